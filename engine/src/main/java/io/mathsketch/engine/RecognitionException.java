@@ -1,0 +1,83 @@
+package io.mathsketch.engine;
+
+/**
+ * Every way a recognition can fail because of its input or the engine's state. The hierarchy is sealed so that the
+ * server maps each kind to exactly one HTTP problem type in one place.
+ */
+public abstract sealed class RecognitionException extends Exception {
+
+    protected RecognitionException(String message) {
+        super(message);
+    }
+
+    protected RecognitionException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The encoded payload is larger than the configured byte limit. */
+    public static final class PayloadTooLarge extends RecognitionException {
+        public PayloadTooLarge(long size, long limit) {
+            super("payload of " + size + " bytes exceeds the limit of " + limit + " bytes");
+        }
+    }
+
+    /** The image declares more pixels than allowed; detected from the header, before any pixel is decoded. */
+    public static final class ImageTooLarge extends RecognitionException {
+        public ImageTooLarge(int width, int height, int maxWidth, int maxHeight) {
+            super("image of " + width + "x" + height + " pixels exceeds the limit of " + maxWidth + "x" + maxHeight);
+        }
+    }
+
+    /** The bytes are not an image format we read (PNG, JPEG, GIF, BMP). */
+    public static final class UnsupportedImage extends RecognitionException {
+        public UnsupportedImage(String message) {
+            super(message);
+        }
+    }
+
+    /** The bytes claim a supported format but cannot be decoded. */
+    public static final class CorruptImage extends RecognitionException {
+        public CorruptImage(String message) {
+            super(message);
+        }
+
+        public CorruptImage(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The image holds no ink: reported as such rather than guessed. */
+    public static final class BlankImage extends RecognitionException {
+        public BlankImage() {
+            super("the image contains no ink");
+        }
+    }
+
+    /** An already-normalised pixel array of the wrong size or with values out of range. */
+    public static final class InvalidPixels extends RecognitionException {
+        public InvalidPixels(String message) {
+            super(message);
+        }
+    }
+
+    /** No loaded model answers to that name (and version). */
+    public static final class UnknownModel extends RecognitionException {
+        public UnknownModel(String reference) {
+            super("no model is loaded as '" + reference + "'");
+        }
+    }
+
+    /** The inference queue is full: the caller should retry later. */
+    public static final class Overloaded extends RecognitionException {
+        public Overloaded(String model) {
+            super("the inference queue of model '" + model + "' is full");
+        }
+    }
+
+    /** Inference itself failed (native error, shutdown). Not the client's fault. */
+    public static final class InferenceFailed extends RecognitionException {
+        public InferenceFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

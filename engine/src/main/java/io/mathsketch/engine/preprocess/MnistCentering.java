@@ -1,0 +1,162 @@
+package io.mathsketch.engine.preprocess;
+
+import io.mathsketch.engine.RecognitionException;
+
+/**
+ * The classic MNIST recipe, shared by serving and by training: find the ink's bounding box, fit it into a 20x20 box
+ * keeping the aspect ratio (area-averaged down-sampling, bilinear up-sampling), then place it in a 28x28 field so that
+ * its centre of mass sits at the centre. Training augments digits and passes them through this same class, so the
+ * model learns exactly the distribution the engine produces.
+ */
+public final class MnistCentering {
+
+    /** Ink below this is treated as background when looking for the bounding box (anti-aliasing fringe, noise). */
+    public static final float INK_THRESHOLD = 0.1f;
+    private static final int BOX = 20;
+    private static final int SIDE = DigitImage.SIDE;
+
+    /**
+     * @throws RecognitionException.BlankImage when no pixel reaches {@link #INK_THRESHOLD}
+     */
+    public DigitImage center(InkImage image) throws RecognitionException.BlankImage {
+        int[] box = inkBounds(image, 0, 0, image.width(), image.height());
+        if (box == null) {
+            throw new RecognitionException.BlankImage();
+        }
+        return centerRegion(image, box[0], box[1], box[2] - box[0], box[3] - box[1]);
+    }
+
+    /** Centres the given region (for example one segmented digit) of a larger image. */
+    public DigitImage centerRegion(InkImage image, int x0, int y0, int w, int h) {
+        float scale = (float) BOX / Math.max(w, h);
+        int tw = Math.max(1, Math.min(BOX, Math.round(w * scale)));
+        int th = Math.max(1, Math.min(BOX, Math.round(h * scale)));
+        float[] patch = resample(image, x0, y0, w, h, tw, th);
+        return place(patch, tw, th);
+    }
+
+    /** Bounding box {x0, y0, x1, y1} (exclusive ends) of ink in a region, or null when it holds none. */
+    static int[] inkBounds(InkImage image, int rx, int ry, int rw, int rh) {
+        int minX = Integer.MAX_VALUE, minY = Integer.MAX_VALUE, maxX = -1, maxY = -1;
+        float[] ink = image.ink();
+        int width = image.width();
+        for (int y = ry; y < ry + rh; y++) {
+            int row = y * width;
+            for (int x = rx; x < rx + rw; x++) {
+                if (ink[row + x] >= INK_THRESHOLD) {
+                    if (x < minX) minX = x;
+                    if (x > maxX) maxX = x;
+                    if (y < minY) minY = y;
+                    maxY = y;
+                }
+            }
+        }
+        return maxX < 0 ? null : new int[] {minX, minY, maxX + 1, maxY + 1};
+    }
+
+    private static float[] resample(InkImage image, int x0, int y0, int w, int h, int tw, int th) {
+        // Separable: columns first into an intermediate h x tw buffer, then rows.
+        float[] horizontal = new float[h * tw];
+        float[] ink = image.ink();
+        int width = image.width();
+        Axis xs = Axis.of(w, tw);
+        for (int y = 0; y < h; y++) {
+            int src = (y0 + y) * width + x0;
+            xs.apply(ink, src, 1, horizontal, y * tw, 1);
+        }
+        float[] out = new float[th * tw];
+        Axis ys = Axis.of(h, th);
+        for (int x = 0; x < tw; x++) {
+            ys.apply(horizontal, x, tw, out, x, tw);
+        }
+        return out;
+    }
+
+    private static DigitImage place(float[] patch, int tw, int th) {
+        double mass = 0, mx = 0, my = 0;
+        for (int y = 0; y < th; y++) {
+            for (int x = 0; x < tw; x++) {
+                float v = patch[y * tw + x];
+                mass += v;
+                mx += v * (x + 0.5);
+                my += v * (y + 0.5);
+            }
+        }
+        // Top-left offset that puts the centre of mass at the field's centre, kept inside the field.
+        int ox = (int) Math.round(SIDE / 2.0 - (mass > 0 ? mx / mass : tw / 2.0));
+        int oy = (int) Math.round(SIDE / 2.0 - (mass > 0 ? my / mass : th / 2.0));
+        ox = Math.max(0, Math.min(SIDE - tw, ox));
+        oy = Math.max(0, Math.min(SIDE - th, oy));
+        float[] pixels = new float[DigitImage.SIZE];
+        for (int y = 0; y < th; y++) {
+            System.arraycopy(patch, y * tw, pixels, (oy + y) * SIDE + ox, tw);
+        }
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = Math.min(1f, Math.max(0f, pixels[i]));
+        }
+        return new DigitImage(pixels);
+    }
+
+    /**
+     * One axis of a resampling: for each target sample, the source indices and weights that produce it. Area
+     * averaging when shrinking (each target cell integrates the source cells it covers), linear interpolation when
+     * enlarging.
+     */
+    private record Axis(int[] start, int[] count, float[] weights, int stride) {
+
+        static Axis of(int source, int target) {
+            return target <= source ? area(source, target) : linear(source, target);
+        }
+
+        private static Axis area(int source, int target) {
+            double ratio = (double) source / target;
+            int stride = (int) Math.ceil(ratio) + 1;
+            int[] start = new int[target];
+            int[] count = new int[target];
+            float[] weights = new float[target * stride];
+            for (int t = 0; t < target; t++) {
+                double from = t * ratio, to = from + ratio;
+                int first = (int) Math.floor(from);
+                int last = Math.min(source - 1, (int) Math.ceil(to) - 1);
+                start[t] = first;
+                count[t] = last - first + 1;
+                for (int s = first; s <= last; s++) {
+                    double cover = Math.min(to, s + 1) - Math.max(from, s);
+                    weights[t * stride + (s - first)] = (float) (cover / ratio);
+                }
+            }
+            return new Axis(start, count, weights, stride);
+        }
+
+        private static Axis linear(int source, int target) {
+            double ratio = (double) source / target;
+            int[] start = new int[target];
+            int[] count = new int[target];
+            float[] weights = new float[target * 2];
+            for (int t = 0; t < target; t++) {
+                double center = Math.max(0, Math.min(source - 1, (t + 0.5) * ratio - 0.5));
+                int first = Math.min((int) Math.floor(center), Math.max(0, source - 2));
+                double frac = center - first;
+                start[t] = first;
+                count[t] = source == 1 ? 1 : 2;
+                weights[t * 2] = (float) (source == 1 ? 1 : 1 - frac);
+                if (source > 1) {
+                    weights[t * 2 + 1] = (float) frac;
+                }
+            }
+            return new Axis(start, count, weights, 2);
+        }
+
+        void apply(float[] in, int inOffset, int inStep, float[] out, int outOffset, int outStep) {
+            for (int t = 0; t < start.length; t++) {
+                float sum = 0;
+                int base = t * stride;
+                int src = inOffset + start[t] * inStep;
+                for (int k = 0; k < count[t]; k++) {
+                    sum += weights[base + k] * in[src + k * inStep];
+                }
+                out[outOffset + t * outStep] = sum;
+            }
+        }
+    }
+}
