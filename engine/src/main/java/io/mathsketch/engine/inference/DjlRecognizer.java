@@ -1,0 +1,267 @@
+package io.mathsketch.engine.inference;
+
+import ai.djl.engine.Engine;
+import io.mathsketch.engine.DigitReading;
+import io.mathsketch.engine.EngineConfig;
+import io.mathsketch.engine.ModelInfo;
+import io.mathsketch.engine.ModelLoadException;
+import io.mathsketch.engine.Recognition;
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionRequest;
+import io.mathsketch.engine.Recognizer;
+import io.mathsketch.engine.model.DeviceSelector;
+import io.mathsketch.engine.model.DigitBatch;
+import io.mathsketch.engine.model.EngineResolver;
+import io.mathsketch.engine.model.ModelFolder;
+import io.mathsketch.engine.model.ModelLoader;
+import io.mathsketch.engine.model.ModelManifest;
+import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.preprocess.ImagePreprocessor;
+import io.mathsketch.engine.preprocess.InkImage;
+import io.mathsketch.engine.preprocess.MnistCentering;
+import io.mathsketch.engine.segment.DigitRegion;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The engine's {@link Recognizer}: every configured model folder verified, loaded into the configured DJL engine and
+ * device, and served by a {@link ModelPool}; requests are preprocessed on the caller's thread and batched per model.
+ * {@link #reload} swaps a model atomically: requests already queued finish on the old instance.
+ */
+public final class DjlRecognizer implements Recognizer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DjlRecognizer.class);
+
+    private final EngineConfig config;
+    private final ModelLoader loader;
+    private final InferenceListener listener;
+    private final ImagePreprocessor preprocessor;
+    private final MnistCentering centering = new MnistCentering();
+    /** Folder name to the pool serving it; insertion order is the configuration's, the default first. */
+    private final Map<String, AtomicReference<ModelPool>> pools;
+    private final String defaultModel;
+    private final Object reloading = new Object();
+    private volatile boolean closed;
+
+    private DjlRecognizer(EngineConfig config, ModelLoader loader, InferenceListener listener,
+                          Map<String, AtomicReference<ModelPool>> pools) {
+        this.config = config;
+        this.loader = loader;
+        this.listener = listener;
+        this.preprocessor = new ImagePreprocessor(config.limits());
+        this.pools = pools;
+        this.defaultModel = config.models().getFirst();
+    }
+
+    /** Loads and warms up every configured model; see {@link #open(EngineConfig, InferenceListener)}. */
+    public static DjlRecognizer open(EngineConfig config) throws ModelLoadException {
+        return open(config, InferenceListener.NONE);
+    }
+
+    /**
+     * Loads every model in {@code config.models()} (the first is the default), verifying checksums, and returns once
+     * each worker has warmed up.
+     *
+     * @throws ModelLoadException naming the fix: bad folder or manifest, checksum mismatch, unknown or absent
+     *                            engine, GPU requested but unavailable
+     */
+    public static DjlRecognizer open(EngineConfig config, InferenceListener listener) throws ModelLoadException {
+        String engineName = EngineResolver.canonicalName(config.engine());
+        EngineResolver.applyProcessSettings(config.intraOpThreads());
+        Engine engine = EngineResolver.engine(engineName);
+        DeviceSelector.Choice device = DeviceSelector.select(config.device(), engineName, engine.getGpuCount(),
+                engine.hasCapability("CUDA"));
+        if (device.fellBack()) {
+            LOG.info("{}", device.reason());
+        }
+        ModelLoader loader = new ModelLoader(engineName, device.device(), config.intraOpThreads());
+        Map<String, AtomicReference<ModelPool>> pools = new LinkedHashMap<>();
+        try {
+            for (String name : config.models()) {
+                if (pools.containsKey(name)) {
+                    throw new ModelLoadException("engine.models lists '" + name + "' twice");
+                }
+                pools.put(name, new AtomicReference<>(startPool(config, loader, listener, name)));
+            }
+        } catch (ModelLoadException | RuntimeException e) {
+            pools.values().forEach(p -> p.get().close());
+            throw e;
+        }
+        DjlRecognizer recognizer = new DjlRecognizer(config, loader, listener, pools);
+        recognizer.models().forEach(m -> LOG.info("model {}:{} ready on {} {} ({} workers, batches up to {})",
+                m.name(), m.version(), m.engine(), m.device(), m.workers(), m.maxBatchSize()));
+        return recognizer;
+    }
+
+    @Override
+    public Recognition recognize(RecognitionRequest request) throws RecognitionException {
+        ModelReference reference = request.model().isPresent()
+                ? ModelReference.parse(request.model().get()) : new ModelReference(defaultModel, Optional.empty());
+        AtomicReference<ModelPool> slot = slot(reference);
+        long start = System.nanoTime();
+        List<DigitImage> digits = new ArrayList<>();
+        List<DigitReading.Box> boxes = new ArrayList<>();
+        prepare(request, digits, boxes);
+        long preprocessNanos = System.nanoTime() - start;
+
+        ModelPool pool;
+        InferenceResult result;
+        while (true) {
+            pool = slot.get();
+            checkVersion(reference, pool.manifest());
+            Optional<CompletableFuture<InferenceResult>> future = pool.submit(new DigitBatch(digits));
+            if (future.isPresent()) {
+                result = await(future.get());
+                break;
+            }
+            if (closed) {
+                throw new RecognitionException.InferenceFailed("the recognizer is shut down", null);
+            }
+            // The pool closed between slot.get() and submit: a reload swapped it, retry on the new one.
+        }
+
+        long postStart = System.nanoTime();
+        ModelManifest manifest = pool.manifest();
+        List<DigitReading> readings = new ArrayList<>(digits.size());
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < digits.size(); i++) {
+            DigitReading reading = reading(manifest.labels(), result.probabilities()[i], boxes.get(i), digits.get(i));
+            readings.add(reading);
+            text.append(reading.label());
+        }
+        Recognition.Timings timings = new Recognition.Timings(preprocessNanos, result.queueNanos(),
+                result.inferenceNanos(), System.nanoTime() - postStart);
+        listener.onRecognition(manifest.name(), timings);
+        return new Recognition(text.toString(), readings,
+                new Recognition.ModelRef(manifest.name(), manifest.version()), pool.model().engine(),
+                pool.model().device().toString(), timings);
+    }
+
+    @Override
+    public List<ModelInfo> models() {
+        List<ModelInfo> infos = new ArrayList<>();
+        pools.forEach((name, slot) -> infos.add(slot.get().info(name.equals(defaultModel))));
+        return List.copyOf(infos);
+    }
+
+    @Override
+    public ModelInfo reload(String name) throws RecognitionException.UnknownModel, ModelLoadException {
+        AtomicReference<ModelPool> slot = pools.get(name);
+        if (slot == null) {
+            throw new RecognitionException.UnknownModel(name);
+        }
+        synchronized (reloading) {
+            if (closed) {
+                throw new ModelLoadException("the recognizer is shut down; cannot reload '" + name + "'");
+            }
+            ModelPool fresh = startPool(config, loader, listener, name);
+            ModelPool old = slot.getAndSet(fresh);
+            old.close();
+            LOG.info("model '{}' reloaded: now {}:{}", name, fresh.manifest().name(), fresh.manifest().version());
+            return fresh.info(name.equals(defaultModel));
+        }
+    }
+
+    @Override
+    public boolean ready() {
+        return !closed && pools.values().stream().allMatch(slot -> slot.get().ready());
+    }
+
+    /** Stops intake, lets queued requests finish, then frees every model. */
+    @Override
+    public void close() {
+        synchronized (reloading) {
+            closed = true;
+            pools.values().forEach(slot -> slot.get().close());
+        }
+    }
+
+    private static ModelPool startPool(EngineConfig config, ModelLoader loader, InferenceListener listener,
+                                       String name) throws ModelLoadException {
+        ModelFolder folder = ModelFolder.open(config.modelsDirectory().resolve(name), loader.engine());
+        if (!folder.manifest().name().equals(name)) {
+            throw new ModelLoadException(folder.directory().resolve(ModelFolder.MANIFEST) + ": field 'name' is '"
+                    + folder.manifest().name() + "' but the folder is '" + name + "': make them equal");
+        }
+        return ModelPool.start(loader.load(folder), config, listener);
+    }
+
+    private AtomicReference<ModelPool> slot(ModelReference reference) throws RecognitionException.UnknownModel {
+        AtomicReference<ModelPool> slot = pools.get(reference.name());
+        if (slot == null) {
+            throw new RecognitionException.UnknownModel(reference.toString());
+        }
+        return slot;
+    }
+
+    private static void checkVersion(ModelReference reference, ModelManifest manifest)
+            throws RecognitionException.UnknownModel {
+        if (reference.version().isPresent() && !reference.version().get().equals(manifest.version())) {
+            throw new RecognitionException.UnknownModel(reference.name() + ":" + reference.version().get());
+        }
+    }
+
+    private void prepare(RecognitionRequest request, List<DigitImage> digits, List<DigitReading.Box> boxes)
+            throws RecognitionException {
+        switch (request.input()) {
+            case RecognitionRequest.Input.Pixels pixels -> {
+                if (request.mode() == RecognitionRequest.Mode.NUMBER) {
+                    throw new RecognitionException.InvalidPixels("pixel input holds one centred digit: use digit"
+                            + " mode, or send an image to read a number");
+                }
+                digits.add(ImagePreprocessor.fromPixels(pixels.values()));
+                boxes.add(new DigitReading.Box(0, 0, DigitImage.SIDE, DigitImage.SIDE));
+            }
+            case RecognitionRequest.Input.EncodedImage image when request.mode() == RecognitionRequest.Mode.NUMBER -> {
+                for (DigitRegion region : preprocessor.digits(image.bytes())) {
+                    digits.add(region.digit());
+                    boxes.add(region.box());
+                }
+                if (digits.isEmpty()) {
+                    throw new RecognitionException.BlankImage();
+                }
+            }
+            case RecognitionRequest.Input.EncodedImage image -> {
+                // Decoded here rather than with preprocessor.digit() so the reading can report the image bounds.
+                InkImage ink = preprocessor.decode(image.bytes());
+                digits.add(centering.center(ink));
+                boxes.add(new DigitReading.Box(0, 0, ink.width(), ink.height()));
+            }
+        }
+    }
+
+    private static InferenceResult await(CompletableFuture<InferenceResult> future) throws RecognitionException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RecognitionException re) {
+                throw re;
+            }
+            throw new RecognitionException.InferenceFailed("inference failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RecognitionException.InferenceFailed("interrupted while waiting for inference", e);
+        }
+    }
+
+    private static DigitReading reading(List<String> labels, float[] probabilities, DigitReading.Box box,
+                                        DigitImage input) {
+        int best = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[best]) {
+                best = i;
+            }
+        }
+        return new DigitReading(labels.get(best), best, probabilities[best], probabilities, labels, box, input);
+    }
+}

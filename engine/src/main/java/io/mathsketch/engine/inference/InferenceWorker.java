@@ -1,0 +1,116 @@
+package io.mathsketch.engine.inference;
+
+import ai.djl.inference.Predictor;
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.model.DigitBatch;
+import io.mathsketch.engine.preprocess.DigitImage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One inference thread with its own {@link Predictor} (predictors are not thread-safe). It warms up on every batch
+ * size it may run, then serves batches from the {@link BatchCollector} until the collector is closed and drained, and
+ * finally closes its predictor. A failed batch is retried request by request, so one bad input fails only itself.
+ */
+final class InferenceWorker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InferenceWorker.class);
+
+    private final String model;
+    private final Predictor<DigitBatch, float[][]> predictor;
+    private final BatchCollector collector;
+    private final int maxBatchSize;
+    private final InferenceListener listener;
+    private final WarmUp warmUp;
+
+    InferenceWorker(String model, Predictor<DigitBatch, float[][]> predictor, BatchCollector collector,
+                    int maxBatchSize, InferenceListener listener, WarmUp warmUp) {
+        this.model = model;
+        this.predictor = predictor;
+        this.collector = collector;
+        this.maxBatchSize = maxBatchSize;
+        this.listener = listener;
+        this.warmUp = warmUp;
+    }
+
+    @Override
+    public void run() {
+        try (predictor) {
+            if (!warmUp()) {
+                return;
+            }
+            while (true) {
+                List<InferenceJob> batch = collector.next();
+                if (batch.isEmpty()) {
+                    return;
+                }
+                serve(batch);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Batch sizes a worker may run: powers of two up to the maximum, and the maximum itself. */
+    static List<Integer> warmUpSizes(int maxBatchSize) {
+        List<Integer> sizes = new ArrayList<>();
+        for (int n = 1; n < maxBatchSize; n *= 2) {
+            sizes.add(n);
+        }
+        sizes.add(maxBatchSize);
+        return sizes;
+    }
+
+    private boolean warmUp() {
+        try {
+            for (int n : warmUpSizes(maxBatchSize)) {
+                List<DigitImage> blank = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    blank.add(new DigitImage(new float[DigitImage.SIZE]));
+                }
+                predictor.predict(new DigitBatch(blank));
+            }
+            warmUp.done();
+            return true;
+        } catch (Exception | LinkageError e) {
+            warmUp.failed(e);
+            return false;
+        }
+    }
+
+    private void serve(List<InferenceJob> batch) {
+        List<DigitImage> digits = new ArrayList<>();
+        for (InferenceJob job : batch) {
+            digits.addAll(job.digits().digits());
+        }
+        long start = System.nanoTime();
+        float[][] rows;
+        try {
+            rows = predictor.predict(new DigitBatch(digits));
+        } catch (Exception | LinkageError e) {
+            if (batch.size() > 1) {
+                LOG.warn("batch of {} requests failed on model '{}', retrying them one by one", batch.size(), model, e);
+                for (InferenceJob job : batch) {
+                    serve(List.of(job));
+                }
+            } else {
+                batch.getFirst().result().completeExceptionally(new RecognitionException.InferenceFailed(
+                        "inference failed on model '" + model + "': " + e.getMessage(), e));
+            }
+            return;
+        }
+        long inferenceNanos = System.nanoTime() - start;
+        listener.onBatch(model, digits.size(), batch.size(), inferenceNanos);
+        int offset = 0;
+        for (InferenceJob job : batch) {
+            float[][] mine = new float[job.size()][];
+            System.arraycopy(rows, offset, mine, 0, job.size());
+            offset += job.size();
+            job.result().complete(new InferenceResult(mine, job.queueNanos(), inferenceNanos, digits.size()));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.mathsketch.engine.model;
+
+import io.mathsketch.engine.model.ModelManifest.InkPolarity;
+import io.mathsketch.engine.preprocess.DigitImage;
+
+/**
+ * Turns a batch of digits into the flat float buffer a model expects, as its manifest describes: polarity, then
+ * {@code (v - mean) / std}. Plain Java so it is tested without an engine. For a single channel the NCHW, NHWC and
+ * FLAT layouts share one memory order; they differ only in the tensor shape ({@link #shape(int)}).
+ */
+public final class InputEncoder {
+
+    private final boolean invert;
+    private final float mean;
+    private final float scale;
+    private final ModelManifest.Input input;
+
+    public InputEncoder(ModelManifest manifest) {
+        this.invert = manifest.inkPolarity() == InkPolarity.DARK_ON_LIGHT;
+        this.mean = manifest.normalization().mean();
+        this.scale = 1f / manifest.normalization().std();
+        this.input = manifest.input();
+    }
+
+    /** Row-major values of the whole batch, image after image. */
+    public float[] encode(DigitBatch batch) {
+        float[] out = new float[batch.size() * DigitImage.SIZE];
+        int offset = 0;
+        for (DigitImage digit : batch.digits()) {
+            float[] pixels = digit.pixels();
+            for (int i = 0; i < pixels.length; i++) {
+                float v = invert ? 1f - pixels[i] : pixels[i];
+                out[offset + i] = (v - mean) * scale;
+            }
+            offset += pixels.length;
+        }
+        return out;
+    }
+
+    /** Tensor shape for {@code n} images. */
+    public long[] shape(int n) {
+        int h = input.height(), w = input.width();
+        return switch (input.layout()) {
+            case NCHW -> new long[] {n, 1, h, w};
+            case NHWC -> new long[] {n, h, w, 1};
+            case FLAT -> new long[] {n, (long) h * w};
+        };
+    }
+}
