@@ -79,8 +79,8 @@ public final class DjlRecognizer implements Recognizer {
         String engineName = EngineResolver.canonicalName(config.engine());
         EngineResolver.applyProcessSettings(config.intraOpThreads());
         Engine engine = EngineResolver.engine(engineName);
-        DeviceSelector.Choice device = DeviceSelector.select(config.device(), engineName, engine.getGpuCount(),
-                engine.hasCapability("CUDA"));
+        DeviceSelector.Choice device = DeviceSelector.select(config.device(), engineName, engine::getGpuCount,
+                () -> engine.hasCapability("CUDA"));
         if (device.fellBack()) {
             LOG.info("{}", device.reason());
         }

@@ -4,6 +4,8 @@ import ai.djl.Device;
 import io.mathsketch.engine.ModelLoadException;
 
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * Decides the device from the configured {@code engine.device} and what the engine reports. Pure (the GPU count and
@@ -26,18 +28,25 @@ public final class DeviceSelector {
     /**
      * @param requested {@code cpu}, {@code gpu} or {@code auto} (case-insensitive)
      * @param engine engine name, for messages
-     * @param gpuCount GPUs the engine sees ({@code Engine.getGpuCount()})
-     * @param cudaSupported whether the engine build can run on CUDA ({@code Engine.hasCapability("CUDA")})
+     * @param gpuCount GPUs the engine sees ({@code Engine.getGpuCount()}); asked only for gpu and auto
+     * @param cudaSupported whether the engine build can run on CUDA ({@code Engine.hasCapability("CUDA")}); asked
+     *                      only for gpu and auto, because probing it makes ONNX Runtime log a warning on CPU builds
      */
-    public static Choice select(String requested, String engine, int gpuCount, boolean cudaSupported)
+    public static Choice select(String requested, String engine, IntSupplier gpuCount, BooleanSupplier cudaSupported)
             throws ModelLoadException {
         String mode = requested == null ? "" : requested.trim().toLowerCase(Locale.ROOT);
-        boolean usable = gpuCount > 0 && cudaSupported;
-        String missing = gpuCount == 0
+        if (mode.equals("cpu")) {
+            return new Choice(Device.cpu(), false, "engine.device=cpu");
+        }
+        if (!mode.equals("gpu") && !mode.equals("auto")) {
+            throw new ModelLoadException("engine.device must be cpu, gpu or auto, was '" + requested + "'");
+        }
+        int gpus = gpuCount.getAsInt();
+        boolean usable = gpus > 0 && cudaSupported.getAsBoolean();
+        String missing = gpus == 0
                 ? "no CUDA GPU is visible to " + engine
                 : engine + " on the classpath is a CPU-only build (no CUDA support)";
         return switch (mode) {
-            case "cpu" -> new Choice(Device.cpu(), false, "engine.device=cpu");
             case "gpu" -> {
                 if (!usable) {
                     throw new ModelLoadException("engine.device=gpu but " + missing + ": set engine.device to cpu"
@@ -45,10 +54,9 @@ public final class DeviceSelector {
                 }
                 yield new Choice(Device.gpu(0), false, "engine.device=gpu");
             }
-            case "auto" -> usable
-                    ? new Choice(Device.gpu(0), false, "engine.device=auto and " + gpuCount + " GPU(s) visible")
+            default -> usable
+                    ? new Choice(Device.gpu(0), false, "engine.device=auto and " + gpus + " GPU(s) visible")
                     : new Choice(Device.cpu(), true, "engine.device=auto: " + missing + ", using the CPU");
-            default -> throw new ModelLoadException("engine.device must be cpu, gpu or auto, was '" + requested + "'");
         };
     }
 }

@@ -1,0 +1,178 @@
+package io.mathsketch.engine.inference;
+
+import io.mathsketch.engine.DigitReading;
+import io.mathsketch.engine.ModelInfo;
+import io.mathsketch.engine.ModelLoadException;
+import io.mathsketch.engine.Recognition;
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionRequest;
+import io.mathsketch.engine.RecognitionRequest.Input;
+import io.mathsketch.engine.model.LinearOnnxModel;
+import io.mathsketch.engine.model.ModelManifest.InkPolarity;
+import io.mathsketch.engine.model.ModelManifest.Layout;
+import io.mathsketch.engine.model.ModelManifest.OutputKind;
+import io.mathsketch.engine.preprocess.DigitImage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static io.mathsketch.engine.inference.TestModels.FITTED;
+import static io.mathsketch.engine.inference.TestModels.SUBSET;
+import static io.mathsketch.engine.inference.TestModels.config;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A model someone else trained is served by writing only its manifest; answers match an independent Java oracle. */
+class DjlRecognizerTest {
+
+    @TempDir
+    Path models;
+
+    @ParameterizedTest
+    @CsvSource({
+            "FLAT, PROBABILITIES, DARK_ON_LIGHT, 0.5, 0.5, true",
+            "NCHW, LOGITS, LIGHT_ON_DARK, 0.1307, 0.3081, false",
+            "NHWC, LOGITS, DARK_ON_LIGHT, 0.5, 0.5, true"})
+    void foreignModelAnswersExactlyWhatItsWeightsPredict(Layout layout, OutputKind kind, InkPolarity polarity,
+                                                         float mean, float std, boolean externalData)
+            throws Exception {
+        LinearOnnxModel model = LinearOnnxModel.classMeans(SUBSET, FITTED, "foreign", "0.1.0", layout, kind,
+                polarity, mean, std, externalData);
+        model.writeTo(models);
+        int correct = 0, n = 300;
+        try (DjlRecognizer recognizer = DjlRecognizer.open(config(models, List.of("foreign"), 1, 8, 64))) {
+            for (int i = FITTED; i < FITTED + n; i++) {
+                DigitImage digit = SUBSET.images().digit(i);
+                Recognition r = recognizer.recognize(RecognitionRequest.digit(new Input.Pixels(digit.pixels())));
+                DigitReading reading = r.digits().getFirst();
+                assertEquals(Integer.toString(model.predict(digit)), r.text(), "digit " + i);
+                assertArrayEquals(model.probabilities(digit), reading.probabilities(), 1e-4f, "digit " + i);
+                correct += reading.label().equals(Integer.toString(SUBSET.labels().label(i))) ? 1 : 0;
+            }
+        }
+        // Nearest class mean reads roughly 80 % of MNIST: far above chance, so the conventions are right.
+        assertTrue(correct > 0.7 * n, "accuracy " + correct + "/" + n);
+    }
+
+    @Test
+    void modelsAreAddressedByNameOrNameAndVersionWithTheFirstAsDefault() throws Exception {
+        TestModels.flatProbabilities("first", "1.0.0").writeTo(models);
+        LinearOnnxModel second = TestModels.nchwLogits("second", "2.1.0");
+        Path secondDir = second.writeTo(models);
+        try (DjlRecognizer recognizer = DjlRecognizer.open(config(models, List.of("first", "second"), 1, 4, 16))) {
+            List<ModelInfo> infos = recognizer.models();
+            assertEquals(List.of("first", "second"), infos.stream().map(ModelInfo::name).toList());
+            assertTrue(infos.get(0).isDefault());
+            assertFalse(infos.get(1).isDefault());
+            assertEquals("OnnxRuntime", infos.get(1).engine());
+            assertEquals("cpu()", infos.get(1).device());
+            assertEquals(LinearOnnxModel.sha256(secondDir.resolve(second.onnxFile())),
+                    infos.get(1).artifactSha256().get(second.onnxFile()));
+            assertTrue(recognizer.ready());
+
+            Input input = new Input.Pixels(SUBSET.images().digit(FITTED).pixels());
+            assertEquals("first", recognizer.recognize(RecognitionRequest.digit(input)).model().name());
+            Recognition bySecond = recognizer.recognize(
+                    new RecognitionRequest(input, Optional.of("second:2.1.0"), RecognitionRequest.Mode.DIGIT));
+            assertEquals(new Recognition.ModelRef("second", "2.1.0"), bySecond.model());
+            assertThrows(RecognitionException.UnknownModel.class, () -> recognizer.recognize(
+                    new RecognitionRequest(input, Optional.of("second:9.9.9"), RecognitionRequest.Mode.DIGIT)));
+            assertThrows(RecognitionException.UnknownModel.class, () -> recognizer.recognize(
+                    new RecognitionRequest(input, Optional.of("third"), RecognitionRequest.Mode.DIGIT)));
+        }
+    }
+
+    @Test
+    void numberModeRunsAllDigitsOfTheImageInOneInferenceCall() throws Exception {
+        LinearOnnxModel model = TestModels.nchwLogits("numbers", "1.0.0");
+        model.writeTo(models);
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        InferenceListener listener = new InferenceListener() {
+            @Override
+            public void onBatch(String name, int digits, int requests, long nanos) {
+                batchSizes.add(digits);
+            }
+        };
+        int[] picks = {FITTED + 3, FITTED + 7, FITTED + 11};
+        DigitCanvas canvas = new DigitCanvas(400, 160);
+        for (int k = 0; k < picks.length; k++) {
+            canvas.draw(SUBSET.images().digit(picks[k]), 20 + k * 120, 20, 112);
+        }
+        try (DjlRecognizer recognizer = DjlRecognizer.open(config(models, List.of("numbers"), 1, 8, 16), listener)) {
+            batchSizes.clear();
+            Recognition r = recognizer.recognize(new RecognitionRequest(new Input.EncodedImage(canvas.png()),
+                    Optional.empty(), RecognitionRequest.Mode.NUMBER));
+            assertEquals(3, r.digits().size());
+            assertEquals(List.of(3), batchSizes);
+            StringBuilder expected = new StringBuilder();
+            List<Integer> lefts = new ArrayList<>();
+            for (DigitReading reading : r.digits()) {
+                expected.append(model.predict(reading.input()));
+                lefts.add(reading.box().x());
+            }
+            assertEquals(expected.toString(), r.text());
+            assertEquals(lefts.stream().sorted().toList(), lefts, "digits are read left to right");
+        }
+    }
+
+    @Test
+    void pixelInputIsRefusedInNumberModeAndValidatedInDigitMode() throws Exception {
+        TestModels.nchwLogits("px", "1.0.0").writeTo(models);
+        try (DjlRecognizer recognizer = DjlRecognizer.open(config(models, List.of("px"), 1, 4, 16))) {
+            float[] valid = SUBSET.images().digit(FITTED).pixels();
+            assertThrows(RecognitionException.InvalidPixels.class, () -> recognizer.recognize(new RecognitionRequest(
+                    new Input.Pixels(valid), Optional.empty(), RecognitionRequest.Mode.NUMBER)));
+            assertThrows(RecognitionException.InvalidPixels.class, () -> recognizer.recognize(
+                    RecognitionRequest.digit(new Input.Pixels(new float[783]))));
+            float[] nan = valid.clone();
+            nan[100] = Float.NaN;
+            assertThrows(RecognitionException.InvalidPixels.class, () -> recognizer.recognize(
+                    RecognitionRequest.digit(new Input.Pixels(nan))));
+        }
+    }
+
+    @Test
+    void openFailsWithTheFixWhenAnArtifactWasTamperedWith() throws Exception {
+        LinearOnnxModel model = TestModels.flatProbabilities("tampered", "1.0.0");
+        Path dir = model.writeTo(models);
+        byte[] data = Files.readAllBytes(dir.resolve(model.dataFile()));
+        data[17] ^= 1;
+        Files.write(dir.resolve(model.dataFile()), data);
+        ModelLoadException e = assertThrows(ModelLoadException.class,
+                () -> DjlRecognizer.open(config(models, List.of("tampered"), 1, 4, 16)));
+        assertTrue(e.getMessage().contains(model.dataFile()), e.getMessage());
+        assertTrue(e.getMessage().contains(LinearOnnxModel.sha256(dir.resolve(model.dataFile()))), e.getMessage());
+    }
+
+    @Test
+    void openFailsOnAnUnknownEngineNamingTheSupportedOnes() throws Exception {
+        TestModels.flatProbabilities("m", "1.0.0").writeTo(models);
+        var config = config(models, List.of("m"), 1, 4, 16);
+        var tf = new io.mathsketch.engine.EngineConfig(config.modelsDirectory(), config.models(), "TensorFlow", "cpu",
+                1, 1, 4, config.maxBatchDelay(), 16, config.limits());
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> DjlRecognizer.open(tf));
+        assertTrue(e.getMessage().contains("OnnxRuntime, PyTorch"), e.getMessage());
+    }
+
+    @Test
+    void aModelFolderWithoutAnArtifactForTheEngineIsRefused() throws Exception {
+        TestModels.flatProbabilities("onnx-only", "1.0.0").writeTo(models);
+        var config = config(models, List.of("onnx-only"), 1, 4, 16);
+        var pt = new io.mathsketch.engine.EngineConfig(config.modelsDirectory(), config.models(), "PyTorch", "cpu",
+                1, 1, 4, config.maxBatchDelay(), 16, config.limits());
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> DjlRecognizer.open(pt));
+        assertTrue(e.getMessage().contains("no artifact for engine 'PyTorch'"), e.getMessage());
+    }
+}
