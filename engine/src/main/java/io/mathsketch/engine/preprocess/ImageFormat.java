@@ -1,0 +1,61 @@
+package io.mathsketch.engine.preprocess;
+
+import io.mathsketch.engine.RecognitionException.UnsupportedImage;
+
+/** The formats we read, recognised by their magic bytes (never by a declared content type). */
+enum ImageFormat {
+    PNG("png"), JPEG("jpeg"), GIF("gif"), BMP("bmp");
+
+    /** The ImageIO format name of the reader used for this format. */
+    final String imageIoName;
+
+    ImageFormat(String imageIoName) {
+        this.imageIoName = imageIoName;
+    }
+
+    static ImageFormat sniff(byte[] data) throws UnsupportedImage {
+        if (data.length == 0) {
+            throw new UnsupportedImage("the payload is empty");
+        }
+        if (PngHeader.hasSignature(data)) {
+            return PNG;
+        }
+        if (startsWith(data, 0xFF, 0xD8, 0xFF)) {
+            return JPEG;
+        }
+        if (startsWith(data, 'G', 'I', 'F', '8') && data.length > 5 && (data[4] == '7' || data[4] == '9')
+                && data[5] == 'a') {
+            return GIF;
+        }
+        if (startsWith(data, 'B', 'M')) {
+            return BMP;
+        }
+        throw new UnsupportedImage("not a PNG, JPEG, GIF or BMP image" + knownOther(data));
+    }
+
+    private static String knownOther(byte[] data) {
+        if (startsWith(data, '%', 'P', 'D', 'F')) {
+            return " (looks like a PDF)";
+        }
+        if (startsWith(data, 'R', 'I', 'F', 'F') && data.length >= 12 && data[8] == 'W' && data[9] == 'E'
+                && data[10] == 'B' && data[11] == 'P') {
+            return " (looks like WebP)";
+        }
+        if (startsWith(data, 'I', 'I', '*', 0) || startsWith(data, 'M', 'M', 0, '*')) {
+            return " (looks like TIFF)";
+        }
+        return "";
+    }
+
+    private static boolean startsWith(byte[] data, int... prefix) {
+        if (data.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((data[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

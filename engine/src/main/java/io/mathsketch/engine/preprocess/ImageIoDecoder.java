@@ -1,0 +1,179 @@
+package io.mathsketch.engine.preprocess;
+
+import io.mathsketch.engine.EngineConfig.InputLimits;
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionException.CorruptImage;
+import io.mathsketch.engine.RecognitionException.ImageTooLarge;
+import io.mathsketch.engine.RecognitionException.UnsupportedImage;
+
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+
+/**
+ * JPEG, GIF, BMP and interlaced PNG through the JDK's ImageIO readers. The header is read first so that declared
+ * dimensions are checked before any pixel is decoded; pixels are then taken from the image's own raster in its native
+ * layout (no conversion to ARGB). A reader warning (for example a JPEG that ends early and would be padded with
+ * grey) is treated as corruption rather than silently recognised.
+ */
+final class ImageIoDecoder {
+
+    private final InputLimits limits;
+
+    ImageIoDecoder(InputLimits limits) {
+        this.limits = limits;
+    }
+
+    InkRaster decode(byte[] data, ImageFormat format) throws RecognitionException {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName);
+        if (!readers.hasNext()) {
+            throw new UnsupportedImage("no " + format + " reader is available in this runtime");
+        }
+        ImageReader reader = readers.next();
+        // A memory cache, not ImageIO.createImageInputStream, so nothing is ever spooled to a temporary file.
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+            reader.setInput(input, true, true);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            ImagePreprocessor.checkDimensions(width, height, limits);
+            String[] warning = new String[1];
+            reader.addIIOReadWarningListener((IIOReadWarningListener) (source, message) -> warning[0] = message);
+            BufferedImage image = reader.read(0);
+            if (warning[0] != null) {
+                throw new CorruptImage(format + " image is damaged: " + warning[0]);
+            }
+            return convert(image);
+        } catch (ImageTooLarge | CorruptImage e) {
+            throw e;
+        } catch (IIOException e) {
+            throw new CorruptImage(format + " image cannot be decoded: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // Readers fail on garbage with all kinds of unchecked exceptions; none may escape as a server error.
+            throw new CorruptImage(format + " image cannot be decoded: " + e, e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static InkRaster convert(BufferedImage image) {
+        ColorModel model = image.getColorModel();
+        Raster raster = image.getRaster();
+        int width = image.getWidth();
+        int height = image.getHeight();
+        InkRaster out = new InkRaster(width, height, model.hasAlpha());
+        if (model instanceof IndexColorModel indexed) {
+            convertIndexed(indexed, raster, out);
+        } else if (model.getColorSpace().getType() == ColorSpace.TYPE_GRAY
+                || model.getColorSpace().getType() == ColorSpace.TYPE_RGB) {
+            convertComponents(model, raster, out);
+        } else {
+            convertAnyColourSpace(image, out);
+        }
+        return out;
+    }
+
+    private static void convertIndexed(IndexColorModel model, Raster raster, InkRaster out) {
+        int size = model.getMapSize();
+        int[] lum = new int[size];
+        int[] alpha = new int[size];
+        for (int i = 0; i < size; i++) {
+            alpha[i] = model.getAlpha(i);
+            lum[i] = RowConverter.overWhite(RowConverter.luminance(model.getRed(i), model.getGreen(i),
+                    model.getBlue(i)), alpha[i]);
+        }
+        int width = out.width;
+        int[] samples = new int[width];
+        for (int y = 0; y < out.height; y++) {
+            raster.getSamples(0, y, width, 1, 0, samples);
+            int min = 255, max = 0, maxAlpha = 0;
+            for (int x = 0; x < width; x++) {
+                int index = Math.min(size - 1, samples[x]);
+                int l = lum[index];
+                out.lum[y * width + x] = (byte) l;
+                if (out.alpha != null) {
+                    out.alpha[y * width + x] = (byte) alpha[index];
+                    maxAlpha = Math.max(maxAlpha, alpha[index]);
+                }
+                min = Math.min(min, l);
+                max = Math.max(max, l);
+            }
+            out.rowDone(y, min, max, maxAlpha);
+        }
+    }
+
+    /** Grey or RGB samples, with or without alpha, of any sample size, read band by band from the raster. */
+    private static void convertComponents(ColorModel model, Raster raster, InkRaster out) {
+        int bands = raster.getNumBands();
+        int colours = model.getNumColorComponents();
+        int[] shift = new int[bands];
+        for (int b = 0; b < bands; b++) {
+            shift[b] = Math.max(0, model.getComponentSize(b) - 8);
+        }
+        int[] scale = new int[bands];
+        for (int b = 0; b < bands; b++) {
+            int bits = Math.min(8, model.getComponentSize(b));
+            scale[b] = bits >= 8 ? 1 : 255 / ((1 << bits) - 1);
+        }
+        int width = out.width;
+        int[] pixels = new int[width * bands];
+        for (int y = 0; y < out.height; y++) {
+            raster.getPixels(0, y, width, 1, pixels);
+            int min = 255, max = 0, maxAlpha = 0;
+            for (int x = 0; x < width; x++) {
+                int p = x * bands;
+                int l = colours == 1 ? sample(pixels, p, shift, scale)
+                        : RowConverter.luminance(sample(pixels, p, shift, scale), sample(pixels, p + 1, shift, scale),
+                                sample(pixels, p + 2, shift, scale));
+                if (out.alpha != null) {
+                    int a = sample(pixels, p + colours, shift, scale);
+                    l = RowConverter.overWhite(l, a);
+                    out.alpha[y * width + x] = (byte) a;
+                    maxAlpha = Math.max(maxAlpha, a);
+                }
+                out.lum[y * width + x] = (byte) l;
+                min = Math.min(min, l);
+                max = Math.max(max, l);
+            }
+            out.rowDone(y, min, max, maxAlpha);
+        }
+    }
+
+    private static int sample(int[] pixels, int index, int[] shift, int[] scale) {
+        int band = index % shift.length;
+        return Math.min(255, (pixels[index] >>> shift[band]) * scale[band]);
+    }
+
+    /** Rare colour spaces (CMYK, YCCK...): let the colour model convert each pixel. Slow, but correct. */
+    private static void convertAnyColourSpace(BufferedImage image, InkRaster out) {
+        int width = out.width;
+        int[] argb = new int[width];
+        for (int y = 0; y < out.height; y++) {
+            image.getRGB(0, y, width, 1, argb, 0, width);
+            int min = 255, max = 0, maxAlpha = 0;
+            for (int x = 0; x < width; x++) {
+                int c = argb[x];
+                int a = c >>> 24;
+                int l = RowConverter.overWhite(RowConverter.luminance(c >> 16 & 0xFF, c >> 8 & 0xFF, c & 0xFF), a);
+                out.lum[y * width + x] = (byte) l;
+                if (out.alpha != null) {
+                    out.alpha[y * width + x] = (byte) a;
+                    maxAlpha = Math.max(maxAlpha, a);
+                }
+                min = Math.min(min, l);
+                max = Math.max(max, l);
+            }
+            out.rowDone(y, min, max, maxAlpha);
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package io.mathsketch.engine.preprocess;
+
+import io.mathsketch.engine.RecognitionException.CorruptImage;
+
+/**
+ * Turns one unfiltered PNG scanline into luminance (composited onto white) and alpha bytes of an {@link InkRaster}.
+ * One implementation per sample layout; 16-bit samples keep their high byte, except that tRNS colour keys compare
+ * all 16 bits as the PNG specification requires. Luminance uses the Rec. 601 weights in 8.8 fixed point.
+ */
+abstract sealed class RowConverter {
+
+    abstract boolean hasAlpha();
+
+    abstract void convert(byte[] row, int offset, InkRaster raster, int y);
+
+    static RowConverter of(PngHeader header, byte[] data, PngChunks chunks) throws CorruptImage {
+        int depth = header.bitDepth();
+        int trns = chunks.transparency;
+        return switch (header.colorType()) {
+            case PngHeader.PALETTE -> Indexed.palette(header, data, chunks);
+            case PngHeader.GREY -> depth == 16 ? new Grey16(trns >= 0 && chunks.transparencyLength >= 2
+                    ? readShort(data, trns) : -1) : Indexed.grey(depth, data, chunks);
+            case PngHeader.GREY_ALPHA -> new GreyAlpha(depth / 8);
+            case PngHeader.RGB -> trns >= 0 && chunks.transparencyLength >= 6
+                    ? new Rgb(depth / 8, new int[] {readShort(data, trns), readShort(data, trns + 2),
+                            readShort(data, trns + 4)})
+                    : new Rgb(depth / 8, null);
+            default -> depth == 8 ? new Rgba8() : new Rgba16();
+        };
+    }
+
+    static int luminance(int r, int g, int b) {
+        return (r * 77 + g * 150 + b * 29 + 128) >> 8;
+    }
+
+    /** Luminance of a pixel with the given alpha drawn over white. */
+    static int overWhite(int lum, int alpha) {
+        return 255 - ((255 - lum) * alpha + 127) / 255;
+    }
+
+    private static int readShort(byte[] data, int offset) {
+        return (data[offset] & 0xFF) << 8 | (data[offset + 1] & 0xFF);
+    }
+
+    /** Palette images and greyscale up to 8 bits: every sample value is an index into a 256-entry table. */
+    static final class Indexed extends RowConverter {
+        private final int depth;
+        private final byte[] lum;
+        private final byte[] alpha;
+
+        private Indexed(int depth, byte[] lum, byte[] alpha) {
+            this.depth = depth;
+            this.lum = lum;
+            this.alpha = alpha;
+        }
+
+        static Indexed palette(PngHeader header, byte[] data, PngChunks chunks) throws CorruptImage {
+            if (chunks.palette < 0 || chunks.paletteLength % 3 != 0 || chunks.paletteLength == 0
+                    || chunks.paletteLength > 768) {
+                throw new CorruptImage("PNG palette image has no valid PLTE chunk");
+            }
+            int entries = chunks.paletteLength / 3;
+            int transparent = chunks.transparency < 0 ? 0 : Math.min(entries, chunks.transparencyLength);
+            byte[] lum = new byte[256];
+            byte[] alpha = transparent > 0 ? new byte[256] : null;
+            for (int i = 0; i < 256; i++) {
+                // Indices beyond the palette are an encoder error; they read as opaque black rather than fail.
+                int p = chunks.palette + 3 * i;
+                int l = i < entries ? luminance(data[p] & 0xFF, data[p + 1] & 0xFF, data[p + 2] & 0xFF) : 0;
+                int a = i < transparent ? data[chunks.transparency + i] & 0xFF : 255;
+                lum[i] = (byte) overWhite(l, a);
+                if (alpha != null) {
+                    alpha[i] = (byte) a;
+                }
+            }
+            return new Indexed(header.bitDepth(), lum, alpha);
+        }
+
+        static Indexed grey(int depth, byte[] data, PngChunks chunks) {
+            int levels = (1 << depth) - 1;
+            int key = chunks.transparency >= 0 && chunks.transparencyLength >= 2
+                    ? readShort(data, chunks.transparency) : -1;
+            byte[] lum = new byte[256];
+            byte[] alpha = key >= 0 && key <= levels ? new byte[256] : null;
+            for (int i = 0; i <= levels; i++) {
+                int l = i * 255 / levels;
+                boolean clear = alpha != null && i == key;
+                lum[i] = (byte) (clear ? 255 : l);
+                if (alpha != null) {
+                    alpha[i] = (byte) (clear ? 0 : 255);
+                }
+            }
+            return new Indexed(depth, lum, alpha);
+        }
+
+        @Override
+        boolean hasAlpha() {
+            return alpha != null;
+        }
+
+        @Override
+        void convert(byte[] row, int offset, InkRaster raster, int y) {
+            int width = raster.width;
+            int out = y * width;
+            byte[] lumOut = raster.lum;
+            byte[] alphaOut = raster.alpha;
+            int perByte = 8 / depth;
+            int mask = (1 << depth) - 1;
+            int min = 255, max = 0, maxAlpha = 0;
+            for (int x = 0; x < width; x++) {
+                int index;
+                if (depth == 8) {
+                    index = row[offset + x] & 0xFF;
+                } else {
+                    int shift = 8 - depth * (x % perByte + 1);
+                    index = (row[offset + x / perByte] >> shift) & mask;
+                }
+                int l = lum[index] & 0xFF;
+                lumOut[out + x] = (byte) l;
+                min = Math.min(min, l);
+                max = Math.max(max, l);
+                if (alphaOut != null) {
+                    alphaOut[out + x] = alpha[index];
+                    maxAlpha = Math.max(maxAlpha, alpha[index] & 0xFF);
+                }
+            }
+            raster.rowDone(y, min, max, maxAlpha);
+        }
+    }
+
+    /** 16-bit greyscale, optionally with a tRNS grey key. */
+    static final class Grey16 extends RowConverter {
+        private final int key;
+
+        Grey16(int key) {
+            this.key = key;
+        }
+
+        @Override
+        boolean hasAlpha() {
+            return key >= 0;
+        }
+
+        @Override
+        void convert(byte[] row, int offset, InkRaster raster, int y) {
+            int width = raster.width;
+            int out = y * width;
+            int min = 255, max = 0, maxAlpha = 0;
+            for (int x = 0; x < width; x++) {
+                int s = offset + 2 * x;
+                int l = row[s] & 0xFF;
+                if (key >= 0) {
+                    boolean clear = readShort(row, s) == key;
+                    l = clear ? 255 : l;
+                    raster.alpha[out + x] = (byte) (clear ? 0 : 255);
+                    maxAlpha = clear ? maxAlpha : 255;
+                }
+                raster.lum[out + x] = (byte) l;
+                min = Math.min(min, l);
+                max = Math.max(max, l);
+            }
+            raster.rowDone(y, min, max, maxAlpha);
+        }
+    }
+
+    /** Greyscale with alpha, 8 or 16 bits ({@code step} bytes per sample). */
+    static final class GreyAlpha extends RowConverter {
+        private final int step;
+
+        GreyAlpha(int step) {
+            this.step = step;
+        }
+
+        @Override
+        boolean hasAlpha() {
+            return true;
+        }
+
+        @Override
+        void convert(byte[] row, int offset, InkRaster raster, int y) {
+            int width = raster.width;
+            int out = y * width;
+            int min = 255, max = 0, maxAlpha = 0;
+            for (int x = 0; x < width; x++) {
+                int s = offset + 2 * step * x;
+                int a = row[s + step] & 0xFF;
+                int l = overWhite(row[s] & 0xFF, a);
+                raster.lum[out + x] = (byte) l;
+                raster.alpha[out + x] = (byte) a;
+                min = Math.min(min, l);
+                max = Math.max(max, l);
+                maxAlpha = Math.max(maxAlpha, a);
+            }
+            raster.rowDone(y, min, max, maxAlpha);
+        }
+    }
+
+    /** Truecolour without alpha, 8 or 16 bits, optionally with a tRNS colour key. */
+    static final class Rgb extends RowConverter {
+        private final int step;
+        private final int[] key;
+
+        Rgb(int step, int[] key) {
+            this.step = step;
+            this.key = key;
+        }
+
+        @Override
+        boolean hasAlpha() {
+            return key != null;
+        }
+
+        @Override
+        void convert(byte[] row, int offset, InkRaster raster, int y) {
+            int width = raster.width;
+            int out = y * width;
+            int min = 255, max = 0, maxAlpha = 0;
+            for (int x = 0; x < width; x++) {
+                int s = offset + 3 * step * x;
+                int l = luminance(row[s] & 0xFF, row[s + step] & 0xFF, row[s + 2 * step] & 0xFF);
+                if (key != null) {
+                    boolean clear = sample(row, s) == key[0] && sample(row, s + step) == key[1]
+                            && sample(row, s + 2 * step) == key[2];
+                    l = clear ? 255 : l;
+                    raster.alpha[out + x] = (byte) (clear ? 0 : 255);
+                    maxAlpha = clear ? maxAlpha : 255;
+                }
+                raster.lum[out + x] = (byte) l;
+                min = Math.min(min, l);
+                max = Math.max(max, l);
+            }
+            raster.rowDone(y, min, max, maxAlpha);
+        }
+
+        private int sample(byte[] row, int s) {
+            return step == 2 ? readShort(row, s) : row[s] & 0xFF;
+        }
+    }
+
+    /** 8-bit RGBA: what browsers export from a canvas, so it gets its own tight loop. */
+    static final class Rgba8 extends RowConverter {
+        @Override
+        boolean hasAlpha() {
+            return true;
+        }
+
+        @Override
+        void convert(byte[] row, int offset, InkRaster raster, int y) {
+            int width = raster.width;
+            int out = y * width;
+            byte[] lum = raster.lum;
+            byte[] alpha = raster.alpha;
+            int min = 255, max = 0, maxAlpha = 0;
+            for (int x = 0; x < width; x++) {
+                int s = offset + 4 * x;
+                int a = row[s + 3] & 0xFF;
+                int l = overWhite(luminance(row[s] & 0xFF, row[s + 1] & 0xFF, row[s + 2] & 0xFF), a);
+                lum[out + x] = (byte) l;
+                alpha[out + x] = (byte) a;
+                min = Math.min(min, l);
+                max = Math.max(max, l);
+                maxAlpha = Math.max(maxAlpha, a);
+            }
+            raster.rowDone(y, min, max, maxAlpha);
+        }
+    }
+
+    /** 16-bit RGBA, reduced to the high byte of each sample. */
+    static final class Rgba16 extends RowConverter {
+        @Override
+        boolean hasAlpha() {
+            return true;
+        }
+
+        @Override
+        void convert(byte[] row, int offset, InkRaster raster, int y) {
+            int width = raster.width;
+            int out = y * width;
+            int min = 255, max = 0, maxAlpha = 0;
+            for (int x = 0; x < width; x++) {
+                int s = offset + 8 * x;
+                int a = row[s + 6] & 0xFF;
+                int l = overWhite(luminance(row[s] & 0xFF, row[s + 2] & 0xFF, row[s + 4] & 0xFF), a);
+                raster.lum[out + x] = (byte) l;
+                raster.alpha[out + x] = (byte) a;
+                min = Math.min(min, l);
+                max = Math.max(max, l);
+                maxAlpha = Math.max(maxAlpha, a);
+            }
+            raster.rowDone(y, min, max, maxAlpha);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package io.mathsketch.engine.preprocess;
+
+import io.mathsketch.engine.EngineConfig.InputLimits;
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.testing.CanvasRenderer;
+import io.mathsketch.engine.testing.PngBytes;
+import io.mathsketch.engine.testing.SyntheticDigits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static io.mathsketch.engine.testing.PngBytes.GREY;
+import static io.mathsketch.engine.testing.PngBytes.GREY_ALPHA;
+import static io.mathsketch.engine.testing.PngBytes.PALETTE;
+import static io.mathsketch.engine.testing.PngBytes.RGB;
+import static io.mathsketch.engine.testing.PngBytes.RGBA;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pure-Java PNG path: every colour type, bit depth, filter and transparency form, checked against known ink. */
+class PngDecoderTest {
+
+    private final ImagePreprocessor preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
+    /** A digit-shaped ink field with soft edges: full ink in the strokes, every grey level at their borders. */
+    private final InkImage digit = SyntheticDigits.draw("3", 40, 0.12);
+
+    static Stream<Arguments> layouts() {
+        return Stream.of(
+                Arguments.of(GREY, 1), Arguments.of(GREY, 2), Arguments.of(GREY, 4), Arguments.of(GREY, 8),
+                Arguments.of(GREY, 16), Arguments.of(RGB, 8), Arguments.of(RGB, 16), Arguments.of(PALETTE, 1),
+                Arguments.of(PALETTE, 2), Arguments.of(PALETTE, 4), Arguments.of(PALETTE, 8),
+                Arguments.of(GREY_ALPHA, 8), Arguments.of(GREY_ALPHA, 16), Arguments.of(RGBA, 8),
+                Arguments.of(RGBA, 16));
+    }
+
+    static Stream<Arguments> layoutsAndFilters() {
+        return layouts().flatMap(a -> IntStream.rangeClosed(0, 4).mapToObj(f -> Arguments.of(a.get()[0], a.get()[1], f)));
+    }
+
+    /** Dark ink on an opaque white background, quantised to the bit depth: decoded ink must be the quantised ink. */
+    @ParameterizedTest(name = "colour type {0}, {1}-bit, filter {2}")
+    @MethodSource("layoutsAndFilters")
+    void decodesEveryColourTypeDepthAndFilter(int colorType, int depth, int filter) throws RecognitionException {
+        int levels = (1 << depth) - 1;
+        int[] quantised = new int[digit.ink().length];
+        for (int i = 0; i < quantised.length; i++) {
+            quantised[i] = Math.round((1 - digit.ink()[i]) * levels);
+        }
+        int channels = switch (colorType) {
+            case GREY, PALETTE -> 1;
+            case GREY_ALPHA -> 2;
+            case RGB -> 3;
+            default -> 4;
+        };
+        int[] samples = new int[quantised.length * channels];
+        for (int i = 0; i < quantised.length; i++) {
+            for (int c = 0; c < channels; c++) {
+                boolean alpha = c == channels - 1 && (colorType == GREY_ALPHA || colorType == RGBA);
+                samples[i * channels + c] = alpha ? levels : quantised[i];
+            }
+        }
+        byte[] palette = null;
+        if (colorType == PALETTE) {
+            palette = new byte[3 * (levels + 1)];
+            for (int i = 0; i <= levels; i++) {
+                palette[3 * i] = palette[3 * i + 1] = palette[3 * i + 2] = (byte) (i * 255 / levels);
+            }
+        }
+        byte[] png = PngBytes.encode(digit.width(), digit.height(), colorType, depth, samples, filter, palette, null);
+
+        InkImage decoded = preprocessor.decode(png);
+
+        assertEquals(digit.width(), decoded.width());
+        assertEquals(digit.height(), decoded.height());
+        for (int i = 0; i < quantised.length; i++) {
+            // 16-bit samples keep their high byte; lower depths scale up to 0..255 as the PNG specification says.
+            int lum = depth == 16 ? quantised[i] >> 8 : quantised[i] * 255 / levels;
+            assertEquals(1 - lum / 255f, decoded.ink()[i], 0.5f / 255, "pixel " + i);
+        }
+    }
+
+    @Test
+    void paletteTransparencyGivesInkFromAlpha() throws RecognitionException {
+        // Index 0: transparent white background; 1..3: black at increasing opacity.
+        byte[] palette = {(byte) 255, (byte) 255, (byte) 255, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        byte[] alpha = {0, 85, (byte) 170, (byte) 255};
+        int[] samples = quantise(digit, 3);
+        byte[] png = PngBytes.encode(digit.width(), digit.height(), PALETTE, 2, samples, 0, palette, alpha);
+
+        InkImage decoded = preprocessor.decode(png);
+
+        for (int i = 0; i < samples.length; i++) {
+            assertEquals(samples[i] / 3f, decoded.ink()[i], 0.01f, "pixel " + i);
+        }
+    }
+
+    @ParameterizedTest(name = "colour type {0}, {1}-bit")
+    @MethodSource("colourKeys")
+    void colourKeyTransparencyMakesTheBackgroundClear(int colorType, int depth) throws RecognitionException {
+        int levels = (1 << depth) - 1;
+        int channels = colorType == RGB ? 3 : 1;
+        int[] samples = new int[digit.ink().length * channels];
+        for (int i = 0; i < digit.ink().length; i++) {
+            // Background is the key (white); ink is an opaque mid grey, lighter than what luminance would call ink.
+            int value = digit.ink()[i] > 0.5f ? levels / 2 : levels;
+            for (int c = 0; c < channels; c++) {
+                samples[i * channels + c] = value;
+            }
+        }
+        byte[] key = new byte[2 * channels];
+        for (int c = 0; c < channels; c++) {
+            key[2 * c] = (byte) (levels >> 8);
+            key[2 * c + 1] = (byte) levels;
+        }
+        byte[] png = PngBytes.encode(digit.width(), digit.height(), colorType, depth, samples, 1, null, key);
+
+        InkImage decoded = preprocessor.decode(png);
+
+        for (int i = 0; i < digit.ink().length; i++) {
+            assertEquals(digit.ink()[i] > 0.5f ? 1f : 0f, decoded.ink()[i], 1e-6f, "pixel " + i);
+        }
+    }
+
+    static Stream<Arguments> colourKeys() {
+        return Stream.of(Arguments.of(GREY, 1), Arguments.of(GREY, 8), Arguments.of(GREY, 16), Arguments.of(RGB, 8),
+                Arguments.of(RGB, 16));
+    }
+
+    /** The fast path must agree with the JDK's own decoder on canvases like those clients send. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("canvases")
+    void agreesWithImageIoReference(String name, CanvasRenderer canvas) throws Exception {
+        List<CanvasRenderer.Placement> scene = List.of(CanvasRenderer.place(digit, 37, 21, 3.3),
+                CanvasRenderer.place(SyntheticDigits.draw("7", 30, 0.1), 180, 90, 2));
+        BufferedImage image = canvas.image(scene);
+        byte[] png = CanvasRenderer.encode(image, "png");
+
+        float[] fast = preprocessor.decode(png).ink();
+        float[] reference = referenceInk(png);
+
+        assertEquals(reference.length, fast.length);
+        for (int i = 0; i < fast.length; i++) {
+            assertEquals(reference[i], fast[i], 2.5f / 255, "pixel " + i);
+        }
+    }
+
+    static Stream<Arguments> canvases() {
+        return Stream.of(
+                Arguments.of("black on white", CanvasRenderer.white(280, 200)),
+                Arguments.of("black on transparent", CanvasRenderer.transparent(280, 200, Color.BLACK)),
+                Arguments.of("white on transparent", CanvasRenderer.transparent(280, 200, Color.WHITE)),
+                Arguments.of("red on transparent", CanvasRenderer.transparent(280, 200, Color.RED)));
+    }
+
+    @Test
+    void interlacedPngFallsBackToImageIoWithTheSameResult() throws RecognitionException {
+        BufferedImage image = CanvasRenderer.transparent(120, 90, Color.BLUE)
+                .image(List.of(CanvasRenderer.place(digit, 10, 5, 1.7)));
+
+        float[] plain = preprocessor.decode(CanvasRenderer.encode(image, "png")).ink();
+        float[] interlaced = preprocessor.decode(CanvasRenderer.interlacedPng(image)).ink();
+
+        for (int i = 0; i < plain.length; i++) {
+            assertEquals(plain[i], interlaced[i], 1.5f / 255, "pixel " + i);
+        }
+    }
+
+    @Test
+    void imageDataSplitOverManyIdatChunksDecodes() throws RecognitionException {
+        byte[] png = CanvasRenderer.white(64, 64).png(CanvasRenderer.place(digit, 4, 4, 1));
+        byte[] split = splitImageData(png, 7);
+
+        assertTrue(split.length > png.length);
+        float[] whole = preprocessor.decode(png).ink();
+        float[] pieces = preprocessor.decode(split).ink();
+        for (int i = 0; i < whole.length; i++) {
+            assertEquals(whole[i], pieces[i], 0f);
+        }
+    }
+
+    /** Reference: ImageIO.read + getRGB, composite onto white, invert luminance, or alpha for a clear border. */
+    private static float[] referenceInk(byte[] png) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int w = image.getWidth(), h = image.getHeight();
+        boolean clearBorder = (image.getRGB(0, 0) >>> 24) < 128;
+        float maxAlpha = 0;
+        float[] ink = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int argb = image.getRGB(x, y);
+                float a = (argb >>> 24) / 255f;
+                float lum = (0.299f * (argb >> 16 & 0xFF) + 0.587f * (argb >> 8 & 0xFF) + 0.114f * (argb & 0xFF)) / 255f;
+                ink[y * w + x] = clearBorder ? a : 1 - (lum * a + (1 - a));
+                maxAlpha = Math.max(maxAlpha, a);
+            }
+        }
+        if (clearBorder) {
+            for (int i = 0; i < ink.length; i++) {
+                ink[i] /= maxAlpha;
+            }
+        }
+        return ink;
+    }
+
+    private static int[] quantise(InkImage image, int levels) {
+        int[] out = new int[image.ink().length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.round(image.ink()[i] * levels);
+        }
+        return out;
+    }
+
+    /** Re-chunks a PNG's image data into IDAT chunks of {@code size} bytes. */
+    private static byte[] splitImageData(byte[] png, int size) {
+        java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(png, 0, 8);
+        int offset = 8;
+        while (offset < png.length) {
+            int length = java.nio.ByteBuffer.wrap(png, offset, 4).getInt();
+            String type = new String(png, offset + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            if (type.equals("IDAT")) {
+                idat.write(png, offset + 8, length);
+            } else {
+                if (type.equals("IEND")) {
+                    byte[] data = idat.toByteArray();
+                    for (int i = 0; i < data.length; i += size) {
+                        writeChunk(out, "IDAT", java.util.Arrays.copyOfRange(data, i, Math.min(data.length, i + size)));
+                    }
+                }
+                out.write(png, offset, 12 + length);
+            }
+            offset += 12 + length;
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeChunk(java.io.ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(t);
+        out.writeBytes(data);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(t);
+        crc.update(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+}
