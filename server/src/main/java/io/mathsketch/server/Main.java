@@ -1,0 +1,40 @@
+package io.mathsketch.server;
+
+import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.metrics.api.Metrics;
+import io.mathsketch.engine.ModelLoadException;
+import io.mathsketch.engine.inference.DjlRecognizer;
+import io.mathsketch.server.config.ServerSettings;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * Starts MathSketch: reads the configuration ({@code application.yaml}, overridden by system properties and
+ * environment variables), validates it, loads the models, migrates the database and serves HTTP.
+ */
+public final class Main {
+
+    private static final System.Logger LOG = System.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        LogConfig.configureRuntime();
+        Config config = Config.create();
+        MathSketchServer server;
+        try {
+            ServerSettings settings = ServerSettings.from(config);
+            server = MathSketchServer.start(config, settings, DjlRecognizer::open, Metrics.globalRegistry());
+        } catch (io.helidon.config.ConfigException | ModelLoadException e) {
+            LOG.log(Level.ERROR, "MathSketch cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "mathsketch-shutdown"));
+        LOG.log(Level.INFO, String.format("MathSketch is up on http://localhost:%d/ (started in %d ms)",
+                server.port(), (System.nanoTime() - start) / 1_000_000));
+    }
+}

@@ -1,0 +1,174 @@
+package io.mathsketch.server;
+
+import io.helidon.config.Config;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.accesslog.AccessLogFeature;
+import io.helidon.webserver.cors.CorsFeature;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.helidon.webserver.staticcontent.StaticContentService;
+import io.helidon.openapi.OpenApiFeature;
+import io.mathsketch.engine.ModelLoadException;
+import io.mathsketch.engine.Recognizer;
+import io.mathsketch.server.api.ModelService;
+import io.mathsketch.server.api.RecognitionService;
+import io.mathsketch.server.api.StatsService;
+import io.mathsketch.server.config.ServerSettings;
+import io.mathsketch.server.observe.EngineMetrics;
+import io.mathsketch.server.observe.HttpMetricsFilter;
+import io.mathsketch.server.observe.ReadinessChecks;
+import io.mathsketch.server.observe.StoreMetrics;
+import io.mathsketch.server.problem.ProblemDirectHandler;
+import io.mathsketch.server.problem.ProblemErrorHandler;
+import io.mathsketch.server.problem.ProblemException;
+import io.mathsketch.server.problem.ProblemType;
+import io.mathsketch.server.store.Database;
+import io.mathsketch.server.store.DatabaseStatus;
+import io.mathsketch.server.store.RecognitionStore;
+import io.mathsketch.server.store.RecognitionWriter;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A running MathSketch server: engine, database, group-commit writer and web server, started in that order and
+ * stopped in reverse: stop accepting requests and let in-flight ones finish, commit pending writes, close the engine,
+ * close the database.
+ */
+public final class MathSketchServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(MathSketchServer.class.getName());
+
+    private final WebServer webServer;
+    private final RecognitionWriter writer;
+    private final Recognizer recognizer;
+    private final Database database;
+    private final StoreMetrics storeMetrics;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private MathSketchServer(WebServer webServer, RecognitionWriter writer, Recognizer recognizer, Database database,
+                             StoreMetrics storeMetrics) {
+        this.webServer = webServer;
+        this.writer = writer;
+        this.recognizer = recognizer;
+        this.database = database;
+        this.storeMetrics = storeMetrics;
+    }
+
+    /**
+     * Starts everything.
+     *
+     * @param config the root configuration (for the named SQL statements and Helidon's own server keys)
+     * @param settings the validated settings read from it
+     * @param engines opens the engine
+     * @param registry where metrics are registered (the one {@code /observe/metrics} serves)
+     */
+    public static MathSketchServer start(Config config, ServerSettings settings, RecognizerFactory engines,
+                                         MeterRegistry registry) throws ModelLoadException {
+        Recognizer recognizer = engines.open(settings.engine(),
+                new EngineMetrics(registry, settings.engine().engine(), settings.engine().device()));
+        Database database = null;
+        RecognitionWriter writer = null;
+        try {
+            database = Database.open(settings.database(), config.get("db.statements"));
+            DatabaseStatus status = new DatabaseStatus(settings.store().retryInterval());
+            RecognitionStore store = new RecognitionStore(database);
+            StoreMetrics storeMetrics = new StoreMetrics(registry);
+            writer = new RecognitionWriter(store, status, storeMetrics, settings.store().maxBatch(),
+                    settings.store().queueCapacity());
+
+            RecognitionService recognitions = new RecognitionService(recognizer, writer, store, status,
+                    settings.store(), settings.maxPayloadBytes());
+            StatsService stats = new StatsService(store, status);
+            ModelService models = new ModelService(recognizer, settings.adminToken());
+
+            HealthObserver health = HealthObserver.builder()
+                    .details(true)
+                    .addChecks(ReadinessChecks.create(recognizer, store, status).toArray(new io.helidon.health.HealthCheck[0]))
+                    .build();
+            ObserveFeature observe = ObserveFeature.builder()
+                    .observersDiscoverServices(false)
+                    .addObserver(health)
+                    .addObserver(MetricsObserver.builder().meterRegistry(registry).build())
+                    .build();
+
+            WebServerConfig.Builder server = WebServer.builder()
+                    .config(config.get("server"))
+                    .host(settings.host())
+                    .port(settings.port())
+                    .maxPayloadSize(settings.maxPayloadBytes())
+                    .shutdownGracePeriod(settings.shutdownGrace())
+                    .shutdownHook(false)
+                    .featuresDiscoverServices(false)
+                    .directHandlers(d -> d.addHandler(io.helidon.http.DirectHandler.EventType.PAYLOAD_TOO_LARGE,
+                                    new ProblemDirectHandler())
+                            .addHandler(io.helidon.http.DirectHandler.EventType.BAD_REQUEST, new ProblemDirectHandler()))
+                    .addFeature(observe)
+                    .addFeature(OpenApiFeature.builder().build())
+                    .addFeature(AccessLogFeature.builder()
+                            .format("%h %l %u %t %r %s %b %{Referer}i %{User-Agent}i %D")
+                            .build())
+                    .routing(routing -> routing(routing, recognitions, stats, models, registry));
+            if (!settings.corsOrigins().isEmpty()) {
+                server.addFeature(CorsFeature.builder()
+                        .addDefaults(false)
+                        .addPath(p -> p.pathPattern("/api/*")
+                                .allowOrigins(java.util.Set.copyOf(settings.corsOrigins()))
+                                .allowMethods(java.util.Set.of("GET", "POST", "PUT"))
+                                .exposeHeaders(java.util.Set.of("Location", "Warning", "Retry-After")))
+                        .build());
+            }
+            WebServer webServer = server.build().start();
+            return new MathSketchServer(webServer, writer, recognizer, database, storeMetrics);
+        } catch (RuntimeException e) {
+            if (writer != null) {
+                writer.close();
+            }
+            recognizer.close();
+            if (database != null) {
+                database.close();
+            }
+            throw e;
+        }
+    }
+
+    static void routing(HttpRouting.Builder routing, RecognitionService recognitions, StatsService stats,
+                        ModelService models, MeterRegistry registry) {
+        routing.addFilter(new HttpMetricsFilter(registry))
+                .register("/api/v1/recognitions", recognitions)
+                .register("/api/v1/stats", stats)
+                .register("/api/v1/models", models)
+                .register("/", StaticContentService.builder("web").welcomeFileName("index.html").build())
+                .any((req, res) -> {
+                    throw new ProblemException(ProblemType.NOT_FOUND, "no resource at " + req.path().path());
+                })
+                .error(Throwable.class, new ProblemErrorHandler());
+    }
+
+    public int port() {
+        return webServer.port();
+    }
+
+    /** Group-commit counters, for tests and the start-up log. */
+    public StoreMetrics storeMetrics() {
+        return storeMetrics;
+    }
+
+    /** Stops accepting requests, waits for in-flight ones, commits pending writes, then frees the engine. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.log(Level.INFO, "Shutting down: draining requests and pending writes");
+        webServer.stop();
+        writer.close();
+        recognizer.close();
+        database.close();
+        LOG.log(Level.INFO, "Shut down");
+    }
+}

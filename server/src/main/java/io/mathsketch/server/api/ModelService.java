@@ -1,0 +1,93 @@
+package io.mathsketch.server.api;
+
+import ai.djl.engine.Engine;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.mathsketch.engine.ModelInfo;
+import io.mathsketch.engine.ModelLoadException;
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.Recognizer;
+import io.mathsketch.server.problem.ProblemException;
+import io.mathsketch.server.problem.ProblemType;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** {@code /api/v1/models}: the loaded models, and reloading one from its folder (admin token required). */
+public final class ModelService implements HttpService {
+
+    private final Recognizer recognizer;
+    private final Optional<String> adminToken;
+
+    public ModelService(Recognizer recognizer, Optional<String> adminToken) {
+        this.recognizer = recognizer;
+        this.adminToken = adminToken;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::list)
+                .post("/{name}/reload", this::reload);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        List<ModelInfo> models = recognizer.models();
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        models.forEach(m -> array.add(toJson(m)));
+        JsonArrayBuilder engines = Json.createArrayBuilder();
+        new TreeSet<>(Engine.getAllEngines()).forEach(engines::add);
+        res.send(Json.createObjectBuilder()
+                .add("default", models.stream().filter(ModelInfo::isDefault).findFirst()
+                        .or(() -> models.stream().findFirst()).map(ModelInfo::name).orElse(""))
+                .add("engines", engines)
+                .add("models", array)
+                .build());
+    }
+
+    private void reload(ServerRequest req, ServerResponse res) throws RecognitionException, ModelLoadException {
+        String expected = adminToken.orElseThrow(() -> new ProblemException(ProblemType.RELOAD_DISABLED,
+                "model reloading is disabled: no admin token is configured (admin.token / ADMIN_TOKEN)"));
+        String presented = req.headers().first(HeaderNames.AUTHORIZATION)
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).trim())
+                .orElse("");
+        if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8))) {
+            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "a valid 'Authorization: Bearer <admin token>'"
+                    + " header is required");
+        }
+        res.send(toJson(recognizer.reload(req.path().pathParameters().get("name"))));
+    }
+
+    static JsonObject toJson(ModelInfo m) {
+        JsonObjectBuilder artifacts = Json.createObjectBuilder();
+        m.artifactSha256().forEach(artifacts::add);
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("name", m.name())
+                .add("version", m.version())
+                .add("engine", m.engine())
+                .add("device", m.device())
+                .add("default", m.isDefault())
+                .add("labels", Json.createArrayBuilder(m.labels()))
+                .add("artifacts", artifacts)
+                .add("workers", m.workers())
+                .add("maxBatchSize", m.maxBatchSize());
+        if (m.testAccuracy().isPresent()) {
+            json.add("testAccuracy", m.testAccuracy().getAsDouble());
+        } else {
+            json.addNull("testAccuracy");
+        }
+        return json.build();
+    }
+}

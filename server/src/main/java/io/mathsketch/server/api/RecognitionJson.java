@@ -1,0 +1,112 @@
+package io.mathsketch.server.api;
+
+import io.mathsketch.engine.Recognition;
+import io.mathsketch.server.store.RecognitionRecord;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The JSON shape of a recognition, as fixed by the API contract. */
+final class RecognitionJson {
+
+    static final String BASE = "/api/v1/recognitions";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final int TOP_K = 3;
+
+    private RecognitionJson() {
+    }
+
+    static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+
+    static JsonObject toJson(RecognitionRecord r, boolean stored) {
+        boolean digitMode = r.mode().equals("digit");
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", r.id())
+                .add("createdAt", time(r.createdAt()))
+                .add("mode", r.mode())
+                .add("text", r.text());
+        if (digitMode && r.readings().size() == 1 && r.text().matches("\\d")) {
+            json.add("digit", Integer.parseInt(r.text()));
+        } else {
+            json.addNull("digit");
+        }
+        json.add("confidence", r.confidence());
+        if (digitMode && r.readings().size() == 1) {
+            RecognitionRecord.Reading reading = r.readings().getFirst();
+            json.add("probabilities", floats(reading.probabilities()));
+            json.add("topK", topK(r.labels(), reading.probabilities()));
+        }
+        JsonArrayBuilder digits = Json.createArrayBuilder();
+        for (RecognitionRecord.Reading reading : r.readings()) {
+            digits.add(Json.createObjectBuilder()
+                    .add("label", reading.label())
+                    .add("confidence", reading.confidence())
+                    .add("probabilities", floats(reading.probabilities()))
+                    .add("box", Json.createObjectBuilder()
+                            .add("x", reading.box().x())
+                            .add("y", reading.box().y())
+                            .add("width", reading.box().width())
+                            .add("height", reading.box().height())));
+        }
+        json.add("digits", digits);
+        json.add("model", Json.createObjectBuilder().add("name", r.model().name()).add("version", r.model().version()));
+        json.add("engine", r.engine()).add("device", r.device());
+        json.add("timings", timings(r.timings()));
+        json.add("stored", stored);
+        r.feedback().ifPresentOrElse(
+                f -> json.add("feedback", Json.createObjectBuilder().add("label", f.label()).add("at", time(f.at()))),
+                () -> json.addNull("feedback"));
+        String self = BASE + "/" + r.id();
+        json.add("links", Json.createObjectBuilder()
+                .add("self", self)
+                .add("image", self + "/image")
+                .add("feedback", self + "/feedback"));
+        return json.build();
+    }
+
+    private static JsonObjectBuilder timings(Recognition.Timings t) {
+        return Json.createObjectBuilder()
+                .add("preprocessMs", millis(t.preprocessNanos()))
+                .add("queueMs", millis(t.queueNanos()))
+                .add("inferenceMs", millis(t.inferenceNanos()))
+                .add("postprocessMs", millis(t.postprocessNanos()))
+                .add("totalMs", millis(t.totalNanos()));
+    }
+
+    private static double millis(long nanos) {
+        return Math.round(nanos / 1_000.0) / 1_000.0;
+    }
+
+    private static JsonArrayBuilder floats(float[] values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (float v : values) {
+            array.add((double) v);
+        }
+        return array;
+    }
+
+    private static JsonArrayBuilder topK(List<String> labels, float[] probabilities) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < probabilities.length; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> probabilities[i]).reversed());
+        JsonArrayBuilder top = Json.createArrayBuilder();
+        for (int i : order.subList(0, Math.min(TOP_K, order.size()))) {
+            String label = i < labels.size() ? labels.get(i) : Integer.toString(i);
+            top.add(Json.createObjectBuilder().add("label", label).add("probability", (double) probabilities[i]));
+        }
+        return top;
+    }
+}

@@ -1,0 +1,62 @@
+package io.mathsketch.server.api;
+
+import io.helidon.common.parameters.Parameters;
+import io.mathsketch.engine.RecognitionRequest;
+import io.mathsketch.server.problem.ProblemException;
+import io.mathsketch.server.problem.ProblemType;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The options of a recognition request, from the query string or the JSON body (the body wins when both say).
+ *
+ * @param model model reference {@code name} or {@code name:version}
+ * @param mode digit or number
+ * @param store whether to keep the recognition
+ */
+record RecognitionOptions(Optional<String> model, Optional<RecognitionRequest.Mode> mode, Optional<Boolean> store) {
+
+    private static final Pattern MODEL_REFERENCE = Pattern.compile("[A-Za-z0-9._-]{1,100}(:[A-Za-z0-9._+-]{1,50})?");
+
+    static final RecognitionOptions NONE = new RecognitionOptions(Optional.empty(), Optional.empty(), Optional.empty());
+
+    static RecognitionOptions fromQuery(Parameters query) {
+        return new RecognitionOptions(
+                query.first("model").asOptional().map(RecognitionOptions::model),
+                query.first("mode").asOptional().map(RecognitionOptions::mode),
+                query.first("store").asOptional().map(RecognitionOptions::store));
+    }
+
+    /** This request's options, with {@code fallback} filling what is not set here. */
+    RecognitionOptions orElse(RecognitionOptions fallback) {
+        return new RecognitionOptions(model.or(fallback::model), mode.or(fallback::mode), store.or(fallback::store));
+    }
+
+    static String model(String value) {
+        if (!MODEL_REFERENCE.matcher(value).matches()) {
+            throw new ProblemException(ProblemType.BAD_REQUEST,
+                    "model '" + value + "' is not a model reference (name or name:version)");
+        }
+        return value;
+    }
+
+    static RecognitionRequest.Mode mode(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "digit" -> RecognitionRequest.Mode.DIGIT;
+            case "number" -> RecognitionRequest.Mode.NUMBER;
+            default -> throw new ProblemException(ProblemType.BAD_REQUEST,
+                    "mode '" + value + "' is not one of digit, number");
+        };
+    }
+
+    static boolean store(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ProblemException(ProblemType.BAD_REQUEST,
+                    "store '" + value + "' is not true or false");
+        };
+    }
+}

@@ -1,0 +1,219 @@
+package io.mathsketch.server.api;
+
+import io.helidon.dbclient.DbClientException;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.mathsketch.engine.DigitReading;
+import io.mathsketch.engine.Recognition;
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionRequest;
+import io.mathsketch.engine.Recognizer;
+import io.mathsketch.server.config.StoreSettings;
+import io.mathsketch.server.problem.ProblemException;
+import io.mathsketch.server.problem.ProblemType;
+import io.mathsketch.server.store.Cursor;
+import io.mathsketch.server.store.DatabaseStatus;
+import io.mathsketch.server.store.RecognitionIds;
+import io.mathsketch.server.store.RecognitionRecord;
+import io.mathsketch.server.store.RecognitionStore;
+import io.mathsketch.server.store.RecognitionWriter;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/** {@code /api/v1/recognitions}: recognise an image, read past recognitions, their images, and give feedback. */
+public final class RecognitionService implements HttpService {
+
+    static final String NOT_STORED_WARNING = "199 mathsketch \"recognition not stored: database unavailable\"";
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern NUMBER_LABEL = Pattern.compile("[0-9]{1,256}");
+    private static final int MAX_LIMIT = 100;
+
+    private final Recognizer recognizer;
+    private final RecognitionWriter writer;
+    private final RecognitionStore store;
+    private final DatabaseStatus databaseStatus;
+    private final StoreSettings storeSettings;
+    private final long maxPayloadBytes;
+    private final RecognitionIds ids = new RecognitionIds();
+
+    public RecognitionService(Recognizer recognizer, RecognitionWriter writer, RecognitionStore store,
+                              DatabaseStatus databaseStatus, StoreSettings storeSettings, long maxPayloadBytes) {
+        this.recognizer = recognizer;
+        this.writer = writer;
+        this.store = store;
+        this.databaseStatus = databaseStatus;
+        this.storeSettings = storeSettings;
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::recognize)
+                .get("/", this::list)
+                .get("/{id}", this::get)
+                .get("/{id}/image", this::image)
+                .put("/{id}/feedback", this::feedback);
+    }
+
+    private void recognize(ServerRequest req, ServerResponse res) throws RecognitionException {
+        RecognitionOptions query = RecognitionOptions.fromQuery(req.query());
+        byte[] bytes = RequestBody.read(req, maxPayloadBytes);
+        RecognitionBody body = RecognitionBody.parse(req.headers().contentType(), bytes);
+        RecognitionOptions options = body.options().orElse(query);
+        RecognitionRequest.Mode mode = options.mode().orElse(RecognitionRequest.Mode.DIGIT);
+
+        Recognition recognition = recognizer.recognize(new RecognitionRequest(body.input(), options.model(), mode));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        RecognitionRecord record = toRecord(ids.next(now), now, mode, recognition, body);
+
+        boolean wantStore = options.store().orElse(true);
+        boolean stored = wantStore && awaitCommit(record);
+        if (stored) {
+            res.status(Status.CREATED_201);
+            res.header(HeaderNames.LOCATION, RecognitionJson.BASE + "/" + record.id());
+        } else if (wantStore) {
+            res.header(HeaderNames.WARNING, NOT_STORED_WARNING);
+        }
+        res.send(RecognitionJson.toJson(record, stored));
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        int limit = req.query().first("limit").asOptional().map(RecognitionService::limit).orElse(20);
+        Optional<Cursor> cursor = req.query().first("cursor").asOptional().filter(c -> !c.isEmpty()).map(c -> {
+            try {
+                return Cursor.decode(c);
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(ProblemType.BAD_REQUEST, e.getMessage());
+            }
+        });
+        Optional<String> label = req.query().first("label").asOptional().filter(s -> !s.isEmpty());
+        Optional<String> model = req.query().first("model").asOptional().filter(s -> !s.isEmpty());
+        RecognitionStore.Page page = database(() -> store.page(limit, cursor, label, model));
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.items().forEach(r -> items.add(RecognitionJson.toJson(r, true)));
+        JsonObject json = Json.createObjectBuilder()
+                .add("items", items)
+                .add("nextCursor", page.next().map(c -> Json.createValue(c.encode()))
+                        .map(v -> (jakarta.json.JsonValue) v).orElse(jakarta.json.JsonValue.NULL))
+                .build();
+        res.send(json);
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        res.send(RecognitionJson.toJson(find(req), true));
+    }
+
+    private void image(ServerRequest req, ServerResponse res) {
+        RecognitionRecord record = find(req);
+        if (record.original().isPresent() && record.contentType().isPresent()) {
+            res.header(HeaderNames.CONTENT_TYPE, record.contentType().get());
+            res.send(record.original().get());
+        } else {
+            res.header(HeaderNames.CONTENT_TYPE, "image/png");
+            res.send(InputImages.png(record.inputPixels()));
+        }
+    }
+
+    private void feedback(ServerRequest req, ServerResponse res) {
+        String label = FeedbackLabel.read(RequestBody.read(req, maxPayloadBytes));
+        RecognitionRecord record = find(req);
+        boolean valid = record.mode().equals("digit")
+                ? record.labels().contains(label)
+                : NUMBER_LABEL.matcher(label).matches();
+        if (!valid) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "label '" + label + "' is not a valid answer for a "
+                    + record.mode() + " recognition");
+        }
+        RecognitionRecord.Feedback feedback = new RecognitionRecord.Feedback(label,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        if (!database(() -> store.setFeedback(record.id(), feedback))) {
+            throw notFound(record.id());
+        }
+        res.send(RecognitionJson.toJson(record.withFeedback(feedback), true));
+    }
+
+    private RecognitionRecord find(ServerRequest req) {
+        String id = req.path().pathParameters().get("id");
+        if (!ID.matcher(id).matches()) {
+            throw notFound(id);
+        }
+        return database(() -> store.find(id)).orElseThrow(() -> notFound(id));
+    }
+
+    private boolean awaitCommit(RecognitionRecord record) {
+        try {
+            return writer.submit(record).get(storeSettings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Runs a read or update; a database failure becomes 503 database-unavailable and marks the database down. */
+    private <T> T database(Supplier<T> operation) {
+        try {
+            T result = operation.get();
+            databaseStatus.markUp();
+            return result;
+        } catch (DbClientException e) {
+            databaseStatus.markDown(e);
+            throw new ProblemException(ProblemType.DATABASE_UNAVAILABLE, "the database is not available", e);
+        }
+    }
+
+    private RecognitionRecord toRecord(String id, Instant now, RecognitionRequest.Mode mode, Recognition recognition,
+                                       RecognitionBody body) {
+        List<RecognitionRecord.Reading> readings = new ArrayList<>();
+        byte[] pixels = new byte[recognition.digits().size() * 784];
+        int offset = 0;
+        for (DigitReading d : recognition.digits()) {
+            readings.add(new RecognitionRecord.Reading(d.label(), d.confidence(), d.probabilities(), d.box()));
+            for (float ink : d.input().pixels()) {
+                pixels[offset++] = (byte) Math.round(Math.clamp(ink, 0f, 1f) * 255);
+            }
+        }
+        List<String> labels = recognition.digits().isEmpty() ? List.of() : recognition.digits().getFirst().labels();
+        Optional<byte[]> original = body.original().filter(b -> b.length <= storeSettings.maxOriginalBytes());
+        return new RecognitionRecord(id, now, mode.name().toLowerCase(java.util.Locale.ROOT), recognition.text(),
+                recognition.confidence(), labels, readings, pixels, original,
+                original.isPresent() ? body.contentType().or(() -> Optional.of("application/octet-stream"))
+                        : Optional.empty(),
+                recognition.model(), recognition.engine(), recognition.device(), recognition.timings(),
+                Optional.empty());
+    }
+
+    private static int limit(String value) {
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ProblemException(ProblemType.BAD_REQUEST, "limit '" + value + "' is not a number from 1 to "
+                + MAX_LIMIT);
+    }
+
+    private static ProblemException notFound(String id) {
+        return new ProblemException(ProblemType.NOT_FOUND, "no recognition has id '" + id + "'");
+    }
+}

@@ -1,0 +1,48 @@
+package io.mathsketch.server.api;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.mathsketch.server.problem.ProblemException;
+import io.mathsketch.server.problem.ProblemType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Reads a request body into memory, never more than the limit: a declared Content-Length over the limit is refused
+ * before reading, and a chunked body is cut off as soon as it passes the limit.
+ */
+final class RequestBody {
+
+    private RequestBody() {
+    }
+
+    static byte[] read(ServerRequest req, long limit) {
+        long declared = req.headers().contentLength().orElse(-1);
+        if (declared > limit) {
+            throw tooLarge(declared, limit);
+        }
+        if (!req.content().hasEntity()) {
+            return new byte[0];
+        }
+        try (InputStream in = req.content().inputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (body.length > limit) {
+                throw tooLarge(-1, limit);
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean declaresBody(ServerRequest req) {
+        return req.headers().contains(HeaderNames.CONTENT_LENGTH) || req.headers().contains(HeaderNames.TRANSFER_ENCODING);
+    }
+
+    private static ProblemException tooLarge(long size, long limit) {
+        String what = size >= 0 ? "the request body of " + size + " bytes" : "the request body";
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, what + " exceeds the limit of " + limit + " bytes");
+    }
+}

@@ -1,0 +1,73 @@
+package io.mathsketch.server.api;
+
+import io.helidon.dbclient.DbClientException;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.mathsketch.server.problem.ProblemException;
+import io.mathsketch.server.problem.ProblemType;
+import io.mathsketch.server.store.DatabaseStatus;
+import io.mathsketch.server.store.RecognitionStore;
+import io.mathsketch.server.store.Stats;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+import java.util.OptionalDouble;
+
+/** {@code /api/v1/stats}: accuracy measured by feedback, overall and per model with a confusion matrix. */
+public final class StatsService implements HttpService {
+
+    private final RecognitionStore store;
+    private final DatabaseStatus databaseStatus;
+
+    public StatsService(RecognitionStore store, DatabaseStatus databaseStatus) {
+        this.store = store;
+        this.databaseStatus = databaseStatus;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::stats);
+    }
+
+    private void stats(ServerRequest req, ServerResponse res) {
+        Stats stats;
+        try {
+            stats = store.stats();
+            databaseStatus.markUp();
+        } catch (DbClientException e) {
+            databaseStatus.markDown(e);
+            throw new ProblemException(ProblemType.DATABASE_UNAVAILABLE, "the database is not available", e);
+        }
+        JsonArrayBuilder models = Json.createArrayBuilder();
+        for (Stats.ModelStats m : stats.models()) {
+            JsonArrayBuilder confusion = Json.createArrayBuilder();
+            for (long[] row : m.confusion()) {
+                JsonArrayBuilder r = Json.createArrayBuilder();
+                for (long count : row) {
+                    r.add(count);
+                }
+                confusion.add(r);
+            }
+            models.add(counts(Json.createObjectBuilder()
+                    .add("name", m.model().name())
+                    .add("version", m.model().version()), m.total(), m.corrected(), m.correct(), m.accuracy())
+                    .add("confusion", confusion));
+        }
+        res.send(counts(Json.createObjectBuilder(), stats.total(), stats.corrected(), stats.correct(),
+                stats.accuracy()).add("models", models).build());
+    }
+
+    private static JsonObjectBuilder counts(JsonObjectBuilder json, long total, long corrected, long correct,
+                                            OptionalDouble accuracy) {
+        json.add("total", total).add("corrected", corrected).add("correct", correct);
+        if (accuracy.isPresent()) {
+            json.add("accuracy", accuracy.getAsDouble());
+        } else {
+            json.addNull("accuracy");
+        }
+        return json;
+    }
+}

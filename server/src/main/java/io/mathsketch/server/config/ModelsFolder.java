@@ -1,0 +1,58 @@
+package io.mathsketch.server.config;
+
+import io.mathsketch.server.Main;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the models folder. A relative path is tried against the working directory first, then beside the server
+ * jar and the jar's parent folders, so both {@code java -jar server/target/mathsketch-server.jar} from the repository
+ * root and the packaged layout ({@code /app/mathsketch-server.jar} next to {@code /app/models}) work unchanged.
+ */
+final class ModelsFolder {
+
+    private ModelsFolder() {
+    }
+
+    static Path resolve(String configured) {
+        Path path = Path.of(configured);
+        if (path.isAbsolute()) {
+            return path;
+        }
+        for (Path candidate : candidates(path)) {
+            if (Files.isDirectory(candidate)) {
+                return candidate.toAbsolutePath().normalize();
+            }
+        }
+        // Nothing found: keep the working-directory path so the engine's error names where it looked.
+        return path.toAbsolutePath().normalize();
+    }
+
+    private static List<Path> candidates(Path relative) {
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(relative);
+        jarFolder().ifPresent(dir -> {
+            for (Path d = dir; d != null && candidates.size() < 5; d = d.getParent()) {
+                candidates.add(d.resolve(relative));
+            }
+        });
+        return candidates;
+    }
+
+    private static java.util.Optional<Path> jarFolder() {
+        try {
+            var source = Main.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return java.util.Optional.empty();
+            }
+            Path location = Path.of(source.getLocation().toURI());
+            return java.util.Optional.ofNullable(location.getParent());
+        } catch (URISyntaxException | SecurityException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

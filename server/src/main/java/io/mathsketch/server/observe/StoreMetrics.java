@@ -1,0 +1,50 @@
+package io.mathsketch.server.observe;
+
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.DistributionSummary;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Timer;
+
+import java.time.Duration;
+
+/** Database write metrics: group-commit transactions, their duration and size, and failed writes. */
+public final class StoreMetrics {
+
+    private final Timer writeTime;
+    private final DistributionSummary rowsPerTransaction;
+    private final Counter rows;
+    private final Counter failures;
+
+    public StoreMetrics(MeterRegistry registry) {
+        writeTime = registry.getOrCreate(Timer.builder("mathsketch.db.write")
+                .description("Duration of group-commit write transactions")
+                .buckets(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+                        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1)));
+        rowsPerTransaction = registry.getOrCreate(DistributionSummary.builder("mathsketch.db.write.rows")
+                .description("Recognitions committed per write transaction"));
+        rows = registry.getOrCreate(Counter.builder("mathsketch.db.rows.committed")
+                .description("Recognitions committed"));
+        failures = registry.getOrCreate(Counter.builder("mathsketch.db.write.failures")
+                .description("Recognitions that could not be stored (database unavailable or write failed)"));
+    }
+
+    public void committed(int rowCount, long nanos) {
+        writeTime.record(Duration.ofNanos(nanos));
+        rowsPerTransaction.record(rowCount);
+        rows.increment(rowCount);
+    }
+
+    public void failed(int rowCount) {
+        failures.increment(rowCount);
+    }
+
+    /** Transactions committed so far. */
+    public long transactions() {
+        return writeTime.count();
+    }
+
+    /** Rows committed so far. */
+    public long rowsCommitted() {
+        return rows.count();
+    }
+}

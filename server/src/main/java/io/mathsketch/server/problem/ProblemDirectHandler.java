@@ -1,0 +1,35 @@
+package io.mathsketch.server.problem;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+
+/**
+ * Failures Helidon answers before routing (request bodies over {@code max-payload-size}, malformed requests): the
+ * same problem+json documents as the routed errors, so clients parse one error format.
+ */
+public final class ProblemDirectHandler implements DirectHandler {
+
+    @Override
+    public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
+                                    ServerResponseHeaders headers, String message) {
+        ProblemType type = switch (eventType) {
+            case PAYLOAD_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
+            case INTERNAL_ERROR -> ProblemType.INTERNAL;
+            default -> status.code() == 413 ? ProblemType.PAYLOAD_TOO_LARGE
+                    : status.code() == 404 ? ProblemType.NOT_FOUND : ProblemType.BAD_REQUEST;
+        };
+        String detail = type == ProblemType.PAYLOAD_TOO_LARGE
+                ? "the request body exceeds the configured limit"
+                : type == ProblemType.INTERNAL ? "the server failed to handle the request" : message;
+        ProblemDetails problem = new ProblemDetails(type, detail, request.path());
+        headers.set(HeaderNames.CONTENT_TYPE, ProblemDetails.MEDIA_TYPE);
+        return TransportResponse.builder()
+                .status(Status.create(problem.status()))
+                .headers(headers)
+                .entity(problem.toJsonBytes())
+                .keepAlive(eventType.keepAlive())
+                .build();
+    }
+}

@@ -1,0 +1,40 @@
+package io.mathsketch.server.problem;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ErrorHandler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.lang.System.Logger.Level;
+
+/** Routing error handler: writes any failure raised by a route as problem+json. */
+public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
+
+    /** Seconds a client is asked to wait before retrying an overloaded or database-unavailable request. */
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private static final System.Logger LOG = System.getLogger(ProblemErrorHandler.class.getName());
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res, Throwable error) {
+        ProblemDetails problem = ProblemMapper.toProblem(error, req.path().path());
+        if (problem.type() == ProblemType.INTERNAL) {
+            LOG.log(Level.ERROR, "Request " + req.prologue().method() + " " + req.path().path() + " failed", error);
+        }
+        send(res, problem);
+    }
+
+    /** Sends a problem document unless the response is already on its way. */
+    public static void send(ServerResponse res, ProblemDetails problem) {
+        if (res.isSent()) {
+            return;
+        }
+        res.status(Status.create(problem.status()));
+        res.header(HeaderNames.CONTENT_TYPE, ProblemDetails.MEDIA_TYPE);
+        if (problem.status() == 503) {
+            res.header(HeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        res.send(problem.toJsonBytes());
+    }
+}

@@ -1,0 +1,50 @@
+package io.mathsketch.server.problem;
+
+import io.helidon.http.RequestException;
+import io.mathsketch.engine.ModelLoadException;
+import io.mathsketch.engine.RecognitionException;
+
+/**
+ * The one place that decides which problem type a failure becomes. Engine errors map by their sealed subtype, so
+ * adding a subtype without mapping it fails compilation here.
+ */
+public final class ProblemMapper {
+
+    private ProblemMapper() {
+    }
+
+    public static ProblemType typeOf(Throwable error) {
+        return switch (error) {
+            case ProblemException p -> p.type();
+            case RecognitionException r -> typeOf(r);
+            case ModelLoadException ignored -> ProblemType.INTERNAL;
+            case RequestException r when r.status().code() == 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case RequestException r when r.status().code() == 404 -> ProblemType.NOT_FOUND;
+            case RequestException r when r.status().code() / 100 == 4 -> ProblemType.BAD_REQUEST;
+            default -> ProblemType.INTERNAL;
+        };
+    }
+
+    private static ProblemType typeOf(RecognitionException error) {
+        return switch (error) {
+            case RecognitionException.PayloadTooLarge ignored -> ProblemType.PAYLOAD_TOO_LARGE;
+            case RecognitionException.ImageTooLarge ignored -> ProblemType.IMAGE_TOO_LARGE;
+            case RecognitionException.UnsupportedImage ignored -> ProblemType.UNSUPPORTED_IMAGE;
+            case RecognitionException.CorruptImage ignored -> ProblemType.CORRUPT_IMAGE;
+            case RecognitionException.BlankImage ignored -> ProblemType.BLANK_IMAGE;
+            case RecognitionException.InvalidPixels ignored -> ProblemType.INVALID_PIXELS;
+            case RecognitionException.UnknownModel ignored -> ProblemType.UNKNOWN_MODEL;
+            case RecognitionException.Overloaded ignored -> ProblemType.OVERLOADED;
+            case RecognitionException.InferenceFailed ignored -> ProblemType.INTERNAL;
+        };
+    }
+
+    /** The problem document for a failure; internal errors never echo exception text to the client. */
+    public static ProblemDetails toProblem(Throwable error, String path) {
+        ProblemType type = typeOf(error);
+        String detail = type == ProblemType.INTERNAL && !(error instanceof ProblemException)
+                ? "the server failed to handle the request; see the server log"
+                : error.getMessage();
+        return new ProblemDetails(type, detail, path);
+    }
+}

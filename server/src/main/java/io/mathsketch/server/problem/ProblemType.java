@@ -1,0 +1,42 @@
+package io.mathsketch.server.problem;
+
+/** The stable problem kinds of the API contract; the URN is {@code urn:mathsketch:problem:<slug>}. */
+public enum ProblemType {
+    BAD_REQUEST("bad-request", 400, "Bad request"),
+    UNAUTHORIZED("unauthorized", 401, "Unauthorized"),
+    RELOAD_DISABLED("reload-disabled", 403, "Model reloading is disabled"),
+    NOT_FOUND("not-found", 404, "Not found"),
+    UNKNOWN_MODEL("unknown-model", 404, "Unknown model"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    UNSUPPORTED_IMAGE("unsupported-image", 415, "Unsupported image format"),
+    IMAGE_TOO_LARGE("image-too-large", 422, "Image too large"),
+    CORRUPT_IMAGE("corrupt-image", 422, "Corrupt image"),
+    BLANK_IMAGE("blank-image", 422, "Blank image"),
+    INVALID_PIXELS("invalid-pixels", 422, "Invalid pixels"),
+    OVERLOADED("overloaded", 503, "Overloaded"),
+    DATABASE_UNAVAILABLE("database-unavailable", 503, "Database unavailable"),
+    INTERNAL("internal", 500, "Internal error");
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String uri() {
+        return "urn:mathsketch:problem:" + slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,98 @@
+package io.mathsketch.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.config.Config;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientException;
+import io.helidon.dbclient.DbStatements;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.mathsketch.server.config.DatabaseSettings;
+import org.flywaydb.core.Flyway;
+
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The connection pool, the schema and the Helidon DB client over them. The pool starts even when the database is
+ * down; migrations then run on the first successful contact, so the server can start before its database.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
+
+    private final HikariDataSource dataSource;
+    private final DbClient client;
+    private final AtomicBoolean migrated = new AtomicBoolean();
+
+    private Database(HikariDataSource dataSource, DbClient client) {
+        this.dataSource = dataSource;
+        this.client = client;
+    }
+
+    /**
+     * Opens the pool and tries to migrate the schema.
+     *
+     * @param settings connection settings
+     * @param statements the {@code db.statements} configuration node (named SQL statements)
+     */
+    public static Database open(DatabaseSettings settings, Config statements) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("mathsketch");
+        pool.setJdbcUrl(settings.url());
+        pool.setUsername(settings.user());
+        pool.setPassword(settings.password());
+        pool.setMaximumPoolSize(settings.poolSize());
+        pool.setConnectionTimeout(Math.max(250, settings.connectTimeout().toMillis()));
+        pool.setValidationTimeout(Math.max(250, settings.connectTimeout().toMillis() / 2));
+        // Never fail start-up because the database is not there yet: requests report it instead.
+        pool.setInitializationFailTimeout(-1);
+        HikariDataSource dataSource = new HikariDataSource(pool);
+        DbClient client = JdbcClientBuilder.create()
+                .connectionPool(() -> {
+                    try {
+                        return dataSource.getConnection();
+                    } catch (SQLException e) {
+                        throw new DbClientException("no database connection: " + e.getMessage(), e);
+                    }
+                })
+                .statements(DbStatements.create(statements))
+                .build();
+        Database database = new Database(dataSource, client);
+        try {
+            database.ensureMigrated();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Database " + settings.url() + " is not available yet; recognitions will not be"
+                    + " stored until it is: " + e.getMessage());
+        }
+        return database;
+    }
+
+    public DbClient client() {
+        return client;
+    }
+
+    /** Applies pending Flyway migrations once; cheap after the first success. */
+    public void ensureMigrated() {
+        if (migrated.get()) {
+            return;
+        }
+        synchronized (migrated) {
+            if (!migrated.get()) {
+                Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
+                migrated.set(true);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        dataSource.close();
+    }
+}

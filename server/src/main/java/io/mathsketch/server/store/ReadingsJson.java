@@ -1,0 +1,71 @@
+package io.mathsketch.server.store;
+
+import io.mathsketch.engine.DigitReading;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+import java.io.StringReader;
+import java.util.List;
+
+/**
+ * The readings column: labels plus one entry per digit (label, confidence, probabilities, box), as JSON text so the
+ * same schema works on H2 and PostgreSQL.
+ */
+final class ReadingsJson {
+
+    private ReadingsJson() {
+    }
+
+    /** A decoded readings column. */
+    record Decoded(List<String> labels, List<RecognitionRecord.Reading> readings) {
+    }
+
+    static String encode(List<String> labels, List<RecognitionRecord.Reading> readings) {
+        JsonArrayBuilder digits = Json.createArrayBuilder();
+        for (RecognitionRecord.Reading r : readings) {
+            JsonArrayBuilder probabilities = Json.createArrayBuilder();
+            for (float p : r.probabilities()) {
+                probabilities.add(p);
+            }
+            DigitReading.Box b = r.box();
+            digits.add(Json.createObjectBuilder()
+                    .add("label", r.label())
+                    .add("confidence", r.confidence())
+                    .add("probabilities", probabilities)
+                    .add("box", Json.createArrayBuilder().add(b.x()).add(b.y()).add(b.width()).add(b.height())));
+        }
+        return Json.createObjectBuilder()
+                .add("labels", Json.createArrayBuilder(labels))
+                .add("digits", digits)
+                .build()
+                .toString();
+    }
+
+    static Decoded decode(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            JsonObject json = reader.readObject();
+            List<String> labels = json.getJsonArray("labels").getValuesAs(jakarta.json.JsonString.class).stream()
+                    .map(jakarta.json.JsonString::getString)
+                    .toList();
+            List<RecognitionRecord.Reading> readings = json.getJsonArray("digits").getValuesAs(JsonObject.class)
+                    .stream()
+                    .map(ReadingsJson::reading)
+                    .toList();
+            return new Decoded(labels, readings);
+        }
+    }
+
+    private static RecognitionRecord.Reading reading(JsonObject digit) {
+        JsonArray p = digit.getJsonArray("probabilities");
+        float[] probabilities = new float[p.size()];
+        for (int i = 0; i < probabilities.length; i++) {
+            probabilities[i] = (float) p.getJsonNumber(i).doubleValue();
+        }
+        JsonArray b = digit.getJsonArray("box");
+        return new RecognitionRecord.Reading(digit.getString("label"),
+                digit.getJsonNumber("confidence").doubleValue(), probabilities,
+                new DigitReading.Box(b.getInt(0), b.getInt(1), b.getInt(2), b.getInt(3)));
+    }
+}

@@ -1,0 +1,66 @@
+package io.mathsketch.server.store;
+
+import io.mathsketch.engine.DigitReading;
+import io.mathsketch.engine.Recognition;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One recognition as the API shows it and the database keeps it: the answer, where it came from, and any feedback.
+ *
+ * @param id time-ordered UUIDv7 string
+ * @param createdAt when it was recognised (millisecond precision, UTC)
+ * @param mode {@code digit} or {@code number}
+ * @param text the answer
+ * @param confidence confidence of the whole answer
+ * @param labels the model's labels, parallel to each reading's probabilities
+ * @param readings one per digit, left to right
+ * @param inputPixels the normalised 28x28 input of each digit, 784 bytes per digit (0 = no ink, 255 = ink)
+ * @param original the image as received, when it was an image and within the storage cap
+ * @param contentType content type of {@code original}
+ * @param model model name and version
+ * @param engine engine that ran it
+ * @param device device it ran on
+ * @param timings time per stage
+ * @param feedback the label a user said was right, if any
+ */
+public record RecognitionRecord(String id, Instant createdAt, String mode, String text, double confidence,
+                                List<String> labels, List<Reading> readings, byte[] inputPixels,
+                                Optional<byte[]> original, Optional<String> contentType, Recognition.ModelRef model,
+                                String engine, String device, Recognition.Timings timings,
+                                Optional<Feedback> feedback) {
+
+    public RecognitionRecord {
+        Objects.requireNonNull(id, "id");
+        labels = List.copyOf(labels);
+        readings = List.copyOf(readings);
+    }
+
+    public RecognitionRecord withFeedback(Feedback value) {
+        return new RecognitionRecord(id, createdAt, mode, text, confidence, labels, readings, inputPixels, original,
+                contentType, model, engine, device, timings, Optional.of(value));
+    }
+
+    /**
+     * One digit of the answer.
+     *
+     * @param label winning label
+     * @param confidence its probability
+     * @param probabilities probability of every label
+     * @param box where it was found in the source image
+     */
+    public record Reading(String label, double confidence, float[] probabilities, DigitReading.Box box) {
+    }
+
+    /**
+     * A user's correction (or confirmation).
+     *
+     * @param label the right answer
+     * @param at when it was given
+     */
+    public record Feedback(String label, Instant at) {
+    }
+}

@@ -1,0 +1,156 @@
+package io.mathsketch.server.store;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
+import io.mathsketch.engine.Recognition;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads and writes recognitions with the named statements of {@code db.statements}. Every method may throw the DB
+ * client's unchecked exceptions when the database is unavailable; callers decide what that means for the client.
+ */
+public final class RecognitionStore {
+
+    private final Database database;
+
+    public RecognitionStore(Database database) {
+        this.database = database;
+    }
+
+    /** Inserts all rows in one transaction: all are committed, or none. */
+    public void insertAll(List<RecognitionRecord> records) {
+        database.ensureMigrated();
+        DbTransaction tx = database.client().transaction();
+        try {
+            for (RecognitionRecord record : records) {
+                tx.createNamedInsert("insert-recognition").params(insertParams(record)).execute();
+            }
+            tx.commit();
+        } catch (RuntimeException e) {
+            try {
+                tx.rollback();
+            } catch (RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+    }
+
+    public Optional<RecognitionRecord> find(String id) {
+        return client().execute().createNamedGet("select-recognition").addParam("id", id).execute()
+                .map(RecognitionRows::toRecord);
+    }
+
+    /** Newest first, strictly after the cursor; at most {@code limit} items plus the cursor of the next page. */
+    public Page page(int limit, Optional<Cursor> after, Optional<String> label, Optional<String> model) {
+        Cursor from = after.orElse(Cursor.START);
+        List<RecognitionRecord> rows;
+        try (Stream<DbRow> stream = client().execute().createNamedQuery("select-page")
+                .addParam("beforeTime", utc(from.createdAt()))
+                .addParam("beforeId", from.id())
+                .addParam("model", model.orElse(""))
+                .addParam("label", label.orElse(""))
+                .addParam("limit", limit + 1)
+                .execute()) {
+            rows = stream.map(RecognitionRows::toRecord).toList();
+        }
+        if (rows.size() <= limit) {
+            return new Page(rows, Optional.empty());
+        }
+        List<RecognitionRecord> items = rows.subList(0, limit);
+        RecognitionRecord last = items.getLast();
+        return new Page(items, Optional.of(new Cursor(last.createdAt(), last.id())));
+    }
+
+    /** Sets the feedback label; false when no recognition has that id. */
+    public boolean setFeedback(String id, RecognitionRecord.Feedback feedback) {
+        long updated = client().execute().createNamedUpdate("update-feedback")
+                .addParam("label", feedback.label())
+                .addParam("at", utc(feedback.at()))
+                .addParam("id", id)
+                .execute();
+        return updated > 0;
+    }
+
+    public Stats stats() {
+        Map<Recognition.ModelRef, long[][]> confusion = new HashMap<>();
+        try (Stream<DbRow> rows = client().execute().createNamedQuery("confusion-by-model").execute()) {
+            rows.forEach(row -> {
+                int truth = digit(RecognitionRows.string(row, "feedback_label"));
+                int predicted = digit(RecognitionRows.string(row, "text"));
+                if (truth >= 0 && predicted >= 0) {
+                    Recognition.ModelRef model = new Recognition.ModelRef(
+                            RecognitionRows.string(row, "model_name"), RecognitionRows.string(row, "model_version"));
+                    confusion.computeIfAbsent(model, m -> new long[10][10])[truth][predicted]
+                            += RecognitionRows.number(row, "n");
+                }
+            });
+        }
+        List<Stats.ModelStats> models;
+        try (Stream<DbRow> rows = client().execute().createNamedQuery("stats-by-model").execute()) {
+            models = rows.map(row -> {
+                Recognition.ModelRef model = new Recognition.ModelRef(
+                        RecognitionRows.string(row, "model_name"), RecognitionRows.string(row, "model_version"));
+                return new Stats.ModelStats(model, RecognitionRows.number(row, "total"),
+                        RecognitionRows.number(row, "corrected"), RecognitionRows.number(row, "correct"),
+                        confusion.getOrDefault(model, new long[10][10]));
+            }).toList();
+        }
+        return new Stats(models);
+    }
+
+    /** Round trip to the database; throws when it does not answer. */
+    public void ping() {
+        database.ensureMigrated();
+        try (Stream<DbRow> rows = client().execute().createNamedQuery("ping").execute()) {
+            rows.forEach(row -> { });
+        }
+    }
+
+    private DbClient client() {
+        return database.client();
+    }
+
+    private static Map<String, Object> insertParams(RecognitionRecord r) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", r.id());
+        p.put("createdAt", utc(r.createdAt()));
+        p.put("mode", r.mode());
+        p.put("text", r.text());
+        p.put("confidence", r.confidence());
+        p.put("readings", ReadingsJson.encode(r.labels(), r.readings()));
+        p.put("inputPixels", r.inputPixels());
+        p.put("originalImage", r.original().orElse(null));
+        p.put("contentType", r.contentType().orElse(null));
+        p.put("modelName", r.model().name());
+        p.put("modelVersion", r.model().version());
+        p.put("engine", r.engine());
+        p.put("device", r.device());
+        p.put("preprocessNanos", r.timings().preprocessNanos());
+        p.put("queueNanos", r.timings().queueNanos());
+        p.put("inferenceNanos", r.timings().inferenceNanos());
+        p.put("postprocessNanos", r.timings().postprocessNanos());
+        return p;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static int digit(String label) {
+        return label != null && label.length() == 1 && Character.isDigit(label.charAt(0)) ? label.charAt(0) - '0' : -1;
+    }
+
+    /** One page of the listing. */
+    public record Page(List<RecognitionRecord> items, Optional<Cursor> next) {
+    }
+}
