@@ -36,6 +36,9 @@ final class ImageIoDecoder {
     }
 
     InkRaster decode(byte[] data, ImageFormat format) throws RecognitionException {
+        if (format == ImageFormat.BMP) {
+            checkBmpHeader(data);
+        }
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName);
         if (!readers.hasNext()) {
             throw new UnsupportedImage("no " + format + " reader is available in this runtime");
@@ -64,6 +67,33 @@ final class ImageIoDecoder {
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * The JDK's BMP reader validates the image size against the data before it reports the dimensions, so a huge
+     * declared size would surface as a corrupt file; reading the info header here reports it for what it is.
+     */
+    private void checkBmpHeader(byte[] data) throws ImageTooLarge {
+        if (data.length < 26) {
+            return;
+        }
+        int headerSize = littleEndianInt(data, 14);
+        if (headerSize == 12) {
+            ImagePreprocessor.checkDimensions(littleEndianShort(data, 18), littleEndianShort(data, 20), limits);
+        } else if (headerSize >= 40) {
+            int height = littleEndianInt(data, 22);
+            // A negative height marks a top-down bitmap.
+            ImagePreprocessor.checkDimensions(littleEndianInt(data, 18), height == Integer.MIN_VALUE
+                    ? Integer.MAX_VALUE : Math.abs(height), limits);
+        }
+    }
+
+    private static int littleEndianShort(byte[] data, int offset) {
+        return (data[offset] & 0xFF) | (data[offset + 1] & 0xFF) << 8;
+    }
+
+    private static int littleEndianInt(byte[] data, int offset) {
+        return littleEndianShort(data, offset) | littleEndianShort(data, offset + 2) << 16;
     }
 
     private static InkRaster convert(BufferedImage image) {

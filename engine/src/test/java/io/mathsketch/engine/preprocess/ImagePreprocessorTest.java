@@ -1,0 +1,256 @@
+package io.mathsketch.engine.preprocess;
+
+import io.mathsketch.engine.EngineConfig.InputLimits;
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionException.BlankImage;
+import io.mathsketch.engine.RecognitionException.CorruptImage;
+import io.mathsketch.engine.RecognitionException.ImageTooLarge;
+import io.mathsketch.engine.RecognitionException.InvalidPixels;
+import io.mathsketch.engine.RecognitionException.PayloadTooLarge;
+import io.mathsketch.engine.RecognitionException.UnsupportedImage;
+import io.mathsketch.engine.testing.CanvasRenderer;
+import io.mathsketch.engine.testing.PngBytes;
+import io.mathsketch.engine.testing.SyntheticDigits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Decoding as a client sees it: formats, colours and polarity, blank pictures, limits and broken files. */
+class ImagePreprocessorTest {
+
+    private final ImagePreprocessor preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
+    private final InkImage seven = SyntheticDigits.draw("7", 60, 0.1);
+    private final List<CanvasRenderer.Placement> scene = List.of(CanvasRenderer.place(seven, 50, 30, 2.5));
+
+    static Stream<Arguments> inkAndBackgrounds() {
+        return Stream.of(
+                Arguments.of(Color.BLACK, Color.WHITE),
+                Arguments.of(Color.WHITE, Color.BLACK),
+                Arguments.of(new Color(20, 40, 200), new Color(250, 245, 200)),
+                Arguments.of(new Color(128, 128, 128), Color.WHITE),
+                Arguments.of(new Color(230, 230, 230), new Color(30, 30, 60)),
+                Arguments.of(Color.BLACK, null),
+                Arguments.of(Color.WHITE, null),
+                Arguments.of(Color.RED, null),
+                Arguments.of(new Color(255, 255, 0), null));
+    }
+
+    /** Whatever the colours, polarity or transparency, ink comes back as ink (1) on background (0). */
+    @ParameterizedTest(name = "ink {0} on {1}")
+    @MethodSource("inkAndBackgrounds")
+    void recoversInkWhateverTheColoursAndPolarity(Color ink, Color background) throws RecognitionException {
+        CanvasRenderer canvas = CanvasRenderer.white(300, 240).withInk(ink).withBackground(background);
+        float[] expected = canvas.inkField(scene);
+
+        float[] decoded = preprocessor.decode(canvas.png(scene)).ink();
+
+        // Colours are quantised to 8 bits before decoding; stretching a low contrast magnifies that rounding.
+        assertArrayEquals(expected, decoded, 0.02f);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"jpeg", "gif", "bmp"})
+    void decodesOtherFormats(String format) throws RecognitionException {
+        CanvasRenderer canvas = CanvasRenderer.white(300, 240);
+        float[] expected = canvas.inkField(scene);
+
+        float[] decoded = preprocessor.decode(CanvasRenderer.encode(canvas.image(scene), format)).ink();
+
+        // JPEG is lossy; GIF is quantised to a palette; BMP is exact.
+        double tolerance = format.equals("bmp") ? 0.005 : 0.03;
+        assertTrue(meanAbsoluteDifference(expected, decoded) < tolerance,
+                () -> format + " mean difference " + meanAbsoluteDifference(expected, decoded));
+    }
+
+    @Test
+    void lightOnDarkGivesTheSameDigitAsDarkOnLight() throws RecognitionException {
+        CanvasRenderer dark = CanvasRenderer.white(300, 240);
+        CanvasRenderer light = dark.withInk(Color.WHITE).withBackground(Color.BLACK);
+
+        DigitImage a = preprocessor.digit(dark.png(scene));
+        DigitImage b = preprocessor.digit(light.png(scene));
+
+        assertArrayEquals(a.pixels(), b.pixels(), 0.01f);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blankCanvases")
+    void blankPictureIsReportedAsBlank(String name, CanvasRenderer canvas) throws RecognitionException {
+        byte[] png = canvas.png(List.of());
+
+        InkImage decoded = preprocessor.decode(png);
+
+        for (float v : decoded.ink()) {
+            assertEquals(0f, v);
+        }
+        assertThrows(BlankImage.class, () -> preprocessor.digit(png));
+        assertThrows(BlankImage.class, () -> preprocessor.digits(png));
+    }
+
+    static Stream<Arguments> blankCanvases() {
+        return Stream.of(Arguments.of("white", CanvasRenderer.white(200, 200)),
+                Arguments.of("black", CanvasRenderer.white(200, 200).withBackground(Color.BLACK)),
+                Arguments.of("transparent", CanvasRenderer.transparent(200, 200, Color.BLACK)));
+    }
+
+    @Test
+    void faintNoiseIsNotStretchedIntoInk() throws RecognitionException {
+        BufferedImage paper = new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 100; y++) {
+            for (int x = 0; x < 100; x++) {
+                int v = 240 + (x * 7 + y * 13) % 12;
+                paper.setRGB(x, y, v << 16 | v << 8 | v);
+            }
+        }
+
+        assertThrows(BlankImage.class, () -> preprocessor.digit(CanvasRenderer.encode(paper, "png")));
+    }
+
+    @Test
+    void declaredDimensionsOverTheLimitAreRefusedBeforeDecoding() {
+        // 100000 x 100000 RGBA would need 40 GB; the header alone must be enough to refuse it.
+        byte[] bomb = PngBytes.bomb(100_000, 100_000);
+
+        assertTrue(bomb.length < 200);
+        assertThrows(ImageTooLarge.class, () -> preprocessor.decode(bomb));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"jpeg", "gif", "bmp"})
+    void otherFormatsAreCheckedFromTheHeaderToo(String format) {
+        byte[] small = CanvasRenderer.encode(CanvasRenderer.white(40, 30).image(List.of()), format);
+        byte[] huge = ImageHeaders.withDimensions(small, format, 60_000, 50_000);
+
+        assertThrows(ImageTooLarge.class, () -> preprocessor.decode(huge));
+    }
+
+    @Test
+    void limitsAreTakenFromTheConfiguration() throws RecognitionException {
+        ImagePreprocessor strict = new ImagePreprocessor(new InputLimits(100_000, 100, 100));
+        byte[] png = CanvasRenderer.white(300, 240).png(scene);
+
+        assertThrows(ImageTooLarge.class, () -> strict.decode(png));
+        assertThrows(PayloadTooLarge.class, () -> new ImagePreprocessor(new InputLimits(png.length - 1, 4096, 4096))
+                .decode(png));
+        assertEquals(300, new ImagePreprocessor(new InputLimits(png.length, 300, 240)).decode(png).width());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"png", "jpeg", "gif", "bmp"})
+    void truncatedFilesAreCorrupt(String format) {
+        byte[] whole = CanvasRenderer.encode(CanvasRenderer.white(300, 240).image(scene), format);
+        for (double keep : new double[] {0.02, 0.3, 0.6, 0.95}) {
+            byte[] cut = Arrays.copyOf(whole, (int) (whole.length * keep));
+            assertThrows(CorruptImage.class, () -> preprocessor.decode(cut), () -> format + " cut to " + keep);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"png", "jpeg", "gif", "bmp"})
+    void garbageAfterTheMagicBytesIsCorrupt(String format) {
+        byte[] whole = CanvasRenderer.encode(CanvasRenderer.white(300, 240).image(scene), format);
+        int magic = switch (format) {
+            case "png" -> 8;
+            case "jpeg" -> 3;
+            case "gif" -> 6;
+            default -> 2;
+        };
+        byte[] garbage = whole.clone();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = magic; i < garbage.length; i++) {
+            garbage[i] = (byte) random.nextInt();
+        }
+
+        assertThrows(CorruptImage.class, () -> preprocessor.decode(garbage));
+    }
+
+    @Test
+    void pngWithBadChecksumOrBrokenImageDataIsCorrupt() {
+        byte[] png = CanvasRenderer.white(300, 240).png(scene);
+        byte[] flipped = png.clone();
+        flipped[flipped.length / 2] ^= 0x5A;
+        byte[] notZlib = PngBytes.withImageData(300, 240, PngBytes.RGB, 8, "definitely not zlib".getBytes());
+        byte[] tooShort = PngBytes.withImageData(300, 240, PngBytes.RGB, 8, PngBytes.deflate(new byte[500]));
+        byte[] badFilter = PngBytes.withImageData(2, 2, PngBytes.GREY, 8, PngBytes.deflate(new byte[] {9, 0, 0, 9, 0, 0}));
+
+        for (byte[] broken : List.of(flipped, notZlib, tooShort, badFilter)) {
+            assertThrows(CorruptImage.class, () -> preprocessor.decode(broken));
+        }
+    }
+
+    @Test
+    void pngHeaderWithImpossibleValuesIsCorrupt() {
+        byte[] png = PngBytes.encode(2, 2, PngBytes.RGB, 4, new int[12], 0, null, null);
+
+        assertThrows(CorruptImage.class, () -> preprocessor.decode(png));
+    }
+
+    @Test
+    void otherFormatsAreUnsupported() {
+        List<byte[]> others = List.of("%PDF-1.7\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII),
+                "hello, this is text".getBytes(StandardCharsets.US_ASCII),
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.US_ASCII),
+                new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' '},
+                new byte[0], new byte[] {(byte) 0x89});
+
+        for (byte[] other : others) {
+            assertThrows(UnsupportedImage.class, () -> preprocessor.decode(other));
+        }
+        UnsupportedImage pdf = assertThrows(UnsupportedImage.class, () -> preprocessor.decode(others.get(0)));
+        assertTrue(pdf.getMessage().contains("PDF"), pdf.getMessage());
+    }
+
+    @Test
+    void pixelsInTheUnitRangeAreAccepted() throws InvalidPixels {
+        float[] values = new float[DigitImage.SIZE];
+        values[400] = 1f;
+        values[401] = 0.5f;
+
+        DigitImage digit = ImagePreprocessor.fromPixels(values);
+
+        assertArrayEquals(values, digit.pixels());
+        values[402] = 1f;
+        assertEquals(0f, digit.pixels()[402], "the digit must not share the caller's array");
+    }
+
+    @Test
+    void invalidPixelsAreRefusedWithAClearMessage() {
+        float[] nan = new float[DigitImage.SIZE];
+        nan[30] = Float.NaN;
+        float[] scale255 = new float[DigitImage.SIZE];
+        scale255[100] = 255f;
+        float[] negative = new float[DigitImage.SIZE];
+        negative[0] = -0.1f;
+
+        assertTrue(assertThrows(InvalidPixels.class, () -> ImagePreprocessor.fromPixels(new float[783]))
+                .getMessage().contains("784"));
+        assertTrue(assertThrows(InvalidPixels.class, () -> ImagePreprocessor.fromPixels(nan))
+                .getMessage().contains("row 1, column 2"));
+        assertTrue(assertThrows(InvalidPixels.class, () -> ImagePreprocessor.fromPixels(scale255))
+                .getMessage().contains("255"));
+        assertThrows(InvalidPixels.class, () -> ImagePreprocessor.fromPixels(negative));
+        assertThrows(InvalidPixels.class, () -> ImagePreprocessor.fromPixels(null));
+    }
+
+    static double meanAbsoluteDifference(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs(a[i] - b[i]);
+        }
+        return sum / a.length;
+    }
+}
