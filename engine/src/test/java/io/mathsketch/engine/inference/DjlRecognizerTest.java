@@ -175,4 +175,95 @@ class DjlRecognizerTest {
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> DjlRecognizer.open(pt));
         assertTrue(e.getMessage().contains("no artifact for engine 'PyTorch'"), e.getMessage());
     }
+
+    @Test
+    void concurrentCallersEachGetTheAnswerToTheirOwnDigit() throws Exception {
+        LinearOnnxModel model = TestModels.nchwLogits("busy", "1.0.0");
+        model.writeTo(models);
+        GatedListener listener = new GatedListener();
+        int threads = 12, perThread = 150;
+        try (DjlRecognizer recognizer = DjlRecognizer.open(config(models, List.of("busy"), 2, 8, 4096), listener)) {
+            List<Throwable> failures = new CopyOnWriteArrayList<>();
+            List<Thread> callers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = FITTED + t * perThread % 900;
+                callers.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        for (int k = 0; k < perThread; k++) {
+                            DigitImage digit = SUBSET.images().digit(first + k);
+                            Recognition r = recognizer.recognize(
+                                    RecognitionRequest.digit(new Input.Pixels(digit.pixels())));
+                            assertArrayEquals(model.probabilities(digit), r.digits().getFirst().probabilities(), 1e-4f);
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            for (Thread caller : callers) {
+                caller.join();
+            }
+            assertEquals(List.of(), failures);
+            int requests = listener.batches.stream().mapToInt(b -> b[1]).sum();
+            assertEquals(threads * perThread, requests, "every request ran exactly once");
+        }
+    }
+
+    @Test
+    void reloadDuringTrafficDropsNothingAndReverifiesTheFolder() throws Exception {
+        LinearOnnxModel model = TestModels.flatProbabilities("live", "1.0.0");
+        Path dir = model.writeTo(models);
+        try (DjlRecognizer recognizer = DjlRecognizer.open(config(models, List.of("live"), 2, 8, 4096))) {
+            List<Throwable> failures = new CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+            List<Thread> callers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                callers.add(Thread.ofVirtual().start(() -> {
+                    for (int k = 0; !stop.get(); k++) {
+                        DigitImage digit = SUBSET.images().digit(FITTED + (offset * 97 + k) % 900);
+                        try {
+                            Recognition r = recognizer.recognize(
+                                    RecognitionRequest.digit(new Input.Pixels(digit.pixels())));
+                            assertArrayEquals(model.probabilities(digit), r.digits().getFirst().probabilities(),
+                                    1e-4f);
+                            answered.incrementAndGet();
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        }
+                    }
+                }));
+            }
+            for (int i = 0; i < 3; i++) {
+                Thread.sleep(200);
+                assertEquals("live", recognizer.reload("live").name());
+            }
+            Thread.sleep(200);
+            stop.set(true);
+            for (Thread caller : callers) {
+                caller.join();
+            }
+            assertEquals(List.of(), failures);
+            assertTrue(answered.get() > 0);
+
+            Files.write(dir.resolve(model.onnxFile()), new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+            assertThrows(ModelLoadException.class, () -> recognizer.reload("live"));
+            DigitImage digit = SUBSET.images().digit(FITTED);
+            assertEquals(Integer.toString(model.predict(digit)),
+                    recognizer.recognize(RecognitionRequest.digit(new Input.Pixels(digit.pixels()))).text(),
+                    "a failed reload keeps the old instance serving");
+            assertThrows(RecognitionException.UnknownModel.class, () -> recognizer.reload("other"));
+        }
+    }
+
+    @Test
+    void afterCloseRequestsFailAsInferenceFailed() throws Exception {
+        TestModels.nchwLogits("closing", "1.0.0").writeTo(models);
+        DjlRecognizer recognizer = DjlRecognizer.open(config(models, List.of("closing"), 1, 4, 16));
+        recognizer.close();
+        assertFalse(recognizer.ready());
+        assertThrows(RecognitionException.InferenceFailed.class, () -> recognizer.recognize(
+                RecognitionRequest.digit(new Input.Pixels(SUBSET.images().digit(0).pixels()))));
+    }
 }
