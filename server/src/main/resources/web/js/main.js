@@ -1,0 +1,238 @@
+/** Wires the MathSketch page together: drawing, live recognition, feedback, history, statistics and models. */
+import {ApiError, MathSketchApi} from './api.js';
+import {byId} from './dom.js';
+import {FeedbackView} from './feedback-view.js';
+import {HistoryView} from './history-view.js';
+import {LiveRecognizer} from './live-recognizer.js';
+import {describeError, NOT_STORED} from './messages.js';
+import {ModelsView} from './models-view.js';
+import {Notice} from './notice.js';
+import {ResultView} from './result-view.js';
+import {loadSettings, saveSettings} from './settings.js';
+import {Sketchpad} from './sketchpad.js';
+import {StatsView} from './stats-view.js';
+
+const api = new MathSketchApi();
+const settings = loadSettings();
+let modelsLoaded = false;
+
+const notice = new Notice(byId('notice'), byId('notice-title'), byId('notice-detail'));
+const pad = new Sketchpad(byId('pad'), {penWidth: settings.penWidth, aspect: settings.mode === 'number' ? 2 : 1});
+const result = new ResultView({
+    answer: byId('answer'),
+    confidence: byId('confidence-value'),
+    meter: byId('confidence-meter'),
+    hint: byId('confidence-hint'),
+    meta: byId('result-meta'),
+    tag: byId('result-tag'),
+    bars: byId('bars'),
+    digitList: byId('digit-list'),
+    overlay: byId('pad-overlay'),
+    announcer: byId('announcer'),
+}, () => pad.logicalWidth);
+const history = new HistoryView(api, {
+    list: byId('history-list'),
+    status: byId('history-status'),
+    loadMore: byId('load-more'),
+    refresh: byId('history-refresh'),
+});
+const stats = new StatsView(api, {
+    figures: byId('stats-figures'),
+    matrix: byId('confusion-wrap'),
+    status: byId('stats-status'),
+    modelSelect: byId('stats-model'),
+    modelLabel: byId('stats-model-label'),
+});
+const models = new ModelsView(api, {
+    select: byId('model-select'),
+    selectField: byId('model-select-field'),
+    details: byId('model-details'),
+    engines: byId('engines'),
+    status: byId('models-status'),
+    statusPill: byId('server-status'),
+    statusText: byId('server-status-text'),
+    statusDetail: byId('server-status-detail'),
+}, (reference) => {
+    settings.model = reference;
+    saveSettings(settings);
+    recognizer.optionsChanged();
+});
+
+const recognizer = new LiveRecognizer(api,
+    () => (pad.isEmpty ? null : {image: pad.toDataUrl(), version: pad.version}),
+    () => ({mode: settings.mode, model: models.selected}),
+    {
+        onPending: () => result.showPending(),
+        onResult: showResult,
+        onStored: (recognition) => {
+            history.upsert(recognition);
+            stats.reload();
+        },
+        onError: showError,
+    });
+
+const feedback = new FeedbackView({
+    root: byId('feedback'),
+    digits: byId('feedback-digits'),
+    numberForm: byId('feedback-number-form'),
+    numberInput: byId('feedback-number'),
+    correct: byId('feedback-correct'),
+    hint: byId('feedback-hint'),
+    status: byId('feedback-status'),
+}, sendFeedback);
+
+function showResult({recognition, requestedStore}) {
+    if (pad.isEmpty) {
+        return;
+    }
+    const unsaved = requestedStore && !recognition.stored;
+    const state = requestedStore ? (unsaved ? 'not-saved' : 'saved') : 'preview';
+    if (unsaved) {
+        notice.warning(NOT_STORED);
+    } else if (requestedStore || byId('notice').dataset.tone === 'error') {
+        notice.clear();
+    }
+    result.show(recognition, state);
+    feedback.offer(recognition, !unsaved);
+    models.connection(true);
+    if (!modelsLoaded) {
+        refreshPanels();
+    }
+}
+
+function showError(error, {retryInSeconds}) {
+    const message = describeError(error);
+    if (retryInSeconds) {
+        message.detail = `Too many drawings at once. Trying again in ${retryInSeconds} s.`;
+    }
+    notice.error(message);
+    result.showIdle();
+    if (error.kind === 'network') {
+        models.connection(false);
+    }
+    if (error.kind === 'blank-image') {
+        result.showEmpty('Nothing to read yet');
+        feedback.hide();
+    }
+    result.announce(`${message.title}. ${message.detail}`);
+}
+
+/** Feedback needs a saved recognition: a live preview is saved first. */
+async function sendFeedback(recognition, label) {
+    let target = recognition;
+    if (!recognition.stored) {
+        target = await recognizer.commitNow();
+        if (target === null) {
+            throw new ApiError({kind: 'not-saved', title: 'Drawing not saved', detail: 'See the message above.'});
+        }
+        if (!target.stored) {
+            throw new ApiError({kind: 'database-unavailable', title: 'Database unavailable', detail: NOT_STORED.detail});
+        }
+    }
+    const updated = await api.sendFeedback(target.id, label);
+    history.upsert(updated);
+    stats.reload();
+    return updated;
+}
+
+function refreshPanels() {
+    models.load(settings.model).then((loaded) => {
+        modelsLoaded = loaded;
+    });
+    history.reload();
+    stats.reload();
+}
+
+function setMode(mode) {
+    settings.mode = mode;
+    saveSettings(settings);
+    document.body.dataset.mode = mode;
+    byId(mode === 'number' ? 'mode-number' : 'mode-digit').checked = true;
+    byId('pad-placeholder').textContent = mode === 'number' ? 'Write a number here' : 'Draw a digit here';
+    pad.setAspect(mode === 'number' ? 2 : 1);
+    if (pad.isEmpty) {
+        result.showEmpty();
+    } else {
+        recognizer.optionsChanged();
+    }
+}
+
+function drawingChanged(reason) {
+    const empty = pad.isEmpty;
+    byId('pad-placeholder').hidden = !empty;
+    byId('undo').disabled = empty;
+    byId('clear').disabled = empty;
+    if (reason === 'drawing') {
+        recognizer.drawing();
+    } else if (empty) {
+        recognizer.reset();
+        result.showEmpty();
+        feedback.hide();
+        notice.clear();
+        result.announce(reason === 'clear' ? 'Canvas cleared.' : 'Canvas empty.');
+    } else {
+        recognizer.settled();
+    }
+}
+
+function recogniseNow() {
+    if (pad.isEmpty) {
+        notice.error({title: 'Nothing to read', detail: 'The canvas is empty: draw a digit first.'});
+        byId('pad').focus();
+        return;
+    }
+    recognizer.commitNow();
+}
+
+function isTyping(target) {
+    return target instanceof HTMLElement
+        && (target.isContentEditable || target.matches('input:not([type=range]):not([type=radio]), textarea, select'));
+}
+
+function onKeyDown(event) {
+    if (event.defaultPrevented || event.altKey || isTyping(event.target)) {
+        return;
+    }
+    const command = event.ctrlKey || event.metaKey;
+    const key = event.key;
+    if (command && !event.shiftKey && key.toLowerCase() === 'z') {
+        pad.undo();
+    } else if (command) {
+        return;
+    } else if (key === 'Delete' || key === 'Escape') {
+        pad.clear();
+    } else if (key === 'Enter' && !event.target.closest?.('button, a, summary')) {
+        recogniseNow();
+    } else if (/^[0-9]$/.test(key) && feedback.acceptsDigitKeys) {
+        feedback.submit(key);
+    } else if (key === 'm' || key === 'M') {
+        setMode(settings.mode === 'digit' ? 'number' : 'digit');
+    } else {
+        return;
+    }
+    event.preventDefault();
+}
+
+pad.addEventListener('change', (event) => drawingChanged(event.detail.reason));
+byId('undo').addEventListener('click', () => pad.undo());
+byId('clear').addEventListener('click', () => pad.clear());
+byId('recognise').addEventListener('click', recogniseNow);
+for (const radio of document.querySelectorAll('input[name=mode]')) {
+    radio.addEventListener('change', () => setMode(radio.value));
+}
+const penWidth = byId('pen-width');
+penWidth.value = String(settings.penWidth);
+byId('pen-width-value').textContent = penWidth.value;
+penWidth.addEventListener('input', () => {
+    settings.penWidth = Number(penWidth.value);
+    pad.penWidth = settings.penWidth;
+    byId('pen-width-value').textContent = penWidth.value;
+    saveSettings(settings);
+});
+document.addEventListener('keydown', onKeyDown);
+window.addEventListener('online', refreshPanels);
+window.addEventListener('unhandledrejection', (event) => notice.error(describeError(event.reason)));
+window.addEventListener('error', (event) => notice.error(describeError(event.error ?? event.message)));
+
+setMode(settings.mode);
+refreshPanels();
