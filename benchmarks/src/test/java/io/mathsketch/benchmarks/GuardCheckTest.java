@@ -1,0 +1,104 @@
+package io.mathsketch.benchmarks;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GuardCheckTest {
+
+    private static final String REFERENCE = "ReferenceBenchmark.cpuLoop";
+
+    /** A JMH JSON result with the reference and two benchmarks, scores in µs/op with the given relative errors. */
+    private static String jmhJson(double reference, double canvas, double batch1, double relativeError) {
+        return "[" + run("io.mathsketch.benchmarks.ReferenceBenchmark.cpuLoop", null, reference, relativeError)
+                + "," + run("io.mathsketch.benchmarks.PreprocessingBenchmark.canvasPipeline", null, canvas,
+                relativeError)
+                + "," + run("io.mathsketch.benchmarks.InferenceBenchmark.batch1", "OnnxRuntime", batch1,
+                relativeError) + "]";
+    }
+
+    private static String run(String benchmark, String engine, double score, double relativeError) {
+        String params = engine == null ? "" : "\"params\": {\"engine\": \"" + engine + "\"},";
+        return String.format(Locale.ROOT, """
+                {"jmhVersion": "1.37", "benchmark": "%s", "mode": "avgt", "threads": 1, "forks": 1, %s
+                 "primaryMetric": {"score": %s, "scoreError": %s, "scoreConfidence": [0, 0],
+                                   "scoreUnit": "us/op", "rawData": [[1.0]]},
+                 "secondaryMetrics": {}}""", benchmark, params, score, score * relativeError);
+    }
+
+    private static GuardBaseline baseline() {
+        return GuardBaseline.of(JmhResult.parse(jmhJson(100, 50, 20, 0.02)), REFERENCE, 0.3, "test");
+    }
+
+    @Test
+    void passesWhenTheWholeMachineIsTwiceAsSlow() {
+        GuardCheck.Report report = GuardCheck.compare(baseline(), JmhResult.parse(jmhJson(200, 100, 40, 0.02)));
+
+        assertTrue(report.passed(), report.format());
+        assertEquals(2, report.verdicts().size());
+        report.verdicts().forEach(v -> assertEquals(1.0, v.slowdown(), 1e-9));
+    }
+
+    @Test
+    void passesASlowdownWithinTheThreshold() {
+        GuardCheck.Report report = GuardCheck.compare(baseline(), JmhResult.parse(jmhJson(100, 60, 22, 0.02)));
+
+        assertTrue(report.passed(), report.format());
+    }
+
+    @Test
+    void failsWhenOneBenchmarkIsTwiceAsSlowAndNamesIt() {
+        GuardCheck.Report report = GuardCheck.compare(baseline(), JmhResult.parse(jmhJson(100, 100, 20, 0.02)));
+
+        assertFalse(report.passed());
+        List<String> failed = report.verdicts().stream().filter(v -> !v.passed()).map(GuardCheck.Verdict::key).toList();
+        assertEquals(List.of("PreprocessingBenchmark.canvasPipeline"), failed);
+        assertTrue(report.format().contains("REGRESSION"), report.format());
+    }
+
+    @Test
+    void noisyRunsWidenTheThresholdButOnlyUpToTwiceTheTolerance() {
+        // 45% slower: beyond the 30% tolerance, but within it plus the noise of a run with 25% errors.
+        assertTrue(GuardCheck.compare(baseline(), JmhResult.parse(jmhJson(100, 72.5, 20, 0.25))).passed());
+        assertFalse(GuardCheck.compare(baseline(), JmhResult.parse(jmhJson(100, 72.5, 20, 0.01))).passed());
+        // However noisy, 1.6x (1 + 2 x tolerance) is the most ever allowed.
+        assertFalse(GuardCheck.compare(baseline(), JmhResult.parse(jmhJson(100, 85, 20, 5.0))).passed());
+    }
+
+    @Test
+    void failsWhenABaselineBenchmarkIsMissing() {
+        String withoutBatch1 = "[" + run("io.mathsketch.benchmarks.ReferenceBenchmark.cpuLoop", null, 100, 0.02)
+                + "," + run("io.mathsketch.benchmarks.PreprocessingBenchmark.canvasPipeline", null, 50, 0.02) + "]";
+
+        GuardCheck.Report report = GuardCheck.compare(baseline(), JmhResult.parse(withoutBatch1));
+
+        assertFalse(report.passed());
+        assertTrue(report.format().contains("missing from this run"), report.format());
+    }
+
+    @Test
+    void baselineSurvivesAWriteAndReadRoundTrip(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("baseline.json");
+        baseline().write(file);
+
+        GuardBaseline read = GuardBaseline.read(file);
+
+        assertEquals(baseline(), read);
+        assertEquals(0.5, read.ratios().get("PreprocessingBenchmark.canvasPipeline").ratio(), 1e-12);
+        assertEquals(0.2, read.ratios().get("InferenceBenchmark.batch1[engine=OnnxRuntime]").ratio(), 1e-12);
+    }
+
+    @Test
+    void convertsThroughputAndTimeUnitsToNanosPerOperation() {
+        assertEquals(2_000, JmhResult.toNanosPerOp(2, "us/op"), 1e-9);
+        assertEquals(1e6, JmhResult.toNanosPerOp(1000, "ops/s"), 1e-6);
+        assertEquals(0.5, JmhResult.toNanosPerOp(2, "ops/ns"), 1e-12);
+    }
+}

@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# HTTP load benchmark of the packaged server (server/target/mathsketch-server.jar + libs), driven by wrk.
+#
+#   scripts/bench-http.sh            full run (~10 minutes on 2 cores)
+#
+# For each of max batch size 32 (batching on) and 1 (batching off) it starts the server on a free loopback port with
+# a fresh embedded H2 database, waits for /observe/health/ready, warms up, then POSTs a 280x280 canvas PNG and a 28x28
+# PNG (raw image/png bodies) at 1, 16, 64 and 256 connections, with storage on and (batching on only) off. With
+# batching on it records one JFR profile (canvas, 64 connections, storage on). Last, a fresh server's RSS is read
+# after 10,000 recognitions and again after N (see BENCH_MEMORY_SECONDS).
+#
+# wrk is CLOSED-LOOP (each connection waits for its answer before sending the next request): its latencies suffer
+# from coordinated omission under overload, and the rates are what the server sustains, not an arrival rate.
+#
+# Needs: server/target/mathsketch-server.jar (./mvnw -B -ntp install -DskipTests), benchmarks/target/benchmarks.jar
+# (same build: writes the sample images and the report), wrk (installed with apt-get when missing and root), curl.
+# Output: benchmarks/results/http-<UTC time>.{jsonl,md} and .../http-latest.md; server logs and the JFR recording
+# under benchmarks/results/http-<UTC time>/.
+#
+# Settings (environment): BENCH_DURATION seconds per run (10), BENCH_WARMUP seconds (10), BENCH_CONNECTIONS
+# ("1 16 64 256"), BENCH_MEMORY_SECONDS how long the memory run may take at the measured rate (240; 0 skips it),
+# BENCH_NOTE free text for the report header.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck source=scripts/select-jdk.sh
+source scripts/select-jdk.sh
+
+duration=${BENCH_DURATION:-10}
+warmup=${BENCH_WARMUP:-10}
+connections=${BENCH_CONNECTIONS:-"1 16 64 256"}
+memory_seconds=${BENCH_MEMORY_SECONDS:-240}
+server_jar=server/target/mathsketch-server.jar
+bench_jar=benchmarks/target/benchmarks.jar
+
+for f in "$server_jar" "$bench_jar"; do
+  [ -f "$f" ] || { echo "ERROR: $f is missing: run ./mvnw -B -ntp install -DskipTests first" >&2; exit 1; }
+done
+command -v curl >/dev/null || { echo "ERROR: curl is needed to wait for the server" >&2; exit 1; }
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing wrk (Debian package)..."
+    apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+  else
+    echo "ERROR: wrk is not installed (Debian: apt-get install wrk)" >&2
+    exit 1
+  fi
+fi
+
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+results=benchmarks/results/http-$stamp.jsonl
+report=benchmarks/results/http-$stamp.md
+work=benchmarks/results/http-$stamp
+mkdir -p "$work"
+: > "$results"
+java -Djava.awt.headless=true -cp "$bench_jar" io.mathsketch.benchmarks.SampleImages "$work"
+
+server_pid=""
+port=""
+stop_server() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid"
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
+}
+trap stop_server EXIT
+
+free_port() {
+  local p
+  for _ in $(seq 1 100); do
+    p=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "$p"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# $1 = max batch size, $2 = name of this server's folder
+start_server() {
+  port=$(free_port)
+  local dir="$work/$2"
+  mkdir -p "$dir"
+  SERVER_HOST=127.0.0.1 SERVER_PORT=$port DB_URL="jdbc:h2:file:$PWD/$dir/db/mathsketch" \
+    ENGINE_BATCHING_MAX_BATCH_SIZE=$1 java -jar "$server_jar" > "$dir/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 180); do
+    if curl -sf "http://127.0.0.1:$port/observe/health/ready" >/dev/null 2>&1; then
+      echo "server (max batch $1) ready on port $port, pid $server_pid"
+      return 0
+    fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      echo "ERROR: the server exited during start-up; log:" >&2
+      tail -30 "$dir/server.log" >&2
+      exit 1
+    fi
+    sleep 1
+  done
+  echo "ERROR: the server was not ready within 180 s; log:" >&2
+  tail -30 "$dir/server.log" >&2
+  exit 1
+}
+
+# $1 = payload name (canvas|mnist28), $2 = store (true|false), $3 = connections, $4 = seconds; prints the RESULT json
+wrk_run() {
+  local threads=2
+  [ "$3" -lt 2 ] && threads=1
+  BENCH_BODY="$work/$1.png" BENCH_CONTENT_TYPE=image/png \
+    wrk -t "$threads" -c "$3" -d "${4}s" --timeout 10s -s benchmarks/http/post-image.lua \
+    "http://127.0.0.1:$port/api/v1/recognitions?store=$2" | sed -n 's/^RESULT {//p'
+}
+
+# $1 = payload, $2 = store, $3 = batch, $4 = connections
+measure() {
+  local result
+  result=$(wrk_run "$1" "$2" "$4" "$duration")
+  echo "{\"kind\": \"run\", \"payload\": \"$1\", \"store\": $2, \"batch\": $3, \"connections\": $4, $result" \
+    | tee -a "$results"
+}
+
+rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status"; }
+
+for batch in 32 1; do
+  start_server "$batch" "batch-$batch"
+  wrk_run canvas false 16 "$warmup" >/dev/null
+  wrk_run mnist28 false 16 "$warmup" >/dev/null
+  stores="true false"
+  [ "$batch" -eq 1 ] && stores="true"
+  for payload in canvas mnist28; do
+    for store in $stores; do
+      for c in $connections; do
+        measure "$payload" "$store" "$batch" "$c"
+      done
+    done
+  done
+  if [ "$batch" -eq 32 ]; then
+    echo "profiling: canvas, 64 connections, storage on (JFR, ${duration}s)"
+    jcmd "$server_pid" JFR.start name=bench settings=profile filename="$PWD/$work/profile.jfr" >/dev/null
+    wrk_run canvas true 64 "$duration" >/dev/null
+    jcmd "$server_pid" JFR.stop name=bench >/dev/null
+    {
+      echo "Canvas PNG, 64 connections, storage on, batching on; recorded with JFR (settings=profile) for ${duration}s."
+      echo
+      jfr view --width 150 hot-methods "$work/profile.jfr" || true
+      jfr view --width 150 native-methods "$work/profile.jfr" || true
+      jfr view --width 150 thread-cpu-load "$work/profile.jfr" || true
+      jfr view --width 150 gc "$work/profile.jfr" | head -15 || true
+    } > "$work/profile.txt" 2>&1
+  fi
+  stop_server
+done
+
+if [ "$memory_seconds" -gt 0 ]; then
+  # Storage on, 28x28 PNG: the most recognitions per second, so the most requests in the time allowed.
+  rate=$(awk -F'"rps": ' '/"payload": "mnist28", "store": true, "batch": 32, "connections": 64,/ { split($2, a, ","); print int(a[1]) }' "$results")
+  target=$(( rate * memory_seconds ))
+  [ "$target" -gt 1000000 ] && target=1000000
+  [ "$target" -lt 20000 ] && target=20000
+  echo "memory: RSS after 10,000 and after $target recognitions (28x28 PNG, storage on, 64 connections)"
+  start_server 32 memory
+  # Two wrk threads stop after half the count each; a few in-flight requests may add to it.
+  BENCH_STOP_AFTER=5000 wrk_run mnist28 true 64 600 > "$work/memory-1.txt"
+  count=$(sed -E 's/.*"requests": ([0-9]+).*/\1/' "$work/memory-1.txt")
+  echo "{\"kind\": \"memory\", \"recognitions\": $count, \"rss_kb\": $(rss_kb)}" | tee -a "$results"
+  BENCH_STOP_AFTER=$(( (target - count) / 2 )) wrk_run mnist28 true 64 900 > "$work/memory-2.txt"
+  count=$(( count + $(sed -E 's/.*"requests": ([0-9]+).*/\1/' "$work/memory-2.txt") ))
+  echo "{\"kind\": \"memory\", \"recognitions\": $count, \"rss_kb\": $(rss_kb)}" | tee -a "$results"
+  stop_server
+fi
+
+note="- Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load generator wrk $(wrk -v 2>&1 | awk 'NR==1 {print $2}') \
+on the same machine (closed-loop: latencies under overload suffer from coordinated omission), loopback, \
+${duration}s per run after ${warmup}s warm-ups, JDK $(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.version =/ {print $2}').
+- Server: $server_jar with embedded H2 (fresh database per server), max batch 32 (batching on) or 1 (off).
+- ${BENCH_NOTE:-}"
+java -cp "$bench_jar" io.mathsketch.benchmarks.HttpReport "$results" "$report" "$note" "$work/profile.txt" >/dev/null
+cp "$report" benchmarks/results/http-latest.md
+echo "report: $report (copied to benchmarks/results/http-latest.md)"

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Full JMH suite: preprocessing, inference per engine and batch size, DJL overhead vs direct ONNX Runtime, end to end
+# in process, and the CPU reference. About 8 minutes on 2 cores. Run from anywhere; needs
+# benchmarks/target/benchmarks.jar (./mvnw -B -ntp install -DskipTests) and the committed models/.
+#
+#   scripts/bench-jmh.sh                     everything, JSON to benchmarks/results/jmh-full.json
+#   scripts/bench-jmh.sh Preprocessing       only benchmarks matching a regex (JMH's include syntax)
+#   BENCH_NAME=jmh-quick scripts/bench-jmh.sh Inference -wi 2 -i 3     extra JMH options after the regex
+#
+# Then writes benchmarks/results/latest.md (every score and the issue's targets) from the JSON. BENCH_NOTE adds a
+# line to its header (for example the load on the machine during the run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck source=scripts/select-jdk.sh
+source scripts/select-jdk.sh
+
+jar=benchmarks/target/benchmarks.jar
+[ -f "$jar" ] || { echo "ERROR: $jar is missing: run ./mvnw -B -ntp install -DskipTests first" >&2; exit 1; }
+name=${BENCH_NAME:-jmh-full}
+json=benchmarks/results/$name.json
+include=${1:-'io\.mathsketch\.benchmarks\..*'}
+shift || true
+
+mkdir -p benchmarks/results
+echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+java -jar "$jar" "$include" -rf json -rff "$json" -jvmArgsAppend "-Djava.awt.headless=true" "$@"
+echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp "$jar" io.mathsketch.benchmarks.ResultsTable benchmarks/results/latest.md \
+  "${BENCH_NOTE:-see the run's load averages in the console output}" "$json"
