@@ -12,12 +12,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** Test helper: draws 28x28 digits as dark ink on a white canvas, scaled and placed anywhere, and encodes a PNG. */
-final class DigitCanvas {
+public final class DigitCanvas {
 
     private final BufferedImage image;
     private final Graphics2D g;
 
-    DigitCanvas(int width, int height) {
+    public DigitCanvas(int width, int height) {
         image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         g = image.createGraphics();
         g.setColor(Color.WHITE);
@@ -26,7 +26,7 @@ final class DigitCanvas {
     }
 
     /** Draws {@code digit} with its 28x28 field scaled to {@code size} pixels, top-left at (x, y). */
-    DigitCanvas draw(DigitImage digit, int x, int y, int size) {
+    public DigitCanvas draw(DigitImage digit, int x, int y, int size) {
         BufferedImage tile = new BufferedImage(DigitImage.SIDE, DigitImage.SIDE, BufferedImage.TYPE_BYTE_GRAY);
         float[] px = digit.pixels();
         for (int i = 0; i < px.length; i++) {
@@ -37,7 +37,7 @@ final class DigitCanvas {
         return this;
     }
 
-    byte[] png() {
+    public byte[] png() {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ImageIO.write(image, "png", out);
             return out.toByteArray();
