@@ -24,8 +24,6 @@ import io.mathsketch.server.observe.ReadinessChecks;
 import io.mathsketch.server.observe.StoreMetrics;
 import io.mathsketch.server.problem.ProblemDirectHandler;
 import io.mathsketch.server.problem.ProblemErrorHandler;
-import io.mathsketch.server.problem.ProblemException;
-import io.mathsketch.server.problem.ProblemType;
 import io.mathsketch.server.store.Database;
 import io.mathsketch.server.store.DatabaseStatus;
 import io.mathsketch.server.store.RecognitionStore;
@@ -104,9 +102,7 @@ public final class MathSketchServer implements AutoCloseable {
                     .shutdownGracePeriod(settings.shutdownGrace())
                     .shutdownHook(false)
                     .featuresDiscoverServices(false)
-                    .directHandlers(d -> d.addHandler(io.helidon.http.DirectHandler.EventType.PAYLOAD_TOO_LARGE,
-                                    new ProblemDirectHandler())
-                            .addHandler(io.helidon.http.DirectHandler.EventType.BAD_REQUEST, new ProblemDirectHandler()))
+                    .directHandlers(ProblemDirectHandler::register)
                     .addFeature(observe)
                     .addFeature(OpenApiFeature.builder().build())
                     .addFeature(AccessLogFeature.builder()
@@ -143,9 +139,6 @@ public final class MathSketchServer implements AutoCloseable {
                 .register("/api/v1/stats", stats)
                 .register("/api/v1/models", models)
                 .register("/", StaticContentService.builder("web").welcomeFileName("index.html").build())
-                .any((req, res) -> {
-                    throw new ProblemException(ProblemType.NOT_FOUND, "no resource at " + req.path().path());
-                })
                 .error(Throwable.class, new ProblemErrorHandler());
     }
 

@@ -74,7 +74,7 @@ public record ServerSettings(String host, int port, Duration shutdownGrace, Engi
                 read.string("db.user", "sa"),
                 read.string("db.password", ""),
                 read.integer("db.pool-size", 4, 1, 200),
-                read.duration("db.connect-timeout", Duration.ofSeconds(1)));
+                read.duration("db.connect-timeout", Duration.ofSeconds(3)));
         StoreSettings store = new StoreSettings(
                 read.integer("store.max-original-bytes", 256 * 1024, 0, Integer.MAX_VALUE),
                 read.integer("store.max-batch", 256, 1, 10_000),

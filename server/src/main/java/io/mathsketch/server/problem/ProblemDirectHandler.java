@@ -4,12 +4,21 @@ import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
 
 /**
  * Failures Helidon answers before routing (request bodies over {@code max-payload-size}, malformed requests): the
  * same problem+json documents as the routed errors, so clients parse one error format.
  */
 public final class ProblemDirectHandler implements DirectHandler {
+
+    /** Answers every kind of failure Helidon handles outside routing. */
+    public static void register(DirectHandlers.Builder handlers) {
+        ProblemDirectHandler handler = new ProblemDirectHandler();
+        for (EventType type : EventType.values()) {
+            handlers.addHandler(type, handler);
+        }
+    }
 
     @Override
     public TransportResponse handle(TransportRequest request, EventType eventType, Status status,

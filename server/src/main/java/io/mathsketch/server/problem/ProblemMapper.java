@@ -1,5 +1,6 @@
 package io.mathsketch.server.problem;
 
+import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.RecognitionException;
@@ -18,10 +19,19 @@ public final class ProblemMapper {
             case ProblemException p -> p.type();
             case RecognitionException r -> typeOf(r);
             case ModelLoadException ignored -> ProblemType.INTERNAL;
-            case RequestException r when r.status().code() == 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-            case RequestException r when r.status().code() == 404 -> ProblemType.NOT_FOUND;
-            case RequestException r when r.status().code() / 100 == 4 -> ProblemType.BAD_REQUEST;
+            case RequestException r -> byStatus(r.status().code());
+            case HttpException h -> byStatus(h.status().code());
             default -> ProblemType.INTERNAL;
+        };
+    }
+
+    /** Helidon's own HTTP failures (unknown route, malformed request, body over the limit). */
+    private static ProblemType byStatus(int status) {
+        return switch (status) {
+            case 404, 405 -> ProblemType.NOT_FOUND;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 400 && status < 500 ? ProblemType.BAD_REQUEST : ProblemType.INTERNAL;
         };
     }
 
@@ -42,9 +52,12 @@ public final class ProblemMapper {
     /** The problem document for a failure; internal errors never echo exception text to the client. */
     public static ProblemDetails toProblem(Throwable error, String path) {
         ProblemType type = typeOf(error);
-        String detail = type == ProblemType.INTERNAL && !(error instanceof ProblemException)
-                ? "the server failed to handle the request; see the server log"
-                : error.getMessage();
+        String detail = switch (type) {
+            case INTERNAL -> error instanceof ProblemException ? error.getMessage()
+                    : "the server failed to handle the request; see the server log";
+            case NOT_FOUND -> error instanceof ProblemException ? error.getMessage() : "no resource at " + path;
+            default -> error.getMessage();
+        };
         return new ProblemDetails(type, detail, path);
     }
 }

@@ -69,6 +69,6 @@ final class RecognitionRows {
         } catch (DbClientException e) {
             column = row.column(name.toUpperCase(Locale.ROOT));
         }
-        return column.get();
+        return column.asOptional().orElse(null);
     }
 }

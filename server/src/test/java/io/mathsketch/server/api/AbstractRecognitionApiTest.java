@@ -1,0 +1,332 @@
+package io.mathsketch.server.api;
+
+import io.mathsketch.engine.inference.DjlRecognizer;
+import io.mathsketch.engine.testing.CanvasRenderer;
+import io.mathsketch.server.testing.Digits;
+import io.mathsketch.server.testing.Http;
+import io.mathsketch.server.testing.TestDatabase;
+import io.mathsketch.server.testing.TestServer;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The recognition API end to end over HTTP, against the real engine with the committed model and a real database.
+ * One subclass per database, so every statement and migration runs on H2 and on PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class AbstractRecognitionApiTest {
+
+    /** Originals above this are not kept; canvas PNGs are well under it, a 280x280 BMP is well over. */
+    private static final int ORIGINAL_CAP = 50_000;
+
+    private TestDatabase database;
+    private TestServer server;
+    private Http http;
+
+    protected abstract TestDatabase createDatabase();
+
+    @BeforeAll
+    void start() {
+        database = createDatabase();
+        server = TestServer.start(database, Map.of("store.max-original-bytes", Integer.toString(ORIGINAL_CAP)),
+                DjlRecognizer::open);
+        http = server.http();
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void recognisesACanvasPngStoresItAndServesItBack() {
+        byte[] png = Digits.canvasPng(0);
+        Http.Response created = http.post("/api/v1/recognitions", "image/png", png);
+
+        assertEquals(201, created.status(), created::toString);
+        JsonObject json = created.json();
+        String id = json.getString("id");
+        assertEquals("/api/v1/recognitions/" + id, created.header("Location").orElseThrow());
+        assertEquals(String.valueOf(Digits.label(0)), json.getString("text"));
+        assertEquals(Digits.label(0), json.getInt("digit"));
+        assertTrue(json.getBoolean("stored"));
+        assertEquals(10, json.getJsonArray("probabilities").size());
+        assertEquals(3, json.getJsonArray("topK").size());
+        assertEquals(json.getString("text"), json.getJsonArray("topK").getJsonObject(0).getString("label"));
+        assertTrue(json.getJsonNumber("confidence").doubleValue() > 0.5, json::toString);
+        assertEquals("mnist-cnn", json.getJsonObject("model").getString("name"));
+        assertTrue(id.matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), id);
+
+        JsonObject fetched = http.get("/api/v1/recognitions/" + id).json();
+        assertEquals(id, fetched.getString("id"));
+        assertEquals(json.getString("text"), fetched.getString("text"));
+        assertEquals(json.getString("createdAt"), fetched.getString("createdAt"));
+        assertEquals(json.getJsonArray("probabilities"), fetched.getJsonArray("probabilities"));
+        assertTrue(fetched.isNull("feedback"));
+
+        Http.Response image = http.get("/api/v1/recognitions/" + id + "/image");
+        assertEquals(200, image.status());
+        assertEquals("image/png", image.header("Content-Type").orElseThrow());
+        assertArrayEquals(png, image.body());
+    }
+
+    @Test
+    void readsEveryInputFormTheSame() {
+        int index = 1;
+        String expected = String.valueOf(Digits.label(index));
+        byte[] png = Digits.canvasPng(index);
+
+        String boundary = "----mathsketch" + System.nanoTime();
+        byte[] multipart = multipart(boundary, png);
+        Http.Response form = http.post("/api/v1/recognitions", "multipart/form-data; boundary=" + boundary,
+                multipart);
+        assertEquals(201, form.status(), form::toString);
+        assertEquals(expected, form.json().getString("text"));
+
+        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+        Http.Response json = http.postJson("/api/v1/recognitions", "{\"image\":\"" + dataUrl + "\",\"mode\":\"digit\"}");
+        assertEquals(201, json.status(), json::toString);
+        assertEquals(expected, json.json().getString("text"));
+
+        Http.Response pixels = http.postJson("/api/v1/recognitions", "{\"pixels\":" + Digits.pixelsJson(index) + "}");
+        assertEquals(201, pixels.status(), pixels::toString);
+        assertEquals(expected, pixels.json().getString("text"));
+        BufferedImage input = image(http.get("/api/v1/recognitions/" + pixels.json().getString("id") + "/image"));
+        assertEquals(28, input.getWidth());
+        assertEquals(28, input.getHeight());
+
+        byte[] bmp = CanvasRenderer.encode(CanvasRenderer.white(280, 280)
+                .image(List.of(CanvasRenderer.place(Digits.digit(index), 0, 0, 10))), "bmp");
+        assertTrue(bmp.length > ORIGINAL_CAP);
+        Http.Response large = http.post("/api/v1/recognitions", "image/bmp", bmp);
+        assertEquals(201, large.status(), large::toString);
+        assertEquals(expected, large.json().getString("text"));
+        Http.Response served = http.get("/api/v1/recognitions/" + large.json().getString("id") + "/image");
+        assertEquals("image/png", served.header("Content-Type").orElseThrow());
+        assertEquals(28, image(served).getWidth(), "an original over the cap is served as its 28x28 input");
+    }
+
+    @Test
+    void readsANumberLeftToRight() {
+        List<Integer> indices = List.of(2, 0, 3);
+        byte[] png = CanvasRenderer.white(560, 200).png(CanvasRenderer.row(
+                indices.stream().map(Digits::digit).toList(), 10, 20, 5, 40, 40));
+        Http.Response response = http.post("/api/v1/recognitions?mode=number", "image/png", png);
+
+        assertEquals(201, response.status(), response::toString);
+        JsonObject json = response.json();
+        StringBuilder expected = new StringBuilder();
+        indices.forEach(i -> expected.append(Digits.label(i)));
+        assertEquals("number", json.getString("mode"));
+        assertEquals(expected.toString(), json.getString("text"));
+        assertTrue(json.isNull("digit"));
+        assertEquals(3, json.getJsonArray("digits").size());
+        assertEquals(expected.toString(), http.get("/api/v1/recognitions/" + json.getString("id")).json()
+                .getString("text"));
+    }
+
+    @Test
+    void storeFalseAnswersWithoutKeeping() {
+        Http.Response response = http.post("/api/v1/recognitions?store=false", "image/png", Digits.canvasPng(2));
+
+        assertEquals(200, response.status(), response::toString);
+        assertFalse(response.json().getBoolean("stored"));
+        assertTrue(response.header("Location").isEmpty());
+        assertTrue(response.header("Warning").isEmpty(), "not storing on request is not a warning");
+        assertEquals(404, http.get("/api/v1/recognitions/" + response.json().getString("id")).status());
+    }
+
+    @Test
+    void listsNewestFirstPageByPage() {
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            posted.add(http.post("/api/v1/recognitions", "image/png", Digits.canvasPng(10 + i)).json()
+                    .getString("id"));
+        }
+        List<String> listed = new ArrayList<>();
+        String cursor = "";
+        do {
+            JsonObject page = http.get("/api/v1/recognitions?limit=2&cursor=" + cursor).json();
+            JsonArray items = page.getJsonArray("items");
+            assertTrue(items.size() <= 2);
+            items.getValuesAs(JsonObject.class).forEach(item -> listed.add(item.getString("id")));
+            cursor = page.isNull("nextCursor") ? null : page.getString("nextCursor");
+        } while (cursor != null && listed.size() < 5);
+
+        assertEquals(List.of(posted.get(4), posted.get(3), posted.get(2), posted.get(1), posted.get(0)),
+                listed.subList(0, 5));
+        assertEquals(0, http.get("/api/v1/recognitions?model=no-such-model").json().getJsonArray("items").size());
+        JsonArray byModel = http.get("/api/v1/recognitions?model=mnist-cnn&limit=100").json().getJsonArray("items");
+        assertTrue(byModel.size() >= 5);
+        String label = String.valueOf(Digits.label(10));
+        JsonArray byLabel = http.get("/api/v1/recognitions?limit=100&label=" + label).json().getJsonArray("items");
+        assertFalse(byLabel.isEmpty());
+        byLabel.getValuesAs(JsonObject.class).forEach(item -> assertEquals(label,
+                item.isNull("feedback") ? item.getString("text") : item.getJsonObject("feedback").getString("label")));
+    }
+
+    @Test
+    void feedbackIsKeptAndCountedInTheStatistics() {
+        JsonObject before = http.get("/api/v1/stats").json();
+        String id = http.post("/api/v1/recognitions", "image/png", Digits.canvasPng(3)).json().getString("id");
+        String predicted = http.get("/api/v1/recognitions/" + id).json().getString("text");
+        String wrong = predicted.equals("8") ? "3" : "8";
+
+        Http.Response corrected = http.putJson("/api/v1/recognitions/" + id + "/feedback", "{\"label\": " + wrong + "}");
+        assertEquals(200, corrected.status(), corrected::toString);
+        assertEquals(wrong, corrected.json().getJsonObject("feedback").getString("label"));
+        assertEquals(wrong, http.get("/api/v1/recognitions/" + id).json().getJsonObject("feedback").getString("label"));
+
+        String other = http.post("/api/v1/recognitions", "image/png", Digits.canvasPng(4)).json().getString("id");
+        String otherText = http.get("/api/v1/recognitions/" + other).json().getString("text");
+        assertEquals(200, http.putJson("/api/v1/recognitions/" + other + "/feedback",
+                "{\"label\": \"" + otherText + "\"}").status());
+
+        JsonObject after = http.get("/api/v1/stats").json();
+        assertEquals(before.getInt("total") + 2, after.getInt("total"));
+        assertEquals(before.getInt("corrected") + 2, after.getInt("corrected"));
+        assertEquals(before.getInt("correct") + 1, after.getInt("correct"));
+        JsonObject model = after.getJsonArray("models").getJsonObject(0);
+        assertEquals("mnist-cnn", model.getString("name"));
+        long confused = model.getJsonArray("confusion").getJsonArray(Integer.parseInt(wrong))
+                .getJsonNumber(Integer.parseInt(predicted)).longValue();
+        assertTrue(confused >= 1, model::toString);
+        double accuracy = after.getJsonNumber("accuracy").doubleValue();
+        assertEquals((double) after.getInt("correct") / after.getInt("corrected"), accuracy, 1e-9);
+
+        assertEquals("not-found", http.putJson("/api/v1/recognitions/0193f1d2-0000-7000-8000-000000000000/feedback",
+                "{\"label\": \"7\"}").problem());
+        assertEquals("bad-request", http.putJson("/api/v1/recognitions/" + id + "/feedback", "{\"label\": \"x\"}")
+                .problem());
+        assertEquals("bad-request", http.putJson("/api/v1/recognitions/" + id + "/feedback", "{\"label\": 12}")
+                .problem());
+        assertEquals("bad-request", http.putJson("/api/v1/recognitions/" + id + "/feedback", "{\"label\"").problem());
+    }
+
+    @Test
+    void concurrentRecognitionsAreCommittedTogether() throws Exception {
+        int requests = 48;
+        long transactionsBefore = server.server().storeMetrics().transactions();
+        long rowsBefore = server.server().storeMetrics().rowsCommitted();
+        List<Callable<Http.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            byte[] png = Digits.canvasPng(20 + i);
+            calls.add(() -> http.post("/api/v1/recognitions", "image/png", png));
+        }
+        List<String> ids = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Http.Response> f : pool.invokeAll(calls)) {
+                Http.Response response = f.get();
+                assertEquals(201, response.status(), response::toString);
+                ids.add(response.json().getString("id"));
+            }
+        }
+        for (String id : ids) {
+            assertEquals(200, http.get("/api/v1/recognitions/" + id).status(), "committed before answering: " + id);
+        }
+        long transactions = server.server().storeMetrics().transactions() - transactionsBefore;
+        assertEquals(requests, server.server().storeMetrics().rowsCommitted() - rowsBefore);
+        assertTrue(transactions < requests, "group commit: " + transactions + " transactions for " + requests
+                + " rows");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void survivesADatabaseOutageAndRecoversByItself() throws Exception {
+        assumeTrue(database.canStop(), "an external database is not stopped by tests");
+        String existing = http.post("/api/v1/recognitions", "image/png", Digits.canvasPng(5)).json().getString("id");
+        database.stop();
+        try {
+            Http.Response unstored = http.post("/api/v1/recognitions", "image/png", Digits.canvasPng(6));
+            assertEquals(200, unstored.status(), unstored::toString);
+            assertFalse(unstored.json().getBoolean("stored"));
+            assertEquals(String.valueOf(Digits.label(6)), unstored.json().getString("text"));
+            assertTrue(unstored.header("Warning").orElse("").startsWith("199 mathsketch"), () -> unstored.raw().headers().toString());
+            assertTrue(unstored.header("Location").isEmpty());
+
+            Http.Response ready = http.get("/observe/health/ready");
+            assertEquals(503, ready.status(), ready::toString);
+            assertTrue(ready.text().contains("\"database\""), ready::toString);
+
+            Http.Response feedback = http.putJson("/api/v1/recognitions/" + existing + "/feedback",
+                    "{\"label\": \"1\"}");
+            assertEquals("database-unavailable", feedback.problem());
+            assertEquals(503, feedback.status());
+            assertTrue(feedback.header("Retry-After").isPresent());
+            assertEquals(200, http.get("/observe/health/live").status(), "the process itself stays alive");
+        } finally {
+            database.restart();
+        }
+        Http.Response stored = null;
+        for (int attempt = 0; attempt < 60; attempt++) {
+            stored = http.post("/api/v1/recognitions", "image/png", Digits.canvasPng(7));
+            if (stored.status() == 201) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals(201, stored.status(), "writes resume by themselves: " + stored);
+        assertTrue(stored.json().getBoolean("stored"));
+        assertEquals(200, http.get("/api/v1/recognitions/" + stored.json().getString("id")).status());
+        assertEquals(200, http.get("/observe/health/ready").status());
+        assertEquals(200, http.putJson("/api/v1/recognitions/" + existing + "/feedback", "{\"label\": \"1\"}")
+                .status());
+    }
+
+    private static byte[] multipart(String boundary, byte[] png) {
+        String head = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"image\"; filename=\"digit.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        byte[] h = head.getBytes(StandardCharsets.UTF_8);
+        byte[] t = tail.getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[h.length + png.length + t.length];
+        System.arraycopy(h, 0, body, 0, h.length);
+        System.arraycopy(png, 0, body, h.length, png.length);
+        System.arraycopy(t, 0, body, h.length + png.length, t.length);
+        return body;
+    }
+
+    private static BufferedImage image(Http.Response response) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(response.body()));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

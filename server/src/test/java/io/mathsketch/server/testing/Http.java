@@ -1,0 +1,91 @@
+package io.mathsketch.server.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A small HTTP client over {@link HttpClient} for black-box tests. */
+public final class Http {
+
+    private final String base;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public Http(String base) {
+        this.base = base;
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public Response post(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    public Response postJson(String path, String json) {
+        return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Response putJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    }
+
+    public Response send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Status, headers and body of a response. */
+    public record Response(int status, HttpResponse<byte[]> raw, byte[] body) {
+
+        public Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public JsonObject json() {
+            try (var reader = Json.createReader(new StringReader(text()))) {
+                return reader.readObject();
+            }
+        }
+
+        /** The problem type slug of a problem+json response ("not-found" for "urn:mathsketch:problem:not-found"). */
+        public String problem() {
+            if (!header("Content-Type").orElse("").startsWith("application/problem+json")) {
+                throw new AssertionError("not a problem+json response (" + status + "): " + text());
+            }
+            return json().getString("type").replace("urn:mathsketch:problem:", "");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.mathsketch.server.testing;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.metrics.api.Metrics;
+import io.mathsketch.engine.ModelLoadException;
+import io.mathsketch.engine.inference.DjlRecognizer;
+import io.mathsketch.server.MathSketchServer;
+import io.mathsketch.server.RecognizerFactory;
+import io.mathsketch.server.config.ServerSettings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts the real server (engine with the committed model, database, web server on a free port) with test
+ * overrides on top of {@code application.yaml}; environment variables are ignored so tests behave the same anywhere.
+ */
+public final class TestServer implements AutoCloseable {
+
+    private final MathSketchServer server;
+    private final Http http;
+
+    private TestServer(MathSketchServer server) {
+        this.server = server;
+        this.http = new Http("http://localhost:" + server.port());
+    }
+
+    public static TestServer start(TestDatabase database) {
+        return start(database, Map.of(), DjlRecognizer::open);
+    }
+
+    public static TestServer start(TestDatabase database, Map<String, String> overrides, RecognizerFactory engines) {
+        Map<String, String> values = new HashMap<>();
+        values.put("server.port", "0");
+        values.put("server.host", "localhost");
+        values.put("engine.models-dir", modelsFolder().toString());
+        values.put("engine.workers", "1");
+        values.put("db.url", database.url());
+        values.put("db.user", database.user());
+        values.put("db.password", database.password());
+        values.put("store.retry-interval", "PT0.2S");
+        values.putAll(overrides);
+        Config config = config(values);
+        try {
+            return new TestServer(MathSketchServer.start(config, ServerSettings.from(config), engines,
+                    Metrics.globalRegistry()));
+        } catch (ModelLoadException e) {
+            throw new IllegalStateException("the committed model cannot be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    /** Test overrides first, then the packaged {@code application.yaml}. */
+    public static Config config(Map<String, String> values) {
+        return Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .sources(ConfigSources.create(values), ConfigSources.classpath("application.yaml"))
+                .build();
+    }
+
+    /** The repository's committed {@code models} folder (or {@code -Dmathsketch.test.models}). */
+    public static Path modelsFolder() {
+        String override = System.getProperty("mathsketch.test.models");
+        if (override != null) {
+            return Path.of(override);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("models")) && Files.isDirectory(dir.resolve("data/mnist-subset"))) {
+                return dir.resolve("models");
+            }
+        }
+        throw new IllegalStateException("no models folder above " + Path.of("").toAbsolutePath());
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    public MathSketchServer server() {
+        return server;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
