@@ -10,7 +10,9 @@
 # after 10,000 recognitions and again after N (see BENCH_MEMORY_SECONDS).
 #
 # wrk is CLOSED-LOOP (each connection waits for its answer before sending the next request): its latencies suffer
-# from coordinated omission under overload, and the rates are what the server sustains, not an arrival rate.
+# from coordinated omission under overload, and the rates are what the server sustains, not an arrival rate. So, with
+# batching on, both payloads are also sent OPEN-LOOP by io.mathsketch.benchmarks.OpenLoopLoad (java.net.http, constant
+# arrival rate, latency from the scheduled send time) at 70% of the closed-loop rate at 64 connections.
 #
 # Needs: server/target/mathsketch-server.jar (./mvnw -B -ntp install -DskipTests), benchmarks/target/benchmarks.jar
 # (same build: writes the sample images and the report), wrk (installed with apt-get when missing and root), curl.
@@ -19,7 +21,8 @@
 #
 # Settings (environment): BENCH_DURATION seconds per run (10), BENCH_WARMUP seconds (10), BENCH_CONNECTIONS
 # ("1 16 64 256"), BENCH_MEMORY_SECONDS how long the memory run may take at the measured rate (240; 0 skips it),
-# BENCH_NOTE free text for the report header.
+# BENCH_OPEN_LOOP_FRACTION open-loop arrival rate as a fraction of the closed-loop rate at 64 connections (0.7; 0
+# skips), BENCH_NOTE free text for the report header.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +33,7 @@ duration=${BENCH_DURATION:-10}
 warmup=${BENCH_WARMUP:-10}
 connections=${BENCH_CONNECTIONS:-"1 16 64 256"}
 memory_seconds=${BENCH_MEMORY_SECONDS:-240}
+open_loop_fraction=${BENCH_OPEN_LOOP_FRACTION:-0.7}
 server_jar=server/target/mathsketch-server.jar
 bench_jar=benchmarks/target/benchmarks.jar
 
@@ -120,6 +124,12 @@ measure() {
     | tee -a "$results"
 }
 
+# $1 = payload, $2 = connections: the measured closed-loop rate with storage and batching on
+rate_of() {
+  awk -F'"rps": ' -v p="\"payload\": \"$1\", \"store\": true, \"batch\": 32, \"connections\": $2," \
+    'index($0, p) { split($2, a, ","); print int(a[1]) }' "$results"
+}
+
 rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status"; }
 
 for batch in 32 1; do
@@ -135,6 +145,18 @@ for batch in 32 1; do
       done
     done
   done
+  if [ "$batch" -eq 32 ] && [ "$open_loop_fraction" != "0" ]; then
+    # Open loop at a fraction of the closed-loop rate at 64 connections: latency without coordinated omission.
+    for payload in canvas mnist28; do
+      closed=$(rate_of "$payload" 64)
+      closed=${closed:-0}
+      rate=$(awk -v r="$closed" -v f="$open_loop_fraction" 'BEGIN { printf "%d", r * f }')
+      [ "$rate" -lt 1 ] && continue
+      result=$(java -cp "$bench_jar" io.mathsketch.benchmarks.OpenLoopLoad \
+        "http://127.0.0.1:$port/api/v1/recognitions?store=true" "$work/$payload.png" image/png "$rate" "$duration")
+      echo "{\"kind\": \"openloop\", \"payload\": \"$payload\", ${result#\{}" | tee -a "$results"
+    done
+  fi
   if [ "$batch" -eq 32 ]; then
     echo "profiling: canvas, 64 connections, storage on (JFR, ${duration}s)"
     jcmd "$server_pid" JFR.start name=bench settings=profile filename="$PWD/$work/profile.jfr" >/dev/null
@@ -154,8 +176,8 @@ done
 
 if [ "$memory_seconds" -gt 0 ]; then
   # Storage on, 28x28 PNG: the most recognitions per second, so the most requests in the time allowed.
-  rate=$(awk -F'"rps": ' '/"payload": "mnist28", "store": true, "batch": 32, "connections": 64,/ { split($2, a, ","); print int(a[1]) }' "$results")
-  target=$(( rate * memory_seconds ))
+  rate=$(rate_of mnist28 64)
+  target=$(( ${rate:-0} * memory_seconds ))
   [ "$target" -gt 1000000 ] && target=1000000
   [ "$target" -lt 20000 ] && target=20000
   echo "memory: RSS after 10,000 and after $target recognitions (28x28 PNG, storage on, 64 connections)"

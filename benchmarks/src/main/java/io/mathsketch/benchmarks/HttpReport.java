@@ -24,12 +24,18 @@ public final class HttpReport {
                double p95, double p99, double max, long non2xx, long socketErrors) {
     }
 
+    /** One open-loop run at a fixed arrival rate. */
+    record OpenLoop(String payload, double targetRps, double rps, long scheduled, long completed, double p50,
+                    double p95, double p99, double max, long non2xx, long failed) {
+    }
+
     /** Server RSS after a number of recognitions. */
     record Memory(long recognitions, long rssKb) {
     }
 
     private final List<Run> runs = new ArrayList<>();
     private final List<Memory> memory = new ArrayList<>();
+    private final List<OpenLoop> openLoops = new ArrayList<>();
 
     HttpReport(List<String> lines) {
         for (String line : lines) {
@@ -37,8 +43,14 @@ public final class HttpReport {
                 continue;
             }
             JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-            if (o.get("kind").getAsString().equals("memory")) {
+            String kind = o.get("kind").getAsString();
+            if (kind.equals("memory")) {
                 memory.add(new Memory(o.get("recognitions").getAsLong(), o.get("rss_kb").getAsLong()));
+            } else if (kind.equals("openloop")) {
+                openLoops.add(new OpenLoop(o.get("payload").getAsString(), o.get("target_rps").getAsDouble(),
+                        o.get("rps").getAsDouble(), o.get("scheduled").getAsLong(), o.get("completed").getAsLong(),
+                        o.get("p50_ms").getAsDouble(), o.get("p95_ms").getAsDouble(), o.get("p99_ms").getAsDouble(),
+                        o.get("max_ms").getAsDouble(), o.get("non2xx").getAsLong(), o.get("failed").getAsLong()));
             } else {
                 runs.add(new Run(o.get("payload").getAsString(), o.get("store").getAsBoolean(),
                         o.get("batch").getAsInt(), o.get("connections").getAsInt(), o.get("requests").getAsLong(),
@@ -69,6 +81,17 @@ public final class HttpReport {
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %d | %d |%n",
                     r.payload(), r.store() ? "on" : "off", r.batch(), r.connections(), r.requests(), r.rps(),
                     r.p50(), r.p95(), r.p99(), r.max(), r.non2xx(), r.socketErrors()));
+        }
+        if (!openLoops.isEmpty()) {
+            md.append("\n## Open loop (constant arrival rate, storage on, batching on; latency from the scheduled"
+                    + " send time, so no coordinated omission)\n\n| Payload | Target req/s | Achieved req/s |"
+                    + " Scheduled | Completed | p50 ms | p95 ms | p99 ms | max ms | Non-2xx | Failed |\n"
+                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (OpenLoop r : openLoops) {
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %d | %d | %.2f | %.2f | %.2f | %.1f | %d | %d |%n",
+                        r.payload(), r.targetRps(), r.rps(), r.scheduled(), r.completed(), r.p50(), r.p95(), r.p99(),
+                        r.max(), r.non2xx(), r.failed()));
+            }
         }
         md.append("\n## Targets (storage on, 64 connections, batching on = max batch 32)\n\n");
         md.append("| Target | Measured | Goal | Met |\n|---|---:|---:|---|\n");
