@@ -115,7 +115,8 @@ public final class ModelCardWriter {
         line(md, "");
         line(md, "```");
         line(md, "./mvnw -B -ntp -pl engine install -DskipTests");
-        line(md, "./mvnw -B -ntp -pl training exec:java -Dexec.args=\"%s\"", String.join(" ", r.options().toArgs()));
+        line(md, "./mvnw -B -ntp -pl training compile exec:java -Dexec.args=\"%s\"",
+                String.join(" ", r.options().toArgs()));
         line(md, "```");
         line(md, "");
         line(md, "Determinism (measured by this run): %s", r.determinism());

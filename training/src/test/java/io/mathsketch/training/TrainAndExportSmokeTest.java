@@ -1,0 +1,106 @@
+package io.mathsketch.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.mathsketch.engine.mnist.MnistSubset;
+import io.mathsketch.engine.model.CnnArchitectures;
+import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.preprocess.MnistCentering;
+import io.mathsketch.training.augment.DigitAugmenter;
+import io.mathsketch.training.data.MnistData;
+import io.mathsketch.training.export.ManifestWriter;
+import io.mathsketch.training.export.ModelExporter;
+import io.mathsketch.training.export.ModelFolder;
+import io.mathsketch.training.export.OnnxClassifier;
+import io.mathsketch.training.export.Sha256;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on a few hundred committed digits: one epoch of augmented training lowers the loss, the export
+ * writes both artifacts, and ONNX Runtime runs the exported graph with the same results as PyTorch.
+ */
+class TrainAndExportSmokeTest {
+
+    private static final int TRAIN = 640;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainExportAndRunInOnnxRuntime() throws Exception {
+        MnistSubset subset = MnistSubset.load();
+        MnistData data = new MnistData(subset.images().first(TRAIN), subset.labels().first(TRAIN),
+                subset.images().first(200), subset.labels().first(200));
+        TrainingOptions options = new TrainingOptions(1, 32, 0.003f, 1, dir, 0, 1, true, dir, "npm");
+        List<Double> batchLosses = new ArrayList<>();
+        TrainingProgress recorder = new TrainingProgress() {
+            @Override
+            public void batch(int epoch, int batch, int batches, double meanLoss, double meanAccuracy) {
+                // The running mean over b batches, minus the previous running mean's share, is batch b's loss.
+                double previousSum = batchLosses.stream().mapToDouble(Double::doubleValue).sum();
+                batchLosses.add(meanLoss * batch - previousSum);
+            }
+
+            @Override
+            public void epoch(EpochResult result, int epochs) {
+            }
+        };
+
+        ModelFolder folder = new ModelFolder("smoke", "0.0.1");
+        Engine.getEngine("PyTorch").setRandomSeed(options.seed());
+        try (Model model = Model.newInstance("smoke", Device.cpu(), "PyTorch")) {
+            model.setBlock(CnnArchitectures.build(CnnArchitectures.MATHSKETCH_CNN_V1));
+            MnistTrainer trainer = new MnistTrainer(options, InputNormalization.MNIST,
+                    new DigitAugmenter(new MnistCentering()));
+            List<EpochResult> epochs = trainer.train(model, data, recorder);
+
+            assertEquals(1, epochs.size());
+            assertEquals(TRAIN / 32, batchLosses.size());
+            double first = batchLosses.get(0);
+            double lastFive = batchLosses.subList(batchLosses.size() - 5, batchLosses.size()).stream()
+                    .mapToDouble(Double::doubleValue).average().orElseThrow();
+            assertTrue(lastFive < 0.7 * first, "loss fell from " + first + " to " + lastFive);
+
+            new ModelExporter(folder).write(model, dir, Map.of("purpose", "smoke test"));
+            assertTrue(Files.size(dir.resolve(folder.paramsFile())) > 300_000);
+            Path onnx = dir.resolve(folder.onnxFile());
+            assertTrue(Files.size(onnx) < 600_000, "ONNX file stays small: " + Files.size(onnx));
+
+            Evaluator evaluator = new Evaluator(InputNormalization.MNIST);
+            float[][] expected = evaluator.logits(model, subset.images()::digit, 0, 100);
+            List<DigitImage> digits = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                digits.add(subset.images().digit(i));
+            }
+            try (OnnxClassifier classifier = new OnnxClassifier(onnx)) {
+                float[][] logits = classifier.logits(InputNormalization.MNIST.apply(digits), 100);
+                assertEquals(100, logits.length);
+                for (int i = 0; i < 100; i++) {
+                    assertEquals(10, logits[i].length);
+                    for (int c = 0; c < 10; c++) {
+                        assertTrue(Float.isFinite(logits[i][c]));
+                        assertEquals(expected[i][c], logits[i][c], 1e-4, "image " + i + " class " + c);
+                    }
+                }
+            }
+
+            String json = new ManifestWriter().json(dir, folder, CnnArchitectures.MATHSKETCH_CNN_V1,
+                    InputNormalization.MNIST, 0.5);
+            JsonObject manifest = JsonParser.parseString(json).getAsJsonObject();
+            assertEquals(Sha256.of(onnx), manifest.getAsJsonArray("artifacts").get(0).getAsJsonObject()
+                    .get("sha256").getAsString());
+        }
+    }
+}

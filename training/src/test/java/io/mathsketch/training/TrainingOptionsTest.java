@@ -1,0 +1,55 @@
+package io.mathsketch.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class TrainingOptionsTest {
+
+    @Test
+    void noArgumentsGiveTheDefaults() {
+        assertEquals(TrainingOptions.defaults(), TrainingOptions.parse());
+        assertEquals(Path.of("models/mnist-cnn"), TrainingOptions.defaults().output());
+    }
+
+    @Test
+    void everyOptionIsParsed() {
+        TrainingOptions o = TrainingOptions.parse("--epochs", "3", "--batch-size", "64", "--learning-rate", "0.01",
+                "--seed", "7", "--output", "out", "--train-limit", "500", "--threads", "2", "--no-augment",
+                "--cache", "c", "--npm", "/usr/bin/npm");
+        assertEquals(new TrainingOptions(3, 64, 0.01f, 7, Path.of("out"), 500, 2, false, Path.of("c"),
+                "/usr/bin/npm"), o);
+    }
+
+    @Test
+    void toArgsReproducesTheOptions() {
+        TrainingOptions o = TrainingOptions.parse("--epochs", "5", "--seed", "9", "--no-augment", "--threads", "2");
+        TrainingOptions again = TrainingOptions.parse(o.toArgs().toArray(String[]::new));
+        assertEquals(o, again);
+    }
+
+    @Test
+    void invalidValuesNameTheOption() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingOptions.parse("--epochs", "0"));
+        assertTrue(e.getMessage().contains("--epochs"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse("--batch-size", "many"));
+        assertTrue(e.getMessage().contains("--batch-size"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse("--learning-rate", "NaN"));
+        assertTrue(e.getMessage().contains("--learning-rate"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse("--threads"));
+        assertTrue(e.getMessage().contains("--threads needs a value"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse("--colour", "red"));
+        assertTrue(e.getMessage().contains("--colour"), e.getMessage());
+    }
+
+    @Test
+    void augmentationIsOnByDefault() {
+        assertTrue(TrainingOptions.defaults().augment());
+        assertFalse(TrainingOptions.parse("--no-augment").augment());
+    }
+}
