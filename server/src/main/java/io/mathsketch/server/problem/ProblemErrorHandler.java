@@ -18,9 +18,9 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res, Throwable error) {
-        ProblemDetails problem = ProblemMapper.toProblem(error, req.path().path());
+        ProblemDetails problem = ProblemMapper.toProblem(error, req.prologue().uriPath().path());
         if (problem.type() == ProblemType.INTERNAL) {
-            LOG.log(Level.ERROR, "Request " + req.prologue().method() + " " + req.path().path() + " failed", error);
+            LOG.log(Level.ERROR, "Request " + req.prologue().method() + " " + req.prologue().uriPath().path() + " failed", error);
         }
         send(res, problem);
     }

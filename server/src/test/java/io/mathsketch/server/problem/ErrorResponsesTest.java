@@ -62,7 +62,9 @@ class ErrorResponsesTest {
         assertProblem(415, "unsupported-media-type", http.post("/api/v1/recognitions", "text/plain", bytes("7")));
         assertProblem(415, "unsupported-media-type", http.send(http.request("/api/v1/recognitions")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Digits.canvasPng(0))).build()));
-        assertProblem(415, "unsupported-image", http.post("/api/v1/recognitions", "image/png", bytes("hello")));
+        Http.Response unsupported = http.post("/api/v1/recognitions", "image/png", bytes("hello"));
+        assertProblem(415, "unsupported-image", unsupported);
+        assertEquals("/api/v1/recognitions", unsupported.json().getString("instance"));
     }
 
     @Test

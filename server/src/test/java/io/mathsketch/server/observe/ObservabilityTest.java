@@ -1,0 +1,161 @@
+package io.mathsketch.server.observe;
+
+import io.mathsketch.server.testing.Digits;
+import io.mathsketch.server.testing.H2TestDatabase;
+import io.mathsketch.server.testing.Http;
+import io.mathsketch.server.testing.TestServer;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What operators see: health, Prometheus metrics, the access log, the OpenAPI document, models and the page. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ObservabilityTest {
+
+    /** Held strongly: java.util.logging keeps loggers only weakly, and a collected logger loses its handler. */
+    private final Logger accessLogger = Logger.getLogger("io.helidon.webserver.AccessLog");
+    private final List<String> accessLog = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            accessLog.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private H2TestDatabase database;
+    private TestServer server;
+    private Http http;
+
+    @BeforeAll
+    void start() {
+        database = new H2TestDatabase();
+        server = TestServer.start(database);
+        // After start-up: Helidon's logging set-up re-reads the JUL configuration, which drops earlier handlers.
+        accessLogger.addHandler(capture);
+        http = server.http();
+    }
+
+    @AfterAll
+    void stop() {
+        accessLogger.removeHandler(capture);
+        server.close();
+        database.close();
+    }
+
+    @Test
+    void healthReportsEngineAndDatabase() {
+        Http.Response health = http.get("/observe/health");
+        assertEquals(200, health.status(), health::toString);
+        JsonObject json = health.json();
+        assertEquals("UP", json.getString("status"));
+        List<String> checks = json.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("name") + "=" + c.getString("status")).toList();
+        assertTrue(checks.containsAll(List.of("engine=UP", "database=UP")), checks::toString);
+        assertEquals(200, http.get("/observe/health/ready").status());
+        assertEquals(200, http.get("/observe/health/live").status());
+    }
+
+    @Test
+    void metricsCoverRequestsStagesBatchesAndWrites() {
+        assertEquals(201, http.post("/api/v1/recognitions", "image/png", Digits.canvasPng(0)).status());
+        http.get("/api/v1/recognitions/not-an-id");
+
+        Http.Response metrics = http.get("/observe/metrics");
+        assertEquals(200, metrics.status());
+        String text = metrics.text();
+        assertHas(text, "mathsketch_http_requests_seconds_count{method=\"POST\",route=\"/api/v1/recognitions/\"",
+                "status=\"201\"");
+        assertHas(text, "mathsketch_http_requests_seconds_bucket{", "route=\"/api/v1/recognitions/{id}\"",
+                "status=\"404\"");
+        for (String stage : List.of("queue", "preprocess", "inference", "postprocess")) {
+            assertHas(text, "mathsketch_recognition_stage_seconds_bucket{", "model=\"mnist-cnn\"",
+                    "engine=\"OnnxRuntime\"", "device=\"cpu\"", "stage=\"" + stage + "\"");
+        }
+        assertHas(text, "mathsketch_inference_batch_size_bucket{", "model=\"mnist-cnn\"");
+        assertHas(text, "mathsketch_db_write_seconds_count");
+        assertHas(text, "mathsketch_db_write_failures_total");
+    }
+
+    @Test
+    void accessLogHasOneCombinedFormatLinePerRequest() throws InterruptedException {
+        http.get("/api/v1/stats");
+        for (int i = 0; i < 50 && accessLog.stream().noneMatch(l -> l.contains("GET /api/v1/stats")); i++) {
+            Thread.sleep(100);
+        }
+        String line = accessLog.stream().filter(l -> l.contains("\"GET /api/v1/stats HTTP/1.1\" 200")).findFirst()
+                .orElseThrow(() -> new AssertionError("no access log line in " + accessLog));
+        assertTrue(line.matches("127\\.0\\.0\\.1 - - \\[.+] \"GET /api/v1/stats HTTP/1.1\" 200 \\d+ .*\"Java-http-client.*\" \\d+"),
+                line);
+    }
+
+    @Test
+    void openApiDocumentDescribesTheApi() {
+        Http.Response yaml = http.send(http.request("/openapi").header("Accept", "application/yaml").GET().build());
+        assertEquals(200, yaml.status(), yaml::toString);
+        for (String path : List.of("/api/v1/recognitions:", "/api/v1/recognitions/{id}/feedback:", "/api/v1/stats:",
+                "/api/v1/models/{name}/reload:", "urn:mathsketch:problem:database-unavailable")) {
+            assertTrue(yaml.text().contains(path), path);
+        }
+    }
+
+    @Test
+    void modelsListTheLoadedModel() {
+        JsonObject json = http.get("/api/v1/models").json();
+        assertEquals("mnist-cnn", json.getString("default"));
+        assertTrue(json.getJsonArray("engines").toString().contains("OnnxRuntime"), json::toString);
+        JsonObject model = json.getJsonArray("models").getJsonObject(0);
+        assertEquals("mnist-cnn", model.getString("name"));
+        assertTrue(model.getBoolean("default"));
+        assertEquals(10, model.getJsonArray("labels").size());
+        assertTrue(model.getJsonObject("artifacts").values().stream()
+                .allMatch(v -> v.toString().matches("\"[0-9a-f]{64}\"")), model::toString);
+        assertEquals("cpu()", model.getString("device"));
+    }
+
+    @Test
+    void reloadIsDisabledWithoutAnAdminToken() {
+        Http.Response response = http.send(http.request("/api/v1/models/mnist-cnn/reload")
+                .header("Authorization", "Bearer anything").POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(403, response.status());
+        assertEquals("reload-disabled", response.problem());
+    }
+
+    @Test
+    void servesTheDrawingPage() {
+        Http.Response page = http.get("/");
+        assertEquals(200, page.status());
+        assertTrue(page.header("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.text().contains("<html") || page.text().contains("<!DOCTYPE"), "index.html expected");
+    }
+
+    private static void assertHas(String text, String... parts) {
+        boolean found = text.lines().anyMatch(line -> {
+            for (String part : parts) {
+                if (!line.contains(part)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        assertTrue(found, "no metrics line with " + List.of(parts));
+    }
+}
