@@ -115,7 +115,8 @@ public final class ModelPool implements AutoCloseable {
 
     public ModelInfo info(boolean isDefault) {
         ModelManifest m = model.manifest();
-        OptionalDouble accuracy = m.evaluation().map(e -> OptionalDouble.of(e.accuracy())).orElse(OptionalDouble.empty());
+        OptionalDouble accuracy = m.evaluation().map(e -> OptionalDouble.of(e.accuracy()))
+                .orElse(OptionalDouble.empty());
         return new ModelInfo(m.name(), m.version(), model.engine(), model.device().toString(), isDefault, m.labels(),
                 model.folder().sha256(), accuracy, workers, maxBatchSize);
     }

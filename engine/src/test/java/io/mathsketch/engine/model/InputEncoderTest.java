@@ -21,7 +21,8 @@ class InputEncoderTest {
 
     @Test
     void mnistConventionKeepsInkHighAndStandardises() {
-        InputEncoder encoder = new InputEncoder(Manifests.sample(Layout.NCHW, InkPolarity.LIGHT_ON_DARK, 0.1307f, 0.3081f));
+        InputEncoder encoder = new InputEncoder(
+                Manifests.sample(Layout.NCHW, InkPolarity.LIGHT_ON_DARK, 0.1307f, 0.3081f));
         float[] out = encoder.encode(new DigitBatch(List.of(digit(1f), digit(0.5f))));
         assertEquals(2 * DigitImage.SIZE, out.length);
         assertEquals((1f - 0.1307f) / 0.3081f, out[0], 1e-5f);

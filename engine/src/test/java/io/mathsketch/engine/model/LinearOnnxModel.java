@@ -161,7 +161,8 @@ public record LinearOnnxModel(String name, String version, Layout layout, Output
                 .addOutput(value(output, List.of(-1L, (long) CLASSES)))
                 .addInitializer(w)
                 .addInitializer(TensorProto.newBuilder().setName("b").addDims(CLASSES)
-                        .setDataType(TensorProto.DataType.FLOAT.getNumber()).setRawData(ByteString.copyFrom(floats(bias))));
+                        .setDataType(TensorProto.DataType.FLOAT.getNumber())
+                        .setRawData(ByteString.copyFrom(floats(bias))));
         String flat = "input";
         if (layout != Layout.FLAT) {
             graph.addInitializer(TensorProto.newBuilder().setName("flat_shape").addDims(2)

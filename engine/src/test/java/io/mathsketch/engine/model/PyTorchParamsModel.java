@@ -57,7 +57,8 @@ public final class PyTorchParamsModel implements AutoCloseable {
             m.put("inkPolarity", "light-on-dark");
             m.put("output", Map.of("name", "logits", "kind", "logits"));
             m.put("labels", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
-            Files.writeString(dir.resolve(ModelFolder.MANIFEST), new GsonBuilder().setPrettyPrinting().create().toJson(m));
+            Files.writeString(dir.resolve(ModelFolder.MANIFEST),
+                    new GsonBuilder().setPrettyPrinting().create().toJson(m));
             return new PyTorchParamsModel(model);
         } catch (IOException e) {
             model.close();
