@@ -10,7 +10,8 @@
 #                                       prove the guard: that benchmark does its work twice, the check must fail
 #
 # Needs: a JDK >= 21 (found by scripts/select-jdk.sh), benchmarks/target/benchmarks.jar and the engine jar from
-# ./mvnw -B -ntp install -DskipTests, and the committed models/ folder. Nothing else (no network).
+# ./mvnw -B -ntp install -DskipTests, and the committed models/ folder (or BENCH_MODELS_DIR). Nothing else (no
+# network). The baseline must come from the same model: re-record it when the model changes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,7 @@ tolerance=0.30
 
 result=benchmarks/target/guard-result.json
 jvm_args="-Djava.awt.headless=true"
+[ -n "${BENCH_MODELS_DIR:-}" ] && jvm_args="$jvm_args -Dmathsketch.models=$BENCH_MODELS_DIR"
 if [ -n "${MATHSKETCH_BENCH_SLOWDOWN:-}" ]; then
   echo "DELIBERATE SLOWDOWN of $MATHSKETCH_BENCH_SLOWDOWN (benchmark code only): the guard should fail"
   jvm_args="$jvm_args -Dmathsketch.bench.slowdown=$MATHSKETCH_BENCH_SLOWDOWN"

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The committed yardstick of the regression guard: each benchmark's score divided by the reference benchmark's
- * score of the same run, with the noise of both. Written by {@link GuardCheck} from a real run, never by hand.
+ * The committed yardstick of the regression guard: each benchmark's median iteration time divided by the reference
+ * benchmark's of the same run, with the noise of both. Written by {@link GuardCheck} from a real run, never by hand.
  *
  * @param reference key of the reference benchmark every score is divided by
  * @param tolerance slowdown always allowed on top of measured noise (0.3 = 30%)
@@ -35,7 +35,7 @@ public record GuardBaseline(String reference, double tolerance, String recorded,
     /**
      * A benchmark relative to the reference.
      *
-     * @param ratio score / reference score, as times per operation
+     * @param ratio median time per operation / the reference's median time per operation
      * @param noise relative uncertainty of the ratio (both scores' JMH errors combined)
      */
     public record Ratio(double ratio, double noise) {
@@ -54,7 +54,7 @@ public record GuardBaseline(String reference, double tolerance, String recorded,
         Map<String, Ratio> ratios = new LinkedHashMap<>();
         for (JmhResult r : run) {
             if (r != ref) {
-                ratios.put(r.key(), new Ratio(r.nanosPerOp() / ref.nanosPerOp(),
+                ratios.put(r.key(), new Ratio(r.medianNanosPerOp() / ref.medianNanosPerOp(),
                         Math.hypot(r.relativeError(), ref.relativeError())));
             }
         }

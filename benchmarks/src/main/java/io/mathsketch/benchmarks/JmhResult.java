@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -18,13 +20,16 @@ import java.util.TreeMap;
  * and unit JMH reported, so scores of different benchmarks divide into unit-free ratios.
  *
  * @param key benchmark method without our package, plus its parameters: {@code InferenceBenchmark.batch1[engine=PyTorch]}
- * @param nanosPerOp the score as time per operation
+ * @param nanosPerOp the score (JMH's mean over iterations) as time per operation
+ * @param medianNanosPerOp the median over all measurement iterations as time per operation: robust to a burst of load
+ *                         from other processes during one iteration, so the regression guard uses it
  * @param relativeError JMH's 99.9% confidence half-width divided by the score; 0 when JMH could not compute one
  * @param score the score as JMH reported it
  * @param unit JMH's unit for {@code score}
  * @param threads caller threads of the benchmark
  */
-public record JmhResult(String key, double nanosPerOp, double relativeError, double score, String unit, int threads) {
+public record JmhResult(String key, double nanosPerOp, double medianNanosPerOp, double relativeError, double score,
+                        String unit, int threads) {
 
     private static final String PACKAGE = "io.mathsketch.benchmarks.";
 
@@ -43,7 +48,9 @@ public record JmhResult(String key, double nanosPerOp, double relativeError, dou
             String unit = metric.get("scoreUnit").getAsString();
             int threads = run.has("threads") ? run.get("threads").getAsInt() : 1;
             double relative = Double.isFinite(error) && score > 0 ? Math.abs(error) / score : 0;
-            results.add(new JmhResult(key(run), toNanosPerOp(score, unit), relative, score, unit, threads));
+            double median = median(metric.getAsJsonArray("rawData")).orElse(score);
+            results.add(new JmhResult(key(run), toNanosPerOp(score, unit), toNanosPerOp(median, unit), relative, score,
+                    unit, threads));
         }
         return List.copyOf(results);
     }
@@ -74,6 +81,21 @@ public record JmhResult(String key, double nanosPerOp, double relativeError, dou
         params.forEach((k, v) -> key.append(k).append('=').append(v).append(','));
         key.setCharAt(key.length() - 1, ']');
         return key.toString();
+    }
+
+    /** Median of the iteration scores of every fork ({@code rawData}), if JMH wrote any. */
+    private static OptionalDouble median(JsonArray rawData) {
+        if (rawData == null) {
+            return OptionalDouble.empty();
+        }
+        List<Double> values = new ArrayList<>();
+        rawData.forEach(fork -> fork.getAsJsonArray().forEach(v -> values.add(v.getAsDouble())));
+        if (values.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        Collections.sort(values);
+        int n = values.size();
+        return OptionalDouble.of(n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2);
     }
 
     static double toNanosPerOp(double score, String unit) {
