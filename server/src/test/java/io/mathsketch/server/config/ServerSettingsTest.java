@@ -1,0 +1,82 @@
+package io.mathsketch.server.config;
+
+import io.helidon.config.ConfigException;
+import io.mathsketch.server.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServerSettingsTest {
+
+    @Test
+    void defaultsRunOutOfTheBox() {
+        ServerSettings s = settings(Map.of());
+
+        assertEquals(8080, s.port());
+        assertEquals("0.0.0.0", s.host());
+        assertEquals("OnnxRuntime", s.engine().engine());
+        assertEquals("cpu", s.engine().device());
+        assertEquals(List.of("mnist-cnn"), s.engine().models());
+        assertEquals(2L * 1024 * 1024, s.maxPayloadBytes());
+        assertEquals(4096, s.engine().limits().maxWidth());
+        assertEquals(4096, s.engine().limits().maxHeight());
+        assertEquals(32, s.engine().maxBatchSize());
+        assertEquals(Duration.ZERO, s.engine().maxBatchDelay());
+        assertEquals("jdbc:h2:file:./data/db/mathsketch", s.database().url());
+        assertEquals(Optional.empty(), s.adminToken());
+        assertEquals(List.of(), s.corsOrigins());
+        assertTrue(s.engine().modelsDirectory().isAbsolute());
+    }
+
+    @Test
+    void readsOverridesAndCanonicalisesWords() {
+        ServerSettings s = settings(Map.of(
+                "server.port", "9090",
+                "engine.name", "pytorch",
+                "engine.device", "GPU",
+                "engine.models", "a, b,mnist-cnn",
+                "engine.default-model", "mnist-cnn",
+                "engine.batching.max-delay", "5ms",
+                "admin.token", "t0ken",
+                "cors.allowed-origins", "https://a.example, https://b.example"));
+
+        assertEquals(9090, s.port());
+        assertEquals("PyTorch", s.engine().engine());
+        assertEquals("gpu", s.engine().device());
+        assertEquals(List.of("mnist-cnn", "a", "b"), s.engine().models(), "the default model goes first");
+        assertEquals(Duration.ofMillis(5), s.engine().maxBatchDelay());
+        assertEquals(Optional.of("t0ken"), s.adminToken());
+        assertEquals(List.of("https://a.example", "https://b.example"), s.corsOrigins());
+        assertEquals(Duration.ofMillis(2), settings(Map.of("engine.batching.max-delay", "PT0.002S")).engine()
+                .maxBatchDelay());
+    }
+
+    @Test
+    void invalidValuesStopStartUpNamingTheKeyAndItsEnvironmentVariable() {
+        assertInvalid("server.port", "eighty", "SERVER_PORT");
+        assertInvalid("server.port", "70000", "SERVER_PORT");
+        assertInvalid("engine.device", "tpu", "ENGINE_DEVICE");
+        assertInvalid("engine.name", "TensorFlow", "ENGINE_NAME");
+        assertInvalid("engine.batching.max-batch-size", "0", "ENGINE_BATCHING_MAX_BATCH_SIZE");
+        assertInvalid("engine.batching.max-delay", "soon", "ENGINE_BATCHING_MAX_DELAY");
+        assertInvalid("limits.max-payload-bytes", "-1", "LIMITS_MAX_PAYLOAD_BYTES");
+        assertInvalid("engine.default-model", "other", "ENGINE_DEFAULT_MODEL");
+        assertInvalid("db.pool-size", "0", "DB_POOL_SIZE");
+    }
+
+    private static void assertInvalid(String key, String value, String envName) {
+        ConfigException e = assertThrows(ConfigException.class, () -> settings(Map.of(key, value)));
+        assertTrue(e.getMessage().contains("'" + key + "'") && e.getMessage().contains(envName), e.getMessage());
+    }
+
+    private static ServerSettings settings(Map<String, String> values) {
+        return ServerSettings.from(TestServer.config(values));
+    }
+}
