@@ -92,15 +92,8 @@ function historyItem(recognition) {
     const confirmed = feedback && feedback.label === text;
     const description = corrected ? `read as ${text}, corrected to ${feedback.label}` : `read as ${text}`;
     return el('li', {class: 'history-item', dataset: {id, mode, verdict: corrected ? 'corrected' : confirmed ? 'confirmed' : ''}},
-        el('div', {class: 'thumb'},
-            el('img', {
-                src: links?.image ?? `/api/v1/recognitions/${encodeURIComponent(id)}/image`,
-                alt: `Drawing ${description}`,
-                loading: 'lazy',
-                decoding: 'async',
-                width: mode === 'number' ? 112 : 56,
-                height: 56,
-            })),
+        thumbnail(links?.image ?? `/api/v1/recognitions/${encodeURIComponent(id)}/image`, `Drawing ${description}`,
+            mode),
         el('div', {class: 'history-text'},
             el('span', {class: 'history-answer', 'aria-hidden': 'true'}, text),
             corrected ? el('span', {class: 'badge badge-corrected'}, `→ ${feedback.label}`) : null,
@@ -108,6 +101,16 @@ function historyItem(recognition) {
             el('span', {class: 'visually-hidden'}, `${description}, ${percent(confidence)} sure`),
             el('span', {class: 'history-meta', 'aria-hidden': 'true'}, percent(confidence)),
             el('time', {class: 'history-meta', datetime: createdAt}, relative(createdAt))));
+}
+
+function thumbnail(src, alt, mode) {
+    const image = el('img', {src, alt, loading: 'lazy', decoding: 'async', width: mode === 'number' ? 112 : 56, height: 56});
+    const frame = el('div', {class: 'thumb'}, image);
+    // A missing image says so in words instead of showing a broken-image icon with clipped alt text.
+    image.addEventListener('error', () => {
+        frame.replaceChildren(el('span', {class: 'thumb-missing', title: 'The image could not be loaded'}, 'no image'));
+    }, {once: true});
+    return frame;
 }
 
 function relative(iso) {

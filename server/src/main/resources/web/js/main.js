@@ -19,6 +19,7 @@ let modelsLoaded = false;
 const notice = new Notice(byId('notice'), byId('notice-title'), byId('notice-detail'));
 const pad = new Sketchpad(byId('pad'), {penWidth: settings.penWidth, aspect: settings.mode === 'number' ? 2 : 1});
 const result = new ResultView({
+    card: document.querySelector('.result-card'),
     answer: byId('answer'),
     confidence: byId('confidence-value'),
     meter: byId('confidence-meter'),
@@ -81,7 +82,7 @@ const feedback = new FeedbackView({
     status: byId('feedback-status'),
 }, sendFeedback);
 
-function showResult({recognition, requestedStore}) {
+function showResult({recognition, requestedStore}, {version}) {
     if (pad.isEmpty) {
         return;
     }
@@ -92,7 +93,7 @@ function showResult({recognition, requestedStore}) {
     } else if (requestedStore || byId('notice').dataset.tone === 'error') {
         notice.clear();
     }
-    result.show(recognition, state);
+    result.show(recognition, state, version);
     feedback.offer(recognition, !unsaved);
     models.connection(true);
     if (!modelsLoaded) {
@@ -106,7 +107,7 @@ function showError(error, {retryInSeconds}) {
         message.detail = `Too many drawings at once. Trying again in ${retryInSeconds} s.`;
     }
     notice.error(message);
-    result.showIdle();
+    result.showStale();
     if (error.kind === 'network') {
         models.connection(false);
     }

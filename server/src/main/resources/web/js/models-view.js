@@ -52,7 +52,7 @@ export class ModelsView {
         const model = this.#current();
         statusPill.dataset.state = online ? 'online' : 'offline';
         statusText.textContent = text ?? (online ? 'Online' : 'Offline');
-        statusDetail.textContent = online && model ? `· ${model.name} on ${model.engine}` : '';
+        statusDetail.textContent = online && model ? ` · ${model.name} on ${model.engine}` : '';
     }
 
     #render(answer, preferred) {

@@ -23,6 +23,9 @@ export class ResultView {
         const {answer, confidence, meter, hint, meta, tag, digitList} = this.#nodes;
         answer.textContent = '?';
         answer.dataset.empty = 'true';
+        answer.dataset.version = '';
+        answer.dataset.state = 'empty';
+        this.#nodes.card.classList.remove('stale');
         confidence.textContent = message;
         meter.style.setProperty('--value', '0');
         hint.textContent = '';
@@ -36,18 +39,31 @@ export class ResultView {
         this.#setBusy(false);
     }
 
+    /** The drawing changed but no new answer came: keep the old one visible, marked as out of date. */
+    showStale() {
+        this.#setBusy(false);
+        if (this.#nodes.answer.dataset.empty === 'false') {
+            this.#nodes.card.classList.add('stale');
+            this.#nodes.tag.hidden = false;
+            this.#nodes.tag.dataset.state = 'stale';
+            this.#nodes.tag.textContent = 'Out of date';
+        }
+    }
+
     showPending() {
         this.#setBusy(true);
     }
 
-    showIdle() {
-        this.#setBusy(false);
-    }
-
-    /** @param state "preview" | "saved" | "not-saved" */
-    show(recognition, state) {
+    /**
+     * @param state "preview" | "saved" | "not-saved"
+     * @param version the sketchpad version the answer was computed for
+     */
+    show(recognition, state, version) {
         const {answer, confidence, meter, hint, meta, tag, bars, digitList} = this.#nodes;
         this.#setBusy(false);
+        answer.dataset.version = String(version);
+        answer.dataset.state = state;
+        this.#nodes.card.classList.remove('stale');
         answer.textContent = recognition.text || '?';
         answer.dataset.empty = 'false';
         confidence.textContent = `${percent(recognition.confidence)} sure`;

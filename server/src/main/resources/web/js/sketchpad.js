@@ -190,6 +190,8 @@ export class Sketchpad extends EventTarget {
 
     #changed(reason) {
         this.#version += 1;
+        // Exposed so that the answer shown can be matched with the drawing it belongs to (see ResultView).
+        this.#canvas.dataset.version = String(this.#version);
         this.dispatchEvent(new CustomEvent('change', {detail: {reason}}));
     }
 

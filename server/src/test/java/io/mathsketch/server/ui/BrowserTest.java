@@ -1,0 +1,62 @@
+package io.mathsketch.server.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * One headless browser per test class (starting chromium is the slow part), a freshly loaded page with empty
+ * storage per test; skipped, with a warning, where chromium is not installed. After each test the browser console
+ * must hold no errors: a script error or an unexpected failed request fails the test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserTest {
+
+    protected ChromeDriver driver;
+    protected DrawingPage page;
+
+    @BeforeAll
+    void openBrowser() {
+        HeadlessChromium.assumeInstalled();
+        driver = HeadlessChromium.open(viewport());
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void freshPage() {
+        page = new DrawingPage(driver);
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !expectedConsoleError(message))
+                .toList();
+        driver.get("about:blank");
+        assertEquals(List.of(), errors, "browser console errors");
+    }
+
+    protected abstract HeadlessChromium.Viewport viewport();
+
+    /** Tests that provoke failing requests on purpose accept the browser's report of them. */
+    protected boolean expectedConsoleError(String message) {
+        return false;
+    }
+}

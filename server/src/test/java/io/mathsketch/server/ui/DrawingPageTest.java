@@ -1,0 +1,182 @@
+package io.mathsketch.server.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mathsketch.engine.mnist.MnistSubset;
+import io.mathsketch.server.testing.Digits;
+import io.mathsketch.server.testing.Http;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.PointerInput;
+
+/** The drawing page in a desktop browser with a mouse, against the real server and the committed model. */
+class DrawingPageTest extends BrowserTest {
+
+    private RunningServer server;
+
+    @BeforeAll
+    void startServer() {
+        server = RunningServer.start();
+    }
+
+    @AfterAll
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    protected HeadlessChromium.Viewport viewport() {
+        return HeadlessChromium.Viewport.DESKTOP;
+    }
+
+    @Test
+    void readsADrawnDigitWhileDrawingAndSavesItWhenThePenRests() {
+        page.open(server.baseUrl());
+        assertEquals("?", page.text("#answer"));
+        assertTrue(page.find("#pad-placeholder").isDisplayed(), "an empty canvas invites drawing");
+        assertFalse(page.find("#undo").isEnabled());
+        assertTrue(page.text("#server-status").startsWith("Online"), page.text("#server-status"));
+        Screenshots.viewport(driver, "desktop-empty");
+
+        page.draw(HandDrawnDigits.of(7), PointerInput.Kind.MOUSE);
+
+        assertEquals("7", page.savedAnswer());
+        assertEquals(7, page.winningBar(), "the highlighted bar is the answer");
+        List<Double> bars = page.barValues();
+        assertEquals(1.0, bars.stream().mapToDouble(Double::doubleValue).sum(), 0.02, "probabilities " + bars);
+        assertTrue(bars.get(7) > 0.5, "bar 7 dominates: " + bars);
+        assertEquals("Saved", page.text("#result-tag"));
+        assertTrue(page.text("#confidence-value").endsWith("sure"));
+        assertTrue(page.text("#result-meta").contains("mnist-cnn"), page.text("#result-meta"));
+        assertTrue(page.find("#announcer").getAttribute("textContent").startsWith("Read as 7"),
+                "the saved answer is announced to screen readers");
+        WebElement newest = page.historyItems().getFirst();
+        assertTrue(newest.getText().startsWith("7"), newest.getText());
+        Screenshots.viewport(driver, "desktop-result");
+    }
+
+    @Test
+    void correctionsAreSavedAndShowInTheHistoryAndTheStatistics() {
+        page.open(server.baseUrl());
+        page.draw(HandDrawnDigits.of(1), PointerInput.Kind.MOUSE);
+        assertEquals("1", page.savedAnswer());
+
+        page.clickFeedback(7);
+
+        assertEquals("Saved — thank you! Answer corrected to 7.", page.feedbackOutcome());
+        assertEquals("true", page.find("#feedback-digits button[data-label='7']").getAttribute("aria-pressed"));
+        WebElement newest = page.historyItems().getFirst();
+        assertTrue(newest.getText().contains("→ 7"), "history shows the correction: " + newest.getText());
+        page.waiting().until(d -> !d.findElements(By.cssSelector(".confusion td.miss")).isEmpty());
+        WebElement cell = page.find(".confusion tbody tr:nth-child(8) td:nth-of-type(2)");
+        assertEquals("1", cell.getText(), "row 7 (meant), column 1 (read)");
+        Screenshots.viewport(driver, "desktop-feedback");
+
+        // The digit keys send feedback too: the user changes their mind, the answer was right after all.
+        page.press("1");
+        page.waiting().until(d -> page.text("#feedback-status").contains("confirmed"));
+        page.waiting().until(d -> page.historyItems().getFirst().getText().contains("✓"));
+        Screenshots.fullPage(driver, "desktop-history-stats");
+    }
+
+    @Test
+    void keyboardShortcutsUndoClearRecogniseAndSwitchMode() {
+        page.open(server.baseUrl());
+        page.draw(HandDrawnDigits.of(4), PointerInput.Kind.MOUSE);
+        page.savedAnswer();
+
+        page.pressWithControl("z");
+        assertTrue(page.find("#undo").isEnabled(), "one stroke is left");
+        page.answerState();
+        page.pressWithControl("z");
+        assertEquals("?", page.text("#answer"));
+        assertTrue(page.find("#pad-placeholder").isDisplayed());
+
+        page.press(Keys.ENTER);
+        assertEquals("Nothing to read", page.waitForNotice().findElement(By.className("notice-title")).getText());
+
+        page.draw(HandDrawnDigits.of(7), PointerInput.Kind.MOUSE);
+        page.press(Keys.ENTER);
+        assertEquals("7", page.savedAnswer());
+        assertFalse(page.find("#notice").isDisplayed(), "a good answer clears the old message");
+        page.press(Keys.ESCAPE);
+        assertEquals("?", page.text("#answer"));
+
+        page.press("m");
+        assertTrue(page.find("#mode-number").isSelected());
+        Map<?, ?> size = page.canvasSize();
+        double aspect = ((Number) size.get("cssWidth")).doubleValue() / ((Number) size.get("cssHeight")).doubleValue();
+        assertEquals(2.0, aspect, 0.05, "number mode widens the canvas");
+        page.press("m");
+        assertTrue(page.find("#mode-digit").isSelected());
+    }
+
+    @Test
+    void numberModeReadsEachDigitAndOutlinesItOnTheCanvas() {
+        page.open(server.baseUrl());
+        page.find("label[for=mode-number]").click();
+        List<Stroke> strokes = new ArrayList<>();
+        HandDrawnDigits.of(1).forEach(stroke -> strokes.add(stroke.shifted(20)));
+        HandDrawnDigits.of(7).forEach(stroke -> strokes.add(stroke.shifted(250)));
+
+        page.draw(strokes, PointerInput.Kind.MOUSE);
+
+        assertEquals("17", page.savedAnswer());
+        assertEquals(2, driver.findElements(By.cssSelector("#digit-list > li")).size());
+        assertEquals(2, driver.findElements(By.cssSelector("#pad-overlay rect")).size());
+        assertTrue(page.find("#feedback-number").isDisplayed(), "numbers are corrected by typing");
+        Screenshots.viewport(driver, "desktop-number");
+    }
+
+    @Test
+    void mnistTestDigitsRedrawnOnTheCanvasAreReadAsTheirLabels() {
+        MnistSubset mnist = MnistSubset.load();
+        page.open(server.baseUrl());
+        page.setPenWidth(MnistStrokes.PEN_WIDTH);
+        for (int label : new int[] {2, 3, 5, 8}) {
+            int index = firstWithLabel(mnist, label);
+            page.draw(MnistStrokes.of(mnist.images().digit(index)), PointerInput.Kind.MOUSE);
+            page.press(Keys.ENTER);
+            assertEquals(String.valueOf(label), page.savedAnswer(), "MNIST test digit #" + index);
+            page.press(Keys.ESCAPE);
+        }
+    }
+
+    @Test
+    void historyLoadsOlderDrawingsOnDemand() {
+        for (int i = 0; i < 13; i++) {
+            Http.Response response = server.server().http().postJson("/api/v1/recognitions",
+                    "{\"store\": true, \"pixels\": " + Digits.pixelsJson(i) + "}");
+            assertEquals(201, response.status(), response.text());
+        }
+        page.open(server.baseUrl());
+        page.waiting().until(d -> page.historyItems().size() == 12);
+        assertTrue(page.find("#load-more").isDisplayed(), "more than one page is stored");
+
+        page.find("#load-more").click();
+
+        page.waiting().until(d -> page.historyItems().size() > 12);
+        List<String> ids = page.historyItems().stream().map(item -> item.getAttribute("data-id")).toList();
+        assertEquals(ids.size(), ids.stream().distinct().count(), "no drawing is listed twice");
+    }
+
+    private static int firstWithLabel(MnistSubset mnist, int label) {
+        for (int i = 0; i < mnist.count(); i++) {
+            if (mnist.labels().label(i) == label) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no " + label + " in the MNIST subset");
+    }
+}

@@ -1,0 +1,51 @@
+package io.mathsketch.server.ui;
+
+import io.mathsketch.server.testing.H2TestDatabase;
+import io.mathsketch.server.testing.TestServer;
+
+/**
+ * The real MathSketch server for the browser tests: the server tests' {@link TestServer} (committed model, engine,
+ * web server on a free port) over its own H2 database, which a test can stop to see the page cope with an outage.
+ */
+final class RunningServer implements AutoCloseable {
+
+    private final H2TestDatabase database;
+    private final TestServer server;
+
+    private RunningServer(H2TestDatabase database, TestServer server) {
+        this.database = database;
+        this.server = server;
+    }
+
+    static RunningServer start() {
+        H2TestDatabase database = new H2TestDatabase();
+        try {
+            return new RunningServer(database, TestServer.start(database));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + server.port() + "/";
+    }
+
+    TestServer server() {
+        return server;
+    }
+
+    /** Makes the database unreachable; the server keeps answering, without storing anything. */
+    void stopDatabase() {
+        database.stop();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            database.close();
+        }
+    }
+}
