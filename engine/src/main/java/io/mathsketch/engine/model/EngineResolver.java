@@ -25,7 +25,7 @@ public final class EngineResolver {
                 return name;
             }
         }
-        throw new ModelLoadException("engine.engine: unknown engine '" + configured + "'; supported: "
+        throw new ModelLoadException("engine.name: unknown engine '" + configured + "'; supported: "
                 + String.join(", ", SUPPORTED));
     }
 

@@ -35,7 +35,7 @@ public record ModelFolder(Path directory, ModelManifest manifest, Artifact artif
     /** Reads the manifest in {@code directory}, picks the artifact for {@code engine} and verifies checksums. */
     public static ModelFolder open(Path directory, String engine) throws ModelLoadException {
         if (!Files.isDirectory(directory)) {
-            throw new ModelLoadException("model folder " + directory + " does not exist: check engine.models-directory"
+            throw new ModelLoadException("model folder " + directory + " does not exist: check engine.models-dir"
                     + " and engine.models, or copy the model folder there");
         }
         Path manifestFile = directory.resolve(MANIFEST);

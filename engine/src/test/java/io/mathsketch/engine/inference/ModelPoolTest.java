@@ -4,6 +4,7 @@ import ai.djl.Device;
 import io.mathsketch.engine.EngineConfig;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.model.DigitBatch;
+import io.mathsketch.engine.model.EngineResolver;
 import io.mathsketch.engine.model.LinearOnnxModel;
 import io.mathsketch.engine.model.ModelFolder;
 import io.mathsketch.engine.model.ModelLoader;
@@ -37,6 +38,7 @@ class ModelPoolTest {
 
     @BeforeAll
     static void writeModel() {
+        EngineResolver.applyProcessSettings(1);
         model = TestModels.nchwLogits("pool", "1.0.0");
         model.writeTo(models);
     }
