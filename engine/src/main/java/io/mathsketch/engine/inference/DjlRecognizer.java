@@ -76,6 +76,7 @@ public final class DjlRecognizer implements Recognizer {
      *                            engine, GPU requested but unavailable
      */
     public static DjlRecognizer open(EngineConfig config, InferenceListener listener) throws ModelLoadException {
+        InferenceListener guarded = GuardedListener.of(listener);
         String engineName = EngineResolver.canonicalName(config.engine());
         EngineResolver.applyProcessSettings(config.intraOpThreads());
         Engine engine = EngineResolver.engine(engineName);
@@ -91,13 +92,13 @@ public final class DjlRecognizer implements Recognizer {
                 if (pools.containsKey(name)) {
                     throw new ModelLoadException("engine.models lists '" + name + "' twice");
                 }
-                pools.put(name, new AtomicReference<>(startPool(config, loader, listener, name)));
+                pools.put(name, new AtomicReference<>(startPool(config, loader, guarded, name)));
             }
         } catch (ModelLoadException | RuntimeException e) {
             pools.values().forEach(p -> p.get().close());
             throw e;
         }
-        DjlRecognizer recognizer = new DjlRecognizer(config, loader, listener, pools);
+        DjlRecognizer recognizer = new DjlRecognizer(config, loader, guarded, pools);
         recognizer.models().forEach(m -> LOG.info("model {}:{} ready on {} {} ({} workers, batches up to {})",
                 m.name(), m.version(), m.engine(), m.device(), m.workers(), m.maxBatchSize()));
         return recognizer;

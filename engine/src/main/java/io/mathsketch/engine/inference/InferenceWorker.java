@@ -48,7 +48,18 @@ final class InferenceWorker implements Runnable {
                 if (batch.isEmpty()) {
                     return;
                 }
-                serve(batch);
+                try {
+                    serve(batch);
+                } catch (RuntimeException | Error e) {
+                    // Whatever escapes (a bug, an OutOfMemoryError), no caller of this batch may wait forever.
+                    for (InferenceJob job : batch) {
+                        job.result().completeExceptionally(new RecognitionException.InferenceFailed(
+                                "inference worker of model '" + model + "' failed: " + e, e));
+                    }
+                    if (e instanceof Error) {
+                        throw e;
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

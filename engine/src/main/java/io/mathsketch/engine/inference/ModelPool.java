@@ -50,13 +50,13 @@ public final class ModelPool implements AutoCloseable {
      */
     public static ModelPool start(LoadedModel model, EngineConfig config, InferenceListener listener)
             throws ModelLoadException {
-        ModelPool pool = new ModelPool(model, config, listener);
+        ModelPool pool = new ModelPool(model, config, GuardedListener.of(listener));
         String name = model.manifest().name();
         try {
             for (int i = 0; i < pool.workers; i++) {
                 Predictor<DigitBatch, float[][]> predictor = model.model().newPredictor();
                 InferenceWorker worker = new InferenceWorker(name, predictor, pool.collector, pool.maxBatchSize,
-                        listener, pool.warmUp);
+                        pool.listener, pool.warmUp);
                 pool.threads.add(Thread.ofPlatform().name("infer-" + name + "-" + i).daemon(true).start(worker));
             }
             Throwable failure = pool.warmUp.await();

@@ -266,4 +266,27 @@ class DjlRecognizerTest {
         assertThrows(RecognitionException.InferenceFailed.class, () -> recognizer.recognize(
                 RecognitionRequest.digit(new Input.Pixels(SUBSET.images().digit(0).pixels()))));
     }
+
+    @Test
+    void aFailingMetricsListenerNeverFailsARecognition() throws Exception {
+        LinearOnnxModel model = TestModels.nchwLogits("observed", "1.0.0");
+        model.writeTo(models);
+        InferenceListener broken = new InferenceListener() {
+            @Override
+            public void onBatch(String name, int digits, int requests, long nanos) {
+                throw new IllegalStateException("metrics backend down");
+            }
+
+            @Override
+            public void onRecognition(String name, Recognition.Timings timings) {
+                throw new IllegalStateException("metrics backend down");
+            }
+        };
+        try (DjlRecognizer recognizer = DjlRecognizer.open(config(models, List.of("observed"), 1, 4, 16), broken)) {
+            DigitImage digit = SUBSET.images().digit(FITTED + 5);
+            Recognition r = recognizer.recognize(RecognitionRequest.digit(new Input.Pixels(digit.pixels())));
+            assertEquals(Integer.toString(model.predict(digit)), r.text());
+            assertTrue(r.timings().inferenceNanos() > 0 && r.timings().totalNanos() >= r.timings().inferenceNanos());
+        }
+    }
 }
