@@ -33,7 +33,8 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "mathsketch-shutdown"));
+        // Helidon's shutdown handlers run in its own JVM shutdown hook, before logging is torn down.
+        io.helidon.Main.addShutdownHandler(server::close);
         LOG.log(Level.INFO, String.format("MathSketch is up on http://localhost:%d/ (started in %d ms)",
                 server.port(), (System.nanoTime() - start) / 1_000_000));
     }
