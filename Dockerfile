@@ -15,7 +15,7 @@ ARG JAVA_VERSION=21
 
 FROM eclipse-temurin:${JAVA_VERSION}-jdk AS build
 ARG WITH_PYTORCH=false
-RUN apt-get update && apt-get install -y --no-install-recommends zip unzip && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends curl zip unzip && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Dependencies first, so code changes do not invalidate the downloaded-dependencies layer.
 COPY mvnw pom.xml ./
@@ -45,13 +45,13 @@ COPY --from=build /out/app /app
 RUN mkdir -p /app/data && chown mathsketch:mathsketch /app/data
 ENV JAVA_HOME=/opt/java \
     PATH=/opt/java/bin:$PATH \
-    DJL_CACHE_DIR=/app/data/djl-cache \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dai.djl.offline=true --enable-native-access=ALL-UNNAMED"
+    DJL_CACHE_DIR=/app/data/djl-cache
 WORKDIR /app
 USER mathsketch
 VOLUME /app/data
 EXPOSE 8080
 # Liveness only: a database outage makes the instance not ready (/observe/health/ready) but it keeps recognising.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT:-8080} && printf 'GET /observe/health/live HTTP/1.0\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
-ENTRYPOINT ["java", "-jar", "/app/mathsketch-server.jar"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT:-8080} && printf 'GET /observe/health/live HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Dai.djl.offline=true", "--enable-native-access=ALL-UNNAMED", \
+            "-jar", "/app/mathsketch-server.jar"]

@@ -39,7 +39,8 @@ echo "layout: app $(du -sh "$app" | cut -f1), runtime $(du -sh "$work/jre" | cut
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
 started=$(date +%s%N)
 (cd "$app" && SERVER_PORT="$port" ENGINE_WORKERS=2 ENGINE_BATCHING_MAX_BATCH_SIZE=16 ADMIN_TOKEN=smoke \
-  exec "$work/jre/bin/java" -Dai.djl.offline=true -jar mathsketch-server.jar) > "$work/server.log" 2>&1 &
+  exec "$work/jre/bin/java" -XX:MaxRAMPercentage=75 -Dai.djl.offline=true --enable-native-access=ALL-UNNAMED \
+  -jar mathsketch-server.jar) > "$work/server.log" 2>&1 &
 pid=$!
 
 base="http://localhost:$port"

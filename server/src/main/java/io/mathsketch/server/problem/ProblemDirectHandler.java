@@ -26,14 +26,19 @@ public final class ProblemDirectHandler implements DirectHandler {
         ProblemType type = switch (eventType) {
             case PAYLOAD_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
             case INTERNAL_ERROR -> ProblemType.INTERNAL;
-            default -> status.code() == 413 ? ProblemType.PAYLOAD_TOO_LARGE
-                    : status.code() == 404 ? ProblemType.NOT_FOUND : ProblemType.BAD_REQUEST;
+            default -> ProblemMapper.byStatus(status.code());
         };
-        String detail = type == ProblemType.PAYLOAD_TOO_LARGE
-                ? "the request body exceeds the configured limit"
-                : type == ProblemType.INTERNAL ? "the server failed to handle the request" : message;
+        String detail = switch (type) {
+            case PAYLOAD_TOO_LARGE -> "the request body exceeds the configured limit";
+            case INTERNAL -> "the server failed to handle the request";
+            case OVERLOADED -> "too many concurrent requests";
+            default -> message;
+        };
         ProblemDetails problem = new ProblemDetails(type, detail, request.path());
         headers.set(HeaderNames.CONTENT_TYPE, ProblemDetails.MEDIA_TYPE);
+        if (problem.status() == 503) {
+            headers.set(HeaderNames.RETRY_AFTER, ProblemErrorHandler.RETRY_AFTER_SECONDS);
+        }
         return TransportResponse.builder()
                 .status(Status.create(problem.status()))
                 .headers(headers)

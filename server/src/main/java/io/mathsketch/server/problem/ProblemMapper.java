@@ -25,12 +25,13 @@ public final class ProblemMapper {
         };
     }
 
-    /** Helidon's own HTTP failures (unknown route, malformed request, body over the limit). */
-    private static ProblemType byStatus(int status) {
+    /** Helidon's own HTTP failures (unknown route, malformed request, body over the limit, concurrency limit). */
+    static ProblemType byStatus(int status) {
         return switch (status) {
             case 404, 405 -> ProblemType.NOT_FOUND;
             case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ProblemType.OVERLOADED;
             default -> status >= 400 && status < 500 ? ProblemType.BAD_REQUEST : ProblemType.INTERNAL;
         };
     }
