@@ -1,7 +1,6 @@
 -- wrk script: every request POSTs the same image as a raw body to the URL given on the command line.
 --   BENCH_BODY          file to send (required)
 --   BENCH_CONTENT_TYPE  its media type (default image/png)
---   BENCH_STOP_AFTER    if > 0, each wrk thread stops after this many responses (memory runs count requests)
 -- done() prints one line "RESULT {json}" with throughput and latency percentiles, which bench-http.sh collects.
 -- wrk is closed-loop: a connection sends its next request only after the previous answer, so under overload the
 -- latencies understate what an open stream of users would see (coordinated omission).
@@ -11,17 +10,6 @@ wrk.method = "POST"
 wrk.body = file:read("*a")
 file:close()
 wrk.headers["Content-Type"] = os.getenv("BENCH_CONTENT_TYPE") or "image/png"
-
-local limit = tonumber(os.getenv("BENCH_STOP_AFTER") or "0")
-local answered = 0
-if limit > 0 then
-  function response(status, headers, body)
-    answered = answered + 1
-    if answered >= limit then
-      wrk.thread:stop()
-    end
-  end
-end
 
 function done(summary, latency, requests)
   local e = summary.errors
