@@ -2,7 +2,7 @@ package io.mathsketch.server;
 
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
-import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.MetricsFactory;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.server.config.ServerSettings;
@@ -27,7 +27,7 @@ public final class Main {
         MathSketchServer server;
         try {
             ServerSettings settings = ServerSettings.from(config);
-            server = MathSketchServer.start(config, settings, DjlRecognizer::open, Metrics.globalRegistry());
+            server = MathSketchServer.start(config, settings, DjlRecognizer::open, MetricsFactory.getInstance().globalRegistry());
         } catch (io.helidon.config.ConfigException | ModelLoadException e) {
             LOG.log(Level.ERROR, "MathSketch cannot start: " + e.getMessage());
             System.exit(2);

@@ -1,6 +1,7 @@
 package io.mathsketch.server;
 
 import io.helidon.config.Config;
+import io.helidon.health.HealthCheck;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -10,7 +11,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
-import io.helidon.webserver.staticcontent.StaticContentService;
+import io.helidon.webserver.staticcontent.StaticContentFeature;
 import io.helidon.openapi.OpenApiFeature;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.Recognizer;
@@ -30,6 +31,7 @@ import io.mathsketch.server.store.RecognitionStore;
 import io.mathsketch.server.store.RecognitionWriter;
 
 import java.lang.System.Logger.Level;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -86,7 +88,7 @@ public final class MathSketchServer implements AutoCloseable {
 
             HealthObserver health = HealthObserver.builder()
                     .details(true)
-                    .addChecks(ReadinessChecks.create(recognizer, store, status).toArray(new io.helidon.health.HealthCheck[0]))
+                    .addChecks(ReadinessChecks.create(recognizer, store, status).toArray(new HealthCheck[0]))
                     .build();
             ObserveFeature observe = ObserveFeature.builder()
                     .observersDiscoverServices(false)
@@ -105,6 +107,9 @@ public final class MathSketchServer implements AutoCloseable {
                     .directHandlers(ProblemDirectHandler::register)
                     .addFeature(observe)
                     .addFeature(OpenApiFeature.builder().build())
+                    .addFeature(StaticContentFeature.builder()
+                            .addClasspath(page -> page.location("web").welcome("index.html").context("/"))
+                            .build())
                     .addFeature(AccessLogFeature.builder()
                             .format("%h %l %u %t %r %s %b %{Referer}i %{User-Agent}i %D")
                             .build())
@@ -113,9 +118,9 @@ public final class MathSketchServer implements AutoCloseable {
                 server.addFeature(CorsFeature.builder()
                         .addDefaults(false)
                         .addPath(p -> p.pathPattern("/api/*")
-                                .allowOrigins(java.util.Set.copyOf(settings.corsOrigins()))
-                                .allowMethods(java.util.Set.of("GET", "POST", "PUT"))
-                                .exposeHeaders(java.util.Set.of("Location", "Warning", "Retry-After")))
+                                .allowOrigins(Set.copyOf(settings.corsOrigins()))
+                                .allowMethods(Set.of("GET", "POST", "PUT"))
+                                .exposeHeaders(Set.of("Location", "Warning", "Retry-After")))
                         .build());
             }
             WebServer webServer = server.build().start();
@@ -138,7 +143,6 @@ public final class MathSketchServer implements AutoCloseable {
                 .register("/api/v1/recognitions", recognitions)
                 .register("/api/v1/stats", stats)
                 .register("/api/v1/models", models)
-                .register("/", StaticContentService.builder("web").welcomeFileName("index.html").build())
                 .error(Throwable.class, new ProblemErrorHandler());
     }
 

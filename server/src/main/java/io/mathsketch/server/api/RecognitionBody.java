@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a recognition request body carries, whatever its media type: raw image bytes, a multipart form field
@@ -131,7 +132,7 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
     /** A {@code data:image/png;base64,...} URL or bare base64. */
     private record DataUrl(Optional<String> contentType, byte[] bytes) {
 
-        private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+        private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
         static DataUrl parse(String text) {
             Optional<String> contentType = Optional.empty();

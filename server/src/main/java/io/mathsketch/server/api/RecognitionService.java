@@ -1,6 +1,5 @@
 package io.mathsketch.server.api;
 
-import io.helidon.dbclient.DbClientException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -20,15 +19,18 @@ import io.mathsketch.server.store.DatabaseStatus;
 import io.mathsketch.server.store.RecognitionIds;
 import io.mathsketch.server.store.RecognitionRecord;
 import io.mathsketch.server.store.RecognitionStore;
+import io.mathsketch.server.store.StoreUnavailableException;
 import io.mathsketch.server.store.RecognitionWriter;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -109,8 +111,7 @@ public final class RecognitionService implements HttpService {
         page.items().forEach(r -> items.add(RecognitionJson.toJson(r, true)));
         JsonObject json = Json.createObjectBuilder()
                 .add("items", items)
-                .add("nextCursor", page.next().map(c -> Json.createValue(c.encode()))
-                        .map(v -> (jakarta.json.JsonValue) v).orElse(jakarta.json.JsonValue.NULL))
+                .add("nextCursor", page.next().<JsonValue>map(c -> Json.createValue(c.encode())).orElse(JsonValue.NULL))
                 .build();
         res.send(json);
     }
@@ -173,7 +174,7 @@ public final class RecognitionService implements HttpService {
             T result = operation.get();
             databaseStatus.markUp();
             return result;
-        } catch (DbClientException e) {
+        } catch (StoreUnavailableException e) {
             databaseStatus.markDown(e);
             throw new ProblemException(ProblemType.DATABASE_UNAVAILABLE, "the database is not available", e);
         }
@@ -192,7 +193,7 @@ public final class RecognitionService implements HttpService {
         }
         List<String> labels = recognition.digits().isEmpty() ? List.of() : recognition.digits().getFirst().labels();
         Optional<byte[]> original = body.original().filter(b -> b.length <= storeSettings.maxOriginalBytes());
-        return new RecognitionRecord(id, now, mode.name().toLowerCase(java.util.Locale.ROOT), recognition.text(),
+        return new RecognitionRecord(id, now, mode.name().toLowerCase(Locale.ROOT), recognition.text(),
                 recognition.confidence(), labels, readings, pixels, original,
                 original.isPresent() ? body.contentType().or(() -> Optional.of("application/octet-stream"))
                         : Optional.empty(),

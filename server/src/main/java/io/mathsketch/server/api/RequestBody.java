@@ -1,6 +1,5 @@
 package io.mathsketch.server.api;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemType;
@@ -35,10 +34,6 @@ final class RequestBody {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static boolean declaresBody(ServerRequest req) {
-        return req.headers().contains(HeaderNames.CONTENT_LENGTH) || req.headers().contains(HeaderNames.TRANSFER_ENCODING);
     }
 
     private static ProblemException tooLarge(long size, long limit) {

@@ -1,6 +1,5 @@
 package io.mathsketch.server.api;
 
-import io.helidon.dbclient.DbClientException;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -9,6 +8,7 @@ import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemType;
 import io.mathsketch.server.store.DatabaseStatus;
 import io.mathsketch.server.store.RecognitionStore;
+import io.mathsketch.server.store.StoreUnavailableException;
 import io.mathsketch.server.store.Stats;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -37,7 +37,7 @@ public final class StatsService implements HttpService {
         try {
             stats = store.stats();
             databaseStatus.markUp();
-        } catch (DbClientException e) {
+        } catch (StoreUnavailableException e) {
             databaseStatus.markDown(e);
             throw new ProblemException(ProblemType.DATABASE_UNAVAILABLE, "the database is not available", e);
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds the models folder. A relative path is tried against the working directory first, then beside the server
@@ -43,16 +44,16 @@ final class ModelsFolder {
         return candidates;
     }
 
-    private static java.util.Optional<Path> jarFolder() {
+    private static Optional<Path> jarFolder() {
         try {
             var source = Main.class.getProtectionDomain().getCodeSource();
             if (source == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             Path location = Path.of(source.getLocation().toURI());
-            return java.util.Optional.ofNullable(location.getParent());
+            return Optional.ofNullable(location.getParent());
         } catch (URISyntaxException | SecurityException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -1,9 +1,11 @@
 package io.mathsketch.server.store;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 import io.mathsketch.engine.Recognition;
+import org.flywaydb.core.api.FlywayException;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,11 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Reads and writes recognitions with the named statements of {@code db.statements}. Every method may throw the DB
- * client's unchecked exceptions when the database is unavailable; callers decide what that means for the client.
+ * Reads and writes recognitions with the named statements of {@code db.statements}. Every method throws
+ * {@link StoreUnavailableException} when the database cannot be used; callers decide what that means for the client.
  */
 public final class RecognitionStore {
 
@@ -28,31 +31,36 @@ public final class RecognitionStore {
 
     /** Inserts all rows in one transaction: all are committed, or none. */
     public void insertAll(List<RecognitionRecord> records) {
-        database.ensureMigrated();
-        DbTransaction tx = database.client().transaction();
-        try {
-            for (RecognitionRecord record : records) {
-                tx.createNamedInsert("insert-recognition").params(insertParams(record)).execute();
-            }
-            tx.commit();
-        } catch (RuntimeException e) {
+        guard(() -> {
+            DbTransaction tx = client().transaction();
             try {
-                tx.rollback();
-            } catch (RuntimeException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
+                for (RecognitionRecord record : records) {
+                    tx.createNamedInsert("insert-recognition").params(insertParams(record)).execute();
+                }
+                tx.commit();
+            } catch (RuntimeException e) {
+                try {
+                    tx.rollback();
+                } catch (RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
             }
-            throw e;
-        }
+            return records.size();
+        });
     }
 
     public Optional<RecognitionRecord> find(String id) {
-        return client().execute().createNamedGet("select-recognition").addParam("id", id).execute()
-                .map(RecognitionRows::toRecord);
+        return guard(() -> client().execute().createNamedGet("select-recognition").addParam("id", id).execute()
+                .map(RecognitionRows::toRecord));
     }
 
     /** Newest first, strictly after the cursor; at most {@code limit} items plus the cursor of the next page. */
     public Page page(int limit, Optional<Cursor> after, Optional<String> label, Optional<String> model) {
-        Cursor from = after.orElse(Cursor.START);
+        return guard(() -> pageOf(limit, after.orElse(Cursor.START), label, model));
+    }
+
+    private Page pageOf(int limit, Cursor from, Optional<String> label, Optional<String> model) {
         List<RecognitionRecord> rows;
         try (Stream<DbRow> stream = client().execute().createNamedQuery("select-page")
                 .addParam("beforeTime", utc(from.createdAt()))
@@ -73,15 +81,18 @@ public final class RecognitionStore {
 
     /** Sets the feedback label; false when no recognition has that id. */
     public boolean setFeedback(String id, RecognitionRecord.Feedback feedback) {
-        long updated = client().execute().createNamedUpdate("update-feedback")
+        return guard(() -> client().execute().createNamedUpdate("update-feedback")
                 .addParam("label", feedback.label())
                 .addParam("at", utc(feedback.at()))
                 .addParam("id", id)
-                .execute();
-        return updated > 0;
+                .execute() > 0);
     }
 
     public Stats stats() {
+        return guard(this::computeStats);
+    }
+
+    private Stats computeStats() {
         Map<Recognition.ModelRef, long[][]> confusion = new HashMap<>();
         try (Stream<DbRow> rows = client().execute().createNamedQuery("confusion-by-model").execute()) {
             rows.forEach(row -> {
@@ -110,9 +121,20 @@ public final class RecognitionStore {
 
     /** Round trip to the database; throws when it does not answer. */
     public void ping() {
-        database.ensureMigrated();
-        try (Stream<DbRow> rows = client().execute().createNamedQuery("ping").execute()) {
-            rows.forEach(row -> { });
+        guard(() -> {
+            try (Stream<DbRow> rows = client().execute().createNamedQuery("ping").execute()) {
+                return rows.count();
+            }
+        });
+    }
+
+    /** Runs an operation on a migrated schema, reporting database failures as one exception type. */
+    private <T> T guard(Supplier<T> operation) {
+        try {
+            database.ensureMigrated();
+            return operation.get();
+        } catch (DbClientException | FlywayException e) {
+            throw new StoreUnavailableException(e);
         }
     }
 
