@@ -6,7 +6,8 @@
 # For each of max batch size 32 (batching on) and 1 (batching off) it starts the server on a free loopback port with
 # a fresh embedded H2 database, waits for /observe/health/ready, warms up, then POSTs a 280x280 canvas PNG and a 28x28
 # PNG (raw image/png bodies) at 1, 16, 64 and 256 connections, with storage on and (batching on only) off. With
-# batching on it records one JFR profile (canvas, 64 connections, storage on). Last, a fresh server's RSS is read
+# batching on it records one JFR profile (canvas, 64 connections, storage on: hot Java methods, native methods, lock
+# contention, GC). Last, a fresh server's RSS is read
 # after 10,000 recognitions and again after N (see BENCH_MEMORY_SECONDS).
 #
 # wrk is CLOSED-LOOP (each connection waits for its answer before sending the next request): its latencies suffer
@@ -112,15 +113,22 @@ start_server() {
 wrk_run() {
   local threads=2
   [ "$3" -lt 2 ] && threads=1
-  BENCH_BODY="$work/$1.png" BENCH_CONTENT_TYPE=image/png \
+  local out
+  out=$(BENCH_BODY="$work/$1.png" BENCH_CONTENT_TYPE=image/png \
     wrk -t "$threads" -c "$3" -d "${4}s" --timeout 10s -s benchmarks/http/post-image.lua \
-    "http://127.0.0.1:$port/api/v1/recognitions?store=$2" | sed -n 's/^RESULT {//p'
+    "http://127.0.0.1:$port/api/v1/recognitions?store=$2" 2>&1) || true
+  if ! grep -q '^RESULT {' <<< "$out"; then
+    echo "WARNING: wrk failed ($1, store=$2, $3 connections): $(head -3 <<< "$out" | tr '\n' ' ')" >&2
+    return 0
+  fi
+  sed -n 's/^RESULT {//p' <<< "$out"
 }
 
 # $1 = payload, $2 = store, $3 = batch, $4 = connections
 measure() {
   local result
   result=$(wrk_run "$1" "$2" "$4" "$duration")
+  [ -n "$result" ] || return 0  # not measured: the warning says why, the report shows the row missing
   echo "{\"kind\": \"run\", \"payload\": \"$1\", \"store\": $2, \"batch\": $3, \"connections\": $4, $result" \
     | tee -a "$results"
 }
@@ -168,7 +176,7 @@ for batch in 32 1; do
       echo
       jfr view --width 150 hot-methods "$work/profile.jfr" || true
       jfr view --width 150 native-methods "$work/profile.jfr" || true
-      jfr view --width 150 thread-cpu-load "$work/profile.jfr" || true
+      jfr view --width 150 contention-by-site "$work/profile.jfr" | head -20 || true
       jfr view --width 150 gc "$work/profile.jfr" | head -15 || true
     } > "$work/profile.txt" 2>&1
   fi
@@ -190,7 +198,7 @@ if [ "$memory_seconds" -gt 0 ]; then
   for goal in 10000 "$target"; do
     while [ "$count" -lt "$goal" ] && [ "$SECONDS" -lt "$deadline" ] && kill -0 "$server_pid" 2>/dev/null; do
       slice=$(wrk_run mnist28 true 64 5)
-      count=$(( count + $(echo "$slice" | sed -E 's/.*"requests": ([0-9]+).*/\1/') ))
+      [ -n "$slice" ] && count=$(( count + $(sed -E 's/.*"requests": ([0-9]+).*/\1/' <<< "$slice") ))
     done
     echo "{\"kind\": \"memory\", \"recognitions\": $count, \"rss_kb\": $(rss_kb)}" | tee -a "$results"
   done
