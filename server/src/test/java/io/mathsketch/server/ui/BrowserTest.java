@@ -3,6 +3,7 @@ package io.mathsketch.server.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,14 @@ abstract class BrowserTest {
 
     @BeforeEach
     void freshPage() {
+        // Every test starts like a first visit; returning visitors (cached files) have a test of their own.
+        cache(false);
         page = new DrawingPage(driver);
+    }
+
+    protected void cache(boolean enabled) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", !enabled));
     }
 
     @AfterEach

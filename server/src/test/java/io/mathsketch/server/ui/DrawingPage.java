@@ -36,7 +36,22 @@ final class DrawingPage {
     DrawingPage open(String url) {
         driver.get(url);
         js("localStorage.clear()");
+        driver.get(url);
+        return waitUntilLoaded();
+    }
+
+    /** Reloads the page as the browser's reload button does: cached files are revalidated with the server. */
+    DrawingPage reload() {
         driver.navigate().refresh();
+        return waitUntilLoaded();
+    }
+
+    private DrawingPage waitUntilLoaded() {
+        if (driver.findElements(By.id("server-status")).isEmpty()) {
+            String body = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError("the drawing page did not load; the browser shows: "
+                    + body.substring(0, Math.min(300, body.length())));
+        }
         wait.until(d -> "online".equals(attribute("server-status", "data-state"))
                 || "offline".equals(attribute("server-status", "data-state")));
         return this;

@@ -67,6 +67,21 @@ class DrawingPageTest extends BrowserTest {
     }
 
     @Test
+    void returningVisitorsGetThePageFromTheirBrowserCache() {
+        cache(true);
+        page.open(server.baseUrl());
+        page.find("label[for=mode-number]").click();
+
+        // A reload revalidates the cached page: the server answers 304 Not Modified, and all works as before.
+        page.reload();
+
+        assertEquals("online", page.attribute("server-status", "data-state"));
+        assertTrue(page.find("#mode-number").isSelected(), "the chosen mode is remembered");
+        page.draw(HandDrawnDigits.of(7), PointerInput.Kind.MOUSE);
+        assertEquals("7", page.savedAnswer());
+    }
+
+    @Test
     void correctionsAreSavedAndShowInTheHistoryAndTheStatistics() {
         page.open(server.baseUrl());
         page.draw(HandDrawnDigits.of(1), PointerInput.Kind.MOUSE);
