@@ -14,6 +14,7 @@ const DEBOUNCE_MS = 150;
 const MAX_WAIT_MS = 450;
 const COMMIT_DELAY_MS = 700;
 const MAX_RETRY_DELAY_S = 10;
+const MAX_RETRIES = 5;
 
 export class LiveRecognizer {
     #api;
@@ -27,6 +28,7 @@ export class LiveRecognizer {
     #maxWaitTimer = null;
     #commitTimer = null;
     #retryTimer = null;
+    #retries = {version: -1, count: 0};
     #commit = null;
 
     /**
@@ -143,11 +145,18 @@ export class LiveRecognizer {
         }
     }
 
-    /** An overloaded server says when to come back; a stored request is retried once then, if nothing changed. */
+    /**
+     * An overloaded server says when to come back (Retry-After); storing is retried then, a few times at most, as
+     * long as the drawing has not changed meanwhile (a change sends a new request anyway).
+     */
     #scheduleRetry(error, snapshot) {
-        if (error.kind !== 'overloaded') {
+        if (this.#retries.version !== snapshot.version) {
+            this.#retries = {version: snapshot.version, count: 0};
+        }
+        if (error.kind !== 'overloaded' || this.#retries.count >= MAX_RETRIES) {
             return null;
         }
+        this.#retries.count += 1;
         const seconds = Math.min(MAX_RETRY_DELAY_S, Math.max(1, error.retryAfterSeconds ?? 2));
         clearTimeout(this.#retryTimer);
         this.#retryTimer = setTimeout(() => {

@@ -11,7 +11,7 @@ const FRIENDLY = {
     }),
     'overloaded': (error) => ({
         title: 'Server busy',
-        detail: `Too many drawings at once. ${retryText(error.retryAfterSeconds)}`,
+        detail: `Too many drawings at once. ${waitText(error.retryAfterSeconds)}`,
     }),
     'database-unavailable': (error) => ({
         title: 'Database unavailable',
@@ -42,9 +42,9 @@ export const NOT_STORED = {
         + 'History and feedback are paused until it is back.',
 };
 
-function retryText(seconds) {
-    if (seconds === null || seconds === undefined) {
+function waitText(seconds) {
+    if (seconds === null || seconds === undefined || seconds <= 1) {
         return 'Please try again in a moment.';
     }
-    return seconds <= 1 ? 'Trying again in a second.' : `Trying again in ${seconds} s.`;
+    return `Please try again in ${seconds} s.`;
 }

@@ -47,6 +47,8 @@ export class ResultView {
             this.#nodes.tag.hidden = false;
             this.#nodes.tag.dataset.state = 'stale';
             this.#nodes.tag.textContent = 'Out of date';
+        } else {
+            this.#nodes.confidence.textContent = 'No answer yet';
         }
     }
 
