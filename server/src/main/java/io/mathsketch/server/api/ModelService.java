@@ -46,7 +46,7 @@ public final class ModelService implements HttpService {
         models.forEach(m -> array.add(toJson(m)));
         JsonArrayBuilder engines = Json.createArrayBuilder();
         new TreeSet<>(Engine.getAllEngines()).forEach(engines::add);
-        res.send(Json.createObjectBuilder()
+        JsonResponses.send(res, Json.createObjectBuilder()
                 .add("default", models.stream().filter(ModelInfo::isDefault).findFirst()
                         .or(() -> models.stream().findFirst()).map(ModelInfo::name).orElse(""))
                 .add("engines", engines)
@@ -67,7 +67,7 @@ public final class ModelService implements HttpService {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "a valid 'Authorization: Bearer <admin token>'"
                     + " header is required");
         }
-        res.send(toJson(recognizer.reload(req.path().pathParameters().get("name"))));
+        JsonResponses.send(res, toJson(recognizer.reload(req.path().pathParameters().get("name"))));
     }
 
     static JsonObject toJson(ModelInfo m) {

@@ -92,7 +92,7 @@ public final class RecognitionService implements HttpService {
         } else if (wantStore) {
             res.header(HeaderNames.WARNING, NOT_STORED_WARNING);
         }
-        res.send(RecognitionJson.toJson(record, stored));
+        JsonResponses.send(res, RecognitionJson.toJson(record, stored));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -113,11 +113,11 @@ public final class RecognitionService implements HttpService {
                 .add("items", items)
                 .add("nextCursor", page.next().<JsonValue>map(c -> Json.createValue(c.encode())).orElse(JsonValue.NULL))
                 .build();
-        res.send(json);
+        JsonResponses.send(res, json);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        res.send(RecognitionJson.toJson(find(req), true));
+        JsonResponses.send(res, RecognitionJson.toJson(find(req), true));
     }
 
     private void image(ServerRequest req, ServerResponse res) {
@@ -146,7 +146,7 @@ public final class RecognitionService implements HttpService {
         if (!database(() -> store.setFeedback(record.id(), feedback))) {
             throw notFound(record.id());
         }
-        res.send(RecognitionJson.toJson(record.withFeedback(feedback), true));
+        JsonResponses.send(res, RecognitionJson.toJson(record.withFeedback(feedback), true));
     }
 
     private RecognitionRecord find(ServerRequest req) {

@@ -56,7 +56,7 @@ public final class StatsService implements HttpService {
                     .add("version", m.model().version()), m.total(), m.corrected(), m.correct(), m.accuracy())
                     .add("confusion", confusion));
         }
-        res.send(counts(Json.createObjectBuilder(), stats.total(), stats.corrected(), stats.correct(),
+        JsonResponses.send(res, counts(Json.createObjectBuilder(), stats.total(), stats.corrected(), stats.correct(),
                 stats.accuracy()).add("models", models).build());
     }
 

@@ -107,6 +107,17 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void answersJsonWhateverTheAcceptHeaderSays() {
+        Http.Response response = http.send(http.request("/api/v1/recognitions").header("Accept", "text/html")
+                .header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Digits.canvasPng(0))).build());
+        assertEquals(201, response.status(), response::toString);
+        assertEquals("application/json", response.header("Content-Type").orElseThrow());
+        assertEquals(200, http.send(http.request("/api/v1/stats").header("Accept", "text/plain").GET().build())
+                .status());
+    }
+
+    @Test
     void notFound() {
         assertProblem(404, "not-found", http.get("/api/v1/nothing-here"));
         assertProblem(404, "not-found", http.get("/no/such/page"));
