@@ -29,19 +29,29 @@ final class InkRaster {
     private int minLum = 255;
     private int maxLum = 0;
     private int maxAlpha = 0;
+    /** Per row: darkest and lightest luminance and highest alpha, to skip rows that hold no ink at all. */
+    private final int[] rowMinLum;
+    private final int[] rowMaxLum;
+    private final int[] rowMaxAlpha;
 
     InkRaster(int width, int height, boolean hasAlpha) {
         this.width = width;
         this.height = height;
         this.lum = new byte[width * height];
         this.alpha = hasAlpha ? new byte[width * height] : null;
+        this.rowMinLum = new int[height];
+        this.rowMaxLum = new int[height];
+        this.rowMaxAlpha = new int[height];
     }
 
     /** Records row {@code y}'s luminance extremes and maximal alpha (ignored without alpha), and its border pixels. */
-    void rowDone(int y, int rowMinLum, int rowMaxLum, int rowMaxAlpha) {
-        minLum = Math.min(minLum, rowMinLum);
-        maxLum = Math.max(maxLum, rowMaxLum);
-        maxAlpha = Math.max(maxAlpha, rowMaxAlpha);
+    void rowDone(int y, int rowMin, int rowMax, int rowAlpha) {
+        minLum = Math.min(minLum, rowMin);
+        maxLum = Math.max(maxLum, rowMax);
+        maxAlpha = Math.max(maxAlpha, rowAlpha);
+        rowMinLum[y] = rowMin;
+        rowMaxLum[y] = rowMax;
+        rowMaxAlpha[y] = rowAlpha;
         int start = y * width;
         if (y == 0 || y == height - 1) {
             for (int i = start; i < start + width; i++) {
@@ -67,8 +77,15 @@ final class InkRaster {
     Decoded toInk() {
         float[] lut = new float[256];
         byte[] source;
+        // Rows whose values all map to zero ink are skipped: the ink array starts out zero.
+        int[] rowExtreme;
+        int blankFrom;
+        boolean blankAbove;
         if (alpha != null && borderTransparent * 2 > borderPixels) {
             source = alpha;
+            rowExtreme = rowMaxAlpha;
+            blankFrom = 0;
+            blankAbove = false;
             if (maxAlpha >= MIN_CONTRAST) {
                 for (int v = 0; v < 256; v++) {
                     lut[v] = Math.min(1f, (float) v / maxAlpha);
@@ -79,6 +96,9 @@ final class InkRaster {
             int background = borderMedian();
             boolean darkInk = background >= 128;
             int contrast = darkInk ? background - minLum : maxLum - background;
+            rowExtreme = darkInk ? rowMinLum : rowMaxLum;
+            blankFrom = background;
+            blankAbove = darkInk;
             if (contrast >= MIN_CONTRAST) {
                 for (int v = 0; v < 256; v++) {
                     float ink = (float) (darkInk ? background - v : v - background) / contrast;
@@ -86,7 +106,7 @@ final class InkRaster {
                 }
             }
         }
-        return map(source, lut);
+        return map(source, lut, rowExtreme, blankFrom, blankAbove);
     }
 
     private int borderMedian() {
@@ -101,7 +121,11 @@ final class InkRaster {
         return 255;
     }
 
-    private Decoded map(byte[] source, float[] lut) {
+    /**
+     * @param rowExtreme per row, the value closest to ink; the row holds no ink when it is at or beyond
+     *     {@code blankFrom} on the background side ({@code blankAbove}: at or above it)
+     */
+    private Decoded map(byte[] source, float[] lut, int[] rowExtreme, int blankFrom, boolean blankAbove) {
         boolean[] isInk = new boolean[256];
         for (int v = 0; v < 256; v++) {
             isInk[v] = lut[v] >= MnistCentering.INK_THRESHOLD;
@@ -109,6 +133,9 @@ final class InkRaster {
         float[] ink = new float[width * height];
         int minX = width, maxX = -1, minY = -1, maxY = -1;
         for (int y = 0; y < height; y++) {
+            if (blankAbove ? rowExtreme[y] >= blankFrom : rowExtreme[y] <= blankFrom) {
+                continue;
+            }
             int row = y * width;
             int first = -1, last = -1;
             for (int x = 0; x < width; x++) {

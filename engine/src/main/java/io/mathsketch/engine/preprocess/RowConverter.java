@@ -2,6 +2,10 @@ package io.mathsketch.engine.preprocess;
 
 import io.mathsketch.engine.RecognitionException.CorruptImage;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Turns one unfiltered PNG scanline into luminance (composited onto white) and alpha bytes of an {@link InkRaster}.
  * One implementation per sample layout; 16-bit samples keep their high byte, except that tRNS colour keys compare
@@ -35,7 +39,9 @@ abstract sealed class RowConverter {
 
     /** Luminance of a pixel with the given alpha drawn over white. */
     static int overWhite(int lum, int alpha) {
-        return 255 - ((255 - lum) * alpha + 127) / 255;
+        // (255 - lum) * alpha / 255, rounded, without a division: exact for products up to 255 * 255.
+        int t = (255 - lum) * alpha + 128;
+        return 255 - ((t + (t >>> 8)) >>> 8);
     }
 
     private static int readShort(byte[] data, int offset) {
@@ -237,8 +243,13 @@ abstract sealed class RowConverter {
         }
     }
 
-    /** 8-bit RGBA: what browsers export from a canvas, so it gets its own tight loop. */
+    /**
+     * 8-bit RGBA: what browsers export from a canvas, so it gets its own tight loop. Most of a canvas is one
+     * background colour, so a pixel equal to its left neighbour (one 32-bit compare) reuses its result.
+     */
     static final class Rgba8 extends RowConverter {
+        private static final VarHandle PIXEL = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
         @Override
         boolean hasAlpha() {
             return true;
@@ -251,15 +262,20 @@ abstract sealed class RowConverter {
             byte[] lum = raster.lum;
             byte[] alpha = raster.alpha;
             int min = 255, max = 0, maxAlpha = 0;
+            int previous = ~(int) PIXEL.get(row, offset);
+            int l = 0, a = 0;
             for (int x = 0; x < width; x++) {
-                int s = offset + 4 * x;
-                int a = row[s + 3] & 0xFF;
-                int l = overWhite(luminance(row[s] & 0xFF, row[s + 1] & 0xFF, row[s + 2] & 0xFF), a);
+                int rgba = (int) PIXEL.get(row, offset + 4 * x);
+                if (rgba != previous) {
+                    previous = rgba;
+                    a = rgba & 0xFF;
+                    l = overWhite(luminance(rgba >>> 24, rgba >>> 16 & 0xFF, rgba >>> 8 & 0xFF), a);
+                    min = Math.min(min, l);
+                    max = Math.max(max, l);
+                    maxAlpha = Math.max(maxAlpha, a);
+                }
                 lum[out + x] = (byte) l;
                 alpha[out + x] = (byte) a;
-                min = Math.min(min, l);
-                max = Math.max(max, l);
-                maxAlpha = Math.max(maxAlpha, a);
             }
             raster.rowDone(y, min, max, maxAlpha);
         }
