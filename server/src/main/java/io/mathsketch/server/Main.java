@@ -1,6 +1,7 @@
 package io.mathsketch.server;
 
 import io.helidon.config.Config;
+import io.helidon.config.ConfigException;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.metrics.api.MetricsFactory;
 import io.mathsketch.engine.ModelLoadException;
@@ -28,7 +29,7 @@ public final class Main {
         try {
             ServerSettings settings = ServerSettings.from(config);
             server = MathSketchServer.start(config, settings, DjlRecognizer::open, MetricsFactory.getInstance().globalRegistry());
-        } catch (io.helidon.config.ConfigException | ModelLoadException e) {
+        } catch (ConfigException | ModelLoadException | IllegalStateException e) {
             LOG.log(Level.ERROR, "MathSketch cannot start: " + e.getMessage());
             System.exit(2);
             return;

@@ -22,12 +22,8 @@ final class MultipartForm {
     private MultipartForm() {
     }
 
-    /** One form field: its declared content type, if any, and its bytes. */
-    record Part(Optional<String> contentType, byte[] content) {
-    }
-
-    /** The part named {@code name}; empty when there is none; bad-request problem when the body is malformed. */
-    static Optional<Part> part(byte[] body, String boundary, String name) {
+    /** The content of the part named {@code name}; empty when there is none; bad request when malformed. */
+    static Optional<byte[]> part(byte[] body, String boundary, String name) {
         if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
             throw malformed("missing or invalid boundary parameter");
         }
@@ -57,8 +53,7 @@ final class MultipartForm {
             }
             String headers = new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
             if (name.equals(fieldName(headers))) {
-                return Optional.of(new Part(header(headers, "content-type"),
-                        Arrays.copyOfRange(body, contentStart, contentEnd)));
+                return Optional.of(Arrays.copyOfRange(body, contentStart, contentEnd));
             }
             pos = contentEnd + separator.length;
         }

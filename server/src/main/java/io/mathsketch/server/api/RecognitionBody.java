@@ -25,25 +25,24 @@ import java.util.regex.Pattern;
  *
  * @param input what the engine reads
  * @param original the encoded image as received (empty for pixel input)
- * @param contentType the image's declared content type, if any
  * @param options options given in the body
  */
-record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original, Optional<String> contentType,
-                       RecognitionOptions options) {
+record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original, RecognitionOptions options) {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/bmp",
             "image/x-ms-bmp");
 
     static RecognitionBody parse(Optional<HttpMediaType> mediaType, byte[] body) {
         String type = mediaType.map(m -> m.mediaType().text().toLowerCase(Locale.ROOT)).orElse("");
         if (IMAGE_TYPES.contains(type)) {
-            return image(body, type, RecognitionOptions.NONE);
+            return image(body, RecognitionOptions.NONE);
         }
         if (type.equals("multipart/form-data")) {
             String boundary = mediaType.get().parameters().get("boundary");
-            MultipartForm.Part part = MultipartForm.part(body, boundary, "image").orElseThrow(() ->
+            byte[] image = MultipartForm.part(body, boundary, "image").orElseThrow(() ->
                     new ProblemException(ProblemType.BAD_REQUEST, "the form has no 'image' field"));
-            return image(part.content(), part.contentType().orElse(null), RecognitionOptions.NONE);
+            return image(image, RecognitionOptions.NONE);
         }
         if (type.equals("application/json") || type.endsWith("+json")) {
             return json(body);
@@ -53,12 +52,11 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
                 + " image/bmp, multipart/form-data or application/json");
     }
 
-    private static RecognitionBody image(byte[] bytes, String contentType, RecognitionOptions options) {
+    private static RecognitionBody image(byte[] bytes, RecognitionOptions options) {
         if (bytes.length == 0) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "the image is empty");
         }
-        return new RecognitionBody(new RecognitionRequest.Input.EncodedImage(bytes), Optional.of(bytes),
-                Optional.ofNullable(contentType), options);
+        return new RecognitionBody(new RecognitionRequest.Input.EncodedImage(bytes), Optional.of(bytes), options);
     }
 
     private static RecognitionBody json(byte[] body) {
@@ -79,13 +77,12 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
         }
         if (hasPixels) {
             return new RecognitionBody(new RecognitionRequest.Input.Pixels(pixels(json.get("pixels"))),
-                    Optional.empty(), Optional.empty(), options);
+                    Optional.empty(), options);
         }
         if (!(json.get("image") instanceof JsonString image)) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "'image' must be a data URL or base64 string");
         }
-        DataUrl data = DataUrl.parse(image.getString());
-        return image(data.bytes(), data.contentType().orElse(null), options);
+        return image(base64Image(image.getString()), options);
     }
 
     private static float[] pixels(JsonValue value) {
@@ -129,28 +126,20 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
         };
     }
 
-    /** A {@code data:image/png;base64,...} URL or bare base64. */
-    private record DataUrl(Optional<String> contentType, byte[] bytes) {
-
-        private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
-        static DataUrl parse(String text) {
-            Optional<String> contentType = Optional.empty();
-            String payload = text;
-            if (text.startsWith("data:")) {
-                int comma = text.indexOf(',');
-                if (comma < 0 || !text.substring(0, comma).endsWith(";base64")) {
-                    throw new ProblemException(ProblemType.BAD_REQUEST, "'image' must be a base64 data URL");
-                }
-                String type = text.substring(5, comma - ";base64".length());
-                contentType = type.isEmpty() ? Optional.empty() : Optional.of(type.toLowerCase(Locale.ROOT));
-                payload = text.substring(comma + 1);
+    /** The bytes of a {@code data:image/png;base64,...} URL or of bare base64. */
+    private static byte[] base64Image(String text) {
+        String payload = text;
+        if (text.startsWith("data:")) {
+            int comma = text.indexOf(',');
+            if (comma < 0 || !text.substring(0, comma).endsWith(";base64")) {
+                throw new ProblemException(ProblemType.BAD_REQUEST, "'image' must be a base64 data URL");
             }
-            try {
-                return new DataUrl(contentType, Base64.getDecoder().decode(WHITESPACE.matcher(payload).replaceAll("")));
-            } catch (IllegalArgumentException e) {
-                throw new ProblemException(ProblemType.BAD_REQUEST, "'image' is not valid base64: " + e.getMessage());
-            }
+            payload = text.substring(comma + 1);
+        }
+        try {
+            return Base64.getDecoder().decode(WHITESPACE.matcher(payload).replaceAll(""));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "'image' is not valid base64: " + e.getMessage());
         }
     }
 }

@@ -43,7 +43,7 @@ public final class RecognitionService implements HttpService {
 
     static final String NOT_STORED_WARNING = "199 mathsketch \"recognition not stored: database unavailable\"";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern NUMBER_LABEL = Pattern.compile("[0-9]{1,256}");
+    private static final Pattern NUMBER_LABEL = Pattern.compile("[0-9]{1,4096}");
     private static final int MAX_LIMIT = 100;
 
     private final Recognizer recognizer;
@@ -193,10 +193,10 @@ public final class RecognitionService implements HttpService {
         }
         List<String> labels = recognition.digits().isEmpty() ? List.of() : recognition.digits().getFirst().labels();
         Optional<byte[]> original = body.original().filter(b -> b.length <= storeSettings.maxOriginalBytes());
+        Optional<String> contentType = original.flatMap(ImageTypes::sniff);
         return new RecognitionRecord(id, now, mode.name().toLowerCase(Locale.ROOT), recognition.text(),
-                recognition.confidence(), labels, readings, pixels, original,
-                original.isPresent() ? body.contentType().or(() -> Optional.of("application/octet-stream"))
-                        : Optional.empty(),
+                recognition.confidence(), labels, readings, pixels, contentType.flatMap(type -> original),
+                contentType,
                 recognition.model(), recognition.engine(), recognition.device(), recognition.timings(),
                 Optional.empty());
     }

@@ -11,6 +11,7 @@ import io.mathsketch.server.config.DatabaseSettings;
 import org.flywaydb.core.Flyway;
 
 import java.lang.System.Logger.Level;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -60,11 +61,21 @@ public final class Database implements AutoCloseable {
                 .statements(DbStatements.create(statements))
                 .build();
         Database database = new Database(dataSource, client);
-        try {
-            database.ensureMigrated();
-        } catch (RuntimeException e) {
+        try (Connection probe = dataSource.getConnection()) {
+            LOG.log(Level.DEBUG, "Database answers: " + probe.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
             LOG.log(Level.WARNING, "Database " + settings.url() + " is not available yet; recognitions will not be"
                     + " stored until it is: " + e.getMessage());
+            return database;
+        }
+        try {
+            // Reachable: a migration that fails now is a real problem (edited migration, foreign schema), not an
+            // outage, so it stops start-up instead of leaving a server that can never store anything.
+            database.ensureMigrated();
+        } catch (RuntimeException e) {
+            database.close();
+            throw new IllegalStateException("Database " + settings.url() + ": schema migration failed: "
+                    + e.getMessage(), e);
         }
         return database;
     }

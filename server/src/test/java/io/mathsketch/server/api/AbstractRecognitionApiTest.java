@@ -128,6 +128,14 @@ abstract class AbstractRecognitionApiTest {
         assertEquals(28, input.getWidth());
         assertEquals(28, input.getHeight());
 
+        byte[] jpeg = CanvasRenderer.encode(CanvasRenderer.white(280, 280)
+                .image(List.of(CanvasRenderer.place(Digits.digit(index), 0, 0, 10))), "jpeg");
+        Http.Response fromJpeg = http.post("/api/v1/recognitions", "image/jpeg", jpeg);
+        assertEquals(expected, fromJpeg.json().getString("text"));
+        Http.Response jpegBack = http.get("/api/v1/recognitions/" + fromJpeg.json().getString("id") + "/image");
+        assertEquals("image/jpeg", jpegBack.header("Content-Type").orElseThrow());
+        assertArrayEquals(jpeg, jpegBack.body());
+
         byte[] bmp = CanvasRenderer.encode(CanvasRenderer.white(280, 280)
                 .image(List.of(CanvasRenderer.place(Digits.digit(index), 0, 0, 10))), "bmp");
         assertTrue(bmp.length > ORIGINAL_CAP);
