@@ -67,6 +67,39 @@ class DrawingPageTest extends BrowserTest {
     }
 
     @Test
+    void everyControlIsNamedAndReachedInReadingOrderWithAVisibleFocus() {
+        page.open(server.baseUrl());
+        page.draw(HandDrawnDigits.of(7), PointerInput.Kind.MOUSE);
+        page.savedAnswer();
+
+        List<WebElement> controls = driver.findElements(By.cssSelector(
+                "button, input, select, canvas, a[href], output"));
+        for (WebElement control : controls) {
+            boolean hidden = (Boolean) page.js("return arguments[0].closest('[aria-hidden=true]') !== null;", control);
+            if (!hidden && (control.isDisplayed() || "radio".equals(control.getAttribute("type")))) {
+                assertFalse(control.getAccessibleName().isBlank(),
+                        "accessible name of " + control.getTagName() + " #" + control.getAttribute("id"));
+            }
+        }
+        assertEquals("polite", page.find("#announcer").getAttribute("aria-live"));
+
+        // Start where a keyboard user starts: the skip link, the page's first focusable element.
+        page.js("document.querySelector('.skip-link').focus();");
+        List<String> order = new ArrayList<>(List.of(driver.switchTo().activeElement().getText()));
+        for (int i = 0; i < 8; i++) {
+            page.press(Keys.TAB);
+            WebElement focused = driver.switchTo().activeElement();
+            String outline = (String) page.js("const s = getComputedStyle(arguments[0]);"
+                    + " return arguments[0].type === 'radio' ? getComputedStyle(arguments[0].nextElementSibling)"
+                    + ".outlineStyle : s.outlineStyle;", focused);
+            assertFalse("none".equals(outline), "focus is visible on #" + focused.getAttribute("id"));
+            order.add(focused.getAttribute("id").isEmpty() ? focused.getText() : focused.getAttribute("id"));
+        }
+        assertEquals(List.of("Skip to the drawing canvas", "mode-digit", "pad", "undo", "clear", "pen-width",
+                "recognise", "0", "1"), order);
+    }
+
+    @Test
     void returningVisitorsGetThePageFromTheirBrowserCache() {
         cache(true);
         page.open(server.baseUrl());
