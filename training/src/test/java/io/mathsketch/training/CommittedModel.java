@@ -1,0 +1,47 @@
+package io.mathsketch.training;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.mathsketch.engine.model.CnnArchitectures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Test access to the committed {@code models/mnist-cnn} folder, found by walking up to the repository root. */
+final class CommittedModel {
+
+    static final String NAME = "mnist-cnn";
+
+    private CommittedModel() {
+    }
+
+    static Path folder() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("models"))) {
+                return dir.resolve("models").resolve(NAME);
+            }
+        }
+        throw new IllegalStateException("no models/ folder above " + start);
+    }
+
+    static JsonObject manifest() throws IOException {
+        return JsonParser.parseString(Files.readString(folder().resolve("manifest.json"))).getAsJsonObject();
+    }
+
+    /** The committed DJL parameters in the PyTorch engine, with the block rebuilt from its architecture name. */
+    static Model pyTorch() throws IOException, MalformedModelException {
+        Model model = Model.newInstance(NAME, Device.cpu(), "PyTorch");
+        try {
+            model.setBlock(CnnArchitectures.build(manifest().get("architecture").getAsString()));
+            model.load(folder(), NAME);
+            return model;
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+}
