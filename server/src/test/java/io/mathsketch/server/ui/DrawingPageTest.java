@@ -188,6 +188,17 @@ class DrawingPageTest extends BrowserTest {
     }
 
     @Test
+    void handDrawnDigitsAreReadAsTheDigitsMeant() {
+        page.open(server.baseUrl());
+        for (int digit : HandDrawnDigits.DIGITS) {
+            page.draw(HandDrawnDigits.of(digit), PointerInput.Kind.MOUSE);
+            page.press(Keys.ENTER);
+            assertEquals(String.valueOf(digit), page.savedAnswer(), "hand-drawn " + digit);
+            page.press(Keys.ESCAPE);
+        }
+    }
+
+    @Test
     void mnistTestDigitsRedrawnOnTheCanvasAreReadAsTheirLabels() {
         MnistSubset mnist = MnistSubset.load();
         page.open(server.baseUrl());

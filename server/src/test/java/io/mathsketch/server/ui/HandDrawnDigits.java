@@ -5,9 +5,12 @@ import java.util.List;
 
 /**
  * Digits drawn the way people draw them (a few strokes of a pen) in a 280 x 280 box, for the browser tests and the
- * screenshots. Each was checked against the committed model: it reads them as the digit they are meant to be.
+ * screenshots; {@code DrawingPageTest} checks that the committed model reads each as the digit it is meant to be.
  */
 final class HandDrawnDigits {
+
+    /** The digits there is a drawing of. */
+    static final int[] DIGITS = {0, 1, 2, 3, 4, 7};
 
     private HandDrawnDigits() {
     }
