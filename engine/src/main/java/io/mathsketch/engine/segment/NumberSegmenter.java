@@ -39,8 +39,12 @@ public final class NumberSegmenter {
     /** Pieces with fewer stroke pixels than this share of the largest, and short, are noise. */
     private static final double SPECK_PIXELS = 0.03;
     private static final double SPECK_HEIGHT = 0.3;
-    /** Width over height above which a piece is taken as touching digits. */
-    private static final double TOUCHING_ASPECT = 1.25;
+    /**
+     * A piece wider than this many times its height, and wider than {@link #TOUCHING_WIDTHS} typical digits, is
+     * taken as touching digits. Single handwritten digits are nearly always taller than wide.
+     */
+    private static final double TOUCHING_ASPECT = 1.1;
+    private static final double TOUCHING_WIDTHS = 1.6;
     /** Width over height assumed for one digit when no lone digit tells us better. */
     private static final double DIGIT_ASPECT = 0.7;
 
@@ -152,9 +156,10 @@ public final class NumberSegmenter {
         double aspect = pieces.stream().filter(p -> p.width() <= TOUCHING_ASPECT * p.height())
                 .mapToDouble(p -> (double) p.width() / p.height()).filter(a -> a >= 0.4).average()
                 .orElse(DIGIT_ASPECT);
+        double touching = Math.max(TOUCHING_ASPECT, TOUCHING_WIDTHS * aspect);
         List<Piece> result = new ArrayList<>();
         for (Piece piece : pieces) {
-            if (piece.width() > TOUCHING_ASPECT * piece.height()) {
+            if (piece.width() > touching * piece.height()) {
                 int parts = Math.max(2, (int) Math.round(piece.width() / (aspect * piece.height())));
                 result.addAll(piece.split(strokes, parts));
             } else {
