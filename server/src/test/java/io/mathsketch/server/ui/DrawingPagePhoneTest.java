@@ -66,7 +66,7 @@ class DrawingPagePhoneTest extends BrowserTest {
         page.draw(HandDrawnDigits.of(1), PointerInput.Kind.PEN);
 
         assertEquals("1", page.savedAnswer());
-        page.js("document.getElementById('history-list').scrollIntoView({block: 'start'})");
+        page.js("document.querySelector('.history-card').scrollIntoView({block: 'start'})");
         page.waiting().until(d -> !page.historyItems().isEmpty());
         assertTrue(page.find("#history-list img").isDisplayed());
         Screenshots.viewport(driver, "phone-history");

@@ -135,7 +135,9 @@ class DrawingPageTest extends BrowserTest {
         page.press("1");
         page.waiting().until(d -> page.text("#feedback-status").contains("confirmed"));
         page.waiting().until(d -> page.historyItems().getFirst().getText().contains("✓"));
-        Screenshots.fullPage(driver, "desktop-history-stats");
+        page.js("document.querySelector('.history-card').scrollIntoView({block: 'start'})");
+        Screenshots.viewport(driver, "desktop-history-stats");
+        Screenshots.fullPage(driver, "desktop-full-page");
     }
 
     @Test
@@ -208,6 +210,8 @@ class DrawingPageTest extends BrowserTest {
             page.draw(MnistStrokes.of(mnist.images().digit(index)), PointerInput.Kind.MOUSE);
             page.press(Keys.ENTER);
             assertEquals(String.valueOf(label), page.savedAnswer(), "MNIST test digit #" + index);
+            page.press(String.valueOf(label));
+            assertEquals("Saved — thank you! Answer confirmed.", page.feedbackOutcome());
             page.press(Keys.ESCAPE);
         }
     }
@@ -226,6 +230,8 @@ class DrawingPageTest extends BrowserTest {
         page.find("#load-more").click();
 
         page.waiting().until(d -> page.historyItems().size() > 12);
+        page.js("document.querySelector('.history-card').scrollIntoView({block: 'start'})");
+        Screenshots.viewport(driver, "desktop-history");
         List<String> ids = page.historyItems().stream().map(item -> item.getAttribute("data-id")).toList();
         assertEquals(ids.size(), ids.stream().distinct().count(), "no drawing is listed twice");
     }
