@@ -21,8 +21,9 @@ public final class Cli {
     static final String USAGE = """
             usage:
               recognize <image-file> [--models-dir DIR] [--model NAME[:VERSION]] [--engine OnnxRuntime|PyTorch]
-                                     [--device cpu|gpu|auto] [--number]
-              evaluate <model-folder> [--engine OnnxRuntime|PyTorch] [--device cpu|gpu|auto] [--subset DIR]
+                                     [--device cpu|gpu|auto] [--threads N] [--number]
+              evaluate <model-folder> [--engine OnnxRuntime|PyTorch] [--device cpu|gpu|auto] [--threads N]
+                                      [--subset DIR]
             """;
 
     private Cli() {
@@ -59,10 +60,15 @@ public final class Cli {
     }
 
     /** A configuration for one-shot command-line use: one worker, no batching delay. */
-    static EngineConfig config(Path modelsDirectory, String model, String engine, String device) {
-        return new EngineConfig(modelsDirectory, List.of(model), engine, device, 1,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), 32, Duration.ZERO, 4096,
-                EngineConfig.InputLimits.DEFAULT);
+    static EngineConfig config(Path modelsDirectory, String model, CliArguments a) throws CliArguments.UsageException {
+        String threads = a.option("threads").orElse("1");
+        try {
+            return new EngineConfig(modelsDirectory, List.of(model), a.option("engine").orElse("OnnxRuntime"),
+                    a.option("device").orElse("cpu"), 1, Integer.parseInt(threads), 32, Duration.ZERO, 4096,
+                    EngineConfig.InputLimits.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw new CliArguments.UsageException("--threads must be a positive number, was '" + threads + "'");
+        }
     }
 
     /** {@code relative} in the working directory or the nearest parent that has it (the repository root). */

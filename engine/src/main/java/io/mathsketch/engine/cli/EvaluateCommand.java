@@ -33,7 +33,7 @@ final class EvaluateCommand {
 
     int run(List<String> args) throws CliArguments.UsageException, IOException, ModelLoadException,
             RecognitionException {
-        CliArguments a = CliArguments.parse(args, Set.of("engine", "device", "subset"), Set.of());
+        CliArguments a = CliArguments.parse(args, Set.of("engine", "device", "subset", "threads"), Set.of());
         if (a.positional().size() != 1) {
             throw new CliArguments.UsageException("evaluate takes exactly one model folder");
         }
@@ -49,8 +49,7 @@ final class EvaluateCommand {
                     + labels.count() + " labels: not a usable evaluation set");
         }
         String name = folder.getFileName().toString();
-        try (DjlRecognizer recognizer = DjlRecognizer.open(Cli.config(folder.getParent(), name,
-                a.option("engine").orElse("OnnxRuntime"), a.option("device").orElse("cpu")))) {
+        try (DjlRecognizer recognizer = DjlRecognizer.open(Cli.config(folder.getParent(), name, a))) {
             List<String> modelLabels = recognizer.models().getFirst().labels();
             ConfusionMatrix matrix = new ConfusionMatrix(modelLabels);
             long start = System.nanoTime();

@@ -26,7 +26,8 @@ final class RecognizeCommand {
 
     int run(List<String> args) throws CliArguments.UsageException, IOException, ModelLoadException,
             RecognitionException {
-        CliArguments a = CliArguments.parse(args, Set.of("models-dir", "model", "engine", "device"), Set.of("number"));
+        CliArguments a = CliArguments.parse(args, Set.of("models-dir", "model", "engine", "device", "threads"),
+                Set.of("number"));
         if (a.positional().size() != 1) {
             throw new CliArguments.UsageException("recognize takes exactly one image file");
         }
@@ -40,8 +41,7 @@ final class RecognizeCommand {
         RecognitionRequest request = new RecognitionRequest(new RecognitionRequest.Input.EncodedImage(
                 Files.readAllBytes(image)), Optional.of(reference),
                 a.flag("number") ? RecognitionRequest.Mode.NUMBER : RecognitionRequest.Mode.DIGIT);
-        try (DjlRecognizer recognizer = DjlRecognizer.open(Cli.config(modelsDir, name,
-                a.option("engine").orElse("OnnxRuntime"), a.option("device").orElse("cpu")))) {
+        try (DjlRecognizer recognizer = DjlRecognizer.open(Cli.config(modelsDir, name, a))) {
             Recognition r = recognizer.recognize(request);
             out.printf("%s  (confidence %.4f; model %s on %s %s)%n", r.text(), r.confidence(), r.model(), r.engine(),
                     r.device());

@@ -36,7 +36,7 @@ class MnistCnnModelTest {
     }
 
     private static EngineConfig config(String engine) {
-        return new EngineConfig(models, List.of(MODEL), engine, "cpu", 1, 2, 32, Duration.ZERO, 4096,
+        return new EngineConfig(models, List.of(MODEL), engine, "cpu", 1, 1, 32, Duration.ZERO, 4096,
                 EngineConfig.InputLimits.DEFAULT);
     }
 
