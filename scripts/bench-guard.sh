@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark regression guard (CI). Reruns a short JMH suite (1 fork, 3 x 1 s warm-up, 5 x 1 s measurement; about
-# 3 minutes on 2 cores) and fails when a benchmark got slower than benchmarks/baseline.json allows. Scores are
-# compared as ratios to ReferenceBenchmark.cpuLoop measured in the same run, so a faster or slower machine cancels out;
-# the allowed slowdown is 1 + tolerance (30%) + the measured noise of both runs (at most another 30%).
+# 3 minutes on 2 cores) and fails when a benchmark got slower than benchmarks/baseline.json allows. It compares the
+# benchmark JVM's CPU time per operation (ProcessCpuProfiler; median iteration), so other processes competing for the
+# cores do not count, as ratios to ReferenceBenchmark.cpuLoop of the same run, so a faster or slower machine cancels
+# out; the allowed slowdown is 1 + tolerance (30%) + the measured noise of both runs (at most another 30%).
 #
 #   scripts/bench-guard.sh              check; exit 1 on a regression
 #   scripts/bench-guard.sh --record     re-record benchmarks/baseline.json from a fresh run (commit it)
@@ -41,7 +42,7 @@ timeout 290 java -jar "$jar" \
   'DjlOverheadBenchmark\.' \
   'EndToEndBenchmark\.canvasOneThread$' \
   -p engine=OnnxRuntime -p batch=1 \
-  -f 1 -wi 3 -w 1s -i 5 -r 1s \
+  -f 1 -wi 3 -w 1s -i 5 -r 1s -prof io.mathsketch.benchmarks.ProcessCpuProfiler \
   -jvmArgsAppend "$jvm_args" \
   -rf json -rff "$result" > benchmarks/target/guard-jmh.log 2>&1 || {
     echo "ERROR: the JMH run failed or exceeded its time; last lines of benchmarks/target/guard-jmh.log:" >&2

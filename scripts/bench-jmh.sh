@@ -7,7 +7,8 @@
 #   scripts/bench-jmh.sh Preprocessing       only benchmarks matching a regex (JMH's include syntax)
 #   BENCH_NAME=jmh-quick scripts/bench-jmh.sh Inference -wi 2 -i 3     extra JMH options after the regex
 #
-# Then writes benchmarks/results/latest.md (every score and the issue's targets) from the JSON. BENCH_NOTE adds a
+# Every benchmark also reports the JVM's CPU time per operation (ProcessCpuProfiler), which competing processes on a
+# shared machine inflate far less than the wall-clock score. Then writes benchmarks/results/latest.md (every score and the issue's targets) from the JSON. BENCH_NOTE adds a
 # line to its header (for example the load on the machine during the run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,8 @@ shift || true
 
 mkdir -p benchmarks/results
 echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -jar "$jar" "$include" -rf json -rff "$json" -jvmArgsAppend "-Djava.awt.headless=true" "$@"
+java -jar "$jar" "$include" -rf json -rff "$json" -jvmArgsAppend "-Djava.awt.headless=true" \
+  -prof io.mathsketch.benchmarks.ProcessCpuProfiler "$@"
 echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$jar" io.mathsketch.benchmarks.ResultsTable benchmarks/results/latest.md \
   "${BENCH_NOTE:-see the run's load averages in the console output}" "$json"

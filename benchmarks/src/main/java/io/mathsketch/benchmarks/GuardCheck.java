@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The benchmark regression guard. Compares a fresh JMH run with the committed {@link GuardBaseline} using ratios to a
- * reference benchmark of the same run, so machine speed cancels out, and fails when a benchmark became slower than
+ * reference benchmark of the same run, so machine speed cancels out (CPU time per operation when the run used
+ * {@link ProcessCpuProfiler}, so that competing processes cancel out too), and fails when a benchmark became slower than
  * {@code 1 + tolerance + noise} times its baseline ratio, where noise is the combined JMH error of both runs (capped
  * at the tolerance, so a very noisy run cannot wave a regression through).
  *
@@ -54,6 +55,11 @@ public final class GuardCheck {
 
     /** Judges {@code run} against {@code baseline}. A baseline benchmark missing from the run fails the guard. */
     public static Report compare(GuardBaseline baseline, List<JmhResult> run) {
+        String metric = GuardBaseline.usesCpuTime(run) ? GuardBaseline.CPU : GuardBaseline.WALL;
+        if (!metric.equals(baseline.metric())) {
+            throw new IllegalArgumentException("the baseline compares " + baseline.metric() + " time but this run"
+                    + " measured " + metric + " time: run both with the same profiler options");
+        }
         Map<String, GuardBaseline.Ratio> current = GuardBaseline.ratios(run, baseline.reference());
         List<Verdict> verdicts = new ArrayList<>();
         baseline.ratios().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
@@ -77,6 +83,8 @@ public final class GuardCheck {
         if (args.length == 3 && args[0].equals("check")) {
             GuardBaseline baseline = GuardBaseline.read(Path.of(args[1]));
             Report report = compare(baseline, JmhResult.read(Path.of(args[2])));
+            System.out.println("comparing " + baseline.metric() + " time per operation, relative to "
+                    + baseline.reference());
             System.out.print(report.format());
             System.out.println(report.passed() ? "GUARD PASSED" : "GUARD FAILED: a benchmark is slower than its"
                     + " baseline beyond tolerance and noise");

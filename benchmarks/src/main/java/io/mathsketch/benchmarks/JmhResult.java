@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -24,12 +25,22 @@ import java.util.TreeMap;
  * @param medianNanosPerOp the median over all measurement iterations as time per operation: robust to a burst of load
  *                         from other processes during one iteration, so the regression guard uses it
  * @param relativeError JMH's 99.9% confidence half-width divided by the score; 0 when JMH could not compute one
+ * @param cpu the benchmark JVM's CPU time per operation from {@link ProcessCpuProfiler}, when the run used it
  * @param score the score as JMH reported it
  * @param unit JMH's unit for {@code score}
  * @param threads caller threads of the benchmark
  */
 public record JmhResult(String key, double nanosPerOp, double medianNanosPerOp, double relativeError, double score,
-                        String unit, int threads) {
+                        String unit, int threads, Optional<Cpu> cpu) {
+
+    /**
+     * CPU time per operation.
+     *
+     * @param medianNanosPerOp median over the measurement iterations
+     * @param relativeError JMH's 99.9% confidence half-width divided by the mean; 0 when unknown
+     */
+    public record Cpu(double medianNanosPerOp, double relativeError) {
+    }
 
     private static final String PACKAGE = "io.mathsketch.benchmarks.";
 
@@ -50,7 +61,7 @@ public record JmhResult(String key, double nanosPerOp, double medianNanosPerOp, 
             double relative = Double.isFinite(error) && score > 0 ? Math.abs(error) / score : 0;
             double median = median(metric.getAsJsonArray("rawData")).orElse(score);
             results.add(new JmhResult(key(run), toNanosPerOp(score, unit), toNanosPerOp(median, unit), relative, score,
-                    unit, threads));
+                    unit, threads, cpu(run)));
         }
         return List.copyOf(results);
     }
@@ -81,6 +92,25 @@ public record JmhResult(String key, double nanosPerOp, double medianNanosPerOp, 
         params.forEach((k, v) -> key.append(k).append('=').append(v).append(','));
         key.setCharAt(key.length() - 1, ']');
         return key.toString();
+    }
+
+    private static Optional<Cpu> cpu(JsonObject run) {
+        JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
+        if (secondary == null) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, JsonElement> e : secondary.entrySet()) {
+            if (e.getKey().endsWith(ProcessCpuProfiler.METRIC)) {
+                JsonObject metric = e.getValue().getAsJsonObject();
+                double score = metric.get("score").getAsDouble();
+                double error = metric.has("scoreError") ? metric.get("scoreError").getAsDouble() : Double.NaN;
+                String unit = metric.get("scoreUnit").getAsString();
+                double median = median(metric.getAsJsonArray("rawData")).orElse(score);
+                double relative = Double.isFinite(error) && score > 0 ? Math.abs(error) / score : 0;
+                return Optional.of(new Cpu(toNanosPerOp(median, unit), relative));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Median of the iteration scores of every fork ({@code rawData}), if JMH wrote any. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GuardCheckTest {
@@ -30,12 +31,33 @@ class GuardCheckTest {
     }
 
     private static String run(String benchmark, String engine, double score, double relativeError, String rawData) {
+        return run(benchmark, engine, score, relativeError, rawData, "{}");
+    }
+
+    private static String run(String benchmark, String engine, double score, double relativeError, String rawData,
+                              String secondaryMetrics) {
         String params = engine == null ? "" : "\"params\": {\"engine\": \"" + engine + "\"},";
         return String.format(Locale.ROOT, """
                 {"jmhVersion": "1.37", "benchmark": "%s", "mode": "avgt", "threads": 1, "forks": 1, %s
                  "primaryMetric": {"score": %s, "scoreError": %s, "scoreConfidence": [0, 0],
                                    "scoreUnit": "us/op", "rawData": %s},
-                 "secondaryMetrics": {}}""", benchmark, params, score, score * relativeError, rawData);
+                 "secondaryMetrics": %s}""", benchmark, params, score, score * relativeError, rawData,
+                secondaryMetrics);
+    }
+
+    /** A run whose results carry {@link ProcessCpuProfiler}'s CPU time per operation, as JMH writes it. */
+    private static String cpuRun(double referenceWall, double referenceCpu, double canvasWall, double canvasCpu) {
+        return "[" + run("io.mathsketch.benchmarks.ReferenceBenchmark.cpuLoop", null, referenceWall, 0.02,
+                "[[" + referenceWall + "]]", cpu(referenceCpu))
+                + "," + run("io.mathsketch.benchmarks.PreprocessingBenchmark.canvasPipeline", null, canvasWall, 0.02,
+                "[[" + canvasWall + "]]", cpu(canvasCpu)) + "]";
+    }
+
+    private static String cpu(double nanosPerOp) {
+        return String.format(Locale.ROOT, """
+                {"\u00b7cpu.time/op": {"score": %s, "scoreError": %s, "scoreUnit": "ns/op",
+                                      "rawData": [[%s, %s, %s]]}}""", nanosPerOp, nanosPerOp * 0.02,
+                nanosPerOp * 0.99, nanosPerOp, nanosPerOp * 1.01);
     }
 
     private static GuardBaseline baseline() {
@@ -86,6 +108,27 @@ class GuardCheckTest {
                 + "," + run("io.mathsketch.benchmarks.InferenceBenchmark.batch1", "OnnxRuntime", 20, 0.02) + "]";
 
         assertTrue(GuardCheck.compare(baseline(), JmhResult.parse(run)).passed());
+    }
+
+    @Test
+    void comparesCpuTimeWhenMeasuredSoABusyMachineDoesNotFailIt() {
+        GuardBaseline baseline = GuardBaseline.of(JmhResult.parse(cpuRun(100, 100_000, 50, 50_000)), REFERENCE, 0.3,
+                "test");
+        assertEquals(GuardBaseline.CPU, baseline.metric());
+
+        // Another process took the cores while canvasPipeline ran: its wall time tripled, its CPU time did not.
+        assertTrue(GuardCheck.compare(baseline, JmhResult.parse(cpuRun(100, 100_000, 150, 51_000))).passed());
+        // Our code burning twice the CPU is a regression whatever the wall clock says.
+        assertFalse(GuardCheck.compare(baseline, JmhResult.parse(cpuRun(100, 100_000, 50, 100_000))).passed());
+    }
+
+    @Test
+    void refusesToCompareCpuTimeWithWallClockTime() {
+        GuardBaseline cpuBaseline = GuardBaseline.of(JmhResult.parse(cpuRun(100, 100_000, 50, 50_000)), REFERENCE,
+                0.3, "test");
+
+        assertThrows(IllegalArgumentException.class,
+                () -> GuardCheck.compare(cpuBaseline, JmhResult.parse(jmhJson(100, 50, 20, 0.02))));
     }
 
     @Test
