@@ -46,7 +46,12 @@ final class RecognizeCommand {
             out.printf("%s  (confidence %.4f; model %s on %s %s)%n", r.text(), r.confidence(), r.model(), r.engine(),
                     r.device());
             for (DigitReading d : r.digits()) {
-                out.printf("  %s at %s: %s%n", d.label(), d.box(), d.topK(3));
+                DigitReading.Box b = d.box();
+                StringBuilder top = new StringBuilder();
+                for (DigitReading.Candidate c : d.topK(3)) {
+                    top.append(String.format("  %s %.4f", c.label(), c.probability()));
+                }
+                out.printf("  %s at x=%d y=%d %dx%d, top 3:%s%n", d.label(), b.x(), b.y(), b.width(), b.height(), top);
             }
             Recognition.Timings t = r.timings();
             out.printf("  preprocess %.2f ms, queue %.2f ms, inference %.2f ms, postprocess %.2f ms%n",
