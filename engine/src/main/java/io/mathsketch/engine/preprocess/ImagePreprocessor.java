@@ -48,17 +48,16 @@ public final class ImagePreprocessor {
      * @throws RecognitionException.CorruptImage when they claim one of those formats but cannot be decoded
      */
     public InkImage decode(byte[] encoded) throws RecognitionException {
-        return decodeWithBounds(encoded).image();
+        return raster(encoded).toInk();
     }
 
     /** Decodes one digit and centres it the MNIST way; a picture without ink is a {@link BlankImage}. */
     public DigitImage digit(byte[] encoded) throws RecognitionException {
-        InkRaster.Decoded decoded = decodeWithBounds(encoded);
-        int[] b = decoded.bounds();
-        if (b == null) {
+        InkImage box = raster(encoded).inkBox();
+        if (box == null) {
             throw new BlankImage();
         }
-        return centering.centerRegion(decoded.image(), b[0], b[1], b[2] - b[0], b[3] - b[1]);
+        return centering.centerRegion(box, 0, 0, box.width(), box.height());
     }
 
     /** Decodes a number written left to right and returns one centred digit per region, left first. */
@@ -96,7 +95,7 @@ public final class ImagePreprocessor {
         }
     }
 
-    private InkRaster.Decoded decodeWithBounds(byte[] encoded) throws RecognitionException {
+    private InkRaster raster(byte[] encoded) throws RecognitionException {
         Objects.requireNonNull(encoded, "encoded");
         if (encoded.length > limits.maxPayloadBytes()) {
             throw new PayloadTooLarge(encoded.length, limits.maxPayloadBytes());
@@ -110,7 +109,7 @@ public final class ImagePreprocessor {
         } else {
             raster = imageIo.decode(encoded, format);
         }
-        return raster.toInk();
+        return raster;
     }
 
     private InkRaster decodePng(byte[] encoded, PngHeader header) throws RecognitionException {

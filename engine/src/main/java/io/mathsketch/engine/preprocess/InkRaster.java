@@ -73,40 +73,89 @@ final class InkRaster {
         }
     }
 
-    /** Maps every pixel to ink intensity and finds the ink's bounding box on the way. */
-    Decoded toInk() {
+    /** Maps every pixel to ink intensity. */
+    InkImage toInk() {
+        Mapping m = mapping();
+        float[] ink = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            if (m.blank(y)) {
+                continue; // the ink array starts out zero
+            }
+            for (int i = y * width, end = i + width; i < end; i++) {
+                ink[i] = m.lut[m.source[i] & 0xFF];
+            }
+        }
+        return new InkImage(width, height, ink);
+    }
+
+    /**
+     * Only the ink's bounding box (as {@link MnistCentering#center} finds it), mapped to ink: all that centring a
+     * single digit reads, without mapping or even allocating the rest of the canvas. Null when there is no ink.
+     */
+    InkImage inkBox() {
+        Mapping m = mapping();
+        int minY = -1, maxY = -1;
+        for (int y = 0; y < height; y++) {
+            if (m.isInk[m.rowExtreme[y]]) {
+                minY = minY < 0 ? y : minY;
+                maxY = y;
+            }
+        }
+        if (minY < 0) {
+            return null;
+        }
+        int minX = width, maxX = -1;
+        for (int y = minY; y <= maxY; y++) {
+            if (!m.isInk[m.rowExtreme[y]]) {
+                continue;
+            }
+            int row = y * width;
+            // Only the margins outside the box found so far need looking at.
+            for (int x = 0; x < minX; x++) {
+                if (m.isInk[m.source[row + x] & 0xFF]) {
+                    minX = x;
+                    break;
+                }
+            }
+            for (int x = width - 1; x > maxX; x--) {
+                if (m.isInk[m.source[row + x] & 0xFF]) {
+                    maxX = x;
+                    break;
+                }
+            }
+        }
+        int w = maxX - minX + 1, h = maxY - minY + 1;
+        float[] ink = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            int row = (minY + y) * width + minX;
+            for (int x = 0; x < w; x++) {
+                ink[y * w + x] = m.lut[m.source[row + x] & 0xFF];
+            }
+        }
+        return new InkImage(w, h, ink);
+    }
+
+    /** Decides polarity and contrast: which bytes to read and how each value maps to ink. */
+    private Mapping mapping() {
         float[] lut = new float[256];
-        byte[] source;
-        // Rows whose values all map to zero ink are skipped: the ink array starts out zero.
-        int[] rowExtreme;
-        int blankFrom;
-        boolean blankAbove;
         if (alpha != null && borderTransparent * 2 > borderPixels) {
-            source = alpha;
-            rowExtreme = rowMaxAlpha;
-            blankFrom = 0;
-            blankAbove = false;
             if (maxAlpha >= MIN_CONTRAST) {
                 for (int v = 0; v < 256; v++) {
                     lut[v] = Math.min(1f, (float) v / maxAlpha);
                 }
             }
-        } else {
-            source = lum;
-            int background = borderMedian();
-            boolean darkInk = background >= 128;
-            int contrast = darkInk ? background - minLum : maxLum - background;
-            rowExtreme = darkInk ? rowMinLum : rowMaxLum;
-            blankFrom = background;
-            blankAbove = darkInk;
-            if (contrast >= MIN_CONTRAST) {
-                for (int v = 0; v < 256; v++) {
-                    float ink = (float) (darkInk ? background - v : v - background) / contrast;
-                    lut[v] = Math.max(0f, Math.min(1f, ink));
-                }
+            return new Mapping(alpha, lut, rowMaxAlpha, 0, false);
+        }
+        int background = borderMedian();
+        boolean darkInk = background >= 128;
+        int contrast = darkInk ? background - minLum : maxLum - background;
+        if (contrast >= MIN_CONTRAST) {
+            for (int v = 0; v < 256; v++) {
+                float ink = (float) (darkInk ? background - v : v - background) / contrast;
+                lut[v] = Math.max(0f, Math.min(1f, ink));
             }
         }
-        return map(source, lut, rowExtreme, blankFrom, blankAbove);
+        return new Mapping(lum, lut, darkInk ? rowMinLum : rowMaxLum, background, darkInk);
     }
 
     private int borderMedian() {
@@ -122,50 +171,29 @@ final class InkRaster {
     }
 
     /**
-     * @param rowExtreme per row, the value closest to ink; the row holds no ink when it is at or beyond
-     *     {@code blankFrom} on the background side ({@code blankAbove}: at or above it)
-     */
-    private Decoded map(byte[] source, float[] lut, int[] rowExtreme, int blankFrom, boolean blankAbove) {
-        boolean[] isInk = new boolean[256];
-        for (int v = 0; v < 256; v++) {
-            isInk[v] = lut[v] >= MnistCentering.INK_THRESHOLD;
-        }
-        float[] ink = new float[width * height];
-        int minX = width, maxX = -1, minY = -1, maxY = -1;
-        for (int y = 0; y < height; y++) {
-            if (blankAbove ? rowExtreme[y] >= blankFrom : rowExtreme[y] <= blankFrom) {
-                continue;
-            }
-            int row = y * width;
-            int first = -1, last = -1;
-            for (int x = 0; x < width; x++) {
-                int v = source[row + x] & 0xFF;
-                ink[row + x] = lut[v];
-                if (isInk[v]) {
-                    if (first < 0) {
-                        first = x;
-                    }
-                    last = x;
-                }
-            }
-            if (first >= 0) {
-                minX = Math.min(minX, first);
-                maxX = Math.max(maxX, last);
-                if (minY < 0) {
-                    minY = y;
-                }
-                maxY = y;
-            }
-        }
-        InkImage image = new InkImage(width, height, ink);
-        return maxX < 0 ? new Decoded(image, null) : new Decoded(image, new int[] {minX, minY, maxX + 1, maxY + 1});
-    }
-
-    /**
-     * A decoded image with the bounding box of its ink.
+     * How stored bytes become ink. The table is monotonic, so each row's most ink-like value ({@code rowExtreme})
+     * tells whether the row holds any ink at all.
      *
-     * @param bounds {x0, y0, x1, y1} with exclusive ends, as {@link MnistCentering} uses them; null when blank
+     * @param blankFrom a row whose extreme is at or beyond this value on the background side maps to zero ink
+     * @param blankAbove whether the background side is above {@code blankFrom} (dark ink) or below it
      */
-    record Decoded(InkImage image, int[] bounds) {
+    private record Mapping(byte[] source, float[] lut, boolean[] isInk, int[] rowExtreme, int blankFrom,
+                           boolean blankAbove) {
+
+        Mapping(byte[] source, float[] lut, int[] rowExtreme, int blankFrom, boolean blankAbove) {
+            this(source, lut, inkTable(lut), rowExtreme, blankFrom, blankAbove);
+        }
+
+        private static boolean[] inkTable(float[] lut) {
+            boolean[] isInk = new boolean[256];
+            for (int v = 0; v < 256; v++) {
+                isInk[v] = lut[v] >= MnistCentering.INK_THRESHOLD;
+            }
+            return isInk;
+        }
+
+        boolean blank(int y) {
+            return blankAbove ? rowExtreme[y] >= blankFrom : rowExtreme[y] <= blankFrom;
+        }
     }
 }

@@ -62,6 +62,18 @@ class ImagePreprocessorTest {
         assertArrayEquals(expected, decoded, 0.02f);
     }
 
+    /** digit() maps only the ink's box; it must give exactly what centring the whole decoded image gives. */
+    @ParameterizedTest(name = "ink {0} on {1}")
+    @MethodSource("inkAndBackgrounds")
+    void digitEqualsCentringTheDecodedImage(Color ink, Color background) throws RecognitionException {
+        byte[] png = CanvasRenderer.white(300, 240).withInk(ink).withBackground(background).png(scene);
+
+        DigitImage direct = preprocessor.digit(png);
+        DigitImage viaDecode = new MnistCentering().center(preprocessor.decode(png));
+
+        assertArrayEquals(viaDecode.pixels(), direct.pixels(), 1e-6f);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"jpeg", "gif", "bmp"})
     void decodesOtherFormats(String format) throws RecognitionException {
@@ -118,6 +130,21 @@ class ImagePreprocessorTest {
         }
 
         assertThrows(BlankImage.class, () -> preprocessor.digit(CanvasRenderer.encode(paper, "png")));
+    }
+
+    @Test
+    void concurrentDecodesGiveTheSameResult() throws Exception {
+        byte[] png = CanvasRenderer.transparent(300, 240, Color.BLUE).png(scene);
+        float[] expected = preprocessor.digit(png).pixels();
+        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<DigitImage>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                results.add(executor.submit(() -> preprocessor.digit(png)));
+            }
+            for (var result : results) {
+                assertArrayEquals(expected, result.get().pixels());
+            }
+        }
     }
 
     @Test
