@@ -3,7 +3,7 @@ import {el, percent} from './dom.js';
 import {describeError} from './messages.js';
 
 const PAGE_SIZE = 12;
-const RELATIVE = new Intl.RelativeTimeFormat(undefined, {numeric: 'auto'});
+const RELATIVE = new Intl.RelativeTimeFormat(undefined, {numeric: 'auto', style: 'short'});
 
 export class HistoryView {
     #api;

@@ -1,6 +1,7 @@
 package io.mathsketch.server.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,8 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /**
- * One headless browser per test class (starting chromium is the slow part), a freshly loaded page with empty
- * storage per test; skipped, with a warning, where chromium is not installed. After each test the browser console
+ * One headless browser and one server per test class (starting them is the slow part), a freshly loaded page with
+ * empty storage per test; every test is skipped, with a warning, where chromium is not installed. After each test the browser console
  * must hold no errors: a script error or an unexpected failed request fails the test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -24,25 +25,42 @@ abstract class BrowserTest {
 
     protected ChromeDriver driver;
     protected DrawingPage page;
+    protected RunningServer server;
+    private boolean browser;
 
     @BeforeAll
-    void openBrowser() {
-        HeadlessChromium.assumeInstalled();
-        driver = HeadlessChromium.open(viewport());
+    void start() {
+        browser = HeadlessChromium.installed();
+        if (browser) {
+            driver = HeadlessChromium.open(viewport());
+            server = startServer();
+        }
     }
 
     @AfterAll
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
+    void stop() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (driver != null) {
+                driver.quit();
+            }
         }
     }
 
     @BeforeEach
     void freshPage() {
+        assumeTrue(browser, HeadlessChromium.MISSING);
         // Every test starts like a first visit; returning visitors (cached files) have a test of their own.
         cache(false);
         page = new DrawingPage(driver);
+    }
+
+    /** The server the page is loaded from, started once for the test class. */
+    protected RunningServer startServer() {
+        return RunningServer.start();
     }
 
     protected void cache(boolean enabled) {
@@ -52,6 +70,9 @@ abstract class BrowserTest {
 
     @AfterEach
     void noConsoleErrors() {
+        if (driver == null) {
+            return;
+        }
         List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)

@@ -11,8 +11,6 @@ import io.mathsketch.server.testing.Http;
 import io.mathsketch.server.testing.TestServer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -21,19 +19,11 @@ import org.openqa.selenium.interactions.PointerInput;
 /** What the page says when the server cannot do everything it should: its database is down, or it is overloaded. */
 class DrawingPageErrorsTest extends BrowserTest {
 
-    private RunningServer server;
-
-    @BeforeAll
-    void startServer() {
-        server = RunningServer.start();
-        server.stopDatabase();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+    @Override
+    protected RunningServer startServer() {
+        RunningServer withoutDatabase = RunningServer.start();
+        withoutDatabase.stopDatabase();
+        return withoutDatabase;
     }
 
     @Override

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
@@ -13,20 +11,6 @@ import org.openqa.selenium.interactions.PointerInput;
 
 /** The drawing page on an emulated phone (390 x 844 CSS pixels, three device pixels each) with touch and pen. */
 class DrawingPagePhoneTest extends BrowserTest {
-
-    private RunningServer server;
-
-    @BeforeAll
-    void startServer() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Override
     protected HeadlessChromium.Viewport viewport() {

@@ -10,8 +10,6 @@ import io.mathsketch.server.testing.Http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -20,20 +18,6 @@ import org.openqa.selenium.interactions.PointerInput;
 
 /** The drawing page in a desktop browser with a mouse, against the real server and the committed model. */
 class DrawingPageTest extends BrowserTest {
-
-    private RunningServer server;
-
-    @BeforeAll
-    void startServer() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Override
     protected HeadlessChromium.Viewport viewport() {
