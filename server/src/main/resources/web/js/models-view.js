@@ -58,7 +58,7 @@ export class ModelsView {
     #render(answer, preferred) {
         const {select, selectField, engines} = this.#nodes;
         select.replaceChildren(...this.#models.map((model) => el('option', {value: reference(model)},
-            `${model.name} ${model.version} (${model.engine})${model.default ? ' — default' : ''}`)));
+            `${model.name} ${model.version}${model.default ? ' (default)' : ''}`)));
         const defaultModel = this.#models.find((model) => model.default) ?? this.#models[0];
         const wanted = this.#models.find((model) => reference(model) === preferred) ?? defaultModel;
         if (wanted) {
