@@ -1,6 +1,7 @@
 package io.mathsketch.engine.inference;
 
 import io.mathsketch.engine.DigitReading;
+import io.mathsketch.engine.EngineConfig;
 import io.mathsketch.engine.ModelInfo;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.Recognition;
@@ -20,10 +21,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.mathsketch.engine.inference.TestModels.FITTED;
 import static io.mathsketch.engine.inference.TestModels.SUBSET;
@@ -159,20 +163,16 @@ class DjlRecognizerTest {
     @Test
     void openFailsOnAnUnknownEngineNamingTheSupportedOnes() throws Exception {
         TestModels.flatProbabilities("m", "1.0.0").writeTo(models);
-        var config = config(models, List.of("m"), 1, 4, 16);
-        var tf = new io.mathsketch.engine.EngineConfig(config.modelsDirectory(), config.models(), "TensorFlow", "cpu",
-                1, 1, 4, config.maxBatchDelay(), 16, config.limits());
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> DjlRecognizer.open(tf));
+        EngineConfig tensorFlow = config(models, List.of("m"), "TensorFlow", 1, 4, 16);
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> DjlRecognizer.open(tensorFlow));
         assertTrue(e.getMessage().contains("OnnxRuntime, PyTorch"), e.getMessage());
     }
 
     @Test
     void aModelFolderWithoutAnArtifactForTheEngineIsRefused() throws Exception {
         TestModels.flatProbabilities("onnx-only", "1.0.0").writeTo(models);
-        var config = config(models, List.of("onnx-only"), 1, 4, 16);
-        var pt = new io.mathsketch.engine.EngineConfig(config.modelsDirectory(), config.models(), "PyTorch", "cpu",
-                1, 1, 4, config.maxBatchDelay(), 16, config.limits());
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> DjlRecognizer.open(pt));
+        EngineConfig pytorch = config(models, List.of("onnx-only"), "PyTorch", 1, 4, 16);
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> DjlRecognizer.open(pytorch));
         assertTrue(e.getMessage().contains("no artifact for engine 'PyTorch'"), e.getMessage());
     }
 
@@ -215,8 +215,8 @@ class DjlRecognizerTest {
         Path dir = model.writeTo(models);
         try (DjlRecognizer recognizer = DjlRecognizer.open(config(models, List.of("live"), 2, 8, 4096))) {
             List<Throwable> failures = new CopyOnWriteArrayList<>();
-            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-            java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger answered = new AtomicInteger();
             List<Thread> callers = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 int offset = t;
@@ -247,7 +247,7 @@ class DjlRecognizerTest {
             assertEquals(List.of(), failures);
             assertTrue(answered.get() > 0);
 
-            Files.write(dir.resolve(model.onnxFile()), new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+            Files.write(dir.resolve(model.onnxFile()), new byte[] {0}, StandardOpenOption.APPEND);
             assertThrows(ModelLoadException.class, () -> recognizer.reload("live"));
             DigitImage digit = SUBSET.images().digit(FITTED);
             assertEquals(Integer.toString(model.predict(digit)),

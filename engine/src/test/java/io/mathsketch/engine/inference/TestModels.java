@@ -36,7 +36,12 @@ final class TestModels {
 
     static EngineConfig config(Path modelsDirectory, List<String> models, int workers, int maxBatchSize,
                                int queueCapacity) {
-        return new EngineConfig(modelsDirectory, models, "OnnxRuntime", "cpu", workers, 1, maxBatchSize,
-                Duration.ZERO, queueCapacity, EngineConfig.InputLimits.DEFAULT);
+        return config(modelsDirectory, models, "OnnxRuntime", workers, maxBatchSize, queueCapacity);
+    }
+
+    static EngineConfig config(Path modelsDirectory, List<String> models, String engine, int workers,
+                               int maxBatchSize, int queueCapacity) {
+        return new EngineConfig(modelsDirectory, models, engine, "cpu", workers, 1, maxBatchSize, Duration.ZERO,
+                queueCapacity, EngineConfig.InputLimits.DEFAULT);
     }
 }

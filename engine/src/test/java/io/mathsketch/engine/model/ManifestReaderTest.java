@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,7 +53,7 @@ class ManifestReaderTest {
             "\"height\": 28|\"height\": 32                          |the engine prepares 28x28 digits",
             "\"accuracy\": 0.9935|\"accuracy\": 99.35                |'evaluation.accuracy' must be a fraction"})
     void eachBrokenFieldIsNamedWithTheFile(String from, String to, String message) throws Exception {
-        String json = Manifests.validJson().replaceFirst(java.util.regex.Pattern.quote(from.strip()),
+        String json = Manifests.validJson().replaceFirst(Pattern.quote(from.strip()),
                 to == null ? "" : to.strip());
         Path file = write(json);
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> ManifestReader.read(file));

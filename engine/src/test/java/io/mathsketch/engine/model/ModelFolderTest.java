@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,7 +44,7 @@ class ModelFolderTest {
     void aChangedArtifactIsRefusedWithBothHashesAndTheFix() throws Exception {
         Path dir = model.writeTo(models);
         String expected = LinearOnnxModel.sha256(dir.resolve(model.onnxFile()));
-        Files.write(dir.resolve(model.onnxFile()), new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(dir.resolve(model.onnxFile()), new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
         String actual = LinearOnnxModel.sha256(dir.resolve(model.onnxFile()));
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelFolder.open(dir, "OnnxRuntime"));
         assertTrue(e.getMessage().contains(model.onnxFile()), e.getMessage());
