@@ -7,7 +7,6 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -179,10 +178,6 @@ final class DrawingPage {
 
     Object js(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
-    }
-
-    WebDriver driver() {
-        return driver;
     }
 
     private static org.openqa.selenium.interactions.Interaction move(PointerInput pointer, Duration duration,
