@@ -205,6 +205,52 @@ class ImagePreprocessorTest {
         assertThrows(CorruptImage.class, () -> preprocessor.decode(garbage));
     }
 
+    /** Damage anywhere must end in a typed error (or a picture), never an unchecked exception. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"png", "jpeg", "gif", "bmp"})
+    void randomlyDamagedFilesFailOnlyWithTypedErrors(String format) {
+        byte[] whole = CanvasRenderer.encode(CanvasRenderer.white(60, 40)
+                .image(List.of(CanvasRenderer.place(seven, 5, 2, 0.5))), format);
+        java.util.Random random = new java.util.Random(format.hashCode());
+        for (int trial = 0; trial < 150; trial++) {
+            byte[] damaged = whole.clone();
+            int changes = 1 + random.nextInt(4);
+            for (int c = 0; c < changes; c++) {
+                damaged[random.nextInt(damaged.length)] = (byte) random.nextInt();
+            }
+            if (random.nextBoolean()) {
+                damaged = Arrays.copyOf(damaged, 1 + random.nextInt(damaged.length));
+            }
+            decodeExpectingOnlyTypedErrors(damaged);
+        }
+    }
+
+    @Test
+    void damagedPngImageDataWithValidChecksumsFailsOnlyWithTypedErrors() {
+        int w = 30, h = 20;
+        java.util.Random random = new java.util.Random(11);
+        byte[] raw = new byte[h * (1 + 4 * w)];
+        for (int trial = 0; trial < 300; trial++) {
+            // Valid zlib over damaged scanlines (bad filter types), or damaged zlib, each with correct CRCs.
+            random.nextBytes(raw);
+            byte[] data = PngBytes.deflate(raw);
+            if (trial % 2 == 1) {
+                data[random.nextInt(data.length)] ^= (byte) (1 + random.nextInt(255));
+            }
+            int colorType = new int[] {0, 2, 3, 4, 6}[trial % 5];
+            int depth = colorType == 0 || colorType == 3 ? new int[] {1, 2, 4, 8}[trial % 4] : 8;
+            decodeExpectingOnlyTypedErrors(PngBytes.withImageData(w, h, colorType, depth, data));
+        }
+    }
+
+    private void decodeExpectingOnlyTypedErrors(byte[] bytes) {
+        try {
+            preprocessor.decode(bytes);
+        } catch (RecognitionException expected) {
+            // A typed error is the point; which one depends on where the damage landed.
+        }
+    }
+
     @Test
     void pngWithBadChecksumOrBrokenImageDataIsCorrupt() {
         byte[] png = CanvasRenderer.white(300, 240).png(scene);
