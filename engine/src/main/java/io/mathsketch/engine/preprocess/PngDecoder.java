@@ -2,6 +2,7 @@ package io.mathsketch.engine.preprocess;
 
 import io.mathsketch.engine.RecognitionException.CorruptImage;
 
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -47,7 +48,7 @@ final class PngDecoder {
         startChunk(chunks.firstIdat);
         try {
             // Slot 0 holds the previous scanline (zeros before the first), slots 1..n the scanlines being decoded.
-            java.util.Arrays.fill(buffer, 0, rowLength, (byte) 0);
+            Arrays.fill(buffer, 0, rowLength, (byte) 0);
             for (int y = 0; y < height; y += rowsPerWindow) {
                 int rows = Math.min(rowsPerWindow, height - y);
                 inflateFully(buffer, rowLength, rows * rowLength);

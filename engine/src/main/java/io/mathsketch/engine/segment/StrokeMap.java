@@ -2,6 +2,8 @@ package io.mathsketch.engine.segment;
 
 import io.mathsketch.engine.preprocess.InkImage;
 
+import java.util.Arrays;
+
 /**
  * The 8-connected components of the strokes of an image. Pixels at or above the stroke threshold are labelled by
  * flood fill; fainter ink (anti-aliasing, the soft edges of a scaled digit) is then given to the nearest component
@@ -128,13 +130,13 @@ final class StrokeMap {
 
         void add(int value) {
             if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = value;
         }
 
         int[] toArray() {
-            return java.util.Arrays.copyOf(values, size);
+            return Arrays.copyOf(values, size);
         }
     }
 }
