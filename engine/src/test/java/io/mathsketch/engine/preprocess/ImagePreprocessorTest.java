@@ -89,6 +89,24 @@ class ImagePreprocessorTest {
     }
 
     @Test
+    void gifWithATransparentBackgroundReadsInkFromTransparency() throws RecognitionException {
+        // White strokes over a transparent index: only transparency tells ink from background.
+        java.awt.image.IndexColorModel palette = new java.awt.image.IndexColorModel(8, 2,
+                new byte[] {(byte) 255, (byte) 255}, new byte[] {(byte) 255, (byte) 255},
+                new byte[] {(byte) 255, (byte) 255}, 0);
+        BufferedImage gif = new BufferedImage(seven.width(), seven.height(), BufferedImage.TYPE_BYTE_INDEXED, palette);
+        for (int i = 0; i < seven.ink().length; i++) {
+            gif.getRaster().setSample(i % seven.width(), i / seven.width(), 0, seven.ink()[i] > 0.5f ? 1 : 0);
+        }
+
+        float[] decoded = preprocessor.decode(CanvasRenderer.encode(gif, "gif")).ink();
+
+        for (int i = 0; i < decoded.length; i++) {
+            assertEquals(seven.ink()[i] > 0.5f ? 1f : 0f, decoded[i], "pixel " + i);
+        }
+    }
+
+    @Test
     void lightOnDarkGivesTheSameDigitAsDarkOnLight() throws RecognitionException {
         CanvasRenderer dark = CanvasRenderer.white(300, 240);
         CanvasRenderer light = dark.withInk(Color.WHITE).withBackground(Color.BLACK);
