@@ -29,6 +29,11 @@ public final class EngineResolver {
                 + String.join(", ", SUPPORTED));
     }
 
+    /** The supported engines whose jar is on the classpath, for reporting (DJL's internal engines left out). */
+    public static List<String> availableEngines() {
+        return SUPPORTED.stream().filter(Engine::hasEngine).toList();
+    }
+
     /**
      * Sets DJL's engine system properties unless already set: ONNX Runtime never delegates NDArray operations to
      * another engine (our pre/post-processing is plain Java), PyTorch uses {@code intraOpThreads} threads per call,

@@ -1,6 +1,5 @@
 package io.mathsketch.server.api;
 
-import ai.djl.engine.Engine;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -10,6 +9,7 @@ import io.mathsketch.engine.ModelInfo;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.Recognizer;
+import io.mathsketch.engine.model.EngineResolver;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemType;
 import jakarta.json.Json;
@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /** {@code /api/v1/models}: the loaded models, and reloading one from its folder (admin token required). */
 public final class ModelService implements HttpService {
@@ -45,7 +44,7 @@ public final class ModelService implements HttpService {
         JsonArrayBuilder array = Json.createArrayBuilder();
         models.forEach(m -> array.add(toJson(m)));
         JsonArrayBuilder engines = Json.createArrayBuilder();
-        new TreeSet<>(Engine.getAllEngines()).forEach(engines::add);
+        EngineResolver.availableEngines().forEach(engines::add);
         JsonResponses.send(res, Json.createObjectBuilder()
                 .add("default", models.stream().filter(ModelInfo::isDefault).findFirst()
                         .or(() -> models.stream().findFirst()).map(ModelInfo::name).orElse(""))

@@ -1,6 +1,7 @@
 package io.mathsketch.server.problem;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
@@ -18,6 +19,14 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res, Throwable error) {
+        // Helidon's static content answers a revalidated cached page (If-None-Match) by throwing 304: not an error.
+        if (error instanceof HttpException http && http.status().code() < 400) {
+            if (!res.isSent()) {
+                res.status(http.status());
+                res.send();
+            }
+            return;
+        }
         ProblemDetails problem = ProblemMapper.toProblem(error, req.prologue().uriPath().path());
         if (problem.type() == ProblemType.INTERNAL) {
             LOG.log(Level.ERROR, "Request " + req.prologue().method() + " " + req.prologue().uriPath().path() + " failed", error);
