@@ -12,6 +12,7 @@ import io.mathsketch.training.export.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The committed model folder is intact and as accurate as its manifest and model card claim. */
@@ -51,6 +52,9 @@ class CommittedModelEvaluationTest {
             artifacts++;
         }
         assertEquals(2, artifacts);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(4, files.count(), "the folder holds the two artifacts, the manifest and the card, nothing stale");
+        }
     }
 
     @Test

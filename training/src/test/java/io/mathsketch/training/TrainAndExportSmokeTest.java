@@ -1,5 +1,6 @@
 package io.mathsketch.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +78,14 @@ class TrainAndExportSmokeTest {
             assertTrue(lastFive < 0.7 * first, "loss fell from " + first + " to " + lastFive);
 
             new ModelExporter(folder).write(model, dir, Map.of("purpose", "smoke test"));
+            byte[] firstParams = Files.readAllBytes(dir.resolve(folder.paramsFile()));
+            new ModelExporter(folder).write(model, dir, Map.of("purpose", "smoke test"));
+            try (Stream<Path> files = Files.list(dir)) {
+                assertEquals(Set.of(folder.paramsFile(), folder.onnxFile()),
+                        files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
+                        "re-exporting replaces the artifacts");
+            }
+            assertArrayEquals(firstParams, Files.readAllBytes(dir.resolve(folder.paramsFile())));
             assertTrue(Files.size(dir.resolve(folder.paramsFile())) > 300_000);
             Path onnx = dir.resolve(folder.onnxFile());
             assertTrue(Files.size(onnx) < 600_000, "ONNX file stays small: " + Files.size(onnx));

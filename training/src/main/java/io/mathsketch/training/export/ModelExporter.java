@@ -28,7 +28,9 @@ public final class ModelExporter {
         if (!(model.getBlock() instanceof SequentialBlock block)) {
             throw new IllegalArgumentException("only sequential blocks can be exported to ONNX");
         }
-        // DJL names the file <name>-<epoch>.params; with no "Epoch" property the epoch is 0.
+        // DJL names the file <name>-<epoch>.params and, without an "Epoch" property, counts up from the files already
+        // there: pin it so that re-exporting replaces mnist-cnn-0000.params instead of adding mnist-cnn-0001.params.
+        model.setProperty("Epoch", "0");
         model.save(dir, folder.name());
         ModelProto onnx = new OnnxExporter(model.getNDManager()).export(block, new Shape(1, 28, 28),
                 Objects.requireNonNullElse(ModelExporter.class.getPackage().getImplementationVersion(), "dev"),
