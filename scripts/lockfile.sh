@@ -24,6 +24,7 @@ normalise() {
 }
 
 generate() { # $1 = lockfile name relative to each module
+  for m in "${modules[@]}"; do mkdir -p "$(dirname "$m/$1")"; done
   ./mvnw -B -ntp -q "$plugin:generate" -DincludeEnvironment=false -DgetConfigFromFile=false -DlockfileName="$1" >/dev/null
   for m in "${modules[@]}"; do normalise "$m/$1"; done
 }
