@@ -29,4 +29,4 @@ java -jar "$jar" "$include" -rf json -rff "$json" -jvmArgsAppend "-Djava.awt.hea
   -prof io.mathsketch.benchmarks.ProcessCpuProfiler "$@"
 echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$jar" io.mathsketch.benchmarks.ResultsTable benchmarks/results/latest.md \
-  "${BENCH_NOTE:-see the run's load averages in the console output}" "$json"
+  "${BENCH_NOTE:-load averages are printed on the console before and after the run}" "$json"
