@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark regression guard (CI). Reruns a short JMH suite (1 fork, 3 x 1 s warm-up, 5 x 1 s measurement; about
+# Benchmark regression guard (CI). Reruns a short JMH suite (1 fork, 5 x 1 s warm-up, 5 x 1 s measurement; about
 # 3 minutes on 2 cores) and fails when a benchmark got slower than benchmarks/baseline.json allows. It compares the
 # benchmark JVM's CPU time per operation (ProcessCpuProfiler; median iteration), so other processes competing for the
 # cores do not count, as ratios to ReferenceBenchmark.cpuLoop of the same run, so a faster or slower machine cancels
@@ -42,7 +42,7 @@ timeout 290 java -jar "$jar" \
   'DjlOverheadBenchmark\.' \
   'EndToEndBenchmark\.canvasOneThread$' \
   -p engine=OnnxRuntime -p batch=1 \
-  -f 1 -wi 3 -w 1s -i 5 -r 1s -prof io.mathsketch.benchmarks.ProcessCpuProfiler \
+  -f 1 -wi 5 -w 1s -i 5 -r 1s -prof io.mathsketch.benchmarks.ProcessCpuProfiler \
   -jvmArgsAppend "$jvm_args" \
   -rf json -rff "$result" > benchmarks/target/guard-jmh.log 2>&1 || {
     echo "ERROR: the JMH run failed or exceeded its time; last lines of benchmarks/target/guard-jmh.log:" >&2
