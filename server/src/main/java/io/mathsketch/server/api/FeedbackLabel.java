@@ -1,8 +1,8 @@
 package io.mathsketch.server.api;
 
+import io.mathsketch.server.JsonFactory;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemType;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -19,7 +19,7 @@ final class FeedbackLabel {
 
     static String read(byte[] body) {
         JsonObject json;
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (var reader = JsonFactory.createReader(new ByteArrayInputStream(body))) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "the body is not a JSON object: " + e.getMessage());

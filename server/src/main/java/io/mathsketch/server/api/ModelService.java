@@ -1,5 +1,6 @@
 package io.mathsketch.server.api;
 
+import io.mathsketch.server.JsonFactory;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -12,7 +13,6 @@ import io.mathsketch.engine.Recognizer;
 import io.mathsketch.engine.model.EngineResolver;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemType;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -41,11 +41,11 @@ public final class ModelService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         List<ModelInfo> models = recognizer.models();
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonFactory.createArrayBuilder();
         models.forEach(m -> array.add(toJson(m)));
-        JsonArrayBuilder engines = Json.createArrayBuilder();
+        JsonArrayBuilder engines = JsonFactory.createArrayBuilder();
         EngineResolver.availableEngines().forEach(engines::add);
-        JsonResponses.send(res, Json.createObjectBuilder()
+        JsonResponses.send(res, JsonFactory.createObjectBuilder()
                 .add("default", models.stream().filter(ModelInfo::isDefault).findFirst()
                         .or(() -> models.stream().findFirst()).map(ModelInfo::name).orElse(""))
                 .add("engines", engines)
@@ -70,15 +70,15 @@ public final class ModelService implements HttpService {
     }
 
     static JsonObject toJson(ModelInfo m) {
-        JsonObjectBuilder artifacts = Json.createObjectBuilder();
+        JsonObjectBuilder artifacts = JsonFactory.createObjectBuilder();
         m.artifactSha256().forEach(artifacts::add);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactory.createObjectBuilder()
                 .add("name", m.name())
                 .add("version", m.version())
                 .add("engine", m.engine())
                 .add("device", m.device())
                 .add("default", m.isDefault())
-                .add("labels", Json.createArrayBuilder(m.labels()))
+                .add("labels", JsonFactory.createArrayBuilder(m.labels()))
                 .add("artifacts", artifacts)
                 .add("workers", m.workers())
                 .add("maxBatchSize", m.maxBatchSize());

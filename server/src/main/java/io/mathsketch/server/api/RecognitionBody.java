@@ -1,10 +1,10 @@
 package io.mathsketch.server.api;
 
+import io.mathsketch.server.JsonFactory;
 import io.helidon.http.HttpMediaType;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemType;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -61,7 +61,7 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
 
     private static RecognitionBody json(byte[] body) {
         JsonObject json;
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (var reader = JsonFactory.createReader(new ByteArrayInputStream(body))) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "the body is not a JSON object: " + e.getMessage());

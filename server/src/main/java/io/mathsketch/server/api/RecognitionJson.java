@@ -1,8 +1,8 @@
 package io.mathsketch.server.api;
 
+import io.mathsketch.server.JsonFactory;
 import io.mathsketch.engine.Recognition;
 import io.mathsketch.server.store.RecognitionRecord;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -31,7 +31,7 @@ final class RecognitionJson {
 
     static JsonObject toJson(RecognitionRecord r, boolean stored) {
         boolean digitMode = r.mode().equals("digit");
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactory.createObjectBuilder()
                 .add("id", r.id())
                 .add("createdAt", time(r.createdAt()))
                 .add("mode", r.mode())
@@ -47,28 +47,28 @@ final class RecognitionJson {
             json.add("probabilities", floats(reading.probabilities()));
             json.add("topK", topK(r.labels(), reading.probabilities()));
         }
-        JsonArrayBuilder digits = Json.createArrayBuilder();
+        JsonArrayBuilder digits = JsonFactory.createArrayBuilder();
         for (RecognitionRecord.Reading reading : r.readings()) {
-            digits.add(Json.createObjectBuilder()
+            digits.add(JsonFactory.createObjectBuilder()
                     .add("label", reading.label())
                     .add("confidence", reading.confidence())
                     .add("probabilities", floats(reading.probabilities()))
-                    .add("box", Json.createObjectBuilder()
+                    .add("box", JsonFactory.createObjectBuilder()
                             .add("x", reading.box().x())
                             .add("y", reading.box().y())
                             .add("width", reading.box().width())
                             .add("height", reading.box().height())));
         }
         json.add("digits", digits);
-        json.add("model", Json.createObjectBuilder().add("name", r.model().name()).add("version", r.model().version()));
+        json.add("model", JsonFactory.createObjectBuilder().add("name", r.model().name()).add("version", r.model().version()));
         json.add("engine", r.engine()).add("device", r.device());
         json.add("timings", timings(r.timings()));
         json.add("stored", stored);
         r.feedback().ifPresentOrElse(
-                f -> json.add("feedback", Json.createObjectBuilder().add("label", f.label()).add("at", time(f.at()))),
+                f -> json.add("feedback", JsonFactory.createObjectBuilder().add("label", f.label()).add("at", time(f.at()))),
                 () -> json.addNull("feedback"));
         String self = BASE + "/" + r.id();
-        json.add("links", Json.createObjectBuilder()
+        json.add("links", JsonFactory.createObjectBuilder()
                 .add("self", self)
                 .add("image", self + "/image")
                 .add("feedback", self + "/feedback"));
@@ -76,7 +76,7 @@ final class RecognitionJson {
     }
 
     private static JsonObjectBuilder timings(Recognition.Timings t) {
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("preprocessMs", millis(t.preprocessNanos()))
                 .add("queueMs", millis(t.queueNanos()))
                 .add("inferenceMs", millis(t.inferenceNanos()))
@@ -89,7 +89,7 @@ final class RecognitionJson {
     }
 
     private static JsonArrayBuilder floats(float[] values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonFactory.createArrayBuilder();
         for (float v : values) {
             array.add((double) v);
         }
@@ -102,10 +102,10 @@ final class RecognitionJson {
             order.add(i);
         }
         order.sort(Comparator.comparingDouble((Integer i) -> probabilities[i]).reversed());
-        JsonArrayBuilder top = Json.createArrayBuilder();
+        JsonArrayBuilder top = JsonFactory.createArrayBuilder();
         for (int i : order.subList(0, Math.min(TOP_K, order.size()))) {
             String label = i < labels.size() ? labels.get(i) : Integer.toString(i);
-            top.add(Json.createObjectBuilder().add("label", label).add("probability", (double) probabilities[i]));
+            top.add(JsonFactory.createObjectBuilder().add("label", label).add("probability", (double) probabilities[i]));
         }
         return top;
     }

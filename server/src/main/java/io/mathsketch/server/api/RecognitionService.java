@@ -1,5 +1,6 @@
 package io.mathsketch.server.api;
 
+import io.mathsketch.server.JsonFactory;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -21,7 +22,6 @@ import io.mathsketch.server.store.RecognitionRecord;
 import io.mathsketch.server.store.RecognitionStore;
 import io.mathsketch.server.store.StoreUnavailableException;
 import io.mathsketch.server.store.RecognitionWriter;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -107,11 +107,11 @@ public final class RecognitionService implements HttpService {
         Optional<String> label = req.query().first("label").asOptional().filter(s -> !s.isEmpty());
         Optional<String> model = req.query().first("model").asOptional().filter(s -> !s.isEmpty());
         RecognitionStore.Page page = database(() -> store.page(limit, cursor, label, model));
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JsonFactory.createArrayBuilder();
         page.items().forEach(r -> items.add(RecognitionJson.toJson(r, true)));
-        JsonObject json = Json.createObjectBuilder()
+        JsonObject json = JsonFactory.createObjectBuilder()
                 .add("items", items)
-                .add("nextCursor", page.next().<JsonValue>map(c -> Json.createValue(c.encode())).orElse(JsonValue.NULL))
+                .add("nextCursor", page.next().<JsonValue>map(c -> JsonFactory.createValue(c.encode())).orElse(JsonValue.NULL))
                 .build();
         JsonResponses.send(res, json);
     }

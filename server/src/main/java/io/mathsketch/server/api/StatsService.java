@@ -1,5 +1,6 @@
 package io.mathsketch.server.api;
 
+import io.mathsketch.server.JsonFactory;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -10,7 +11,6 @@ import io.mathsketch.server.store.DatabaseStatus;
 import io.mathsketch.server.store.RecognitionStore;
 import io.mathsketch.server.store.StoreUnavailableException;
 import io.mathsketch.server.store.Stats;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -41,22 +41,22 @@ public final class StatsService implements HttpService {
             databaseStatus.markDown(e);
             throw new ProblemException(ProblemType.DATABASE_UNAVAILABLE, "the database is not available", e);
         }
-        JsonArrayBuilder models = Json.createArrayBuilder();
+        JsonArrayBuilder models = JsonFactory.createArrayBuilder();
         for (Stats.ModelStats m : stats.models()) {
-            JsonArrayBuilder confusion = Json.createArrayBuilder();
+            JsonArrayBuilder confusion = JsonFactory.createArrayBuilder();
             for (long[] row : m.confusion()) {
-                JsonArrayBuilder r = Json.createArrayBuilder();
+                JsonArrayBuilder r = JsonFactory.createArrayBuilder();
                 for (long count : row) {
                     r.add(count);
                 }
                 confusion.add(r);
             }
-            models.add(counts(Json.createObjectBuilder()
+            models.add(counts(JsonFactory.createObjectBuilder()
                     .add("name", m.model().name())
                     .add("version", m.model().version()), m.total(), m.corrected(), m.correct(), m.accuracy())
                     .add("confusion", confusion));
         }
-        JsonResponses.send(res, counts(Json.createObjectBuilder(), stats.total(), stats.corrected(), stats.correct(),
+        JsonResponses.send(res, counts(JsonFactory.createObjectBuilder(), stats.total(), stats.corrected(), stats.correct(),
                 stats.accuracy()).add("models", models).build());
     }
 

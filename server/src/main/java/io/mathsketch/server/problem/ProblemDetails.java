@@ -1,6 +1,6 @@
 package io.mathsketch.server.problem;
 
-import jakarta.json.Json;
+import io.mathsketch.server.JsonFactory;
 import jakarta.json.JsonObjectBuilder;
 
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ public record ProblemDetails(ProblemType type, String detail, String instance) {
     }
 
     public byte[] toJsonBytes() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactory.createObjectBuilder()
                 .add("type", type.uri())
                 .add("title", type.title())
                 .add("status", type.status())

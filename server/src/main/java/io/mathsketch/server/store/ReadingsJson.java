@@ -1,7 +1,7 @@
 package io.mathsketch.server.store;
 
+import io.mathsketch.server.JsonFactory;
 import io.mathsketch.engine.DigitReading;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -23,28 +23,28 @@ final class ReadingsJson {
     }
 
     static String encode(List<String> labels, List<RecognitionRecord.Reading> readings) {
-        JsonArrayBuilder digits = Json.createArrayBuilder();
+        JsonArrayBuilder digits = JsonFactory.createArrayBuilder();
         for (RecognitionRecord.Reading r : readings) {
-            JsonArrayBuilder probabilities = Json.createArrayBuilder();
+            JsonArrayBuilder probabilities = JsonFactory.createArrayBuilder();
             for (float p : r.probabilities()) {
                 probabilities.add(p);
             }
             DigitReading.Box b = r.box();
-            digits.add(Json.createObjectBuilder()
+            digits.add(JsonFactory.createObjectBuilder()
                     .add("label", r.label())
                     .add("confidence", r.confidence())
                     .add("probabilities", probabilities)
-                    .add("box", Json.createArrayBuilder().add(b.x()).add(b.y()).add(b.width()).add(b.height())));
+                    .add("box", JsonFactory.createArrayBuilder().add(b.x()).add(b.y()).add(b.width()).add(b.height())));
         }
-        return Json.createObjectBuilder()
-                .add("labels", Json.createArrayBuilder(labels))
+        return JsonFactory.createObjectBuilder()
+                .add("labels", JsonFactory.createArrayBuilder(labels))
                 .add("digits", digits)
                 .build()
                 .toString();
     }
 
     static Decoded decode(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JsonFactory.createReader(new StringReader(text))) {
             JsonObject json = reader.readObject();
             List<String> labels = json.getJsonArray("labels").getValuesAs(jakarta.json.JsonString.class).stream()
                     .map(jakarta.json.JsonString::getString)
