@@ -25,7 +25,15 @@ normalise() {
 
 generate() { # $1 = lockfile name relative to each module
   for m in "${modules[@]}"; do mkdir -p "$(dirname "$m/$1")"; done
-  ./mvnw -B -ntp -q "$plugin:generate" -DincludeEnvironment=false -DgetConfigFromFile=false -DlockfileName="$1" >/dev/null
+  # Packaging first lets the reactor resolve our own modules on a fresh machine (nothing installed in ~/.m2).
+  local log=target/lockfile-maven.log
+  mkdir -p target
+  if ! ./mvnw -B -ntp -DskipTests package "$plugin:generate" -DincludeEnvironment=false -DgetConfigFromFile=false \
+      -DlockfileName="$1" >"$log" 2>&1; then
+    echo "ERROR: generating the lockfiles failed; last lines of $log:" >&2
+    grep -E '^\[ERROR\]' "$log" | head -20 >&2
+    exit 1
+  fi
   for m in "${modules[@]}"; do normalise "$m/$1"; done
 }
 
