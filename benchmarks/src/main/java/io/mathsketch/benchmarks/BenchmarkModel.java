@@ -3,7 +3,12 @@ package io.mathsketch.benchmarks;
 import io.mathsketch.engine.EngineConfig;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.RecognitionException;
+import ai.djl.Device;
 import io.mathsketch.engine.model.DigitBatch;
+import io.mathsketch.engine.model.EngineResolver;
+import io.mathsketch.engine.model.LoadedModel;
+import io.mathsketch.engine.model.ModelFolder;
+import io.mathsketch.engine.model.ModelLoader;
 import io.mathsketch.engine.preprocess.DigitImage;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 
@@ -30,6 +35,18 @@ final class BenchmarkModel {
                     + ": run the benchmarks from the repository root or pass -Dmathsketch.models=<models dir>");
         }
         return dir;
+    }
+
+    /** The committed model's folder for an engine, with DJL's process settings as served (one intra-op thread). */
+    static ModelFolder folder(String engine) throws ModelLoadException {
+        EngineResolver.applyProcessSettings(1);
+        EngineResolver.engine(engine);
+        return ModelFolder.open(modelsDirectory().resolve(NAME), engine);
+    }
+
+    /** Loads a folder on the CPU with one intra-op thread, the way the server does by default. */
+    static LoadedModel load(ModelFolder folder, String engine) throws ModelLoadException {
+        return new ModelLoader(engine, Device.cpu(), 1).load(folder);
     }
 
     /** A batch of {@code size} real preprocessed canvas digits (0 to 9, repeating). */

@@ -1,6 +1,5 @@
 package io.mathsketch.benchmarks;
 
-import ai.djl.Device;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import ai.onnxruntime.OnnxTensor;
@@ -12,7 +11,6 @@ import io.mathsketch.engine.model.EngineResolver;
 import io.mathsketch.engine.model.InputEncoder;
 import io.mathsketch.engine.model.LoadedModel;
 import io.mathsketch.engine.model.ModelFolder;
-import io.mathsketch.engine.model.ModelLoader;
 import io.mathsketch.engine.model.OutputDecoder;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -64,11 +62,8 @@ public class DjlOverheadBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        EngineResolver.applyProcessSettings(1);
-        EngineResolver.engine(EngineResolver.ONNX_RUNTIME);
-        ModelFolder folder = ModelFolder.open(BenchmarkModel.modelsDirectory().resolve(BenchmarkModel.NAME),
-                EngineResolver.ONNX_RUNTIME);
-        model = new ModelLoader(EngineResolver.ONNX_RUNTIME, Device.cpu(), 1).load(folder);
+        ModelFolder folder = BenchmarkModel.folder(EngineResolver.ONNX_RUNTIME);
+        model = BenchmarkModel.load(folder, EngineResolver.ONNX_RUNTIME);
         predictor = model.model().newPredictor();
 
         environment = OrtEnvironment.getEnvironment();

@@ -1,12 +1,10 @@
 package io.mathsketch.benchmarks;
 
-import ai.djl.Device;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import io.mathsketch.engine.model.DigitBatch;
 import io.mathsketch.engine.model.EngineResolver;
 import io.mathsketch.engine.model.LoadedModel;
-import io.mathsketch.engine.model.ModelFolder;
 import io.mathsketch.engine.model.ModelLoader;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,11 +51,8 @@ public class InferenceBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        EngineResolver.applyProcessSettings(1);
         String name = EngineResolver.canonicalName(engine);
-        EngineResolver.engine(name);
-        ModelFolder folder = ModelFolder.open(BenchmarkModel.modelsDirectory().resolve(BenchmarkModel.NAME), name);
-        model = new ModelLoader(name, Device.cpu(), 1).load(folder);
+        model = BenchmarkModel.load(BenchmarkModel.folder(name), name);
         predictor = model.model().newPredictor();
         batch1 = BenchmarkModel.batch(1);
         batch8 = BenchmarkModel.batch(8);
