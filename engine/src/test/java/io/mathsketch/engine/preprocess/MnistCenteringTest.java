@@ -1,5 +1,6 @@
 package io.mathsketch.engine.preprocess;
 
+import io.mathsketch.engine.testing.PixelCorrelation;
 import io.mathsketch.engine.EngineConfig.InputLimits;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.mnist.MnistSubset;
@@ -34,7 +35,7 @@ class MnistCenteringTest {
             DigitImage recovered = preprocessor.digit(png);
 
             double difference = meanAbsoluteDifference(original.pixels(), recovered.pixels());
-            double correlation = correlation(original.pixels(), recovered.pixels());
+            double correlation = PixelCorrelation.of(original.pixels(), recovered.pixels());
             worstDifference = Math.max(worstDifference, difference);
             worstCorrelation = Math.min(worstCorrelation, correlation);
             sumDifference += difference;
@@ -99,20 +100,4 @@ class MnistCenteringTest {
         return sum / a.length;
     }
 
-    static double correlation(float[] a, float[] b) {
-        double ma = 0, mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= a.length;
-        mb /= b.length;
-        double cov = 0, va = 0, vb = 0;
-        for (int i = 0; i < a.length; i++) {
-            cov += (a[i] - ma) * (b[i] - mb);
-            va += (a[i] - ma) * (a[i] - ma);
-            vb += (b[i] - mb) * (b[i] - mb);
-        }
-        return cov / Math.sqrt(va * vb);
-    }
 }

@@ -1,5 +1,6 @@
 package io.mathsketch.engine.segment;
 
+import io.mathsketch.engine.testing.PixelCorrelation;
 import io.mathsketch.engine.DigitReading.Box;
 import io.mathsketch.engine.EngineConfig.InputLimits;
 import io.mathsketch.engine.RecognitionException;
@@ -69,7 +70,7 @@ class NumberSegmenterTest {
         assertEquals(3, regions.size());
         for (int i = 0; i < 3; i++) {
             DigitImage alone = preprocessor.digit(canvas.png(row.get(i)));
-            assertTrue(correlation(alone.pixels(), regions.get(i).digit().pixels()) > 0.97, "region " + i);
+            assertTrue(PixelCorrelation.of(alone.pixels(), regions.get(i).digit().pixels()) > 0.97, "region " + i);
         }
     }
 
@@ -184,7 +185,7 @@ class NumberSegmenterTest {
         int best = -1;
         double bestCorrelation = -2;
         for (int i = 0; i < sources.size(); i++) {
-            double c = correlation(region.pixels(), sources.get(i).pixels());
+            double c = PixelCorrelation.of(region.pixels(), sources.get(i).pixels());
             if (c > bestCorrelation) {
                 bestCorrelation = c;
                 best = i;
@@ -193,20 +194,4 @@ class NumberSegmenterTest {
         return best;
     }
 
-    private static double correlation(float[] a, float[] b) {
-        double ma = 0, mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= a.length;
-        mb /= b.length;
-        double cov = 0, va = 0, vb = 0;
-        for (int i = 0; i < a.length; i++) {
-            cov += (a[i] - ma) * (b[i] - mb);
-            va += (a[i] - ma) * (a[i] - ma);
-            vb += (b[i] - mb) * (b[i] - mb);
-        }
-        return cov / Math.sqrt(va * vb);
-    }
 }
