@@ -5,9 +5,9 @@
 #   scripts/lockfile.sh generate   regenerate every lockfile.json after changing a dependency in a pom
 #   scripts/lockfile.sh check      fail when a pom's resolved dependencies differ from the committed lockfiles
 #
-# Two fields are normalised after generation because they describe this machine, not the intent: "resolved" (read
-# from the local repository's bookkeeping, empty or not depending on how an artifact got there) and the checksum of
-# our own reactor modules (it changes with every code change; their dependencies are still locked).
+# The output is normalised because parts of it describe this machine, not the intent: "resolved" (read from the local
+# repository's bookkeeping, empty or not depending on how an artifact got there) and the nodes of our own reactor
+# modules (their checksums change with every code change; their dependencies are locked in their own lockfiles).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,10 +16,26 @@ modules=(. engine training server benchmarks)
 
 normalise() {
   sed -E -i 's#"resolved": "[^"]*"#"resolved": ""#' "$1"
+  # Drop every node of our own modules (with its subtree): their jars change with each commit and Maven renders them
+  # differently depending on whether they come from the reactor or the local repository. Their dependencies are
+  # locked in their own module's lockfile. Gson prints each node as a lone "{" line followed by its "groupId".
   awk '
-    /"groupId": / { reactor = ($0 ~ /"groupId": "io\.mathsketch"/) }
-    reactor && /"checksum": / { sub(/"checksum": "[^"]*"/, "\"checksum\": \"reactor-module\""); reactor = 0 }
-    { print }
+    function emit(l) { if (held) print prev; prev = l; held = 1 }
+    skipping {
+      if ($0 ~ ("^" indent "[}],?$")) {
+        skipping = 0
+        if ($0 !~ /,$/ && held) sub(/,$/, "", prev)
+      }
+      next
+    }
+    pending {
+      pending = 0
+      if ($0 ~ /^ *"groupId": "io\.mathsketch"/) { skipping = 1; indent = open_indent; next }
+      emit(open_line)
+    }
+    /^ *[{]$/ { pending = 1; open_line = $0; match($0, /^ */); open_indent = substr($0, 1, RLENGTH); next }
+    { emit($0) }
+    END { if (pending) emit(open_line); if (held) print prev }
   ' "$1" > "$1.tmp" && mv "$1.tmp" "$1"
 }
 
