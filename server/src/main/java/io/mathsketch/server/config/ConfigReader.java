@@ -27,16 +27,7 @@ final class ConfigReader {
     }
 
     int integer(String key, int defaultValue, int min, int max) {
-        String raw = string(key, Integer.toString(defaultValue));
-        try {
-            int value = Integer.parseInt(raw);
-            if (value < min || value > max) {
-                throw invalid(key, raw, "a whole number between " + min + " and " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw invalid(key, raw, "a whole number between " + min + " and " + max);
-        }
+        return Math.toIntExact(longValue(key, defaultValue, min, max));
     }
 
     long longValue(String key, long defaultValue, long min, long max) {
