@@ -110,10 +110,12 @@ public final class MathSketchServer implements AutoCloseable {
                     .addFeature(StaticContentFeature.builder()
                             .addClasspath(page -> page.location("web").welcome("index.html").context("/"))
                             .build())
-                    .addFeature(AccessLogFeature.builder()
-                            .format("%h %l %u %t %r %s %b %{Referer}i %{User-Agent}i %D")
-                            .build())
                     .routing(routing -> routing(routing, recognitions, stats, models, registry));
+            if (settings.accessLog()) {
+                server.addFeature(AccessLogFeature.builder()
+                        .format("%h %l %u %t %r %s %b %{Referer}i %{User-Agent}i %D")
+                        .build());
+            }
             if (!settings.corsOrigins().isEmpty()) {
                 server.addFeature(CorsFeature.builder()
                         .addDefaults(false)

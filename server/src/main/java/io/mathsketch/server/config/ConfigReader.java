@@ -73,6 +73,11 @@ final class ConfigReader {
                 .orElseThrow(() -> invalid(key, raw, "one of " + allowed));
     }
 
+    /** {@code true} or {@code false}, case-insensitively. */
+    boolean bool(String key, boolean defaultValue) {
+        return Boolean.parseBoolean(oneOf(key, Boolean.toString(defaultValue), Set.of("true", "false")));
+    }
+
     /** A comma-separated list (a YAML list works too); blanks are dropped. */
     List<String> list(String key, List<String> defaultValue) {
         Config node = node(key);

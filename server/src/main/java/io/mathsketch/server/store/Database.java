@@ -7,6 +7,7 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.helidon.dbclient.jdbc.JdbcParametersConfig;
 import io.mathsketch.server.config.DatabaseSettings;
 import org.flywaydb.core.Flyway;
 
@@ -59,6 +60,12 @@ public final class Database implements AutoCloseable {
                     }
                 })
                 .statements(DbStatements.create(statements))
+                // Bind byte[] with setBytes and strings with setString: the default stream binding makes H2 create
+                // a temporary LOB per parameter (PNG, pixels, readings JSON), the largest cost of an insert there.
+                .parametersSetter(JdbcParametersConfig.builder()
+                        .useByteArrayBinding(false)
+                        .useStringBinding(false)
+                        .build())
                 .build();
         Database database = new Database(dataSource, client);
         try (Connection probe = dataSource.getConnection()) {

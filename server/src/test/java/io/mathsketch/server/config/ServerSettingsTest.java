@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,7 @@ class ServerSettingsTest {
         assertEquals("jdbc:h2:file:./data/db/mathsketch", s.database().url());
         assertEquals(Optional.empty(), s.adminToken());
         assertEquals(List.of(), s.corsOrigins());
+        assertFalse(s.accessLog());
         assertTrue(s.engine().modelsDirectory().isAbsolute());
     }
 
@@ -45,6 +47,7 @@ class ServerSettingsTest {
                 "engine.default-model", "mnist-cnn",
                 "engine.batching.max-delay", "5ms",
                 "admin.token", "t0ken",
+                "server.access-log", "TRUE",
                 "cors.allowed-origins", "https://a.example, https://b.example"));
 
         assertEquals(9090, s.port());
@@ -53,6 +56,7 @@ class ServerSettingsTest {
         assertEquals(List.of("mnist-cnn", "a", "b"), s.engine().models(), "the default model goes first");
         assertEquals(Duration.ofMillis(5), s.engine().maxBatchDelay());
         assertEquals(Optional.of("t0ken"), s.adminToken());
+        assertTrue(s.accessLog());
         assertEquals(List.of("https://a.example", "https://b.example"), s.corsOrigins());
         assertEquals(Duration.ofMillis(2), settings(Map.of("engine.batching.max-delay", "PT0.002S")).engine()
                 .maxBatchDelay());
@@ -69,6 +73,7 @@ class ServerSettingsTest {
         assertInvalid("limits.max-payload-bytes", "-1", "LIMITS_MAX_PAYLOAD_BYTES");
         assertInvalid("engine.default-model", "other", "ENGINE_DEFAULT_MODEL");
         assertInvalid("db.pool-size", "0", "DB_POOL_SIZE");
+        assertInvalid("server.access-log", "yes", "SERVER_ACCESS_LOG");
     }
 
     private static void assertInvalid(String key, String value, String envName) {

@@ -1,5 +1,6 @@
 package io.mathsketch.server.observe;
 
+import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.server.testing.Digits;
 import io.mathsketch.server.testing.H2TestDatabase;
 import io.mathsketch.server.testing.Http;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -48,7 +50,7 @@ class ObservabilityTest {
     @BeforeAll
     void start() {
         database = new H2TestDatabase();
-        server = TestServer.start(database);
+        server = TestServer.start(database, Map.of("server.access-log", "true"), DjlRecognizer::open);
         // After start-up: Helidon's logging set-up re-reads the JUL configuration, which drops earlier handlers.
         accessLogger.addHandler(capture);
         http = server.http();
