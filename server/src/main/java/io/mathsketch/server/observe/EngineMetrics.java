@@ -12,6 +12,8 @@ import io.mathsketch.engine.inference.InferenceListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine's metrics, fed by its {@link InferenceListener} callbacks and tagged by model, engine and device:
@@ -28,6 +30,13 @@ public final class EngineMetrics implements InferenceListener {
     private final MeterRegistry registry;
     private final String engine;
     private final String device;
+    // Meters are looked up once per model: a registry lookup rebuilds tags and ids, too costly for every request.
+    private final Map<String, ModelMeters> meters = new ConcurrentHashMap<>();
+
+    /** One model's meters. */
+    private record ModelMeters(DistributionSummary batchSize, Timer queue, Timer preprocess, Timer inference,
+                               Timer postprocess, Counter rejected) {
+    }
 
     /**
      * @param registry where meters live
@@ -42,27 +51,39 @@ public final class EngineMetrics implements InferenceListener {
 
     @Override
     public void onBatch(String model, int digits, int requests, long inferenceNanos) {
-        registry.getOrCreate(DistributionSummary.builder("mathsketch.inference.batch.size")
-                        .description("Digits per inference call")
-                        .tags(tags(model))
-                        .distributionStatisticsConfig(DistributionStatisticsConfig.builder()
-                                .buckets(1, 2, 4, 8, 16, 32, 64, 128, 256)))
-                .record(digits);
+        meters(model).batchSize().record(digits);
     }
 
     @Override
     public void onRecognition(String model, Recognition.Timings timings) {
-        stage(model, "queue").record(Duration.ofNanos(timings.queueNanos()));
-        stage(model, "preprocess").record(Duration.ofNanos(timings.preprocessNanos()));
-        stage(model, "inference").record(Duration.ofNanos(timings.inferenceNanos()));
-        stage(model, "postprocess").record(Duration.ofNanos(timings.postprocessNanos()));
+        ModelMeters m = meters(model);
+        m.queue().record(Duration.ofNanos(timings.queueNanos()));
+        m.preprocess().record(Duration.ofNanos(timings.preprocessNanos()));
+        m.inference().record(Duration.ofNanos(timings.inferenceNanos()));
+        m.postprocess().record(Duration.ofNanos(timings.postprocessNanos()));
     }
 
     @Override
     public void onRejected(String model) {
-        registry.getOrCreate(Counter.builder("mathsketch.inference.rejected")
+        meters(model).rejected().increment();
+    }
+
+    private ModelMeters meters(String model) {
+        return meters.computeIfAbsent(model, this::register);
+    }
+
+    private ModelMeters register(String model) {
+        DistributionSummary batchSize = registry.getOrCreate(
+                DistributionSummary.builder("mathsketch.inference.batch.size")
+                        .description("Digits per inference call")
+                        .tags(tags(model))
+                        .distributionStatisticsConfig(DistributionStatisticsConfig.builder()
+                                .buckets(1, 2, 4, 8, 16, 32, 64, 128, 256)));
+        Counter rejected = registry.getOrCreate(Counter.builder("mathsketch.inference.rejected")
                 .description("Requests rejected because the model's queue was full")
-                .tags(tags(model))).increment();
+                .tags(tags(model)));
+        return new ModelMeters(batchSize, stage(model, "queue"), stage(model, "preprocess"),
+                stage(model, "inference"), stage(model, "postprocess"), rejected);
     }
 
     private Timer stage(String model, String stage) {
