@@ -64,7 +64,8 @@ public final class Cli {
         String threads = a.option("threads").orElse("1");
         try {
             return new EngineConfig(modelsDirectory, List.of(model), a.option("engine").orElse("OnnxRuntime"),
-                    a.option("device").orElse("cpu"), 1, Integer.parseInt(threads), 32, Duration.ZERO, 4096,
+                    a.option("device").orElse("cpu"), 1, Integer.parseInt(threads), 32, Duration.ZERO,
+                    EngineConfig.DEFAULT_ARRIVAL_WAIT, 4096,
                     EngineConfig.InputLimits.DEFAULT);
         } catch (IllegalArgumentException e) {
             throw new CliArguments.UsageException("--threads must be a positive number, was '" + threads + "'");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -13,23 +14,47 @@ import java.util.concurrent.locks.ReentrantLock;
  * whatever else is already waiting, up to {@code maxBatchSize} digits; with a positive {@code maxBatchDelay} it waits
  * that long for more, with zero a lone request never waits. Workers form batches one at a time (a lock), so a job that
  * does not fit the current batch is kept aside as the first of the next, preserving arrival order.
+ *
+ * <p>Load-aware batching: callers announce a request ({@link #announce()}) before preprocessing it. When the queue
+ * runs dry while announced requests are still being preprocessed, the worker waits up to {@code arrivalWait} for
+ * them: under load, one larger batch costs much less per digit than several small ones, while a lone request (nothing
+ * else announced) is never delayed.
  */
 final class BatchCollector {
 
     /** How often an idle worker looks at the closed flag. */
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** How often a worker waiting for announced requests checks that some are still coming. */
+    private static final long ARRIVAL_SLICE_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
     private final BlockingQueue<InferenceJob> queue;
     private final int maxBatchSize;
     private final long maxDelayNanos;
+    private final long arrivalWaitNanos;
+    private final AtomicInteger announced = new AtomicInteger();
     private final ReentrantLock forming = new ReentrantLock();
     private InferenceJob carried;
     private volatile boolean closed;
 
-    BatchCollector(int queueCapacity, int maxBatchSize, Duration maxBatchDelay) {
+    BatchCollector(int queueCapacity, int maxBatchSize, Duration maxBatchDelay, Duration arrivalWait) {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxBatchSize = maxBatchSize;
         this.maxDelayNanos = maxBatchDelay.toNanos();
+        this.arrivalWaitNanos = arrivalWait.toNanos();
+    }
+
+    /**
+     * Announces a request that is being preprocessed. Close the arrival just before offering its job (or when the
+     * request fails): a worker must never wait for a job it already holds.
+     */
+    Arrival announce() {
+        announced.incrementAndGet();
+        return new Arrival(announced);
+    }
+
+    /** Requests announced and not yet queued. */
+    int announced() {
+        return announced.get();
     }
 
     /** Queues a job; false when the queue is full. */
@@ -57,10 +82,18 @@ final class BatchCollector {
             List<InferenceJob> batch = new ArrayList<>();
             batch.add(dequeued(first));
             int digits = first.size();
-            long deadline = System.nanoTime() + maxDelayNanos;
+            long start = System.nanoTime();
+            long deadline = start + maxDelayNanos;
+            long arrivalDeadline = start + arrivalWaitNanos;
             while (digits < maxBatchSize) {
-                long remaining = deadline - System.nanoTime();
-                InferenceJob job = remaining > 0 ? queue.poll(remaining, TimeUnit.NANOSECONDS) : queue.poll();
+                long now = System.nanoTime();
+                InferenceJob job = deadline - now > 0 ? queue.poll(deadline - now, TimeUnit.NANOSECONDS)
+                        : queue.poll();
+                while (job == null && announced.get() > 0 && arrivalDeadline - System.nanoTime() > 0) {
+                    // Short slices: an announced request that fails in preprocessing never arrives.
+                    job = queue.poll(Math.min(ARRIVAL_SLICE_NANOS, arrivalDeadline - System.nanoTime()),
+                            TimeUnit.NANOSECONDS);
+                }
                 if (job == null) {
                     break;
                 }
@@ -94,5 +127,23 @@ final class BatchCollector {
     private static InferenceJob dequeued(InferenceJob job) {
         job.markDequeued();
         return job;
+    }
+
+    /** One announced request; {@link #close()} withdraws the announcement, once. Used by one thread. */
+    static final class Arrival implements AutoCloseable {
+        private final AtomicInteger announced;
+        private boolean closed;
+
+        private Arrival(AtomicInteger announced) {
+            this.announced = announced;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                announced.decrementAndGet();
+            }
+        }
     }
 }

@@ -112,24 +112,28 @@ public final class DjlRecognizer implements Recognizer {
         long start = System.nanoTime();
         List<DigitImage> digits = new ArrayList<>();
         List<DigitReading.Box> boxes = new ArrayList<>();
-        prepare(request, digits, boxes);
-        long preprocessNanos = System.nanoTime() - start;
-
+        long preprocessNanos;
         ModelPool pool;
-        InferenceResult result;
-        while (true) {
-            pool = slot.get();
-            checkVersion(reference, pool.manifest());
-            Optional<CompletableFuture<InferenceResult>> future = pool.submit(new DigitBatch(digits));
-            if (future.isPresent()) {
-                result = await(future.get());
-                break;
+        CompletableFuture<InferenceResult> pending;
+        try (BatchCollector.Arrival arrival = slot.get().announce()) {
+            prepare(request, digits, boxes);
+            preprocessNanos = System.nanoTime() - start;
+            arrival.close();
+            while (true) {
+                pool = slot.get();
+                checkVersion(reference, pool.manifest());
+                Optional<CompletableFuture<InferenceResult>> future = pool.submit(new DigitBatch(digits));
+                if (future.isPresent()) {
+                    pending = future.get();
+                    break;
+                }
+                if (closed) {
+                    throw new RecognitionException.InferenceFailed("the recognizer is shut down", null);
+                }
+                // The pool closed between slot.get() and submit: a reload swapped it, retry on the new one.
             }
-            if (closed) {
-                throw new RecognitionException.InferenceFailed("the recognizer is shut down", null);
-            }
-            // The pool closed between slot.get() and submit: a reload swapped it, retry on the new one.
         }
+        InferenceResult result = await(pending);
 
         long postStart = System.nanoTime();
         ModelManifest manifest = pool.manifest();

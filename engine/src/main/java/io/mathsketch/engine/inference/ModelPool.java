@@ -40,7 +40,8 @@ public final class ModelPool implements AutoCloseable {
         this.listener = listener;
         this.workers = config.workers();
         this.maxBatchSize = config.maxBatchSize();
-        this.collector = new BatchCollector(config.queueCapacity(), maxBatchSize, config.maxBatchDelay());
+        this.collector = new BatchCollector(config.queueCapacity(), maxBatchSize, config.maxBatchDelay(),
+                config.arrivalWait());
         this.warmUp = new WarmUp(workers);
     }
 
@@ -87,6 +88,11 @@ public final class ModelPool implements AutoCloseable {
     /** True once every worker has warmed up, until closed. */
     public boolean ready() {
         return warmUp.isDone() && !isClosed();
+    }
+
+    /** Announces a request about to be preprocessed for this model (see {@link BatchCollector#announce()}). */
+    public BatchCollector.Arrival announce() {
+        return collector.announce();
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BatchCollectorTest {
@@ -25,7 +26,7 @@ class BatchCollectorTest {
 
     @Test
     void aBatchTakesWaitingJobsUpToTheDigitLimitInArrivalOrder() throws Exception {
-        BatchCollector collector = new BatchCollector(16, 8, Duration.ZERO);
+        BatchCollector collector = new BatchCollector(16, 8, Duration.ZERO, Duration.ZERO);
         InferenceJob a = job(3), b = job(3), c = job(3), d = job(1);
         for (InferenceJob j : List.of(a, b, c, d)) {
             assertTrue(collector.offer(j));
@@ -36,7 +37,7 @@ class BatchCollectorTest {
 
     @Test
     void aJobLargerThanTheLimitRunsAlone() throws Exception {
-        BatchCollector collector = new BatchCollector(16, 4, Duration.ZERO);
+        BatchCollector collector = new BatchCollector(16, 4, Duration.ZERO, Duration.ZERO);
         InferenceJob big = job(6), small = job(1);
         collector.offer(big);
         collector.offer(small);
@@ -46,7 +47,7 @@ class BatchCollectorTest {
 
     @Test
     void withADelayTheWorkerWaitsForLateArrivals() throws Exception {
-        BatchCollector collector = new BatchCollector(16, 8, Duration.ofSeconds(1));
+        BatchCollector collector = new BatchCollector(16, 8, Duration.ofSeconds(1), Duration.ZERO);
         InferenceJob first = job(1), late = job(1);
         collector.offer(first);
         Thread.ofPlatform().start(() -> {
@@ -54,7 +55,7 @@ class BatchCollectorTest {
             collector.offer(late);
         });
         // Returns as soon as the batch is full rather than after the whole delay.
-        BatchCollector full = new BatchCollector(16, 2, Duration.ofSeconds(10));
+        BatchCollector full = new BatchCollector(16, 2, Duration.ofSeconds(10), Duration.ZERO);
         full.offer(job(1));
         full.offer(job(1));
         assertEquals(2, full.next().size());
@@ -64,7 +65,7 @@ class BatchCollectorTest {
 
     @Test
     void aFullQueueRefusesAtOnce() {
-        BatchCollector collector = new BatchCollector(2, 8, Duration.ZERO);
+        BatchCollector collector = new BatchCollector(2, 8, Duration.ZERO, Duration.ZERO);
         assertTrue(collector.offer(job(1)));
         assertTrue(collector.offer(job(1)));
         assertFalse(collector.offer(job(1)));
@@ -72,13 +73,61 @@ class BatchCollectorTest {
 
     @Test
     void aClosedCollectorHandsOutWhatIsQueuedThenNothing() throws Exception {
-        BatchCollector collector = new BatchCollector(16, 8, Duration.ZERO);
+        BatchCollector collector = new BatchCollector(16, 8, Duration.ZERO, Duration.ZERO);
         InferenceJob a = job(1), b = job(1);
         collector.offer(a);
         collector.offer(b);
         collector.close();
         assertEquals(List.of(a, b), collector.next());
         assertEquals(List.of(), collector.next());
+    }
+
+    @Test
+    void theWorkerWaitsForAnnouncedRequestsWhenTheQueueRunsDry() throws Exception {
+        BatchCollector collector = new BatchCollector(16, 8, Duration.ZERO, Duration.ofSeconds(5));
+        InferenceJob first = job(1), announced = job(1);
+        BatchCollector.Arrival arrival = collector.announce();
+        collector.offer(first);
+        Thread.ofPlatform().start(() -> {
+            sleep(100);
+            arrival.close();
+            collector.offer(announced);
+        });
+        assertEquals(List.of(first, announced), collector.next(), "the request still being preprocessed joined");
+    }
+
+    @Test
+    void aLoneRequestNeverWaits() {
+        BatchCollector collector = new BatchCollector(16, 8, Duration.ZERO, Duration.ofMinutes(1));
+        InferenceJob lone = job(1);
+        collector.offer(lone);
+        assertEquals(List.of(lone), assertTimeoutPreemptively(Duration.ofSeconds(20), collector::next));
+    }
+
+    @Test
+    void anAnnouncedRequestThatFailsStopsTheWait() {
+        BatchCollector collector = new BatchCollector(16, 8, Duration.ZERO, Duration.ofMinutes(1));
+        InferenceJob first = job(1);
+        BatchCollector.Arrival failing = collector.announce();
+        collector.offer(first);
+        Thread.ofPlatform().start(() -> {
+            sleep(100);
+            failing.close();
+        });
+        assertEquals(List.of(first), assertTimeoutPreemptively(Duration.ofSeconds(20), collector::next));
+    }
+
+    @Test
+    void anArrivalIsWithdrawnOnce() {
+        BatchCollector collector = new BatchCollector(16, 8, Duration.ZERO, Duration.ZERO);
+        BatchCollector.Arrival a = collector.announce();
+        BatchCollector.Arrival b = collector.announce();
+        assertEquals(2, collector.announced());
+        a.close();
+        a.close();
+        assertEquals(1, collector.announced());
+        b.close();
+        assertEquals(0, collector.announced());
     }
 
     private static void sleep(long millis) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A model someone else trained is served by writing only its manifest; answers match an independent Java oracle. */
@@ -254,6 +256,26 @@ class DjlRecognizerTest {
                     recognizer.recognize(RecognitionRequest.digit(new Input.Pixels(digit.pixels()))).text(),
                     "a failed reload keeps the old instance serving");
             assertThrows(RecognitionException.UnknownModel.class, () -> recognizer.reload("other"));
+        }
+    }
+
+    @Test
+    void requestsThatFailInPreprocessingAreNotWaitedFor() throws Exception {
+        TestModels.nchwLogits("patient", "1.0.0").writeTo(models);
+        EngineConfig base = config(models, List.of("patient"), 1, 4, 16);
+        // A worker waits this long for announced requests: a failed one that stayed announced would stall the next.
+        EngineConfig patient = new EngineConfig(base.modelsDirectory(), base.models(), base.engine(), base.device(),
+                base.workers(), base.intraOpThreads(), base.maxBatchSize(), base.maxBatchDelay(),
+                Duration.ofMinutes(1), base.queueCapacity(), base.limits());
+        try (DjlRecognizer recognizer = DjlRecognizer.open(patient)) {
+            assertThrows(RecognitionException.InvalidPixels.class, () -> recognizer.recognize(
+                    RecognitionRequest.digit(new Input.Pixels(new float[783]))));
+            assertThrows(RecognitionException.class, () -> recognizer.recognize(
+                    RecognitionRequest.digit(new Input.EncodedImage("not an image".getBytes()))));
+            float[] valid = SUBSET.images().digit(FITTED).pixels();
+            Recognition answer = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> recognizer.recognize(RecognitionRequest.digit(new Input.Pixels(valid))));
+            assertEquals(1, answer.digits().size());
         }
     }
 

@@ -36,7 +36,8 @@ class MnistCnnModelTest {
     }
 
     private static EngineConfig config(String engine) {
-        return new EngineConfig(models, List.of(MODEL), engine, "cpu", 1, 1, 32, Duration.ZERO, 4096,
+        return new EngineConfig(models, List.of(MODEL), engine, "cpu", 1, 1, 32, Duration.ZERO,
+                EngineConfig.DEFAULT_ARRIVAL_WAIT, 4096,
                 EngineConfig.InputLimits.DEFAULT);
     }
 

@@ -42,6 +42,6 @@ final class TestModels {
     static EngineConfig config(Path modelsDirectory, List<String> models, String engine, int workers,
                                int maxBatchSize, int queueCapacity) {
         return new EngineConfig(modelsDirectory, models, engine, "cpu", workers, 1, maxBatchSize, Duration.ZERO,
-                queueCapacity, EngineConfig.InputLimits.DEFAULT);
+                EngineConfig.DEFAULT_ARRIVAL_WAIT, queueCapacity, EngineConfig.InputLimits.DEFAULT);
     }
 }

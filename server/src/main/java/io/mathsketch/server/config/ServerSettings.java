@@ -68,6 +68,7 @@ public record ServerSettings(String host, int port, Duration shutdownGrace, bool
                 read.integer("engine.intra-op-threads", 1, 1, 256),
                 read.integer("engine.batching.max-batch-size", 32, 1, 4096),
                 read.duration("engine.batching.max-delay", Duration.ZERO),
+                read.duration("engine.batching.arrival-wait", EngineConfig.DEFAULT_ARRIVAL_WAIT),
                 read.integer("engine.batching.queue-capacity", 1024, 1, 1_000_000),
                 limits);
 
