@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,26 +143,26 @@ public final class RecognitionStore {
         return database.client();
     }
 
-    private static Map<String, Object> insertParams(RecognitionRecord r) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("id", r.id());
-        p.put("createdAt", utc(r.createdAt()));
-        p.put("mode", r.mode());
-        p.put("text", r.text());
-        p.put("confidence", r.confidence());
-        p.put("readings", ReadingsJson.encode(r.labels(), r.readings()));
-        p.put("inputPixels", r.inputPixels());
-        p.put("originalImage", r.original().orElse(null));
-        p.put("contentType", r.contentType().orElse(null));
-        p.put("modelName", r.model().name());
-        p.put("modelVersion", r.model().version());
-        p.put("engine", r.engine());
-        p.put("device", r.device());
-        p.put("preprocessNanos", r.timings().preprocessNanos());
-        p.put("queueNanos", r.timings().queueNanos());
-        p.put("inferenceNanos", r.timings().inferenceNanos());
-        p.put("postprocessNanos", r.timings().postprocessNanos());
-        return p;
+    /** The insert's values in the order of its column list (indexed: Helidon re-parses named SQL on every call). */
+    private static List<Object> insertParams(RecognitionRecord r) {
+        return Arrays.asList(
+                r.id(),
+                utc(r.createdAt()),
+                r.mode(),
+                r.text(),
+                r.confidence(),
+                ReadingsJson.encode(r.labels(), r.readings()),
+                r.inputPixels(),
+                r.original().orElse(null),
+                r.contentType().orElse(null),
+                r.model().name(),
+                r.model().version(),
+                r.engine(),
+                r.device(),
+                r.timings().preprocessNanos(),
+                r.timings().queueNanos(),
+                r.timings().inferenceNanos(),
+                r.timings().postprocessNanos());
     }
 
     private static OffsetDateTime utc(Instant instant) {
