@@ -179,6 +179,23 @@ for batch in 32 1; do
       jfr view --width 150 contention-by-site "$work/profile.jfr" | head -20 || true
       jfr view --width 150 gc "$work/profile.jfr" | head -15 || true
     } > "$work/profile.txt" 2>&1
+    # async-profiler sees what JFR cannot (zlib, ONNX Runtime, the kernel): share of CPU per part of the server.
+    for payload in canvas mnist28; do
+      echo "profiling: $payload, 64 connections, storage on (async-profiler, ${duration}s)"
+      if java -cp "$bench_jar" io.mathsketch.benchmarks.ServerProfiler start "$server_pid" "$work"; then
+        wrk_run "$payload" true 64 "$duration" >/dev/null
+        java -cp "$bench_jar" io.mathsketch.benchmarks.ServerProfiler stop "$server_pid" "$work" \
+          "$work/cpu-$payload.collapsed"
+        {
+          echo "### $payload PNG, 64 connections, storage on, batching on"
+          echo
+          java -cp "$bench_jar" io.mathsketch.benchmarks.ProfileSummary "$work/cpu-$payload.collapsed"
+          echo
+        } >> "$work/cpu-profile.md"
+      else
+        echo "WARNING: async-profiler could not attach; the report has the JFR profile only" >&2
+      fi
+    done
   fi
   stop_server
 done
@@ -211,5 +228,8 @@ ${duration}s per run after ${warmup}s warm-ups, JDK $(java -XshowSettings:proper
 - Server: $server_jar with embedded H2 (fresh database per server), max batch 32 (batching on) or 1 (off).
 - ${BENCH_NOTE:-}"
 java -cp "$bench_jar" io.mathsketch.benchmarks.HttpReport "$results" "$report" "$note" "$work/profile.txt" >/dev/null
+if [ -s "$work/cpu-profile.md" ]; then
+  { echo; echo "## Server CPU profile (async-profiler)"; echo; cat "$work/cpu-profile.md"; } >> "$report"
+fi
 cp "$report" benchmarks/results/http-latest.md
 echo "report: $report (copied to benchmarks/results/http-latest.md)"
