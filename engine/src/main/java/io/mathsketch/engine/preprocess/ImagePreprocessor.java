@@ -19,7 +19,7 @@ import java.util.concurrent.ArrayBlockingQueue;
  * per region of a number written left to right. Limits are enforced before any pixel is decoded.
  *
  * <p>Non-interlaced PNG, the format of canvas exports, takes a pure-Java fast path; everything else goes through
- * ImageIO. Thread-safe: PNG decoders (an {@code Inflater} and a row buffer each) are borrowed from a small pool owned
+ * ImageIO. Thread-safe: PNG decoders (an inflater and row buffers each) are borrowed from a small pool owned
  * by this instance, which also works for virtual threads where a {@code ThreadLocal} would never be reused.
  */
 public final class ImagePreprocessor {

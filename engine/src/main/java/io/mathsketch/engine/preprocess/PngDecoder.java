@@ -3,30 +3,26 @@ package io.mathsketch.engine.preprocess;
 import io.mathsketch.engine.RecognitionException.CorruptImage;
 
 import java.util.Arrays;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * The fast path for the format nearly every canvas sends: a pure-Java decoder for non-interlaced PNG of every colour
- * type and bit depth. IDAT payloads are inflated straight from the caller's array into a small reusable buffer of a
- * few scanlines, unfiltered in place and converted row by row to luminance and alpha bytes, so no ARGB image and no
- * per-pixel object is ever built.
+ * type and bit depth. The image data is inflated by {@link Inflate} straight from the caller's array (IDAT payloads
+ * split over several chunks are first joined into a reusable buffer), and each scanline is unfiltered into one of two
+ * row buffers and converted to luminance and alpha bytes, so no ARGB image and no per-pixel object is ever built.
+ * Unfiltering cannot happen in place: the inflater's window must keep the filtered bytes for back-references.
  *
- * <p>An instance holds an {@link Inflater} and its row buffer and is used by one thread at a time; the
- * {@link ImagePreprocessor} keeps a small pool of them.
+ * <p>An instance holds its inflater and buffers and is used by one thread at a time; the {@link ImagePreprocessor}
+ * keeps a small pool of them.
  */
 final class PngDecoder {
 
-    /** Target size of the inflate window: large enough to amortise inflate calls, small enough for the cache. */
-    private static final int WINDOW_BYTES = 32 * 1024;
+    /** Joined image data up to this size is kept for the next image; larger buffers are left to the collector. */
+    private static final int MAX_RETAINED_JOIN = 256 * 1024;
 
-    private final Inflater inflater = new Inflater();
-    private final byte[] scratch = new byte[256];
-    private byte[] window = new byte[WINDOW_BYTES];
-
-    // Per-image state, valid during decode() only.
-    private byte[] data;
-    private int chunkEnd;
+    private final Inflate inflate = new Inflate();
+    private byte[] joined = new byte[0];
+    private byte[] previousRow = new byte[0];
+    private byte[] currentRow = new byte[0];
 
     InkRaster decode(byte[] encoded, PngHeader header) throws CorruptImage {
         PngChunks chunks = PngChunks.scan(encoded);
@@ -36,116 +32,100 @@ final class PngDecoder {
         int stride = (int) header.stride();
         int rowLength = stride + 1;
         int bpp = Math.max(1, header.bitsPerPixel() / 8);
-        int rowsPerWindow = Math.max(1, Math.min(height, WINDOW_BYTES / rowLength));
-        int needed = (rowsPerWindow + 1) * rowLength;
-        if (window.length < needed) {
-            window = new byte[needed];
+        if (currentRow.length < stride) {
+            previousRow = new byte[stride];
+            currentRow = new byte[stride];
         }
-        byte[] buffer = window;
+        byte[] previous = previousRow;
+        byte[] current = currentRow;
+        Arrays.fill(previous, 0, stride, (byte) 0); // the row above the first is zeros
         InkRaster raster = new InkRaster(width, height, converter.hasAlpha());
-        inflater.reset();
-        data = encoded;
-        startChunk(chunks.firstIdat);
         try {
-            // Slot 0 holds the previous scanline (zeros before the first), slots 1..n the scanlines being decoded.
-            Arrays.fill(buffer, 0, rowLength, (byte) 0);
-            for (int y = 0; y < height; y += rowsPerWindow) {
-                int rows = Math.min(rowsPerWindow, height - y);
-                inflateFully(buffer, rowLength, rows * rowLength);
-                for (int r = 1; r <= rows; r++) {
-                    int cur = r * rowLength;
-                    unfilter(buffer, buffer[cur], cur + 1, cur + 1 - rowLength, stride, bpp);
-                    converter.convert(buffer, cur + 1, raster, y + r - 1);
-                }
-                System.arraycopy(buffer, rows * rowLength, buffer, 0, rowLength);
+            startImageData(encoded, chunks.firstIdat, (long) rowLength * height, rowLength);
+            byte[] window = inflate.window();
+            for (int y = 0; y < height; y++) {
+                int at = inflate.next(rowLength);
+                unfilter(window[at], window, at + 1, current, previous, stride, bpp);
+                converter.convert(current, 0, raster, y);
+                byte[] swap = previous;
+                previous = current;
+                current = swap;
             }
-            finishStream();
-        } catch (DataFormatException e) {
-            throw new CorruptImage("PNG image data is not a valid zlib stream: " + e.getMessage(), e);
+            inflate.finish();
         } finally {
-            data = null;
+            inflate.release();
         }
         return raster;
     }
 
-    private void startChunk(int chunkOffset) {
-        int length = PngChunks.readInt(data, chunkOffset);
-        inflater.setInput(data, chunkOffset + 8, length);
-        chunkEnd = chunkOffset + 12 + length;
-    }
-
-    /** Moves to the next IDAT chunk; false when the image data has ended. */
-    private boolean nextChunk() {
-        if (chunkEnd + 8 > data.length || PngChunks.readInt(data, chunkEnd + 4) != PngChunks.IDAT) {
-            return false;
+    /** Starts the inflater on the first IDAT payload in place, or on all consecutive ones joined when split. */
+    private void startImageData(byte[] data, int firstIdat, long size, int rowLength) throws CorruptImage {
+        int length = PngChunks.readInt(data, firstIdat);
+        int next = firstIdat + 12 + length;
+        if (!isIdat(data, next)) {
+            inflate.start(data, firstIdat + 8, length, size, rowLength);
+            return;
         }
-        startChunk(chunkEnd);
-        return true;
-    }
-
-    private void inflateFully(byte[] buffer, int offset, int length) throws DataFormatException, CorruptImage {
-        int end = offset + length;
-        while (offset < end) {
-            int n = inflater.inflate(buffer, offset, end - offset);
-            offset += n;
-            if (n == 0) {
-                if (inflater.finished() || inflater.needsDictionary()) {
-                    throw new CorruptImage("PNG image data ends before the last scanline");
-                }
-                if (inflater.needsInput() && !nextChunk()) {
-                    throw new CorruptImage("PNG image data is truncated");
-                }
-            }
+        // PngChunks checked the bounds of every chunk up to IEND, which ends this walk at the latest.
+        int total = 0;
+        for (int chunk = firstIdat; isIdat(data, chunk); chunk += 12 + PngChunks.readInt(data, chunk)) {
+            total += PngChunks.readInt(data, chunk);
         }
-    }
-
-    /**
-     * Reads the end of the zlib stream so the Inflater verifies its Adler-32 checksum over all scanlines. Trailing
-     * data beyond the image is tolerated, but only a bounded amount is inflated.
-     */
-    private void finishStream() throws DataFormatException {
-        for (int i = 0; i < 16 && !inflater.finished(); i++) {
-            if (inflater.inflate(scratch) == 0 && inflater.needsInput() && !nextChunk()) {
-                return;
-            }
+        byte[] buffer = joined.length >= total ? joined : new byte[total];
+        if (total <= MAX_RETAINED_JOIN) {
+            joined = buffer;
         }
+        int filled = 0;
+        for (int chunk = firstIdat; isIdat(data, chunk); chunk += 12 + PngChunks.readInt(data, chunk)) {
+            int n = PngChunks.readInt(data, chunk);
+            System.arraycopy(data, chunk + 8, buffer, filled, n);
+            filled += n;
+        }
+        inflate.start(buffer, 0, total, size, rowLength);
     }
 
-    private static void unfilter(byte[] b, int filter, int cur, int prev, int n, int bpp) throws CorruptImage {
+    private static boolean isIdat(byte[] data, int chunk) {
+        return chunk + 8 <= data.length && PngChunks.readInt(data, chunk + 4) == PngChunks.IDAT;
+    }
+
+    /** Reverses the scanline filter of {@code n} bytes at {@code src[s]} into {@code cur}, given the row above. */
+    private static void unfilter(int filter, byte[] src, int s, byte[] cur, byte[] prev, int n, int bpp)
+            throws CorruptImage {
+        int first = Math.min(bpp, n);
         switch (filter) {
-            case 0 -> {
-            }
+            case 0 -> System.arraycopy(src, s, cur, 0, n);
             case 1 -> {
-                for (int i = bpp; i < n; i++) {
-                    b[cur + i] += b[cur + i - bpp];
+                System.arraycopy(src, s, cur, 0, first);
+                for (int i = first; i < n; i++) {
+                    cur[i] = (byte) (src[s + i] + cur[i - bpp]);
                 }
             }
             case 2 -> {
                 for (int i = 0; i < n; i++) {
-                    b[cur + i] += b[prev + i];
+                    cur[i] = (byte) (src[s + i] + prev[i]);
                 }
             }
             case 3 -> {
-                for (int i = 0; i < bpp; i++) {
-                    b[cur + i] += (byte) ((b[prev + i] & 0xFF) >>> 1);
+                for (int i = 0; i < first; i++) {
+                    cur[i] = (byte) (src[s + i] + ((prev[i] & 0xFF) >>> 1));
                 }
-                for (int i = bpp; i < n; i++) {
-                    b[cur + i] += (byte) (((b[cur + i - bpp] & 0xFF) + (b[prev + i] & 0xFF)) >>> 1);
+                for (int i = first; i < n; i++) {
+                    cur[i] = (byte) (src[s + i] + (((cur[i - bpp] & 0xFF) + (prev[i] & 0xFF)) >>> 1));
                 }
             }
             case 4 -> {
-                for (int i = 0; i < bpp; i++) {
-                    b[cur + i] += b[prev + i];
+                for (int i = 0; i < first; i++) {
+                    cur[i] = (byte) (src[s + i] + prev[i]);
                 }
-                for (int i = bpp; i < n; i++) {
-                    int a = b[cur + i - bpp] & 0xFF;
-                    int up = b[prev + i] & 0xFF;
-                    int c = b[prev + i - bpp] & 0xFF;
+                for (int i = first; i < n; i++) {
+                    int a = cur[i - bpp] & 0xFF;
+                    int up = prev[i] & 0xFF;
+                    int c = prev[i - bpp] & 0xFF;
                     int pa = Math.abs(up - c);
                     int pb = Math.abs(a - c);
                     int pc = Math.abs(a + up - 2 * c);
                     int predictor = pa <= pb && pa <= pc ? a : pb <= pc ? up : c;
-                    b[cur + i] += (byte) predictor;
+                    cur[i] = (byte) (src[s + i] + predictor);
                 }
             }
             default -> throw new CorruptImage("PNG scanline has unknown filter type " + (filter & 0xFF));

@@ -5,6 +5,7 @@ import io.mathsketch.engine.RecognitionException.CorruptImage;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Turns one unfiltered PNG scanline into luminance (composited onto white) and alpha bytes of an {@link InkRaster}.
@@ -245,10 +246,13 @@ abstract sealed class RowConverter {
 
     /**
      * 8-bit RGBA: what browsers export from a canvas, so it gets its own tight loop. Most of a canvas is one
-     * background colour, so a pixel equal to its left neighbour (one 32-bit compare) reuses its result.
+     * background colour, so the row is taken as runs of equal pixels, each found with a vectorised
+     * {@code Arrays.mismatch}, converted once and written with {@code Arrays.fill}; a transparent row is one run.
      */
     static final class Rgba8 extends RowConverter {
         private static final VarHandle PIXEL = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+        /** Runs shorter than this are stored pixel by pixel, cheaper than two fills. */
+        private static final int SHORT_RUN = 8;
 
         @Override
         boolean hasAlpha() {
@@ -262,22 +266,39 @@ abstract sealed class RowConverter {
             byte[] lum = raster.lum;
             byte[] alpha = raster.alpha;
             int min = 255, max = 0, maxAlpha = 0;
-            int previous = ~(int) PIXEL.get(row, offset);
-            int l = 0, a = 0;
-            for (int x = 0; x < width; x++) {
+            for (int x = 0; x < width; ) {
                 int rgba = (int) PIXEL.get(row, offset + 4 * x);
-                if (rgba != previous) {
-                    previous = rgba;
-                    a = rgba & 0xFF;
-                    l = overWhite(luminance(rgba >>> 24, rgba >>> 16 & 0xFF, rgba >>> 8 & 0xFF), a);
-                    min = Math.min(min, l);
-                    max = Math.max(max, l);
-                    maxAlpha = Math.max(maxAlpha, a);
+                int a = rgba & 0xFF;
+                int l = overWhite(luminance(rgba >>> 24, rgba >>> 16 & 0xFF, rgba >>> 8 & 0xFF), a);
+                min = Math.min(min, l);
+                max = Math.max(max, l);
+                maxAlpha = Math.max(maxAlpha, a);
+                int end = runEnd(row, offset, x, width, rgba);
+                if (end - x < SHORT_RUN) {
+                    for (int i = out + x; i < out + end; i++) {
+                        lum[i] = (byte) l;
+                        alpha[i] = (byte) a;
+                    }
+                } else {
+                    Arrays.fill(lum, out + x, out + end, (byte) l);
+                    Arrays.fill(alpha, out + x, out + end, (byte) a);
                 }
-                lum[out + x] = (byte) l;
-                alpha[out + x] = (byte) a;
+                x = end;
             }
             raster.rowDone(y, min, max, maxAlpha);
+        }
+
+        /** The first pixel after {@code x} that differs from {@code rgba} (pixel {@code x}), or the width. */
+        private static int runEnd(byte[] row, int offset, int x, int width, int rgba) {
+            if (x + 1 >= width || (int) PIXEL.get(row, offset + 4 * x + 4) != rgba) {
+                return x + 1; // a lone pixel, as along a stroke's anti-aliased edge: not worth a call
+            }
+            // Pixels repeat as long as each byte equals the one 4 bytes on: a vectorised comparison of the row
+            // with itself.
+            int from = offset + 4 * x;
+            int to = offset + 4 * (width - 1);
+            int mismatch = Arrays.mismatch(row, from, to, row, from + 4, to + 4);
+            return mismatch < 0 ? width : x + 1 + mismatch / 4;
         }
     }
 

@@ -16,6 +16,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -24,7 +27,10 @@ import static io.mathsketch.engine.testing.PngBytes.GREY_ALPHA;
 import static io.mathsketch.engine.testing.PngBytes.PALETTE;
 import static io.mathsketch.engine.testing.PngBytes.RGB;
 import static io.mathsketch.engine.testing.PngBytes.RGBA;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pure-Java PNG path: every colour type, bit depth, filter and transparency form, checked against known ink. */
@@ -186,6 +192,144 @@ class PngDecoderTest {
         for (int i = 0; i < whole.length; i++) {
             assertEquals(whole[i], pieces[i], 0f);
         }
+    }
+
+    /** IDAT boundaries anywhere in the zlib stream: inside its header, between single bytes, at odd places. */
+    @ParameterizedTest(name = "pieces {0}")
+    @MethodSource("splits")
+    void imageDataSplitAtAwkwardBoundariesDecodesTheSame(List<Integer> pieces) throws RecognitionException {
+        byte[] png = CanvasRenderer.transparent(120, 90, Color.BLACK).png(CanvasRenderer.place(digit, 10, 5, 1.7));
+        byte[] zlib = imageData(png);
+
+        float[] whole = preprocessor.decode(png).ink();
+        float[] split = preprocessor.decode(withImageData(png, zlib, pieces)).ink();
+
+        assertArrayEquals(whole, split);
+    }
+
+    static Stream<List<Integer>> splits() {
+        return Stream.of(List.of(1), List.of(1, 1, 1, 1000), List.of(2, 3), List.of(3, 5, 8, 13, 21, 34, 55),
+                List.of(7, 4093), List.of(4096), List.of(65_536));
+    }
+
+    /** Stored, fixed and dynamic blocks, whatever the compressor chose: the same picture. */
+    @ParameterizedTest(name = "level {0}, strategy {1}")
+    @MethodSource("compressions")
+    void everyCompressionLevelAndStrategyDecodesTheSame(int level, int strategy) throws RecognitionException {
+        byte[] png = CanvasRenderer.transparent(280, 280, Color.BLACK)
+                .png(CanvasRenderer.place(digit, 40, 30, 5));
+        byte[] recompressed = withImageData(png, InflateTest.deflate(inflate(imageData(png)), level, strategy),
+                List.of(8192));
+
+        assertArrayEquals(preprocessor.decode(png).ink(), preprocessor.decode(recompressed).ink());
+    }
+
+    static Stream<Arguments> compressions() {
+        return IntStream.of(0, 1, 6, 9).boxed().flatMap(level -> IntStream.of(Deflater.DEFAULT_STRATEGY,
+                Deflater.FILTERED, Deflater.HUFFMAN_ONLY).mapToObj(strategy -> Arguments.of(level, strategy)));
+    }
+
+    @Test
+    void imageDataOfTheWrongLengthIsCorruptWithAClearMessage() {
+        int w = 40, h = 30;
+        byte[] raw = new byte[h * (1 + 3 * w)];
+        java.util.Random random = new java.util.Random(4);
+        for (int y = 0; y < h; y++) {
+            for (int i = 1; i <= 3 * w; i++) {
+                raw[y * (1 + 3 * w) + i] = (byte) random.nextInt(256);
+            }
+        }
+        byte[] full = PngBytes.deflate(raw);
+        byte[] missingRow = PngBytes.deflate(java.util.Arrays.copyOf(raw, raw.length - 1));
+        byte[] extraByte = PngBytes.deflate(java.util.Arrays.copyOf(raw, raw.length + 1));
+        byte[] cut = java.util.Arrays.copyOf(full, full.length / 2);
+
+        assertEquals(w, assertDoesNotThrow(() -> preprocessor.decode(PngBytes.withImageData(w, h, RGB, 8, full)))
+                .width());
+        assertCorrupt(PngBytes.withImageData(w, h, RGB, 8, missingRow), "ends before the last scanline");
+        assertCorrupt(PngBytes.withImageData(w, h, RGB, 8, cut), "truncated");
+        assertCorrupt(PngBytes.withImageData(w, h, RGB, 8, extraByte), "more data than");
+    }
+
+    /** Damaged zlib data behind valid CRCs: a CorruptImage from the decoder itself, not a wrapped runtime error. */
+    @Test
+    void damagedImageDataFailsWithTheDecodersOwnErrors() {
+        byte[] png = CanvasRenderer.transparent(100, 80, Color.BLACK).png(CanvasRenderer.place(digit, 5, 5, 1.5));
+        byte[] zlib = imageData(png);
+        java.util.Random random = new java.util.Random(99);
+        for (int trial = 0; trial < 500; trial++) {
+            byte[] damaged = zlib.clone();
+            for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+                damaged[random.nextInt(damaged.length)] ^= (byte) (1 + random.nextInt(255));
+            }
+            byte[] broken = withImageData(png, damaged, List.of(1 + random.nextInt(damaged.length)));
+            try {
+                preprocessor.decode(broken);
+            } catch (RecognitionException e) {
+                assertTrue(e instanceof RecognitionException.CorruptImage
+                        && !e.getMessage().startsWith("PNG image cannot be decoded"), e::toString);
+            }
+        }
+    }
+
+    private void assertCorrupt(byte[] png, String message) {
+        RecognitionException.CorruptImage e = assertThrows(RecognitionException.CorruptImage.class,
+                () -> preprocessor.decode(png));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    /** The concatenated IDAT payloads of a PNG: its zlib stream. */
+    private static byte[] imageData(byte[] png) {
+        java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+        for (int offset = 8; offset < png.length; ) {
+            int length = java.nio.ByteBuffer.wrap(png, offset, 4).getInt();
+            if (new String(png, offset + 4, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("IDAT")) {
+                idat.write(png, offset + 8, length);
+            }
+            offset += 12 + length;
+        }
+        return idat.toByteArray();
+    }
+
+    private static byte[] inflate(byte[] zlib) {
+        try {
+            Inflater inflater = new Inflater();
+            inflater.setInput(zlib);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[65536];
+            while (!inflater.finished()) {
+                out.write(buffer, 0, inflater.inflate(buffer));
+            }
+            inflater.end();
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * The PNG with its image data replaced by {@code zlib}, cut into IDAT chunks of the given sizes in turn (the
+     * last size repeating), all other chunks kept.
+     */
+    private static byte[] withImageData(byte[] png, byte[] zlib, List<Integer> pieces) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(png, 0, 8);
+        for (int offset = 8; offset < png.length; ) {
+            int length = java.nio.ByteBuffer.wrap(png, offset, 4).getInt();
+            String type = new String(png, offset + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            if (type.equals("IEND")) {
+                for (int i = 0, k = 0; i < zlib.length; k++) {
+                    int n = Math.min(zlib.length - i, pieces.get(Math.min(k, pieces.size() - 1)));
+                    writeChunk(out, "IDAT", java.util.Arrays.copyOfRange(zlib, i, i + n));
+                    i += n;
+                }
+            }
+            if (!type.equals("IDAT")) {
+                out.write(png, offset, 12 + length);
+            }
+            offset += 12 + length;
+        }
+        return out.toByteArray();
     }
 
     /** Reference: ImageIO.read + getRGB, composite onto white, invert luminance, or alpha for a clear border. */
