@@ -140,6 +140,11 @@ rate_of() {
 }
 
 rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status"; }
+# Java heap in use right after a full GC (KB): the live set, which a leak on the heap would grow.
+live_heap_kb() {
+  jcmd "$server_pid" GC.run >/dev/null 2>&1 || true
+  jcmd "$server_pid" GC.heap_info 2>/dev/null | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1
+}
 
 for batch in 32 1; do
   start_server "$batch" "batch-$batch"
@@ -217,7 +222,10 @@ if [ "$memory_seconds" -gt 0 ]; then
       slice=$(wrk_run mnist28 true 64 5)
       [ -n "$slice" ] && count=$(( count + $(sed -E 's/.*"requests": ([0-9]+).*/\1/' <<< "$slice") ))
     done
-    echo "{\"kind\": \"memory\", \"recognitions\": $count, \"rss_kb\": $(rss_kb)}" | tee -a "$results"
+    rss=$(rss_kb)  # before the forced GC, which may return memory to the OS
+    live=$(live_heap_kb)
+    echo "{\"kind\": \"memory\", \"recognitions\": $count, \"rss_kb\": $rss, \"live_heap_kb\": ${live:-0}}" \
+      | tee -a "$results"
   done
   stop_server
 fi

@@ -30,7 +30,8 @@ public final class HttpReport {
     }
 
     /** Server RSS after a number of recognitions. */
-    record Memory(long recognitions, long rssKb) {
+    /** One memory reading; {@code liveHeapKb} is the heap in use after a full GC (0: not read). */
+    record Memory(long recognitions, long rssKb, long liveHeapKb) {
     }
 
     private final List<Run> runs = new ArrayList<>();
@@ -45,7 +46,8 @@ public final class HttpReport {
             JsonObject o = JsonParser.parseString(line).getAsJsonObject();
             String kind = o.get("kind").getAsString();
             if (kind.equals("memory")) {
-                memory.add(new Memory(o.get("recognitions").getAsLong(), o.get("rss_kb").getAsLong()));
+                memory.add(new Memory(o.get("recognitions").getAsLong(), o.get("rss_kb").getAsLong(),
+                        o.has("live_heap_kb") ? o.get("live_heap_kb").getAsLong() : 0));
             } else if (kind.equals("openloop")) {
                 openLoops.add(new OpenLoop(o.get("payload").getAsString(), o.get("target_rps").getAsDouble(),
                         o.get("rps").getAsDouble(), o.get("scheduled").getAsLong(), o.get("completed").getAsLong(),
@@ -118,6 +120,10 @@ public final class HttpReport {
                             first.recognitions()),
                     String.format(Locale.ROOT, "%,d KB vs %,d KB (%+.1f%%)", last.rssKb(), first.rssKb(), growth * 100),
                     "within 10%", Math.abs(growth) <= 0.10, md);
+            if (first.liveHeapKb() > 0 && last.liveHeapKb() > 0) {
+                md.append(String.format(Locale.ROOT, "| live heap after a full GC, same two moments | %,d KB vs %,d KB"
+                        + " | | |%n", last.liveHeapKb(), first.liveHeapKb()));
+            }
         }
         if (!profile.isBlank()) {
             md.append("\n## Server profile (JFR)\n\n```\n").append(profile.strip()).append("\n```\n");

@@ -17,8 +17,6 @@ import io.mathsketch.engine.model.ModelLoader;
 import io.mathsketch.engine.model.ModelManifest;
 import io.mathsketch.engine.preprocess.DigitImage;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
-import io.mathsketch.engine.preprocess.InkImage;
-import io.mathsketch.engine.preprocess.MnistCentering;
 import io.mathsketch.engine.segment.DigitRegion;
 
 import org.slf4j.Logger;
@@ -46,7 +44,6 @@ public final class DjlRecognizer implements Recognizer {
     private final ModelLoader loader;
     private final InferenceListener listener;
     private final ImagePreprocessor preprocessor;
-    private final MnistCentering centering = new MnistCentering();
     /** Folder name to the pool serving it; insertion order is the configuration's, the default first. */
     private final Map<String, AtomicReference<ModelPool>> pools;
     private final String defaultModel;
@@ -237,10 +234,9 @@ public final class DjlRecognizer implements Recognizer {
                 }
             }
             case RecognitionRequest.Input.EncodedImage image -> {
-                // Decoded here rather than with preprocessor.digit() so the reading can report the image bounds.
-                InkImage ink = preprocessor.decode(image.bytes());
-                digits.add(centering.center(ink));
-                boxes.add(new DigitReading.Box(0, 0, ink.width(), ink.height()));
+                DigitRegion digit = preprocessor.digitInImage(image.bytes());
+                digits.add(digit.digit());
+                boxes.add(digit.box());
             }
         }
     }

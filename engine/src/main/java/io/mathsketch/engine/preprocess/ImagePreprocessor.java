@@ -1,5 +1,6 @@
 package io.mathsketch.engine.preprocess;
 
+import io.mathsketch.engine.DigitReading;
 import io.mathsketch.engine.EngineConfig.InputLimits;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionException.BlankImage;
@@ -48,16 +49,27 @@ public final class ImagePreprocessor {
      * @throws RecognitionException.CorruptImage when they claim one of those formats but cannot be decoded
      */
     public InkImage decode(byte[] encoded) throws RecognitionException {
-        return raster(encoded).toInk();
+        return withRaster(encoded, InkRaster::toInk);
     }
 
     /** Decodes one digit and centres it the MNIST way; a picture without ink is a {@link BlankImage}. */
     public DigitImage digit(byte[] encoded) throws RecognitionException {
-        InkImage box = raster(encoded).inkBox();
-        if (box == null) {
-            throw new BlankImage();
-        }
-        return centering.centerRegion(box, 0, 0, box.width(), box.height());
+        return digitInImage(encoded).digit();
+    }
+
+    /**
+     * Like {@link #digit}, with the whole image as the digit's box (what a reading reports in digit mode). Only the
+     * ink's bounding box is ever mapped to ink, never the whole canvas.
+     */
+    public DigitRegion digitInImage(byte[] encoded) throws RecognitionException {
+        return withRaster(encoded, raster -> {
+            InkImage box = raster.inkBox();
+            if (box == null) {
+                throw new BlankImage();
+            }
+            return new DigitRegion(new DigitReading.Box(0, 0, raster.width, raster.height),
+                    centering.centerRegion(box, 0, 0, box.width(), box.height()));
+        });
     }
 
     /** Decodes a number written left to right and returns one centred digit per region, left first. */
@@ -95,34 +107,44 @@ public final class ImagePreprocessor {
         }
     }
 
-    private InkRaster raster(byte[] encoded) throws RecognitionException {
+    /** What is read off a decoded raster; it must not keep the raster, whose planes a pooled decoder reuses. */
+    private interface RasterReader<T> {
+        T read(InkRaster raster) throws RecognitionException;
+    }
+
+    private <T> T withRaster(byte[] encoded, RasterReader<T> reader) throws RecognitionException {
         Objects.requireNonNull(encoded, "encoded");
         if (encoded.length > limits.maxPayloadBytes()) {
             throw new PayloadTooLarge(encoded.length, limits.maxPayloadBytes());
         }
         ImageFormat format = ImageFormat.sniff(encoded);
-        InkRaster raster;
         if (format == ImageFormat.PNG) {
             PngHeader header = PngHeader.read(encoded);
             checkDimensions(header.width(), header.height(), limits);
-            raster = header.interlaced() ? imageIo.decode(encoded, format) : decodePng(encoded, header);
-        } else {
-            raster = imageIo.decode(encoded, format);
+            if (!header.interlaced()) {
+                return withPngDecoder(encoded, header, reader);
+            }
         }
-        return raster;
+        return reader.read(imageIo.decode(encoded, format));
     }
 
-    private InkRaster decodePng(byte[] encoded, PngHeader header) throws RecognitionException {
+    private <T> T withPngDecoder(byte[] encoded, PngHeader header, RasterReader<T> reader)
+            throws RecognitionException {
         PngDecoder decoder = pngDecoders.poll();
         if (decoder == null) {
             decoder = new PngDecoder();
         }
         try {
-            return decoder.decode(encoded, header);
-        } catch (RuntimeException e) {
-            // Every malformed input is meant to be caught above; this keeps an unforeseen one a typed error.
-            throw new RecognitionException.CorruptImage("PNG image cannot be decoded: " + e, e);
+            InkRaster raster;
+            try {
+                raster = decoder.decode(encoded, header);
+            } catch (RuntimeException e) {
+                // Every malformed input is meant to be caught above; this keeps an unforeseen one a typed error.
+                throw new RecognitionException.CorruptImage("PNG image cannot be decoded: " + e, e);
+            }
+            return reader.read(raster);
         } finally {
+            // Only now: the raster's planes belong to the decoder.
             pngDecoders.offer(decoder);
         }
     }

@@ -35,10 +35,18 @@ final class InkRaster {
     private final int[] rowMaxAlpha;
 
     InkRaster(int width, int height, boolean hasAlpha) {
+        this(width, height, new byte[width * height], hasAlpha ? new byte[width * height] : null);
+    }
+
+    /**
+     * A raster over caller-owned planes, which may be longer than {@code width * height} (buffers reused from image
+     * to image); every pixel of the image must be written before it is read.
+     */
+    InkRaster(int width, int height, byte[] lum, byte[] alpha) {
         this.width = width;
         this.height = height;
-        this.lum = new byte[width * height];
-        this.alpha = hasAlpha ? new byte[width * height] : null;
+        this.lum = lum;
+        this.alpha = alpha;
         this.rowMinLum = new int[height];
         this.rowMaxLum = new int[height];
         this.rowMaxAlpha = new int[height];

@@ -11,18 +11,25 @@ import java.util.Arrays;
  * row buffers and converted to luminance and alpha bytes, so no ARGB image and no per-pixel object is ever built.
  * Unfiltering cannot happen in place: the inflater's window must keep the filtered bytes for back-references.
  *
- * <p>An instance holds its inflater and buffers and is used by one thread at a time; the {@link ImagePreprocessor}
- * keeps a small pool of them.
+ * <p>An instance holds its inflater and buffers, including the planes of the raster it returns, and is used by one
+ * thread at a time; the {@link ImagePreprocessor} keeps a small pool of them.
  */
 final class PngDecoder {
 
     /** Joined image data up to this size is kept for the next image; larger buffers are left to the collector. */
     private static final int MAX_RETAINED_JOIN = 256 * 1024;
+    /**
+     * Luminance and alpha planes up to this many pixels are reused for the next image: a canvas request then
+     * allocates next to nothing (they were most of the garbage per request, and so of the GC pauses under load).
+     */
+    private static final int MAX_RETAINED_PIXELS = 1024 * 1024;
 
     private final Inflate inflate = new Inflate();
     private byte[] joined = new byte[0];
     private byte[] previousRow = new byte[0];
     private byte[] currentRow = new byte[0];
+    private byte[] lumPlane = new byte[0];
+    private byte[] alphaPlane = new byte[0];
 
     InkRaster decode(byte[] encoded, PngHeader header) throws CorruptImage {
         PngChunks chunks = PngChunks.scan(encoded);
@@ -39,7 +46,7 @@ final class PngDecoder {
         byte[] previous = previousRow;
         byte[] current = currentRow;
         Arrays.fill(previous, 0, stride, (byte) 0); // the row above the first is zeros
-        InkRaster raster = new InkRaster(width, height, converter.hasAlpha());
+        InkRaster raster = raster(width, height, converter.hasAlpha());
         try {
             startImageData(encoded, chunks.firstIdat, (long) rowLength * height, rowLength);
             byte[] window = inflate.window();
@@ -56,6 +63,22 @@ final class PngDecoder {
             inflate.release();
         }
         return raster;
+    }
+
+    /**
+     * A raster on this decoder's reusable planes (valid until its next decode, so the caller must be done with it
+     * before the decoder goes back to the pool), or on fresh ones for a very large image.
+     */
+    private InkRaster raster(int width, int height, boolean hasAlpha) {
+        int pixels = width * height;
+        if (pixels > MAX_RETAINED_PIXELS) {
+            return new InkRaster(width, height, hasAlpha);
+        }
+        if (lumPlane.length < pixels) {
+            lumPlane = new byte[pixels];
+            alphaPlane = new byte[pixels];
+        }
+        return new InkRaster(width, height, lumPlane, hasAlpha ? alphaPlane : null);
     }
 
     /** Starts the inflater on the first IDAT payload in place, or on all consecutive ones joined when split. */

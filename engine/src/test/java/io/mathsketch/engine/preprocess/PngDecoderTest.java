@@ -15,6 +15,8 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -157,6 +159,41 @@ class PngDecoderTest {
         assertEquals(reference.length, fast.length);
         for (int i = 0; i < fast.length; i++) {
             assertEquals(reference[i], fast[i], 2.5f / 255, "pixel " + i);
+        }
+    }
+
+    /**
+     * Pooled decoders reuse their raster planes: a decoder that has just read a large, inky image must give exactly
+     * what a fresh one gives on the next, smaller or differently coloured, image.
+     */
+    @Test
+    void aReusedDecoderGivesWhatAFreshOneGives() throws Exception {
+        List<byte[]> images = new ArrayList<>();
+        // Opaque RGBA first: every alpha byte 255, which a transparent canvas after it must not inherit.
+        int[] opaque = new int[280 * 200 * 4];
+        Arrays.fill(opaque, 255);
+        for (int i = 0; i < 280 * 40; i++) {
+            opaque[4 * i] = opaque[4 * i + 1] = opaque[4 * i + 2] = 0; // a dark band so it is not blank
+        }
+        images.add(PngBytes.encode(280, 200, RGBA, 8, opaque, 0, null, null));
+        int[] shift = {0};
+        canvases().forEach(a -> images.add(CanvasRenderer.encode(((CanvasRenderer) a.get()[1]).image(
+                List.of(CanvasRenderer.place(digit, 37 + 40 * shift[0]++, 21, 3.3))), "png")));
+        images.add(CanvasRenderer.encode(CanvasRenderer.white(120, 90).image(
+                List.of(CanvasRenderer.place(digit, 5, 5, 1.5))), "png"));
+        int[] grey = new int[digit.ink().length];
+        for (int i = 0; i < grey.length; i++) {
+            grey[i] = Math.round((1 - digit.ink()[i]) * 255);
+        }
+        images.add(PngBytes.encode(digit.width(), digit.height(), GREY, 8, grey, 0, null, null));
+        List<byte[]> sequence = new ArrayList<>(images);
+        sequence.addAll(images.reversed());
+
+        ImagePreprocessor shared = new ImagePreprocessor(InputLimits.DEFAULT);
+        for (byte[] png : sequence) {
+            ImagePreprocessor fresh = new ImagePreprocessor(InputLimits.DEFAULT);
+            assertArrayEquals(fresh.decode(png).ink(), shared.decode(png).ink());
+            assertArrayEquals(fresh.digit(png).pixels(), shared.digitInImage(png).digit().pixels());
         }
     }
 
