@@ -30,6 +30,7 @@ COPY engine engine
 COPY server server
 RUN ./mvnw -B -ntp -pl server -am package -DskipTests $( [ "$WITH_PYTORCH" = "true" ] && echo -Dwith-pytorch )
 COPY models/mnist-cnn /out/app/models/mnist-cnn
+COPY server/jvm.options /out/app/jvm.options
 RUN mkdir -p /out/app/libs \
     && cp server/target/mathsketch-server.jar /out/app/ \
     && cp server/target/libs/*.jar /out/app/libs/ \
@@ -53,5 +54,4 @@ EXPOSE 8080
 # Liveness only: a database outage makes the instance not ready (/observe/health/ready) but it keeps recognising.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT:-8080} && printf 'GET /observe/health/live HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Dai.djl.offline=true", "--enable-native-access=ALL-UNNAMED", \
-            "-jar", "/app/mathsketch-server.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/mathsketch-server.jar"]

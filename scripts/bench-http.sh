@@ -90,7 +90,7 @@ start_server() {
   mkdir -p "$dir"
   SERVER_HOST=127.0.0.1 SERVER_PORT=$port DB_URL="jdbc:h2:file:$PWD/$dir/db/mathsketch" \
     ENGINE_BATCHING_MAX_BATCH_SIZE=$1 ENGINE_MODELS_DIR="${BENCH_MODELS_DIR:-models}" \
-    java -jar "$server_jar" > "$dir/server.log" 2>&1 &
+    java @server/jvm.options -Xlog:gc:file="$dir/gc.log" -jar "$server_jar" > "$dir/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 180); do
     if curl -sf "http://127.0.0.1:$port/observe/health/ready" >/dev/null 2>&1; then
