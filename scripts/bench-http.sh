@@ -13,8 +13,9 @@
 #
 # wrk is CLOSED-LOOP (each connection waits for its answer before sending the next request): its latencies suffer
 # from coordinated omission under overload, and the rates are what the server sustains, not an arrival rate. So, with
-# batching on, both payloads are also sent OPEN-LOOP by io.mathsketch.benchmarks.OpenLoopLoad (java.net.http, constant
-# arrival rate, latency from the scheduled send time) at 40% of the closed-loop rate at 64 connections.
+# batching on, both payloads are also sent OPEN-LOOP by io.mathsketch.benchmarks.OpenLoopLoad (wrk2-style: constant
+# arrival rate over 64 keep-alive connections, latency from the scheduled send time) at 40% of the closed-loop rate
+# at 64 connections.
 #
 # Needs: server/target/mathsketch-server.jar (./mvnw -B -ntp install -DskipTests), benchmarks/target/benchmarks.jar
 # (same build: writes the sample images and the report), wrk (installed with apt-get when missing and root), curl.
@@ -25,8 +26,8 @@
 # ("1 16 64 256"), BENCH_MEMORY_SECONDS how long the memory run may take at the measured rate (240; 0 skips it),
 # BENCH_MEMORY_TARGET recognitions for the second memory reading (default: rate x seconds, at most 1,000,000),
 # BENCH_OPEN_LOOP_FRACTION open-loop arrival rate as a fraction of the closed-loop rate at 64 connections (0.4: the
-# JDK HTTP client is far heavier per request than wrk and shares the 2 cores, so at 0.7 it overloaded the machine; 0
-# skips), BENCH_MODELS_DIR models folder (models), BENCH_NOTE free text for the report header.
+# client is a JVM sharing the 2 cores, heavier per request than wrk, so near the closed-loop rate it saturates the
+# machine itself; 0 skips), BENCH_MODELS_DIR models folder (models), BENCH_NOTE free text for the report header.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
