@@ -3,6 +3,7 @@ package io.mathsketch.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,10 +89,19 @@ public final class ProfileSummary {
                 .filter(line -> line.lastIndexOf(' ') > 0)
                 .map(line -> {
                     int space = line.lastIndexOf(' ');
-                    return new Stack(line.substring(0, space).split(";"),
+                    return new Stack(Arrays.stream(line.substring(0, space).split(";"))
+                            .map(ProfileSummary::withoutDirectory).toArray(String[]::new),
                             Long.parseLong(line.substring(space + 1).trim()));
                 })
                 .toList();
+    }
+
+    /**
+     * A native library frame is its file's absolute path, which for ONNX Runtime is a fresh temporary folder per run
+     * ({@code /tmp/onnxruntime-java123.../libonnxruntime.so}): only the file name says anything.
+     */
+    private static String withoutDirectory(String frame) {
+        return frame.startsWith("/") ? frame.substring(frame.lastIndexOf('/') + 1) : frame;
     }
 
     private static Map<String, Long> count(List<Stack> stacks, Function<Stack, String> key) {

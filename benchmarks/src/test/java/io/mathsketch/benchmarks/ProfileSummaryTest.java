@@ -43,6 +43,7 @@ class ProfileSummaryTest {
         int inf = md.indexOf("| inference (ONNX Runtime / PyTorch) | 30.0% |");
         assertTrue(pre > 0 && inf > pre, md);
         assertTrue(md.contains("| inflate_fast | 50.0% |"), md);
+        assertTrue(md.contains("| libonnxruntime.so | 30.0% |"), "native libraries by file name, not temp path: " + md);
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.mathsketch.engine.preprocess;
 
 import io.mathsketch.engine.RecognitionException.UnsupportedImage;
 
+import java.util.Optional;
+
 /** The formats we read, recognised by their magic bytes (never by a declared content type). */
 enum ImageFormat {
     PNG("png"), JPEG("jpeg"), GIF("gif"), BMP("bmp");
@@ -13,24 +15,35 @@ enum ImageFormat {
         this.imageIoName = imageIoName;
     }
 
+    /** The media type of this format, {@code image/<name>}. */
+    String mediaType() {
+        return "image/" + imageIoName;
+    }
+
     static ImageFormat sniff(byte[] data) throws UnsupportedImage {
         if (data.length == 0) {
             throw new UnsupportedImage("the payload is empty");
         }
+        return of(data).orElseThrow(() -> new UnsupportedImage("not a PNG, JPEG, GIF or BMP image"
+                + knownOther(data)));
+    }
+
+    /** The format the bytes start like, if it is one of ours. */
+    static Optional<ImageFormat> of(byte[] data) {
         if (PngHeader.hasSignature(data)) {
-            return PNG;
+            return Optional.of(PNG);
         }
         if (startsWith(data, 0xFF, 0xD8, 0xFF)) {
-            return JPEG;
+            return Optional.of(JPEG);
         }
         if (startsWith(data, 'G', 'I', 'F', '8') && data.length > 5 && (data[4] == '7' || data[4] == '9')
                 && data[5] == 'a') {
-            return GIF;
+            return Optional.of(GIF);
         }
         if (startsWith(data, 'B', 'M')) {
-            return BMP;
+            return Optional.of(BMP);
         }
-        throw new UnsupportedImage("not a PNG, JPEG, GIF or BMP image" + knownOther(data));
+        return Optional.empty();
     }
 
     private static String knownOther(byte[] data) {

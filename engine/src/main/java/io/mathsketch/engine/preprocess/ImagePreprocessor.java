@@ -12,6 +12,7 @@ import io.mathsketch.engine.segment.NumberSegmenter;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 
 /**
@@ -75,6 +76,14 @@ public final class ImagePreprocessor {
     /** Decodes a number written left to right and returns one centred digit per region, left first. */
     public List<DigitRegion> digits(byte[] encoded) throws RecognitionException {
         return segmenter.segment(decode(encoded));
+    }
+
+    /**
+     * The media type of encoded image bytes by their signature ({@code image/png}, {@code image/jpeg},
+     * {@code image/gif} or {@code image/bmp}), or empty when they are not a format this engine reads.
+     */
+    public static Optional<String> mediaType(byte[] encoded) {
+        return ImageFormat.of(encoded).map(ImageFormat::mediaType);
     }
 
     /**

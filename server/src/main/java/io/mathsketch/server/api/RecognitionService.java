@@ -12,6 +12,7 @@ import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.Recognizer;
+import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.server.config.StoreSettings;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemType;
@@ -193,7 +194,8 @@ public final class RecognitionService implements HttpService {
         }
         List<String> labels = recognition.digits().isEmpty() ? List.of() : recognition.digits().getFirst().labels();
         Optional<byte[]> original = body.original().filter(b -> b.length <= storeSettings.maxOriginalBytes());
-        Optional<String> contentType = original.flatMap(ImageTypes::sniff);
+        // The stored original is served with the type its bytes have, never an echo of the client's header.
+        Optional<String> contentType = original.flatMap(ImagePreprocessor::mediaType);
         return new RecognitionRecord(id, now, mode.name().toLowerCase(Locale.ROOT), recognition.text(),
                 recognition.confidence(), labels, readings, pixels, contentType.flatMap(type -> original),
                 contentType,
