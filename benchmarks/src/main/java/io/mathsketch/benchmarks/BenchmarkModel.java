@@ -9,7 +9,7 @@ import io.mathsketch.engine.model.EngineResolver;
 import io.mathsketch.engine.model.LoadedModel;
 import io.mathsketch.engine.model.ModelFolder;
 import io.mathsketch.engine.model.ModelLoader;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 
 import java.nio.file.Files;

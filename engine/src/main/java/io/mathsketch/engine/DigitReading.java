@@ -1,6 +1,7 @@
 package io.mathsketch.engine;
 
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.Box;
+import io.mathsketch.engine.image.DigitImage;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,9 +32,5 @@ public record DigitReading(String label, int index, float confidence, float[] pr
     }
 
     public record Candidate(String label, float probability) {
-    }
-
-    /** Pixel rectangle in the source image. */
-    public record Box(int x, int y, int width, int height) {
     }
 }

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.onnxruntime.OrtException;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.model.CnnArchitectures;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.MnistCentering;
 import io.mathsketch.training.augment.DigitAugmenter;
 import io.mathsketch.training.data.MnistData;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
 import io.mathsketch.engine.mnist.MnistSubset;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.training.export.OnnxClassifier;
 import java.util.ArrayList;
 import java.util.List;

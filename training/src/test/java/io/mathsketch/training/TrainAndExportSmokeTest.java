@@ -11,7 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.mathsketch.engine.mnist.MnistSubset;
 import io.mathsketch.engine.model.CnnArchitectures;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.MnistCentering;
 import io.mathsketch.training.augment.DigitAugmenter;
 import io.mathsketch.training.data.MnistData;

@@ -1,5 +1,7 @@
 package io.mathsketch.engine.cli;
 
+import io.mathsketch.engine.image.Box;
+
 import io.mathsketch.engine.DigitReading;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.Recognition;
@@ -46,7 +48,7 @@ final class RecognizeCommand {
             out.printf("%s  (confidence %.4f; model %s on %s %s)%n", r.text(), r.confidence(), r.model(), r.engine(),
                     r.device());
             for (DigitReading d : r.digits()) {
-                DigitReading.Box b = d.box();
+                Box b = d.box();
                 StringBuilder top = new StringBuilder();
                 for (DigitReading.Candidate c : d.topK(3)) {
                     top.append(String.format("  %s %.4f", c.label(), c.probability()));

@@ -1,5 +1,7 @@
 package io.mathsketch.engine.inference;
 
+import io.mathsketch.engine.image.Box;
+
 import ai.djl.engine.Engine;
 import io.mathsketch.engine.DigitReading;
 import io.mathsketch.engine.EngineConfig;
@@ -15,7 +17,7 @@ import io.mathsketch.engine.model.EngineResolver;
 import io.mathsketch.engine.model.ModelFolder;
 import io.mathsketch.engine.model.ModelLoader;
 import io.mathsketch.engine.model.ModelManifest;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.segment.DigitRegion;
 
@@ -108,7 +110,7 @@ public final class DjlRecognizer implements Recognizer {
         AtomicReference<ModelPool> slot = slot(reference);
         long start = System.nanoTime();
         List<DigitImage> digits = new ArrayList<>();
-        List<DigitReading.Box> boxes = new ArrayList<>();
+        List<Box> boxes = new ArrayList<>();
         long preprocessNanos;
         ModelPool pool;
         CompletableFuture<InferenceResult> pending;
@@ -213,7 +215,7 @@ public final class DjlRecognizer implements Recognizer {
         }
     }
 
-    private void prepare(RecognitionRequest request, List<DigitImage> digits, List<DigitReading.Box> boxes)
+    private void prepare(RecognitionRequest request, List<DigitImage> digits, List<Box> boxes)
             throws RecognitionException {
         switch (request.input()) {
             case RecognitionRequest.Input.Pixels pixels -> {
@@ -222,7 +224,7 @@ public final class DjlRecognizer implements Recognizer {
                             + " mode, or send an image to read a number");
                 }
                 digits.add(ImagePreprocessor.fromPixels(pixels.values()));
-                boxes.add(new DigitReading.Box(0, 0, DigitImage.SIDE, DigitImage.SIDE));
+                boxes.add(new Box(0, 0, DigitImage.SIDE, DigitImage.SIDE));
             }
             case RecognitionRequest.Input.EncodedImage image when request.mode() == RecognitionRequest.Mode.NUMBER -> {
                 for (DigitRegion region : preprocessor.digits(image.bytes())) {
@@ -255,7 +257,7 @@ public final class DjlRecognizer implements Recognizer {
         }
     }
 
-    private static DigitReading reading(List<String> labels, float[] probabilities, DigitReading.Box box,
+    private static DigitReading reading(List<String> labels, float[] probabilities, Box box,
                                         DigitImage input) {
         int best = 0;
         for (int i = 1; i < probabilities.length; i++) {

@@ -3,7 +3,7 @@ package io.mathsketch.engine.inference;
 import ai.djl.inference.Predictor;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.model.DigitBatch;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

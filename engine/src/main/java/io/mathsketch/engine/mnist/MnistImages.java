@@ -1,7 +1,7 @@
 package io.mathsketch.engine.mnist;
 
-import io.mathsketch.engine.preprocess.DigitImage;
-import io.mathsketch.engine.preprocess.InkImage;
+import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.image.InkImage;
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package io.mathsketch.engine.model;
 
 import io.mathsketch.engine.model.ModelManifest.InkPolarity;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 
 /**
  * Turns a batch of digits into the flat float buffer a model expects, as its manifest describes: polarity, then

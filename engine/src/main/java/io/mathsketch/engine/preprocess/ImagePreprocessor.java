@@ -1,6 +1,11 @@
 package io.mathsketch.engine.preprocess;
 
-import io.mathsketch.engine.DigitReading;
+import io.mathsketch.engine.image.Box;
+
+import io.mathsketch.engine.image.InkImage;
+
+import io.mathsketch.engine.image.DigitImage;
+
 import io.mathsketch.engine.EngineConfig.InputLimits;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionException.BlankImage;
@@ -68,7 +73,7 @@ public final class ImagePreprocessor {
             if (box == null) {
                 throw new BlankImage();
             }
-            return new DigitRegion(new DigitReading.Box(0, 0, raster.width, raster.height),
+            return new DigitRegion(new Box(0, 0, raster.width, raster.height),
                     centering.centerRegion(box, 0, 0, box.width(), box.height()));
         });
     }

@@ -1,5 +1,7 @@
 package io.mathsketch.engine.preprocess;
 
+import io.mathsketch.engine.image.InkImage;
+
 /**
  * What a decoder produces before polarity is known: per pixel an 8-bit luminance composited onto white and, for
  * sources with transparency, an 8-bit alpha. {@link #toInk()} then decides where the ink is:

@@ -1,5 +1,9 @@
 package io.mathsketch.engine.preprocess;
 
+import io.mathsketch.engine.image.InkImage;
+
+import io.mathsketch.engine.image.DigitImage;
+
 import io.mathsketch.engine.RecognitionException;
 
 /**

@@ -1,7 +1,8 @@
 package io.mathsketch.engine.segment;
 
-import io.mathsketch.engine.DigitReading;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.Box;
+
+import io.mathsketch.engine.image.DigitImage;
 
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  * One digit found in a number: where it is in the source image and the MNIST-centred digit cut out of it (only its
  * own strokes, never a neighbour's that reach into its box).
  */
-public record DigitRegion(DigitReading.Box box, DigitImage digit) {
+public record DigitRegion(Box box, DigitImage digit) {
 
     public DigitRegion {
         Objects.requireNonNull(box, "box");

@@ -1,9 +1,10 @@
 package io.mathsketch.engine.segment;
 
-import io.mathsketch.engine.DigitReading;
+import io.mathsketch.engine.image.Box;
+
 import io.mathsketch.engine.RecognitionException.BlankImage;
-import io.mathsketch.engine.preprocess.DigitImage;
-import io.mathsketch.engine.preprocess.InkImage;
+import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.image.InkImage;
 import io.mathsketch.engine.preprocess.MnistCentering;
 
 import java.util.ArrayList;
@@ -191,7 +192,7 @@ public final class NumberSegmenter {
         } catch (BlankImage e) {
             throw new IllegalStateException("a segmented piece always holds stroke pixels", e);
         }
-        return new DigitRegion(new DigitReading.Box(piece.x0, piece.y0, piece.width(), piece.height()), digit);
+        return new DigitRegion(new Box(piece.x0, piece.y0, piece.width(), piece.height()), digit);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.mathsketch.engine.segment;
 
-import io.mathsketch.engine.preprocess.InkImage;
+import io.mathsketch.engine.image.InkImage;
 
 import java.util.Arrays;
 

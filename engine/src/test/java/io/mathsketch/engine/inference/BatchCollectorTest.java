@@ -1,7 +1,7 @@
 package io.mathsketch.engine.inference;
 
 import io.mathsketch.engine.model.DigitBatch;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 
 import org.junit.jupiter.api.Test;
 

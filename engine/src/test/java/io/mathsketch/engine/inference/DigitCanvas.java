@@ -1,6 +1,6 @@
 package io.mathsketch.engine.inference;
 
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;

@@ -12,7 +12,7 @@ import io.mathsketch.engine.model.LinearOnnxModel;
 import io.mathsketch.engine.model.ModelManifest.InkPolarity;
 import io.mathsketch.engine.model.ModelManifest.Layout;
 import io.mathsketch.engine.model.ModelManifest.OutputKind;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

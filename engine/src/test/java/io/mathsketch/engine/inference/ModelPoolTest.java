@@ -8,7 +8,7 @@ import io.mathsketch.engine.model.EngineResolver;
 import io.mathsketch.engine.model.LinearOnnxModel;
 import io.mathsketch.engine.model.ModelFolder;
 import io.mathsketch.engine.model.ModelLoader;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mathsketch.engine.preprocess.DigitImage;
-import io.mathsketch.engine.preprocess.InkImage;
+import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.image.InkImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

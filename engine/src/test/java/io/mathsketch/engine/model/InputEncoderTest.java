@@ -2,7 +2,7 @@ package io.mathsketch.engine.model;
 
 import io.mathsketch.engine.model.ModelManifest.InkPolarity;
 import io.mathsketch.engine.model.ModelManifest.Layout;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 
 import org.junit.jupiter.api.Test;
 

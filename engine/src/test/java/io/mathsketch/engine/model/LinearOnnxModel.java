@@ -15,7 +15,7 @@ import io.mathsketch.engine.mnist.MnistSubset;
 import io.mathsketch.engine.model.ModelManifest.InkPolarity;
 import io.mathsketch.engine.model.ModelManifest.Layout;
 import io.mathsketch.engine.model.ModelManifest.OutputKind;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package io.mathsketch.engine.model;
 import ai.djl.Device;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.mnist.MnistSubset;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

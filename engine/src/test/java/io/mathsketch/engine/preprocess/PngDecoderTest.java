@@ -1,5 +1,7 @@
 package io.mathsketch.engine.preprocess;
 
+import io.mathsketch.engine.image.InkImage;
+
 import io.mathsketch.engine.EngineConfig.InputLimits;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.testing.CanvasRenderer;

@@ -1,14 +1,15 @@
 package io.mathsketch.engine.segment;
 
+import io.mathsketch.engine.image.Box;
+
 import io.mathsketch.engine.testing.PixelCorrelation;
-import io.mathsketch.engine.DigitReading.Box;
 import io.mathsketch.engine.EngineConfig.InputLimits;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionException.BlankImage;
 import io.mathsketch.engine.mnist.MnistSubset;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
-import io.mathsketch.engine.preprocess.InkImage;
+import io.mathsketch.engine.image.InkImage;
 import io.mathsketch.engine.preprocess.MnistCentering;
 import io.mathsketch.engine.testing.CanvasRenderer;
 import io.mathsketch.engine.testing.CanvasRenderer.Placement;

@@ -1,7 +1,7 @@
 package io.mathsketch.engine.testing;
 
-import io.mathsketch.engine.preprocess.DigitImage;
-import io.mathsketch.engine.preprocess.InkImage;
+import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.image.InkImage;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;

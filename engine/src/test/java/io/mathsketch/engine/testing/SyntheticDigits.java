@@ -1,6 +1,6 @@
 package io.mathsketch.engine.testing;
 
-import io.mathsketch.engine.preprocess.InkImage;
+import io.mathsketch.engine.image.InkImage;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

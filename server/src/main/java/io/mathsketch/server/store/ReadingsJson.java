@@ -1,7 +1,8 @@
 package io.mathsketch.server.store;
 
+import io.mathsketch.engine.image.Box;
+
 import io.mathsketch.server.JsonFactory;
-import io.mathsketch.engine.DigitReading;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -29,7 +30,7 @@ final class ReadingsJson {
             for (float p : r.probabilities()) {
                 probabilities.add(p);
             }
-            DigitReading.Box b = r.box();
+            Box b = r.box();
             digits.add(JsonFactory.createObjectBuilder()
                     .add("label", r.label())
                     .add("confidence", r.confidence())
@@ -66,6 +67,6 @@ final class ReadingsJson {
         JsonArray b = digit.getJsonArray("box");
         return new RecognitionRecord.Reading(digit.getString("label"),
                 digit.getJsonNumber("confidence").doubleValue(), probabilities,
-                new DigitReading.Box(b.getInt(0), b.getInt(1), b.getInt(2), b.getInt(3)));
+                new Box(b.getInt(0), b.getInt(1), b.getInt(2), b.getInt(3)));
     }
 }

@@ -1,6 +1,7 @@
 package io.mathsketch.server.store;
 
-import io.mathsketch.engine.DigitReading;
+import io.mathsketch.engine.image.Box;
+
 import io.mathsketch.engine.Recognition;
 
 import java.time.Instant;
@@ -52,7 +53,7 @@ public record RecognitionRecord(String id, Instant createdAt, String mode, Strin
      * @param probabilities probability of every label
      * @param box where it was found in the source image
      */
-    public record Reading(String label, double confidence, float[] probabilities, DigitReading.Box box) {
+    public record Reading(String label, double confidence, float[] probabilities, Box box) {
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.mathsketch.server.testing;
 
 import io.mathsketch.engine.mnist.MnistSubset;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.testing.CanvasRenderer;
 
 /** MNIST test digits drawn the way the web page sends them: black ink on a white 280x280 canvas, as PNG. */

@@ -1,6 +1,6 @@
 package io.mathsketch.server.ui;
 
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.mathsketch.training.augment;
 
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.mnist.MnistImages;
-import io.mathsketch.engine.preprocess.DigitImage;
-import io.mathsketch.engine.preprocess.InkImage;
+import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.image.InkImage;
 import io.mathsketch.engine.preprocess.MnistCentering;
 import java.util.SplittableRandom;
 

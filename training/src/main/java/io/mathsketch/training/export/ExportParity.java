@@ -2,7 +2,7 @@ package io.mathsketch.training.export;
 
 import ai.djl.Model;
 import ai.onnxruntime.OrtException;
-import io.mathsketch.engine.preprocess.DigitImage;
+import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.training.Evaluator;
 import io.mathsketch.training.InputNormalization;
 import java.nio.file.Path;

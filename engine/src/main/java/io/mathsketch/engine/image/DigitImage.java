@@ -1,4 +1,4 @@
-package io.mathsketch.engine.preprocess;
+package io.mathsketch.engine.image;
 
 /**
  * A digit prepared the MNIST way: 28x28, ink intensity in [0, 1] (1 = ink), the ink fitted into a 20x20 box and

@@ -1,4 +1,4 @@
-package io.mathsketch.engine.preprocess;
+package io.mathsketch.engine.image;
 
 /**
  * A greyscale image as ink intensity: 0 is background, 1 is full ink, whatever the polarity and colours of the

@@ -1,0 +1,30 @@
+package io.mathsketch.engine.image;
+
+import java.util.List;
+
+/**
+ * Digital ink: what a pen, finger or mouse drew, as strokes on a writing surface {@code width} x {@code height}
+ * units large, drawn with a pen {@code penWidth} units wide. Units are whatever the client draws in (the drawing
+ * page uses CSS pixels of a 280 x 280 canvas); only proportions matter to recognition.
+ *
+ * <p>The JSON wire form, shared by the API, storage and the test fixtures:
+ * {@code {"strokes": [{"points": [[x, y, t?, pressure?], ...]}, ...], "width": W, "height": H, "penWidth": P}},
+ * with {@code t} in milliseconds.
+ *
+ * @param strokes in the order they were drawn
+ */
+public record Ink(List<Stroke> strokes, double width, double height, double penWidth) {
+
+    public Ink {
+        strokes = List.copyOf(strokes);
+    }
+
+    /** Points over all strokes. */
+    public int pointCount() {
+        int n = 0;
+        for (Stroke s : strokes) {
+            n += s.size();
+        }
+        return n;
+    }
+}
