@@ -1,4 +1,4 @@
-package io.mathsketch.engine.preprocess;
+package io.mathsketch.engine.codec.png;
 
 import io.mathsketch.engine.RecognitionException.CorruptImage;
 import io.mathsketch.engine.testing.CanvasRenderer;

@@ -1,6 +1,7 @@
-package io.mathsketch.engine.preprocess;
+package io.mathsketch.engine.codec;
 
 import io.mathsketch.engine.RecognitionException.UnsupportedImage;
+import io.mathsketch.engine.codec.png.PngDecoder;
 
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ enum ImageFormat {
 
     /** The format the bytes start like, if it is one of ours. */
     static Optional<ImageFormat> of(byte[] data) {
-        if (PngHeader.hasSignature(data)) {
+        if (PngDecoder.hasSignature(data)) {
             return Optional.of(PNG);
         }
         if (startsWith(data, 0xFF, 0xD8, 0xFF)) {

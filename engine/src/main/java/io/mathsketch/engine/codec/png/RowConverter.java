@@ -1,14 +1,18 @@
-package io.mathsketch.engine.preprocess;
+package io.mathsketch.engine.codec.png;
 
 import io.mathsketch.engine.RecognitionException.CorruptImage;
+import io.mathsketch.engine.image.DecodedImage;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
+import static io.mathsketch.engine.image.DecodedImage.luminance;
+import static io.mathsketch.engine.image.DecodedImage.overWhite;
+
 /**
- * Turns one unfiltered PNG scanline into luminance (composited onto white) and alpha bytes of an {@link InkRaster}.
+ * Turns one unfiltered PNG scanline into luminance (composited onto white) and alpha bytes of a {@link DecodedImage}.
  * One implementation per sample layout; 16-bit samples keep their high byte, except that tRNS colour keys compare
  * all 16 bits as the PNG specification requires. Luminance uses the Rec. 601 weights in 8.8 fixed point.
  */
@@ -16,7 +20,7 @@ abstract sealed class RowConverter {
 
     abstract boolean hasAlpha();
 
-    abstract void convert(byte[] row, int offset, InkRaster raster, int y);
+    abstract void convert(byte[] row, int offset, DecodedImage raster, int y);
 
     static RowConverter of(PngHeader header, byte[] data, PngChunks chunks) throws CorruptImage {
         int depth = header.bitDepth();
@@ -32,17 +36,6 @@ abstract sealed class RowConverter {
                     : new Rgb(depth / 8, null);
             default -> depth == 8 ? new Rgba8() : new Rgba16();
         };
-    }
-
-    static int luminance(int r, int g, int b) {
-        return (r * 77 + g * 150 + b * 29 + 128) >> 8;
-    }
-
-    /** Luminance of a pixel with the given alpha drawn over white. */
-    static int overWhite(int lum, int alpha) {
-        // (255 - lum) * alpha / 255, rounded, without a division: exact for products up to 255 * 255.
-        int t = (255 - lum) * alpha + 128;
-        return 255 - ((t + (t >>> 8)) >>> 8);
     }
 
     private static int readShort(byte[] data, int offset) {
@@ -106,11 +99,11 @@ abstract sealed class RowConverter {
         }
 
         @Override
-        void convert(byte[] row, int offset, InkRaster raster, int y) {
-            int width = raster.width;
+        void convert(byte[] row, int offset, DecodedImage raster, int y) {
+            int width = raster.width();
             int out = y * width;
-            byte[] lumOut = raster.lum;
-            byte[] alphaOut = raster.alpha;
+            byte[] lumOut = raster.lum();
+            byte[] alphaOut = raster.alpha();
             int perByte = 8 / depth;
             int mask = (1 << depth) - 1;
             int min = 255, max = 0, maxAlpha = 0;
@@ -149,8 +142,8 @@ abstract sealed class RowConverter {
         }
 
         @Override
-        void convert(byte[] row, int offset, InkRaster raster, int y) {
-            int width = raster.width;
+        void convert(byte[] row, int offset, DecodedImage raster, int y) {
+            int width = raster.width();
             int out = y * width;
             int min = 255, max = 0, maxAlpha = 0;
             for (int x = 0; x < width; x++) {
@@ -159,10 +152,10 @@ abstract sealed class RowConverter {
                 if (key >= 0) {
                     boolean clear = readShort(row, s) == key;
                     l = clear ? 255 : l;
-                    raster.alpha[out + x] = (byte) (clear ? 0 : 255);
+                    raster.alpha()[out + x] = (byte) (clear ? 0 : 255);
                     maxAlpha = clear ? maxAlpha : 255;
                 }
-                raster.lum[out + x] = (byte) l;
+                raster.lum()[out + x] = (byte) l;
                 min = Math.min(min, l);
                 max = Math.max(max, l);
             }
@@ -184,16 +177,16 @@ abstract sealed class RowConverter {
         }
 
         @Override
-        void convert(byte[] row, int offset, InkRaster raster, int y) {
-            int width = raster.width;
+        void convert(byte[] row, int offset, DecodedImage raster, int y) {
+            int width = raster.width();
             int out = y * width;
             int min = 255, max = 0, maxAlpha = 0;
             for (int x = 0; x < width; x++) {
                 int s = offset + 2 * step * x;
                 int a = row[s + step] & 0xFF;
                 int l = overWhite(row[s] & 0xFF, a);
-                raster.lum[out + x] = (byte) l;
-                raster.alpha[out + x] = (byte) a;
+                raster.lum()[out + x] = (byte) l;
+                raster.alpha()[out + x] = (byte) a;
                 min = Math.min(min, l);
                 max = Math.max(max, l);
                 maxAlpha = Math.max(maxAlpha, a);
@@ -218,8 +211,8 @@ abstract sealed class RowConverter {
         }
 
         @Override
-        void convert(byte[] row, int offset, InkRaster raster, int y) {
-            int width = raster.width;
+        void convert(byte[] row, int offset, DecodedImage raster, int y) {
+            int width = raster.width();
             int out = y * width;
             int min = 255, max = 0, maxAlpha = 0;
             for (int x = 0; x < width; x++) {
@@ -229,10 +222,10 @@ abstract sealed class RowConverter {
                     boolean clear = sample(row, s) == key[0] && sample(row, s + step) == key[1]
                             && sample(row, s + 2 * step) == key[2];
                     l = clear ? 255 : l;
-                    raster.alpha[out + x] = (byte) (clear ? 0 : 255);
+                    raster.alpha()[out + x] = (byte) (clear ? 0 : 255);
                     maxAlpha = clear ? maxAlpha : 255;
                 }
-                raster.lum[out + x] = (byte) l;
+                raster.lum()[out + x] = (byte) l;
                 min = Math.min(min, l);
                 max = Math.max(max, l);
             }
@@ -260,11 +253,11 @@ abstract sealed class RowConverter {
         }
 
         @Override
-        void convert(byte[] row, int offset, InkRaster raster, int y) {
-            int width = raster.width;
+        void convert(byte[] row, int offset, DecodedImage raster, int y) {
+            int width = raster.width();
             int out = y * width;
-            byte[] lum = raster.lum;
-            byte[] alpha = raster.alpha;
+            byte[] lum = raster.lum();
+            byte[] alpha = raster.alpha();
             int min = 255, max = 0, maxAlpha = 0;
             for (int x = 0; x < width; ) {
                 int rgba = (int) PIXEL.get(row, offset + 4 * x);
@@ -310,16 +303,16 @@ abstract sealed class RowConverter {
         }
 
         @Override
-        void convert(byte[] row, int offset, InkRaster raster, int y) {
-            int width = raster.width;
+        void convert(byte[] row, int offset, DecodedImage raster, int y) {
+            int width = raster.width();
             int out = y * width;
             int min = 255, max = 0, maxAlpha = 0;
             for (int x = 0; x < width; x++) {
                 int s = offset + 8 * x;
                 int a = row[s + 6] & 0xFF;
                 int l = overWhite(luminance(row[s] & 0xFF, row[s + 2] & 0xFF, row[s + 4] & 0xFF), a);
-                raster.lum[out + x] = (byte) l;
-                raster.alpha[out + x] = (byte) a;
+                raster.lum()[out + x] = (byte) l;
+                raster.alpha()[out + x] = (byte) a;
                 min = Math.min(min, l);
                 max = Math.max(max, l);
                 maxAlpha = Math.max(maxAlpha, a);

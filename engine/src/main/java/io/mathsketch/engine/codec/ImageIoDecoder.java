@@ -1,10 +1,11 @@
-package io.mathsketch.engine.preprocess;
+package io.mathsketch.engine.codec;
 
 import io.mathsketch.engine.EngineConfig.InputLimits;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionException.CorruptImage;
 import io.mathsketch.engine.RecognitionException.ImageTooLarge;
 import io.mathsketch.engine.RecognitionException.UnsupportedImage;
+import io.mathsketch.engine.image.DecodedImage;
 
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
@@ -35,7 +36,7 @@ final class ImageIoDecoder {
         this.limits = limits;
     }
 
-    InkRaster decode(byte[] data, ImageFormat format) throws RecognitionException {
+    DecodedImage decode(byte[] data, ImageFormat format) throws RecognitionException {
         if (format == ImageFormat.BMP) {
             checkBmpHeader(data);
         }
@@ -49,7 +50,7 @@ final class ImageIoDecoder {
             reader.setInput(input, true, true);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
-            ImagePreprocessor.checkDimensions(width, height, limits);
+            ImageDecoder.checkDimensions(width, height, limits);
             String[] warning = new String[1];
             reader.addIIOReadWarningListener((IIOReadWarningListener) (source, message) -> warning[0] = message);
             BufferedImage image = reader.read(0);
@@ -79,11 +80,11 @@ final class ImageIoDecoder {
         }
         int headerSize = littleEndianInt(data, 14);
         if (headerSize == 12) {
-            ImagePreprocessor.checkDimensions(littleEndianShort(data, 18), littleEndianShort(data, 20), limits);
+            ImageDecoder.checkDimensions(littleEndianShort(data, 18), littleEndianShort(data, 20), limits);
         } else if (headerSize >= 40) {
             int height = littleEndianInt(data, 22);
             // A negative height marks a top-down bitmap.
-            ImagePreprocessor.checkDimensions(littleEndianInt(data, 18), height == Integer.MIN_VALUE
+            ImageDecoder.checkDimensions(littleEndianInt(data, 18), height == Integer.MIN_VALUE
                     ? Integer.MAX_VALUE : Math.abs(height), limits);
         }
     }
@@ -96,12 +97,12 @@ final class ImageIoDecoder {
         return littleEndianShort(data, offset) | littleEndianShort(data, offset + 2) << 16;
     }
 
-    private static InkRaster convert(BufferedImage image) {
+    private static DecodedImage convert(BufferedImage image) {
         ColorModel model = image.getColorModel();
         Raster raster = image.getRaster();
         int width = image.getWidth();
         int height = image.getHeight();
-        InkRaster out = new InkRaster(width, height, model.hasAlpha());
+        DecodedImage out = new DecodedImage(width, height, model.hasAlpha());
         if (model instanceof IndexColorModel indexed) {
             convertIndexed(indexed, raster, out);
         } else if (model.getColorSpace().getType() == ColorSpace.TYPE_GRAY
@@ -113,26 +114,26 @@ final class ImageIoDecoder {
         return out;
     }
 
-    private static void convertIndexed(IndexColorModel model, Raster raster, InkRaster out) {
+    private static void convertIndexed(IndexColorModel model, Raster raster, DecodedImage out) {
         int size = model.getMapSize();
         int[] lum = new int[size];
         int[] alpha = new int[size];
         for (int i = 0; i < size; i++) {
             alpha[i] = model.getAlpha(i);
-            lum[i] = RowConverter.overWhite(RowConverter.luminance(model.getRed(i), model.getGreen(i),
+            lum[i] = DecodedImage.overWhite(DecodedImage.luminance(model.getRed(i), model.getGreen(i),
                     model.getBlue(i)), alpha[i]);
         }
-        int width = out.width;
+        int width = out.width();
         int[] samples = new int[width];
-        for (int y = 0; y < out.height; y++) {
+        for (int y = 0; y < out.height(); y++) {
             raster.getSamples(0, y, width, 1, 0, samples);
             int min = 255, max = 0, maxAlpha = 0;
             for (int x = 0; x < width; x++) {
                 int index = Math.min(size - 1, samples[x]);
                 int l = lum[index];
-                out.lum[y * width + x] = (byte) l;
-                if (out.alpha != null) {
-                    out.alpha[y * width + x] = (byte) alpha[index];
+                out.lum()[y * width + x] = (byte) l;
+                if (out.hasAlpha()) {
+                    out.alpha()[y * width + x] = (byte) alpha[index];
                     maxAlpha = Math.max(maxAlpha, alpha[index]);
                 }
                 min = Math.min(min, l);
@@ -143,7 +144,7 @@ final class ImageIoDecoder {
     }
 
     /** Grey or RGB samples, with or without alpha, of any sample size, read band by band from the raster. */
-    private static void convertComponents(ColorModel model, Raster raster, InkRaster out) {
+    private static void convertComponents(ColorModel model, Raster raster, DecodedImage out) {
         int bands = raster.getNumBands();
         int colours = model.getNumColorComponents();
         int[] shift = new int[bands];
@@ -155,23 +156,23 @@ final class ImageIoDecoder {
             int bits = Math.min(8, model.getComponentSize(b));
             scale[b] = bits >= 8 ? 1 : 255 / ((1 << bits) - 1);
         }
-        int width = out.width;
+        int width = out.width();
         int[] pixels = new int[width * bands];
-        for (int y = 0; y < out.height; y++) {
+        for (int y = 0; y < out.height(); y++) {
             raster.getPixels(0, y, width, 1, pixels);
             int min = 255, max = 0, maxAlpha = 0;
             for (int x = 0; x < width; x++) {
                 int p = x * bands;
                 int l = colours == 1 ? sample(pixels, p, shift, scale)
-                        : RowConverter.luminance(sample(pixels, p, shift, scale), sample(pixels, p + 1, shift, scale),
+                        : DecodedImage.luminance(sample(pixels, p, shift, scale), sample(pixels, p + 1, shift, scale),
                                 sample(pixels, p + 2, shift, scale));
-                if (out.alpha != null) {
+                if (out.hasAlpha()) {
                     int a = sample(pixels, p + colours, shift, scale);
-                    l = RowConverter.overWhite(l, a);
-                    out.alpha[y * width + x] = (byte) a;
+                    l = DecodedImage.overWhite(l, a);
+                    out.alpha()[y * width + x] = (byte) a;
                     maxAlpha = Math.max(maxAlpha, a);
                 }
-                out.lum[y * width + x] = (byte) l;
+                out.lum()[y * width + x] = (byte) l;
                 min = Math.min(min, l);
                 max = Math.max(max, l);
             }
@@ -185,19 +186,19 @@ final class ImageIoDecoder {
     }
 
     /** Rare colour spaces (CMYK, YCCK...): let the colour model convert each pixel. Slow, but correct. */
-    private static void convertAnyColourSpace(BufferedImage image, InkRaster out) {
-        int width = out.width;
+    private static void convertAnyColourSpace(BufferedImage image, DecodedImage out) {
+        int width = out.width();
         int[] argb = new int[width];
-        for (int y = 0; y < out.height; y++) {
+        for (int y = 0; y < out.height(); y++) {
             image.getRGB(0, y, width, 1, argb, 0, width);
             int min = 255, max = 0, maxAlpha = 0;
             for (int x = 0; x < width; x++) {
                 int c = argb[x];
                 int a = c >>> 24;
-                int l = RowConverter.overWhite(RowConverter.luminance(c >> 16 & 0xFF, c >> 8 & 0xFF, c & 0xFF), a);
-                out.lum[y * width + x] = (byte) l;
-                if (out.alpha != null) {
-                    out.alpha[y * width + x] = (byte) a;
+                int l = DecodedImage.overWhite(DecodedImage.luminance(c >> 16 & 0xFF, c >> 8 & 0xFF, c & 0xFF), a);
+                out.lum()[y * width + x] = (byte) l;
+                if (out.hasAlpha()) {
+                    out.alpha()[y * width + x] = (byte) a;
                     maxAlpha = Math.max(maxAlpha, a);
                 }
                 min = Math.min(min, l);

@@ -1,9 +1,10 @@
-package io.mathsketch.engine.preprocess;
+package io.mathsketch.engine.codec.png;
 
 import io.mathsketch.engine.image.InkImage;
 
 import io.mathsketch.engine.EngineConfig.InputLimits;
 import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.testing.CanvasRenderer;
 import io.mathsketch.engine.testing.PngBytes;
 import io.mathsketch.engine.testing.SyntheticDigits;

@@ -1,84 +1,55 @@
 package io.mathsketch.engine.preprocess;
 
+import io.mathsketch.engine.image.DecodedImage;
 import io.mathsketch.engine.image.InkImage;
 
 /**
- * What a decoder produces before polarity is known: per pixel an 8-bit luminance composited onto white and, for
- * sources with transparency, an 8-bit alpha. {@link #toInk()} then decides where the ink is:
+ * Decides where the ink of a {@link DecodedImage} is, whatever its colours, polarity or transparency:
  * <ul>
  *   <li>when the border is mostly transparent (a canvas exported without a fill), ink is the alpha, stretched so
  *       the most opaque stroke is full ink: this reads white, black and coloured ink on transparency alike;</li>
  *   <li>otherwise the border's median luminance is the background, ink is whatever departs from it towards the
  *       image's extreme (dark on light or light on dark), stretched so the extreme is full ink.</li>
  * </ul>
- * Decoders write {@link #lum} and {@link #alpha} directly (row by row, no per-pixel calls) and report each row's
- * extremes through {@link #rowDone}; the raster keeps only a few counters, so conversion stays allocation-free.
+ * It reads the decoder's per-row extremes to skip rows without ink, and only the border pixels to decide.
  */
-final class InkRaster {
+final class InkExtractor {
 
     /** Below this luminance range (of 255) the image is treated as blank rather than stretching noise into ink. */
     static final int MIN_CONTRAST = 40;
     /** Border pixels with alpha below this count as transparent. */
     private static final int TRANSPARENT = 128;
 
-    final int width;
-    final int height;
-    final byte[] lum;
-    final byte[] alpha;
+    private final int width;
+    private final int height;
+    private final DecodedImage image;
     private final int[] borderHistogram = new int[256];
     private int borderPixels;
     private int borderTransparent;
-    private int minLum = 255;
-    private int maxLum = 0;
-    private int maxAlpha = 0;
-    /** Per row: darkest and lightest luminance and highest alpha, to skip rows that hold no ink at all. */
-    private final int[] rowMinLum;
-    private final int[] rowMaxLum;
-    private final int[] rowMaxAlpha;
 
-    InkRaster(int width, int height, boolean hasAlpha) {
-        this(width, height, new byte[width * height], hasAlpha ? new byte[width * height] : null);
-    }
-
-    /**
-     * A raster over caller-owned planes, which may be longer than {@code width * height} (buffers reused from image
-     * to image); every pixel of the image must be written before it is read.
-     */
-    InkRaster(int width, int height, byte[] lum, byte[] alpha) {
-        this.width = width;
-        this.height = height;
-        this.lum = lum;
-        this.alpha = alpha;
-        this.rowMinLum = new int[height];
-        this.rowMaxLum = new int[height];
-        this.rowMaxAlpha = new int[height];
-    }
-
-    /** Records row {@code y}'s luminance extremes and maximal alpha (ignored without alpha), and its border pixels. */
-    void rowDone(int y, int rowMin, int rowMax, int rowAlpha) {
-        minLum = Math.min(minLum, rowMin);
-        maxLum = Math.max(maxLum, rowMax);
-        maxAlpha = Math.max(maxAlpha, rowAlpha);
-        rowMinLum[y] = rowMin;
-        rowMaxLum[y] = rowMax;
-        rowMaxAlpha[y] = rowAlpha;
-        int start = y * width;
-        if (y == 0 || y == height - 1) {
-            for (int i = start; i < start + width; i++) {
-                border(i);
+    InkExtractor(DecodedImage image) {
+        this.image = image;
+        this.width = image.width();
+        this.height = image.height();
+        int last = (height - 1) * width;
+        for (int x = 0; x < width; x++) {
+            border(x);
+            if (height > 1) {
+                border(last + x);
             }
-        } else {
-            border(start);
+        }
+        for (int y = 1; y < height - 1; y++) {
+            border(y * width);
             if (width > 1) {
-                border(start + width - 1);
+                border(y * width + width - 1);
             }
         }
     }
 
     private void border(int i) {
-        borderHistogram[lum[i] & 0xFF]++;
+        borderHistogram[image.lum()[i] & 0xFF]++;
         borderPixels++;
-        if (alpha != null && (alpha[i] & 0xFF) < TRANSPARENT) {
+        if (image.alpha() != null && (image.alpha()[i] & 0xFF) < TRANSPARENT) {
             borderTransparent++;
         }
     }
@@ -148,24 +119,25 @@ final class InkRaster {
     /** Decides polarity and contrast: which bytes to read and how each value maps to ink. */
     private Mapping mapping() {
         float[] lut = new float[256];
-        if (alpha != null && borderTransparent * 2 > borderPixels) {
+        int maxAlpha = image.maxAlpha();
+        if (image.hasAlpha() && borderTransparent * 2 > borderPixels) {
             if (maxAlpha >= MIN_CONTRAST) {
                 for (int v = 0; v < 256; v++) {
                     lut[v] = Math.min(1f, (float) v / maxAlpha);
                 }
             }
-            return new Mapping(alpha, lut, rowMaxAlpha, 0, false);
+            return new Mapping(image.alpha(), lut, image.rowMaxAlpha(), 0, false);
         }
         int background = borderMedian();
         boolean darkInk = background >= 128;
-        int contrast = darkInk ? background - minLum : maxLum - background;
+        int contrast = darkInk ? background - image.minLum() : image.maxLum() - background;
         if (contrast >= MIN_CONTRAST) {
             for (int v = 0; v < 256; v++) {
                 float ink = (float) (darkInk ? background - v : v - background) / contrast;
                 lut[v] = Math.max(0f, Math.min(1f, ink));
             }
         }
-        return new Mapping(lum, lut, darkInk ? rowMinLum : rowMaxLum, background, darkInk);
+        return new Mapping(image.lum(), lut, darkInk ? image.rowMinLum() : image.rowMaxLum(), background, darkInk);
     }
 
     private int borderMedian() {

@@ -1,4 +1,4 @@
-package io.mathsketch.engine.preprocess;
+package io.mathsketch.engine.codec.png;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;

@@ -1,20 +1,22 @@
-package io.mathsketch.engine.preprocess;
+package io.mathsketch.engine.codec.png;
 
 import io.mathsketch.engine.RecognitionException.CorruptImage;
+import io.mathsketch.engine.image.DecodedImage;
 
 import java.util.Arrays;
 
 /**
  * The fast path for the format nearly every canvas sends: a pure-Java decoder for non-interlaced PNG of every colour
- * type and bit depth. The image data is inflated by {@link Inflate} straight from the caller's array (IDAT payloads
+ * type and bit depth, and the only entry into this package (chunks, header, inflater and row converters are its
+ * internals). The image data is inflated by {@link Inflate} straight from the caller's array (IDAT payloads
  * split over several chunks are first joined into a reusable buffer), and each scanline is unfiltered into one of two
  * row buffers and converted to luminance and alpha bytes, so no ARGB image and no per-pixel object is ever built.
  * Unfiltering cannot happen in place: the inflater's window must keep the filtered bytes for back-references.
  *
- * <p>An instance holds its inflater and buffers, including the planes of the raster it returns, and is used by one
- * thread at a time; the {@link ImagePreprocessor} keeps a small pool of them.
+ * <p>An instance holds its inflater and buffers, including the planes of the image it returns, and is used by one
+ * thread at a time; callers keep a small pool of them.
  */
-final class PngDecoder {
+public final class PngDecoder {
 
     /** Joined image data up to this size is kept for the next image; larger buffers are left to the collector. */
     private static final int MAX_RETAINED_JOIN = 256 * 1024;
@@ -31,7 +33,32 @@ final class PngDecoder {
     private byte[] lumPlane = new byte[0];
     private byte[] alphaPlane = new byte[0];
 
-    InkRaster decode(byte[] encoded, PngHeader header) throws CorruptImage {
+    /** What the IHDR declares, read and validated without touching image data. */
+    public record Header(int width, int height, boolean interlaced) {
+    }
+
+    /** Whether the bytes start with the PNG signature. */
+    public static boolean hasSignature(byte[] data) {
+        return PngHeader.hasSignature(data);
+    }
+
+    /** Reads and validates the IHDR of PNG bytes, so that oversized images are refused before a byte is inflated. */
+    public static Header header(byte[] encoded) throws CorruptImage {
+        PngHeader header = PngHeader.read(encoded);
+        return new Header(header.width(), header.height(), header.interlaced());
+    }
+
+    /**
+     * Decodes a non-interlaced PNG. The returned image lives on this decoder's reusable planes when it is small:
+     * the caller must be done with it before decoding the next image.
+     *
+     * @throws CorruptImage when the PNG is malformed or interlaced (those are left to a general-purpose decoder)
+     */
+    public DecodedImage decode(byte[] encoded) throws CorruptImage {
+        PngHeader header = PngHeader.read(encoded);
+        if (header.interlaced()) {
+            throw new CorruptImage("interlaced PNG is not decoded by this decoder");
+        }
         PngChunks chunks = PngChunks.scan(encoded);
         RowConverter converter = RowConverter.of(header, encoded, chunks);
         int width = header.width();
@@ -46,7 +73,7 @@ final class PngDecoder {
         byte[] previous = previousRow;
         byte[] current = currentRow;
         Arrays.fill(previous, 0, stride, (byte) 0); // the row above the first is zeros
-        InkRaster raster = raster(width, height, converter.hasAlpha());
+        DecodedImage raster = raster(width, height, converter.hasAlpha());
         try {
             startImageData(encoded, chunks.firstIdat, (long) rowLength * height, rowLength);
             byte[] window = inflate.window();
@@ -69,16 +96,16 @@ final class PngDecoder {
      * A raster on this decoder's reusable planes (valid until its next decode, so the caller must be done with it
      * before the decoder goes back to the pool), or on fresh ones for a very large image.
      */
-    private InkRaster raster(int width, int height, boolean hasAlpha) {
+    private DecodedImage raster(int width, int height, boolean hasAlpha) {
         int pixels = width * height;
         if (pixels > MAX_RETAINED_PIXELS) {
-            return new InkRaster(width, height, hasAlpha);
+            return new DecodedImage(width, height, hasAlpha);
         }
         if (lumPlane.length < pixels) {
             lumPlane = new byte[pixels];
             alphaPlane = new byte[pixels];
         }
-        return new InkRaster(width, height, lumPlane, hasAlpha ? alphaPlane : null);
+        return new DecodedImage(width, height, lumPlane, hasAlpha ? alphaPlane : null);
     }
 
     /** Starts the inflater on the first IDAT payload in place, or on all consecutive ones joined when split. */

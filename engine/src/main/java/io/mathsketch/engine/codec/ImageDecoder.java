@@ -1,0 +1,100 @@
+package io.mathsketch.engine.codec;
+
+import io.mathsketch.engine.EngineConfig.InputLimits;
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionException.CorruptImage;
+import io.mathsketch.engine.RecognitionException.ImageTooLarge;
+import io.mathsketch.engine.RecognitionException.PayloadTooLarge;
+import io.mathsketch.engine.codec.png.PngDecoder;
+import io.mathsketch.engine.image.DecodedImage;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+
+/**
+ * The one entry into the codecs: encoded PNG, JPEG, GIF or BMP bytes, recognised by their signature, into a
+ * {@link DecodedImage}. Limits are enforced before any pixel is decoded.
+ *
+ * <p>Non-interlaced PNG, the format of canvas exports, takes a pure-Java fast path; everything else goes through
+ * ImageIO. Thread-safe: PNG decoders (an inflater and row buffers each) are borrowed from a small pool owned by this
+ * instance, which also works for virtual threads where a {@code ThreadLocal} would never be reused.
+ */
+public final class ImageDecoder {
+
+    /** Pixels an image may hold whatever the width and height limits, so buffer sizes never overflow. */
+    private static final long MAX_PIXELS = 1L << 28;
+
+    private final InputLimits limits;
+    private final ImageIoDecoder imageIo;
+    private final ArrayBlockingQueue<PngDecoder> pngDecoders;
+
+    public ImageDecoder(InputLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.imageIo = new ImageIoDecoder(limits);
+        this.pngDecoders = new ArrayBlockingQueue<>(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** What is read off a decoded image; it must not keep the image, whose planes a pooled decoder reuses. */
+    public interface Reader<T> {
+        T read(DecodedImage image) throws RecognitionException;
+    }
+
+    /**
+     * Decodes an image and hands it to {@code reader} while its planes are valid.
+     *
+     * @throws PayloadTooLarge over {@link InputLimits#maxPayloadBytes()}
+     * @throws ImageTooLarge when the header declares more pixels than allowed (checked before decoding)
+     * @throws RecognitionException.UnsupportedImage when the bytes are not PNG, JPEG, GIF or BMP
+     * @throws CorruptImage when they claim one of those formats but cannot be decoded
+     */
+    public <T> T decode(byte[] encoded, Reader<T> reader) throws RecognitionException {
+        Objects.requireNonNull(encoded, "encoded");
+        if (encoded.length > limits.maxPayloadBytes()) {
+            throw new PayloadTooLarge(encoded.length, limits.maxPayloadBytes());
+        }
+        ImageFormat format = ImageFormat.sniff(encoded);
+        if (format == ImageFormat.PNG) {
+            PngDecoder.Header header = PngDecoder.header(encoded);
+            checkDimensions(header.width(), header.height(), limits);
+            if (!header.interlaced()) {
+                return withPngDecoder(encoded, reader);
+            }
+        }
+        return reader.read(imageIo.decode(encoded, format));
+    }
+
+    /**
+     * The media type of encoded image bytes by their signature ({@code image/png}, {@code image/jpeg},
+     * {@code image/gif} or {@code image/bmp}), or empty when they are not a format this engine reads.
+     */
+    public static Optional<String> mediaType(byte[] encoded) {
+        return ImageFormat.of(encoded).map(ImageFormat::mediaType);
+    }
+
+    static void checkDimensions(int width, int height, InputLimits limits) throws ImageTooLarge {
+        if (width > limits.maxWidth() || height > limits.maxHeight() || (long) width * height > MAX_PIXELS) {
+            throw new ImageTooLarge(width, height, limits.maxWidth(), limits.maxHeight());
+        }
+    }
+
+    private <T> T withPngDecoder(byte[] encoded, Reader<T> reader) throws RecognitionException {
+        PngDecoder decoder = pngDecoders.poll();
+        if (decoder == null) {
+            decoder = new PngDecoder();
+        }
+        try {
+            DecodedImage image;
+            try {
+                image = decoder.decode(encoded);
+            } catch (RuntimeException e) {
+                // Every malformed input is meant to be caught above; this keeps an unforeseen one a typed error.
+                throw new CorruptImage("PNG image cannot be decoded: " + e, e);
+            }
+            return reader.read(image);
+        } finally {
+            // Only now: the image's planes belong to the decoder.
+            pngDecoders.offer(decoder);
+        }
+    }
+}
