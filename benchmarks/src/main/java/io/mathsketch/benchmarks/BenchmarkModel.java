@@ -1,6 +1,6 @@
 package io.mathsketch.benchmarks;
 
-import io.mathsketch.engine.EngineConfig;
+import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.RecognitionException;
 import ai.djl.Device;
@@ -51,7 +51,7 @@ final class BenchmarkModel {
 
     /** A batch of {@code size} real preprocessed canvas digits (0 to 9, repeating). */
     static DigitBatch batch(int size) throws RecognitionException {
-        ImagePreprocessor preprocessor = new ImagePreprocessor(EngineConfig.InputLimits.DEFAULT);
+        ImagePreprocessor preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
         List<DigitImage> digits = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             digits.add(preprocessor.digit(SampleImages.canvasPng(i % 10)));

@@ -1,6 +1,6 @@
 package io.mathsketch.benchmarks;
 
-import io.mathsketch.engine.EngineConfig;
+import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * A whole recognition in process, as the server performs it without HTTP and storage: canvas PNG bytes in,
  * {@link Recognition} out through {@link DjlRecognizer} (preprocess on the caller's thread, queue, batched ONNX Runtime
  * inference on the worker, softmax, readings), with the engine's default configuration for this machine
- * ({@link EngineConfig#defaults}). Measured single-threaded and with two caller threads, where requests can share a
+ * ({@link EngineConfig#builder}). Measured single-threaded and with two caller threads, where requests can share a
  * batch; reported as time per recognition per thread, so 2-thread throughput is twice the inverse. Compare with the
  * sum of {@link PreprocessingBenchmark#canvasPipeline} and {@link InferenceBenchmark} batch 1 to see the hand-off cost.
  */
@@ -44,7 +44,8 @@ public class EndToEndBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        recognizer = DjlRecognizer.open(EngineConfig.defaults(BenchmarkModel.modelsDirectory(), BenchmarkModel.NAME));
+        recognizer = DjlRecognizer.open(EngineConfig.builder()
+                .modelsDirectory(BenchmarkModel.modelsDirectory()).model(BenchmarkModel.NAME).build());
         slowdown = Slowdown.fromSystemProperty();
         canvas = RecognitionRequest.digit(new RecognitionRequest.Input.EncodedImage(SampleImages.canvasPng(3)));
         String text = recognizer.recognize(canvas).text();

@@ -7,7 +7,7 @@ import ai.djl.modality.cv.transform.Resize;
 import ai.djl.modality.cv.transform.ToTensor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import io.mathsketch.engine.EngineConfig;
+import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.segment.DigitRegion;
@@ -75,7 +75,7 @@ public class PreprocessingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        preprocessor = new ImagePreprocessor(EngineConfig.InputLimits.DEFAULT);
+        preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
         slowdown = Slowdown.fromSystemProperty();
         canvasPng = SampleImages.canvasPng(3);
         mnistPng = SampleImages.mnistPng(3);

@@ -84,7 +84,7 @@ public final class MathSketchServer implements AutoCloseable {
             RecognitionService recognitions = new RecognitionService(recognizer, writer, store, status,
                     settings.store(), settings.maxPayloadBytes());
             StatsService stats = new StatsService(store, status);
-            ModelService models = new ModelService(recognizer, settings.adminToken());
+            ModelService models = new ModelService(recognizer, settings.admin().token());
 
             HealthObserver health = HealthObserver.builder()
                     .details(true)
@@ -98,10 +98,10 @@ public final class MathSketchServer implements AutoCloseable {
 
             WebServerConfig.Builder server = WebServer.builder()
                     .config(config.get("server"))
-                    .host(settings.host())
-                    .port(settings.port())
+                    .host(settings.server().host())
+                    .port(settings.server().port())
                     .maxPayloadSize(settings.maxPayloadBytes())
-                    .shutdownGracePeriod(settings.shutdownGrace())
+                    .shutdownGracePeriod(settings.server().shutdownGrace())
                     .shutdownHook(false)
                     .featuresDiscoverServices(false)
                     .directHandlers(ProblemDirectHandler::register)
@@ -111,16 +111,16 @@ public final class MathSketchServer implements AutoCloseable {
                             .addClasspath(page -> page.location("web").welcome("index.html").context("/"))
                             .build())
                     .routing(routing -> routing(routing, recognitions, stats, models, registry));
-            if (settings.accessLog()) {
+            if (settings.server().accessLog()) {
                 server.addFeature(AccessLogFeature.builder()
                         .format("%h %l %u %t %r %s %b %{Referer}i %{User-Agent}i %D")
                         .build());
             }
-            if (!settings.corsOrigins().isEmpty()) {
+            if (!settings.cors().allowedOrigins().isEmpty()) {
                 server.addFeature(CorsFeature.builder()
                         .addDefaults(false)
                         .addPath(p -> p.pathPattern("/api/*")
-                                .allowOrigins(Set.copyOf(settings.corsOrigins()))
+                                .allowOrigins(Set.copyOf(settings.cors().allowedOrigins()))
                                 .allowMethods(Set.of("GET", "POST", "PUT"))
                                 .exposeHeaders(Set.of("Location", "Warning", "Retry-After")))
                         .build());

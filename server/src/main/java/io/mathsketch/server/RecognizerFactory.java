@@ -1,6 +1,6 @@
 package io.mathsketch.server;
 
-import io.mathsketch.engine.EngineConfig;
+import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.Recognizer;
 import io.mathsketch.engine.inference.InferenceListener;

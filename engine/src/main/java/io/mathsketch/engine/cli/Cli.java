@@ -1,6 +1,8 @@
 package io.mathsketch.engine.cli;
 
-import io.mathsketch.engine.EngineConfig;
+import io.mathsketch.engine.config.Batching;
+import io.mathsketch.engine.config.EngineConfig;
+import io.mathsketch.engine.config.InvalidConfigException;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.RecognitionException;
 
@@ -8,15 +10,19 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The engine's command line: {@code recognize} reads one image file, {@code evaluate} scores a model folder on the
  * committed MNIST subset. Run it with {@code ./mvnw -q -pl engine compile exec:java -Dexec.args="..."} (see README).
  */
 public final class Cli {
+
+    /** Command-line option for each engine configuration key it sets, for error messages. */
+    private static final Map<String, String> OPTIONS = Map.of(EngineConfig.INTRA_OP_THREADS.name(), "threads",
+            EngineConfig.NAME.name(), "engine", EngineConfig.DEVICE.name(), "device");
 
     static final String USAGE = """
             usage:
@@ -61,14 +67,16 @@ public final class Cli {
 
     /** A configuration for one-shot command-line use: one worker, no batching delay. */
     static EngineConfig config(Path modelsDirectory, String model, CliArguments a) throws CliArguments.UsageException {
-        String threads = a.option("threads").orElse("1");
         try {
-            return new EngineConfig(modelsDirectory, List.of(model), a.option("engine").orElse("OnnxRuntime"),
-                    a.option("device").orElse("cpu"), 1, Integer.parseInt(threads), 32, Duration.ZERO,
-                    EngineConfig.DEFAULT_ARRIVAL_WAIT, 4096,
-                    EngineConfig.InputLimits.DEFAULT);
-        } catch (IllegalArgumentException e) {
-            throw new CliArguments.UsageException("--threads must be a positive number, was '" + threads + "'");
+            EngineConfig.Builder config = EngineConfig.builder().modelsDirectory(modelsDirectory).model(model)
+                    .workers(1).batching(Batching.builder().queueCapacity(4096).build());
+            a.option("threads").map(EngineConfig.INTRA_OP_THREADS::parse).ifPresent(config::intraOpThreads);
+            a.option("engine").ifPresent(config::engine);
+            a.option("device").ifPresent(config::device);
+            return config.build();
+        } catch (InvalidConfigException e) {
+            throw new CliArguments.UsageException("--" + OPTIONS.getOrDefault(e.key(), e.key()) + ": '" + e.value()
+                    + "' is not " + e.expected());
         }
     }
 

@@ -1,6 +1,6 @@
 package io.mathsketch.engine.codec;
 
-import io.mathsketch.engine.EngineConfig.InputLimits;
+import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionException.CorruptImage;
 import io.mathsketch.engine.RecognitionException.ImageTooLarge;

@@ -4,7 +4,7 @@ import io.mathsketch.engine.image.Box;
 
 import ai.djl.engine.Engine;
 import io.mathsketch.engine.DigitReading;
-import io.mathsketch.engine.EngineConfig;
+import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.ModelInfo;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.Recognition;
@@ -76,7 +76,7 @@ public final class DjlRecognizer implements Recognizer {
      */
     public static DjlRecognizer open(EngineConfig config, InferenceListener listener) throws ModelLoadException {
         InferenceListener guarded = GuardedListener.of(listener);
-        String engineName = EngineResolver.canonicalName(config.engine());
+        String engineName = config.engine();
         EngineResolver.applyProcessSettings(config.intraOpThreads());
         Engine engine = EngineResolver.engine(engineName);
         DeviceSelector.Choice device = DeviceSelector.select(config.device(), engineName, engine::getGpuCount,

@@ -1,7 +1,8 @@
 package io.mathsketch.engine.inference;
 
 import ai.djl.inference.Predictor;
-import io.mathsketch.engine.EngineConfig;
+import io.mathsketch.engine.config.Batching;
+import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.ModelInfo;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.RecognitionException;
@@ -39,9 +40,10 @@ public final class ModelPool implements AutoCloseable {
         this.model = model;
         this.listener = listener;
         this.workers = config.workers();
-        this.maxBatchSize = config.maxBatchSize();
-        this.collector = new BatchCollector(config.queueCapacity(), maxBatchSize, config.maxBatchDelay(),
-                config.arrivalWait());
+        Batching batching = config.batching();
+        this.maxBatchSize = batching.maxBatchSize();
+        this.collector = new BatchCollector(batching.queueCapacity(), maxBatchSize, batching.maxDelay(),
+                batching.arrivalWait());
         this.warmUp = new WarmUp(workers);
     }
 

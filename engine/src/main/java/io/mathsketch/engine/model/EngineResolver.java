@@ -2,6 +2,7 @@ package io.mathsketch.engine.model;
 
 import ai.djl.engine.Engine;
 import io.mathsketch.engine.ModelLoadException;
+import io.mathsketch.engine.config.EngineConfig;
 
 import java.util.List;
 
@@ -11,9 +12,9 @@ import java.util.List;
  */
 public final class EngineResolver {
 
-    public static final String ONNX_RUNTIME = "OnnxRuntime";
-    public static final String PYTORCH = "PyTorch";
-    private static final List<String> SUPPORTED = List.of(ONNX_RUNTIME, PYTORCH);
+    public static final String ONNX_RUNTIME = EngineConfig.ENGINES.get(0);
+    public static final String PYTORCH = EngineConfig.ENGINES.get(1);
+    private static final List<String> SUPPORTED = EngineConfig.ENGINES;
 
     private EngineResolver() {
     }

@@ -1,6 +1,6 @@
 package io.mathsketch.engine.preprocess;
 
-import io.mathsketch.engine.EngineConfig.InputLimits;
+import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionException.BlankImage;
 import io.mathsketch.engine.RecognitionException.ImageTooLarge;

@@ -1,7 +1,9 @@
 package io.mathsketch.engine.inference;
 
 import io.mathsketch.engine.DigitReading;
-import io.mathsketch.engine.EngineConfig;
+import io.mathsketch.engine.config.Batching;
+import io.mathsketch.engine.config.EngineConfig;
+import io.mathsketch.engine.config.InvalidConfigException;
 import io.mathsketch.engine.ModelInfo;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.Recognition;
@@ -163,11 +165,11 @@ class DjlRecognizerTest {
     }
 
     @Test
-    void openFailsOnAnUnknownEngineNamingTheSupportedOnes() throws Exception {
+    void anUnknownEngineIsRefusedNamingTheSupportedOnes() throws Exception {
         TestModels.flatProbabilities("m", "1.0.0").writeTo(models);
-        EngineConfig tensorFlow = config(models, List.of("m"), "TensorFlow", 1, 4, 16);
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> DjlRecognizer.open(tensorFlow));
-        assertTrue(e.getMessage().contains("OnnxRuntime, PyTorch"), e.getMessage());
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> config(models, List.of("m"), "TensorFlow", 1, 4, 16));
+        assertTrue(e.getMessage().contains("[OnnxRuntime, PyTorch]"), e.getMessage());
     }
 
     @Test
@@ -264,9 +266,10 @@ class DjlRecognizerTest {
         TestModels.nchwLogits("patient", "1.0.0").writeTo(models);
         EngineConfig base = config(models, List.of("patient"), 1, 4, 16);
         // A worker waits this long for announced requests: a failed one that stayed announced would stall the next.
-        EngineConfig patient = new EngineConfig(base.modelsDirectory(), base.models(), base.engine(), base.device(),
-                base.workers(), base.intraOpThreads(), base.maxBatchSize(), base.maxBatchDelay(),
-                Duration.ofMinutes(1), base.queueCapacity(), base.limits());
+        EngineConfig patient = EngineConfig.builder().modelsDirectory(base.modelsDirectory()).models(base.models())
+                .workers(base.workers()).batching(Batching.builder().maxBatchSize(base.batching().maxBatchSize())
+                        .queueCapacity(base.batching().queueCapacity()).arrivalWait(Duration.ofMinutes(1)).build())
+                .build();
         try (DjlRecognizer recognizer = DjlRecognizer.open(patient)) {
             assertThrows(RecognitionException.InvalidPixels.class, () -> recognizer.recognize(
                     RecognitionRequest.digit(new Input.Pixels(new float[783]))));

@@ -1,6 +1,7 @@
 package io.mathsketch.engine.inference;
 
-import io.mathsketch.engine.EngineConfig;
+import io.mathsketch.engine.config.Batching;
+import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
@@ -36,9 +37,9 @@ class MnistCnnModelTest {
     }
 
     private static EngineConfig config(String engine) {
-        return new EngineConfig(models, List.of(MODEL), engine, "cpu", 1, 1, 32, Duration.ZERO,
-                EngineConfig.DEFAULT_ARRIVAL_WAIT, 4096,
-                EngineConfig.InputLimits.DEFAULT);
+        return EngineConfig.builder().modelsDirectory(models).model(MODEL).engine(engine).workers(1)
+                .batching(Batching.builder().queueCapacity(4096).build())
+                .build();
     }
 
     private static Recognition pixels(DjlRecognizer recognizer, int i) throws Exception {

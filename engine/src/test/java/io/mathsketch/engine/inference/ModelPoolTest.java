@@ -1,7 +1,7 @@
 package io.mathsketch.engine.inference;
 
 import ai.djl.Device;
-import io.mathsketch.engine.EngineConfig;
+import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.model.DigitBatch;
 import io.mathsketch.engine.model.EngineResolver;

@@ -1,6 +1,6 @@
 package io.mathsketch.engine.inference;
 
-import io.mathsketch.engine.EngineConfig;
+import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
 import io.mathsketch.engine.model.PyTorchParamsModel;

@@ -1,6 +1,7 @@
 package io.mathsketch.engine.inference;
 
-import io.mathsketch.engine.EngineConfig;
+import io.mathsketch.engine.config.Batching;
+import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.mnist.MnistSubset;
 import io.mathsketch.engine.model.LinearOnnxModel;
 import io.mathsketch.engine.model.ModelManifest.InkPolarity;
@@ -41,7 +42,8 @@ final class TestModels {
 
     static EngineConfig config(Path modelsDirectory, List<String> models, String engine, int workers,
                                int maxBatchSize, int queueCapacity) {
-        return new EngineConfig(modelsDirectory, models, engine, "cpu", workers, 1, maxBatchSize, Duration.ZERO,
-                EngineConfig.DEFAULT_ARRIVAL_WAIT, queueCapacity, EngineConfig.InputLimits.DEFAULT);
+        return EngineConfig.builder().modelsDirectory(modelsDirectory).models(models).engine(engine).workers(workers)
+                .batching(Batching.builder().maxBatchSize(maxBatchSize).queueCapacity(queueCapacity).build())
+                .build();
     }
 }

@@ -4,7 +4,7 @@ import io.mathsketch.engine.image.InkImage;
 
 import io.mathsketch.engine.image.DigitImage;
 
-import io.mathsketch.engine.EngineConfig.InputLimits;
+import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionException.BlankImage;
 import io.mathsketch.engine.RecognitionException.CorruptImage;

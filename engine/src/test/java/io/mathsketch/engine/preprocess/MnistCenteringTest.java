@@ -5,7 +5,7 @@ import io.mathsketch.engine.image.InkImage;
 import io.mathsketch.engine.image.DigitImage;
 
 import io.mathsketch.engine.testing.PixelCorrelation;
-import io.mathsketch.engine.EngineConfig.InputLimits;
+import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.mnist.MnistSubset;
 import io.mathsketch.engine.testing.CanvasRenderer;

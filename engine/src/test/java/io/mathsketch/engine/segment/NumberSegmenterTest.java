@@ -3,7 +3,7 @@ package io.mathsketch.engine.segment;
 import io.mathsketch.engine.image.Box;
 
 import io.mathsketch.engine.testing.PixelCorrelation;
-import io.mathsketch.engine.EngineConfig.InputLimits;
+import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionException.BlankImage;
 import io.mathsketch.engine.mnist.MnistSubset;

@@ -1,9 +1,12 @@
 package io.mathsketch.server.config;
 
+import io.mathsketch.engine.config.ConfigValues;
+import io.mathsketch.engine.config.Key;
+
 import java.time.Duration;
 
 /**
- * How recognitions are written.
+ * How recognitions are written: section {@code store}.
  *
  * @param maxOriginalBytes largest original image kept; larger ones are dropped and served as the 28x28 rendering
  * @param maxBatch most rows committed in one group-commit transaction
@@ -13,4 +16,23 @@ import java.time.Duration;
  */
 public record StoreSettings(int maxOriginalBytes, int maxBatch, int queueCapacity, Duration retryInterval,
                             Duration writeTimeout) {
+
+    static final Key<Integer> MAX_ORIGINAL_BYTES = Key.integer("max-original-bytes", 262_144, 0, Integer.MAX_VALUE);
+    static final Key<Integer> MAX_BATCH = Key.integer("max-batch", 256, 1, 10_000);
+    static final Key<Integer> QUEUE_CAPACITY = Key.integer("queue-capacity", 10_000, 1, 1_000_000);
+    static final Key<Duration> RETRY_INTERVAL = Key.duration("retry-interval", "PT1S");
+    static final Key<Duration> WRITE_TIMEOUT = Key.duration("write-timeout", "PT10S");
+
+    public StoreSettings {
+        MAX_ORIGINAL_BYTES.check(maxOriginalBytes);
+        MAX_BATCH.check(maxBatch);
+        QUEUE_CAPACITY.check(queueCapacity);
+        RETRY_INTERVAL.check(retryInterval);
+        WRITE_TIMEOUT.check(writeTimeout);
+    }
+
+    static StoreSettings from(ConfigValues values) {
+        return new StoreSettings(values.get(MAX_ORIGINAL_BYTES), values.get(MAX_BATCH), values.get(QUEUE_CAPACITY),
+                values.get(RETRY_INTERVAL), values.get(WRITE_TIMEOUT));
+    }
 }

@@ -20,20 +20,20 @@ class ServerSettingsTest {
     void defaultsRunOutOfTheBox() {
         ServerSettings s = settings(Map.of());
 
-        assertEquals(8080, s.port());
-        assertEquals("0.0.0.0", s.host());
+        assertEquals(8080, s.server().port());
+        assertEquals("0.0.0.0", s.server().host());
         assertEquals("OnnxRuntime", s.engine().engine());
         assertEquals("cpu", s.engine().device());
         assertEquals(List.of("mnist-cnn"), s.engine().models());
         assertEquals(2L * 1024 * 1024, s.maxPayloadBytes());
         assertEquals(4096, s.engine().limits().maxWidth());
         assertEquals(4096, s.engine().limits().maxHeight());
-        assertEquals(32, s.engine().maxBatchSize());
-        assertEquals(Duration.ZERO, s.engine().maxBatchDelay());
+        assertEquals(32, s.engine().batching().maxBatchSize());
+        assertEquals(Duration.ZERO, s.engine().batching().maxDelay());
         assertEquals("jdbc:h2:file:./data/db/mathsketch", s.database().url());
-        assertEquals(Optional.empty(), s.adminToken());
-        assertEquals(List.of(), s.corsOrigins());
-        assertFalse(s.accessLog());
+        assertEquals(Optional.empty(), s.admin().token());
+        assertEquals(List.of(), s.cors().allowedOrigins());
+        assertFalse(s.server().accessLog());
         assertTrue(s.engine().modelsDirectory().isAbsolute());
     }
 
@@ -50,16 +50,16 @@ class ServerSettingsTest {
                 "server.access-log", "TRUE",
                 "cors.allowed-origins", "https://a.example, https://b.example"));
 
-        assertEquals(9090, s.port());
+        assertEquals(9090, s.server().port());
         assertEquals("PyTorch", s.engine().engine());
         assertEquals("gpu", s.engine().device());
         assertEquals(List.of("mnist-cnn", "a", "b"), s.engine().models(), "the default model goes first");
-        assertEquals(Duration.ofMillis(5), s.engine().maxBatchDelay());
-        assertEquals(Optional.of("t0ken"), s.adminToken());
-        assertTrue(s.accessLog());
-        assertEquals(List.of("https://a.example", "https://b.example"), s.corsOrigins());
+        assertEquals(Duration.ofMillis(5), s.engine().batching().maxDelay());
+        assertEquals(Optional.of("t0ken"), s.admin().token());
+        assertTrue(s.server().accessLog());
+        assertEquals(List.of("https://a.example", "https://b.example"), s.cors().allowedOrigins());
         assertEquals(Duration.ofMillis(2), settings(Map.of("engine.batching.max-delay", "PT0.002S")).engine()
-                .maxBatchDelay());
+                .batching().maxDelay());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.mathsketch.server.testing;
 
-import io.mathsketch.engine.EngineConfig;
+import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.Recognizer;

@@ -2,7 +2,7 @@ package io.mathsketch.engine.codec.png;
 
 import io.mathsketch.engine.image.InkImage;
 
-import io.mathsketch.engine.EngineConfig.InputLimits;
+import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.testing.CanvasRenderer;
