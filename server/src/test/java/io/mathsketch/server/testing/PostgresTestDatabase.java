@@ -25,6 +25,8 @@ public final class PostgresTestDatabase implements TestDatabase {
     private final String password;
     private final Path dataFolder;
     private final int port;
+    private final String externalUrl;
+    private final String schema;
     private EmbeddedPostgres embedded;
 
     public PostgresTestDatabase() {
@@ -40,6 +42,8 @@ public final class PostgresTestDatabase implements TestDatabase {
                 throw new IllegalStateException("cannot create a test schema in " + external, e);
             }
             url = external + (external.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            externalUrl = external;
+            this.schema = schema;
             dataFolder = null;
             port = -1;
             return;
@@ -54,6 +58,8 @@ public final class PostgresTestDatabase implements TestDatabase {
         }
         user = "postgres";
         password = "";
+        externalUrl = null;
+        schema = null;
         restart();
         url = embedded.getJdbcUrl("postgres", "postgres");
     }
@@ -100,10 +106,20 @@ public final class PostgresTestDatabase implements TestDatabase {
         }
     }
 
+    /** Stops the embedded server, or drops this run's schema from the external one: nothing is left behind. */
     @Override
     public void close() {
         if (embedded != null) {
             stop();
+            Folders.deleteRecursively(dataFolder);
+        }
+        if (schema != null) {
+            try (Connection c = DriverManager.getConnection(externalUrl, user, password);
+                 Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot drop the test schema " + schema, e);
+            }
         }
     }
 }
