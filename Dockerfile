@@ -1,57 +1,63 @@
 # syntax=docker/dockerfile:1
 #
-# MathSketch server image: the Helidon SE server, its runtime libraries, the committed model and a jlink'd Java 21
-# runtime on Debian slim (ONNX Runtime needs glibc). Target size: under 250 MB (about 75 MB base + 90 MB runtime +
-# 30 MB libraries with ONNX Runtime reduced to its linux-x64 natives + the model). No training code, no PyTorch
-# unless built with --build-arg WITH_PYTORCH=true (adds the PyTorch engine and its CPU natives, several hundred MB).
+# MathSketch server image: the Helidon SE server, its runtime libraries, the committed model, a jlink'd Java 25
+# runtime and an AOT cache (JDK 25: classes pre-loaded and linked, method profiles) on Debian slim (ONNX Runtime
+# needs glibc). No training code, no PyTorch unless built with --build-arg WITH_PYTORCH=true (adds the PyTorch engine
+# and its CPU natives, several hundred MB). Sizes, measured by deploy/image/assemble.sh (the script the build stage
+# runs): README, "Deployment".
 #
 #   docker build -t mathsketch .
 #   docker run -p 8080:8080 -v mathsketch-data:/app/data mathsketch
 #   docker run -p 8080:8080 -e DB_URL=jdbc:postgresql://db:5432/mathsketch -e DB_USER=... -e DB_PASSWORD=... mathsketch
+#   docker run -p 8080:8080 -e DATABASE_URL=postgres://user:password@db:5432/mathsketch mathsketch
 #
 # Every configuration key can be set as an environment variable (SERVER_PORT, ENGINE_DEVICE, DB_URL, ADMIN_TOKEN...).
 
-ARG JAVA_VERSION=21
+# 25: the AOT cache (-XX:AOTCacheOutput) needs it; the code itself targets 21.
+ARG JAVA_VERSION=25
 
 FROM eclipse-temurin:${JAVA_VERSION}-jdk AS build
 ARG WITH_PYTORCH=false
-RUN apt-get update && apt-get install -y --no-install-recommends curl zip unzip && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends zip unzip && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Dependencies first, so code changes do not invalidate the downloaded-dependencies layer.
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY engine/pom.xml engine/pom.xml
+COPY corpus/pom.xml corpus/pom.xml
 COPY server/pom.xml server/pom.xml
 COPY training/pom.xml training/pom.xml
 COPY benchmarks/pom.xml benchmarks/pom.xml
+COPY deploy/pom.xml deploy/pom.xml
 RUN ./mvnw -B -ntp -q -pl server -am dependency:go-offline -DexcludeReactor=true \
         $( [ "$WITH_PYTORCH" = "true" ] && echo -Dwith-pytorch ) || true
 COPY engine engine
 COPY server server
 RUN ./mvnw -B -ntp -pl server -am package -DskipTests $( [ "$WITH_PYTORCH" = "true" ] && echo -Dwith-pytorch )
-COPY models/mnist-cnn /out/app/models/mnist-cnn
-COPY server/jvm.options /out/app/jvm.options
-RUN mkdir -p /out/app/libs \
-    && cp server/target/mathsketch-server.jar /out/app/ \
-    && cp server/target/libs/*.jar /out/app/libs/ \
-    && server/scripts/strip-onnxruntime-natives.sh /out/app/libs \
-    && jlink --add-modules "$(tr -d '[:space:]' < server/scripts/runtime-modules.txt)" \
-        --strip-debug --no-header-files --no-man-pages --compress=zip-6 --output /out/jre
+COPY models/mnist-cnn models/mnist-cnn
+COPY deploy/image deploy/image
+# The same script CI runs without Docker: app layout, ONNX Runtime stripped to linux-x64, jlink'd runtime.
+RUN deploy/image/assemble.sh /out
 
 FROM debian:bookworm-slim
 RUN groupadd --system --gid 10001 mathsketch \
     && useradd --system --uid 10001 --gid mathsketch --home-dir /app --shell /usr/sbin/nologin mathsketch
 COPY --from=build /out/jre /opt/java
 COPY --from=build /out/app /app
-RUN mkdir -p /app/data && chown mathsketch:mathsketch /app/data
 ENV JAVA_HOME=/opt/java \
     PATH=/opt/java/bin:$PATH \
     DJL_CACHE_DIR=/app/data/djl-cache
 WORKDIR /app
+# Record the AOT cache here, in the final layout: it is valid only for exactly these jars and this runtime. The
+# training run uses an in-memory database and leaves nothing else behind.
+RUN ./record-aot-cache.sh /app/mathsketch.aot java @/app/jvm.options -jar /app/mathsketch-server.jar \
+    && rm -rf /app/data /tmp/* \
+    && mkdir -p /app/data && chown mathsketch:mathsketch /app/data
 USER mathsketch
 VOLUME /app/data
 EXPOSE 8080
 # Liveness only: a database outage makes the instance not ready (/observe/health/ready) but it keeps recognising.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT:-8080} && printf 'GET /observe/health/live HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
-ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/mathsketch-server.jar"]
+# Maps DATABASE_URL (fly.io's postgres attach) onto DB_*, then runs java @jvm.options -XX:AOTCache=... -jar ...
+ENTRYPOINT ["/app/entrypoint.sh"]

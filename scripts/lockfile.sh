@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 plugin=io.github.chains-project:maven-lockfile
-modules=(. engine corpus training server benchmarks)
+modules=(. engine corpus training server benchmarks deploy)
 
 normalise() {
   sed -E -i 's#"resolved": "[^"]*"#"resolved": ""#' "$1"

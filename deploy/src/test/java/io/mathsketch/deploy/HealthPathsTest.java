@@ -1,0 +1,66 @@
+package io.mathsketch.deploy;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.helidon.config.Config;
+import io.helidon.metrics.api.Metrics;
+import io.mathsketch.engine.inference.DjlRecognizer;
+import io.mathsketch.server.MathSketchServer;
+import io.mathsketch.server.config.ServerSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every health path a platform probes (Kubernetes probes in the base and the overlay, fly.io's checks) answers 200 on
+ * the real server once it is up, over HTTP/1.1 with a Host header as kubelet and fly's proxy send it.
+ */
+class HealthPathsTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void everyProbedPathIsServed() throws Exception {
+        Set<String> paths = new TreeSet<>();
+        Kustomize kustomize = new Kustomize();
+        for (String dir : new String[] {"deploy/k8s/base", "deploy/k8s/overlays/production"}) {
+            Container container = Kustomize.find(kustomize.build(Repository.file(dir)), Deployment.class, "mathsketch")
+                    .getSpec().getTemplate().getSpec().getContainers().getFirst();
+            for (Probe probe : new Probe[] {container.getStartupProbe(), container.getLivenessProbe(),
+                    container.getReadinessProbe()}) {
+                paths.add(probe.getHttpGet().getPath());
+            }
+        }
+        FlyConfigTest.fly().get("http_service").get("checks").forEach(c -> paths.add(c.get("path").asString()));
+
+        Config config = ServerEnvironment.config(Map.of(
+                "SERVER_PORT", "0",
+                "SERVER_HOST", "127.0.0.1",
+                "ENGINE_MODELS_DIR", Repository.file("models").toString(),
+                "ENGINE_WORKERS", "1",
+                "DB_URL", "jdbc:h2:file:" + data.resolve("db/mathsketch")));
+        try (MathSketchServer server = MathSketchServer.start(config, ServerSettings.from(config),
+                DjlRecognizer::open, Metrics.globalRegistry());
+             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            for (String path : paths) {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + server.port() + path))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, response.statusCode(), path + ": " + response.body());
+            }
+        }
+    }
+}
