@@ -1,6 +1,7 @@
 package io.mathsketch.training;
 
 import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.model.ModelManifest.InkPolarity;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
 public record InputNormalization(float mean, float std) {
 
     public static final InputNormalization MNIST = new InputNormalization(0.1307f, 0.3081f);
-    public static final String INK_POLARITY = "light-on-dark";
+    public static final InkPolarity INK_POLARITY = InkPolarity.LIGHT_ON_DARK;
 
     public InputNormalization {
         if (!(std > 0) || !Float.isFinite(mean)) {

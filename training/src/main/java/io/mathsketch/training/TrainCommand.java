@@ -13,10 +13,10 @@ import io.mathsketch.training.augment.DigitAugmenter;
 import io.mathsketch.training.data.MnistData;
 import io.mathsketch.training.data.MnistFetcher;
 import io.mathsketch.training.export.ExportParity;
-import io.mathsketch.training.export.ManifestWriter;
+import io.mathsketch.training.export.ExportManifest;
 import io.mathsketch.training.export.ModelCardWriter;
 import io.mathsketch.training.export.ModelExporter;
-import io.mathsketch.training.export.ModelFolder;
+import io.mathsketch.training.export.ModelFiles;
 import io.mathsketch.training.export.NetworkCost;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,15 +39,18 @@ public final class TrainCommand {
 
     static final String ENGINE = "PyTorch";
     private static final String ARCHITECTURE = CnnArchitectures.MATHSKETCH_CNN_V1;
-    private static final ModelFolder FOLDER = new ModelFolder("mnist-cnn", "1.0.0");
+    private static final String VERSION = "1.0.0";
     /** ONNX Runtime and PyTorch use different kernels; logits further apart than this mean a broken export. */
     private static final double MAX_EXPORT_DIFF = 1e-3;
 
     private final TrainingOptions options;
+    private final ModelFiles files;
     private final PrintStream out;
 
+    /** @throws IllegalArgumentException when the output folder's name cannot name a model */
     TrainCommand(TrainingOptions options, PrintStream out) {
         this.options = options;
+        this.files = ModelFiles.in(options.output(), VERSION);
         this.out = out;
     }
 
@@ -56,9 +59,9 @@ public final class TrainCommand {
             System.out.print(TrainingOptions.USAGE);
             return;
         }
-        TrainingOptions options;
+        TrainCommand command;
         try {
-            options = TrainingOptions.parse(args);
+            command = new TrainCommand(TrainingOptions.parse(args), System.out);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(TrainingOptions.USAGE);
@@ -66,10 +69,10 @@ public final class TrainCommand {
             return;
         }
         // Read once by DJL when the PyTorch engine starts: must be set before the first Engine call.
-        System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(options.threads()));
+        System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(command.options.threads()));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         System.setProperty("ai.djl.offline", "true");
-        new TrainCommand(options, System.out).run();
+        command.run();
     }
 
     void run() throws IOException, OrtException {
@@ -83,7 +86,7 @@ public final class TrainCommand {
         Evaluator evaluator = new Evaluator(InputNormalization.MNIST);
 
         Engine.getEngine(ENGINE).setRandomSeed(options.seed());
-        try (Model model = Model.newInstance(FOLDER.name(), Device.cpu(), ENGINE)) {
+        try (Model model = Model.newInstance(files.name(), Device.cpu(), ENGINE)) {
             model.setBlock(CnnArchitectures.build(ARCHITECTURE));
             long start = System.nanoTime();
             long steps = (long) trainer.batchesPerEpoch(data.trainImages().count()) * options.epochs();
@@ -101,8 +104,8 @@ public final class TrainCommand {
             Instant finished = Instant.now();
             Map<String, String> versions = versions();
             Path dir = options.output();
-            new ModelExporter(FOLDER).write(model, dir, provenance(data, test, cost, versions, finished));
-            ExportParity parity = ExportParity.measure(model, dir.resolve(FOLDER.onnxFile()), stored,
+            new ModelExporter(files).write(model, dir, provenance(data, test, cost, versions, finished));
+            ExportParity parity = ExportParity.measure(model, dir.resolve(files.onnxFile()), stored,
                     data.testImages().count(), InputNormalization.MNIST);
             out.printf("ONNX Runtime vs PyTorch on %,d digits: argmax agrees on %,d, max |logit diff| %.2e%n",
                     parity.images(), parity.argMaxAgreement(), parity.maxAbsDiff());
@@ -119,9 +122,9 @@ public final class TrainCommand {
 
             TrainingReport report = new TrainingReport(options, data.trainImages().count(), epochs, test, recentred,
                     cost, parity.maxAbsDiff(), determinism, seconds, finished, versions);
-            Files.writeString(dir.resolve(ModelFolder.MANIFEST), new ManifestWriter().json(dir, FOLDER, ARCHITECTURE,
-                    InputNormalization.MNIST, test.accuracy()), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(ModelFolder.MODEL_CARD), new ModelCardWriter().markdown(FOLDER,
+            ExportManifest.write(dir, ExportManifest.of(dir, files, ARCHITECTURE, InputNormalization.MNIST,
+                    test.accuracy()));
+            Files.writeString(dir.resolve(ModelFiles.MODEL_CARD), new ModelCardWriter().markdown(files,
                     ARCHITECTURE, InputNormalization.MNIST, report), StandardCharsets.UTF_8);
             out.printf("wrote %s%n", dir.toAbsolutePath().normalize());
         }
@@ -147,7 +150,7 @@ public final class TrainCommand {
     private Map<String, String> provenance(MnistData data, Evaluation test, NetworkCost cost,
                                            Map<String, String> versions, Instant finished) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("mathsketch.model", FOLDER.name() + " " + FOLDER.version());
+        p.put("mathsketch.model", files.name() + " " + files.version());
         p.put("mathsketch.architecture", ARCHITECTURE);
         p.put("training.trainer", "DJL " + ENGINE + ", Adam, one-cycle (warm-up + cosine) learning rate, "
                 + "softmax cross-entropy");

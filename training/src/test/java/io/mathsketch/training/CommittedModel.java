@@ -3,9 +3,11 @@ package io.mathsketch.training;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.model.CnnArchitectures;
+import io.mathsketch.engine.model.ManifestReader;
+import io.mathsketch.engine.model.ModelFolder;
+import io.mathsketch.engine.model.ModelManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,18 +30,18 @@ final class CommittedModel {
         throw new IllegalStateException("no models/ folder above " + start);
     }
 
-    static JsonObject manifest() throws IOException {
-        return JsonParser.parseString(Files.readString(folder().resolve("manifest.json"))).getAsJsonObject();
+    static ModelManifest manifest() throws ModelLoadException {
+        return ManifestReader.read(folder().resolve(ModelFolder.MANIFEST));
     }
 
     /** The committed DJL parameters in the PyTorch engine, with the block rebuilt from its architecture name. */
-    static Model pyTorch() throws IOException, MalformedModelException {
+    static Model pyTorch() throws IOException, MalformedModelException, ModelLoadException {
         Model model = Model.newInstance(NAME, Device.cpu(), "PyTorch");
         try {
-            model.setBlock(CnnArchitectures.build(manifest().get("architecture").getAsString()));
+            model.setBlock(CnnArchitectures.build(manifest().architecture().orElseThrow()));
             model.load(folder(), NAME);
             return model;
-        } catch (IOException | MalformedModelException | RuntimeException e) {
+        } catch (IOException | MalformedModelException | ModelLoadException | RuntimeException e) {
             model.close();
             throw e;
         }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
+import io.mathsketch.engine.model.ModelManifest;
+import io.mathsketch.engine.model.ModelManifest.Artifact;
+import io.mathsketch.engine.model.ModelManifest.Layout;
+import io.mathsketch.engine.model.ModelManifest.OutputKind;
 import io.mathsketch.engine.mnist.MnistSubset;
 import io.mathsketch.training.export.OnnxClassifier;
 import io.mathsketch.training.export.Sha256;
@@ -42,16 +44,13 @@ class CommittedModelEvaluationTest {
     @Test
     void manifestChecksumsMatchTheArtifacts() throws Exception {
         Path folder = CommittedModel.folder();
-        JsonObject manifest = CommittedModel.manifest();
-        int artifacts = 0;
-        for (JsonElement element : manifest.getAsJsonArray("artifacts")) {
-            JsonObject artifact = element.getAsJsonObject();
-            Path file = folder.resolve(artifact.get("file").getAsString());
+        ModelManifest manifest = CommittedModel.manifest();
+        for (Artifact artifact : manifest.artifacts()) {
+            Path file = folder.resolve(artifact.file());
             assertTrue(Files.isRegularFile(file), file + " exists");
-            assertEquals(artifact.get("sha256").getAsString(), Sha256.of(file), file + " checksum");
-            artifacts++;
+            assertEquals(artifact.sha256(), Sha256.of(file), file + " checksum");
         }
-        assertEquals(2, artifacts);
+        assertEquals(2, manifest.artifacts().size());
         try (Stream<Path> files = Files.list(folder)) {
             assertEquals(4, files.count(), "the folder holds the two artifacts, the manifest and the card, nothing stale");
         }
@@ -59,18 +58,17 @@ class CommittedModelEvaluationTest {
 
     @Test
     void manifestDescribesWhatTheOnnxGraphExpects() throws Exception {
-        JsonObject manifest = CommittedModel.manifest();
-        assertEquals("mnist-cnn", manifest.get("name").getAsString());
-        assertEquals("NCHW", manifest.getAsJsonObject("input").get("layout").getAsString());
-        assertEquals("light-on-dark", manifest.get("inkPolarity").getAsString());
-        assertEquals(InputNormalization.MNIST.mean(), manifest.getAsJsonObject("normalization").get("mean").getAsFloat());
-        assertEquals(InputNormalization.MNIST.std(), manifest.getAsJsonObject("normalization").get("std").getAsFloat());
-        assertEquals("logits", manifest.getAsJsonObject("output").get("kind").getAsString());
-        double claimed = manifest.getAsJsonObject("evaluation").get("accuracy").getAsDouble();
+        ModelManifest manifest = CommittedModel.manifest();
+        assertEquals("mnist-cnn", manifest.name());
+        assertEquals(Layout.NCHW, manifest.input().layout());
+        assertEquals(InputNormalization.INK_POLARITY, manifest.inkPolarity());
+        assertEquals(InputNormalization.MNIST.mean(), manifest.normalization().mean());
+        assertEquals(InputNormalization.MNIST.std(), manifest.normalization().std());
+        assertEquals(OutputKind.LOGITS, manifest.output().kind());
+        double claimed = manifest.evaluation().orElseThrow().accuracy();
         assertTrue(claimed >= 0.993, "manifest claims " + claimed + " on the full test set");
         try (OnnxClassifier onnx = new OnnxClassifier(CommittedModel.folder().resolve("mnist-cnn.onnx"))) {
-            assertEquals(Set.of(manifest.getAsJsonObject("input").get("name").getAsString()),
-                    onnx.inputNames());
+            assertEquals(Set.of(manifest.input().name()), onnx.inputNames());
         }
     }
 }

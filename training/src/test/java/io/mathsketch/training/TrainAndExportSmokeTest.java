@@ -7,17 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.mathsketch.engine.mnist.MnistSubset;
 import io.mathsketch.engine.model.CnnArchitectures;
+import io.mathsketch.engine.model.ModelFolder;
+import io.mathsketch.engine.model.ModelManifest;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.MnistCentering;
 import io.mathsketch.training.augment.DigitAugmenter;
 import io.mathsketch.training.data.MnistData;
-import io.mathsketch.training.export.ManifestWriter;
+import io.mathsketch.training.export.ExportManifest;
 import io.mathsketch.training.export.ModelExporter;
-import io.mathsketch.training.export.ModelFolder;
+import io.mathsketch.training.export.ModelFiles;
 import io.mathsketch.training.export.OnnxClassifier;
 import io.mathsketch.training.export.Sha256;
 import java.nio.file.Files;
@@ -40,14 +40,15 @@ class TrainAndExportSmokeTest {
     private static final int TRAIN = 640;
 
     @TempDir
-    Path dir;
+    Path temp;
 
     @Test
     void trainExportAndRunInOnnxRuntime() throws Exception {
         MnistSubset subset = MnistSubset.load();
         MnistData data = new MnistData(subset.images().first(TRAIN), subset.labels().first(TRAIN),
                 subset.images().first(200), subset.labels().first(200));
-        TrainingOptions options = new TrainingOptions(1, 32, 0.003f, 1, dir, 0, 1, true, dir, "npm", false);
+        TrainingOptions options = new TrainingOptions(1, 32, 0.003f, 1, temp.resolve("smoke"), 0, 1, true, temp, "npm",
+                false);
         List<Double> batchLosses = new ArrayList<>();
         TrainingProgress recorder = new TrainingProgress() {
             @Override
@@ -62,7 +63,8 @@ class TrainAndExportSmokeTest {
             }
         };
 
-        ModelFolder folder = new ModelFolder("smoke", "0.0.1");
+        Path dir = Files.createDirectories(temp.resolve("smoke"));
+        ModelFiles folder = ModelFiles.in(dir, "0.0.1");
         Engine.getEngine("PyTorch").setRandomSeed(options.seed());
         try (Model model = Model.newInstance("smoke", Device.cpu(), "PyTorch")) {
             model.setBlock(CnnArchitectures.build(CnnArchitectures.MATHSKETCH_CNN_V1));
@@ -108,11 +110,13 @@ class TrainAndExportSmokeTest {
                 }
             }
 
-            String json = new ManifestWriter().json(dir, folder, CnnArchitectures.MATHSKETCH_CNN_V1,
+            ModelManifest manifest = ExportManifest.of(dir, folder, CnnArchitectures.MATHSKETCH_CNN_V1,
                     InputNormalization.MNIST, 0.5);
-            JsonObject manifest = JsonParser.parseString(json).getAsJsonObject();
-            assertEquals(Sha256.of(onnx), manifest.getAsJsonArray("artifacts").get(0).getAsJsonObject()
-                    .get("sha256").getAsString());
+            ExportManifest.write(dir, manifest);
+            // The folder is named like the model, so the engine opens it, checksums verified, for both engines.
+            assertEquals("smoke", ModelFolder.open(dir, "OnnxRuntime").manifest().name());
+            assertEquals(Sha256.of(onnx), ModelFolder.open(dir, "OnnxRuntime").artifact().sha256());
+            assertEquals(folder.paramsFile(), ModelFolder.open(dir, "PyTorch").artifact().file());
         }
     }
 }

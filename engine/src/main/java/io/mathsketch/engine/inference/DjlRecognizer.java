@@ -21,9 +21,8 @@ import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.segment.DigitRegion;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class DjlRecognizer implements Recognizer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DjlRecognizer.class);
+    private static final System.Logger LOG = System.getLogger(DjlRecognizer.class.getName());
 
     private final EngineConfig config;
     private final ModelLoader loader;
@@ -82,7 +81,7 @@ public final class DjlRecognizer implements Recognizer {
         DeviceSelector.Choice device = DeviceSelector.select(config.device(), engineName, engine::getGpuCount,
                 () -> engine.hasCapability("CUDA"));
         if (device.fellBack()) {
-            LOG.info("{}", device.reason());
+            LOG.log(Level.INFO, device.reason());
         }
         ModelLoader loader = new ModelLoader(engineName, device.device(), config.intraOpThreads());
         Map<String, AtomicReference<ModelPool>> pools = new LinkedHashMap<>();
@@ -98,8 +97,9 @@ public final class DjlRecognizer implements Recognizer {
             throw e;
         }
         DjlRecognizer recognizer = new DjlRecognizer(config, loader, guarded, pools);
-        recognizer.models().forEach(m -> LOG.info("model {}:{} ready on {} {} ({} workers, batches up to {})",
-                m.name(), m.version(), m.engine(), m.device(), m.workers(), m.maxBatchSize()));
+        recognizer.models().forEach(m -> LOG.log(Level.INFO, "model " + m.name() + ":" + m.version() + " ready on "
+                + m.engine() + " " + m.device() + " (" + m.workers() + " workers, batches up to " + m.maxBatchSize()
+                + ")"));
         return recognizer;
     }
 
@@ -171,7 +171,8 @@ public final class DjlRecognizer implements Recognizer {
             ModelPool fresh = startPool(config, loader, listener, name);
             ModelPool old = slot.getAndSet(fresh);
             old.close();
-            LOG.info("model '{}' reloaded: now {}:{}", name, fresh.manifest().name(), fresh.manifest().version());
+            LOG.log(Level.INFO, "model '" + name + "' reloaded: now " + fresh.manifest().name() + ":"
+                    + fresh.manifest().version());
             return fresh.info(name.equals(defaultModel));
         }
     }

@@ -2,13 +2,12 @@ package io.mathsketch.engine.inference;
 
 import io.mathsketch.engine.Recognition;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.lang.System.Logger.Level;
 
 /** Wraps a listener so that a failing metrics hook is logged and never fails the recognition that triggered it. */
 final class GuardedListener implements InferenceListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GuardedListener.class);
+    private static final System.Logger LOG = System.getLogger(GuardedListener.class.getName());
 
     private final InferenceListener delegate;
 
@@ -25,7 +24,7 @@ final class GuardedListener implements InferenceListener {
         try {
             delegate.onBatch(model, digits, requests, inferenceNanos);
         } catch (RuntimeException e) {
-            LOG.warn("inference listener failed in onBatch", e);
+            LOG.log(Level.WARNING, "inference listener failed in onBatch", e);
         }
     }
 
@@ -34,7 +33,7 @@ final class GuardedListener implements InferenceListener {
         try {
             delegate.onRecognition(model, timings);
         } catch (RuntimeException e) {
-            LOG.warn("inference listener failed in onRecognition", e);
+            LOG.log(Level.WARNING, "inference listener failed in onRecognition", e);
         }
     }
 
@@ -43,7 +42,7 @@ final class GuardedListener implements InferenceListener {
         try {
             delegate.onRejected(model);
         } catch (RuntimeException e) {
-            LOG.warn("inference listener failed in onRejected", e);
+            LOG.log(Level.WARNING, "inference listener failed in onRejected", e);
         }
     }
 }

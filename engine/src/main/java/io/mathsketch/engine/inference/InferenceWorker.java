@@ -5,9 +5,8 @@ import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.model.DigitBatch;
 import io.mathsketch.engine.image.DigitImage;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +17,7 @@ import java.util.List;
  */
 final class InferenceWorker implements Runnable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(InferenceWorker.class);
+    private static final System.Logger LOG = System.getLogger(InferenceWorker.class.getName());
 
     private final String model;
     private final Predictor<DigitBatch, float[][]> predictor;
@@ -104,7 +103,8 @@ final class InferenceWorker implements Runnable {
             rows = predictor.predict(new DigitBatch(digits));
         } catch (Exception | LinkageError e) {
             if (batch.size() > 1) {
-                LOG.warn("batch of {} requests failed on model '{}', retrying them one by one", batch.size(), model, e);
+                LOG.log(Level.WARNING, "batch of " + batch.size() + " requests failed on model '" + model
+                        + "', retrying them one by one", e);
                 for (InferenceJob job : batch) {
                     serve(List.of(job));
                 }

@@ -1,11 +1,7 @@
 package io.mathsketch.engine.model;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.mathsketch.engine.ModelLoadException;
+import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.model.ModelManifest.Artifact;
 import io.mathsketch.engine.model.ModelManifest.Evaluation;
 import io.mathsketch.engine.model.ModelManifest.ExternalData;
@@ -15,6 +11,14 @@ import io.mathsketch.engine.model.ModelManifest.Layout;
 import io.mathsketch.engine.model.ModelManifest.Normalization;
 import io.mathsketch.engine.model.ModelManifest.Output;
 import io.mathsketch.engine.model.ModelManifest.OutputKind;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,12 +29,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads and validates a {@code manifest.json}. Every problem is reported as a {@link ModelLoadException} naming the
- * file and the field, so that a broken model folder fails start-up with a message its author can act on. The field
- * tree is walked by hand rather than bound by reflection so that each field gets its own message.
+ * Reads and validates a {@code manifest.json} (the format is published as {@code docs/model-manifest.schema.json};
+ * {@link ManifestWriter} writes it). Every problem is reported as a {@link ModelLoadException} naming the file and the
+ * field, so that a broken model folder fails start-up with a message its author can act on.
  */
 public final class ManifestReader {
 
@@ -53,42 +58,39 @@ public final class ManifestReader {
             throw new ModelLoadException(file + " not found: every model folder needs a manifest.json "
                     + "(see the manifest contract in README)");
         }
-        JsonObject root;
-        try {
-            JsonElement element = JsonParser.parseString(Files.readString(file));
-            if (!element.isJsonObject()) {
-                throw fail("", "must be a JSON object");
-            }
-            root = element.getAsJsonObject();
+        JsonValue json;
+        try (JsonReader reader = Json.createReader(Files.newBufferedReader(file))) {
+            json = reader.readValue();
         } catch (IOException e) {
             throw new ModelLoadException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (JsonParseException e) {
+        } catch (JsonException e) {
             throw new ModelLoadException(file + " is not valid JSON: " + e.getMessage(), e);
         }
-
-        String name = string(root, "name");
-        String version = string(root, "version");
-        String description = optionalString(root, "description").orElse("");
-        Optional<String> architecture = optionalString(root, "architecture");
-        List<Artifact> artifacts = artifacts(root);
-        Input input = input(object(root, "input"));
-        Normalization normalization = normalization(object(root, "normalization"));
-        InkPolarity polarity = polarity(string(root, "inkPolarity"));
-        Output output = output(object(root, "output"));
-        List<String> labels = labels(root);
-        Optional<Evaluation> evaluation = root.has("evaluation") && !root.get("evaluation").isJsonNull()
-                ? Optional.of(evaluation(object(root, "evaluation"))) : Optional.empty();
-        return new ModelManifest(name, version, description, architecture, artifacts, input, normalization, polarity,
-                output, labels, evaluation);
+        if (!(json instanceof JsonObject root)) {
+            throw fail("", "must be a JSON object");
+        }
+        return new ModelManifest(
+                string(root, "name", "name"),
+                string(root, "version", "version"),
+                optionalString(root, "description").orElse(""),
+                optionalString(root, "architecture"),
+                artifacts(root),
+                input(object(root, "input")),
+                normalization(object(root, "normalization")),
+                polarity(string(root, "inkPolarity", "inkPolarity")),
+                output(object(root, "output")),
+                labels(root),
+                isAbsent(root, "evaluation") ? Optional.empty()
+                        : Optional.of(evaluation(object(root, "evaluation"))));
     }
 
     private List<Artifact> artifacts(JsonObject root) throws ModelLoadException {
-        JsonArray array = array(root, "artifacts");
+        JsonArray array = array(root, "artifacts", "artifacts");
         if (array.isEmpty()) {
             throw fail("artifacts", "must list at least one artifact");
         }
         List<Artifact> artifacts = new ArrayList<>();
-        HashSet<String> engines = new HashSet<>();
+        Set<String> engines = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {
             String field = "artifacts[" + i + "]";
             JsonObject a = element(array, i, field);
@@ -96,19 +98,16 @@ public final class ManifestReader {
             if (!engines.add(engine.toLowerCase(Locale.ROOT))) {
                 throw fail(field + ".engine", "engine '" + engine + "' is listed twice");
             }
-            String fileName = fileName(a, "file", field + ".file");
-            String sha = sha256(a, "sha256", field + ".sha256");
             List<ExternalData> external = new ArrayList<>();
-            if (a.has("externalData") && !a.get("externalData").isJsonNull()) {
-                JsonArray ext = array(a, "externalData", field + ".externalData");
-                for (int j = 0; j < ext.size(); j++) {
-                    String extField = field + ".externalData[" + j + "]";
-                    JsonObject e = element(ext, j, extField);
-                    external.add(new ExternalData(fileName(e, "file", extField + ".file"),
-                            sha256(e, "sha256", extField + ".sha256")));
+            if (!isAbsent(a, "externalData")) {
+                JsonArray data = array(a, "externalData", field + ".externalData");
+                for (int j = 0; j < data.size(); j++) {
+                    String dataField = field + ".externalData[" + j + "]";
+                    JsonObject d = element(data, j, dataField);
+                    external.add(new ExternalData(fileName(d, dataField + ".file"), sha256(d, dataField + ".sha256")));
                 }
             }
-            artifacts.add(new Artifact(engine, fileName, sha, external));
+            artifacts.add(new Artifact(engine, fileName(a, field + ".file"), sha256(a, field + ".sha256"), external));
         }
         return artifacts;
     }
@@ -118,9 +117,9 @@ public final class ManifestReader {
         Layout layout = choice(string(o, "layout", "input.layout"), "input.layout", Layout.values());
         int height = positiveInt(o, "height", "input.height");
         int width = positiveInt(o, "width", "input.width");
-        if (height != 28 || width != 28) {
-            throw fail("input.height/width", "the engine prepares 28x28 digits, the manifest asks for "
-                    + width + "x" + height);
+        if (height != DigitImage.SIDE || width != DigitImage.SIDE) {
+            throw fail("input.height/width", "the engine prepares " + DigitImage.SIDE + "x" + DigitImage.SIDE
+                    + " digits, the manifest asks for " + width + "x" + height);
         }
         return new Input(name, layout, height, width);
     }
@@ -159,11 +158,10 @@ public final class ManifestReader {
         }
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            JsonElement e = array.get(i);
-            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || e.getAsString().isEmpty()) {
+            if (!(array.get(i) instanceof JsonString label) || label.getString().isEmpty()) {
                 throw fail("labels[" + i + "]", "must be a non-empty string");
             }
-            labels.add(e.getAsString());
+            labels.add(label.getString());
         }
         if (new HashSet<>(labels).size() != labels.size()) {
             throw fail("labels", "must not repeat a label");
@@ -189,31 +187,20 @@ public final class ManifestReader {
         throw fail(field, "must be one of " + Arrays.toString(values) + ", was '" + value + "'");
     }
 
-    private String string(JsonObject o, String key) throws ModelLoadException {
-        return string(o, key, key);
-    }
-
     private String string(JsonObject o, String key, String field) throws ModelLoadException {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
-            throw fail(field, "is missing");
-        }
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || e.getAsString().isBlank()) {
+        JsonValue value = present(o, key, field);
+        if (!(value instanceof JsonString s) || s.getString().isBlank()) {
             throw fail(field, "must be a non-empty string");
         }
-        return e.getAsString();
+        return s.getString();
     }
 
     private Optional<String> optionalString(JsonObject o, String key) throws ModelLoadException {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
-            return Optional.empty();
-        }
-        return Optional.of(string(o, key, key));
+        return isAbsent(o, key) ? Optional.empty() : Optional.of(string(o, key, key));
     }
 
-    private String fileName(JsonObject o, String key, String field) throws ModelLoadException {
-        String value = string(o, key, field);
+    private String fileName(JsonObject o, String field) throws ModelLoadException {
+        String value = string(o, "file", field);
         // Plain names only: a manifest must not point outside its own folder.
         if (!SAFE_FILE.matcher(value).matches() || value.equals(".") || value.equals("..")) {
             throw fail(field, "must be a plain file name inside the model folder, was '" + value + "'");
@@ -221,8 +208,8 @@ public final class ManifestReader {
         return value;
     }
 
-    private String sha256(JsonObject o, String key, String field) throws ModelLoadException {
-        String value = string(o, key, field).toLowerCase(Locale.ROOT);
+    private String sha256(JsonObject o, String field) throws ModelLoadException {
+        String value = string(o, "sha256", field).toLowerCase(Locale.ROOT);
         if (!SHA256.matcher(value).matches()) {
             throw fail(field, "must be 64 hex digits (SHA-256), was '" + value + "'");
         }
@@ -230,14 +217,10 @@ public final class ManifestReader {
     }
 
     private double number(JsonObject o, String key, String field) throws ModelLoadException {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
-            throw fail(field, "is missing");
-        }
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+        if (!(present(o, key, field) instanceof JsonNumber n)) {
             throw fail(field, "must be a number");
         }
-        return e.getAsDouble();
+        return n.doubleValue();
     }
 
     private int positiveInt(JsonObject o, String key, String field) throws ModelLoadException {
@@ -249,37 +232,35 @@ public final class ManifestReader {
     }
 
     private JsonObject object(JsonObject o, String key) throws ModelLoadException {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
-            throw fail(key, "is missing");
-        }
-        if (!e.isJsonObject()) {
+        if (!(present(o, key, key) instanceof JsonObject object)) {
             throw fail(key, "must be an object");
         }
-        return e.getAsJsonObject();
-    }
-
-    private JsonArray array(JsonObject o, String key) throws ModelLoadException {
-        return array(o, key, key);
+        return object;
     }
 
     private JsonArray array(JsonObject o, String key, String field) throws ModelLoadException {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
-            throw fail(field, "is missing");
-        }
-        if (!e.isJsonArray()) {
+        if (!(present(o, key, field) instanceof JsonArray array)) {
             throw fail(field, "must be an array");
         }
-        return e.getAsJsonArray();
+        return array;
     }
 
     private JsonObject element(JsonArray array, int index, String field) throws ModelLoadException {
-        JsonElement e = array.get(index);
-        if (!e.isJsonObject()) {
+        if (!(array.get(index) instanceof JsonObject object)) {
             throw fail(field, "must be an object");
         }
-        return e.getAsJsonObject();
+        return object;
+    }
+
+    private JsonValue present(JsonObject o, String key, String field) throws ModelLoadException {
+        if (isAbsent(o, key)) {
+            throw fail(field, "is missing");
+        }
+        return o.get(key);
+    }
+
+    private static boolean isAbsent(JsonObject o, String key) {
+        return !o.containsKey(key) || o.isNull(key);
     }
 
     private ModelLoadException fail(String field, String problem) {

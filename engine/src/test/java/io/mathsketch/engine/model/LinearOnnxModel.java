@@ -9,7 +9,6 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import com.google.gson.GsonBuilder;
 import com.google.protobuf.ByteString;
 import io.mathsketch.engine.mnist.MnistSubset;
 import io.mathsketch.engine.model.ModelManifest.InkPolarity;
@@ -25,12 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * A "foreign" model for tests: a nearest-class-mean classifier over 28x28 digits, written as an ONNX graph
@@ -147,7 +143,7 @@ public record LinearOnnxModel(String name, String version, Layout layout, Output
                 w.setRawData(ByteString.copyFrom(weightBytes));
             }
             Files.write(dir.resolve(onnxFile()), model(w.build()).toByteArray());
-            Files.writeString(dir.resolve(ModelFolder.MANIFEST), manifest(dir));
+            Files.writeString(dir.resolve(ModelFolder.MANIFEST), ManifestWriter.json(manifest(dir)));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -188,28 +184,17 @@ public record LinearOnnxModel(String name, String version, Layout layout, Output
         };
     }
 
-    private String manifest(Path dir) {
-        Map<String, Object> artifact = new LinkedHashMap<>();
-        artifact.put("engine", "OnnxRuntime");
-        artifact.put("file", onnxFile());
-        artifact.put("sha256", sha256(dir.resolve(onnxFile())));
-        List<Map<String, Object>> ext = new ArrayList<>();
-        if (externalData) {
-            ext.add(Map.of("file", dataFile(), "sha256", sha256(dir.resolve(dataFile()))));
-        }
-        artifact.put("externalData", ext);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("version", version);
-        m.put("description", "nearest-class-mean test classifier");
-        m.put("artifacts", List.of(artifact));
-        m.put("input", Map.of("name", "input", "layout", layout.name(), "height", 28, "width", 28));
-        m.put("normalization", Map.of("mean", mean, "std", std));
-        m.put("inkPolarity", polarity.json());
-        m.put("output", Map.of("name", kind == OutputKind.LOGITS ? "logits" : "probabilities",
-                "kind", kind.name().toLowerCase(Locale.ROOT)));
-        m.put("labels", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
-        return new GsonBuilder().setPrettyPrinting().create().toJson(m);
+    /** The manifest describing this model written into {@code dir}. */
+    public ModelManifest manifest(Path dir) {
+        List<ModelManifest.ExternalData> ext = externalData
+                ? List.of(new ModelManifest.ExternalData(dataFile(), sha256(dir.resolve(dataFile()))))
+                : List.of();
+        return new ModelManifest(name, version, "nearest-class-mean test classifier", Optional.empty(),
+                List.of(new ModelManifest.Artifact("OnnxRuntime", onnxFile(), sha256(dir.resolve(onnxFile())), ext)),
+                new ModelManifest.Input("input", layout, DigitImage.SIDE, DigitImage.SIDE),
+                new ModelManifest.Normalization(mean, std), polarity,
+                new ModelManifest.Output(kind == OutputKind.LOGITS ? "logits" : "probabilities", kind),
+                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), Optional.empty());
     }
 
     double[] normalise(DigitImage digit) {

@@ -9,16 +9,14 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
-import com.google.gson.GsonBuilder;
 import io.mathsketch.engine.image.DigitImage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Test helper: a randomly initialised {@code mathsketch-cnn-v1} saved as a DJL {@code .params} file with a PyTorch-only
@@ -46,19 +44,14 @@ public final class PyTorchParamsModel implements AutoCloseable {
             Path dir = Files.createDirectories(modelsDirectory.resolve(name));
             model.save(dir, name);
             String file = name + "-0000.params";
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", name);
-            m.put("version", "0.0.1");
-            m.put("architecture", CnnArchitectures.MATHSKETCH_CNN_V1);
-            m.put("artifacts", List.of(Map.of("engine", "PyTorch", "file", file,
-                    "sha256", LinearOnnxModel.sha256(dir.resolve(file)))));
-            m.put("input", Map.of("name", "input", "layout", "NCHW", "height", 28, "width", 28));
-            m.put("normalization", Map.of("mean", MEAN, "std", STD));
-            m.put("inkPolarity", "light-on-dark");
-            m.put("output", Map.of("name", "logits", "kind", "logits"));
-            m.put("labels", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
-            Files.writeString(dir.resolve(ModelFolder.MANIFEST),
-                    new GsonBuilder().setPrettyPrinting().create().toJson(m));
+            ModelManifest manifest = new ModelManifest(name, "0.0.1", "", Optional.of(CnnArchitectures.MATHSKETCH_CNN_V1),
+                    List.of(new ModelManifest.Artifact("PyTorch", file, LinearOnnxModel.sha256(dir.resolve(file)),
+                            List.of())),
+                    new ModelManifest.Input("input", ModelManifest.Layout.NCHW, 28, 28),
+                    new ModelManifest.Normalization(MEAN, STD), ModelManifest.InkPolarity.LIGHT_ON_DARK,
+                    new ModelManifest.Output("logits", ModelManifest.OutputKind.LOGITS),
+                    List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), Optional.empty());
+            Files.writeString(dir.resolve(ModelFolder.MANIFEST), ManifestWriter.json(manifest));
             return new PyTorchParamsModel(model);
         } catch (IOException e) {
             model.close();

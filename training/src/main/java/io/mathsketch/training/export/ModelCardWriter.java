@@ -11,7 +11,7 @@ import java.util.Map;
 /** Writes {@code MODEL_CARD.md}: data, architecture, cost, settings, results and how to reproduce them. */
 public final class ModelCardWriter {
 
-    public String markdown(ModelFolder folder, String architecture, InputNormalization norm, TrainingReport r) {
+    public String markdown(ModelFiles folder, String architecture, InputNormalization norm, TrainingReport r) {
         StringBuilder md = new StringBuilder();
         Evaluation test = r.test();
         line(md, "# Model card: %s %s", folder.name(), folder.version());

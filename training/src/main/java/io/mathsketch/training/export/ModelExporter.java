@@ -14,9 +14,9 @@ import java.util.Objects;
 /** Writes a trained model's two artifacts into a model folder: the DJL {@code .params} and the ONNX graph. */
 public final class ModelExporter {
 
-    private final ModelFolder folder;
+    private final ModelFiles folder;
 
-    public ModelExporter(ModelFolder folder) {
+    public ModelExporter(ModelFiles folder) {
         this.folder = folder;
     }
 
