@@ -8,6 +8,7 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.accesslog.AccessLogFeature;
 import io.helidon.webserver.cors.CorsFeature;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -141,11 +142,16 @@ public final class MathSketchServer implements AutoCloseable {
 
     static void routing(HttpRouting.Builder routing, RecognitionService recognitions, StatsService stats,
                         ModelService models, MeterRegistry registry) {
-        routing.addFilter(new HttpMetricsFilter(registry))
-                .register("/api/v1/recognitions", recognitions)
+        routing.addFilter(new HttpMetricsFilter(registry));
+        api(routing, recognitions, stats, models);
+        routing.error(Throwable.class, new ProblemErrorHandler());
+    }
+
+    /** Where each API service is mounted; {@code OpenApiDocumentTest} checks these routes against the document. */
+    static void api(HttpRules rules, RecognitionService recognitions, StatsService stats, ModelService models) {
+        rules.register("/api/v1/recognitions", recognitions)
                 .register("/api/v1/stats", stats)
-                .register("/api/v1/models", models)
-                .error(Throwable.class, new ProblemErrorHandler());
+                .register("/api/v1/models", models);
     }
 
     public int port() {

@@ -110,16 +110,6 @@ class ObservabilityTest {
     }
 
     @Test
-    void openApiDocumentDescribesTheApi() {
-        Http.Response yaml = http.send(http.request("/openapi").header("Accept", "application/yaml").GET().build());
-        assertEquals(200, yaml.status(), yaml::toString);
-        for (String path : List.of("/api/v1/recognitions:", "/api/v1/recognitions/{id}/feedback:", "/api/v1/stats:",
-                "/api/v1/models/{name}/reload:", "urn:mathsketch:problem:database-unavailable")) {
-            assertTrue(yaml.text().contains(path), path);
-        }
-    }
-
-    @Test
     void modelsListTheLoadedModel() {
         JsonObject json = http.get("/api/v1/models").json();
         assertEquals("mnist-cnn", json.getString("default"));

@@ -1,0 +1,137 @@
+package io.mathsketch.server;
+
+import io.mathsketch.server.api.ModelService;
+import io.mathsketch.server.api.RecognitionService;
+import io.mathsketch.server.api.StatsService;
+import io.mathsketch.server.problem.ProblemType;
+import io.mathsketch.server.testing.H2TestDatabase;
+import io.mathsketch.server.testing.Http;
+import io.mathsketch.server.testing.RouteRecorder;
+import io.mathsketch.server.testing.TestServer;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.StringReader;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The OpenAPI document as {@code /openapi} serves it, in YAML and in JSON, parsed and validated by a real OpenAPI
+ * parser, and checked against what the server does: every API route documented, nothing documented that is not
+ * served, and the problem types it lists are the ones the server answers with.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenApiDocumentTest {
+
+    private H2TestDatabase database;
+    private TestServer server;
+    private Http http;
+
+    @BeforeAll
+    void start() {
+        database = new H2TestDatabase();
+        server = TestServer.start(database);
+        http = server.http();
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void theYamlFormIsAValidOpenApiDocument() {
+        assertValid(parse(served("application/yaml")));
+    }
+
+    @Test
+    void theJsonFormIsValidJsonAndTheSameDocument() {
+        String json = served("application/json");
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            assertNotNull(reader.readObject(), "strict JSON");
+        }
+        OpenAPI fromJson = assertValid(parse(json));
+        assertEquals(assertValid(parse(served("application/yaml"))), fromJson);
+    }
+
+    @Test
+    void everyApiRouteIsDocumentedAndEveryDocumentedRouteIsServed() {
+        RouteRecorder recorder = new RouteRecorder();
+        MathSketchServer.api(recorder, new RecognitionService(null, null, null, null, null, 0),
+                new StatsService(null, null), new ModelService(null, Optional.empty()));
+        Set<String> registered = new TreeSet<>(recorder.routes());
+
+        OpenAPI document = assertValid(parse(served("application/yaml")));
+        Set<String> documented = new TreeSet<>();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().keySet()
+                .forEach(method -> documented.add(method.name() + " " + path)));
+        Set<String> documentedApi = documented.stream().filter(r -> r.contains(" /api/"))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertEquals(registered, documentedApi, "routes the server registers vs routes /openapi documents");
+        for (String route : documented) {
+            if (!route.contains(" /api/")) {
+                // Helidon's own features (health, metrics): served when a GET does not end in "no route".
+                String path = route.substring(route.indexOf(' ') + 1);
+                assertEquals("GET", route.substring(0, route.indexOf(' ')), route);
+                assertNotEquals(404, http.get(path).status(), route + " is documented but not served");
+            }
+        }
+    }
+
+    @Test
+    void theDocumentedProblemTypesAreTheServersOwn() {
+        OpenAPI document = assertValid(parse(served("application/yaml")));
+        Schema<?> problem = document.getComponents().getSchemas().get("Problem");
+        Schema<?> type = (Schema<?>) problem.getProperties().get("type");
+        List<?> documented = type.getEnum();
+        Set<String> served = Arrays.stream(ProblemType.values()).map(ProblemType::uri)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(served, new TreeSet<>(documented.stream().map(Object::toString).toList()));
+    }
+
+    private String served(String mediaType) {
+        Http.Response response = http.send(http.request("/openapi").header("Accept", mediaType).GET().build());
+        assertEquals(200, response.status(), response::toString);
+        assertTrue(response.header("Content-Type").orElseThrow().toLowerCase(Locale.ROOT).startsWith(mediaType),
+                response::toString);
+        return response.text();
+    }
+
+    private static SwaggerParseResult parse(String text) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        return new OpenAPIV3Parser().readContents(text, null, options);
+    }
+
+    private static OpenAPI assertValid(SwaggerParseResult result) {
+        assertEquals(List.of(), result.getMessages() == null ? List.of() : result.getMessages(),
+                "OpenAPI parser messages");
+        assertNotNull(result.getOpenAPI());
+        return result.getOpenAPI();
+    }
+}

@@ -1,0 +1,110 @@
+package io.mathsketch.server.api;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.http1.Http1ClientRequest;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
+import io.mathsketch.engine.ModelInfo;
+import io.mathsketch.engine.Recognition;
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionRequest;
+import io.mathsketch.engine.Recognizer;
+import io.mathsketch.server.problem.ProblemErrorHandler;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Routing-level tests (no socket, no engine, no database): who may reload a model. The end-to-end tests run the
+ * same service on a real server with the real engine.
+ */
+@RoutingTest
+class ModelServiceRoutingTest {
+
+    private final DirectClient client;
+
+    ModelServiceRoutingTest(DirectClient client) {
+        this.client = client;
+    }
+
+    @SetUpRoute
+    static void routing(HttpRouting.Builder routing) {
+        routing.register("/guarded", new ModelService(new NoModels(), Optional.of("s3cret")))
+                .register("/disabled", new ModelService(new NoModels(), Optional.empty()))
+                .error(Throwable.class, new ProblemErrorHandler());
+    }
+
+    @Test
+    void reloadWithoutTheTokenIsUnauthorised() {
+        try (Http1ClientResponse response = client.post("/guarded/m/reload").request()) {
+            assertProblem(response, 401, "unauthorized");
+            assertEquals("Bearer", response.headers().first(HeaderNames.WWW_AUTHENTICATE).orElseThrow());
+        }
+    }
+
+    @Test
+    void reloadWithAWrongTokenIsUnauthorised() {
+        try (Http1ClientResponse response = reload("/guarded/m/reload", "Bearer guess")) {
+            assertProblem(response, 401, "unauthorized");
+        }
+    }
+
+    @Test
+    void reloadWithTheTokenReachesTheEngine() {
+        try (Http1ClientResponse response = reload("/guarded/m/reload", "bearer s3cret")) {
+            assertProblem(response, 404, "unknown-model");
+        }
+    }
+
+    @Test
+    void reloadWithoutAConfiguredTokenIsDisabled() {
+        try (Http1ClientResponse response = reload("/disabled/m/reload", "Bearer s3cret")) {
+            assertProblem(response, 403, "reload-disabled");
+        }
+    }
+
+    private Http1ClientResponse reload(String path, String authorization) {
+        Http1ClientRequest request = client.post(path);
+        return request.header(HeaderNames.AUTHORIZATION, authorization).request();
+    }
+
+    private static void assertProblem(Http1ClientResponse response, int status, String kind) {
+        assertEquals(status, response.status().code());
+        String body = response.as(String.class);
+        assertTrue(body.contains("\"urn:mathsketch:problem:" + kind + "\""), body);
+    }
+
+    /** An engine with no model loaded. */
+    private static final class NoModels implements Recognizer {
+        @Override
+        public Recognition recognize(RecognitionRequest request) throws RecognitionException {
+            throw new RecognitionException.UnknownModel("any");
+        }
+
+        @Override
+        public List<ModelInfo> models() {
+            return List.of();
+        }
+
+        @Override
+        public ModelInfo reload(String name) throws RecognitionException.UnknownModel {
+            throw new RecognitionException.UnknownModel(name);
+        }
+
+        @Override
+        public boolean ready() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
