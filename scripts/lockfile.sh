@@ -11,6 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Maven runs with the build's JDK (>= 21), whatever the default java is.
+# shellcheck source=scripts/select-jdk.sh
+source scripts/select-jdk.sh >/dev/null
+
 plugin=io.github.chains-project:maven-lockfile
 modules=(. engine corpus training server benchmarks deploy)
 
