@@ -1,5 +1,6 @@
 package io.mathsketch.server;
 
+import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.server.api.ModelService;
 import io.mathsketch.server.api.RecognitionService;
 import io.mathsketch.server.api.StatsService;
@@ -112,6 +113,15 @@ class OpenApiDocumentTest {
         Set<String> served = Arrays.stream(ProblemType.values()).map(ProblemType::uri)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(served, new TreeSet<>(documented.stream().map(Object::toString).toList()));
+    }
+
+    @Test
+    void theDocumentedPixelInputIsTheModelsInputSize() {
+        OpenAPI document = assertValid(parse(served("application/yaml")));
+        Schema<?> pixels = (Schema<?>) document.getComponents().getSchemas().get("RecognitionInput").getProperties()
+                .get("pixels");
+        assertEquals(DigitImage.SIZE, pixels.getMinItems());
+        assertEquals(DigitImage.SIZE, pixels.getMaxItems());
     }
 
     private String served(String mediaType) {

@@ -1,5 +1,6 @@
 package io.mathsketch.server.api;
 
+import io.mathsketch.engine.image.DigitImage;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -9,8 +10,8 @@ import java.io.UncheckedIOException;
 /** PNG renderings of the normalised 28x28 inputs (side by side for a number), dark ink on white like the canvas. */
 final class InputImages {
 
-    private static final int SIDE = 28;
-    private static final int SIZE = SIDE * SIDE;
+    private static final int SIDE = DigitImage.SIDE;
+    private static final int SIZE = DigitImage.SIZE;
 
     private InputImages() {
     }

@@ -3,6 +3,7 @@ package io.mathsketch.server.api;
 import io.mathsketch.server.JsonFactory;
 import io.helidon.http.HttpMediaType;
 import io.mathsketch.engine.RecognitionRequest;
+import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemType;
 import jakarta.json.JsonArray;
@@ -87,11 +88,11 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
 
     private static float[] pixels(JsonValue value) {
         if (!(value instanceof JsonArray array)) {
-            throw new ProblemException(ProblemType.INVALID_PIXELS, "'pixels' must be an array of 784 numbers");
+            throw new ProblemException(ProblemType.INVALID_PIXELS, "'pixels' must be an array of " + DigitImage.SIZE + " numbers");
         }
-        if (array.size() != 784) {
-            throw new ProblemException(ProblemType.INVALID_PIXELS,
-                    "'pixels' must hold 784 numbers (28x28, row-major), not " + array.size());
+        if (array.size() != DigitImage.SIZE) {
+            throw new ProblemException(ProblemType.INVALID_PIXELS, "'pixels' must hold " + DigitImage.SIZE
+                    + " numbers (" + DigitImage.SIDE + "x" + DigitImage.SIDE + ", row-major), not " + array.size());
         }
         float[] pixels = new float[array.size()];
         for (int i = 0; i < pixels.length; i++) {

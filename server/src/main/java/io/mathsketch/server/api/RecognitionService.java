@@ -12,6 +12,7 @@ import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.Recognizer;
+import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.server.config.StoreSettings;
 import io.mathsketch.server.problem.ProblemException;
@@ -184,7 +185,7 @@ public final class RecognitionService implements HttpService {
     private RecognitionRecord toRecord(String id, Instant now, RecognitionRequest.Mode mode, Recognition recognition,
                                        RecognitionBody body) {
         List<RecognitionRecord.Reading> readings = new ArrayList<>();
-        byte[] pixels = new byte[recognition.digits().size() * 784];
+        byte[] pixels = new byte[recognition.digits().size() * DigitImage.SIZE];
         int offset = 0;
         for (DigitReading d : recognition.digits()) {
             readings.add(new RecognitionRecord.Reading(d.label(), d.confidence(), d.probabilities(), d.box()));
