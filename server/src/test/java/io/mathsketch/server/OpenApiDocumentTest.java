@@ -5,7 +5,6 @@ import io.mathsketch.server.api.ModelService;
 import io.mathsketch.server.api.RecognitionService;
 import io.mathsketch.server.api.StatsService;
 import io.mathsketch.server.problem.ProblemType;
-import io.mathsketch.server.testing.H2TestDatabase;
 import io.mathsketch.server.testing.Http;
 import io.mathsketch.server.testing.RouteRecorder;
 import io.mathsketch.server.testing.TestServer;
@@ -43,25 +42,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiDocumentTest {
 
-    private H2TestDatabase database;
     private TestServer server;
     private Http http;
 
     @BeforeAll
     void start() {
-        database = new H2TestDatabase();
-        server = TestServer.start(database);
+        server = TestServer.startOnOwnH2();
         http = server.http();
     }
 
     @AfterAll
     void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        server.close();
     }
 
     @Test

@@ -22,14 +22,27 @@ public final class TestServer implements AutoCloseable {
 
     private final MathSketchServer server;
     private final Http http;
+    private final TestDatabase ownDatabase;
 
-    private TestServer(MathSketchServer server) {
+    private TestServer(MathSketchServer server, TestDatabase ownDatabase) {
         this.server = server;
         this.http = new Http("http://localhost:" + server.port());
+        this.ownDatabase = ownDatabase;
     }
 
     public static TestServer start(TestDatabase database) {
         return start(database, Map.of(), DjlRecognizer::open);
+    }
+
+    /** A server on a fresh H2 database of its own, which {@link #close()} closes too. */
+    public static TestServer startOnOwnH2() {
+        H2TestDatabase database = new H2TestDatabase();
+        try {
+            return new TestServer(start(database).server, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     public static TestServer start(TestDatabase database, Map<String, String> overrides, RecognizerFactory engines) {
@@ -46,7 +59,7 @@ public final class TestServer implements AutoCloseable {
         Config config = config(values);
         try {
             return new TestServer(MathSketchServer.start(config, ServerSettings.from(config), engines,
-                    Metrics.globalRegistry()));
+                    Metrics.globalRegistry()), null);
         } catch (ModelLoadException e) {
             throw new IllegalStateException("the committed model cannot be loaded: " + e.getMessage(), e);
         }
@@ -90,5 +103,8 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (ownDatabase != null) {
+            ownDatabase.close();
+        }
     }
 }
