@@ -13,9 +13,13 @@ build() { # $@: extra Maven arguments
   ./mvnw -B -ntp -q -pl server -am package -DskipTests "$@"
 }
 
-class_path() {
-  unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r' | awk '/^Class-Path:/ { p = 1; sub(/^Class-Path: /, ""); printf "%s", $0; next }
+class_path() { # the jar's Class-Path, its 72-byte continuation lines joined (the JDK's jar tool, no unzip needed)
+  local dir
+  dir=$(mktemp -d)
+  (cd "$dir" && "$JAVA_HOME/bin/jar" xf "$OLDPWD/$jar" META-INF/MANIFEST.MF)
+  tr -d '\r' <"$dir/META-INF/MANIFEST.MF" | awk '/^Class-Path:/ { p = 1; sub(/^Class-Path: /, ""); printf "%s", $0; next }
     p && /^ / { sub(/^ /, ""); printf "%s", $0; next } { p = 0 }'
+  rm -rf "$dir"
 }
 
 expect() { # $1: "with" or "without" PyTorch
