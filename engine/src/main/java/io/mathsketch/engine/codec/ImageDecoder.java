@@ -14,7 +14,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * The one entry into the codecs: encoded PNG, JPEG, GIF or BMP bytes, recognised by their signature, into a
- * {@link DecodedImage}. Limits are enforced before any pixel is decoded.
+ * {@link DecodedImage} as the viewer sees it: an EXIF orientation (JPEG APP1, PNG {@code eXIf}) is applied, so a
+ * photo taken with the phone sideways arrives upright. Limits are enforced before any pixel is decoded.
  *
  * <p>Non-interlaced PNG, the format of canvas exports, takes a pure-Java fast path; everything else goes through
  * ImageIO. Thread-safe: PNG decoders (an inflater and row buffers each) are borrowed from a small pool owned by this
@@ -41,7 +42,8 @@ public final class ImageDecoder {
     }
 
     /**
-     * Decodes an image and hands it to {@code reader} while its planes are valid.
+     * Decodes an image, turns it upright by its EXIF orientation, and hands it to {@code reader} while its planes are
+     * valid.
      *
      * @throws PayloadTooLarge over {@link InputLimits#maxPayloadBytes()}
      * @throws ImageTooLarge when the header declares more pixels than allowed (checked before decoding)
@@ -54,14 +56,24 @@ public final class ImageDecoder {
             throw new PayloadTooLarge(encoded.length, limits.maxPayloadBytes());
         }
         ImageFormat format = ImageFormat.sniff(encoded);
+        Orientation orientation = ExifOrientation.of(encoded, format);
         if (format == ImageFormat.PNG) {
             PngDecoder.Header header = PngDecoder.header(encoded);
             checkDimensions(header.width(), header.height(), limits);
             if (!header.interlaced()) {
-                return withPngDecoder(encoded, reader);
+                return withPngDecoder(encoded, orientation, reader);
             }
         }
-        return reader.read(imageIo.decode(encoded, format));
+        return reader.read(orientation.upright(imageIo.decode(encoded, format)));
+    }
+
+    /**
+     * The EXIF orientation recorded in encoded image bytes ({@link Orientation#NORMAL} when there is none, it is
+     * malformed, or the format has no such metadata), for callers that keep or re-encode the picture themselves, for
+     * example to store it upright and without metadata. Reads metadata only; decodes no pixel.
+     */
+    public static Orientation orientation(byte[] encoded) {
+        return ImageFormat.of(encoded).map(format -> ExifOrientation.of(encoded, format)).orElse(Orientation.NORMAL);
     }
 
     /**
@@ -78,7 +90,8 @@ public final class ImageDecoder {
         }
     }
 
-    private <T> T withPngDecoder(byte[] encoded, Reader<T> reader) throws RecognitionException {
+    private <T> T withPngDecoder(byte[] encoded, Orientation orientation, Reader<T> reader)
+            throws RecognitionException {
         PngDecoder decoder = pngDecoders.poll();
         if (decoder == null) {
             decoder = new PngDecoder();
@@ -91,7 +104,8 @@ public final class ImageDecoder {
                 // Every malformed input is meant to be caught above; this keeps an unforeseen one a typed error.
                 throw new CorruptImage("PNG image cannot be decoded: " + e, e);
             }
-            return reader.read(image);
+            // Turning copies onto fresh planes; an upright PNG (every canvas) is read in place.
+            return reader.read(orientation.upright(image));
         } finally {
             // Only now: the image's planes belong to the decoder.
             pngDecoders.offer(decoder);

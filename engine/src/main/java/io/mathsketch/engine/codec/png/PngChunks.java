@@ -16,6 +16,7 @@ final class PngChunks {
     static final int TRNS = type("tRNS");
     static final int IDAT = type("IDAT");
     static final int IEND = type("IEND");
+    static final int EXIF = type("eXIf");
 
     /** Offset of the first IDAT chunk header. */
     final int firstIdat;
@@ -64,6 +65,29 @@ final class PngChunks {
             throw new CorruptImage("PNG has no image data (IDAT)");
         }
         return new PngChunks(firstIdat, palette, paletteLength, transparency, transparencyLength);
+    }
+
+    /**
+     * Offset and length of the data of the first chunk of {@code wanted} type, or null: a bounds-checked walk of the
+     * chunk headers only (no CRC), for metadata read before and whatever the decoder.
+     */
+    static int[] find(byte[] data, int wanted) {
+        long offset = 8;
+        while (offset + 8 <= data.length) {
+            int length = readInt(data, (int) offset);
+            int type = readInt(data, (int) offset + 4);
+            if (length < 0 || offset + 12 + length > data.length) {
+                return null;
+            }
+            if (type == wanted) {
+                return new int[] {(int) offset + 8, length};
+            }
+            if (type == IEND) {
+                return null;
+            }
+            offset += 12L + length;
+        }
+        return null;
     }
 
     static void checkCrc(byte[] data, int chunkOffset, int length) throws CorruptImage {

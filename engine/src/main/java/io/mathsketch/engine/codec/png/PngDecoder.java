@@ -4,6 +4,7 @@ import io.mathsketch.engine.RecognitionException.CorruptImage;
 import io.mathsketch.engine.image.DecodedImage;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The fast path for the format nearly every canvas sends: a pure-Java decoder for non-interlaced PNG of every colour
@@ -35,6 +36,16 @@ public final class PngDecoder {
 
     /** What the IHDR declares, read and validated without touching image data. */
     public record Header(int width, int height, boolean interlaced) {
+    }
+
+    /** Where a chunk's data lies in the encoded bytes. */
+    public record Span(int offset, int length) {
+    }
+
+    /** The data of the {@code eXIf} chunk (a TIFF structure), if the PNG has one; nothing is decoded. */
+    public static Optional<Span> exif(byte[] encoded) {
+        int[] found = PngChunks.find(encoded, PngChunks.EXIF);
+        return found == null ? Optional.empty() : Optional.of(new Span(found[0], found[1]));
     }
 
     /** Whether the bytes start with the PNG signature. */
