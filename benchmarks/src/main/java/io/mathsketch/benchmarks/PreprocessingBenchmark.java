@@ -9,8 +9,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.number.NumberReader;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
-import io.mathsketch.engine.segment.DigitRegion;
+import io.mathsketch.engine.image.DigitRegion;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,6 +61,7 @@ import java.util.zip.Inflater;
 public class PreprocessingBenchmark {
 
     private ImagePreprocessor preprocessor;
+    private NumberReader numbers;
     private Slowdown slowdown;
     private byte[] canvasPng;
     private byte[] mnistPng;
@@ -76,6 +78,7 @@ public class PreprocessingBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
+        numbers = new NumberReader(InputLimits.DEFAULT);
         slowdown = Slowdown.fromSystemProperty();
         canvasPng = SampleImages.canvasPng(3);
         mnistPng = SampleImages.mnistPng(3);
@@ -89,7 +92,7 @@ public class PreprocessingBenchmark {
         resize = new Resize(DigitImage.SIDE, DigitImage.SIDE);
         toTensor = new ToTensor();
         // Fail the trial, not the numbers, if an input stopped being what the benchmark claims to measure.
-        if (preprocessor.digits(numberPng).size() != 4) {
+        if (numbers.regions(numberPng).size() != 4) {
             throw new IllegalStateException("the 600x200 sample should segment into 4 digits");
         }
         if (canvasInflateReference() != canvasIdat.inflatedSize()) {
@@ -167,6 +170,6 @@ public class PreprocessingBenchmark {
 
     @Benchmark
     public List<DigitRegion> numberSegmentation() throws Exception {
-        return preprocessor.digits(numberPng);
+        return numbers.regions(numberPng);
     }
 }

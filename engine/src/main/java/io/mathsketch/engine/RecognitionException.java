@@ -53,6 +53,17 @@ public abstract sealed class RecognitionException extends Exception {
         }
     }
 
+    /**
+     * A number holds more digit-like regions than {@code limits.max-digits} allows. Raised as soon as the count is
+     * known, before any region is centred or read, so refusing costs no more than reading a real number.
+     */
+    public static final class TooManyDigits extends RecognitionException {
+        public TooManyDigits(int found, int limit) {
+            super("the image holds " + found + " or more digit-like regions, more than the limit of " + limit
+                    + " digits (limits.max-digits)");
+        }
+    }
+
     /** An already-normalised pixel array of the wrong size or with values out of range. */
     public static final class InvalidPixels extends RecognitionException {
         public InvalidPixels(String message) {

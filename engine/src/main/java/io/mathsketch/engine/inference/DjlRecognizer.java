@@ -18,8 +18,9 @@ import io.mathsketch.engine.model.ModelFolder;
 import io.mathsketch.engine.model.ModelLoader;
 import io.mathsketch.engine.model.ModelManifest;
 import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.number.NumberReader;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
-import io.mathsketch.engine.segment.DigitRegion;
+import io.mathsketch.engine.image.DigitRegion;
 
 
 import java.lang.System.Logger.Level;
@@ -45,6 +46,7 @@ public final class DjlRecognizer implements Recognizer {
     private final ModelLoader loader;
     private final InferenceListener listener;
     private final ImagePreprocessor preprocessor;
+    private final NumberReader numbers;
     /** Folder name to the pool serving it; insertion order is the configuration's, the default first. */
     private final Map<String, AtomicReference<ModelPool>> pools;
     private final String defaultModel;
@@ -57,6 +59,7 @@ public final class DjlRecognizer implements Recognizer {
         this.loader = loader;
         this.listener = listener;
         this.preprocessor = new ImagePreprocessor(config.limits());
+        this.numbers = new NumberReader(config.limits());
         this.pools = pools;
         this.defaultModel = config.models().getFirst();
     }
@@ -228,7 +231,7 @@ public final class DjlRecognizer implements Recognizer {
                 boxes.add(new Box(0, 0, DigitImage.SIDE, DigitImage.SIDE));
             }
             case RecognitionRequest.Input.EncodedImage image when request.mode() == RecognitionRequest.Mode.NUMBER -> {
-                for (DigitRegion region : preprocessor.digits(image.bytes())) {
+                for (DigitRegion region : numbers.regions(image.bytes())) {
                     digits.add(region.digit());
                     boxes.add(region.box());
                 }

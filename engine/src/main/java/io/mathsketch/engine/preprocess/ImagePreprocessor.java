@@ -10,23 +10,20 @@ import io.mathsketch.engine.codec.ImageDecoder;
 import io.mathsketch.engine.image.Box;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.image.InkImage;
-import io.mathsketch.engine.segment.DigitRegion;
-import io.mathsketch.engine.segment.NumberSegmenter;
+import io.mathsketch.engine.image.DigitRegion;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
  * Turns what a client sends into what a model reads: encoded PNG, JPEG, GIF or BMP bytes into an {@link InkImage}
- * (ink = 1, whatever the colours, polarity or transparency), a single MNIST-centred {@link DigitImage}, or one digit
- * per region of a number written left to right. Decoding, and its limits, belong to the {@link ImageDecoder}; this
+ * (ink = 1, whatever the colours, polarity or transparency), a single MNIST-centred {@link DigitImage}, or the ink
+ * of a number, cropped and shrunk to a bounded size for segmentation. Decoding, and its limits, belong to the {@link ImageDecoder}; this
  * class decides where the ink is and centres it. Thread-safe.
  */
 public final class ImagePreprocessor {
 
     private final ImageDecoder decoder;
     private final MnistCentering centering = new MnistCentering();
-    private final NumberSegmenter segmenter = new NumberSegmenter();
 
     public ImagePreprocessor(InputLimits limits) {
         this.decoder = new ImageDecoder(limits);
@@ -64,9 +61,21 @@ public final class ImagePreprocessor {
         });
     }
 
-    /** Decodes a number written left to right and returns one centred digit per region, left first. */
-    public List<DigitRegion> digits(byte[] encoded) throws RecognitionException {
-        return segmenter.segment(decode(encoded));
+    /**
+     * Decodes an image and returns the bounding box of its ink, shrunk by a whole factor when it holds more than
+     * {@code maxPixels}: what a number is segmented from. Memory stays bounded by {@code maxPixels} (plus the
+     * decoder's planes) however large the image.
+     *
+     * @throws BlankImage when the image holds no ink
+     */
+    public InkCrop inkCrop(byte[] encoded, int maxPixels) throws RecognitionException {
+        return decoder.decode(encoded, image -> {
+            InkCrop crop = new InkExtractor(image).inkCrop(maxPixels);
+            if (crop == null) {
+                throw new BlankImage();
+            }
+            return crop;
+        });
     }
 
     /**

@@ -75,6 +75,56 @@ final class InkExtractor {
      */
     InkImage inkBox() {
         Mapping m = mapping();
+        int[] b = inkBounds(m);
+        if (b == null) {
+            return null;
+        }
+        int minX = b[0], minY = b[1], w = b[2] - b[0], h = b[3] - b[1];
+        float[] ink = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            int row = (minY + y) * width + minX;
+            for (int x = 0; x < w; x++) {
+                ink[y * w + x] = m.lut[m.source[row + x] & 0xFF];
+            }
+        }
+        return new InkImage(w, h, ink);
+    }
+
+    /**
+     * The ink's bounding box mapped to ink like {@link #inkBox()}, but shrunk by a whole factor (area averaging) until
+     * it holds at most {@code maxPixels}: what a number is read from. Only the output is allocated, so the memory
+     * is bounded by {@code maxPixels} whatever the image's size. Null when there is no ink.
+     */
+    InkCrop inkCrop(int maxPixels) {
+        Mapping m = mapping();
+        int[] b = inkBounds(m);
+        if (b == null) {
+            return null;
+        }
+        int minX = b[0], minY = b[1], w = b[2] - b[0], h = b[3] - b[1];
+        int factor = 1;
+        while ((long) ceilDiv(w, factor) * ceilDiv(h, factor) > maxPixels) {
+            factor++;
+        }
+        int ow = ceilDiv(w, factor), oh = ceilDiv(h, factor);
+        float[] ink = new float[ow * oh];
+        float share = 1f / (factor * factor);
+        for (int y = 0; y < h; y++) {
+            int row = (minY + y) * width + minX;
+            int out = (y / factor) * ow;
+            for (int x = 0; x < w; x++) {
+                ink[out + x / factor] += m.lut[m.source[row + x] & 0xFF] * share;
+            }
+        }
+        return new InkCrop(new InkImage(ow, oh, ink), minX, minY, factor);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    /** {minX, minY, maxX, maxY} (exclusive ends) of the pixels that count as ink, or null when there are none. */
+    private int[] inkBounds(Mapping m) {
         int minY = -1, maxY = -1;
         for (int y = 0; y < height; y++) {
             if (m.isInk[m.rowExtreme[y]]) {
@@ -105,15 +155,7 @@ final class InkExtractor {
                 }
             }
         }
-        int w = maxX - minX + 1, h = maxY - minY + 1;
-        float[] ink = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            int row = (minY + y) * width + minX;
-            for (int x = 0; x < w; x++) {
-                ink[y * w + x] = m.lut[m.source[row + x] & 0xFF];
-            }
-        }
-        return new InkImage(w, h, ink);
+        return new int[] {minX, minY, maxX + 1, maxY + 1};
     }
 
     /** Decides polarity and contrast: which bytes to read and how each value maps to ink. */

@@ -3,9 +3,8 @@ package io.mathsketch.engine.segment;
 import io.mathsketch.engine.image.Box;
 
 import io.mathsketch.engine.RecognitionException.BlankImage;
-import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.RecognitionException.TooManyDigits;
 import io.mathsketch.engine.image.InkImage;
-import io.mathsketch.engine.preprocess.MnistCentering;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -21,9 +20,11 @@ import java.util.List;
  *   <li>specks far smaller than the digits are dropped;</li>
  *   <li>a piece much wider than tall is taken as touching digits and cut at the columns of least ink near where the
  *       digit boundaries are expected;</li>
- *   <li>each remaining piece, ordered by x, is cut out with only its own ink and centred the MNIST way.</li>
+ *   <li>each remaining piece, ordered by x, is cut out with only its own ink.</li>
  * </ol>
- * Heights are compared with the tallest piece, so the rules work at any image scale.
+ * Heights are compared with the tallest piece, so the rules work at any image scale. The number of pieces is checked
+ * against the digit limit before any step whose cost grows faster than the ink (merging compares pairs), so an image
+ * of countless specks is refused in time proportional to its ink.
  */
 public final class NumberSegmenter {
 
@@ -48,31 +49,51 @@ public final class NumberSegmenter {
     private static final double TOUCHING_WIDTHS = 1.6;
     /** Width over height assumed for one digit when no lone digit tells us better. */
     private static final double DIGIT_ASPECT = 0.7;
-
-    private final MnistCentering centering = new MnistCentering();
+    /** Pieces (strokes) one digit may be written in, for the early check of the digit limit. */
+    private static final int PIECES_PER_DIGIT = 4;
 
     /**
-     * @return one region per digit, leftmost first
+     * @param maxDigits the most digits a number may have
+     * @return one cut-out per digit, leftmost first
      * @throws BlankImage when the image holds no stroke
+     * @throws TooManyDigits when it holds more than {@code maxDigits} digit-like regions
      */
-    public List<DigitRegion> segment(InkImage image) throws BlankImage {
+    public List<Cutout> segment(InkImage image, int maxDigits) throws BlankImage, TooManyDigits {
         StrokeMap strokes = StrokeMap.of(image, STROKE_THRESHOLD);
-        List<Piece> pieces = new ArrayList<>();
-        int tallest = 0;
-        for (int id = 1; id <= strokes.count; id++) {
-            pieces.add(Piece.of(strokes, id));
-            tallest = Math.max(tallest, strokes.maxY[id] - strokes.minY[id]);
-        }
-        if (pieces.isEmpty()) {
+        if (strokes.count == 0) {
             throw new BlankImage();
         }
-        pieces = dropSpecks(pieces, tallest);
+        int tallest = 0, largest = 0;
+        for (int id = 1; id <= strokes.count; id++) {
+            tallest = Math.max(tallest, strokes.maxY[id] - strokes.minY[id]);
+            largest = Math.max(largest, strokes.pixels[id]);
+        }
+        // Counted before any piece is made: an image of countless specks is refused in time and memory
+        // proportional to its ink.
+        int kept = 0;
+        for (int id = 1; id <= strokes.count; id++) {
+            if (!isSpeck(strokes.pixels[id], strokes.maxY[id] - strokes.minY[id], largest, tallest)) {
+                kept++;
+            }
+        }
+        if (kept > PIECES_PER_DIGIT * maxDigits) {
+            throw new TooManyDigits(kept / PIECES_PER_DIGIT, maxDigits);
+        }
+        List<Piece> pieces = new ArrayList<>(kept);
+        for (int id = 1; id <= strokes.count; id++) {
+            if (!isSpeck(strokes.pixels[id], strokes.maxY[id] - strokes.minY[id], largest, tallest)) {
+                pieces.add(Piece.of(strokes, id));
+            }
+        }
         pieces = mergeOverlapping(pieces);
         pieces = attachFragments(pieces, tallest);
         pieces = dropSpecks(pieces, tallest);
-        pieces = splitTouching(pieces, strokes);
+        pieces = splitTouching(pieces, strokes, maxDigits);
+        if (pieces.size() > maxDigits) {
+            throw new TooManyDigits(pieces.size(), maxDigits);
+        }
         pieces.sort(Comparator.comparingDouble(Piece::centreX));
-        List<DigitRegion> regions = new ArrayList<>(pieces.size());
+        List<Cutout> regions = new ArrayList<>(pieces.size());
         for (Piece piece : pieces) {
             regions.add(cutOut(image, strokes, piece));
         }
@@ -83,11 +104,15 @@ public final class NumberSegmenter {
         int largest = pieces.stream().mapToInt(p -> p.pixels).max().orElse(0);
         List<Piece> kept = new ArrayList<>();
         for (Piece p : pieces) {
-            if (p.pixels >= SPECK_PIXELS * largest || p.height() >= SPECK_HEIGHT * tallest) {
+            if (!isSpeck(p.pixels, p.height(), largest, tallest)) {
                 kept.add(p);
             }
         }
         return kept;
+    }
+
+    private static boolean isSpeck(int pixels, int height, int largest, int tallest) {
+        return pixels < SPECK_PIXELS * largest && height < SPECK_HEIGHT * tallest;
     }
 
     private static List<Piece> mergeOverlapping(List<Piece> pieces) {
@@ -152,7 +177,8 @@ public final class NumberSegmenter {
         return result;
     }
 
-    private static List<Piece> splitTouching(List<Piece> pieces, StrokeMap strokes) {
+    private static List<Piece> splitTouching(List<Piece> pieces, StrokeMap strokes, int maxDigits)
+            throws TooManyDigits {
         // Lone digits of the same hand tell the expected digit width better than a fixed guess; narrow 1s aside.
         double aspect = pieces.stream().filter(p -> p.width() <= TOUCHING_ASPECT * p.height())
                 .mapToDouble(p -> (double) p.width() / p.height()).filter(a -> a >= 0.4).average()
@@ -162,6 +188,10 @@ public final class NumberSegmenter {
         for (Piece piece : pieces) {
             if (piece.width() > touching * piece.height()) {
                 int parts = Math.max(2, (int) Math.round(piece.width() / (aspect * piece.height())));
+                if (parts > maxDigits) {
+                    // A long thin line would otherwise be cut into thousands of parts.
+                    throw new TooManyDigits(parts, maxDigits);
+                }
                 result.addAll(piece.split(strokes, parts));
             } else {
                 result.add(piece);
@@ -170,7 +200,7 @@ public final class NumberSegmenter {
         return result;
     }
 
-    private DigitRegion cutOut(InkImage image, StrokeMap strokes, Piece piece) {
+    private static Cutout cutOut(InkImage image, StrokeMap strokes, Piece piece) {
         // The crop reaches a little beyond the stroke box so that the soft edge of the strokes comes along.
         int margin = 2 + piece.height() / 10;
         int cx0 = Math.max(0, piece.x0 - margin), cy0 = Math.max(0, piece.y0 - margin);
@@ -186,13 +216,7 @@ public final class NumberSegmenter {
                 }
             }
         }
-        DigitImage digit;
-        try {
-            digit = centering.center(new InkImage(cw, ch, crop));
-        } catch (BlankImage e) {
-            throw new IllegalStateException("a segmented piece always holds stroke pixels", e);
-        }
-        return new DigitRegion(new Box(piece.x0, piece.y0, piece.width(), piece.height()), digit);
+        return new Cutout(new Box(piece.x0, piece.y0, piece.width(), piece.height()), new InkImage(cw, ch, crop));
     }
 
     /**

@@ -132,7 +132,7 @@ class ImagePreprocessorTest {
             assertEquals(0f, v);
         }
         assertThrows(BlankImage.class, () -> preprocessor.digit(png));
-        assertThrows(BlankImage.class, () -> preprocessor.digits(png));
+        assertThrows(BlankImage.class, () -> preprocessor.inkCrop(png, 1 << 20));
     }
 
     static Stream<Arguments> blankCanvases() {
@@ -189,13 +189,15 @@ class ImagePreprocessorTest {
 
     @Test
     void limitsAreTakenFromTheConfiguration() throws RecognitionException {
-        ImagePreprocessor strict = new ImagePreprocessor(new InputLimits(100_000, 100, 100));
+        ImagePreprocessor strict = new ImagePreprocessor(
+                InputLimits.builder().maxPayloadBytes(100_000).maxWidth(100).maxHeight(100).build());
         byte[] png = CanvasRenderer.white(300, 240).png(scene);
 
         assertThrows(ImageTooLarge.class, () -> strict.decode(png));
-        assertThrows(PayloadTooLarge.class, () -> new ImagePreprocessor(new InputLimits(png.length - 1, 4096, 4096))
-                .decode(png));
-        assertEquals(300, new ImagePreprocessor(new InputLimits(png.length, 300, 240)).decode(png).width());
+        assertThrows(PayloadTooLarge.class, () -> new ImagePreprocessor(
+                InputLimits.builder().maxPayloadBytes(png.length - 1).build()).decode(png));
+        assertEquals(300, new ImagePreprocessor(InputLimits.builder().maxPayloadBytes(png.length).maxWidth(300)
+                .maxHeight(240).build()).decode(png).width());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,6 +6,9 @@ import io.mathsketch.engine.testing.PixelCorrelation;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionException.BlankImage;
+import io.mathsketch.engine.RecognitionException.TooManyDigits;
+import io.mathsketch.engine.image.DigitRegion;
+import io.mathsketch.engine.number.NumberReader;
 import io.mathsketch.engine.mnist.MnistSubset;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
@@ -34,6 +37,7 @@ class NumberSegmenterTest {
     private static final MnistSubset MNIST = MnistSubset.load();
     private final NumberSegmenter segmenter = new NumberSegmenter();
     private final ImagePreprocessor preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
+    private final NumberReader numbers = new NumberReader(InputLimits.DEFAULT);
 
     @ParameterizedTest(name = "{0} with gaps {1}")
     @CsvSource(delimiter = ';', value = {
@@ -48,7 +52,7 @@ class NumberSegmenterTest {
         List<Placement> row = CanvasRenderer.row(sources, 20, 30, 4, gaps);
         CanvasRenderer canvas = CanvasRenderer.white(40 + 112 * number.length(), 180);
 
-        List<DigitRegion> regions = preprocessor.digits(canvas.png(row));
+        List<DigitRegion> regions = numbers.regions(canvas.png(row));
 
         assertEquals(number.length(), regions.size(), "regions of " + number);
         for (int i = 0; i < regions.size(); i++) {
@@ -66,7 +70,7 @@ class NumberSegmenterTest {
         CanvasRenderer canvas = CanvasRenderer.white(400, 160);
         List<Placement> row = CanvasRenderer.row(sources, 10, 10, 4, -30, -30);
 
-        List<DigitRegion> regions = segmenter.segment(new InkImage(400, 160, canvas.inkField(row)));
+        List<DigitRegion> regions = segment(new InkImage(400, 160, canvas.inkField(row)));
 
         assertEquals(3, regions.size());
         for (int i = 0; i < 3; i++) {
@@ -88,7 +92,7 @@ class NumberSegmenterTest {
         }
         CanvasRenderer canvas = CanvasRenderer.white(x + 15, 160);
 
-        List<DigitRegion> regions = segmenter.segment(new InkImage(x + 15, 160, canvas.inkField(row)));
+        List<DigitRegion> regions = segment(new InkImage(x + 15, 160, canvas.inkField(row)));
 
         assertEquals(4, regions.size());
         List<DigitImage> centred = new ArrayList<>();
@@ -116,7 +120,7 @@ class NumberSegmenterTest {
         InkImage image = new InkImage(220, 140, ink);
         assertEquals(1, StrokeMap.of(image, NumberSegmenter.STROKE_THRESHOLD).count, "the digits must touch");
 
-        List<DigitRegion> regions = segmenter.segment(image);
+        List<DigitRegion> regions = segment(image);
 
         assertEquals(2, regions.size());
         List<DigitImage> centred = List.of(new MnistCentering().center(two), new MnistCentering().center(three));
@@ -136,7 +140,7 @@ class NumberSegmenterTest {
             ink[speck[1] * 300 + speck[0] + 1] = 0.8f;
         }
 
-        List<DigitRegion> regions = segmenter.segment(new InkImage(300, 160, ink));
+        List<DigitRegion> regions = segment(new InkImage(300, 160, ink));
 
         assertEquals(2, regions.size());
         assertEquals(0, closest(regions.get(0).digit(), sources));
@@ -151,7 +155,7 @@ class NumberSegmenterTest {
             System.arraycopy(seven.ink(), y * seven.width(), ink, (y + 30) * 200 + 50, seven.width());
         }
 
-        List<DigitRegion> regions = segmenter.segment(new InkImage(200, 150, ink));
+        List<DigitRegion> regions = segment(new InkImage(200, 150, ink));
 
         assertEquals(1, regions.size());
         Box box = regions.get(0).box();
@@ -161,7 +165,20 @@ class NumberSegmenterTest {
 
     @Test
     void blankImageHasNoDigits() {
-        assertThrows(BlankImage.class, () -> segmenter.segment(new InkImage(50, 40, new float[2000])));
+        assertThrows(BlankImage.class, () -> segment(new InkImage(50, 40, new float[2000])));
+    }
+
+    /** The segmenter's cut-outs, each centred as number mode centres them. */
+    private List<DigitRegion> segment(InkImage image) throws BlankImage {
+        List<DigitRegion> regions = new ArrayList<>();
+        try {
+            for (Cutout cutout : segmenter.segment(image, InputLimits.DEFAULT.maxDigits())) {
+                regions.add(new DigitRegion(cutout.box(), new MnistCentering().center(cutout.ink())));
+            }
+        } catch (TooManyDigits e) {
+            throw new AssertionError(e);
+        }
+        return regions;
     }
 
     /** MNIST test digits with the given labels, a different instance for each repeated label. */

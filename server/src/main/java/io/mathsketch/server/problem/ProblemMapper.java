@@ -44,6 +44,7 @@ public final class ProblemMapper {
             case RecognitionException.CorruptImage ignored -> ProblemType.CORRUPT_IMAGE;
             case RecognitionException.BlankImage ignored -> ProblemType.BLANK_IMAGE;
             case RecognitionException.InvalidPixels ignored -> ProblemType.INVALID_PIXELS;
+            case RecognitionException.TooManyDigits ignored -> ProblemType.TOO_MANY_DIGITS;
             case RecognitionException.UnknownModel ignored -> ProblemType.UNKNOWN_MODEL;
             case RecognitionException.Overloaded ignored -> ProblemType.OVERLOADED;
             case RecognitionException.InferenceFailed ignored -> ProblemType.INTERNAL;

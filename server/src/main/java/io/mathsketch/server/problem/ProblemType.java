@@ -14,6 +14,7 @@ public enum ProblemType {
     CORRUPT_IMAGE("corrupt-image", 422, "Corrupt image"),
     BLANK_IMAGE("blank-image", 422, "Blank image"),
     INVALID_PIXELS("invalid-pixels", 422, "Invalid pixels"),
+    TOO_MANY_DIGITS("too-many-digits", 422, "Too many digits"),
     OVERLOADED("overloaded", 503, "Overloaded"),
     DATABASE_UNAVAILABLE("database-unavailable", 503, "Database unavailable"),
     INTERNAL("internal", 500, "Internal error");

@@ -2,6 +2,7 @@ package io.mathsketch.server.api;
 
 import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.engine.testing.CanvasRenderer;
+import io.mathsketch.engine.testing.SpeckImages;
 import io.mathsketch.server.testing.Digits;
 import io.mathsketch.server.testing.Http;
 import io.mathsketch.server.testing.TestDatabase;
@@ -160,6 +161,20 @@ abstract class AbstractRecognitionApiTest {
         assertEquals(3, json.getJsonArray("digits").size());
         assertEquals(expected.toString(), http.get("/api/v1/recognitions/" + json.getString("id")).json()
                 .getString("text"));
+    }
+
+    @Test
+    void aMillionSpecksInNumberModeAreAProblemNotAFailure() {
+        // Issue 12's attack: a small PNG of 4096x4096 pixels and a million specks once ran the server out of memory.
+        Http.Response specks = http.post("/api/v1/recognitions?mode=number", "image/png",
+                SpeckImages.grid(4096, 4, 1));
+        assertEquals(422, specks.status(), specks::toString);
+        assertFalse(specks.problem().isEmpty(), specks::toString);
+        Http.Response grains = http.post("/api/v1/recognitions?mode=number", "image/png",
+                SpeckImages.grid(4096, 8, 3));
+        assertEquals(422, grains.status(), grains::toString);
+        assertEquals("too-many-digits", grains.problem(), grains::toString);
+        assertEquals(201, http.post("/api/v1/recognitions", "image/png", Digits.canvasPng(1)).status());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.mathsketch.server.problem;
 
 import io.mathsketch.engine.testing.CanvasRenderer;
+import io.mathsketch.engine.testing.SpeckImages;
 import io.mathsketch.server.testing.Digits;
 import io.mathsketch.server.testing.GatedEngine;
 import io.mathsketch.server.testing.H2TestDatabase;
@@ -139,6 +140,14 @@ class ErrorResponsesTest {
         assertProblem(422, "blank-image", http.post("/api/v1/recognitions", "image/png", blank));
         byte[] wide = CanvasRenderer.encode(new BufferedImage(2000, 20, BufferedImage.TYPE_BYTE_GRAY), "png");
         assertProblem(422, "image-too-large", http.post("/api/v1/recognitions", "image/png", wide));
+    }
+
+    @Test
+    void numbersOverTheDigitLimit() {
+        assertProblem(422, "too-many-digits", http.post("/api/v1/recognitions?mode=number", "image/png",
+                SpeckImages.grid(1000, 8, 3)));
+        assertProblem(422, "too-many-digits", http.post("/api/v1/recognitions?mode=number", "image/png",
+                SpeckImages.grid(1000, 4, 1)));
     }
 
     @Test

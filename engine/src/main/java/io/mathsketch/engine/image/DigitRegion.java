@@ -1,8 +1,4 @@
-package io.mathsketch.engine.segment;
-
-import io.mathsketch.engine.image.Box;
-
-import io.mathsketch.engine.image.DigitImage;
+package io.mathsketch.engine.image;
 
 import java.util.Objects;
 

@@ -1,0 +1,99 @@
+package io.mathsketch.engine.number;
+
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionException.TooManyDigits;
+import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.image.Box;
+import io.mathsketch.engine.image.DigitRegion;
+import io.mathsketch.engine.image.InkImage;
+import io.mathsketch.engine.testing.CanvasRenderer;
+import io.mathsketch.engine.testing.SpeckImages;
+import io.mathsketch.engine.testing.SyntheticDigits;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Number mode's bounds: the digit limit, and work proportional to what a number needs, not to the canvas. */
+class NumberReaderTest {
+
+    /**
+     * What one request may allocate for the 4096x4096 attack: the decoder's 16 MB luminance plane plus the
+     * segmentation's bounded working set. Reading it at full resolution took over 300 MB (and OutOfMemoryError).
+     */
+    private static final long ATTACK_ALLOCATION_BOUND = 80L << 20;
+
+    private final NumberReader reader = new NumberReader(InputLimits.DEFAULT);
+
+    @Test
+    void aMillionSpecksAreRefusedWithBoundedMemory() {
+        byte[] png = SpeckImages.grid(4096, 4, 1);
+        assertTrue(png.length < 64 * 1024, "the attack is a small upload: " + png.length + " bytes");
+
+        long allocated = allocatedBy(() -> assertThrows(RecognitionException.class, () -> reader.regions(png)));
+
+        assertTrue(allocated < ATTACK_ALLOCATION_BOUND, "allocated " + (allocated >> 20) + " MB");
+    }
+
+    @Test
+    void specksThatSurviveShrinkingAreTooManyDigits() {
+        // 3x3 specks every 8 pixels: each fills most of a 4x4 cell of the shrunk image, so 262,144 components.
+        byte[] png = SpeckImages.grid(4096, 8, 3);
+
+        long allocated = allocatedBy(() -> {
+            TooManyDigits e = assertThrows(TooManyDigits.class, () -> reader.regions(png));
+            assertTrue(e.getMessage().contains("limits.max-digits"), e.getMessage());
+        });
+
+        assertTrue(allocated < ATTACK_ALLOCATION_BOUND, "allocated " + (allocated >> 20) + " MB");
+    }
+
+    @Test
+    void theDigitLimitIsTheConfiguredOne() throws RecognitionException {
+        byte[] png = row(SyntheticDigits.draw("1", 80, 0.1), SyntheticDigits.draw("7", 80, 0.1),
+                SyntheticDigits.draw("2", 80, 0.1));
+        NumberReader three = new NumberReader(InputLimits.builder().maxDigits(3).build());
+        NumberReader two = new NumberReader(InputLimits.builder().maxDigits(2).build());
+
+        assertEquals(3, three.regions(png).size());
+        assertThrows(TooManyDigits.class, () -> two.regions(png));
+    }
+
+    @Test
+    void aLargeImageIsReadShrunkAndItsBoxesAreInSourceCoordinates() throws RecognitionException {
+        // 3000x1200 of ink box: over the working size, so the reader works on a copy shrunk by 2.
+        InkImage one = SyntheticDigits.draw("1", 1000, 0.08), seven = SyntheticDigits.draw("7", 1000, 0.08);
+        CanvasRenderer canvas = CanvasRenderer.white(2400, 1300);
+        byte[] png = canvas.png(CanvasRenderer.place(one, 300, 100, 1), CanvasRenderer.place(seven, 1400, 100, 1));
+
+        List<DigitRegion> regions = reader.regions(png);
+
+        assertEquals(2, regions.size());
+        Box first = regions.get(0).box(), second = regions.get(1).box();
+        assertTrue(first.x() >= 300 && first.x() + first.width() <= 300 + one.width(), first.toString());
+        assertTrue(second.x() >= 1400 && second.x() + second.width() <= 1400 + seven.width(), second.toString());
+        assertTrue(second.height() > 900 && second.height() < 1200, second.toString());
+    }
+
+    private static byte[] row(InkImage... digits) {
+        List<CanvasRenderer.Placement> row = new ArrayList<>();
+        int x = 20;
+        for (InkImage d : digits) {
+            row.add(CanvasRenderer.place(d, x, 20, 1));
+            x += d.width() + 20;
+        }
+        return CanvasRenderer.white(x + 20, 140).png(row);
+    }
+
+    private static long allocatedBy(Runnable work) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        work.run();
+        return threads.getCurrentThreadAllocatedBytes() - before;
+    }
+}
