@@ -39,7 +39,9 @@ http() { # method path [content-type file]
   local method="$1" path="$2" type="${3:-}" file="${4:-}" line length="" chunked="" size
   exec 3<>"/dev/tcp/127.0.0.1/$port"
   {
-    printf '%s %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n' "$method" "$path"
+    # One anonymous client id for the whole run: reads and feedback answer only the client that posted.
+    printf '%s %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nX-Client-Id: aot-cache-training-run\r\n' \
+      "$method" "$path"
     if [ -n "$file" ]; then
       printf 'Content-Type: %s\r\nContent-Length: %s\r\n\r\n' "$type" "$(wc -c < "$file")"
       cat "$file"

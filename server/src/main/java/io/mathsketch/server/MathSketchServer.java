@@ -16,6 +16,8 @@ import io.helidon.webserver.staticcontent.StaticContentFeature;
 import io.helidon.openapi.OpenApiFeature;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.Recognizer;
+import io.mathsketch.server.access.AdminToken;
+import io.mathsketch.server.access.ClientIdFilter;
 import io.mathsketch.server.api.ModelService;
 import io.mathsketch.server.api.RecognitionService;
 import io.mathsketch.server.api.StatsService;
@@ -82,10 +84,11 @@ public final class MathSketchServer implements AutoCloseable {
             writer = new RecognitionWriter(store, status, storeMetrics, settings.store().maxBatch(),
                     settings.store().queueCapacity());
 
+            AdminToken adminToken = new AdminToken(settings.admin().token());
             RecognitionService recognitions = new RecognitionService(recognizer, writer, store, status,
-                    settings.store(), settings.maxPayloadBytes());
+                    settings.store(), settings.maxPayloadBytes(), adminToken);
             StatsService stats = new StatsService(store, status);
-            ModelService models = new ModelService(recognizer, settings.admin().token());
+            ModelService models = new ModelService(recognizer, adminToken);
 
             HealthObserver health = HealthObserver.builder()
                     .details(true)
@@ -143,6 +146,7 @@ public final class MathSketchServer implements AutoCloseable {
     static void routing(HttpRouting.Builder routing, RecognitionService recognitions, StatsService stats,
                         ModelService models, MeterRegistry registry) {
         routing.addFilter(new HttpMetricsFilter(registry));
+        routing.addFilter(new ClientIdFilter());
         api(routing, recognitions, stats, models);
         routing.error(Throwable.class, new ProblemErrorHandler());
     }

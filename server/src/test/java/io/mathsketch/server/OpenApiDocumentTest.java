@@ -1,6 +1,7 @@
 package io.mathsketch.server;
 
 import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.server.access.AdminToken;
 import io.mathsketch.server.api.ModelService;
 import io.mathsketch.server.api.RecognitionService;
 import io.mathsketch.server.api.StatsService;
@@ -74,8 +75,8 @@ class OpenApiDocumentTest {
     @Test
     void everyApiRouteIsDocumentedAndEveryDocumentedRouteIsServed() {
         RouteRecorder recorder = new RouteRecorder();
-        MathSketchServer.api(recorder, new RecognitionService(null, null, null, null, null, 0),
-                new StatsService(null, null), new ModelService(null, Optional.empty()));
+        MathSketchServer.api(recorder, new RecognitionService(null, null, null, null, null, 0, null),
+                new StatsService(null, null), new ModelService(null, new AdminToken(Optional.empty())));
         Set<String> registered = new TreeSet<>(recorder.routes());
 
         OpenAPI document = assertValid(parse(served("application/yaml")));

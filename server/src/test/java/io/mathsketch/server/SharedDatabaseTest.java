@@ -206,7 +206,7 @@ class SharedDatabaseTest {
         RecognitionRecord row = new RecognitionRecord(new RecognitionIds().next(at), at, template.mode(),
                 template.text(), template.confidence(), template.labels(), template.readings(),
                 template.inputPixels(), template.original(), template.contentType(), template.model(),
-                template.engine(), template.device(), template.timings(), template.feedback());
+                template.engine(), template.device(), template.timings(), template.feedback(), template.owner());
         store.insertAll(List.of(row));
         return row.id();
     }

@@ -1,7 +1,6 @@
 package io.mathsketch.server.api;
 
 import io.mathsketch.server.JsonFactory;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -11,24 +10,20 @@ import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.Recognizer;
 import io.mathsketch.engine.model.EngineResolver;
-import io.mathsketch.server.problem.ProblemException;
-import io.mathsketch.server.problem.ProblemType;
+import io.mathsketch.server.access.AdminToken;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
-import java.util.Optional;
 
 /** {@code /api/v1/models}: the loaded models, and reloading one from its folder (admin token required). */
 public final class ModelService implements HttpService {
 
     private final Recognizer recognizer;
-    private final Optional<String> adminToken;
+    private final AdminToken adminToken;
 
-    public ModelService(Recognizer recognizer, Optional<String> adminToken) {
+    public ModelService(Recognizer recognizer, AdminToken adminToken) {
         this.recognizer = recognizer;
         this.adminToken = adminToken;
     }
@@ -54,18 +49,7 @@ public final class ModelService implements HttpService {
     }
 
     private void reload(ServerRequest req, ServerResponse res) throws RecognitionException, ModelLoadException {
-        String expected = adminToken.orElseThrow(() -> new ProblemException(ProblemType.RELOAD_DISABLED,
-                "model reloading is disabled: no admin token is configured (admin.token / ADMIN_TOKEN)"));
-        String presented = req.headers().first(HeaderNames.AUTHORIZATION)
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(h -> h.substring(7).trim())
-                .orElse("");
-        if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8))) {
-            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
-            throw new ProblemException(ProblemType.UNAUTHORIZED, "a valid 'Authorization: Bearer <admin token>'"
-                    + " header is required");
-        }
+        adminToken.require(req, res);
         JsonResponses.send(res, toJson(recognizer.reload(req.path().pathParameters().get("name"))));
     }
 

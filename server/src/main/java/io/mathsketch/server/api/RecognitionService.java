@@ -14,6 +14,9 @@ import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.Recognizer;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
+import io.mathsketch.server.access.AdminToken;
+import io.mathsketch.server.access.Caller;
+import io.mathsketch.server.access.ClientIdFilter;
 import io.mathsketch.server.config.StoreSettings;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemType;
@@ -40,7 +43,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/** {@code /api/v1/recognitions}: recognise an image, read past recognitions, their images, and give feedback. */
+/**
+ * {@code /api/v1/recognitions}: recognise an image, read past recognitions, their images, and give feedback. Reads and
+ * feedback see only the caller's own recognitions (another client's id is answered 404, exactly like an id that does
+ * not exist, so ids cannot be probed); the admin token sees all.
+ */
 public final class RecognitionService implements HttpService {
 
     static final String NOT_STORED_WARNING = "199 mathsketch \"recognition not stored: database unavailable\"";
@@ -54,10 +61,13 @@ public final class RecognitionService implements HttpService {
     private final DatabaseStatus databaseStatus;
     private final StoreSettings storeSettings;
     private final long maxPayloadBytes;
+    private final AdminToken adminToken;
     private final RecognitionIds ids = new RecognitionIds();
 
     public RecognitionService(Recognizer recognizer, RecognitionWriter writer, RecognitionStore store,
-                              DatabaseStatus databaseStatus, StoreSettings storeSettings, long maxPayloadBytes) {
+                              DatabaseStatus databaseStatus, StoreSettings storeSettings, long maxPayloadBytes,
+                              AdminToken adminToken) {
+        this.adminToken = adminToken;
         this.recognizer = recognizer;
         this.writer = writer;
         this.store = store;
@@ -84,7 +94,8 @@ public final class RecognitionService implements HttpService {
 
         Recognition recognition = recognizer.recognize(new RecognitionRequest(body.input(), options.model(), mode));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        RecognitionRecord record = toRecord(ids.next(now), now, mode, recognition, body);
+        RecognitionRecord record = toRecord(ids.next(now), now, mode, recognition, body,
+                ClientIdFilter.clientOf(req).ownerKey());
 
         boolean wantStore = options.store().orElse(true);
         boolean stored = wantStore && awaitCommit(record);
@@ -98,6 +109,7 @@ public final class RecognitionService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
+        Caller caller = caller(req, res);
         int limit = req.query().first("limit").asOptional().map(RecognitionService::limit).orElse(20);
         Optional<Cursor> cursor = req.query().first("cursor").asOptional().filter(c -> !c.isEmpty()).map(c -> {
             try {
@@ -108,7 +120,7 @@ public final class RecognitionService implements HttpService {
         });
         Optional<String> label = req.query().first("label").asOptional().filter(s -> !s.isEmpty());
         Optional<String> model = req.query().first("model").asOptional().filter(s -> !s.isEmpty());
-        RecognitionStore.Page page = database(() -> store.page(limit, cursor, label, model));
+        RecognitionStore.Page page = database(() -> store.page(limit, cursor, label, model, caller.visibleOwner()));
         JsonArrayBuilder items = JsonFactory.createArrayBuilder();
         page.items().forEach(r -> items.add(RecognitionJson.toJson(r, true)));
         JsonObject json = JsonFactory.createObjectBuilder()
@@ -119,11 +131,11 @@ public final class RecognitionService implements HttpService {
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        JsonResponses.send(res, RecognitionJson.toJson(find(req), true));
+        JsonResponses.send(res, RecognitionJson.toJson(find(req, res), true));
     }
 
     private void image(ServerRequest req, ServerResponse res) {
-        RecognitionRecord record = find(req);
+        RecognitionRecord record = find(req, res);
         if (record.original().isPresent() && record.contentType().isPresent()) {
             res.header(HeaderNames.CONTENT_TYPE, record.contentType().get());
             res.send(record.original().get());
@@ -135,7 +147,8 @@ public final class RecognitionService implements HttpService {
 
     private void feedback(ServerRequest req, ServerResponse res) {
         String label = FeedbackLabel.read(RequestBody.read(req, maxPayloadBytes));
-        RecognitionRecord record = find(req);
+        // Only the owner (or the admin) reaches the update: nobody overwrites another client's correction.
+        RecognitionRecord record = find(req, res);
         boolean valid = record.mode().equals("digit")
                 ? record.labels().contains(label)
                 : NUMBER_LABEL.matcher(label).matches();
@@ -151,12 +164,17 @@ public final class RecognitionService implements HttpService {
         JsonResponses.send(res, RecognitionJson.toJson(record.withFeedback(feedback), true));
     }
 
-    private RecognitionRecord find(ServerRequest req) {
+    private RecognitionRecord find(ServerRequest req, ServerResponse res) {
+        Caller caller = caller(req, res);
         String id = req.path().pathParameters().get("id");
         if (!ID.matcher(id).matches()) {
             throw notFound(id);
         }
-        return database(() -> store.find(id)).orElseThrow(() -> notFound(id));
+        return database(() -> store.find(id)).filter(r -> caller.sees(r.owner())).orElseThrow(() -> notFound(id));
+    }
+
+    private Caller caller(ServerRequest req, ServerResponse res) {
+        return new Caller(ClientIdFilter.clientOf(req), adminToken.presentedBy(req, res));
     }
 
     private boolean awaitCommit(RecognitionRecord record) {
@@ -183,7 +201,7 @@ public final class RecognitionService implements HttpService {
     }
 
     private RecognitionRecord toRecord(String id, Instant now, RecognitionRequest.Mode mode, Recognition recognition,
-                                       RecognitionBody body) {
+                                       RecognitionBody body, String owner) {
         List<RecognitionRecord.Reading> readings = new ArrayList<>();
         byte[] pixels = new byte[recognition.digits().size() * DigitImage.SIZE];
         int offset = 0;
@@ -201,7 +219,7 @@ public final class RecognitionService implements HttpService {
                 recognition.confidence(), labels, readings, pixels, contentType.flatMap(type -> original),
                 contentType,
                 recognition.model(), recognition.engine(), recognition.device(), recognition.timings(),
-                Optional.empty());
+                Optional.empty(), Optional.of(owner));
     }
 
     private static int limit(String value) {

@@ -27,12 +27,14 @@ import java.util.Optional;
  * @param device device it ran on
  * @param timings time per stage
  * @param feedback the label a user said was right, if any
+ * @param owner {@link io.mathsketch.server.access.ClientId#ownerKey()} of the client that posted it; empty for rows
+ *              stored before owners were recorded, which only the admin token sees
  */
 public record RecognitionRecord(String id, Instant createdAt, String mode, String text, double confidence,
                                 List<String> labels, List<Reading> readings, byte[] inputPixels,
                                 Optional<byte[]> original, Optional<String> contentType, Recognition.ModelRef model,
                                 String engine, String device, Recognition.Timings timings,
-                                Optional<Feedback> feedback) {
+                                Optional<Feedback> feedback, Optional<String> owner) {
 
     public RecognitionRecord {
         Objects.requireNonNull(id, "id");
@@ -42,7 +44,7 @@ public record RecognitionRecord(String id, Instant createdAt, String mode, Strin
 
     public RecognitionRecord withFeedback(Feedback value) {
         return new RecognitionRecord(id, createdAt, mode, text, confidence, labels, readings, inputPixels, original,
-                contentType, model, engine, device, timings, Optional.of(value));
+                contentType, model, engine, device, timings, Optional.of(value), owner);
     }
 
     /**

@@ -39,7 +39,8 @@ final class RecognitionRows {
                 string(row, "device"),
                 new Recognition.Timings(number(row, "preprocess_nanos"), number(row, "queue_nanos"),
                         number(row, "inference_nanos"), number(row, "postprocess_nanos")),
-                feedbackLabel.map(label -> new RecognitionRecord.Feedback(label, instant(row, "feedback_at"))));
+                feedbackLabel.map(label -> new RecognitionRecord.Feedback(label, instant(row, "feedback_at"))),
+                Optional.ofNullable(string(row, "owner")).map(String::trim));
     }
 
     static String string(DbRow row, String name) {

@@ -3,6 +3,7 @@ package io.mathsketch.server.store;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbStatementQuery;
 import io.helidon.dbclient.DbTransaction;
 import io.mathsketch.engine.Recognition;
 import org.flywaydb.core.api.FlywayException;
@@ -56,14 +57,25 @@ public final class RecognitionStore {
                 .map(RecognitionRows::toRecord));
     }
 
-    /** Newest first, strictly after the cursor; at most {@code limit} items plus the cursor of the next page. */
-    public Page page(int limit, Optional<Cursor> after, Optional<String> label, Optional<String> model) {
-        return guard(() -> pageOf(limit, after.orElse(Cursor.START), label, model));
+    /**
+     * Newest first, strictly after the cursor; at most {@code limit} items plus the cursor of the next page.
+     *
+     * @param owner only rows of this owner key; empty for every row (the admin's listing)
+     */
+    public Page page(int limit, Optional<Cursor> after, Optional<String> label, Optional<String> model,
+                     Optional<String> owner) {
+        return guard(() -> pageOf(limit, after.orElse(Cursor.START), label, model, owner));
     }
 
-    private Page pageOf(int limit, Cursor from, Optional<String> label, Optional<String> model) {
+    private Page pageOf(int limit, Cursor from, Optional<String> label, Optional<String> model,
+                        Optional<String> owner) {
         List<RecognitionRecord> rows;
-        try (Stream<DbRow> stream = client().execute().createNamedQuery("select-page")
+        // Two statements rather than one with "(:all OR owner = :owner)", which would keep the planner from walking
+        // the owner index for the common, per-client listing.
+        DbStatementQuery query = owner.isPresent()
+                ? client().execute().createNamedQuery("select-page-of-owner").addParam("owner", owner.get())
+                : client().execute().createNamedQuery("select-page");
+        try (Stream<DbRow> stream = query
                 .addParam("beforeTime", utc(from.createdAt()))
                 .addParam("beforeId", from.id())
                 .addParam("model", model.orElse(""))
@@ -145,13 +157,14 @@ public final class RecognitionStore {
 
     /** The insert's values in the order of its column list (indexed: Helidon re-parses named SQL on every call). */
     private static List<Object> insertParams(RecognitionRecord r) {
+        String readings = ReadingsJson.encode(r.labels(), r.readings());
         return Arrays.asList(
                 r.id(),
                 utc(r.createdAt()),
                 r.mode(),
                 r.text(),
                 r.confidence(),
-                ReadingsJson.encode(r.labels(), r.readings()),
+                readings,
                 r.inputPixels(),
                 r.original().orElse(null),
                 r.contentType().orElse(null),
@@ -162,7 +175,18 @@ public final class RecognitionStore {
                 r.timings().preprocessNanos(),
                 r.timings().queueNanos(),
                 r.timings().inferenceNanos(),
-                r.timings().postprocessNanos());
+                r.timings().postprocessNanos(),
+                r.owner().orElse(null),
+                storedBytes(r, readings));
+    }
+
+    /**
+     * Bytes a row holds in its images and texts, which {@code store.retention.max-bytes} counts; the same sum as the
+     * backfill of the migration that added the column (characters of the ASCII texts count as bytes).
+     */
+    static long storedBytes(RecognitionRecord r, String readingsJson) {
+        return r.inputPixels().length + r.original().map(b -> b.length).orElse(0) + readingsJson.length()
+                + r.text().length();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -43,6 +43,7 @@ abstract class AbstractRecognitionApiTest {
 
     /** Originals above this are not kept; canvas PNGs are well under it, a 280x280 BMP is well over. */
     private static final int ORIGINAL_CAP = 50_000;
+    private static final String ADMIN_TOKEN = "test-admin-token";
 
     private TestDatabase database;
     private TestServer server;
@@ -53,8 +54,8 @@ abstract class AbstractRecognitionApiTest {
     @BeforeAll
     void start() {
         database = createDatabase();
-        server = TestServer.start(database, Map.of("store.max-original-bytes", Integer.toString(ORIGINAL_CAP)),
-                DjlRecognizer::open);
+        server = TestServer.start(database, Map.of("store.max-original-bytes", Integer.toString(ORIGINAL_CAP),
+                "admin.token", ADMIN_TOKEN), DjlRecognizer::open);
         http = server.http();
     }
 
@@ -253,6 +254,83 @@ abstract class AbstractRecognitionApiTest {
         assertEquals("bad-request", http.putJson("/api/v1/recognitions/" + id + "/feedback", "{\"label\": 12}")
                 .problem());
         assertEquals("bad-request", http.putJson("/api/v1/recognitions/" + id + "/feedback", "{\"label\"").problem());
+    }
+
+    @Test
+    void eachClientSeesOnlyItsOwnRecognitionsAndTheAdminSeesAll() {
+        Http alice = http.asClient("alice-0123456789abcdef");
+        Http bob = http.asClient("bob-0123456789abcdef");
+        JsonObject before = http.get("/api/v1/stats").json();
+        String id = alice.post("/api/v1/recognitions", "image/png", Digits.canvasPng(8)).json().getString("id");
+        String text = alice.get("/api/v1/recognitions/" + id).json().getString("text");
+        assertEquals(200, alice.putJson("/api/v1/recognitions/" + id + "/feedback", "{\"label\": \"" + text + "\"}")
+                .status());
+        String bobs = bob.post("/api/v1/recognitions", "image/png", Digits.canvasPng(9)).json().getString("id");
+
+        // Another client's recognition answers exactly like one that does not exist.
+        Http.Response fetched = bob.get("/api/v1/recognitions/" + id);
+        assertEquals(404, fetched.status(), fetched::toString);
+        assertEquals("not-found", fetched.problem());
+        assertEquals("not-found", bob.get("/api/v1/recognitions/" + id + "/image").problem());
+        String wrong = text.equals("1") ? "2" : "1";
+        assertEquals("not-found", bob.putJson("/api/v1/recognitions/" + id + "/feedback",
+                "{\"label\": \"" + wrong + "\"}").problem());
+        assertEquals(text, alice.get("/api/v1/recognitions/" + id).json().getJsonObject("feedback")
+                .getString("label"), "nobody else can overwrite a correction");
+        assertEquals(List.of(bobs), ids(bob.get("/api/v1/recognitions?limit=100")));
+        assertEquals(List.of(id), ids(alice.get("/api/v1/recognitions?limit=100")));
+        assertFalse(ids(http.get("/api/v1/recognitions?limit=100")).contains(id));
+
+        // The admin token sees and corrects everything; a wrong token is refused, not downgraded.
+        Http admin = http.asClient("operator-0123456789ab").withAdminToken(ADMIN_TOKEN);
+        assertEquals(200, admin.get("/api/v1/recognitions/" + id).status());
+        assertEquals(200, admin.get("/api/v1/recognitions/" + id + "/image").status());
+        List<String> all = ids(admin.get("/api/v1/recognitions?limit=100"));
+        assertTrue(all.contains(id) && all.contains(bobs), all::toString);
+        Http.Response wrongToken = bob.withAdminToken("not-the-token").get("/api/v1/recognitions/" + id);
+        assertEquals(401, wrongToken.status(), wrongToken::toString);
+        assertEquals("unauthorized", wrongToken.problem());
+
+        // Statistics stay aggregate over every client.
+        JsonObject after = bob.get("/api/v1/stats").json();
+        assertEquals(before.getInt("total") + 2, after.getInt("total"));
+        assertEquals(before.getInt("corrected") + 1, after.getInt("corrected"));
+    }
+
+    @Test
+    void aBrowserGetsAnHttpOnlyCookieThatKeepsItsHistory() {
+        Http browser = http.asBrowser();
+        Http.Response page = browser.get("/");
+        assertEquals(200, page.status());
+        String cookie = page.header("Set-Cookie").orElseThrow(() -> new AssertionError("no cookie on the page"));
+        assertTrue(cookie.startsWith("mathsketch_client="), cookie);
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Lax"), cookie);
+        assertTrue(cookie.contains("Path=/"), cookie);
+
+        Http.Response created = browser.post("/api/v1/recognitions", "image/png", Digits.canvasPng(11));
+        assertEquals(201, created.status(), created::toString);
+        assertTrue(created.header("Set-Cookie").isEmpty(), "the browser keeps the id it was given");
+        String id = created.json().getString("id");
+        assertEquals(200, browser.get("/api/v1/recognitions/" + id).status());
+        assertEquals(List.of(id), ids(browser.get("/api/v1/recognitions")));
+
+        Http otherBrowser = http.asBrowser();
+        assertEquals(404, otherBrowser.get("/api/v1/recognitions/" + id).status());
+        assertEquals(List.of(), ids(otherBrowser.get("/api/v1/recognitions")));
+    }
+
+    @Test
+    void aClientIdTooShortToBeSecretIsRefused() {
+        Http.Response response = http.asClient("short").get("/api/v1/recognitions");
+        assertEquals(400, response.status(), response::toString);
+        assertEquals("bad-request", response.problem());
+    }
+
+    private static List<String> ids(Http.Response listing) {
+        assertEquals(200, listing.status(), listing::toString);
+        return listing.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(item -> item.getString("id")).toList();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.Recognizer;
+import io.mathsketch.server.access.AdminToken;
 import io.mathsketch.server.problem.ProblemErrorHandler;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +37,8 @@ class ModelServiceRoutingTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        routing.register("/guarded", new ModelService(new NoModels(), Optional.of("s3cret")))
-                .register("/disabled", new ModelService(new NoModels(), Optional.empty()))
+        routing.register("/guarded", new ModelService(new NoModels(), new AdminToken(Optional.of("s3cret"))))
+                .register("/disabled", new ModelService(new NoModels(), new AdminToken(Optional.empty())))
                 .error(Throwable.class, new ProblemErrorHandler());
     }
 

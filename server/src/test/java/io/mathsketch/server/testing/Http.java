@@ -6,22 +6,62 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
-/** A small HTTP client over {@link HttpClient} for black-box tests. */
+/**
+ * A small HTTP client over {@link HttpClient} for black-box tests. By default every instance is the same API client
+ * ({@link #DEFAULT_CLIENT_ID} as {@code X-Client-Id}), so tests see what they posted through any server; {@link
+ * #asClient} is another client, {@link #asBrowser} keeps cookies like a browser, {@link #withAdminToken} adds the
+ * admin token.
+ */
 public final class Http {
 
+    public static final String DEFAULT_CLIENT_ID = "mathsketch-test-client-0001";
+
     private final String base;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client;
+    private final Map<String, String> headers;
 
     public Http(String base) {
+        this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                Map.of("X-Client-Id", DEFAULT_CLIENT_ID));
+    }
+
+    private Http(String base, HttpClient client, Map<String, String> headers) {
         this.base = base;
+        this.client = client;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** The same server, as another API client. */
+    public Http asClient(String clientId) {
+        Map<String, String> h = new HashMap<>(headers);
+        h.put("X-Client-Id", clientId);
+        return new Http(base, client, h);
+    }
+
+    /** The same server, as a fresh browser: no {@code X-Client-Id}, and cookies kept between requests. */
+    public Http asBrowser() {
+        Map<String, String> h = new HashMap<>(headers);
+        h.remove("X-Client-Id");
+        return new Http(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .cookieHandler(new CookieManager()).build(), h);
+    }
+
+    /** The same client, with {@code Authorization: Bearer <token>}. */
+    public Http withAdminToken(String token) {
+        Map<String, String> h = new HashMap<>(headers);
+        h.put("Authorization", "Bearer " + token);
+        return new Http(base, client, h);
     }
 
     public Response get(String path) {
@@ -43,7 +83,9 @@ public final class Http {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        headers.forEach(request::header);
+        return request;
     }
 
     public Response send(HttpRequest request) {

@@ -202,8 +202,12 @@ class DrawingPageTest extends BrowserTest {
 
     @Test
     void historyLoadsOlderDrawingsOnDemand() {
+        // This browser's anonymous id (HttpOnly: only the driver reads it), used to post as this browser over the API.
+        page.open(server.baseUrl());
+        Http asThisBrowser = server.server().http().asClient(driver.manage().getCookieNamed("mathsketch_client")
+                .getValue());
         for (int i = 0; i < 13; i++) {
-            Http.Response response = server.server().http().postJson("/api/v1/recognitions",
+            Http.Response response = asThisBrowser.postJson("/api/v1/recognitions",
                     "{\"store\": true, \"pixels\": " + Digits.pixelsJson(i) + "}");
             assertEquals(201, response.status(), response.text());
         }
@@ -218,6 +222,24 @@ class DrawingPageTest extends BrowserTest {
         Screenshots.viewport(driver, "desktop-history");
         List<String> ids = page.historyItems().stream().map(item -> item.getAttribute("data-id")).toList();
         assertEquals(ids.size(), ids.stream().distinct().count(), "no drawing is listed twice");
+    }
+
+    @Test
+    void historyShowsOnlyThisBrowsersDrawings() {
+        String someoneElses = server.server().http().asClient("someone-else-0123456789").post(
+                "/api/v1/recognitions", "image/png", Digits.canvasPng(3)).json().getString("id");
+        page.open(server.baseUrl());
+        page.draw(HandDrawnDigits.of(7), PointerInput.Kind.MOUSE);
+        assertEquals("7", page.savedAnswer());
+
+        // The history was loaded when the page opened, after the other client's drawing was stored; read its ids in
+        // one script call (the list re-renders as items arrive, so element handles can go stale).
+        String ids = String.valueOf(page.js("return [...document.querySelectorAll('#history-list > li')]"
+                + ".map(li => li.dataset.id).join(' ');"));
+        assertFalse(ids.isBlank(), "the drawing just saved is listed");
+        assertFalse(ids.contains(someoneElses), "another client's drawing is not in this browser's history: " + ids);
+        assertEquals(null, page.js("return document.cookie.includes('mathsketch_client') || null;"),
+                "the id cookie is HttpOnly: page scripts never see it");
     }
 
     private static int firstWithLabel(MnistSubset mnist, int label) {
