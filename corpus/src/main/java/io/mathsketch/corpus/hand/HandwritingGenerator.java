@@ -49,17 +49,17 @@ public final class HandwritingGenerator {
 
     /** Drawing {@code index} of a style, at a size and place on the page canvas chosen by the hand. */
     public HandwrittenDigit draw(DigitStyle style, long index) {
-        SplittableRandom random = random(style, index);
+        SplittableRandom random = random(style.name(), index);
         Hand hand = new Hand(config, random.split());
         double size = hand.height * PAGE_CANVAS;
-        List<double[][]> strokes = write(style, random, hand, size);
+        List<double[][]> strokes = write(style.glyph(), random, hand, size);
         // Half the pen, and half a unit for pointer coordinates rounded to whole units.
         double[] bounds = bounds(strokes, hand.penWidth / 2 + 0.5);
         double spanX = bounds[2] - bounds[0], spanY = bounds[3] - bounds[1];
         double fit = Math.min(1, PAGE_CANVAS / Math.max(spanX, spanY));
         double dx = random.nextDouble() * Math.max(0, PAGE_CANVAS - spanX * fit) - bounds[0] * fit;
         double dy = random.nextDouble() * Math.max(0, PAGE_CANVAS - spanY * fit) - bounds[1] * fit;
-        return finish(style, strokes, hand, fit, dx, dy, hand.penWidth * fit, random);
+        return new HandwrittenDigit(style, finish(strokes, hand, fit, dx, dy, random), hand.penWidth * fit);
     }
 
     /**
@@ -67,23 +67,41 @@ public final class HandwritingGenerator {
      * height, centred in the box; the pen keeps the width the hand would use for a digit that size.
      */
     public HandwrittenDigit draw(DigitStyle style, long index, Box box) {
-        SplittableRandom random = random(style, index);
-        Hand hand = new Hand(config, random.split());
-        double size = box.height();
-        List<double[][]> strokes = write(style, random, hand, size);
-        double pen = hand.penWidth * size / (hand.height * PAGE_CANVAS);
-        return finish(style, strokes, hand, 1, box.x() + box.width() / 2.0, box.y() + box.height() / 2.0, pen,
-                random);
+        return new HandwrittenDigit(style, drawGlyph(style.glyph(), style.name(), index, box), penWidth(style, index,
+                box));
     }
 
-    private SplittableRandom random(DigitStyle style, long index) {
-        long mixed = config.seed() * 0x9E3779B97F4A7C15L + style.name().hashCode() * 0xBF58476D1CE4E5B9L + index;
+    /**
+     * Drawing {@code index} of any glyph (an operator, a parenthesis) written into {@code box} as {@link #draw(
+     * DigitStyle, long, Box)} writes a digit: the box's height is the em square of the digits around it, so a glyph
+     * keeps its size and place relative to them. {@code name} keys the glyph's own random stream.
+     */
+    public List<Stroke> drawGlyph(Glyph glyph, String name, long index, Box box) {
+        SplittableRandom random = random(name, index);
+        Hand hand = new Hand(config, random.split());
+        double size = box.height();
+        List<double[][]> strokes = write(glyph, random, hand, size);
+        return finish(strokes, hand, 1, box.x() + box.width() / 2.0, box.y() + box.height() / 2.0, random);
+    }
+
+    /** The pen width {@link #drawGlyph} uses for drawing {@code index} of {@code name} in {@code box}. */
+    public double penWidth(String name, long index, Box box) {
+        Hand hand = new Hand(config, random(name, index).split());
+        return hand.penWidth * box.height() / (hand.height * PAGE_CANVAS);
+    }
+
+    private double penWidth(DigitStyle style, long index, Box box) {
+        return penWidth(style.name(), index, box);
+    }
+
+    private SplittableRandom random(String name, long index) {
+        long mixed = config.seed() * 0x9E3779B97F4A7C15L + name.hashCode() * 0xBF58476D1CE4E5B9L + index;
         return new SplittableRandom(mixed);
     }
 
     /** The glyph's strokes in the hand, as canvas-unit points relative to the em box's centre. */
-    private List<double[][]> write(DigitStyle style, SplittableRandom random, Hand hand, double size) {
-        List<GlyphPath> paths = new ArrayList<>(style.glyph().strokes(new Proportions(random.split(),
+    private List<double[][]> write(Glyph glyph, SplittableRandom random, Hand hand, double size) {
+        List<GlyphPath> paths = new ArrayList<>(glyph.strokes(new Proportions(random.split(),
                 config.shapeSpread())));
         if (paths.size() > 1 && random.nextDouble() < config.reorderChance()) {
             Collections.rotate(paths, 1);
@@ -155,8 +173,8 @@ public final class HandwritingGenerator {
      * Scales and moves the strokes into place and samples them as a pointer would report them: points about the
      * hand's point spacing apart, with times from the hand's speed and pen-up pauses between strokes.
      */
-    private static HandwrittenDigit finish(DigitStyle style, List<double[][]> strokes, Hand hand, double scale,
-                                           double dx, double dy, double penWidth, SplittableRandom random) {
+    private static List<Stroke> finish(List<double[][]> strokes, Hand hand, double scale, double dx, double dy,
+                                       SplittableRandom random) {
         List<Stroke> out = new ArrayList<>(strokes.size());
         double time = 0;
         for (double[][] s : strokes) {
@@ -189,6 +207,6 @@ public final class HandwritingGenerator {
             }
             out.add(new Stroke(sx, sy, st, new double[0]));
         }
-        return new HandwrittenDigit(style, out, penWidth);
+        return out;
     }
 }

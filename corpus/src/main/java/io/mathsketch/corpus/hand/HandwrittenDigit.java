@@ -2,7 +2,6 @@ package io.mathsketch.corpus.hand;
 
 import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.image.Stroke;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,9 +9,6 @@ import java.util.List;
  * first point), drawn with a pen {@code penWidth} units wide.
  */
 public record HandwrittenDigit(DigitStyle style, List<Stroke> strokes, double penWidth) {
-
-    /** Pause between two digits written one after the other, in milliseconds. */
-    private static final double PAUSE_BETWEEN_DIGITS = 350;
 
     public HandwrittenDigit {
         strokes = List.copyOf(strokes);
@@ -41,20 +37,7 @@ public record HandwrittenDigit(DigitStyle style, List<Stroke> strokes, double pe
         if (digits.isEmpty()) {
             throw new IllegalArgumentException("no digits to put together");
         }
-        List<Stroke> all = new ArrayList<>();
-        double offset = 0;
-        for (HandwrittenDigit d : digits) {
-            double last = 0;
-            for (Stroke s : d.strokes) {
-                double[] t = s.time().clone();
-                for (int i = 0; i < t.length; i++) {
-                    t[i] += offset;
-                    last = Math.max(last, t[i]);
-                }
-                all.add(new Stroke(s.x(), s.y(), t, s.pressure()));
-            }
-            offset = last + PAUSE_BETWEEN_DIGITS;
-        }
+        List<Stroke> all = Timeline.oneAfterAnother(digits.stream().map(HandwrittenDigit::strokes).toList());
         return new Ink(all, width, height, digits.getFirst().penWidth);
     }
 }
