@@ -23,5 +23,10 @@ if ! ./mvnw -B -ntp -pl training -am package -DskipTests >"$log" 2>&1; then
   exit 1
 fi
 
-exec "$JAVA_HOME/bin/java" -cp "training/target/classes:$(cat training/target/runtime-classpath.txt)" \
-  io.mathsketch.training.TrainCommand "$@"
+# `scripts/train.sh symbols [options]` trains the symbol model (models/mathsketch-symbols) instead of the digit model.
+main=io.mathsketch.training.TrainCommand
+if [ "${1:-}" = symbols ]; then
+  main=io.mathsketch.training.symbols.SymbolTrainCommand
+  shift
+fi
+exec "$JAVA_HOME/bin/java" -cp "training/target/classes:$(cat training/target/runtime-classpath.txt)" "$main" "$@"

@@ -1,19 +1,25 @@
 package io.mathsketch.training;
 
 /**
- * A classifier's results on a labelled set as a 10x10 confusion matrix: {@code confusion[truth][predicted]}.
+ * A classifier's results on a labelled set as a square confusion matrix, one row and column per class (10 for
+ * digits, 18 for the symbol model): {@code confusion[truth][predicted]}.
  */
 public record Evaluation(long[][] confusion) {
 
     public Evaluation {
-        if (confusion.length != 10) {
-            throw new IllegalArgumentException("a digit confusion matrix is 10x10");
+        if (confusion.length < 2) {
+            throw new IllegalArgumentException("a confusion matrix has at least two classes");
         }
         for (long[] row : confusion) {
-            if (row.length != 10) {
-                throw new IllegalArgumentException("a digit confusion matrix is 10x10");
+            if (row.length != confusion.length) {
+                throw new IllegalArgumentException("a confusion matrix is square");
             }
         }
+    }
+
+    /** Number of classes. */
+    public int classes() {
+        return confusion.length;
     }
 
     public long total() {
@@ -28,7 +34,7 @@ public record Evaluation(long[][] confusion) {
 
     public long correct() {
         long n = 0;
-        for (int d = 0; d < 10; d++) {
+        for (int d = 0; d < confusion.length; d++) {
             n += confusion[d][d];
         }
         return n;

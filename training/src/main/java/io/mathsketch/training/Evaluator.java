@@ -30,14 +30,20 @@ public final class Evaluator {
      * @param digits digit {@code i} of the set, e.g. {@code images::digit} for MNIST as stored
      */
     public Evaluation evaluate(Model model, IntFunction<DigitImage> digits, MnistLabels labels) {
-        long[][] confusion = new long[10][10];
+        long[][] confusion = null; // one row and column per output of the model: 10 for digits, 18 for symbols
         int count = labels.count();
         for (int start = 0; start < count; start += BATCH) {
             int size = Math.min(BATCH, count - start);
             float[][] logits = logits(model, digits, start, size);
+            if (confusion == null) {
+                confusion = new long[logits[0].length][logits[0].length];
+            }
             for (int i = 0; i < size; i++) {
                 confusion[labels.label(start + i)][argMax(logits[i])]++;
             }
+        }
+        if (confusion == null) {
+            throw new IllegalArgumentException("nothing to evaluate");
         }
         return new Evaluation(confusion);
     }

