@@ -1,0 +1,34 @@
+package io.mathsketch.engine.symbols;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.mathsketch.engine.expression.Symbol;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SymbolChoiceTest {
+
+    private static final List<String> LABELS = Arrays.stream(Symbol.values()).map(Symbol::text).toList();
+
+    @Test
+    void theGeometryOverridesTheModelAndConfidenceIsRenormalised() {
+        SymbolChoice choice = new SymbolChoice(LABELS);
+        float[] p = new float[18];
+        p[Symbol.ZERO.ordinal()] = 0.7f;     // a blown-up dot looks like a 0 to the model
+        p[Symbol.POINT.ordinal()] = 0.2f;
+        p[Symbol.TIMES.ordinal()] = 0.1f;
+        assertEquals(new SymbolChoice.Choice(Symbol.POINT, 17, 1f), choice.choose(p, EnumSet.of(Symbol.POINT)));
+        SymbolChoice.Choice free = choice.choose(p, EnumSet.complementOf(EnumSet.of(Symbol.POINT)));
+        assertEquals(Symbol.ZERO, free.symbol());
+        assertEquals(0.875f, free.confidence(), 1e-6);
+    }
+
+    @Test
+    void labelsMustNameSymbols() {
+        assertThrows(IllegalArgumentException.class, () -> new SymbolChoice(List.of("0", "a")));
+        assertThrows(IllegalArgumentException.class, () -> new SymbolChoice(List.of("10")));
+    }
+}
