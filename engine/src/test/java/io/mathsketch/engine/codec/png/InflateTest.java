@@ -364,7 +364,9 @@ class InflateTest {
         List<byte[]> originals = List.of(textLike(random, 3000), periodic(random, 5000), canvasScanlines(),
                 randomBytes(random, 2000), "short".getBytes(StandardCharsets.US_ASCII));
         int[] outcomes = new int[3]; // accepted, refused, accepted and compared with zlib
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        // A guard against a decoder that never returns on damaged input, not a speed target: generous, because a
+        // loaded 2-core machine took over 60 s for the 4,000 rounds (most of it deflating the originals).
+        assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
             for (int round = 0; round < 4000; round++) {
                 byte[] data = originals.get(round % originals.size());
                 byte[] stream = deflate(data, LEVELS[round / 5 % 4], STRATEGIES[round / 20 % 3]);
