@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mathsketch.corpus.hand.HandConfig;
-import io.mathsketch.corpus.render.CanvasRasterizer;
 import io.mathsketch.engine.expression.ExpressionException;
 import io.mathsketch.engine.expression.ExpressionParser;
 import io.mathsketch.engine.expression.Symbol;
 import io.mathsketch.engine.image.Stroke;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,22 +65,6 @@ class ExpressionWriterTest {
                     assertTrue(stroke.y()[p] >= 0 && stroke.y()[p] <= e.ink().height(), e.text());
                 }
             }
-        }
-    }
-
-    /** {@code -Dexpressions.dump=dir} writes a few canvases to look at. */
-    @Test
-    void dumpsSamplesWhenAsked() throws IOException {
-        String dir = System.getProperty("expressions.dump");
-        if (dir == null) {
-            return;
-        }
-        Path out = Files.createDirectories(Path.of(dir));
-        CanvasRasterizer canvas = new CanvasRasterizer();
-        for (int i = 0; i < 12; i++) {
-            HandwrittenExpression e = writer.write(i);
-            Files.write(out.resolve(i + ".png"), canvas.png(e.ink()));
-            Files.writeString(out.resolve(i + ".txt"), e.text());
         }
     }
 }
