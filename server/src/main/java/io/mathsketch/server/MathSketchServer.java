@@ -108,6 +108,9 @@ public final class MathSketchServer implements AutoCloseable {
                     .shutdownGracePeriod(settings.server().shutdownGrace())
                     .shutdownHook(false)
                     .featuresDiscoverServices(false)
+                    // Hands Helidon's reason for refusing a request (all of them safe to show) to the direct
+                    // handler, which needs it to tell an oversized request head (431) from a malformed one (400).
+                    .errorHandling(errors -> errors.includeEntity(true))
                     .directHandlers(ProblemDirectHandler::register)
                     .addFeature(observe)
                     .addFeature(OpenApiFeature.builder().build())

@@ -7,10 +7,18 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
 
 /**
- * Failures Helidon answers before routing (request bodies over {@code max-payload-size}, malformed requests): the
- * same problem+json documents as the routed errors, so clients parse one error format.
+ * Failures Helidon answers before routing (request bodies over {@code max-payload-size}, malformed requests, HTTP
+ * versions other than 1.1, request heads over {@code max-headers-size}): the same problem+json documents as the
+ * routed errors, with the status Helidon chose, so clients parse one error format and never see a 500 for a bad
+ * request.
  */
 public final class ProblemDirectHandler implements DirectHandler {
+
+    /**
+     * Helidon's reason for a request head over {@code max-headers-size}; it reports that as a plain 400, like a
+     * malformed header line. {@code HttpLayerErrorsTest} fails if a Helidon upgrade rewords it.
+     */
+    private static final String HEADERS_TOO_LARGE = "Header size exceeded";
 
     /** Answers every kind of failure Helidon handles outside routing. */
     public static void register(DirectHandlers.Builder handlers) {
@@ -26,12 +34,19 @@ public final class ProblemDirectHandler implements DirectHandler {
         ProblemType type = switch (eventType) {
             case PAYLOAD_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
             case INTERNAL_ERROR -> ProblemType.INTERNAL;
+            case HTTP_VERSION_NOT_SUPPORTED -> ProblemType.HTTP_VERSION_NOT_SUPPORTED;
+            case BAD_REQUEST -> HEADERS_TOO_LARGE.equals(message) ? ProblemType.HEADERS_TOO_LARGE
+                    : ProblemMapper.byStatus(status.code());
             default -> ProblemMapper.byStatus(status.code());
         };
         String detail = switch (type) {
             case PAYLOAD_TOO_LARGE -> "the request body exceeds the configured limit";
             case INTERNAL -> "the server failed to handle the request";
             case OVERLOADED -> "too many concurrent requests";
+            case HTTP_VERSION_NOT_SUPPORTED -> "only HTTP/1.1 is served; "
+                    + "a health check must send HTTP/1.1 with a Host header";
+            case HEADERS_TOO_LARGE -> "the request line and headers exceed the server's max-headers-size";
+            case BAD_REQUEST -> message == null ? "malformed HTTP request" : message;
             default -> message;
         };
         ProblemDetails problem = new ProblemDetails(type, detail, request.path());

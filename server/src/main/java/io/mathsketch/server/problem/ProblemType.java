@@ -8,6 +8,7 @@ public enum ProblemType {
     NOT_FOUND("not-found", 404, "Not found"),
     UNKNOWN_MODEL("unknown-model", 404, "Unknown model"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
+    HEADERS_TOO_LARGE("headers-too-large", 431, "Request header fields too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     UNSUPPORTED_IMAGE("unsupported-image", 415, "Unsupported image format"),
     IMAGE_TOO_LARGE("image-too-large", 422, "Image too large"),
@@ -17,6 +18,7 @@ public enum ProblemType {
     TOO_MANY_DIGITS("too-many-digits", 422, "Too many digits"),
     OVERLOADED("overloaded", 503, "Overloaded"),
     DATABASE_UNAVAILABLE("database-unavailable", 503, "Database unavailable"),
+    HTTP_VERSION_NOT_SUPPORTED("http-version-not-supported", 505, "HTTP version not supported"),
     INTERNAL("internal", 500, "Internal error");
 
     private final String slug;

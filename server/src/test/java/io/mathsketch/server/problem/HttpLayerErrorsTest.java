@@ -1,0 +1,96 @@
+package io.mathsketch.server.problem;
+
+import io.mathsketch.server.testing.RawHttp;
+import io.mathsketch.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Requests Helidon refuses before routing, sent over a raw socket (an HTTP client would not send them): each is
+ * answered with its own status as problem+json, never as a 500, and the server keeps serving.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HttpLayerErrorsTest {
+
+    private TestServer server;
+    private RawHttp raw;
+
+    @BeforeAll
+    void start() {
+        server = TestServer.startOnOwnH2();
+        raw = new RawHttp(server.port());
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void http10IsNotSupported() {
+        RawHttp.Response response = raw.send("GET /observe/health/live HTTP/1.0\r\n\r\n");
+        assertProblem(505, "http-version-not-supported", response);
+        assertHealthy();
+    }
+
+    @Test
+    void http11HealthCheckWithHostHeaderIsServed() {
+        RawHttp.Response response = raw.send("GET /observe/health/live HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        assertEquals(true, response.status() == 200 || response.status() == 204, response::toString);
+    }
+
+    @Test
+    void malformedRequestLineIsBadRequest() {
+        assertProblem(400, "bad-request", raw.send("THIS IS NOT HTTP\r\n\r\n"));
+        assertProblem(400, "bad-request", raw.send("GET\r\n\r\n"));
+        assertProblem(400, "bad-request", raw.send("GET /observe/health HTTP/1.1\r\nno colon here\r\n\r\n"));
+        assertHealthy();
+    }
+
+    @Test
+    void oversizedHeadersAre431() {
+        String big = "x".repeat(64 * 1024);
+        assertProblem(431, "headers-too-large",
+                raw.send("GET /observe/health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\n\r\n"));
+        StringBuilder many = new StringBuilder("GET /observe/health HTTP/1.1\r\nHost: localhost\r\n");
+        for (int i = 0; i < 2_000; i++) {
+            many.append("X-H").append(i).append(": ").append("v".repeat(20)).append("\r\n");
+        }
+        assertProblem(431, "headers-too-large", raw.send(many.append("\r\n").toString()));
+        assertHealthy();
+    }
+
+    @Test
+    void oversizedRequestLineIsAClientErrorNever500() {
+        RawHttp.Response response = raw.send("GET /" + "a".repeat(64 * 1024) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertEquals(true, response.status() >= 400 && response.status() < 500, response::toString);
+        assertEquals(response.status(), response.json().getInt("status"));
+    }
+
+    @Test
+    void unknownMethodsAreProblemDocuments() {
+        for (String method : new String[] {"FOO", "PATCH", "DELETE", "TRACE"}) {
+            RawHttp.Response response = raw.send(method + " /api/v1/recognitions HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertEquals(true, response.status() >= 400 && response.status() < 500, response::toString);
+            assertEquals(response.status(), response.json().getInt("status"), response::toString);
+        }
+    }
+
+    private void assertHealthy() {
+        RawHttp.Response health = raw.send("GET /observe/health/live HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        assertEquals(true, health.status() == 200 || health.status() == 204, health::toString);
+    }
+
+    private static void assertProblem(int status, String type, RawHttp.Response response) {
+        assertEquals(type, response.problem(), response::toString);
+        assertEquals(status, response.status(), response::toString);
+        assertEquals(status, response.json().getInt("status"));
+    }
+}
