@@ -89,9 +89,10 @@ public final class ImagePreprocessor {
     /**
      * Accepts an already-normalised digit: exactly 784 finite values in [0, 1], row-major, 1 = ink (the MNIST
      * convention), already centred. Values on a 0..255 scale are refused rather than guessed at, because an array
-     * whose largest value happens to be 1 would be ambiguous; the message says to divide by 255.
+     * whose largest value happens to be 1 would be ambiguous; the message says to divide by 255. An array without
+     * ink ({@link BlankInk}: all 0, or uniform) is a {@link BlankImage}, as a blank picture is.
      */
-    public static DigitImage fromPixels(float[] values) throws InvalidPixels {
+    public static DigitImage fromPixels(float[] values) throws InvalidPixels, BlankImage {
         if (values == null) {
             throw new InvalidPixels("pixels are missing");
         }
@@ -107,6 +108,7 @@ public final class ImagePreprocessor {
                         + i % DigitImage.SIDE + ") is " + v + hint);
             }
         }
+        BlankInk.check(values);
         return new DigitImage(values.clone());
     }
 }

@@ -16,7 +16,7 @@ import io.mathsketch.engine.image.InkImage;
 final class InkExtractor {
 
     /** Below this luminance range (of 255) the image is treated as blank rather than stretching noise into ink. */
-    static final int MIN_CONTRAST = 40;
+    static final int MIN_CONTRAST = BlankInk.MIN_CONTRAST_LEVELS;
     /** Border pixels with alpha below this count as transparent. */
     private static final int TRANSPARENT = 128;
 

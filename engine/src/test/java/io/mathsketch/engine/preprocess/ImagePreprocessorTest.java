@@ -312,7 +312,7 @@ class ImagePreprocessorTest {
     }
 
     @Test
-    void pixelsInTheUnitRangeAreAccepted() throws InvalidPixels {
+    void pixelsInTheUnitRangeAreAccepted() throws RecognitionException {
         float[] values = new float[DigitImage.SIZE];
         values[400] = 1f;
         values[401] = 0.5f;
@@ -322,6 +322,25 @@ class ImagePreprocessorTest {
         assertArrayEquals(values, digit.pixels());
         values[402] = 1f;
         assertEquals(0f, digit.pixels()[402], "the digit must not share the caller's array");
+    }
+
+    @Test
+    void blankPixelsAreABlankImageLikeABlankPicture() throws RecognitionException {
+        float[] grey = new float[DigitImage.SIZE];
+        Arrays.fill(grey, 0.5f);
+        float[] white = new float[DigitImage.SIZE];
+        Arrays.fill(white, 1f);
+        float[] speckOfNoise = new float[DigitImage.SIZE];
+        speckOfNoise[300] = 0.05f;
+        assertThrows(BlankImage.class, () -> ImagePreprocessor.fromPixels(new float[DigitImage.SIZE]));
+        assertThrows(BlankImage.class, () -> ImagePreprocessor.fromPixels(grey));
+        assertThrows(BlankImage.class, () -> ImagePreprocessor.fromPixels(white));
+        assertThrows(BlankImage.class, () -> ImagePreprocessor.fromPixels(speckOfNoise));
+
+        grey[400] = 1f;
+        assertEquals(1f, ImagePreprocessor.fromPixels(grey).pixels()[400], "ink on a grey field is a drawing");
+        assertThrows(BlankImage.class, () -> preprocessor.digit(CanvasRenderer.white(280, 280).png(List.of())),
+                "the same rule as for a blank picture");
     }
 
     @Test

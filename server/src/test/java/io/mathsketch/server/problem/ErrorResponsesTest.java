@@ -151,6 +151,14 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void blankPixelsAreABlankImageLikeABlankPng() {
+        String zeros = "[" + "0,".repeat(783) + "0]";
+        assertProblem(422, "blank-image", http.postJson("/api/v1/recognitions", "{\"pixels\": " + zeros + "}"));
+        String grey = "[" + "0.5,".repeat(783) + "0.5]";
+        assertProblem(422, "blank-image", http.postJson("/api/v1/recognitions", "{\"pixels\": " + grey + "}"));
+    }
+
+    @Test
     void invalidPixels() {
         assertProblem(422, "invalid-pixels", http.postJson("/api/v1/recognitions", "{\"pixels\": [0, 1, 0.5]}"));
         String outOfRange = "[" + "2.0,".repeat(783) + "2.0]";
