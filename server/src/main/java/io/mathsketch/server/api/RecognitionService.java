@@ -12,6 +12,7 @@ import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.Recognizer;
+import io.mathsketch.engine.codec.MetadataStripper;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.server.access.AdminToken;
@@ -212,7 +213,10 @@ public final class RecognitionService implements HttpService {
             }
         }
         List<String> labels = recognition.digits().isEmpty() ? List.of() : recognition.digits().getFirst().labels();
-        Optional<byte[]> original = body.original().filter(b -> b.length <= storeSettings.maxOriginalBytes());
+        // Kept without its metadata (EXIF and GPS, XMP, comments, text chunks), and not at all when its structure
+        // cannot be walked: an unstripped copy could leak exactly what stripping is for.
+        Optional<byte[]> original = body.original().flatMap(MetadataStripper::strip)
+                .filter(b -> b.length <= storeSettings.maxOriginalBytes());
         // The stored original is served with the type its bytes have, never an echo of the client's header.
         Optional<String> contentType = original.flatMap(ImagePreprocessor::mediaType);
         return new RecognitionRecord(id, now, mode.name().toLowerCase(Locale.ROOT), recognition.text(),

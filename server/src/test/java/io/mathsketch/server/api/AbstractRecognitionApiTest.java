@@ -3,6 +3,7 @@ package io.mathsketch.server.api;
 import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.engine.testing.CanvasRenderer;
 import io.mathsketch.engine.testing.SpeckImages;
+import io.mathsketch.engine.testing.MetadataFixtures;
 import io.mathsketch.server.testing.Digits;
 import io.mathsketch.server.testing.Http;
 import io.mathsketch.server.testing.TestDatabase;
@@ -143,6 +144,41 @@ abstract class AbstractRecognitionApiTest {
         Http.Response served = http.get("/api/v1/recognitions/" + large.json().getString("id") + "/image");
         assertEquals("image/png", served.header("Content-Type").orElseThrow());
         assertEquals(28, image(served).getWidth(), "an original over the cap is served as its 28x28 input");
+    }
+
+    @Test
+    void originalsAreKeptWithoutTheirMetadata() {
+        byte[] secret = MetadataFixtures.SECRET.getBytes(StandardCharsets.UTF_8);
+        byte[] jpeg = CanvasRenderer.encode(CanvasRenderer.white(280, 280)
+                .image(List.of(CanvasRenderer.place(Digits.digit(3), 0, 0, 10))), "jpeg");
+        byte[] photo = MetadataFixtures.jpegWithExifGps(jpeg, 1);
+        byte[] png = MetadataFixtures.pngWithTextAndExif(Digits.canvasPng(3), 1);
+        assertTrue(MetadataFixtures.contains(photo, MetadataFixtures.latitudeBytes()), "the upload carries GPS");
+
+        for (Map.Entry<String, byte[]> sent : Map.of("image/jpeg", photo, "image/png", png).entrySet()) {
+            byte[] upload = sent.getValue();
+            Http.Response created = http.post("/api/v1/recognitions", sent.getKey(), upload);
+            assertEquals(201, created.status(), created::toString);
+            assertEquals(String.valueOf(Digits.label(3)), created.json().getString("text"));
+            byte[] kept = http.get("/api/v1/recognitions/" + created.json().getString("id") + "/image").body();
+            assertFalse(MetadataFixtures.contains(kept, secret), "EXIF, XMP, comment and text chunks are gone");
+            assertFalse(MetadataFixtures.contains(kept, MetadataFixtures.latitudeBytes()), "GPS is gone");
+            assertFalse(MetadataFixtures.contains(kept, "Exif".getBytes(StandardCharsets.ISO_8859_1)));
+            assertTrue(kept.length < upload.length && kept.length > 100, "the original itself is kept: " + kept.length);
+        }
+
+        // A photo its phone stored sideways (EXIF orientation 6) is kept upright, as it was meant to be seen.
+        byte[] wide = CanvasRenderer.encode(CanvasRenderer.white(300, 200)
+                .image(List.of(CanvasRenderer.place(Digits.digit(3), 0, 0, 7))), "jpeg");
+        Http.Response sideways = http.post("/api/v1/recognitions", "image/jpeg",
+                MetadataFixtures.jpegWithExifGps(wide, 6));
+        assertEquals(201, sideways.status(), sideways::toString);
+        Http.Response kept = http.get("/api/v1/recognitions/" + sideways.json().getString("id") + "/image");
+        assertFalse(MetadataFixtures.contains(kept.body(), secret));
+        assertEquals("image/jpeg", kept.header("Content-Type").orElseThrow());
+        BufferedImage upright = image(kept);
+        assertEquals(200, upright.getWidth());
+        assertEquals(300, upright.getHeight());
     }
 
     @Test

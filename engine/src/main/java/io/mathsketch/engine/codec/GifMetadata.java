@@ -1,0 +1,89 @@
+package io.mathsketch.engine.codec;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * GIF without comment extensions and application extensions (XMP, editor data), except the NETSCAPE2.0 /
+ * ANIMEXTS1.0 loop count that animation needs. Image data, colour tables and graphic control blocks stay.
+ */
+final class GifMetadata {
+
+    private static final int EXTENSION = 0x21, IMAGE = 0x2C, TRAILER = 0x3B, COMMENT = 0xFE, APPLICATION = 0xFF;
+
+    private GifMetadata() {
+    }
+
+    static Optional<byte[]> strip(byte[] gif) {
+        if (gif.length < 13) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(gif.length);
+        int at = 13 + colourTable(gif[10]);
+        if (at > gif.length) {
+            return Optional.empty();
+        }
+        out.write(gif, 0, at);
+        while (at < gif.length) {
+            int block = gif[at] & 0xFF;
+            int start = at;
+            if (block == TRAILER) {
+                out.write(TRAILER);
+                return Optional.of(out.toByteArray());
+            } else if (block == EXTENSION && at + 1 < gif.length) {
+                int label = gif[at + 1] & 0xFF;
+                at = subBlocksEnd(gif, at + 2);
+                if (at < 0) {
+                    return Optional.empty();
+                }
+                boolean loop = label == APPLICATION && (applicationIs(gif, start, "NETSCAPE2.0")
+                        || applicationIs(gif, start, "ANIMEXTS1.0"));
+                if (label != COMMENT && (label != APPLICATION || loop)) {
+                    out.write(gif, start, at - start);
+                }
+            } else if (block == IMAGE && at + 10 <= gif.length) {
+                at += 10 + colourTable(gif[at + 9]) + 1; // descriptor, local colour table, LZW minimum code size
+                at = at <= gif.length ? subBlocksEnd(gif, at) : -1;
+                if (at < 0) {
+                    return Optional.empty();
+                }
+                out.write(gif, start, at - start);
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int colourTable(byte flags) {
+        return (flags & 0x80) == 0 ? 0 : 3 << ((flags & 0x07) + 1);
+    }
+
+    /** Position after the sub-block chain starting at {@code at} (its zero terminator included); -1 if truncated. */
+    private static int subBlocksEnd(byte[] gif, int at) {
+        int i = at;
+        while (i < gif.length) {
+            int size = gif[i] & 0xFF;
+            i += size + 1;
+            if (size == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean applicationIs(byte[] gif, int extension, String id) {
+        // 0x21 0xFF 0x0B then the 11-byte identifier and authentication code
+        byte[] expected = id.getBytes(StandardCharsets.ISO_8859_1);
+        if (extension + 3 + expected.length > gif.length || (gif[extension + 2] & 0xFF) != expected.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (gif[extension + 3 + i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

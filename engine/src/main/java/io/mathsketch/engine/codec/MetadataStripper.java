@@ -1,0 +1,72 @@
+package io.mathsketch.engine.codec;
+
+import javax.imageio.ImageIO;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Removes what an image file says besides its pixels before it is kept: camera and GPS data (EXIF), XMP, IPTC,
+ * comments and text chunks, embedded thumbnails, editing software, timestamps. What rendering needs stays: the
+ * pixels, palette, transparency and colour information (gamma, chromaticities, sRGB intent, ICC profile, Adobe
+ * colour transform). The compressed pixels are copied byte for byte, so nothing is lost in quality.
+ *
+ * <p>The one exception is a picture whose EXIF orientation says it is stored turned or mirrored (a phone held
+ * sideways): without the EXIF tag it would be shown sideways, so it is decoded, turned upright
+ * ({@link Orientation#upright(BufferedImage)}) and written again in its own format, which ImageIO does without any of
+ * the source's metadata (a JPEG is re-compressed then, at ImageIO's default quality).
+ */
+public final class MetadataStripper {
+
+    private MetadataStripper() {
+    }
+
+    /**
+     * The image without its metadata, or empty when its structure cannot be walked safely (then nothing should be
+     * kept: keeping it unstripped could leak what this class exists to remove). BMP has no metadata blocks and is
+     * returned as it is.
+     */
+    public static Optional<byte[]> strip(byte[] image) {
+        return ImageFormat.of(image).flatMap(format -> {
+            Orientation orientation = ExifOrientation.of(image, format);
+            if (orientation != Orientation.NORMAL) {
+                return uprightCopy(image, format, orientation);
+            }
+            return switch (format) {
+                case PNG -> PngMetadata.strip(image);
+                case JPEG -> JpegMetadata.strip(image);
+                case GIF -> GifMetadata.strip(image);
+                case BMP -> Optional.of(image);
+            };
+        });
+    }
+
+    private static Optional<byte[]> uprightCopy(byte[] image, ImageFormat format, Orientation orientation) {
+        try {
+            BufferedImage stored = ImageIO.read(new ByteArrayInputStream(image));
+            if (stored == null) {
+                return Optional.empty();
+            }
+            BufferedImage upright = orientation.upright(stored);
+            if (format == ImageFormat.JPEG && upright.getColorModel().hasAlpha()) {
+                // ImageIO's JPEG writer refuses alpha; a JPEG never had any, only a custom decoded type gains it.
+                BufferedImage rgb = new BufferedImage(upright.getWidth(), upright.getHeight(),
+                        BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = rgb.createGraphics();
+                try {
+                    g.drawImage(upright, 0, 0, null);
+                } finally {
+                    g.dispose();
+                }
+                upright = rgb;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(image.length);
+            return ImageIO.write(upright, format.imageIoName, out) ? Optional.of(out.toByteArray()) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
