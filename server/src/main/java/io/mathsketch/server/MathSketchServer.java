@@ -32,6 +32,7 @@ import io.mathsketch.server.store.Database;
 import io.mathsketch.server.store.DatabaseStatus;
 import io.mathsketch.server.store.RecognitionStore;
 import io.mathsketch.server.store.RecognitionWriter;
+import io.mathsketch.server.store.RetentionJob;
 
 import java.lang.System.Logger.Level;
 import java.util.Set;
@@ -48,15 +49,17 @@ public final class MathSketchServer implements AutoCloseable {
 
     private final WebServer webServer;
     private final RecognitionWriter writer;
+    private final RetentionJob retention;
     private final Recognizer recognizer;
     private final Database database;
     private final StoreMetrics storeMetrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MathSketchServer(WebServer webServer, RecognitionWriter writer, Recognizer recognizer, Database database,
-                             StoreMetrics storeMetrics) {
+    private MathSketchServer(WebServer webServer, RecognitionWriter writer, RetentionJob retention,
+                             Recognizer recognizer, Database database, StoreMetrics storeMetrics) {
         this.webServer = webServer;
         this.writer = writer;
+        this.retention = retention;
         this.recognizer = recognizer;
         this.database = database;
         this.storeMetrics = storeMetrics;
@@ -76,6 +79,7 @@ public final class MathSketchServer implements AutoCloseable {
                 new EngineMetrics(registry, settings.engine().engine(), settings.engine().device()));
         Database database = null;
         RecognitionWriter writer = null;
+        RetentionJob retention = null;
         try {
             database = Database.open(settings.database(), config.get("db.statements"));
             DatabaseStatus status = new DatabaseStatus(settings.store().retryInterval());
@@ -83,6 +87,7 @@ public final class MathSketchServer implements AutoCloseable {
             StoreMetrics storeMetrics = new StoreMetrics(registry);
             writer = new RecognitionWriter(store, status, storeMetrics, settings.store().maxBatch(),
                     settings.store().queueCapacity());
+            retention = RetentionJob.start(store, status, storeMetrics, settings.store().retention());
 
             AdminToken adminToken = new AdminToken(settings.admin().token());
             RecognitionService recognitions = new RecognitionService(recognizer, writer, store, status,
@@ -133,8 +138,11 @@ public final class MathSketchServer implements AutoCloseable {
                         .build());
             }
             WebServer webServer = server.build().start();
-            return new MathSketchServer(webServer, writer, recognizer, database, storeMetrics);
+            return new MathSketchServer(webServer, writer, retention, recognizer, database, storeMetrics);
         } catch (RuntimeException e) {
+            if (retention != null) {
+                retention.close();
+            }
             if (writer != null) {
                 writer.close();
             }
@@ -165,6 +173,11 @@ public final class MathSketchServer implements AutoCloseable {
         return webServer.port();
     }
 
+    /** The retention purge, which tests run on demand. */
+    public RetentionJob retention() {
+        return retention;
+    }
+
     /** Group-commit counters, for tests and the start-up log. */
     public StoreMetrics storeMetrics() {
         return storeMetrics;
@@ -178,6 +191,7 @@ public final class MathSketchServer implements AutoCloseable {
         }
         LOG.log(Level.INFO, "Shutting down: draining requests and pending writes");
         webServer.stop();
+        retention.close();
         writer.close();
         recognizer.close();
         database.close();

@@ -4,6 +4,7 @@ import io.mathsketch.engine.config.ConfigValues;
 import io.mathsketch.engine.config.Key;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How recognitions are written: section {@code store}.
@@ -13,9 +14,10 @@ import java.time.Duration;
  * @param queueCapacity rows waiting to be written before new ones are answered as not stored
  * @param retryInterval after a failed write, how long new writes fail fast before the database is tried again
  * @param writeTimeout longest a request waits for its row to be committed
+ * @param retention section {@code store.retention}: how long and how much is kept
  */
 public record StoreSettings(int maxOriginalBytes, int maxBatch, int queueCapacity, Duration retryInterval,
-                            Duration writeTimeout) {
+                            Duration writeTimeout, RetentionSettings retention) {
 
     static final Key<Integer> MAX_ORIGINAL_BYTES = Key.integer("max-original-bytes", 262_144, 0, Integer.MAX_VALUE);
     static final Key<Integer> MAX_BATCH = Key.integer("max-batch", 256, 1, 10_000);
@@ -29,10 +31,11 @@ public record StoreSettings(int maxOriginalBytes, int maxBatch, int queueCapacit
         QUEUE_CAPACITY.check(queueCapacity);
         RETRY_INTERVAL.check(retryInterval);
         WRITE_TIMEOUT.check(writeTimeout);
+        Objects.requireNonNull(retention, "retention");
     }
 
     static StoreSettings from(ConfigValues values) {
         return new StoreSettings(values.get(MAX_ORIGINAL_BYTES), values.get(MAX_BATCH), values.get(QUEUE_CAPACITY),
-                values.get(RETRY_INTERVAL), values.get(WRITE_TIMEOUT));
+                values.get(RETRY_INTERVAL), values.get(WRITE_TIMEOUT), values.read("retention", RetentionSettings::from));
     }
 }

@@ -7,13 +7,15 @@ import io.helidon.metrics.api.Timer;
 
 import java.time.Duration;
 
-/** Database write metrics: group-commit transactions, their duration and size, and failed writes. */
+/** Database write metrics: group-commit transactions, their duration and size, failed writes, and retention purges. */
 public final class StoreMetrics {
 
     private final Timer writeTime;
     private final DistributionSummary rowsPerTransaction;
     private final Counter rows;
     private final Counter failures;
+    private final Counter purgedRows;
+    private final Counter purgedBytes;
 
     public StoreMetrics(MeterRegistry registry) {
         writeTime = registry.getOrCreate(Timer.builder("mathsketch.db.write")
@@ -26,6 +28,20 @@ public final class StoreMetrics {
                 .description("Recognitions committed"));
         failures = registry.getOrCreate(Counter.builder("mathsketch.db.write.failures")
                 .description("Recognitions that could not be stored (database unavailable or write failed)"));
+        purgedRows = registry.getOrCreate(Counter.builder("mathsketch.store.purged.rows")
+                .description("Recognitions deleted by the retention job (store.retention)"));
+        purgedBytes = registry.getOrCreate(Counter.builder("mathsketch.store.purged.bytes")
+                .description("Bytes of images and texts deleted by the retention job (store.retention)"));
+    }
+
+    public void purged(long rowCount, long bytes) {
+        purgedRows.increment(rowCount);
+        purgedBytes.increment(bytes);
+    }
+
+    /** Rows deleted by retention so far. */
+    public long rowsPurged() {
+        return purgedRows.count();
     }
 
     public void committed(int rowCount, long nanos) {

@@ -101,6 +101,52 @@ public final class RecognitionStore {
                 .execute() > 0);
     }
 
+    /**
+     * Deletes recognitions oldest first, among those created before {@code before}, until at least {@code bytes} of
+     * them are gone ({@code Long.MAX_VALUE}: all of them). Each batch of at most {@code batch} rows is one statement,
+     * so a large purge never holds one long transaction against the writers.
+     */
+    public Purged deleteOldest(Instant before, long bytes, int batch) {
+        return guard(() -> {
+            long rows = 0;
+            long freed = 0;
+            while (freed < bytes) {
+                List<DbRow> oldest;
+                try (Stream<DbRow> stream = client().execute().createNamedQuery("retention-oldest")
+                        .addParam("before", utc(before))
+                        .addParam("limit", batch)
+                        .execute()) {
+                    oldest = stream.toList();
+                }
+                if (oldest.isEmpty()) {
+                    break;
+                }
+                DbRow last = null;
+                for (DbRow row : oldest) {
+                    last = row;
+                    freed += RecognitionRows.number(row, "stored_bytes");
+                    if (freed >= bytes) {
+                        break;
+                    }
+                }
+                rows += client().execute().createNamedDelete("retention-delete-through")
+                        .addParam("lastTime", utc(RecognitionRows.instant(last, "created_at")))
+                        .addParam("lastId", RecognitionRows.string(last, "id").trim())
+                        .execute();
+                if (oldest.size() < batch) {
+                    break;
+                }
+            }
+            return new Purged(rows, freed);
+        });
+    }
+
+    /** Bytes held by every stored recognition's images and texts (the sum of {@code stored_bytes}). */
+    public long totalBytes() {
+        return guard(() -> client().execute().createNamedGet("retention-total-bytes").execute()
+                .map(row -> RecognitionRows.number(row, "total")).orElse(0L));
+    }
+
     public Stats stats() {
         return guard(this::computeStats);
     }
@@ -195,6 +241,16 @@ public final class RecognitionStore {
 
     private static int digit(String label) {
         return label != null && label.length() == 1 && Character.isDigit(label.charAt(0)) ? label.charAt(0) - '0' : -1;
+    }
+
+    /** What a purge deleted. */
+    public record Purged(long rows, long bytes) {
+
+        public static final Purged NONE = new Purged(0, 0);
+
+        public Purged plus(Purged other) {
+            return new Purged(rows + other.rows, bytes + other.bytes);
+        }
     }
 
     /** One page of the listing. */
