@@ -18,6 +18,7 @@ import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.Recognizer;
 import io.mathsketch.server.access.AdminToken;
 import io.mathsketch.server.access.ClientIdFilter;
+import io.mathsketch.server.access.RateLimitFilter;
 import io.mathsketch.server.api.ModelService;
 import io.mathsketch.server.api.RecognitionService;
 import io.mathsketch.server.api.StatsService;
@@ -122,7 +123,8 @@ public final class MathSketchServer implements AutoCloseable {
                     .addFeature(StaticContentFeature.builder()
                             .addClasspath(page -> page.location("web").welcome("index.html").context("/"))
                             .build())
-                    .routing(routing -> routing(routing, recognitions, stats, models, registry));
+                    .routing(routing -> routing(routing, recognitions, stats, models, registry,
+                            new RateLimitFilter(settings.rateLimit())));
             if (settings.server().accessLog()) {
                 server.addFeature(AccessLogFeature.builder()
                         .format("%h %l %u %t %r %s %b %{Referer}i %{User-Agent}i %D")
@@ -155,9 +157,11 @@ public final class MathSketchServer implements AutoCloseable {
     }
 
     static void routing(HttpRouting.Builder routing, RecognitionService recognitions, StatsService stats,
-                        ModelService models, MeterRegistry registry) {
+                        ModelService models, MeterRegistry registry, RateLimitFilter rateLimit) {
+        // In this order: a limited request is still counted, and is limited by the client id it was just given.
         routing.addFilter(new HttpMetricsFilter(registry));
         routing.addFilter(new ClientIdFilter());
+        routing.addFilter(rateLimit);
         api(routing, recognitions, stats, models);
         routing.error(Throwable.class, new ProblemErrorHandler());
     }

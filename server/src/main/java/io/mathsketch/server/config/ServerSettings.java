@@ -16,9 +16,11 @@ import io.mathsketch.engine.config.EngineConfig;
  * @param store section {@code store}
  * @param admin section {@code admin}
  * @param cors section {@code cors}
+ * @param rateLimit section {@code rate-limit}
  */
 public record ServerSettings(ListenerSettings server, EngineConfig engine, DatabaseSettings database,
-                             StoreSettings store, AdminSettings admin, CorsSettings cors) {
+                             StoreSettings store, AdminSettings admin, CorsSettings cors,
+                             RateLimitSettings rateLimit) {
 
     /** Largest request body accepted, in bytes; also applied as Helidon's own {@code max-payload-size}. */
     public long maxPayloadBytes() {
@@ -39,6 +41,7 @@ public record ServerSettings(ListenerSettings server, EngineConfig engine, Datab
                 root.read("db", DatabaseSettings::from),
                 root.read("store", StoreSettings::from),
                 root.read("admin", AdminSettings::from),
-                root.read("cors", CorsSettings::from));
+                root.read("cors", CorsSettings::from),
+                root.read("rate-limit", RateLimitSettings::from));
     }
 }

@@ -7,6 +7,7 @@ public enum ProblemType {
     RELOAD_DISABLED("reload-disabled", 403, "Model reloading is disabled"),
     NOT_FOUND("not-found", 404, "Not found"),
     UNKNOWN_MODEL("unknown-model", 404, "Unknown model"),
+    RATE_LIMITED("rate-limited", 429, "Too many requests"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     HEADERS_TOO_LARGE("headers-too-large", 431, "Request header fields too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),

@@ -57,6 +57,13 @@ public final class Http {
                 .cookieHandler(new CookieManager()).build(), h);
     }
 
+    /** The same client, sending one more header with every request. */
+    public Http withHeader(String name, String value) {
+        Map<String, String> h = new HashMap<>(headers);
+        h.put(name, value);
+        return new Http(base, client, h);
+    }
+
     /** The same client, with {@code Authorization: Bearer <token>}. */
     public Http withAdminToken(String token) {
         Map<String, String> h = new HashMap<>(headers);

@@ -1,0 +1,65 @@
+package io.mathsketch.server.access;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Token buckets by key (a client id, a remote address), in a table of bounded size: beyond {@code maxTracked} keys
+ * the least recently seen is forgotten, so a flood of fresh keys costs memory in proportion to the bound, never to
+ * the flood. A forgotten key starts again with a full bucket, which is what a quiet client would have anyway.
+ */
+final class TokenBuckets {
+
+    private final double perSecond;
+    private final double burst;
+    private final LongSupplier nanoClock;
+    private final Map<String, Bucket> buckets;
+
+    TokenBuckets(int perSecond, int burst, int maxTracked, LongSupplier nanoClock) {
+        this.perSecond = perSecond;
+        this.burst = burst;
+        this.nanoClock = nanoClock;
+        this.buckets = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                return size() > maxTracked;
+            }
+        };
+    }
+
+    /**
+     * Takes one token from the key's bucket: 0 when there was one, otherwise the nanoseconds until there will be
+     * (nothing is taken then).
+     */
+    long take(String key) {
+        long now = nanoClock.getAsLong();
+        // One short critical section per request: a lookup and a few arithmetic operations.
+        synchronized (buckets) {
+            Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
+            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updated) * perSecond / 1e9);
+            bucket.updated = now;
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return 0;
+            }
+            return (long) Math.ceil((1 - bucket.tokens) / perSecond * 1e9);
+        }
+    }
+
+    int tracked() {
+        synchronized (buckets) {
+            return buckets.size();
+        }
+    }
+
+    private static final class Bucket {
+        double tokens;
+        long updated;
+
+        Bucket(double tokens, long updated) {
+            this.tokens = tokens;
+            this.updated = updated;
+        }
+    }
+}

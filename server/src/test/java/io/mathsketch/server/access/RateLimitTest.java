@@ -1,0 +1,91 @@
+package io.mathsketch.server.access;
+
+import io.mathsketch.engine.inference.DjlRecognizer;
+import io.mathsketch.server.testing.H2TestDatabase;
+import io.mathsketch.server.testing.Http;
+import io.mathsketch.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Rate limits over HTTP, with limits small enough to reach (slow refill, so the test does not race the clock). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RateLimitTest {
+
+    private H2TestDatabase database;
+    private TestServer server;
+
+    @BeforeAll
+    void start() {
+        database = new H2TestDatabase();
+        server = TestServer.start(database, Map.of(
+                "rate-limit.per-client", "1", "rate-limit.client-burst", "3",
+                "rate-limit.per-address", "1", "rate-limit.address-burst", "8",
+                // One proxy in front: each test is its own client address, the last X-Forwarded-For entry.
+                "rate-limit.forwarded-hops", "1"), DjlRecognizer::open);
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void aClientOverItsBucketGets429WithRetryAfterWhileOthersAndThePageAreServed() {
+        Http client = server.http().withHeader("X-Forwarded-For", "203.0.113.1")
+                .asClient("busy-client-0123456789");
+        Http.Response limited = untilLimited(() -> client, 3);
+        assertEquals("rate-limited", limited.problem());
+        int retryAfter = Integer.parseInt(limited.header("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 2, "whole seconds to the next token at 1/s: " + retryAfter);
+
+        assertEquals(200, client.asClient("calm-client-0123456789").get("/api/v1/models").status(),
+                "another client has its own bucket");
+        assertEquals(200, client.get("/").status(), "the page is not limited");
+        assertEquals(200, client.get("/observe/health/live").status(), "health is not limited");
+    }
+
+    @Test
+    void freshClientIdsFromOneAddressShareItsBucket() {
+        // Every request comes as a new browser (a new id, so a full client bucket) and claims a new address in front
+        // of the proxy's entry: only the address the proxy saw can refuse.
+        AtomicInteger claimed = new AtomicInteger();
+        Http.Response limited = untilLimited(() -> server.http().asBrowser().withHeader("X-Forwarded-For",
+                "198.51.100." + claimed.incrementAndGet() + ", 203.0.113.2"), 8);
+        assertEquals("rate-limited", limited.problem());
+    }
+
+    /**
+     * Sends requests until one is refused; at most the burst plus what refills while they run (1/s) may be served,
+     * however slow the machine.
+     */
+    private static Http.Response untilLimited(Supplier<Http> client, int burst) {
+        long start = System.nanoTime();
+        int served = 0;
+        for (int i = 0; i < 200; i++) {
+            Http.Response response = client.get().get("/api/v1/models");
+            if (response.status() == 429) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                assertTrue(served >= burst - 1 && served <= burst + Math.ceil(seconds) + 1,
+                        served + " served before the first 429 in " + seconds + " s with a burst of " + burst);
+                return response;
+            }
+            assertEquals(200, response.status(), response::toString);
+            served++;
+        }
+        throw new AssertionError("never limited after 200 requests");
+    }
+}
