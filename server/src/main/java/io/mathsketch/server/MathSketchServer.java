@@ -16,7 +16,9 @@ import io.helidon.webserver.staticcontent.StaticContentFeature;
 import io.helidon.openapi.OpenApiFeature;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.Recognizer;
+import io.mathsketch.server.access.AdminRequests;
 import io.mathsketch.server.access.AdminToken;
+import io.mathsketch.server.access.SecurityHeadersFilter;
 import io.mathsketch.server.access.ClientIdFilter;
 import io.mathsketch.server.access.RateLimitFilter;
 import io.mathsketch.server.api.ModelService;
@@ -91,6 +93,7 @@ public final class MathSketchServer implements AutoCloseable {
             retention = RetentionJob.start(store, status, storeMetrics, settings.store().retention());
 
             AdminToken adminToken = new AdminToken(settings.admin().token());
+            AdminRequests adminRequests = new AdminRequests(adminToken);
             RecognitionService recognitions = new RecognitionService(recognizer, writer, store, status,
                     settings.store(), settings.maxPayloadBytes(), adminToken);
             StatsService stats = new StatsService(store, status);
@@ -98,7 +101,8 @@ public final class MathSketchServer implements AutoCloseable {
 
             HealthObserver health = HealthObserver.builder()
                     .details(true)
-                    .addChecks(ReadinessChecks.create(recognizer, store, status).toArray(new HealthCheck[0]))
+                    .addChecks(ReadinessChecks.create(recognizer, store, status, adminRequests)
+                            .toArray(new HealthCheck[0]))
                     .build();
             ObserveFeature observe = ObserveFeature.builder()
                     .observersDiscoverServices(false)
@@ -124,7 +128,7 @@ public final class MathSketchServer implements AutoCloseable {
                             .addClasspath(page -> page.location("web").welcome("index.html").context("/"))
                             .build())
                     .routing(routing -> routing(routing, recognitions, stats, models, registry,
-                            new RateLimitFilter(settings.rateLimit())));
+                            new RateLimitFilter(settings.rateLimit()), adminRequests));
             if (settings.server().accessLog()) {
                 server.addFeature(AccessLogFeature.builder()
                         .format("%h %l %u %t %r %s %b %{Referer}i %{User-Agent}i %D")
@@ -157,9 +161,13 @@ public final class MathSketchServer implements AutoCloseable {
     }
 
     static void routing(HttpRouting.Builder routing, RecognitionService recognitions, StatsService stats,
-                        ModelService models, MeterRegistry registry, RateLimitFilter rateLimit) {
-        // In this order: a limited request is still counted, and is limited by the client id it was just given.
+                        ModelService models, MeterRegistry registry, RateLimitFilter rateLimit,
+                        AdminRequests adminRequests) {
+        // In this order: a limited request is still counted, carries the security headers and is limited by the
+        // client id it was just given.
         routing.addFilter(new HttpMetricsFilter(registry));
+        routing.addFilter(new SecurityHeadersFilter());
+        routing.addFilter(adminRequests);
         routing.addFilter(new ClientIdFilter());
         routing.addFilter(rateLimit);
         api(routing, recognitions, stats, models);

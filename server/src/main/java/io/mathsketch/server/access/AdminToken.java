@@ -50,6 +50,11 @@ public final class AdminToken {
         }
     }
 
+    /** Whether the request carries the admin token; never throws (for places that only show more to the admin). */
+    public boolean matches(ServerRequest req) {
+        return matches(req.headers().first(HeaderNames.AUTHORIZATION).orElse(""));
+    }
+
     private boolean matches(String authorization) {
         if (token.isEmpty() || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;

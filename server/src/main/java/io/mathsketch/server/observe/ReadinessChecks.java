@@ -4,6 +4,7 @@ import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.mathsketch.engine.Recognizer;
+import io.mathsketch.server.access.AdminRequests;
 import io.mathsketch.server.store.DatabaseStatus;
 import io.mathsketch.server.store.RecognitionStore;
 
@@ -18,8 +19,13 @@ public final class ReadinessChecks {
     private ReadinessChecks() {
     }
 
-    public static List<HealthCheck> create(Recognizer recognizer, RecognitionStore store, DatabaseStatus status) {
-        return List.of(new EngineCheck(recognizer), new DatabaseCheck(store, status));
+    /**
+     * @param adminRequests whether the request being answered carries the admin token: only then does the database
+     *                      check show the database's error text, which can name hosts, users and schemas
+     */
+    public static List<HealthCheck> create(Recognizer recognizer, RecognitionStore store, DatabaseStatus status,
+                                           AdminRequests adminRequests) {
+        return List.of(new EngineCheck(recognizer), new DatabaseCheck(store, status, adminRequests));
     }
 
     private record EngineCheck(Recognizer recognizer) implements HealthCheck {
@@ -42,7 +48,8 @@ public final class ReadinessChecks {
         }
     }
 
-    private record DatabaseCheck(RecognitionStore store, DatabaseStatus status) implements HealthCheck {
+    private record DatabaseCheck(RecognitionStore store, DatabaseStatus status, AdminRequests adminRequests)
+            implements HealthCheck {
         @Override
         public HealthCheckType type() {
             return HealthCheckType.READINESS;
@@ -61,8 +68,11 @@ public final class ReadinessChecks {
                 return HealthCheckResponse.builder().status(true).build();
             } catch (RuntimeException e) {
                 status.markDown(e);
-                return HealthCheckResponse.builder().status(false).detail("error", String.valueOf(e.getMessage()))
-                        .build();
+                HealthCheckResponse.Builder down = HealthCheckResponse.builder().status(false);
+                if (adminRequests.current()) {
+                    down.detail("error", String.valueOf(e.getMessage()));
+                }
+                return down.build();
             }
         }
     }

@@ -401,7 +401,8 @@ abstract class AbstractRecognitionApiTest {
     void survivesADatabaseOutageAndRecoversByItself() throws Exception {
         try (TestDatabase database = createDatabase()) {
             assumeTrue(database.canStop(), "an external database is not stopped by tests");
-            try (TestServer server = TestServer.start(database)) {
+            try (TestServer server = TestServer.start(database, Map.of("admin.token", ADMIN_TOKEN),
+                    DjlRecognizer::open)) {
                 survivesAnOutage(database, server.http());
             }
         }
@@ -421,6 +422,11 @@ abstract class AbstractRecognitionApiTest {
             Http.Response ready = http.get("/observe/health/ready");
             assertEquals(503, ready.status(), ready::toString);
             assertTrue(ready.text().contains("\"database\""), ready::toString);
+            assertFalse(ready.text().contains("\"error\""), "the database's error text is for the admin only: "
+                    + ready);
+            Http.Response forAdmin = http.withAdminToken(ADMIN_TOKEN).get("/observe/health/ready");
+            assertEquals(503, forAdmin.status());
+            assertTrue(forAdmin.text().contains("\"error\""), forAdmin::toString);
 
             Http.Response feedback = http.putJson("/api/v1/recognitions/" + existing + "/feedback",
                     "{\"label\": \"1\"}");

@@ -77,6 +77,33 @@ class ObservabilityTest {
     }
 
     @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        for (String path : List.of("/", "/js/main.js", "/api/v1/models", "/api/v1/recognitions/not-an-id",
+                "/observe/health", "/observe/metrics", "/openapi")) {
+            Http.Response response = http.get(path);
+            String csp = response.header("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'")
+                    && !csp.contains("unsafe-inline"), path + ": " + csp);
+            assertEquals("nosniff", response.header("X-Content-Type-Options").orElse(""), path);
+            assertEquals("no-referrer", response.header("Referrer-Policy").orElse(""), path);
+            assertEquals("DENY", response.header("X-Frame-Options").orElse(""), path);
+        }
+    }
+
+    @Test
+    void madeUpMethodsAndPathsCollapseToOtherInTheMetrics() {
+        for (int i = 0; i < 5; i++) {
+            http.get("/no/such/route-" + i + "-zq");
+            http.send(http.request("/api/v1/models").method("BREW" + i, HttpRequest.BodyPublishers.noBody())
+                    .build());
+        }
+        String metrics = http.get("/observe/metrics").text();
+        assertTrue(!metrics.contains("route-0-zq") && !metrics.contains("BREW"), "no label from a client's text");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("mathsketch_http_requests_seconds_count")
+                && l.contains("route=\"other\"")), "unmatched requests are counted as route other");
+    }
+
+    @Test
     void metricsCoverRequestsStagesBatchesAndWrites() {
         assertEquals(201, http.post("/api/v1/recognitions", "image/png", Digits.canvasPng(0)).status());
         http.get("/api/v1/recognitions/not-an-id");
