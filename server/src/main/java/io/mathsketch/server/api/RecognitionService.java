@@ -38,9 +38,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -55,6 +52,10 @@ public final class RecognitionService implements HttpService {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern NUMBER_LABEL = Pattern.compile("[0-9]{1,4096}");
     private static final int MAX_LIMIT = 100;
+    /** The longest label: a number-mode correction ({@link #NUMBER_LABEL}). */
+    private static final int MAX_LABEL = 4096;
+    /** The model_name column's width (V1 migration). */
+    private static final int MAX_MODEL_NAME = 200;
 
     private final Recognizer recognizer;
     private final RecognitionWriter writer;
@@ -119,8 +120,10 @@ public final class RecognitionService implements HttpService {
                 throw new ProblemException(ProblemType.BAD_REQUEST, e.getMessage());
             }
         });
-        Optional<String> label = req.query().first("label").asOptional().filter(s -> !s.isEmpty());
-        Optional<String> model = req.query().first("model").asOptional().filter(s -> !s.isEmpty());
+        Optional<String> label = req.query().first("label").asOptional().filter(s -> !s.isEmpty())
+                .map(l -> bounded("label", l, MAX_LABEL));
+        Optional<String> model = req.query().first("model").asOptional().filter(s -> !s.isEmpty())
+                .map(m -> bounded("model", m, MAX_MODEL_NAME));
         RecognitionStore.Page page = database(() -> store.page(limit, cursor, label, model, caller.visibleOwner()));
         JsonArrayBuilder items = JsonFactory.createArrayBuilder();
         page.items().forEach(r -> items.add(RecognitionJson.toJson(r, true)));
@@ -180,12 +183,11 @@ public final class RecognitionService implements HttpService {
 
     private boolean awaitCommit(RecognitionRecord record) {
         try {
-            return writer.submit(record).get(storeSettings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
+            return writer.store(record, storeSettings.writeTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            // Interrupted only when the server stops: the row may still be written with the remaining queue.
+            throw new ProblemException(ProblemType.DATABASE_UNAVAILABLE, "the server is stopping");
         }
     }
 
@@ -237,6 +239,14 @@ public final class RecognitionService implements HttpService {
         }
         throw new ProblemException(ProblemType.BAD_REQUEST, "limit '" + value + "' is not a number from 1 to "
                 + MAX_LIMIT);
+    }
+
+    /** A filter value as long as a stored one can be; longer is 400 before any SQL sees it. */
+    private static String bounded(String name, String value, int max) {
+        if (value.length() > max) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, name + " is longer than " + max + " characters");
+        }
+        return value;
     }
 
     private static ProblemException notFound(String id) {

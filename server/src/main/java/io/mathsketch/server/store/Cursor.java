@@ -3,12 +3,18 @@ package io.mathsketch.server.store;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * Position in the newest-first listing: the (created_at, id) of the last item returned. Clients see it only as an
  * opaque base64url string.
  */
 public record Cursor(Instant createdAt, String id) {
+
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** base64url of the longest "millis:uuid" (13 + 1 + 36 bytes) is 67 characters. */
+    private static final int MAX_TEXT = 80;
 
     /** Before every real recognition. */
     static final Cursor START = new Cursor(Instant.parse("9999-12-31T23:59:59Z"), "~");
@@ -18,16 +24,27 @@ public record Cursor(Instant createdAt, String id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Parses a cursor string; throws {@link IllegalArgumentException} when it is not one this server issued. */
+    /**
+     * Parses a cursor string; throws {@link IllegalArgumentException} when it is not one this server issued. Its
+     * time and id are checked to be ones a row can have, so a forged cursor is a 400 here and never a value the
+     * database refuses (PostgreSQL's timestamps end in the year 294276; a refused query must not look like an outage).
+     */
     public static Cursor decode(String text) {
+        if (text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("cursor is longer than any this server issues");
+        }
         try {
             String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
             int colon = raw.indexOf(':');
             String id = raw.substring(colon + 1);
-            if (colon < 1 || !id.matches("[0-9a-f-]{36}")) {
+            if (colon < 1 || !UUID.matcher(id).matches()) {
                 throw new IllegalArgumentException("malformed cursor");
             }
-            return new Cursor(Instant.ofEpochMilli(Long.parseLong(raw.substring(0, colon))), id);
+            long millis = Long.parseLong(raw.substring(0, colon));
+            if (millis < 0 || millis > START.createdAt().toEpochMilli()) {
+                throw new IllegalArgumentException("cursor time out of range");
+            }
+            return new Cursor(Instant.ofEpochMilli(millis), id);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new IllegalArgumentException("cursor '" + text + "' is not valid", e);
         }

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads and writes recognitions with the named statements of {@code db.statements}. Every method throws
- * {@link StoreUnavailableException} when the database cannot be used; callers decide what that means for the client.
+ * {@link StoreUnavailableException} when the database cannot be used (callers decide what that means for the
+ * client) and {@link StoreQueryException} when it answered but refused the statement, which says nothing about
+ * its availability.
  */
 public final class RecognitionStore {
 
@@ -193,6 +195,9 @@ public final class RecognitionStore {
             database.ensureMigrated();
             return operation.get();
         } catch (DbClientException | FlywayException e) {
+            if (StoreFailures.isStatementError(e)) {
+                throw new StoreQueryException(e);
+            }
             throw new StoreUnavailableException(e);
         }
     }

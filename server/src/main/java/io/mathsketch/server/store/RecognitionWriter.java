@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Group commit: one writer thread takes every row waiting when it becomes free and commits them in one transaction,
- * so concurrent requests share a commit instead of queueing for connections. Each submitter's future completes with
- * {@code true} once its row is committed, or {@code false} when it could not be stored; it always completes.
+ * so concurrent requests share a commit instead of queueing for connections. {@link #store} answers {@code true}
+ * once a row is committed and {@code false} only when it is not kept; it always answers.
  */
 public final class RecognitionWriter implements AutoCloseable {
 
@@ -38,14 +41,30 @@ public final class RecognitionWriter implements AutoCloseable {
         this.thread = Thread.ofVirtual().name("recognition-writer").start(this::run);
     }
 
-    /** Queues a row; the future says whether it was committed. */
-    public CompletableFuture<Boolean> submit(RecognitionRecord record) {
-        Pending pending = new Pending(record, new CompletableFuture<>());
+    /**
+     * Queues a row and waits for its outcome: true once it is committed, false when it is not stored, and only then.
+     * After {@code timeout} a row still waiting in the queue is withdrawn, so it is never written later behind an
+     * answer that said it was not kept; a row already in a transaction is waited for until that transaction ends.
+     */
+    public boolean store(RecognitionRecord record, Duration timeout) throws InterruptedException {
+        Pending pending = new Pending(record);
         if (closing || !status.worthTrying() || !queue.offer(pending)) {
             metrics.failed(1);
-            pending.done().complete(false);
+            return false;
         }
-        return pending.done();
+        try {
+            try {
+                return pending.done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (pending.withdraw()) {
+                    metrics.failed(1);
+                    return false;
+                }
+                return pending.done.get();
+            }
+        } catch (ExecutionException e) {
+            return false;
+        }
     }
 
     private void run() {
@@ -56,7 +75,10 @@ public final class RecognitionWriter implements AutoCloseable {
                     List<Pending> batch = new ArrayList<>();
                     batch.add(first);
                     queue.drainTo(batch, maxBatch - 1);
-                    write(batch);
+                    batch.removeIf(p -> !p.take());
+                    if (!batch.isEmpty()) {
+                        write(batch);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -73,10 +95,14 @@ public final class RecognitionWriter implements AutoCloseable {
         }
         long start = System.nanoTime();
         try {
-            store.insertAll(batch.stream().map(Pending::record).toList());
+            store.insertAll(batch.stream().map(p -> p.record).toList());
             status.markUp();
             metrics.committed(batch.size(), System.nanoTime() - start);
-            batch.forEach(p -> p.done().complete(true));
+            batch.forEach(p -> p.done.complete(true));
+        } catch (StoreQueryException e) {
+            // The database is up and refused these rows (rolled back): they are not stored, nothing is marked.
+            LOG.log(Level.WARNING, "Storing " + batch.size() + " recognitions was refused: " + e.getMessage());
+            fail(batch);
         } catch (RuntimeException e) {
             if (status.available()) {
                 LOG.log(Level.WARNING, "Storing " + batch.size() + " recognitions failed; the database is marked"
@@ -89,12 +115,13 @@ public final class RecognitionWriter implements AutoCloseable {
 
     private void fail(List<Pending> batch) {
         metrics.failed(batch.size());
-        batch.forEach(p -> p.done().complete(false));
+        batch.forEach(p -> p.done.complete(false));
     }
 
     private void failRemaining() {
         List<Pending> rest = new ArrayList<>();
         queue.drainTo(rest);
+        rest.removeIf(p -> !p.take());
         if (!rest.isEmpty()) {
             fail(rest);
         }
@@ -114,6 +141,24 @@ public final class RecognitionWriter implements AutoCloseable {
         failRemaining();
     }
 
-    private record Pending(RecognitionRecord record, CompletableFuture<Boolean> done) {
+    /** A queued row: taken by the writer or withdrawn by its request, whichever comes first. */
+    private static final class Pending {
+        private static final int QUEUED = 0, TAKEN = 1, WITHDRAWN = 2;
+
+        final RecognitionRecord record;
+        final CompletableFuture<Boolean> done = new CompletableFuture<>();
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
+
+        Pending(RecognitionRecord record) {
+            this.record = record;
+        }
+
+        boolean take() {
+            return state.compareAndSet(QUEUED, TAKEN);
+        }
+
+        boolean withdraw() {
+            return state.compareAndSet(QUEUED, WITHDRAWN);
+        }
     }
 }

@@ -370,6 +370,27 @@ abstract class AbstractRecognitionApiTest {
     }
 
     @Test
+    void aBadQueryIs400AndNeverMarksTheDatabaseDown() {
+        String id = "0193f1d2-0000-7000-8000-000000000001";
+        List<String> bad = new ArrayList<>();
+        for (String raw : List.of(Long.MAX_VALUE + ":" + id, "9000000000000000:" + id, "-1:" + id)) {
+            bad.add("cursor=" + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(raw.getBytes(StandardCharsets.UTF_8)));
+        }
+        bad.addAll(List.of("limit=0", "limit=101", "limit=abc", "limit=99999999999", "cursor=%00",
+                "label=" + "7".repeat(5000), "model=" + "m".repeat(300)));
+        for (String query : bad) {
+            Http.Response response = http.get("/api/v1/recognitions?" + query);
+            assertEquals(400, response.status(), query + " -> " + response);
+            assertEquals("bad-request", response.problem());
+        }
+        assertEquals(200, http.get("/observe/health/ready").status(), "the database is still up");
+        Http.Response stored = http.post("/api/v1/recognitions", "image/png", Digits.canvasPng(12));
+        assertEquals(201, stored.status(), stored::toString);
+        assertTrue(stored.json().getBoolean("stored"));
+    }
+
+    @Test
     void concurrentRecognitionsAreCommittedTogether() throws Exception {
         int requests = 48;
         long transactionsBefore = server.server().storeMetrics().transactions();
