@@ -1,6 +1,9 @@
 package io.mathsketch.engine;
 
+import io.mathsketch.engine.expression.Evaluation;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The answer to a {@link RecognitionRequest}.
@@ -11,12 +14,20 @@ import java.util.List;
  * @param engine DJL engine name that ran it ("OnnxRuntime", "PyTorch")
  * @param device device actually used ("cpu()", "gpu(0)")
  * @param timings where the time went
+ * @param expression in expression mode, what the symbols say and are worth
  */
 public record Recognition(String text, List<DigitReading> digits, ModelRef model, String engine, String device,
-                          Timings timings) {
+                          Timings timings, Optional<Evaluation> expression) {
 
     public Recognition {
         digits = List.copyOf(digits);
+        Objects.requireNonNull(expression, "expression");
+    }
+
+    /** A digit or number reading (no expression). */
+    public Recognition(String text, List<DigitReading> digits, ModelRef model, String engine, String device,
+                       Timings timings) {
+        this(text, digits, model, engine, device, timings, Optional.empty());
     }
 
     /** Confidence of the whole answer: the product of the digits' confidences. */

@@ -1,5 +1,7 @@
 package io.mathsketch.engine;
 
+import io.mathsketch.engine.expression.ExpressionException;
+
 /**
  * Every way a recognition can fail because of its input or the engine's state. The hierarchy is sealed so that the
  * server maps each kind to exactly one HTTP problem type in one place.
@@ -68,6 +70,51 @@ public abstract sealed class RecognitionException extends Exception {
     public static final class InvalidPixels extends RecognitionException {
         public InvalidPixels(String message) {
             super(message);
+        }
+    }
+
+    /** An expression holds more symbols than one reading may take apart. */
+    public static final class TooManySymbols extends RecognitionException {
+        public TooManySymbols(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The symbols were read but do not form an expression with a value (unbalanced parentheses, a dangling operator,
+     * division by zero, a number too large). Carries what was read, so that the writer can see what to fix.
+     */
+    public static final class InvalidExpression extends RecognitionException {
+        private final ExpressionException.Kind kind;
+        private final int position;
+        private final String text;
+
+        public InvalidExpression(ExpressionException cause, String text) {
+            super(cause.getMessage() + " in '" + text + "'", cause);
+            this.kind = cause.kind();
+            this.position = cause.position();
+            this.text = text;
+        }
+
+        public ExpressionException.Kind kind() {
+            return kind;
+        }
+
+        /** Index of the symbol where the expression goes wrong (the symbol count when it ends too early). */
+        public int position() {
+            return position;
+        }
+
+        /** The symbols as read, in plain characters. */
+        public String text() {
+            return text;
+        }
+    }
+
+    /** The model cannot serve the requested mode (a digit model asked to read an expression). */
+    public static final class UnsuitableModel extends RecognitionException {
+        public UnsuitableModel(String model, String why) {
+            super("model '" + model + "' cannot read this: " + why);
         }
     }
 

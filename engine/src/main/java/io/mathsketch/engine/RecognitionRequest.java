@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param input what to read
  * @param model model reference {@code name} or {@code name:version}; empty for the default model
- * @param mode read a single digit, or a number written left to right
+ * @param mode read a single digit, a number written left to right, or an arithmetic expression
  */
 public record RecognitionRequest(Input input, Optional<String> model, Mode mode) {
 
@@ -22,7 +22,8 @@ public record RecognitionRequest(Input input, Optional<String> model, Mode mode)
         return new RecognitionRequest(input, Optional.empty(), Mode.DIGIT);
     }
 
-    public enum Mode { DIGIT, NUMBER }
+    /** One digit; a number written left to right; an arithmetic expression (read with the symbol model). */
+    public enum Mode { DIGIT, NUMBER, EXPRESSION }
 
     /** The accepted inputs: encoded image bytes, or an already-normalised 28x28 array. */
     public sealed interface Input {

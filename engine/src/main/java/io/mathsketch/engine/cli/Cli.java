@@ -27,7 +27,7 @@ public final class Cli {
     static final String USAGE = """
             usage:
               recognize <image-file> [--models-dir DIR] [--model NAME[:VERSION]] [--engine OnnxRuntime|PyTorch]
-                                     [--device cpu|gpu|auto] [--threads N] [--number]
+                                     [--device cpu|gpu|auto] [--threads N] [--number | --expression]
               evaluate <model-folder> [--engine OnnxRuntime|PyTorch] [--device cpu|gpu|auto] [--threads N]
                                       [--subset DIR]
             """;

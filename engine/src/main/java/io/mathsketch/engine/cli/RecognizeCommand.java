@@ -29,7 +29,7 @@ final class RecognizeCommand {
     int run(List<String> args) throws CliArguments.UsageException, IOException, ModelLoadException,
             RecognitionException {
         CliArguments a = CliArguments.parse(args, Set.of("models-dir", "model", "engine", "device", "threads"),
-                Set.of("number"));
+                Set.of("number", "expression"));
         if (a.positional().size() != 1) {
             throw new CliArguments.UsageException("recognize takes exactly one image file");
         }
@@ -38,15 +38,19 @@ final class RecognizeCommand {
             throw new CliArguments.UsageException("no such file: " + image);
         }
         Path modelsDir = a.option("models-dir").map(Path::of).orElse(Cli.findUpwards("models"));
-        String reference = a.option("model").orElse("mnist-cnn");
+        boolean expression = a.flag("expression");
+        String reference = a.option("model").orElse(expression ? "mathsketch-symbols" : "mnist-cnn");
         String name = reference.contains(":") ? reference.substring(0, reference.indexOf(':')) : reference;
         RecognitionRequest request = new RecognitionRequest(new RecognitionRequest.Input.EncodedImage(
                 Files.readAllBytes(image)), Optional.of(reference),
-                a.flag("number") ? RecognitionRequest.Mode.NUMBER : RecognitionRequest.Mode.DIGIT);
+                expression ? RecognitionRequest.Mode.EXPRESSION
+                        : a.flag("number") ? RecognitionRequest.Mode.NUMBER : RecognitionRequest.Mode.DIGIT);
         try (DjlRecognizer recognizer = DjlRecognizer.open(Cli.config(modelsDir, name, a))) {
             Recognition r = recognizer.recognize(request);
             out.printf("%s  (confidence %.4f; model %s on %s %s)%n", r.text(), r.confidence(), r.model(), r.engine(),
                     r.device());
+            r.expression().ifPresent(e -> out.printf("  = %s%s%n", e.value(), e.holds().map(h -> h ? " (holds)"
+                    : " (does not hold)").orElse("")));
             for (DigitReading d : r.digits()) {
                 Box b = d.box();
                 StringBuilder top = new StringBuilder();

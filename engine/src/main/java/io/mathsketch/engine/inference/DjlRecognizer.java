@@ -19,12 +19,20 @@ import io.mathsketch.engine.model.ModelLoader;
 import io.mathsketch.engine.model.ModelManifest;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.number.NumberReader;
+import io.mathsketch.engine.expression.Evaluation;
+import io.mathsketch.engine.expression.ExpressionException;
+import io.mathsketch.engine.expression.ExpressionParser;
+import io.mathsketch.engine.expression.Symbol;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
+import io.mathsketch.engine.symbols.ExpressionLayout;
+import io.mathsketch.engine.symbols.SymbolChoice;
+import io.mathsketch.engine.symbols.SymbolGroup;
 import io.mathsketch.engine.image.DigitRegion;
 
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +54,8 @@ public final class DjlRecognizer implements Recognizer {
     private final ModelLoader loader;
     private final InferenceListener listener;
     private final ImagePreprocessor preprocessor;
+    private final ExpressionLayout expressions;
+    private final ExpressionParser parser = new ExpressionParser();
     private final NumberReader numbers;
     /** Folder name to the pool serving it; insertion order is the configuration's, the default first. */
     private final Map<String, AtomicReference<ModelPool>> pools;
@@ -59,6 +69,7 @@ public final class DjlRecognizer implements Recognizer {
         this.loader = loader;
         this.listener = listener;
         this.preprocessor = new ImagePreprocessor(config.limits());
+        this.expressions = new ExpressionLayout(config.limits());
         this.numbers = new NumberReader(config.limits());
         this.pools = pools;
         this.defaultModel = config.models().getFirst();
@@ -109,7 +120,9 @@ public final class DjlRecognizer implements Recognizer {
     @Override
     public Recognition recognize(RecognitionRequest request) throws RecognitionException {
         ModelReference reference = request.model().isPresent()
-                ? ModelReference.parse(request.model().get()) : new ModelReference(defaultModel, Optional.empty());
+                ? ModelReference.parse(request.model().get())
+                : new ModelReference(request.mode() == RecognitionRequest.Mode.EXPRESSION ? symbolModel() : defaultModel,
+                        Optional.empty());
         AtomicReference<ModelPool> slot = slot(reference);
         long start = System.nanoTime();
         List<DigitImage> digits = new ArrayList<>();
@@ -117,8 +130,9 @@ public final class DjlRecognizer implements Recognizer {
         long preprocessNanos;
         ModelPool pool;
         CompletableFuture<InferenceResult> pending;
+        ExpressionLayout.Laid expression;
         try (BatchCollector.Arrival arrival = slot.get().announce()) {
-            prepare(request, digits, boxes);
+            expression = prepare(request, digits, boxes);
             preprocessNanos = System.nanoTime() - start;
             arrival.close();
             while (true) {
@@ -139,6 +153,9 @@ public final class DjlRecognizer implements Recognizer {
 
         long postStart = System.nanoTime();
         ModelManifest manifest = pool.manifest();
+        if (expression != null) {
+            return expression(expression, manifest, result, pool, digits, preprocessNanos, postStart);
+        }
         List<DigitReading> readings = new ArrayList<>(digits.size());
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < digits.size(); i++) {
@@ -219,16 +236,24 @@ public final class DjlRecognizer implements Recognizer {
         }
     }
 
-    private void prepare(RecognitionRequest request, List<DigitImage> digits, List<Box> boxes)
+    /** Fills {@code digits} and {@code boxes}; in expression mode also returns the line's layout, else null. */
+    private ExpressionLayout.Laid prepare(RecognitionRequest request, List<DigitImage> digits, List<Box> boxes)
             throws RecognitionException {
         switch (request.input()) {
             case RecognitionRequest.Input.Pixels pixels -> {
-                if (request.mode() == RecognitionRequest.Mode.NUMBER) {
+                if (request.mode() != RecognitionRequest.Mode.DIGIT) {
                     throw new RecognitionException.InvalidPixels("pixel input holds one centred digit: use digit"
-                            + " mode, or send an image to read a number");
+                            + " mode, or send an image to read a number or an expression");
                 }
                 digits.add(ImagePreprocessor.fromPixels(pixels.values()));
                 boxes.add(new Box(0, 0, DigitImage.SIDE, DigitImage.SIDE));
+            }
+            case RecognitionRequest.Input.EncodedImage image
+                    when request.mode() == RecognitionRequest.Mode.EXPRESSION -> {
+                ExpressionLayout.Laid laid = expressions.layout(image.bytes());
+                digits.addAll(laid.images());
+                boxes.addAll(laid.boxes());
+                return laid;
             }
             case RecognitionRequest.Input.EncodedImage image when request.mode() == RecognitionRequest.Mode.NUMBER -> {
                 for (DigitRegion region : numbers.regions(image.bytes())) {
@@ -245,6 +270,60 @@ public final class DjlRecognizer implements Recognizer {
                 boxes.add(digit.box());
             }
         }
+        return null;
+    }
+
+    /**
+     * The symbols of an expression as the symbol model and the line's geometry read them, and their value.
+     *
+     * @throws RecognitionException.UnsuitableModel when the model has no label for some symbol
+     * @throws RecognitionException.InvalidExpression when the symbols have no value
+     */
+    private Recognition expression(ExpressionLayout.Laid laid, ModelManifest manifest, InferenceResult result,
+                                   ModelPool pool, List<DigitImage> digits, long preprocessNanos, long postStart)
+            throws RecognitionException {
+        SymbolChoice choice;
+        try {
+            choice = new SymbolChoice(manifest.labels());
+        } catch (IllegalArgumentException e) {
+            throw new RecognitionException.UnsuitableModel(manifest.name(), e.getMessage());
+        }
+        List<DigitReading> readings = new ArrayList<>(digits.size());
+        List<Symbol> symbols = new ArrayList<>(digits.size());
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < digits.size(); i++) {
+            SymbolGroup group = laid.groups().get(i);
+            float[] probabilities = result.probabilities()[i];
+            SymbolChoice.Choice c = choice.choose(probabilities, laid.geometry().candidates(group));
+            readings.add(new DigitReading(c.symbol().text(), c.labelIndex(), c.confidence(), probabilities,
+                    manifest.labels(), laid.boxes().get(i), digits.get(i)));
+            symbols.add(c.symbol());
+            text.append(c.symbol().text());
+        }
+        Evaluation evaluation;
+        try {
+            evaluation = parser.evaluate(symbols);
+        } catch (ExpressionException e) {
+            throw new RecognitionException.InvalidExpression(e, text.toString());
+        }
+        Recognition.Timings timings = new Recognition.Timings(preprocessNanos, result.queueNanos(),
+                result.inferenceNanos(), System.nanoTime() - postStart);
+        listener.onRecognition(manifest.name(), timings);
+        return new Recognition(text.toString(), readings, new Recognition.ModelRef(manifest.name(),
+                manifest.version()), pool.model().engine(), pool.model().device().toString(), timings,
+                Optional.of(evaluation));
+    }
+
+    /** The loaded model expression mode reads with by default: the first whose labels name every symbol. */
+    private String symbolModel() throws RecognitionException.UnknownModel {
+        for (Map.Entry<String, AtomicReference<ModelPool>> entry : pools.entrySet()) {
+            List<String> labels = entry.getValue().get().manifest().labels();
+            if (Arrays.stream(Symbol.values()).allMatch(s -> labels.contains(s.text()))) {
+                return entry.getKey();
+            }
+        }
+        throw new RecognitionException.UnknownModel("(a symbol model for expression mode: add mathsketch-symbols to"
+                + " engine.models)");
     }
 
     private static InferenceResult await(CompletableFuture<InferenceResult> future) throws RecognitionException {

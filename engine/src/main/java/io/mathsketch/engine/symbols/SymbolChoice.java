@@ -15,7 +15,7 @@ public final class SymbolChoice {
 
     /**
      * @param labels the symbol model's labels in output order, each one symbol's character ("0".."9", "+", "−", ...)
-     * @throws IllegalArgumentException when a label names no symbol
+     * @throws IllegalArgumentException when a label names no symbol, or a symbol has no label
      */
     public SymbolChoice(List<String> labels) {
         this.labelSymbols = labels.stream().map(label -> {
@@ -25,6 +25,11 @@ public final class SymbolChoice {
             return Symbol.of(label.charAt(0))
                     .orElseThrow(() -> new IllegalArgumentException("label '" + label + "' is not a symbol"));
         }).toList();
+        for (Symbol symbol : Symbol.values()) {
+            if (!labelSymbols.contains(symbol)) {
+                throw new IllegalArgumentException("no label reads '" + symbol.text() + "'");
+            }
+        }
     }
 
     /** A chosen symbol with its confidence. */

@@ -103,6 +103,27 @@ class DjlRecognizerTest {
     }
 
     @Test
+    void expressionModeNeedsASymbolModelAndSaysSo() throws Exception {
+        TestModels.nchwLogits("digits", "1.0.0").writeTo(models);
+        DigitCanvas canvas = new DigitCanvas(300, 160);
+        canvas.draw(SUBSET.images().digit(FITTED), 20, 20, 112);
+        Input png = new Input.EncodedImage(canvas.png());
+        try (DjlRecognizer recognizer = DjlRecognizer.open(config(models, List.of("digits"), 1, 8, 16))) {
+            RecognitionException.UnknownModel none = assertThrows(RecognitionException.UnknownModel.class,
+                    () -> recognizer.recognize(new RecognitionRequest(png, Optional.empty(),
+                            RecognitionRequest.Mode.EXPRESSION)));
+            assertTrue(none.getMessage().contains("mathsketch-symbols"), none.getMessage());
+            RecognitionException.UnsuitableModel digitsOnly = assertThrows(
+                    RecognitionException.UnsuitableModel.class, () -> recognizer.recognize(new RecognitionRequest(
+                            png, Optional.of("digits"), RecognitionRequest.Mode.EXPRESSION)));
+            assertTrue(digitsOnly.getMessage().contains("digits"), digitsOnly.getMessage());
+            assertThrows(RecognitionException.InvalidPixels.class, () -> recognizer.recognize(new RecognitionRequest(
+                    new Input.Pixels(SUBSET.images().digit(FITTED).pixels()), Optional.of("digits"),
+                    RecognitionRequest.Mode.EXPRESSION)));
+        }
+    }
+
+    @Test
     void numberModeRunsAllDigitsOfTheImageInOneInferenceCall() throws Exception {
         LinearOnnxModel model = TestModels.nchwLogits("numbers", "1.0.0");
         model.writeTo(models);

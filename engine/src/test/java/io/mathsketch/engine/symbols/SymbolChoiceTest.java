@@ -30,5 +30,6 @@ class SymbolChoiceTest {
     void labelsMustNameSymbols() {
         assertThrows(IllegalArgumentException.class, () -> new SymbolChoice(List.of("0", "a")));
         assertThrows(IllegalArgumentException.class, () -> new SymbolChoice(List.of("10")));
+        assertThrows(IllegalArgumentException.class, () -> new SymbolChoice(LABELS.subList(0, 10)));
     }
 }
