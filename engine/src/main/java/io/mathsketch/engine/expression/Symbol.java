@@ -52,6 +52,26 @@ public enum Symbol {
     }
 
     /**
+     * {@code text} in the symbols' own characters ({@code "12+7x3="} becomes {@code "12+7×3="}), white space dropped;
+     * empty when a character is not an arithmetic symbol.
+     */
+    public static Optional<String> canonical(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            Optional<Symbol> symbol = of(c);
+            if (symbol.isEmpty()) {
+                return Optional.empty();
+            }
+            out.append(symbol.get().text());
+        }
+        return Optional.of(out.toString());
+    }
+
+    /**
      * The symbol a typed or model-read character stands for. Besides each symbol's own character this accepts what
      * people also write: {@code /} and {@code :} for division, {@code ·}, {@code *}, {@code x} and {@code X} for
      * multiplication, the ASCII hyphen and the en dash for minus, and a comma as the decimal point.

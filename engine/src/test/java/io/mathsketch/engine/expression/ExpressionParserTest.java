@@ -99,5 +99,7 @@ class ExpressionParserTest {
         List<Symbol> symbols = List.of(Symbol.ONE, Symbol.TWO, Symbol.DIVIDE, Symbol.FOUR);
         assertEquals(Rational.of(3), parser.evaluate(symbols).value());
         assertFalse(Symbol.MINUS.isDigit());
+        assertEquals(Optional.of("12+7×3÷4−1="), Symbol.canonical(" 12+7x3/4-1 ="));
+        assertTrue(Symbol.canonical("12a").isEmpty());
     }
 }

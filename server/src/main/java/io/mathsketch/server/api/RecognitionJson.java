@@ -1,5 +1,9 @@
 package io.mathsketch.server.api;
 
+import io.mathsketch.engine.expression.Evaluation;
+import io.mathsketch.engine.expression.ExpressionException;
+import io.mathsketch.engine.expression.ExpressionParser;
+import io.mathsketch.engine.expression.Rational;
 import io.mathsketch.server.JsonFactory;
 import io.mathsketch.engine.Recognition;
 import io.mathsketch.server.store.RecognitionRecord;
@@ -13,6 +17,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** The JSON shape of a recognition, as fixed by the API contract. */
 final class RecognitionJson {
@@ -21,6 +27,9 @@ final class RecognitionJson {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int TOP_K = 3;
+    /** Significant digits of an expression value's decimal when it has no finite one. */
+    private static final int DECIMAL_DIGITS = 15;
+    private static final ExpressionParser PARSER = new ExpressionParser();
 
     private RecognitionJson() {
     }
@@ -60,6 +69,9 @@ final class RecognitionJson {
                             .add("height", reading.box().height())));
         }
         json.add("digits", digits);
+        if (r.mode().equals("expression")) {
+            expression(r.text()).ifPresent(e -> json.add("expression", e));
+        }
         json.add("model", JsonFactory.createObjectBuilder().add("name", r.model().name()).add("version", r.model().version()));
         json.add("engine", r.engine()).add("device", r.device());
         json.add("timings", timings(r.timings()));
@@ -73,6 +85,35 @@ final class RecognitionJson {
                 .add("image", self + "/image")
                 .add("feedback", self + "/feedback"));
         return json.build();
+    }
+
+    /**
+     * What an expression's text says and is worth, computed again from the stored text (exact, cheap, and never out
+     * of date with the parser): {@code text}, {@code latex}, {@code form} (expression, question, equation), the exact
+     * {@code value} as {@code integer} or {@code fraction} with a {@code decimal}, and for equations {@code holds}.
+     */
+    private static Optional<JsonObjectBuilder> expression(String text) {
+        Evaluation e;
+        try {
+            e = PARSER.evaluate(text);
+        } catch (ExpressionException unreadable) {
+            return Optional.empty(); // only readable expressions are stored; an older parser's text is left bare
+        }
+        Rational v = e.value();
+        JsonObjectBuilder value = JsonFactory.createObjectBuilder();
+        if (v.isInteger()) {
+            value.add("integer", v.numerator().toString());
+        } else {
+            value.add("fraction", v.toString());
+        }
+        value.add("decimal", v.toDecimal(DECIMAL_DIGITS)).add("exact", v.hasFiniteDecimal());
+        JsonObjectBuilder json = JsonFactory.createObjectBuilder()
+                .add("text", e.text())
+                .add("latex", e.latex())
+                .add("form", e.form().name().toLowerCase(Locale.ROOT))
+                .add("value", value);
+        e.holds().ifPresent(h -> json.add("holds", h));
+        return Optional.of(json);
     }
 
     private static JsonObjectBuilder timings(Recognition.Timings t) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * The options of a recognition request, from the query string or the JSON body (the body wins when both say).
  *
  * @param model model reference {@code name} or {@code name:version}
- * @param mode digit or number
+ * @param mode digit, number or expression
  * @param store whether to keep the recognition
  */
 record RecognitionOptions(Optional<String> model, Optional<RecognitionRequest.Mode> mode, Optional<Boolean> store) {
@@ -46,8 +46,9 @@ record RecognitionOptions(Optional<String> model, Optional<RecognitionRequest.Mo
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "digit" -> RecognitionRequest.Mode.DIGIT;
             case "number" -> RecognitionRequest.Mode.NUMBER;
+            case "expression" -> RecognitionRequest.Mode.EXPRESSION;
             default -> throw new ProblemException(ProblemType.BAD_REQUEST,
-                    "mode '" + value + "' is not one of digit, number");
+                    "mode '" + value + "' is not one of digit, number, expression");
         };
     }
 

@@ -8,6 +8,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.mathsketch.engine.DigitReading;
+import io.mathsketch.engine.expression.Symbol;
+import io.mathsketch.engine.symbols.ExpressionLayout;
 import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
@@ -150,12 +152,17 @@ public final class RecognitionService implements HttpService {
     }
 
     private void feedback(ServerRequest req, ServerResponse res) {
-        String label = FeedbackLabel.read(RequestBody.read(req, maxPayloadBytes));
+        String given = FeedbackLabel.read(RequestBody.read(req, maxPayloadBytes));
         // Only the owner (or the admin) reaches the update: nobody overwrites another client's correction.
         RecognitionRecord record = find(req, res);
-        boolean valid = record.mode().equals("digit")
-                ? record.labels().contains(label)
-                : NUMBER_LABEL.matcher(label).matches();
+        // An expression's correction is its symbols as written, in their own characters ("x" becomes "×").
+        String label = record.mode().equals("expression") ? Symbol.canonical(given).orElse(given) : given;
+        boolean valid = switch (record.mode()) {
+            case "digit" -> record.labels().contains(label);
+            case "expression" -> !label.isEmpty() && label.length() <= ExpressionLayout.MAX_SYMBOLS
+                    && Symbol.canonical(label).isPresent();
+            default -> NUMBER_LABEL.matcher(label).matches();
+        };
         if (!valid) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "label '" + label + "' is not a valid answer for a "
                     + record.mode() + " recognition");

@@ -46,6 +46,9 @@ public final class ProblemMapper {
             case RecognitionException.BlankImage ignored -> ProblemType.BLANK_IMAGE;
             case RecognitionException.InvalidPixels ignored -> ProblemType.INVALID_PIXELS;
             case RecognitionException.TooManyDigits ignored -> ProblemType.TOO_MANY_DIGITS;
+            case RecognitionException.TooManySymbols ignored -> ProblemType.TOO_MANY_SYMBOLS;
+            case RecognitionException.InvalidExpression ignored -> ProblemType.INVALID_EXPRESSION;
+            case RecognitionException.UnsuitableModel ignored -> ProblemType.UNSUITABLE_MODEL;
             case RecognitionException.UnknownModel ignored -> ProblemType.UNKNOWN_MODEL;
             case RecognitionException.Overloaded ignored -> ProblemType.OVERLOADED;
             case RecognitionException.InferenceFailed ignored -> ProblemType.INTERNAL;
