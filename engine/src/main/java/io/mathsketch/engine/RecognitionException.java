@@ -28,6 +28,12 @@ public abstract sealed class RecognitionException extends Exception {
         public ImageTooLarge(int width, int height, int maxWidth, int maxHeight) {
             super("image of " + width + "x" + height + " pixels exceeds the limit of " + maxWidth + "x" + maxHeight);
         }
+
+        /** Within the width and height limits, but more pixels than one request may decode. */
+        public ImageTooLarge(int width, int height, long maxPixels, String budget) {
+            super("image of " + width + "x" + height + " = " + (long) width * height + " pixels exceeds " + budget
+                    + " of " + maxPixels + " pixels");
+        }
     }
 
     /** The bytes are not an image format we read (PNG, JPEG, GIF, BMP). */
@@ -125,10 +131,16 @@ public abstract sealed class RecognitionException extends Exception {
         }
     }
 
-    /** The inference queue is full: the caller should retry later. */
+    /** The inference queue is full, or decoding would exceed the memory for pixels in flight: retry later. */
     public static final class Overloaded extends RecognitionException {
         public Overloaded(String model) {
             super("the inference queue of model '" + model + "' is full");
+        }
+
+        /** Decoding this image now would take the decoded pixels of all requests over their budget. */
+        public Overloaded(long bytesNeeded, long bytesInFlight, long budget) {
+            super("decoding this image needs " + bytesNeeded + " bytes while " + bytesInFlight + " of the "
+                    + budget + " bytes for decoded pixels are in use by other requests");
         }
     }
 

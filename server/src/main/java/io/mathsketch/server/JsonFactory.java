@@ -3,6 +3,7 @@ package io.mathsketch.server;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 
@@ -32,6 +33,10 @@ public final class JsonFactory {
 
     public static JsonArrayBuilder createArrayBuilder(Collection<?> values) {
         return PROVIDER.createArrayBuilder(values);
+    }
+
+    public static JsonParser createParser(InputStream in) {
+        return PROVIDER.createParser(in);
     }
 
     public static JsonReader createReader(InputStream in) {

@@ -27,6 +27,7 @@ import io.mathsketch.server.api.StatsService;
 import io.mathsketch.server.config.ServerSettings;
 import io.mathsketch.server.observe.EngineMetrics;
 import io.mathsketch.server.observe.HttpMetricsFilter;
+import io.mathsketch.server.observe.OutOfMemoryWatch;
 import io.mathsketch.server.observe.ReadinessChecks;
 import io.mathsketch.server.observe.StoreMetrics;
 import io.mathsketch.server.problem.ProblemDirectHandler;
@@ -84,12 +85,13 @@ public final class MathSketchServer implements AutoCloseable {
         RecognitionWriter writer = null;
         RetentionJob retention = null;
         try {
+            OutOfMemoryWatch heap = new OutOfMemoryWatch();
             database = Database.open(settings.database(), config.get("db.statements"));
             DatabaseStatus status = new DatabaseStatus(settings.store().retryInterval());
             RecognitionStore store = new RecognitionStore(database);
             StoreMetrics storeMetrics = new StoreMetrics(registry);
             writer = new RecognitionWriter(store, status, storeMetrics, settings.store().maxBatch(),
-                    settings.store().queueCapacity());
+                    settings.store().queueCapacity(), heap);
             retention = RetentionJob.start(store, status, storeMetrics, settings.store().retention());
 
             AdminToken adminToken = new AdminToken(settings.admin().token());
@@ -103,6 +105,7 @@ public final class MathSketchServer implements AutoCloseable {
                     .details(true)
                     .addChecks(ReadinessChecks.create(recognizer, store, status, adminRequests)
                             .toArray(new HealthCheck[0]))
+                    .addCheck(heap.check())
                     .build();
             ObserveFeature observe = ObserveFeature.builder()
                     .observersDiscoverServices(false)
@@ -128,7 +131,7 @@ public final class MathSketchServer implements AutoCloseable {
                             .addClasspath(page -> page.location("web").welcome("index.html").context("/"))
                             .build())
                     .routing(routing -> routing(routing, recognitions, stats, models, registry,
-                            new RateLimitFilter(settings.rateLimit()), adminRequests));
+                            new RateLimitFilter(settings.rateLimit()), adminRequests, heap));
             if (settings.server().accessLog()) {
                 server.addFeature(AccessLogFeature.builder()
                         .format("%h %l %u %t %r %s %b %{Referer}i %{User-Agent}i %D")
@@ -162,7 +165,7 @@ public final class MathSketchServer implements AutoCloseable {
 
     static void routing(HttpRouting.Builder routing, RecognitionService recognitions, StatsService stats,
                         ModelService models, MeterRegistry registry, RateLimitFilter rateLimit,
-                        AdminRequests adminRequests) {
+                        AdminRequests adminRequests, OutOfMemoryWatch heap) {
         // In this order: a limited request is still counted, carries the security headers and is limited by the
         // client id it was just given.
         routing.addFilter(new HttpMetricsFilter(registry));
@@ -171,7 +174,7 @@ public final class MathSketchServer implements AutoCloseable {
         routing.addFilter(new ClientIdFilter());
         routing.addFilter(rateLimit);
         api(routing, recognitions, stats, models);
-        routing.error(Throwable.class, new ProblemErrorHandler());
+        routing.error(Throwable.class, new ProblemErrorHandler(heap));
     }
 
     /** Where each API service is mounted; {@code OpenApiDocumentTest} checks these routes against the document. */

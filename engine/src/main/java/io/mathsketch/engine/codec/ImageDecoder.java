@@ -27,11 +27,13 @@ public final class ImageDecoder {
     private static final long MAX_PIXELS = 1L << 28;
 
     private final InputLimits limits;
+    private final DecodeBudget budget;
     private final ImageIoDecoder imageIo;
     private final ArrayBlockingQueue<PngDecoder> pngDecoders;
 
     public ImageDecoder(InputLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.budget = new DecodeBudget(limits);
         this.imageIo = new ImageIoDecoder(limits);
         this.pngDecoders = new ArrayBlockingQueue<>(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
     }
@@ -43,10 +45,13 @@ public final class ImageDecoder {
 
     /**
      * Decodes an image, turns it upright by its EXIF orientation, and hands it to {@code reader} while its planes are
-     * valid.
+     * valid. The heap for its pixels is reserved from the {@link DecodeBudget} before decoding and held until
+     * {@code reader} returns, so everything the reader derives from the pixels (upright copy, ink field, crop) is
+     * covered too.
      *
      * @throws PayloadTooLarge over {@link InputLimits#maxPayloadBytes()}
      * @throws ImageTooLarge when the header declares more pixels than allowed (checked before decoding)
+     * @throws RecognitionException.Overloaded when the pixels of the requests decoding now leave too little heap
      * @throws RecognitionException.UnsupportedImage when the bytes are not PNG, JPEG, GIF or BMP
      * @throws CorruptImage when they claim one of those formats but cannot be decoded
      */
@@ -57,14 +62,29 @@ public final class ImageDecoder {
         }
         ImageFormat format = ImageFormat.sniff(encoded);
         Orientation orientation = ExifOrientation.of(encoded, format);
-        if (format == ImageFormat.PNG) {
-            PngDecoder.Header header = PngDecoder.header(encoded);
-            checkDimensions(header.width(), header.height(), limits);
-            if (!header.interlaced()) {
-                return withPngDecoder(encoded, orientation, reader);
+        DecodeBudget.Reservation[] reservation = new DecodeBudget.Reservation[1];
+        try {
+            if (format == ImageFormat.PNG) {
+                PngDecoder.Header header = PngDecoder.header(encoded);
+                checkDimensions(header.width(), header.height(), limits);
+                reservation[0] = budget.reserve(header.width(), header.height());
+                if (!header.interlaced()) {
+                    return withPngDecoder(encoded, orientation, reader);
+                }
+                return reader.read(orientation.upright(imageIo.decode(encoded, format, (width, height) -> { })));
+            }
+            return reader.read(orientation.upright(imageIo.decode(encoded, format,
+                    (width, height) -> reservation[0] = budget.reserve(width, height))));
+        } finally {
+            if (reservation[0] != null) {
+                reservation[0].close();
             }
         }
-        return reader.read(orientation.upright(imageIo.decode(encoded, format)));
+    }
+
+    /** The heap budget for decoded pixels this decoder reserves from. */
+    public DecodeBudget budget() {
+        return budget;
     }
 
     /**

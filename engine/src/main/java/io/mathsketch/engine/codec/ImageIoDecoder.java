@@ -36,7 +36,12 @@ final class ImageIoDecoder {
         this.limits = limits;
     }
 
-    DecodedImage decode(byte[] data, ImageFormat format) throws RecognitionException {
+    /** Called with the declared dimensions once they are read and before any pixel is decoded. */
+    interface Admission {
+        void admit(int width, int height) throws RecognitionException;
+    }
+
+    DecodedImage decode(byte[] data, ImageFormat format, Admission admission) throws RecognitionException {
         if (format == ImageFormat.BMP) {
             checkBmpHeader(data);
         }
@@ -51,6 +56,7 @@ final class ImageIoDecoder {
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             ImageDecoder.checkDimensions(width, height, limits);
+            admission.admit(width, height);
             String[] warning = new String[1];
             reader.addIIOReadWarningListener((IIOReadWarningListener) (source, message) -> warning[0] = message);
             BufferedImage image = reader.read(0);
@@ -58,7 +64,7 @@ final class ImageIoDecoder {
                 throw new CorruptImage(format + " image is damaged: " + warning[0]);
             }
             return convert(image);
-        } catch (ImageTooLarge | CorruptImage e) {
+        } catch (RecognitionException e) {
             throw e;
         } catch (IIOException e) {
             throw new CorruptImage(format + " image cannot be decoded: " + e.getMessage(), e);

@@ -8,14 +8,22 @@ package io.mathsketch.engine.config;
  * @param maxHeight largest declared height, checked from the header before decoding pixels
  * @param maxDigits most digits a number may have; an image with more digit-like regions is refused before any of
  *                  them is centred or read, so a picture of a million specks costs no more than a real number
+ * @param maxImagePixels largest declared width x height one request may decode (its decode budget)
+ * @param maxDecodedBytesInFlight heap that decoded pixels of all requests together may take at once; a request that
+ *                                would go over waits for nobody: it is refused as overloaded
  */
-public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int maxDigits) {
+public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int maxDigits, long maxImagePixels,
+                          long maxDecodedBytesInFlight) {
 
     public static final Key<Long> MAX_PAYLOAD_BYTES = Key.longValue("max-payload-bytes", 2_097_152, 1024,
             256L * 1024 * 1024);
     public static final Key<Integer> MAX_IMAGE_WIDTH = Key.integer("max-image-width", 4096, 28, 65_535);
     public static final Key<Integer> MAX_IMAGE_HEIGHT = Key.integer("max-image-height", 4096, 28, 65_535);
     public static final Key<Integer> MAX_DIGITS = Key.integer("max-digits", 32, 1, 256);
+    public static final Key<Long> MAX_IMAGE_PIXELS = Key.longValue("max-image-pixels", 16_777_216, 784, 1L << 28);
+    /** Absent: half the JVM's maximum heap ({@link #defaultDecodedBytesInFlight()}). */
+    public static final Key<Long> MAX_DECODED_BYTES_IN_FLIGHT = Key.longValue("max-decoded-bytes-in-flight",
+            268_435_456, 1_048_576, 1L << 40).derivedDefault("half the JVM's maximum heap");
 
     /** Every limit at its default. */
     public static final InputLimits DEFAULT = builder().build();
@@ -25,12 +33,25 @@ public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int
         MAX_IMAGE_WIDTH.check(maxWidth);
         MAX_IMAGE_HEIGHT.check(maxHeight);
         MAX_DIGITS.check(maxDigits);
+        MAX_IMAGE_PIXELS.check(maxImagePixels);
+        MAX_DECODED_BYTES_IN_FLIGHT.check(maxDecodedBytesInFlight);
     }
 
     /** Reads the section; absent keys take their defaults. */
     public static InputLimits from(ConfigValues values) {
-        return new InputLimits(values.get(MAX_PAYLOAD_BYTES), values.get(MAX_IMAGE_WIDTH),
-                values.get(MAX_IMAGE_HEIGHT), values.get(MAX_DIGITS));
+        Builder builder = builder()
+                .maxPayloadBytes(values.get(MAX_PAYLOAD_BYTES))
+                .maxWidth(values.get(MAX_IMAGE_WIDTH))
+                .maxHeight(values.get(MAX_IMAGE_HEIGHT))
+                .maxDigits(values.get(MAX_DIGITS))
+                .maxImagePixels(values.get(MAX_IMAGE_PIXELS));
+        values.find(MAX_DECODED_BYTES_IN_FLIGHT).ifPresent(builder::maxDecodedBytesInFlight);
+        return builder.build();
+    }
+
+    /** What an absent {@code limits.max-decoded-bytes-in-flight} means: half the heap, the rest for everything else. */
+    public static long defaultDecodedBytesInFlight() {
+        return Runtime.getRuntime().maxMemory() / 2;
     }
 
     public static Builder builder() {
@@ -43,6 +64,8 @@ public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int
         private int maxWidth = MAX_IMAGE_WIDTH.defaultValue();
         private int maxHeight = MAX_IMAGE_HEIGHT.defaultValue();
         private int maxDigits = MAX_DIGITS.defaultValue();
+        private long maxImagePixels = MAX_IMAGE_PIXELS.defaultValue();
+        private long maxDecodedBytesInFlight = defaultDecodedBytesInFlight();
 
         private Builder() {
         }
@@ -67,8 +90,19 @@ public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int
             return this;
         }
 
+        public Builder maxImagePixels(long maxImagePixels) {
+            this.maxImagePixels = maxImagePixels;
+            return this;
+        }
+
+        public Builder maxDecodedBytesInFlight(long maxDecodedBytesInFlight) {
+            this.maxDecodedBytesInFlight = maxDecodedBytesInFlight;
+            return this;
+        }
+
         public InputLimits build() {
-            return new InputLimits(maxPayloadBytes, maxWidth, maxHeight, maxDigits);
+            return new InputLimits(maxPayloadBytes, maxWidth, maxHeight, maxDigits, maxImagePixels,
+                    maxDecodedBytesInFlight);
         }
     }
 }

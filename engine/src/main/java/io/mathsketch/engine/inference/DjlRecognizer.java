@@ -70,7 +70,7 @@ public final class DjlRecognizer implements Recognizer {
         this.listener = listener;
         this.preprocessor = new ImagePreprocessor(config.limits());
         this.expressions = new ExpressionLayout(config.limits());
-        this.numbers = new NumberReader(config.limits());
+        this.numbers = new NumberReader(preprocessor, config.limits());
         this.pools = pools;
         this.defaultModel = config.models().getFirst();
     }

@@ -101,7 +101,9 @@ final class InferenceWorker implements Runnable {
         float[][] rows;
         try {
             rows = predictor.predict(new DigitBatch(digits));
-        } catch (Exception | LinkageError e) {
+        } catch (Exception | LinkageError | OutOfMemoryError e) {
+            // Even a heap failure only fails these requests (their callers see it as the cause): a dead worker
+            // would leave every later request of this model waiting forever.
             if (batch.size() > 1) {
                 LOG.log(Level.WARNING, "batch of " + batch.size() + " requests failed on model '" + model
                         + "', retrying them one by one", e);

@@ -34,7 +34,12 @@ public final class NumberReader {
     private final int maxDigits;
 
     public NumberReader(InputLimits limits) {
-        this.preprocessor = new ImagePreprocessor(limits);
+        this(new ImagePreprocessor(limits), limits);
+    }
+
+    /** Reads numbers through a shared preprocessor, so that digit and number mode draw on one decode budget. */
+    public NumberReader(ImagePreprocessor preprocessor, InputLimits limits) {
+        this.preprocessor = preprocessor;
         this.maxDigits = limits.maxDigits();
     }
 

@@ -78,6 +78,11 @@ public final class ImagePreprocessor {
         });
     }
 
+    /** Heap reserved for decoded pixels by the requests decoding now (for tests and metrics). */
+    public long decodedBytesInFlight() {
+        return decoder.budget().inFlight();
+    }
+
     /**
      * The media type of encoded image bytes by their signature ({@code image/png}, {@code image/jpeg},
      * {@code image/gif} or {@code image/bmp}), or empty when they are not a format this engine reads.

@@ -6,16 +6,13 @@ import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemType;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -60,71 +57,144 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
         return new RecognitionBody(new RecognitionRequest.Input.EncodedImage(bytes), Optional.of(bytes), options);
     }
 
+    /**
+     * Reads a JSON body as a stream of events rather than a tree: a body at the size limit holding a huge array or
+     * deep nesting then costs no more than its own bytes, and a {@code pixels} array is refused at its 785th value
+     * instead of after a million values have been built into objects.
+     */
     private static RecognitionBody json(byte[] body) {
-        JsonObject json;
-        try (var reader = JsonFactory.createReader(new ByteArrayInputStream(body))) {
-            json = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        JsonFields fields = new JsonFields();
+        try (JsonParser parser = JsonFactory.createParser(new ByteArrayInputStream(body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new ProblemException(ProblemType.BAD_REQUEST, "the body is not a JSON object");
+            }
+            for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+                fields.read(parser.getString(), parser);
+            }
+            if (parser.hasNext()) {
+                throw new ProblemException(ProblemType.BAD_REQUEST, "the body holds more than one JSON value");
+            }
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "the body is not a JSON object: " + e.getMessage());
         }
         RecognitionOptions options = new RecognitionOptions(
-                optionalString(json, "model").map(RecognitionOptions::model),
-                optionalString(json, "mode").map(RecognitionOptions::mode),
-                optionalBoolean(json, "store"));
-        boolean hasImage = json.containsKey("image") && json.get("image").getValueType() != JsonValue.ValueType.NULL;
-        boolean hasPixels = json.containsKey("pixels") && json.get("pixels").getValueType() != JsonValue.ValueType.NULL;
-        if (hasImage == hasPixels) {
+                fields.model.map(RecognitionOptions::model), fields.mode.map(RecognitionOptions::mode), fields.store);
+        if (fields.image.isPresent() == fields.pixels.isPresent()) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "send exactly one of 'image' or 'pixels'");
         }
-        if (hasPixels) {
-            return new RecognitionBody(new RecognitionRequest.Input.Pixels(pixels(json.get("pixels"))),
-                    Optional.empty(), options);
+        if (fields.pixelsProblem.isPresent()) {
+            throw fields.pixelsProblem.get();
         }
-        if (!(json.get("image") instanceof JsonString image)) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "'image' must be a data URL or base64 string");
+        if (fields.pixels.isPresent()) {
+            return new RecognitionBody(new RecognitionRequest.Input.Pixels(fields.pixels.get()), Optional.empty(),
+                    options);
         }
-        return image(base64Image(image.getString()), options);
+        return image(base64Image(fields.image.get()), options);
     }
 
-    private static float[] pixels(JsonValue value) {
-        if (!(value instanceof JsonArray array)) {
-            throw new ProblemException(ProblemType.INVALID_PIXELS, "'pixels' must be an array of " + DigitImage.SIZE + " numbers");
-        }
-        if (array.size() != DigitImage.SIZE) {
-            throw new ProblemException(ProblemType.INVALID_PIXELS, "'pixels' must hold " + DigitImage.SIZE
-                    + " numbers (" + DigitImage.SIDE + "x" + DigitImage.SIDE + ", row-major), not " + array.size());
-        }
-        float[] pixels = new float[array.size()];
-        for (int i = 0; i < pixels.length; i++) {
-            if (!(array.get(i) instanceof JsonNumber n)) {
-                throw new ProblemException(ProblemType.INVALID_PIXELS, "pixels[" + i + "] is not a number");
+    /** The members of a JSON body, read from the parser one by one; unknown members are skipped unread. */
+    private static final class JsonFields {
+        private Optional<String> model = Optional.empty();
+        private Optional<String> mode = Optional.empty();
+        private Optional<Boolean> store = Optional.empty();
+        private Optional<String> image = Optional.empty();
+        private Optional<float[]> pixels = Optional.empty();
+        private Optional<ProblemException> pixelsProblem = Optional.empty();
+
+        void read(String key, JsonParser parser) {
+            JsonParser.Event value = parser.next();
+            switch (key) {
+                case "model" -> model = string(key, value, parser);
+                case "mode" -> mode = string(key, value, parser);
+                case "store" -> store = switch (value) {
+                    case VALUE_TRUE -> Optional.of(true);
+                    case VALUE_FALSE -> Optional.of(false);
+                    case VALUE_NULL -> Optional.empty();
+                    default -> throw new ProblemException(ProblemType.BAD_REQUEST,
+                            "'" + key + "' must be true or false");
+                };
+                case "image" -> {
+                    if (value != JsonParser.Event.VALUE_STRING && value != JsonParser.Event.VALUE_NULL) {
+                        throw new ProblemException(ProblemType.BAD_REQUEST,
+                                "'image' must be a data URL or base64 string");
+                    }
+                    image = value == JsonParser.Event.VALUE_NULL ? Optional.empty() : Optional.of(parser.getString());
+                }
+                case "pixels" -> {
+                    pixelsProblem = Optional.empty();
+                    try {
+                        pixels = value == JsonParser.Event.VALUE_NULL ? Optional.empty()
+                                : Optional.of(pixels(value, parser));
+                    } catch (ProblemException e) {
+                        // Reported after the body's shape is known (sending both inputs is the first error), and
+                        // the rest of a refused array is skipped as events, never built.
+                        pixels = Optional.of(new float[0]);
+                        pixelsProblem = Optional.of(e);
+                        if (value != JsonParser.Event.START_ARRAY) {
+                            skip(value, parser);
+                        }
+                    }
+                }
+                default -> skip(value, parser);
             }
-            pixels[i] = (float) n.doubleValue();
+        }
+
+        private static Optional<String> string(String key, JsonParser.Event value, JsonParser parser) {
+            return switch (value) {
+                case VALUE_STRING -> Optional.of(parser.getString());
+                case VALUE_NULL -> Optional.empty();
+                default -> throw new ProblemException(ProblemType.BAD_REQUEST, "'" + key + "' must be a string");
+            };
+        }
+
+        /** Skips to the end of the array being read, whatever depth the refusal left the parser at. */
+        private static void skipRest(JsonParser parser) {
+            int depth = 1;
+            while (depth > 0) {
+                switch (parser.next()) {
+                    case START_ARRAY, START_OBJECT -> depth++;
+                    case END_ARRAY, END_OBJECT -> depth--;
+                    default -> { }
+                }
+            }
+        }
+
+        private static void skip(JsonParser.Event value, JsonParser parser) {
+            if (value == JsonParser.Event.START_OBJECT) {
+                parser.skipObject();
+            } else if (value == JsonParser.Event.START_ARRAY) {
+                parser.skipArray();
+            }
+        }
+    }
+
+    private static float[] pixels(JsonParser.Event start, JsonParser parser) {
+        String expected = "'pixels' must hold " + DigitImage.SIZE + " numbers (" + DigitImage.SIDE + "x"
+                + DigitImage.SIDE + ", row-major)";
+        if (start != JsonParser.Event.START_ARRAY) {
+            throw new ProblemException(ProblemType.INVALID_PIXELS, "'pixels' must be an array of " + DigitImage.SIZE
+                    + " numbers");
+        }
+        float[] pixels = new float[DigitImage.SIZE];
+        int count = 0;
+        for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
+            if (count == DigitImage.SIZE) {
+                JsonFields.skip(event, parser);
+                JsonFields.skipRest(parser);
+                throw new ProblemException(ProblemType.INVALID_PIXELS, expected + ", not more");
+            }
+            if (event != JsonParser.Event.VALUE_NUMBER) {
+                JsonFields.skip(event, parser);
+                JsonFields.skipRest(parser);
+                throw new ProblemException(ProblemType.INVALID_PIXELS, "pixels[" + count + "] is not a number");
+            }
+            // From the number's text: a BigDecimal of a number a megabyte long would take seconds to build.
+            pixels[count++] = (float) Double.parseDouble(parser.getString());
+        }
+        if (count != DigitImage.SIZE) {
+            throw new ProblemException(ProblemType.INVALID_PIXELS, expected + ", not " + count);
         }
         return pixels;
-    }
-
-    private static Optional<String> optionalString(JsonObject json, String key) {
-        JsonValue value = json.get(key);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return Optional.empty();
-        }
-        if (value instanceof JsonString s) {
-            return Optional.of(s.getString());
-        }
-        throw new ProblemException(ProblemType.BAD_REQUEST, "'" + key + "' must be a string");
-    }
-
-    private static Optional<Boolean> optionalBoolean(JsonObject json, String key) {
-        JsonValue value = json.get(key);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return Optional.empty();
-        }
-        return switch (value.getValueType()) {
-            case TRUE -> Optional.of(true);
-            case FALSE -> Optional.of(false);
-            default -> throw new ProblemException(ProblemType.BAD_REQUEST, "'" + key + "' must be true or false");
-        };
     }
 
     /** The bytes of a {@code data:image/png;base64,...} URL or of bare base64. */

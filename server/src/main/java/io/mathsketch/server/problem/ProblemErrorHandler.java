@@ -7,15 +7,27 @@ import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import io.mathsketch.server.observe.OutOfMemoryWatch;
+
 import java.lang.System.Logger.Level;
 
-/** Routing error handler: writes any failure raised by a route as problem+json. */
+/**
+ * Routing error handler: writes any failure raised by a route as problem+json. A heap failure is reported to the
+ * {@link OutOfMemoryWatch} (the instance is no longer live) and answered 503 {@code overloaded}: the client may retry
+ * elsewhere, and it was not its request's fault.
+ */
 public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
 
     /** Seconds a client is asked to wait before retrying an overloaded or database-unavailable request. */
     static final String RETRY_AFTER_SECONDS = "1";
 
     private static final System.Logger LOG = System.getLogger(ProblemErrorHandler.class.getName());
+
+    private final OutOfMemoryWatch heap;
+
+    public ProblemErrorHandler(OutOfMemoryWatch heap) {
+        this.heap = heap;
+    }
 
     @Override
     public void handle(ServerRequest req, ServerResponse res, Throwable error) {
@@ -27,7 +39,13 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
             }
             return;
         }
-        ProblemDetails problem = ProblemMapper.toProblem(error, req.prologue().uriPath().path());
+        String path = req.prologue().uriPath().path();
+        if (heap.record(error, "request " + req.prologue().method() + " " + path)) {
+            send(res, new ProblemDetails(ProblemType.OVERLOADED, "the server is short of memory; retry later",
+                    path));
+            return;
+        }
+        ProblemDetails problem = ProblemMapper.toProblem(error, path);
         if (problem.type() == ProblemType.INTERNAL) {
             LOG.log(Level.ERROR, "Request " + req.prologue().method() + " " + req.prologue().uriPath().path() + " failed", error);
         }

@@ -1,5 +1,6 @@
 package io.mathsketch.server.store;
 
+import io.mathsketch.server.observe.OutOfMemoryWatch;
 import io.mathsketch.server.observe.StoreMetrics;
 
 import java.lang.System.Logger.Level;
@@ -28,16 +29,18 @@ public final class RecognitionWriter implements AutoCloseable {
     private final StoreMetrics metrics;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue;
+    private final OutOfMemoryWatch heap;
     private final Thread thread;
     private volatile boolean closing;
 
     public RecognitionWriter(RecognitionStore store, DatabaseStatus status, StoreMetrics metrics, int maxBatch,
-                             int queueCapacity) {
+                             int queueCapacity, OutOfMemoryWatch heap) {
         this.store = store;
         this.status = status;
         this.metrics = metrics;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.heap = heap;
         this.thread = Thread.ofVirtual().name("recognition-writer").start(this::run);
     }
 
@@ -99,6 +102,10 @@ public final class RecognitionWriter implements AutoCloseable {
             status.markUp();
             metrics.committed(batch.size(), System.nanoTime() - start);
             batch.forEach(p -> p.done.complete(true));
+        } catch (OutOfMemoryError e) {
+            // The writer must outlive a heap failure: without it every later request would wait for its row.
+            heap.record(e, "group commit of " + batch.size() + " rows");
+            fail(batch);
         } catch (StoreQueryException e) {
             // The database is up and refused these rows (rolled back): they are not stored, nothing is marked.
             LOG.log(Level.WARNING, "Storing " + batch.size() + " recognitions was refused: " + e.getMessage());

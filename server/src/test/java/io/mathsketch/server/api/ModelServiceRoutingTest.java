@@ -13,6 +13,7 @@ import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.Recognizer;
 import io.mathsketch.server.access.AdminToken;
+import io.mathsketch.server.observe.OutOfMemoryWatch;
 import io.mathsketch.server.problem.ProblemErrorHandler;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class ModelServiceRoutingTest {
     static void routing(HttpRouting.Builder routing) {
         routing.register("/guarded", new ModelService(new NoModels(), new AdminToken(Optional.of("s3cret"))))
                 .register("/disabled", new ModelService(new NoModels(), new AdminToken(Optional.empty())))
-                .error(Throwable.class, new ProblemErrorHandler());
+                .error(Throwable.class, new ProblemErrorHandler(new OutOfMemoryWatch()));
     }
 
     @Test

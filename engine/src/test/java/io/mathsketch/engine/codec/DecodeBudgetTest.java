@@ -1,0 +1,163 @@
+package io.mathsketch.engine.codec;
+
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionException.BlankImage;
+import io.mathsketch.engine.RecognitionException.ImageTooLarge;
+import io.mathsketch.engine.RecognitionException.Overloaded;
+import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.number.NumberReader;
+import io.mathsketch.engine.preprocess.ImagePreprocessor;
+import io.mathsketch.engine.testing.CanvasRenderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The decode budget: per request in pixels, across requests in bytes, always given back. */
+class DecodeBudgetTest {
+
+    private static final int SIDE = 1000;
+    private static final long ONE_IMAGE = (long) SIDE * SIDE * DecodeBudget.BYTES_PER_PIXEL;
+
+    @Test
+    void reservesAndReleasesOnce() throws RecognitionException {
+        DecodeBudget budget = new DecodeBudget(limits(2_000_000, 3 * ONE_IMAGE));
+        DecodeBudget.Reservation first = budget.reserve(SIDE, SIDE);
+        DecodeBudget.Reservation second = budget.reserve(SIDE, SIDE);
+        assertEquals(2 * ONE_IMAGE, budget.inFlight());
+        assertThrows(Overloaded.class, () -> budget.reserve(SIDE, 2 * SIDE), "over what is left");
+        first.close();
+        first.close();
+        assertEquals(ONE_IMAGE, budget.inFlight(), "a second close gives nothing back twice");
+        second.close();
+        assertEquals(0, budget.inFlight());
+    }
+
+    @Test
+    void aRequestOverItsOwnBudgetIsTooLargeNotOverloaded() {
+        DecodeBudget budget = new DecodeBudget(limits(999_999, 10 * ONE_IMAGE));
+        ImageTooLarge tooMany = assertThrows(ImageTooLarge.class, () -> budget.reserve(SIDE, SIDE));
+        assertTrue(tooMany.getMessage().contains("limits.max-image-pixels"), tooMany.getMessage());
+        DecodeBudget small = new DecodeBudget(limits(2_000_000, ONE_IMAGE - 1));
+        ImageTooLarge never = assertThrows(ImageTooLarge.class, () -> small.reserve(SIDE, SIDE));
+        assertTrue(never.getMessage().contains("limits.max-decoded-bytes-in-flight"), never.getMessage());
+        assertEquals(0, budget.inFlight() + small.inFlight());
+    }
+
+    @Test
+    void decodingHoldsItsShareUntilTheReaderIsDoneAndAlwaysGivesItBack() throws Exception {
+        ImageDecoder decoder = new ImageDecoder(limits(2_000_000, ONE_IMAGE + ONE_IMAGE / 2));
+        byte[] png = CanvasRenderer.encode(blob(SIDE, SIDE), "png");
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> held = CompletableFuture.supplyAsync(() -> {
+            try {
+                return decoder.decode(png, image -> {
+                    inside.countDown();
+                    await(release);
+                    return image.width();
+                });
+            } catch (RecognitionException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            assertTrue(inside.await(30, TimeUnit.SECONDS));
+            assertEquals(ONE_IMAGE, decoder.budget().inFlight());
+            assertThrows(Overloaded.class, () -> decoder.decode(png, image -> image.width()),
+                    "a second image of the same size does not fit beside the first");
+            byte[] jpeg = CanvasRenderer.encode(blob(SIDE, SIDE), "jpeg");
+            assertThrows(Overloaded.class, () -> decoder.decode(jpeg, image -> image.width()), "ImageIO path too");
+        } finally {
+            release.countDown();
+        }
+        assertEquals(SIDE, held.get(30, TimeUnit.SECONDS));
+        assertEquals(0, decoder.budget().inFlight());
+        assertThrows(BlankImage.class, () -> decoder.decode(png, image -> {
+            throw new BlankImage();
+        }));
+        assertEquals(0, decoder.budget().inFlight(), "given back when the reader fails");
+        int width = decoder.decode(png, image -> image.width());
+        assertEquals(SIDE, width, "and usable again");
+    }
+
+    /**
+     * {@link DecodeBudget#BYTES_PER_PIXEL} must cover what a request really allocates per declared pixel (allocation
+     * is an upper bound of what it holds at once), for every decoder path and both modes.
+     */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource({
+            "png, blob, digit", "png, blob, number", "png, specks, digit", "jpeg, blob, digit", "jpeg, blob, number",
+            "jpeg, specks, digit", "bmp, blob, digit", "gif, specks, digit", "gif, blob, number"})
+    void bytesPerPixelCoverWhatARequestAllocates(String format, String content, String mode) throws Exception {
+        int side = 1024;
+        BufferedImage image = content.equals("blob") ? blob(side, side) : specks(side, side);
+        byte[] bytes = CanvasRenderer.encode(image, format);
+        InputLimits limits = InputLimits.builder().maxPayloadBytes(64L << 20).build();
+        ImagePreprocessor preprocessor = new ImagePreprocessor(limits);
+        NumberReader numbers = new NumberReader(preprocessor, limits);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            Object result = mode.equals("digit") ? preprocessor.digitInImage(bytes) : numbers.regions(bytes);
+            least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
+            assertTrue(result != null);
+        }
+        double perPixel = least / (double) ((long) side * side);
+        System.out.printf("%s %s %s: %.2f bytes per pixel%n", format, content, mode, perPixel);
+        assertTrue(perPixel <= DecodeBudget.BYTES_PER_PIXEL, format + " " + content + " " + mode + ": " + perPixel
+                + " bytes per pixel");
+        assertEquals(0, preprocessor.decodedBytesInFlight());
+    }
+
+    private static InputLimits limits(long maxImagePixels, long inFlight) {
+        return InputLimits.builder().maxPayloadBytes(64L << 20).maxImagePixels(maxImagePixels)
+                .maxDecodedBytesInFlight(inFlight).build();
+    }
+
+    private static BufferedImage blob(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.fillOval(width / 8, height / 8, width * 3 / 4, height * 3 / 4);
+        g.dispose();
+        return image;
+    }
+
+    /** A dot every 16 pixels: many tiny components, the shape of a decompression-style attack. */
+    private static BufferedImage specks(int width, int height) {
+        BufferedImage image = blob(width, height);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        for (int y = 0; y < height; y += 16) {
+            for (int x = 0; x < width; x += 16) {
+                image.setRGB(x, y, 0xff000000);
+            }
+        }
+        return image;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
