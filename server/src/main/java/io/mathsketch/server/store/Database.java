@@ -14,6 +14,7 @@ import org.flywaydb.core.Flyway;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -42,7 +43,7 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings, Config statements) {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("mathsketch");
-        pool.setJdbcUrl(settings.url());
+        pool.setJdbcUrl(withoutCloseOnExit(settings.url()));
         pool.setUsername(settings.user());
         pool.setPassword(settings.password());
         pool.setMaximumPoolSize(settings.poolSize());
@@ -85,6 +86,18 @@ public final class Database implements AutoCloseable {
                     + e.getMessage(), e);
         }
         return database;
+    }
+
+    /**
+     * An embedded H2 database closes itself in a JVM shutdown hook by default, which can run while the server is
+     * still committing its last rows; the server closes the pool itself, so that hook is turned off unless the URL
+     * sets it. Server-mode ({@code tcp:}, {@code ssl:}) and in-memory URLs are left alone.
+     */
+    static String withoutCloseOnExit(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        boolean embeddedFile = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:")
+                && !lower.startsWith("jdbc:h2:ssl:") && !lower.startsWith("jdbc:h2:mem:");
+        return embeddedFile && !lower.contains("db_close_on_exit") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
     }
 
     public DbClient client() {
