@@ -33,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The recognition API end to end over HTTP, against the real engine with the committed model and a real database.
@@ -51,6 +50,9 @@ abstract class AbstractRecognitionApiTest {
     private Http http;
 
     protected abstract TestDatabase createDatabase();
+
+    /** A database of this kind that the outage test may stop and restart (never a shared external server). */
+    protected abstract TestDatabase createStoppableDatabase();
 
     @BeforeAll
     void start() {
@@ -420,8 +422,8 @@ abstract class AbstractRecognitionApiTest {
     /** On its own server and database, so that stopping the database cannot disturb the other tests. */
     @Test
     void survivesADatabaseOutageAndRecoversByItself() throws Exception {
-        try (TestDatabase database = createDatabase()) {
-            assumeTrue(database.canStop(), "an external database is not stopped by tests");
+        try (TestDatabase database = createStoppableDatabase()) {
+            assertTrue(database.canStop(), "the outage test needs a database of its own to stop");
             try (TestServer server = TestServer.start(database, Map.of("admin.token", ADMIN_TOKEN),
                     DjlRecognizer::open)) {
                 survivesAnOutage(database, server.http());

@@ -10,4 +10,9 @@ class RecognitionApiH2Test extends AbstractRecognitionApiTest {
     protected TestDatabase createDatabase() {
         return new H2TestDatabase();
     }
+
+    @Override
+    protected TestDatabase createStoppableDatabase() {
+        return new H2TestDatabase();
+    }
 }

@@ -10,4 +10,10 @@ class RecognitionApiPostgresTest extends AbstractRecognitionApiTest {
     protected TestDatabase createDatabase() {
         return new PostgresTestDatabase();
     }
+
+    /** Embedded even when an external PostgreSQL is configured: the outage test stops it. */
+    @Override
+    protected TestDatabase createStoppableDatabase() {
+        return PostgresTestDatabase.embedded();
+    }
 }
