@@ -1,0 +1,101 @@
+package io.mathsketch.corpus.symbols;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mathsketch.corpus.hand.HandConfig;
+import io.mathsketch.corpus.render.CanvasRasterizer;
+import io.mathsketch.engine.Recognition;
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionRequest;
+import io.mathsketch.engine.config.EngineConfig;
+import io.mathsketch.engine.expression.ExpressionParser;
+import io.mathsketch.engine.expression.Symbol;
+import io.mathsketch.engine.inference.DjlRecognizer;
+import io.mathsketch.engine.mnist.MnistSubset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Expression mode's quality on handwritten expressions it was not trained on: {@value #COUNT} expressions of
+ * {@link ExpressionWriter} with the {@link HandConfig#HELD_OUT} hand (digits and operators alike; the symbol model
+ * learned from MNIST digits and the training hand's operators), drawn on a canvas, exported as PNG and read through
+ * the engine's expression mode with the committed {@code models/mathsketch-symbols}. The README quotes the report.
+ *
+ * <p>Issue 17 asks for 90 % of expressions read exactly and 98 % of operators. Measured with the committed model
+ * 1.0.0: 107 of 300 exactly (35.7 %), all symbols found in 169, operators 479 of 488 (98.2 %). The exact-expression
+ * target is NOT met (segmentation joins touching neighbours and splits symbols; the model mistakes `1` and `/`); the
+ * floors sit a little under what is measured so that a regression fails the build, not at the target.
+ */
+class ExpressionQualityTest {
+
+    static final int COUNT = 300;
+    /** Exact expressions; measured 0.357 (target 0.90, not met). */
+    static final double EXACT_FLOOR = 0.33;
+    /** Operators (+ − × ÷ =) read right, in expressions whose symbols were all found; measured 0.982. */
+    static final double OPERATOR_FLOOR = 0.97;
+
+    @Test
+    void expressionsAreReadExactlyAndTheirValuesAreRight() throws Exception {
+        ExpressionWriter writer = new ExpressionWriter(HandConfig.HELD_OUT);
+        CanvasRasterizer canvas = new CanvasRasterizer();
+        ExpressionParser parser = new ExpressionParser();
+        int exact = 0, operators = 0, operatorsRight = 0, segmented = 0;
+        List<String> misses = new ArrayList<>();
+        try (DjlRecognizer recognizer = openCommittedModels()) {
+            for (int i = 0; i < COUNT; i++) {
+                HandwrittenExpression e = writer.write(i);
+                String read;
+                Optional<Recognition> recognition = Optional.empty();
+                try {
+                    recognition = Optional.of(recognizer.recognize(new RecognitionRequest(
+                            new RecognitionRequest.Input.EncodedImage(canvas.png(e.ink())), Optional.empty(),
+                            RecognitionRequest.Mode.EXPRESSION)));
+                    read = recognition.get().text();
+                } catch (RecognitionException.InvalidExpression invalid) {
+                    read = invalid.text();
+                }
+                if (read.equals(e.text())) {
+                    exact++;
+                    // The value is the parser's of what was read: right whenever the expression is.
+                    assertEquals(parser.evaluate(e.truth()).value(), recognition.orElseThrow().expression()
+                            .orElseThrow().value(), e.text());
+                } else if (misses.size() < 12) {
+                    misses.add(e.text() + " read " + read);
+                }
+                if (read.codePointCount(0, read.length()) == e.truth().size()) {
+                    segmented++;
+                    for (int s = 0; s < e.truth().size(); s++) {
+                        Symbol truth = e.truth().get(s);
+                        if (isOperator(truth)) {
+                            operators++;
+                            operatorsRight += read.charAt(s) == truth.text().charAt(0) ? 1 : 0;
+                        }
+                    }
+                }
+            }
+        }
+        String report = String.format(Locale.ROOT, "expressions read exactly: %d/%d (%.1f%%); all symbols found in "
+                        + "%d; operators right: %d/%d (%.2f%%)%nsome misses:%n  %s%n", exact, COUNT, 100.0 * exact / COUNT,
+                segmented, operatorsRight, operators, 100.0 * operatorsRight / Math.max(1, operators),
+                String.join("\n  ", misses));
+        System.out.print(report);
+        assertTrue((double) exact / COUNT >= EXACT_FLOOR, report);
+        assertTrue((double) operatorsRight / operators >= OPERATOR_FLOOR, report);
+    }
+
+    private static boolean isOperator(Symbol s) {
+        return s == Symbol.PLUS || s == Symbol.MINUS || s == Symbol.TIMES || s == Symbol.DIVIDE || s == Symbol.EQUALS;
+    }
+
+    /** The committed digit and symbol models, as the server serves them by default. */
+    static DjlRecognizer openCommittedModels() throws Exception {
+        Path models = MnistSubset.folder().getParent().getParent().resolve("models");
+        return DjlRecognizer.open(EngineConfig.builder().modelsDirectory(models)
+                .models(List.of("mnist-cnn", "mathsketch-symbols")).workers(1).build());
+    }
+}
