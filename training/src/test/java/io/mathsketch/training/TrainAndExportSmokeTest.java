@@ -22,6 +22,7 @@ import io.mathsketch.training.export.OnnxClassifier;
 import io.mathsketch.training.export.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ class TrainAndExportSmokeTest {
         MnistData data = new MnistData(subset.images().first(TRAIN), subset.labels().first(TRAIN),
                 subset.images().first(200), subset.labels().first(200));
         TrainingOptions options = new TrainingOptions(1, 32, 0.003f, 1, temp.resolve("smoke"), 0, 1, true, temp, "npm",
-                false);
+                false, 0, 0, Optional.empty());
         List<Double> batchLosses = new ArrayList<>();
         TrainingProgress recorder = new TrainingProgress() {
             @Override

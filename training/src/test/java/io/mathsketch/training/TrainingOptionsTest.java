@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TrainingOptionsTest {
@@ -20,15 +21,16 @@ class TrainingOptionsTest {
     void everyOptionIsParsed() {
         TrainingOptions o = TrainingOptions.parse("--epochs", "3", "--batch-size", "64", "--learning-rate", "0.01",
                 "--seed", "7", "--output", "out", "--train-limit", "500", "--threads", "2", "--no-augment",
-                "--cache", "c", "--npm", "/usr/bin/npm", "--no-determinism-check");
+                "--cache", "c", "--npm", "/usr/bin/npm", "--no-determinism-check", "--styled", "440",
+                "--paper-share", "0.25", "--init-from", "models/old");
         assertEquals(new TrainingOptions(3, 64, 0.01f, 7, Path.of("out"), 500, 2, false, Path.of("c"),
-                "/usr/bin/npm", false), o);
+                "/usr/bin/npm", false, 440, 0.25, Optional.of(Path.of("models/old"))), o);
     }
 
     @Test
     void toArgsReproducesTheOptions() {
         TrainingOptions o = TrainingOptions.parse("--epochs", "5", "--seed", "9", "--no-augment", "--threads", "2",
-                "--no-determinism-check");
+                "--no-determinism-check", "--styled", "100", "--paper-share", "0.3");
         TrainingOptions again = TrainingOptions.parse(o.toArgs().toArray(String[]::new));
         assertEquals(o, again);
     }
@@ -44,6 +46,10 @@ class TrainingOptionsTest {
         assertTrue(e.getMessage().contains("--learning-rate"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse("--threads"));
         assertTrue(e.getMessage().contains("--threads needs a value"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse("--paper-share", "1.5"));
+        assertTrue(e.getMessage().contains("--paper-share"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse("--styled", "-1"));
+        assertTrue(e.getMessage().contains("--styled"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse("--colour", "red"));
         assertTrue(e.getMessage().contains("--colour"), e.getMessage());
     }
