@@ -7,6 +7,6 @@
 #   scripts/learn-from-corrections.sh --help
 #   nice scripts/learn-from-corrections.sh --jdbc-url jdbc:h2:file:$PWD/data/mathsketch --output target/learned/mnist-cnn
 #   nice scripts/learn-from-corrections.sh --jdbc-url jdbc:postgresql://db:5432/mathsketch --user mathsketch
-#        (password from MATHSKETCH_DB_PASSWORD)
+#        (password from DB_PASSWORD)
 set -euo pipefail
 exec "$(dirname "$0")/training-jvm.sh" io.mathsketch.training.corrections.LearnCommand "$@"

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param jdbcUrl            the service's database (H2 file or PostgreSQL), read-only
  * @param user               database user, if any
- * @param password           database password, if any (also read from {@code MATHSKETCH_DB_PASSWORD})
+ * @param password           database password, if any (also read from {@code DB_PASSWORD})
  * @param model              the current model folder (fine-tuning starts from it)
  * @param output             the new version's folder; its name is the model's name, so that it deploys by copying
  * @param exportTo           where the exported corrections are written as a training set
@@ -38,7 +38,7 @@ public record LearnOptions(String jdbcUrl, Optional<String> user, Optional<Strin
               --jdbc-url URL          the service's database, read-only: jdbc:h2:file:/path/to/mathsketch or
                                       jdbc:postgresql://host:5432/db (required)
               --user NAME             database user
-              --password SECRET       database password (or the environment variable MATHSKETCH_DB_PASSWORD)
+              --password SECRET       database password (or the environment variable DB_PASSWORD)
               --model DIR             the current model folder (default models/mnist-cnn)
               --output DIR            the new version's folder, named like the model (default
                                       target/learned/<model>); written only when no fixed test set gets worse
@@ -76,7 +76,7 @@ public record LearnOptions(String jdbcUrl, Optional<String> user, Optional<Strin
     public static LearnOptions parse(String... args) {
         String url = null, npm = "npm";
         Optional<String> user = Optional.empty();
-        Optional<String> password = Optional.ofNullable(System.getenv("MATHSKETCH_DB_PASSWORD"));
+        Optional<String> password = Optional.ofNullable(System.getenv("DB_PASSWORD"));
         Path model = Path.of("models/mnist-cnn"), output = null, exportTo = null, cache = Path.of(".cache/mnist");
         int epochs = 2, seed = 42, trainLimit = 0, styled = TrainingOptions.DEFAULT_STYLED, weight = 10;
         int perPath = 100, threads = 1;
