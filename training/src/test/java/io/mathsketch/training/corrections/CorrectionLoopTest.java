@@ -59,15 +59,15 @@ class CorrectionLoopTest {
         mnist = new MnistData(slice(committed.images(), 0, 5000), slice(committed.labels(), 0, 5000),
                 slice(committed.images(), 5000, 10000), slice(committed.labels(), 5000, 10000));
         // The store stays in target/ after the build: CI runs the documented loop command against it.
-        Path store = Path.of("target", "correction-store");
-        if (Files.exists(store)) {
-            try (var files = Files.walk(store)) {
+        Path storeDir = Path.of("target", "correction-store");
+        if (Files.exists(storeDir)) {
+            try (var files = Files.walk(storeDir)) {
                 for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(f);
                 }
             }
         }
-        url = "jdbc:h2:file:" + store.resolve("mathsketch").toAbsolutePath();
+        url = "jdbc:h2:file:" + storeDir.resolve("mathsketch").toAbsolutePath();
         // Users' hands: neither the training pool's nor the held-out set's.
         StyledVariants users = new StyledVariants(HandConfig.HELD_OUT.withSeed(0xC0FFEEL));
         Evaluator evaluator = new Evaluator(InputNormalization.MNIST);
