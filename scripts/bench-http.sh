@@ -3,18 +3,22 @@
 #
 #   scripts/bench-http.sh            full run (~10 minutes on 2 cores)
 #
-# For each of max batch size 32 (batching on) and 1 (batching off) it starts the server on a free loopback port with
-# a fresh embedded H2 database, waits for /observe/health/ready, warms up, then POSTs a 280x280 canvas PNG and a 28x28
-# PNG (raw image/png bodies) at 1, 16, 64 and 256 connections, with storage on and (batching on only) off. With
-# batching on it records one JFR profile (canvas, 64 connections, storage on: hot Java methods, native methods, lock
-# contention, GC) and two async-profiler CPU profiles (canvas and 28x28). Last, a fresh server's RSS and live heap
-# (after a full GC) are read after 10,000 recognitions and again after N (see BENCH_MEMORY_SECONDS,
-# BENCH_MEMORY_TARGET). The server runs with server/jvm.options, as in production, and logs its GC pauses.
+# The payloads are the benchmarks' shared corpus (io.mathsketch.corpus.payload.PayloadCorpus, written to
+# benchmarks/target/http-<time>/payloads/<class>/, 20 images per class; requests cycle through a class's images) plus
+# the synthetic SampleImages canvas as one labelled class, sample-canvas. For each of max batch size 32 (batching on)
+# and 1 (batching off) it starts the server on a free loopback port with a fresh embedded H2 database, waits for
+# /observe/health/ready, warms up, then POSTs (raw image/png bodies) every class at 64 connections with storage on, and
+# the sweep classes (BENCH_SWEEP: the Chromium canvas class when committed, else hand-canvas, and mnist28) at 1, 16,
+# 64 and 256 connections, with storage on and (batching on only) off. With batching on it records one JFR profile
+# (first sweep class, 64 connections, storage on: hot Java methods, native methods, lock contention, GC) and one
+# async-profiler CPU profile per sweep class. Last, a fresh server's RSS and live heap (after a full GC) are read
+# after 10,000 recognitions and again after N (see BENCH_MEMORY_SECONDS, BENCH_MEMORY_TARGET). The server runs with
+# server/jvm.options, as in production, and logs its GC pauses.
 #
 # wrk is CLOSED-LOOP (each connection waits for its answer before sending the next request): its latencies suffer
 # from coordinated omission under overload, and the rates are what the server sustains, not an arrival rate. So, with
-# batching on, both payloads are also sent OPEN-LOOP by io.mathsketch.benchmarks.OpenLoopLoad (wrk2-style: constant
-# arrival rate over 64 keep-alive connections, latency from the scheduled send time) at 40% of the closed-loop rate
+# batching on, every class is also sent OPEN-LOOP by io.mathsketch.benchmarks.OpenLoopLoad (wrk2-style: constant
+# arrival rate over 64 keep-alive connections, latency from the scheduled send time) at 80% of its closed-loop rate
 # at 64 connections.
 #
 # Needs: server/target/mathsketch-server.jar (./mvnw -B -ntp install -DskipTests), benchmarks/target/benchmarks.jar
@@ -25,9 +29,10 @@
 # Settings (environment): BENCH_DURATION seconds per run (10), BENCH_WARMUP seconds (10), BENCH_CONNECTIONS
 # ("1 16 64 256"), BENCH_MEMORY_SECONDS how long the memory run may take at the measured rate (240; 0 skips it),
 # BENCH_MEMORY_TARGET recognitions for the second memory reading (default: rate x seconds, at most 1,000,000),
-# BENCH_OPEN_LOOP_FRACTION open-loop arrival rate as a fraction of the closed-loop rate at 64 connections (0.4: the
-# client is a JVM sharing the 2 cores, heavier per request than wrk, so near the closed-loop rate it saturates the
-# machine itself; 0 skips), BENCH_MODELS_DIR models folder (models), BENCH_NOTE free text for the report header.
+# BENCH_OPEN_LOOP_FRACTION open-loop arrival rate as a fraction of the closed-loop rate at 64 connections (0.8; the
+# client is a JVM sharing the 2 cores, heavier per request than wrk; 0 skips), BENCH_CLASSES payload classes measured
+# at 64 connections (all with images), BENCH_SWEEP classes of the full sweep, BENCH_BATCHES ("32 1"),
+# BENCH_MODELS_DIR models folder (models), BENCH_NOTE free text for the report header.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,7 +43,8 @@ duration=${BENCH_DURATION:-10}
 warmup=${BENCH_WARMUP:-10}
 connections=${BENCH_CONNECTIONS:-"1 16 64 256"}
 memory_seconds=${BENCH_MEMORY_SECONDS:-240}
-open_loop_fraction=${BENCH_OPEN_LOOP_FRACTION:-0.4}
+open_loop_fraction=${BENCH_OPEN_LOOP_FRACTION:-0.8}
+batches=${BENCH_BATCHES:-"32 1"}
 server_jar=server/target/mathsketch-server.jar
 bench_jar=benchmarks/target/benchmarks.jar
 
@@ -62,7 +68,21 @@ report=benchmarks/results/http-$stamp.md
 work=benchmarks/target/http-$stamp
 mkdir -p "$work"
 : > "$results"
-java -Djava.awt.headless=true -cp "$bench_jar" io.mathsketch.benchmarks.SampleImages "$work"
+payloads=$work/payloads
+java -Djava.awt.headless=true -cp "$bench_jar" io.mathsketch.corpus.payload.PayloadCorpus data "$payloads"
+mkdir -p "$payloads/sample-canvas"
+java -Djava.awt.headless=true -cp "$bench_jar" io.mathsketch.benchmarks.SampleImages "$work/sample"
+cp "$work/sample/canvas.png" "$payloads/sample-canvas/canvas.png"
+all_classes=""
+for dir in "$payloads"/*/; do
+  name=$(basename "$dir")
+  [ -n "$(ls -A "$dir")" ] && all_classes="$all_classes $name"
+done
+classes=${BENCH_CLASSES:-$all_classes}
+canvas_class=hand-canvas
+[ -n "$(ls -A "$payloads/chromium-canvas" 2>/dev/null)" ] && canvas_class=chromium-canvas
+sweep=${BENCH_SWEEP:-"$canvas_class mnist28"}
+echo "payload classes:$classes; full sweep: $sweep"
 
 server_pid=""
 port=""
@@ -113,12 +133,13 @@ start_server() {
   exit 1
 }
 
-# $1 = payload name (canvas|mnist28), $2 = store (true|false), $3 = connections, $4 = seconds; prints the RESULT json
+# $1 = payload class, $2 = store (true|false), $3 = connections, $4 = seconds; prints the RESULT json
 wrk_run() {
   local threads=2
   [ "$3" -lt 2 ] && threads=1
   local out
-  out=$(BENCH_BODY="$work/$1.png" BENCH_CONTENT_TYPE=image/png \
+  ls -d "$PWD/$payloads/$1"/* > "$work/$1.list"
+  out=$(BENCH_BODY_LIST="$work/$1.list" BENCH_CONTENT_TYPE=image/png \
     wrk -t "$threads" -c "$3" -d "${4}s" --timeout 10s -s benchmarks/http/post-image.lua \
     "http://127.0.0.1:$port/api/v1/recognitions?store=$2" 2>&1) || true
   if ! grep -q '^RESULT {' <<< "$out"; then
@@ -152,38 +173,44 @@ live_heap_kb() {
     v = $(i + 1); sub(/K.*/, "", v); sum += v } } END { if (sum) print sum }'
 }
 
-for batch in 32 1; do
+for batch in $batches; do
   start_server "$batch" "batch-$batch"
-  wrk_run canvas false 16 "$warmup" >/dev/null
-  wrk_run mnist28 false 16 "$warmup" >/dev/null
+  for payload in $sweep; do
+    wrk_run "$payload" false 16 "$warmup" >/dev/null
+  done
   stores="true false"
   [ "$batch" -eq 1 ] && stores="true"
-  for payload in canvas mnist28; do
-    for store in $stores; do
-      for c in $connections; do
-        measure "$payload" "$store" "$batch" "$c"
-      done
-    done
+  for payload in $classes; do
+    case " $sweep " in
+      *" $payload "*)
+        for store in $stores; do
+          for c in $connections; do
+            measure "$payload" "$store" "$batch" "$c"
+          done
+        done ;;
+      *) measure "$payload" true "$batch" 64 ;;
+    esac
   done
   if [ "$batch" -eq 32 ] && [ "$open_loop_fraction" != "0" ]; then
     # Open loop at a fraction of the closed-loop rate at 64 connections: latency without coordinated omission.
-    for payload in canvas mnist28; do
+    for payload in $classes; do
       closed=$(rate_of "$payload" 64)
       closed=${closed:-0}
       rate=$(awk -v r="$closed" -v f="$open_loop_fraction" 'BEGIN { printf "%d", r * f }')
       [ "$rate" -lt 1 ] && continue
       result=$(java -cp "$bench_jar" io.mathsketch.benchmarks.OpenLoopLoad \
-        "http://127.0.0.1:$port/api/v1/recognitions?store=true" "$work/$payload.png" image/png "$rate" "$duration")
+        "http://127.0.0.1:$port/api/v1/recognitions?store=true" "$payloads/$payload" image/png "$rate" "$duration")
       echo "{\"kind\": \"openloop\", \"payload\": \"$payload\", ${result#\{}" | tee -a "$results"
     done
   fi
   if [ "$batch" -eq 32 ]; then
-    echo "profiling: canvas, 64 connections, storage on (JFR, ${duration}s)"
+    first=${sweep%% *}
+    echo "profiling: $first, 64 connections, storage on (JFR, ${duration}s)"
     jcmd "$server_pid" JFR.start name=bench settings=profile filename="$PWD/$work/profile.jfr" >/dev/null
-    wrk_run canvas true 64 "$duration" >/dev/null
+    wrk_run "$first" true 64 "$duration" >/dev/null
     jcmd "$server_pid" JFR.stop name=bench >/dev/null
     {
-      echo "Canvas PNG, 64 connections, storage on, batching on; recorded with JFR (settings=profile) for ${duration}s."
+      echo "$first, 64 connections, storage on, batching on; recorded with JFR (settings=profile) for ${duration}s."
       echo
       jfr view --width 150 hot-methods "$work/profile.jfr" || true
       jfr view --width 150 native-methods "$work/profile.jfr" || true
@@ -191,14 +218,14 @@ for batch in 32 1; do
       jfr view --width 150 gc "$work/profile.jfr" | head -15 || true
     } > "$work/profile.txt" 2>&1
     # async-profiler sees what JFR cannot (zlib, ONNX Runtime, the kernel): share of CPU per part of the server.
-    for payload in canvas mnist28; do
+    for payload in $sweep; do
       echo "profiling: $payload, 64 connections, storage on (async-profiler, ${duration}s)"
       if java -cp "$bench_jar" io.mathsketch.benchmarks.ServerProfiler start "$server_pid" "$work"; then
         wrk_run "$payload" true 64 "$duration" >/dev/null
         java -cp "$bench_jar" io.mathsketch.benchmarks.ServerProfiler stop "$server_pid" "$work" \
           "$work/cpu-$payload.collapsed"
         {
-          echo "### $payload PNG, 64 connections, storage on, batching on"
+          echo "### $payload, 64 connections, storage on, batching on"
           echo
           java -cp "$bench_jar" io.mathsketch.benchmarks.ProfileSummary "$work/cpu-$payload.collapsed"
           echo

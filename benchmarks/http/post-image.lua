@@ -1,15 +1,48 @@
--- wrk script: every request POSTs the same image as a raw body to the URL given on the command line.
---   BENCH_BODY          file to send (required)
---   BENCH_CONTENT_TYPE  its media type (default image/png)
+-- wrk script: every request POSTs an image as a raw body to the URL given on the command line.
+--   BENCH_BODY          file to send, or
+--   BENCH_BODY_LIST     a file listing one image path per line: the requests cycle through them (a corpus class)
+--   BENCH_CONTENT_TYPE  their media type (default image/png)
 -- done() prints one line "RESULT {json}" with throughput and latency percentiles, which bench-http.sh collects.
 -- wrk is closed-loop: a connection sends its next request only after the previous answer, so under overload the
 -- latencies understate what an open stream of users would see (coordinated omission).
 
-local file = assert(io.open(assert(os.getenv("BENCH_BODY"), "BENCH_BODY is not set"), "rb"))
+local function read(path)
+  local file = assert(io.open(path, "rb"))
+  local body = file:read("*a")
+  file:close()
+  return body
+end
+
+local paths = {}
+local list = os.getenv("BENCH_BODY_LIST")
+if list then
+  for line in io.lines(list) do
+    if line ~= "" then paths[#paths + 1] = line end
+  end
+else
+  paths[1] = assert(os.getenv("BENCH_BODY"), "BENCH_BODY or BENCH_BODY_LIST must be set")
+end
+
 wrk.method = "POST"
-wrk.body = file:read("*a")
-file:close()
 wrk.headers["Content-Type"] = os.getenv("BENCH_CONTENT_TYPE") or "image/png"
+
+-- The requests are formatted once; each thread starts at another image so that connections do not move in step.
+local requests = {}
+for i, path in ipairs(paths) do
+  requests[i] = wrk.format(nil, nil, nil, read(path))
+end
+local counter = 0
+
+function setup(thread)
+  counter = counter + 1
+  thread:set("start", counter)
+end
+
+local n = 0
+function request()
+  n = n + 1
+  return requests[(n + (start or 0)) % #requests + 1]
+end
 
 function done(summary, latency, requests)
   local e = summary.errors

@@ -64,7 +64,7 @@ public class EndToEndBenchmark {
     @Threads(1)
     public Recognition canvasOneThread() throws RecognitionException {
         Recognition r = recognizer.recognize(canvas);
-        for (int i = slowdown.runs("canvasOneThread"); i > 1; i--) {
+        for (int i = slowdown.extraRuns("EndToEndBenchmark.canvasOneThread"); i > 0; i--) {
             r = recognizer.recognize(canvas);
         }
         return r;

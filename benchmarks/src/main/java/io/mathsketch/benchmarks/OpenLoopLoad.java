@@ -31,7 +31,9 @@ import java.util.concurrent.locks.LockSupport;
  * cores with the server, overloaded the machine on its own). The first quarter of the run (at most 3 s) warms up this
  * JVM and is not recorded. Percentiles are exact, from all recorded latencies.
  *
- * <pre>  OpenLoopLoad &lt;url&gt; &lt;body file&gt; &lt;content type&gt; &lt;requests per second&gt; &lt;seconds&gt; [connections]</pre>
+ * <pre>  OpenLoopLoad &lt;url&gt; &lt;body file or folder&gt; &lt;content type&gt; &lt;requests per second&gt; &lt;seconds&gt; [connections]</pre>
+ *
+ * A folder (one payload class of the corpus) is sent file by file in name order, round robin.
  *
  * Prints one JSON object: requests scheduled and completed (recorded part), non-2xx answers, failed requests (I/O
  * errors, or still unanswered 30 s after the schedule ended), achieved rate and latency percentiles in milliseconds.
@@ -42,7 +44,8 @@ public final class OpenLoopLoad {
     private static final long STOP = Long.MIN_VALUE;
 
     private final URI uri;
-    private final byte[] request;
+    private final byte[][] requests;
+    private final AtomicInteger nextRequest = new AtomicInteger();
     private final BlockingQueue<Long> schedule = new LinkedBlockingQueue<>();
     private final long[] latencies;
     private final AtomicInteger recorded = new AtomicInteger();
@@ -50,27 +53,28 @@ public final class OpenLoopLoad {
     private final AtomicLong failed = new AtomicLong();
     private volatile long recordFrom;
 
-    private OpenLoopLoad(URI uri, byte[] request, int capacity) {
+    private OpenLoopLoad(URI uri, byte[][] requests, int capacity) {
         this.uri = uri;
-        this.request = request;
+        this.requests = requests;
         this.latencies = new long[capacity];
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length != 5 && args.length != 6) {
-            System.err.println("usage: OpenLoopLoad <url> <body file> <content type> <requests per second> <seconds>"
+            System.err.println("usage: OpenLoopLoad <url> <body file or folder> <content type> <requests per second> <seconds>"
                     + " [connections]");
             System.exit(2);
         }
         URI uri = URI.create(args[0]);
-        byte[] body = Files.readAllBytes(Path.of(args[1]));
+        List<byte[]> bodies = bodies(Path.of(args[1]));
         double rate = Double.parseDouble(args[3]);
         double seconds = Double.parseDouble(args[4]);
         int connections = args.length == 6 ? Integer.parseInt(args[5]) : DEFAULT_CONNECTIONS;
         double warmUp = Math.min(3, seconds / 4);
         int total = (int) Math.round(rate * (seconds + warmUp));
 
-        OpenLoopLoad load = new OpenLoopLoad(uri, request(uri, args[2], body), total);
+        OpenLoopLoad load = new OpenLoopLoad(uri, bodies.stream().map(b -> request(uri, args[2], b))
+                .toArray(byte[][]::new), total);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             workers.add(Thread.ofVirtual().start(load::connection));
@@ -132,7 +136,7 @@ public final class OpenLoopLoad {
                         in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
                     }
                     OutputStream out = socket.getOutputStream();
-                    out.write(request);
+                    out.write(requests[Math.floorMod(nextRequest.getAndIncrement(), requests.length)]);
                     out.flush();
                     int status = readResponse(in);
                     long latency = System.nanoTime() - scheduled;
@@ -155,6 +159,23 @@ public final class OpenLoopLoad {
         } finally {
             close(socket);
         }
+    }
+
+    /** The file, or every file of the folder in name order. */
+    static List<byte[]> bodies(Path fileOrFolder) throws IOException {
+        if (!Files.isDirectory(fileOrFolder)) {
+            return List.of(Files.readAllBytes(fileOrFolder));
+        }
+        List<byte[]> bodies = new ArrayList<>();
+        try (var files = Files.list(fileOrFolder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                bodies.add(Files.readAllBytes(file));
+            }
+        }
+        if (bodies.isEmpty()) {
+            throw new IllegalArgumentException("no files in " + fileOrFolder);
+        }
+        return bodies;
     }
 
     static byte[] request(URI uri, String contentType, byte[] body) {

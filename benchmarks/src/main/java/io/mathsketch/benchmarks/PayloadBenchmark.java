@@ -1,0 +1,125 @@
+package io.mathsketch.benchmarks;
+
+import io.mathsketch.engine.codec.ImageDecoder;
+import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.preprocess.ImagePreprocessor;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Preprocessing per input class of the payload corpus ({@code io.mathsketch.corpus.payload}): encoded bytes to the
+ * 28x28 MNIST-centred {@link DigitImage}, one image per operation, cycling through the class's images.
+ *
+ * <p>Compared, in the same run, on the same images:
+ * <ul>
+ *   <li>{@link #inflateReference}: a bare {@link Inflater} pass over each PNG's IDAT data into a reused buffer, what
+ *   any decoder built on {@code java.util.zip} pays before doing anything else (target: {@link #pipeline} at most
+ *   0.8x this on every canvas class);</li>
+ *   <li>{@link #decode}: our decoder alone (inflate, unfilter, rows to luminance and alpha planes), so that
+ *   {@code pipeline - decode} is the work after decoding: ink box, resampling, centring (target: at most 50 µs).</li>
+ * </ul>
+ * The {@value Payloads#SAMPLE_CANVAS} class is the synthetic canvas of earlier results, kept as one labelled row.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Djava.awt.headless=true")
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class PayloadBenchmark {
+
+    /** Images per class the benchmark cycles through. */
+    static final int IMAGES = 20;
+
+    @Param({"chromium-canvas", "hand-canvas", "mnist280-rgb-dark", "mnist280-rgb-light", "mnist280-rgba-dark",
+        "mnist280-rgba-light", "gray140", "mnist28", Payloads.SAMPLE_CANVAS})
+    public String payload;
+
+    private ImagePreprocessor preprocessor;
+    private ImageDecoder decoder;
+    private Slowdown slowdown;
+    private Payloads images;
+    private PngIdat[] idat;
+    private int nextIdat;
+    private Inflater inflater;
+    private byte[] inflated;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
+        decoder = new ImageDecoder(InputLimits.DEFAULT);
+        slowdown = Slowdown.fromSystemProperty();
+        images = Payloads.of(payload, IMAGES);
+        idat = new PngIdat[images.size()];
+        int largest = 0;
+        for (int i = 0; i < idat.length; i++) {
+            idat[i] = PngIdat.of(images.get(i));
+            largest = Math.max(largest, idat[i].inflatedSize());
+        }
+        inflater = new Inflater();
+        inflated = new byte[largest];
+        for (int i = 0; i < idat.length; i++) {
+            // Fail the trial, not the numbers, if the reference stopped doing the whole job.
+            if (inflateReference() != idat[(nextIdat + idat.length - 1) % idat.length].inflatedSize()) {
+                throw new IllegalStateException("the reference did not inflate a whole image of " + payload);
+            }
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        inflater.end();
+    }
+
+    @Benchmark
+    public DigitImage pipeline() throws Exception {
+        DigitImage digit = preprocessor.digit(images.next());
+        for (int i = slowdown.extraRuns("PayloadBenchmark.pipeline"); i > 0; i--) {
+            digit = preprocessor.digit(images.next());
+        }
+        return digit;
+    }
+
+    @Benchmark
+    public int decode() throws Exception {
+        return decoder.decode(images.next(), image -> image.lum()[image.width() * image.height() / 2]);
+    }
+
+    @Benchmark
+    public int inflateReference() {
+        PngIdat png = idat[nextIdat];
+        nextIdat = nextIdat + 1 == idat.length ? 0 : nextIdat + 1;
+        inflater.reset();
+        inflater.setInput(png.zlib());
+        int total = 0;
+        try {
+            while (!inflater.finished() && total < png.inflatedSize()) {
+                int n = inflater.inflate(inflated, total, png.inflatedSize() - total);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                total += n;
+            }
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("corrupt corpus PNG in " + payload, e);
+        }
+        return total;
+    }
+}
