@@ -56,6 +56,7 @@ public final class ResultsTable {
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %s | %s |%n", r.method(), r.params(),
                     r.threads(), r.score(), r.score() * r.relativeError(), r.unit(), cpu));
         }
+        perClass(md);
         md.append("\n## Targets (wall-clock scores)\n\n| Target | Measured | Goal | Met |\n|---|---:|---:|---|\n");
         ratio("canvas PNG pipeline / bare Inflater on the same PNG", "PreprocessingBenchmark.canvasPipeline",
                 "PreprocessingBenchmark.canvasInflateReference", "≤ 1.4x", r -> r <= 1.4, md);
@@ -71,6 +72,52 @@ public final class ResultsTable {
                     "InferenceBenchmark.batch1[engine=" + engine + "]", "≤ 0.40", r -> r <= 0.4, md);
         }
         return md.toString();
+    }
+
+    /**
+     * {@link PayloadBenchmark} per corpus class: the pipeline against the bare Inflater on the same PNGs (target at
+     * most 0.8x on canvas classes) and the work after decoding, pipeline minus decode (target at most 50 µs), in
+     * wall-clock and CPU time.
+     */
+    private void perClass(StringBuilder md) {
+        List<String> classes = results.stream().filter(r -> r.method().equals("PayloadBenchmark.pipeline"))
+                .map(JmhResult::params).toList();
+        if (classes.isEmpty()) {
+            return;
+        }
+        md.append("\n## Per payload class (PayloadBenchmark; µs per image, CPU time in brackets)\n\n"
+                + "| Class | pipeline | decode | bare Inflater | pipeline / Inflater (≤ 0.8x on canvases) |"
+                + " after decoding = pipeline − decode (≤ 50 µs) |\n|---|---:|---:|---:|---:|---:|\n");
+        for (String params : classes) {
+            Optional<JmhResult> pipeline = find("PayloadBenchmark.pipeline[" + params + "]");
+            Optional<JmhResult> decode = find("PayloadBenchmark.decode[" + params + "]");
+            Optional<JmhResult> inflate = find("PayloadBenchmark.inflateReference[" + params + "]");
+            md.append("| ").append(params.replace("payload=", "")).append(" | ").append(micros(pipeline))
+                    .append(" | ").append(micros(decode)).append(" | ").append(micros(inflate)).append(" | ");
+            if (pipeline.isPresent() && inflate.isPresent()) {
+                md.append(String.format(Locale.ROOT, "%.2fx", pipeline.get().nanosPerOp() / inflate.get().nanosPerOp()));
+                cpu(pipeline).ifPresent(p -> cpu(inflate).ifPresent(i -> md.append(String.format(Locale.ROOT,
+                        " (%.2fx)", p / i))));
+            }
+            md.append(" | ");
+            if (pipeline.isPresent() && decode.isPresent()) {
+                md.append(String.format(Locale.ROOT, "%.1f", (pipeline.get().nanosPerOp() - decode.get().nanosPerOp())
+                        / 1e3));
+                cpu(pipeline).ifPresent(p -> cpu(decode).ifPresent(d -> md.append(String.format(Locale.ROOT,
+                        " (%.1f)", (p - d) / 1e3))));
+            }
+            md.append(" |\n");
+        }
+    }
+
+    private static String micros(Optional<JmhResult> r) {
+        return r.map(x -> String.format(Locale.ROOT, "%.1f", x.nanosPerOp() / 1e3)
+                + x.cpu().map(c -> String.format(Locale.ROOT, " (%.1f)", c.medianNanosPerOp() / 1e3)).orElse(""))
+                .orElse("");
+    }
+
+    private static Optional<Double> cpu(Optional<JmhResult> r) {
+        return r.flatMap(JmhResult::cpu).map(JmhResult.Cpu::medianNanosPerOp);
     }
 
     private void ratio(String label, String key, String referenceKey, String goal, DoublePredicate met,

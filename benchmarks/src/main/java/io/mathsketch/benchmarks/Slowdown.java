@@ -13,11 +13,13 @@ final class Slowdown {
     /** Target that slows every benchmark that asks. */
     static final String ALL = "all";
 
+    private final String spec;
     private final String target;
     private final double extra;
     private double owed;
 
     Slowdown(String spec) {
+        this.spec = spec;
         int colon = spec.lastIndexOf(':');
         this.target = colon < 0 ? spec : spec.substring(0, colon);
         double factor = colon < 0 ? 2 : Double.parseDouble(spec.substring(colon + 1));
@@ -29,6 +31,11 @@ final class Slowdown {
 
     static Slowdown fromSystemProperty() {
         return new Slowdown(System.getProperty(PROPERTY, ""));
+    }
+
+    /** The same slowdown with its own running count, for another benchmark or thread. */
+    Slowdown fresh() {
+        return new Slowdown(spec);
     }
 
     /** Whether {@code benchmark} ({@code Class.method}) is slowed down. */
