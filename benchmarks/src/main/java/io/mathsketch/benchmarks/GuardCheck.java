@@ -100,7 +100,10 @@ public final class GuardCheck {
         Map<String, GuardRun.Measurement> measured;
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            measured = new GuardRun(GuardRun.standard(slowdown, resources)).measure(warmUp, rounds);
+            GuardRun run = new GuardRun(GuardRun.standard(slowdown, resources));
+            measured = run.measure(warmUp, rounds);
+            run.references().forEach((name, nanos) -> System.out.printf(Locale.ROOT, "  %-34s cpu %9.1f µs/op%n",
+                    name, nanos / 1e3));
         } finally {
             for (AutoCloseable r : resources.reversed()) {
                 r.close();
