@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark regression guard (CI). Measures the guarded workloads (preprocessing on five payload-corpus classes, ONNX
-# Runtime inference at batch 1 and 32, a whole recognition in process, number segmentation) INTERLEAVED with three
+# Runtime inference at batch 1 and 32, number segmentation) INTERLEAVED with three
 # reference workloads in one JVM (io.mathsketch.benchmarks.GuardRun): every round runs each workload for ~30 ms of
 # CPU in a random order, so a workload and the yardstick it is divided by see the same machine within a second. It
 # compares CPU time of the JVM's Java threads per operation (other processes competing for the cores do not count),

@@ -1,11 +1,7 @@
 package io.mathsketch.benchmarks;
 
 import io.mathsketch.corpus.payload.PayloadClass;
-import io.mathsketch.engine.Recognition;
-import io.mathsketch.engine.RecognitionRequest;
-import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.config.InputLimits;
-import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.engine.model.DigitBatch;
 import io.mathsketch.engine.model.LoadedModel;
 import io.mathsketch.engine.number.NumberReader;
@@ -165,7 +161,9 @@ final class GuardRun {
 
     /**
      * The guarded workloads: preprocessing on five corpus classes, ONNX Runtime inference at batch 1 and 32 through
-     * our DJL predictor, a whole recognition in process, and number segmentation; and the three references.
+     * our DJL predictor, and number segmentation; and the three references. A whole recognition in process
+     * ({@code DjlRecognizer}) is not guarded: its hand-off to the inference thread made its per-round ratios spread by
+     * 27-42%, so a 25% allowance would have been a coin toss for it; its parts (preprocessing, inference) are guarded.
      */
     static List<Workload> standard(Slowdown slowdown, List<AutoCloseable> resources) throws Exception {
         List<Workload> list = new ArrayList<>();
@@ -213,16 +211,6 @@ final class GuardRun {
         DigitBatch batch1 = BenchmarkModel.batch(1), batch32 = BenchmarkModel.batch(32);
         list.add(slowed("inference.batch1", slowdown, () -> predictor.predict(batch1)));
         list.add(slowed("inference.batch32", slowdown, () -> predictor.predict(batch32)));
-
-        DjlRecognizer recognizer = DjlRecognizer.open(EngineConfig.builder()
-                .modelsDirectory(BenchmarkModel.modelsDirectory()).model(BenchmarkModel.NAME).build());
-        resources.add(recognizer::close);
-        Payloads canvases = Payloads.of(PayloadClass.HAND_CANVAS.id(), PayloadBenchmark.IMAGES);
-        list.add(slowed("recognize.hand-canvas", slowdown, () -> {
-            Recognition r = recognizer.recognize(RecognitionRequest.digit(
-                    new RecognitionRequest.Input.EncodedImage(canvases.next())));
-            return r.text();
-        }));
 
         byte[] number = SampleImages.numberPng("2026");
         NumberReader numbers = new NumberReader(InputLimits.DEFAULT);
