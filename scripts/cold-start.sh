@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Cold start: time from launching the JVM to the first successful recognition (201 to a POSTed 280x280 canvas PNG),
+# without and with the JDK's AOT cache, several runs each, alternating, median reported.
+#
+#   scripts/cold-start.sh [runs per variant, default 5]
+#
+# Each start is the README's run command (scripts/run.sh: java @server/jvm.options [-XX:AOTCache=...] -jar
+# server/target/mathsketch-server.jar) on a free loopback port, with an H2 file database that an untimed first start
+# has already migrated (a restart or a scale-from-zero start, where the schema exists). The clock starts just before
+# `java` is launched and stops when the first POST /api/v1/recognitions answers 201; requests are sent every 10 ms
+# once the port accepts connections. Also reported: the server's own "started in" (main() to listening) and the JVM's
+# user+system CPU seconds at that point, which a busy machine disturbs less than wall time.
+# Records the cache first when it is missing or older than the jar (scripts/run.sh --record-aot-cache).
+# Run it under `flock /work/bench.lock` on the shared machine. Output: a Markdown table on stdout and in
+# target/cold-start/report.md; server logs in target/cold-start/.
+#
+# MATHSKETCH_COLD_START_EXTRA: extra JVM options for both variants (e.g. -XX:-AlwaysPreTouch, to try one).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck source=scripts/select-jdk.sh
+source scripts/select-jdk.sh >/dev/null
+runs=${1:-5}
+jar=server/target/mathsketch-server.jar
+cache=server/target/mathsketch.aot
+sample=server/scripts/sample-7.png
+[ -f "$jar" ] || { echo "build first: ./mvnw -B -ntp -pl server -am package -DskipTests" >&2; exit 1; }
+command -v curl >/dev/null || { echo "curl is needed" >&2; exit 1; }
+if [ ! -f "$cache" ] || [ ! "$cache" -nt "$jar" ]; then
+  scripts/run.sh --record-aot-cache
+fi
+work=target/cold-start
+rm -rf "$work"
+mkdir -p "$work"
+read -r -a extra <<< "${MATHSKETCH_COLD_START_EXTRA:-}"
+
+pid=""
+trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; true' EXIT
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 30000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
+clock_ticks=$(getconf CLK_TCK)
+cpu_seconds() { # pid -> user+system CPU seconds so far
+  awk -v t="$clock_ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"
+}
+
+# One start: variant (none|aot), label -> prints "<ms to first recognition> <started-in ms> <cpu s>"
+start_once() {
+  local variant=$1 label=$2 port t0 t1 status dir aot=()
+  port=$(free_port)
+  dir=$work/$variant
+  mkdir -p "$dir"
+  # AOTMode=on: the JVM refuses to start if the cache does not match, so a silently ignored cache cannot pass as one.
+  [ "$variant" = aot ] && aot=("-XX:AOTCache=$cache" -XX:AOTMode=on)
+  t0=$(date +%s%N)
+  # From the repository root with the jar path the cache was recorded with (it checks the class path).
+  SERVER_HOST=127.0.0.1 SERVER_PORT=$port DB_URL="jdbc:h2:file:$PWD/$dir/db/mathsketch" \
+    java @server/jvm.options "${extra[@]}" "${aot[@]}" -jar "$jar" > "$dir/$label.log" 2>&1 &
+  pid=$!
+  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { cat "$dir/$label.log" >&2; echo "server exited" >&2; exit 1; }
+    sleep 0.01
+  done
+  until status=$(curl -s -o /dev/null -w '%{http_code}' -m 5 -X POST -H 'Content-Type: image/png' \
+      --data-binary @"$sample" "http://127.0.0.1:$port/api/v1/recognitions") && [ "$status" = 201 ]; do
+    sleep 0.01
+  done
+  t1=$(date +%s%N)
+  local cpu started
+  cpu=$(cpu_seconds "$pid")
+  kill -TERM "$pid"
+  wait "$pid" 2>/dev/null || true
+  pid=""
+  started=$(sed -n 's/.*(started in \([0-9]*\) ms).*/\1/p' "$dir/$label.log")
+  echo "$(( (t1 - t0) / 1000000 )) ${started:-?} $cpu"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
+# Untimed first starts: migrate each variant's H2 database, fill the page cache with the jars.
+start_once none setup > /dev/null
+start_once aot setup > /dev/null
+declare -A results=()
+for i in $(seq 1 "$runs"); do
+  for variant in none aot; do
+    results[$variant]+="$(start_once "$variant" "run-$i")"$'\n'
+  done
+done
+
+{
+  echo "# scripts/cold-start.sh $runs — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  echo "JDK $(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ { print $2 }'),"\
+       "@server/jvm.options ${extra[*]:-}, AOT cache $(du -h "$cache" | cut -f1)."
+  echo
+  echo "| variant | first recognition, median (min–max) ms | server 'started in', median ms | JVM CPU s, median |"
+  echo "|---|---:|---:|---:|"
+  for variant in none aot; do
+    data=$(printf '%s' "${results[$variant]}")
+    echo "| $([ "$variant" = aot ] && echo "with AOT cache" || echo "without") |" \
+      "$(cut -d' ' -f1 <<< "$data" | median) ($(cut -d' ' -f1 <<< "$data" | sort -n | head -1)–$(cut -d' ' -f1 <<< "$data" | sort -n | tail -1)) |" \
+      "$(cut -d' ' -f2 <<< "$data" | median) | $(cut -d' ' -f3 <<< "$data" | median) |"
+  done
+  echo
+  echo "Runs (ms to first recognition, 'started in' ms, CPU s):"
+  for variant in none aot; do echo "- $variant: $(printf '%s' "${results[$variant]}" | tr '\n' ';' | sed 's/;/; /g')"; done
+} | tee "$work/report.md"
