@@ -246,18 +246,33 @@ say ""
 # ---- 4a. throughput with 1, 2, 3 instances --------------------------------------------------------------------------
 load "$warmup_seconds" warmup
 finish_load warmup
-say "| instances | requests/s | p50 ms | p99 ms | failed |"
-say "|---:|---:|---:|---:|---:|"
+clock_ticks=$(getconf CLK_TCK)
+server_cpu_ticks() { # user + system CPU of all servers so far, in clock ticks
+  local total=0 name
+  for name in "${names[@]}"; do
+    total=$((total + $(awk '{ print $14 + $15 }' "/proc/${server_pid[$name]}/stat")))
+  done
+  echo "$total"
+}
+# Server CPU time per answered request: what a busy shared machine disturbs least, and what sizes an instance
+# (1000 / ms = requests per second per core the servers could serve, the balancer and the client not counted).
+cpu_per_request() { # ticks-before result -> ms
+  awk -v t="$(( $(server_cpu_ticks) - $1 ))" -v hz="$clock_ticks" -v ok="$(json ok "$2")" \
+    'BEGIN { if (ok > 0) printf "%.2f", t * 1000 / hz / ok; else print "-" }'
+}
+say "| instances | requests/s | p50 ms | p99 ms | failed | server CPU ms per request |"
+say "|---:|---:|---:|---:|---:|---:|"
 declare -A rps=()
 for n in 1 2 3; do
   for i in 0 1 2; do
     if [ "$i" -lt "$n" ]; then admin "enable server instances/${names[$i]}" >/dev/null; else admin "disable server instances/${names[$i]}" >/dev/null; fi
   done
   for i in $(seq 0 $((n - 1))); do wait_state "${names[$i]}" UP 10 || true; done
+  ticks=$(server_cpu_ticks)
   load "$phase_seconds" "instances-$n"
   finish_load "instances-$n"
   rps[$n]=$(json rps "$result")
-  say "| $n | ${rps[$n]} | $(json p50_ms "$result") | $(json p99_ms "$result") | $(json failed "$result") |"
+  say "| $n | ${rps[$n]} | $(json p50_ms "$result") | $(json p99_ms "$result") | $(json failed "$result") | $(cpu_per_request "$ticks" "$result") |"
   if [ "$(json failed "$result")" != 0 ]; then echo "unexpected failures with $n instances: $result" >&2; fi
 done
 # One instance on one core (taskset on all its threads), as a 1-CPU pod or a shared-cpu-1x machine gets it; the
@@ -266,12 +281,13 @@ if ! $short && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
   admin "disable server instances/s2" >/dev/null
   admin "disable server instances/s3" >/dev/null
   taskset -a -p -c 0 "${server_pid[s1]}" >/dev/null
+  ticks=$(server_cpu_ticks)
   load "$phase_seconds" one-core
   finish_load one-core
   taskset -a -p -c "0-$(($(nproc) - 1))" "${server_pid[s1]}" >/dev/null
   admin "enable server instances/s2" >/dev/null
   admin "enable server instances/s3" >/dev/null
-  say "| 1, pinned to one core | $(json rps "$result") | $(json p50_ms "$result") | $(json p99_ms "$result") | $(json failed "$result") |"
+  say "| 1, pinned to one core | $(json rps "$result") | $(json p50_ms "$result") | $(json p99_ms "$result") | $(json failed "$result") | $(cpu_per_request "$ticks" "$result") |"
   for name in s2 s3; do wait_state "$name" UP 10 || true; done
 fi
 say ""
