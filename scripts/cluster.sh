@@ -147,8 +147,10 @@ start_server() { # name
   local name=$1
   mkdir -p "$work/$name"
   echo "--- start $(now_ms)" >> "$work/$name/server.log"
+  # No rate limits: every request comes from one balancer address, and the load is one simulated crowd, not a
+  # client to be limited (the limiter's own tests cover it).
   SERVER_HOST=127.0.0.1 SERVER_PORT=${port[$name]} DB_URL=$db_url DB_USER=$pg_user DB_PASSWORD= \
-    DJL_CACHE_DIR=$work/$name/djl-cache \
+    RATE_LIMIT_PER_CLIENT=0 RATE_LIMIT_PER_ADDRESS=0 DJL_CACHE_DIR=$work/$name/djl-cache \
     java @server/jvm.options "${aot[@]}" -jar "$server_jar" >> "$work/$name/server.log" 2>&1 &
   server_pid[$name]=$!
 }
@@ -239,7 +241,7 @@ json() { # field json
 : > "$report"
 say "# scripts/cluster.sh $($short && echo --short) — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
 say ""
-say "Database: $where, schema $schema. Servers: ${names[*]} (@server/jvm.options${aot:+, AOT cache}, defaults otherwise),"
+say "Database: $where, schema $schema. Servers: ${names[*]} (@server/jvm.options${aot:+, AOT cache}, no rate limits, defaults otherwise),"
 say "HAProxy $(haproxy -v | awk 'NR == 1 { print $3 }'), $connections keep-alive connections, closed loop, POST 280x280 canvas PNG, stored."
 say ""
 
