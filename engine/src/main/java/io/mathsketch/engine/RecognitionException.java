@@ -124,6 +124,20 @@ public abstract sealed class RecognitionException extends Exception {
         }
     }
 
+    /** Digital ink that is not in the ink format, or holds a value no drawing has (NaN, infinity, a size <= 0). */
+    public static final class InvalidInk extends RecognitionException {
+        public InvalidInk(String message) {
+            super(message);
+        }
+    }
+
+    /** Digital ink over one of the configured ink limits (strokes, points per stroke, coordinate range). */
+    public static final class InkTooLarge extends RecognitionException {
+        public InkTooLarge(String message) {
+            super(message);
+        }
+    }
+
     /** No loaded model answers to that name (and version). */
     public static final class UnknownModel extends RecognitionException {
         public UnknownModel(String reference) {

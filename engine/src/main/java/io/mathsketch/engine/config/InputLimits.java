@@ -8,18 +8,27 @@ package io.mathsketch.engine.config;
  * @param maxHeight largest declared height, checked from the header before decoding pixels
  * @param maxDigits most digits a number may have; an image with more digit-like regions is refused before any of
  *                  them is centred or read, so a picture of a million specks costs no more than a real number
+ * @param maxInkStrokes most strokes a digital ink may hold
+ * @param maxInkStrokePoints most points one stroke of a digital ink may hold
+ * @param maxInkCoordinate largest absolute value of an ink coordinate, and largest ink width, height and pen width
  * @param maxImagePixels largest declared width x height one request may decode (its decode budget)
  * @param maxDecodedBytesInFlight heap that decoded pixels of all requests together may take at once; a request that
  *                                would go over waits for nobody: it is refused as overloaded
  */
 public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int maxDigits, long maxImagePixels,
-                          long maxDecodedBytesInFlight) {
+                          long maxDecodedBytesInFlight, int maxInkStrokes,
+                          int maxInkStrokePoints, int maxInkCoordinate) {
 
     public static final Key<Long> MAX_PAYLOAD_BYTES = Key.longValue("max-payload-bytes", 2_097_152, 1024,
             256L * 1024 * 1024);
     public static final Key<Integer> MAX_IMAGE_WIDTH = Key.integer("max-image-width", 4096, 28, 65_535);
     public static final Key<Integer> MAX_IMAGE_HEIGHT = Key.integer("max-image-height", 4096, 28, 65_535);
     public static final Key<Integer> MAX_DIGITS = Key.integer("max-digits", 32, 1, 256);
+    public static final Key<Integer> MAX_INK_STROKES = Key.integer("max-ink-strokes", 256, 1, 100_000);
+    public static final Key<Integer> MAX_INK_STROKE_POINTS = Key.integer("max-ink-stroke-points", 10_000, 1,
+            10_000_000);
+    public static final Key<Integer> MAX_INK_COORDINATE = Key.integer("max-ink-coordinate", 100_000, 28,
+            1_000_000_000);
     public static final Key<Long> MAX_IMAGE_PIXELS = Key.longValue("max-image-pixels", 16_777_216, 784, 1L << 28);
     /** Absent: half the JVM's maximum heap ({@link #defaultDecodedBytesInFlight()}). */
     public static final Key<Long> MAX_DECODED_BYTES_IN_FLIGHT = Key.longValue("max-decoded-bytes-in-flight",
@@ -35,6 +44,9 @@ public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int
         MAX_DIGITS.check(maxDigits);
         MAX_IMAGE_PIXELS.check(maxImagePixels);
         MAX_DECODED_BYTES_IN_FLIGHT.check(maxDecodedBytesInFlight);
+        MAX_INK_STROKES.check(maxInkStrokes);
+        MAX_INK_STROKE_POINTS.check(maxInkStrokePoints);
+        MAX_INK_COORDINATE.check(maxInkCoordinate);
     }
 
     /** Reads the section; absent keys take their defaults. */
@@ -44,7 +56,10 @@ public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int
                 .maxWidth(values.get(MAX_IMAGE_WIDTH))
                 .maxHeight(values.get(MAX_IMAGE_HEIGHT))
                 .maxDigits(values.get(MAX_DIGITS))
-                .maxImagePixels(values.get(MAX_IMAGE_PIXELS));
+                .maxImagePixels(values.get(MAX_IMAGE_PIXELS))
+                .maxInkStrokes(values.get(MAX_INK_STROKES))
+                .maxInkStrokePoints(values.get(MAX_INK_STROKE_POINTS))
+                .maxInkCoordinate(values.get(MAX_INK_COORDINATE));
         values.find(MAX_DECODED_BYTES_IN_FLIGHT).ifPresent(builder::maxDecodedBytesInFlight);
         return builder.build();
     }
@@ -66,6 +81,9 @@ public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int
         private int maxDigits = MAX_DIGITS.defaultValue();
         private long maxImagePixels = MAX_IMAGE_PIXELS.defaultValue();
         private long maxDecodedBytesInFlight = defaultDecodedBytesInFlight();
+        private int maxInkStrokes = MAX_INK_STROKES.defaultValue();
+        private int maxInkStrokePoints = MAX_INK_STROKE_POINTS.defaultValue();
+        private int maxInkCoordinate = MAX_INK_COORDINATE.defaultValue();
 
         private Builder() {
         }
@@ -100,9 +118,24 @@ public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int
             return this;
         }
 
+        public Builder maxInkStrokes(int maxInkStrokes) {
+            this.maxInkStrokes = maxInkStrokes;
+            return this;
+        }
+
+        public Builder maxInkStrokePoints(int maxInkStrokePoints) {
+            this.maxInkStrokePoints = maxInkStrokePoints;
+            return this;
+        }
+
+        public Builder maxInkCoordinate(int maxInkCoordinate) {
+            this.maxInkCoordinate = maxInkCoordinate;
+            return this;
+        }
+
         public InputLimits build() {
             return new InputLimits(maxPayloadBytes, maxWidth, maxHeight, maxDigits, maxImagePixels,
-                    maxDecodedBytesInFlight);
+                    maxDecodedBytesInFlight, maxInkStrokes, maxInkStrokePoints, maxInkCoordinate);
         }
     }
 }

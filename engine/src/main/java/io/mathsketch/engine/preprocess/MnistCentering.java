@@ -34,10 +34,30 @@ public final class MnistCentering {
 
     /** Centres the given region (for example one segmented digit) of a larger image. */
     public DigitImage centerRegion(InkImage image, int x0, int y0, int w, int h) {
-        float scale = (float) BOX / Math.max(w, h);
-        int tw = Math.max(1, Math.min(BOX, Math.round(w * scale)));
-        int th = Math.max(1, Math.min(BOX, Math.round(h * scale)));
+        int[] fitted = fittedSize(w, h);
+        int tw = fitted[0], th = fitted[1];
         float[] patch = resample(image, x0, y0, w, h, tw, th);
+        return place(patch, tw, th);
+    }
+
+    /**
+     * The size {width, height} in pixels, each 1 to 20, that an ink box of {@code w} x {@code h} (any unit) takes
+     * when fitted into the 20x20 box keeping its aspect ratio. Shared with the ink renderer, which draws strokes
+     * straight into a patch of this size.
+     */
+    public static int[] fittedSize(double w, double h) {
+        // In float, as the image path always computed it: an integer box gives exactly the sizes it gave before.
+        float scale = BOX / (float) Math.max(w, h);
+        int tw = Math.max(1, Math.min(BOX, Math.round((float) w * scale)));
+        int th = Math.max(1, Math.min(BOX, Math.round((float) h * scale)));
+        return new int[] {tw, th};
+    }
+
+    /**
+     * Places a fitted {@code tw} x {@code th} patch of ink intensities in the 28x28 field with its centre of mass
+     * where MNIST has it; values are clamped to [0, 1].
+     */
+    public static DigitImage placeByCentreOfMass(float[] patch, int tw, int th) {
         return place(patch, tw, th);
     }
 

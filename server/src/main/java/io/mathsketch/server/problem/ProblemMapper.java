@@ -45,6 +45,8 @@ public final class ProblemMapper {
             case RecognitionException.CorruptImage ignored -> ProblemType.CORRUPT_IMAGE;
             case RecognitionException.BlankImage ignored -> ProblemType.BLANK_IMAGE;
             case RecognitionException.InvalidPixels ignored -> ProblemType.INVALID_PIXELS;
+            case RecognitionException.InvalidInk ignored -> ProblemType.INVALID_INK;
+            case RecognitionException.InkTooLarge ignored -> ProblemType.INK_TOO_LARGE;
             case RecognitionException.TooManyDigits ignored -> ProblemType.TOO_MANY_DIGITS;
             case RecognitionException.TooManySymbols ignored -> ProblemType.TOO_MANY_SYMBOLS;
             case RecognitionException.InvalidExpression ignored -> ProblemType.INVALID_EXPRESSION;

@@ -16,6 +16,8 @@ public enum ProblemType {
     CORRUPT_IMAGE("corrupt-image", 422, "Corrupt image"),
     BLANK_IMAGE("blank-image", 422, "Blank image"),
     INVALID_PIXELS("invalid-pixels", 422, "Invalid pixels"),
+    INVALID_INK("invalid-ink", 422, "Invalid ink"),
+    INK_TOO_LARGE("ink-too-large", 422, "Ink too large"),
     TOO_MANY_DIGITS("too-many-digits", 422, "Too many digits"),
     TOO_MANY_SYMBOLS("too-many-symbols", 422, "Too many symbols"),
     INVALID_EXPRESSION("invalid-expression", 422, "Invalid expression"),

@@ -1,0 +1,91 @@
+package io.mathsketch.engine.ink;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionException.InkTooLarge;
+import io.mathsketch.engine.RecognitionException.InvalidInk;
+import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.image.Ink;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class InkJsonTest {
+
+    private static final InputLimits LIMITS = InputLimits.builder().maxInkStrokes(3).maxInkStrokePoints(4)
+            .maxInkCoordinate(1000).build();
+
+    @Test
+    void readsPointsWithAndWithoutTimesAndPressure() throws RecognitionException {
+        Ink ink = InkJson.read("{\"strokes\": [{\"points\": [[1, 2], [3.5, 4]]}, {\"points\": [[5, 6, 0, 0.5],"
+                + " [7, 8, 16.5, 1]]}, {\"points\": [[9, 10, 40]]}], \"width\": 280, \"height\": 140,"
+                + " \"penWidth\": 18}", LIMITS);
+        assertEquals(3, ink.strokes().size());
+        assertEquals(280, ink.width());
+        assertEquals(140, ink.height());
+        assertEquals(18, ink.penWidth());
+        assertArrayEquals(new double[] {1, 3.5}, ink.strokes().get(0).x());
+        assertEquals(0, ink.strokes().get(0).time().length);
+        assertArrayEquals(new double[] {0, 16.5}, ink.strokes().get(1).time());
+        assertArrayEquals(new double[] {0.5, 1}, ink.strokes().get(1).pressure());
+        assertArrayEquals(new double[] {40}, ink.strokes().get(2).time());
+    }
+
+    @Test
+    void writesWhatItReads() throws RecognitionException {
+        String json = "{\"strokes\":[{\"points\":[[1,2],[3.5,4]]},{\"points\":[[5,6,0,0.5],[7.25,8,16.5,1]]}],"
+                + "\"width\":280,\"height\":140,\"penWidth\":18}";
+        assertEquals(json, InkJson.write(InkJson.read(json, LIMITS)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "[]",
+        "{\"width\": 280, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": {}, \"width\": 280, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [[1, 2]], \"width\": 280, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [{\"points\": [[1]]}], \"width\": 280, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [{\"points\": [[1, 2, 3, 4, 5]]}], \"width\": 280, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [{\"points\": [[1, \"2\"]]}], \"width\": 280, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [{\"points\": [[1, 2], [1, 2, 3]]}], \"width\": 280, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [{\"points\": [[1, 2, 3, 1.5]]}], \"width\": 280, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [{\"points\": [[1, 2]]}], \"width\": 0, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [{\"points\": [[1, 2]]}], \"width\": 280, \"height\": -280, \"penWidth\": 18}",
+        "{\"strokes\": [{\"points\": [[1, 2]]}], \"width\": 280, \"height\": 280, \"penWidth\": -1}",
+        "{\"strokes\": [{\"points\": [[1, 2]]}], \"width\": 280, \"height\": 280}",
+        "{\"strokes\": [{\"points\": [[1e400, 2]]}], \"width\": 280, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [{\"points\": [[1, 2, -1e999]]}], \"width\": 280, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [{\"points\": [[1, 2]]}], \"width\": 1e309, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [{\"points\": [[NaN, 2]]}], \"width\": 280, \"height\": 280, \"penWidth\": 18}",
+    })
+    void refusesWhatIsNotInkOrNoDrawingHas(String json) {
+        InvalidInk e = assertThrows(InvalidInk.class, () -> InkJson.read(json, LIMITS));
+        assertTrue(e.getMessage().contains("ink"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"strokes\": [{\"points\": []}, {\"points\": []}, {\"points\": []}, {\"points\": []}],"
+                + " \"width\": 280, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [{\"points\": [[1, 2], [1, 2], [1, 2], [1, 2], [1, 2]]}], \"width\": 280, \"height\": 280,"
+                + " \"penWidth\": 18}",
+        "{\"strokes\": [{\"points\": [[1001, 2]]}], \"width\": 280, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [{\"points\": [[1, -1001]]}], \"width\": 280, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [], \"width\": 1001, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [], \"width\": 280, \"height\": 280, \"penWidth\": 2000}",
+    })
+    void refusesInkOverALimit(String json) {
+        InkTooLarge e = assertThrows(InkTooLarge.class, () -> InkJson.read(json, LIMITS));
+        assertTrue(e.getMessage().contains("at most"), e.getMessage());
+    }
+
+    @Test
+    void anEmptyInkIsReadAsOneWithoutStrokes() throws RecognitionException {
+        assertEquals(0, InkJson.read("{\"strokes\": [], \"width\": 280, \"height\": 280, \"penWidth\": 18}", LIMITS)
+                .pointCount());
+    }
+}
