@@ -237,3 +237,9 @@ window.addEventListener('error', (event) => notice.error(describeError(event.err
 
 setMode(settings.mode);
 refreshPanels();
+
+/**
+ * The live drawing surface, for tools that drive the page in a browser (the canvas-fixture recorder reads the ink and
+ * the exported PNG the page makes of what it drew). Importing this module again returns the same instance.
+ */
+export {pad};

@@ -9,6 +9,9 @@
 export const LOGICAL_HEIGHT = 280;
 const MIN_POINT_DISTANCE = 0.8;
 const INK = '#111827';
+/** Digital ink coordinates are sent to 1/100 of a logical unit and times to 1/10 ms: finer is noise. */
+const COORDINATE_DECIMALS = 100;
+const TIME_DECIMALS = 10;
 
 export class Sketchpad extends EventTarget {
     #canvas;
@@ -73,7 +76,7 @@ export class Sketchpad extends EventTarget {
             const offsetY = (LOGICAL_HEIGHT - LOGICAL_HEIGHT * scale) / 2;
             this.#strokes = this.#strokes.map((s) => ({
                 width: s.width * scale,
-                points: s.points.map((p) => ({x: p.x * scale, y: p.y * scale + offsetY})),
+                points: s.points.map((p) => ({...p, x: p.x * scale, y: p.y * scale + offsetY})),
             }));
             this.#changed('fit');
         }
@@ -117,6 +120,41 @@ export class Sketchpad extends EventTarget {
         context.fillRect(0, 0, canvas.width, canvas.height);
         paint(context, strokes, '#000000');
         return canvas.toDataURL('image/png');
+    }
+
+    /**
+     * The drawing as digital ink (the API's `ink` object): points in logical units with their time in milliseconds
+     * since the drawing's first point, and the pen's pressure when a pen (not a mouse or finger, whose pressure is
+     * a constant) drew them. A drawing with strokes of several pen widths is sent with their mean width weighted by
+     * points, the ink format having one pen. Null when empty.
+     */
+    toInk() {
+        const strokes = this.#allStrokes();
+        if (strokes.length === 0) {
+            return null;
+        }
+        const start = Math.min(...strokes.map((s) => s.points[0].t));
+        let weighted = 0;
+        let points = 0;
+        for (const s of strokes) {
+            weighted += s.width * s.points.length;
+            points += s.points.length;
+        }
+        return {
+            strokes: strokes.map((s) => ({
+                points: s.points.map((p) => {
+                    const point = [round(p.x, COORDINATE_DECIMALS), round(p.y, COORDINATE_DECIMALS),
+                        round(p.t - start, TIME_DECIMALS)];
+                    if (p.p !== undefined) {
+                        point.push(round(p.p, COORDINATE_DECIMALS));
+                    }
+                    return point;
+                }),
+            })),
+            width: this.#logicalWidth,
+            height: LOGICAL_HEIGHT,
+            penWidth: round(weighted / points, COORDINATE_DECIMALS),
+        };
     }
 
     #allStrokes() {
@@ -185,7 +223,11 @@ export class Sketchpad extends EventTarget {
         const rect = this.#rect;
         const x = ((event.clientX - rect.left) / rect.width) * this.#logicalWidth;
         const y = ((event.clientY - rect.top) / rect.height) * LOGICAL_HEIGHT;
-        return {x: clamp(x, 0, this.#logicalWidth), y: clamp(y, 0, LOGICAL_HEIGHT)};
+        const point = {x: clamp(x, 0, this.#logicalWidth), y: clamp(y, 0, LOGICAL_HEIGHT), t: event.timeStamp};
+        if (event.pointerType === 'pen') {
+            point.p = event.pressure;
+        }
+        return point;
     }
 
     #changed(reason) {
@@ -251,6 +293,10 @@ function paint(context, strokes, colour) {
         context.lineTo(last.x, last.y);
         context.stroke();
     }
+}
+
+function round(value, scale) {
+    return Math.round(value * scale) / scale;
 }
 
 function clamp(value, min, max) {
