@@ -30,15 +30,23 @@ public final class CanvasRasterizer {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
             g.setColor(Color.BLACK);
-            double pen = ink.penWidth();
-            g.setStroke(new BasicStroke((float) pen, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            for (Stroke s : ink.strokes()) {
-                paint(g, s, pen);
-            }
+            paint(g, ink);
         } finally {
             g.dispose();
         }
         return image;
+    }
+
+    /**
+     * Strokes the ink onto {@code g} as the page does (pen width, round caps and joins, curves through midpoints) in
+     * the graphics' current colour and transform: for drawing ink at another scale or onto another surface.
+     */
+    public void paint(Graphics2D g, Ink ink) {
+        double pen = ink.penWidth();
+        g.setStroke(new BasicStroke((float) pen, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        for (Stroke s : ink.strokes()) {
+            paint(g, s, pen);
+        }
     }
 
     /** The PNG the page would post for this ink. */

@@ -1,0 +1,62 @@
+package io.mathsketch.corpus.photo;
+
+import io.mathsketch.corpus.hand.Range;
+
+import java.util.List;
+
+/**
+ * The conditions a set of paper photos is drawn from: frame sizes, how large the digit is, the paper, the light, the
+ * camera. Each photo draws its own {@link PhotoConditions} from these ranges with a random generator seeded by
+ * {@code seed} and the photo's index, so photo {@code i} of a configuration is the same on every machine.
+ *
+ * @param frames frame sizes {width, height} in pixels, equally likely
+ * @param digitHeight the digit's height as a share of the frame's shorter side
+ * @param minDigitPixels the smallest digit height in pixels, whatever the share (a phone held close enough to read)
+ * @param shadowChance probability of a cast shadow (a hand or the phone) with a soft edge across the frame
+ * @param shadowDepth light left in the shadow
+ * @param gradient how much darker the far side of the frame is than the near side (uneven lighting)
+ * @param vignette darkening of the corners
+ * @param exposure overall brightness
+ * @param grain standard deviation of the sensor's noise, in 8-bit levels
+ * @param blur standard deviation of the camera's blur, in pixels
+ * @param jpegQualities JPEG qualities, equally likely
+ * @param specks how many specks (dust, paper flecks, pencil dots) a photo has at most
+ * @param edgeChance probability of the desk showing as a dark strip along one side of the frame
+ */
+public record PhotoConfig(String name, long seed, List<int[]> frames, Range digitHeight, int minDigitPixels,
+                          double shadowChance, Range shadowDepth, Range gradient, Range vignette, Range exposure,
+                          Range grain, Range blur, List<Float> jpegQualities, int specks, double edgeChance) {
+
+    /** The held-out photo set the quality floors are measured on. */
+    public static final PhotoConfig TEST = new PhotoConfig("photo-test", 0x9407_0011L,
+            List.of(new int[] {320, 240}, new int[] {480, 360}, new int[] {640, 480}, new int[] {800, 600},
+                    new int[] {1024, 768}, new int[] {1280, 960}),
+            Range.of(0.1, 0.6), 28, 0.5, Range.of(0.45, 0.8), Range.of(0, 0.45), Range.of(0, 0.3),
+            Range.of(0.75, 1.05), Range.of(2, 8), Range.of(0, 1.2), List.of(0.5f, 0.7f, 0.85f, 0.95f), 25, 0.25);
+
+    /**
+     * Photos for the orientation floor: the test conditions at the two smaller frame sizes (every photo is read
+     * sixteen times), with another seed.
+     */
+    public static final PhotoConfig ORIENTATION = new PhotoConfig("photo-orientation", 0x9407_0012L,
+            List.of(new int[] {320, 240}, new int[] {640, 480}), TEST.digitHeight, TEST.minDigitPixels,
+            TEST.shadowChance, TEST.shadowDepth, TEST.gradient, TEST.vignette, TEST.exposure, TEST.grain, TEST.blur,
+            TEST.jpegQualities, TEST.specks, TEST.edgeChance);
+
+    public PhotoConfig {
+        frames = List.copyOf(frames);
+        jpegQualities = List.copyOf(jpegQualities);
+        if (frames.isEmpty() || jpegQualities.isEmpty()) {
+            throw new IllegalArgumentException(name + ": frames and JPEG qualities must not be empty");
+        }
+        if (digitHeight.min() <= 0 || digitHeight.max() > 0.9) {
+            throw new IllegalArgumentException(name + ": the digit's height is a share of the frame in (0, 0.9]");
+        }
+    }
+
+    /** The same conditions drawn with another seed: another photo set. */
+    public PhotoConfig withSeed(long newSeed) {
+        return new PhotoConfig(name, newSeed, frames, digitHeight, minDigitPixels, shadowChance, shadowDepth,
+                gradient, vignette, exposure, grain, blur, jpegQualities, specks, edgeChance);
+    }
+}

@@ -1,0 +1,135 @@
+package io.mathsketch.corpus.photo;
+
+import io.mathsketch.corpus.hand.HandConfig;
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.codec.ImageDecoder;
+import io.mathsketch.engine.codec.Orientation;
+import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.mnist.MnistSubset;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The photo generator: deterministic, varied as configured, and its EXIF variants turn back into the photo. */
+class PhotoSetTest {
+
+    private static final MnistSubset SUBSET = MnistSubset.load();
+    private final PhotoSet set = new PhotoSet(PhotoConfig.TEST, SUBSET.images(), SUBSET.labels(), HandConfig.HELD_OUT);
+
+    private static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    @Test
+    void photoIOfASourceIsAlwaysTheSame() {
+        for (int i : new int[] {0, 5}) {
+            Photo a = set.mnist(i), b = new PhotoSet(PhotoConfig.TEST, SUBSET.images(), SUBSET.labels(),
+                    HandConfig.HELD_OUT).mnist(i);
+            assertArrayEquals(pixels(a.image()), pixels(b.image()));
+            assertArrayEquals(a.jpeg(), b.jpeg());
+            Photo h = set.hand(i), g = set.hand(i);
+            assertArrayEquals(pixels(h.image()), pixels(g.image()));
+            assertEquals(h.label(), g.label());
+        }
+        assertEquals(SUBSET.labels().label(7), set.mnist(7).label());
+        Photo other = new PhotoSet(PhotoConfig.TEST.withSeed(42), SUBSET.images(), SUBSET.labels(),
+                HandConfig.HELD_OUT).mnist(0);
+        assertNotEquals(set.mnist(0).conditions(), other.conditions(), "another seed, another photo");
+    }
+
+    @Test
+    void photosVaryOverTheConfiguredConditionsAndKeepTheDigitInTheFrame() {
+        Set<String> frames = new HashSet<>();
+        Set<Pen> pens = new HashSet<>();
+        Set<Paper> papers = new HashSet<>();
+        Set<Float> qualities = new HashSet<>();
+        int shadows = 0, desks = 0;
+        for (int i = 0; i < 60; i++) {
+            PhotoConditions c = set.mnist(i).conditions();
+            frames.add(c.width() + "x" + c.height());
+            pens.add(c.pen());
+            papers.add(c.paper());
+            qualities.add(c.jpegQuality());
+            shadows += c.shadowDepth() < 1 ? 1 : 0;
+            desks += c.edgeSide() > 0 ? 1 : 0;
+            Photo p = set.hand(i);
+            var box = p.digitBox();
+            assertTrue(box.x() >= 0 && box.y() >= 0 && box.x() + box.width() <= p.image().getWidth()
+                    && box.y() + box.height() <= p.image().getHeight(), "digit inside the frame: " + p);
+            assertTrue(p.conditions().digitHeight() >= PhotoConfig.TEST.minDigitPixels());
+        }
+        assertEquals(PhotoConfig.TEST.frames().size(), frames.size(), "every frame size: " + frames);
+        assertEquals(Set.of(Pen.values()), pens);
+        assertEquals(Paper.values().length, papers.size());
+        assertEquals(PhotoConfig.TEST.jpegQualities().size(), qualities.size());
+        assertTrue(shadows > 15 && shadows < 45, shadows + " shadows in 60");
+        assertTrue(desks > 5 && desks < 30, desks + " desks in 60");
+    }
+
+    @Test
+    void theDigitIsDarkerThanThePaperAroundIt() {
+        Photo p = set.mnist(3);
+        var box = p.digitBox();
+        int[] rgb = pixels(p.image());
+        int w = p.image().getWidth();
+        int darkest = 255, paper = 0;
+        for (int y = box.y(); y < box.y() + box.height(); y++) {
+            for (int x = box.x(); x < box.x() + box.width(); x++) {
+                darkest = Math.min(darkest, rgb[y * w + x] >> 8 & 0xFF);
+            }
+        }
+        paper = rgb[(box.y() + 2) * w + box.x() + 2] >> 8 & 0xFF; // a corner of the box: MNIST's margin
+        assertTrue(paper - darkest > 40, "ink " + darkest + " on paper " + paper + ": " + p);
+    }
+
+    /** Every variant, decoded by the engine (which applies the tag), is the upright photo again. */
+    @Test
+    void exifVariantsTurnBackIntoThePhoto() throws RecognitionException, IOException {
+        // A photo of the orientation set: 320x240 or 640x480, read sixteen times.
+        BufferedImage upright = new PhotoSet(PhotoConfig.ORIENTATION, SUBSET.images(), SUBSET.labels(),
+                HandConfig.HELD_OUT).hand(2).image();
+        ImageDecoder decoder = new ImageDecoder(InputLimits.DEFAULT);
+        int[] expected = decoder.decode(ExifVariants.png(upright, 1), ImageCopy::lum);
+        for (int orientation = 1; orientation <= 8; orientation++) {
+            byte[] png = ExifVariants.png(upright, orientation);
+            assertEquals(Orientation.ofExif(orientation), ImageDecoder.orientation(png));
+            BufferedImage stored = ImageIO.read(new ByteArrayInputStream(png));
+            boolean swapped = orientation >= 5;
+            assertEquals(swapped ? upright.getHeight() : upright.getWidth(), stored.getWidth(), "stored turned");
+            assertArrayEquals(expected, decoder.decode(png, ImageCopy::lum), "PNG orientation " + orientation);
+            byte[] jpeg = ExifVariants.jpeg(upright, orientation, 0.9f);
+            assertEquals(Orientation.ofExif(orientation), ImageDecoder.orientation(jpeg));
+            int[] turned = decoder.decode(jpeg, ImageCopy::lum);
+            assertEquals(expected.length, turned.length);
+            double error = 0;
+            for (int i = 0; i < expected.length; i++) {
+                error += Math.abs(expected[i] - turned[i]);
+            }
+            assertTrue(error / expected.length < 6, "JPEG orientation " + orientation + ": mean error "
+                    + error / expected.length);
+        }
+        assertTrue(Arrays.stream(expected).distinct().count() > 50, "a photo, not a flat image");
+    }
+
+    /** Luminance of a decoded image copied out of the decoder's planes. */
+    private static final class ImageCopy {
+        static int[] lum(io.mathsketch.engine.image.DecodedImage image) {
+            int[] out = new int[image.width() * image.height()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = image.lum()[i] & 0xFF;
+            }
+            return out;
+        }
+    }
+}
