@@ -18,7 +18,9 @@ import java.util.Optional;
  * Turns what a client sends into what a model reads: encoded PNG, JPEG, GIF or BMP bytes into an {@link InkImage}
  * (ink = 1, whatever the colours, polarity or transparency), a single MNIST-centred {@link DigitImage}, or the ink
  * of a number, cropped and shrunk to a bounded size for segmentation. Decoding, and its limits, belong to the {@link ImageDecoder}; this
- * class decides where the ink is and centres it. Thread-safe.
+ * class decides where the ink is and centres it: by the canvas rule ({@code InkExtractor}) when the background is
+ * flat, as drawings exported from a canvas have it, and for a single digit otherwise as a photo of paper
+ * ({@link PhotoInk}: light normalised, ink thresholded, specks and edge marks dropped). Thread-safe.
  */
 public final class ImagePreprocessor {
 
@@ -30,7 +32,8 @@ public final class ImagePreprocessor {
     }
 
     /**
-     * Decodes an image into ink intensities.
+     * Decodes an image into ink intensities: at full size for a drawing on a flat background; for a photo of paper,
+     * only its kept ink, on a copy reduced to at most {@link PhotoInk#MAX_WORKING_SIDE} pixels a side.
      *
      * @throws PayloadTooLarge over {@link InputLimits#maxPayloadBytes()}
      * @throws ImageTooLarge when the header declares more pixels than allowed (checked before decoding)
@@ -38,7 +41,10 @@ public final class ImagePreprocessor {
      * @throws RecognitionException.CorruptImage when they claim one of those formats but cannot be decoded
      */
     public InkImage decode(byte[] encoded) throws RecognitionException {
-        return decoder.decode(encoded, image -> new InkExtractor(image).toInk());
+        return decoder.decode(encoded, image -> {
+            InkExtractor extractor = new InkExtractor(image);
+            return extractor.flatBackground() ? extractor.toInk() : new PhotoInk(image).page();
+        });
     }
 
     /** Decodes one digit and centres it the MNIST way; a picture without ink is a {@link BlankImage}. */
@@ -52,12 +58,20 @@ public final class ImagePreprocessor {
      */
     public DigitRegion digitInImage(byte[] encoded) throws RecognitionException {
         return decoder.decode(encoded, image -> {
-            InkImage box = new InkExtractor(image).inkBox();
-            if (box == null) {
+            Box whole = new Box(0, 0, image.width(), image.height());
+            InkExtractor extractor = new InkExtractor(image);
+            if (extractor.flatBackground()) {
+                InkImage box = extractor.inkBox();
+                if (box == null) {
+                    throw new BlankImage();
+                }
+                return new DigitRegion(whole, centering.centerRegion(box, 0, 0, box.width(), box.height()));
+            }
+            InkImage digit = new PhotoInk(image).digit();
+            if (digit == null) {
                 throw new BlankImage();
             }
-            return new DigitRegion(new Box(0, 0, image.width(), image.height()),
-                    centering.centerRegion(box, 0, 0, box.width(), box.height()));
+            return new DigitRegion(whole, centering.center(digit));
         });
     }
 

@@ -19,6 +19,12 @@ final class InkExtractor {
     static final int MIN_CONTRAST = BlankInk.MIN_CONTRAST_LEVELS;
     /** Border pixels with alpha below this count as transparent. */
     private static final int TRANSPARENT = 128;
+    /**
+     * Share of border pixels within one level of the border's median above which the background counts as one
+     * flat colour (a drawing exported from a canvas or an editor); a photo's grain, texture and light never get
+     * there. Strokes that run off the canvas's edge take a few percent of its border.
+     */
+    static final double FLAT_BORDER_SHARE = 0.9;
 
     private final int width;
     private final int height;
@@ -52,6 +58,20 @@ final class InkExtractor {
         if (image.alpha() != null && (image.alpha()[i] & 0xFF) < TRANSPARENT) {
             borderTransparent++;
         }
+    }
+
+    /**
+     * Whether the picture has a flat background, the case this class's rule is for: a transparent border, or a
+     * border of one colour. Anything else (a photo of paper) needs {@link PhotoInk}.
+     */
+    boolean flatBackground() {
+        if (image.hasAlpha() && borderTransparent * 2 > borderPixels) {
+            return true;
+        }
+        int median = borderMedian();
+        int near = borderHistogram[median] + (median > 0 ? borderHistogram[median - 1] : 0)
+                + (median < 255 ? borderHistogram[median + 1] : 0);
+        return near >= FLAT_BORDER_SHARE * borderPixels;
     }
 
     /** Maps every pixel to ink intensity. */

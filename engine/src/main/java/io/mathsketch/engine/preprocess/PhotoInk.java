@@ -1,0 +1,488 @@
+package io.mathsketch.engine.preprocess;
+
+import io.mathsketch.engine.image.DecodedImage;
+import io.mathsketch.engine.image.InkImage;
+
+/**
+ * Finds the ink of a photo of paper, where the canvas rule (one background level, everything darker is ink) fails:
+ * light falls unevenly, shadows cross the page, the paper is tinted and textured, the sensor adds grain and JPEG its
+ * ringing, and specks or the desk's edge show up. The steps:
+ * <ol>
+ *   <li>work on a copy no larger than {@link #MAX_WORKING_SIDE} (area-averaged), so the work is bounded whatever
+ *       the image;</li>
+ *   <li>estimate the paper's brightness everywhere: the mean of each cell of a coarse grid (about
+ *       {@link #GRID} cells along the longer side), a grey-level closing over {@link #CLOSING_RADIUS} cells (so
+ *       strokes up to about an eighth of the frame wide vanish from it); then darkness
+ *       = 1 - luminance / paper, which flattens gradients, vignetting, shadows and tints;</li>
+ *   <li>pick the ink with Otsu's threshold on the darkness histogram, but never within the sensor's noise
+ *       ({@link #NOISE_SIGMAS} robust standard deviations of luminance around the paper, which in darkness units
+ *       grow where the paper is darker, as in a shadow);</li>
+ *   <li>label the ink's connected components and drop those touching the frame's edge (the desk, the sheet's
+ *       border), specks (tiny next to the largest stroke) and far-away marks, keeping the digit's pieces;</li>
+ *   <li>map darkness to ink intensity (two noise deviations to 0, a typical stroke to 1) within the kept
+ *       components and a one-pixel fringe, then the MNIST recipe as for any picture.</li>
+ * </ol>
+ * Ink is taken to be darker than the paper: a light-on-dark picture is read by the canvas rule only when its
+ * background is flat (a shadow makes most of a photo darker than its lit part, so no global statistic can tell the
+ * polarity of a photo reliably). Memory: a few planes of the working size (floats for darkness and noise, ints for
+ * labels); no per-pixel objects.
+ */
+final class PhotoInk {
+
+    /** Longer side of the working copy: a digit needs 20 pixels in the end, a number a few hundred. */
+    static final int MAX_WORKING_SIDE = 1024;
+    private static final int GRID = 160;
+    private static final int CLOSING_RADIUS = 12;
+    private static final double NOISE_SIGMAS = 4;
+    /** A component smaller than this share of the largest one is a speck. */
+    private static final double SPECK_SHARE = 0.04;
+    /**
+     * Fewer pixels beyond the threshold than this in the largest component, or than the square of a hundredth of
+     * the shorter side: there is no ink, only specks (a digit a reader can make out is far larger).
+     */
+    private static final int MIN_STROKE_PIXELS = 6;
+
+    private final int width, height;
+    /** Working pixels per source pixel along each axis (1 = source resolution). */
+    private final int factor;
+    /** Darkness (ink-likeness) per working pixel, 0..1. */
+    private final float[] dark;
+    /**
+     * One standard deviation of the sensor's noise in darkness units per working pixel: the noise is about the same
+     * in luminance everywhere, so it weighs more where the paper is darker (in a shadow).
+     */
+    private final float[] noise;
+    /** Otsu's threshold on darkness, before the noise is taken into account. */
+    private final float otsu;
+
+    PhotoInk(DecodedImage image) {
+        int longer = Math.max(image.width(), image.height());
+        this.factor = (longer + MAX_WORKING_SIDE - 1) / MAX_WORKING_SIDE;
+        this.width = (image.width() + factor - 1) / factor;
+        this.height = (image.height() + factor - 1) / factor;
+        float[] lum = downscale(image);
+        smooth3(lum, width, height);
+        float[] paper = paper(lum);
+        float sigma = noiseSigma(lum, paper);
+        this.dark = lum; // reused in place: luminance becomes darkness
+        this.noise = paper; // and the paper's brightness its noise
+        int[] histogram = new int[256];
+        for (int i = 0; i < dark.length; i++) {
+            float p = Math.max(1f, paper[i]);
+            float d = Math.max(0f, Math.min(1f, 1f - lum[i] / p));
+            dark[i] = d;
+            noise[i] = sigma / p;
+            histogram[Math.min(255, (int) (d * 255f))]++;
+        }
+        otsu = otsu(histogram, dark.length) / 255f;
+    }
+
+    /** Beyond the threshold: Otsu's, but at least {@link #NOISE_SIGMAS} noise deviations. */
+    private boolean strong(int i) {
+        return dark[i] > Math.max(otsu, NOISE_SIGMAS * noise[i]);
+    }
+
+    /** Dark enough to extend a component that has strong pixels: halfway to Otsu's, and clear of the noise. */
+    private boolean weak(int i) {
+        return dark[i] > Math.max(otsu / 2, (NOISE_SIGMAS - 1) * noise[i]);
+    }
+
+    /**
+     * The noise's standard deviation in luminance: the median absolute deviation of luminance from the paper's
+     * brightness (ink is too rare to move a median), on a quarter-level histogram.
+     */
+    private static float noiseSigma(float[] lum, float[] paper) {
+        int bins = 1024;
+        int[] histogram = new int[bins];
+        for (int i = 0; i < lum.length; i++) {
+            int bin = Math.round(Math.abs(paper[i] - lum[i]) * 4);
+            histogram[Math.min(bins - 1, bin)]++;
+        }
+        return Math.max(0.5f, 1.4826f * quantile(histogram, lum.length, 0.5) / 4f);
+    }
+
+    int factor() {
+        return factor;
+    }
+
+    /** Area average by {@code factor}, as floats. */
+    private float[] downscale(DecodedImage image) {
+        float[] out = new float[width * height];
+        byte[] lum = image.lum();
+        int sw = image.width(), sh = image.height();
+        if (factor == 1) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = lum[i] & 0xFF;
+            }
+            return out;
+        }
+        int[] count = new int[width * height];
+        for (int y = 0; y < sh; y++) {
+            int row = (y / factor) * width;
+            for (int x = 0, s = y * sw; x < sw; x++, s++) {
+                out[row + x / factor] += lum[s] & 0xFF;
+                count[row + x / factor]++;
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= count[i];
+        }
+        return out;
+    }
+
+    /**
+     * A 3x3 box average in place: sensor grain drops to a third while a stroke two pixels wide survives, so the
+     * threshold can sit closer to the paper (pencil on grey paper in a shadow is only a few grain levels darker).
+     */
+    private static void smooth3(float[] plane, int w, int h) {
+        float[] row = new float[w];
+        for (int y = 0; y < h; y++) {
+            int r = y * w;
+            for (int x = 0; x < w; x++) {
+                float a = plane[r + Math.max(0, x - 1)], b = plane[r + x], c = plane[r + Math.min(w - 1, x + 1)];
+                row[x] = (a + b + c) / 3f;
+            }
+            System.arraycopy(row, 0, plane, r, w);
+        }
+        float[] above = new float[w], current = new float[w];
+        System.arraycopy(plane, 0, above, 0, w);
+        for (int y = 0; y < h; y++) {
+            int r = y * w;
+            System.arraycopy(plane, r, current, 0, w);
+            int below = Math.min(h - 1, y + 1) * w;
+            for (int x = 0; x < w; x++) {
+                plane[r + x] = (above[x] + current[x] + plane[below + x]) / 3f;
+            }
+            float[] swap = above;
+            above = current;
+            current = swap;
+        }
+    }
+
+    private static int quantile(int[] h, int total, double q) {
+        long target = (long) Math.ceil(q * total);
+        long seen = 0;
+        for (int v = 0; v < h.length; v++) {
+            seen += h[v];
+            if (seen >= target && seen > 0) {
+                return v;
+            }
+        }
+        return h.length - 1;
+    }
+
+    /**
+     * The paper's brightness at every working pixel: cell means (unbiased on a lighting ramp, unlike maxima), a
+     * grey-level closing that fills every dark feature narrower than the closing (strokes, specks) and keeps
+     * monotonic ramps and edges where they are, and bilinear interpolation between cell centres.
+     */
+    private float[] paper(float[] lum) {
+        int cell = Math.max(1, (Math.max(width, height) + GRID - 1) / GRID);
+        int gw = (width + cell - 1) / cell, gh = (height + cell - 1) / cell;
+        float[] grid = new float[gw * gh];
+        int[] count = new int[gw * gh];
+        for (int y = 0; y < height; y++) {
+            int g = (y / cell) * gw;
+            for (int x = 0, i = y * width; x < width; x++, i++) {
+                grid[g + x / cell] += lum[i];
+                count[g + x / cell]++;
+            }
+        }
+        for (int g = 0; g < grid.length; g++) {
+            grid[g] /= count[g];
+        }
+        grid = filter(grid, gw, gh, CLOSING_RADIUS, true);
+        grid = filter(grid, gw, gh, CLOSING_RADIUS, false);
+        float[] out = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            double gy = Math.max(0, Math.min(gh - 1, (y + 0.5) / cell - 0.5));
+            int y0 = (int) gy, y1 = Math.min(gh - 1, y0 + 1);
+            float fy = (float) (gy - y0);
+            for (int x = 0; x < width; x++) {
+                double gx = Math.max(0, Math.min(gw - 1, (x + 0.5) / cell - 0.5));
+                int x0 = (int) gx, x1 = Math.min(gw - 1, x0 + 1);
+                float fx = (float) (gx - x0);
+                float top = grid[y0 * gw + x0] * (1 - fx) + grid[y0 * gw + x1] * fx;
+                float bottom = grid[y1 * gw + x0] * (1 - fx) + grid[y1 * gw + x1] * fx;
+                out[y * width + x] = top * (1 - fy) + bottom * fy;
+            }
+        }
+        return out;
+    }
+
+    /** Separable square maximum ({@code max}) or minimum filter of the given radius. */
+    private static float[] filter(float[] in, int w, int h, int radius, boolean max) {
+        float[] across = new float[in.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float best = in[y * w + x];
+                for (int k = Math.max(0, x - radius); k <= Math.min(w - 1, x + radius); k++) {
+                    float v = in[y * w + k];
+                    best = max ? Math.max(best, v) : Math.min(best, v);
+                }
+                across[y * w + x] = best;
+            }
+        }
+        float[] out = new float[in.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float best = across[y * w + x];
+                for (int k = Math.max(0, y - radius); k <= Math.min(h - 1, y + radius); k++) {
+                    float v = across[k * w + x];
+                    best = max ? Math.max(best, v) : Math.min(best, v);
+                }
+                out[y * w + x] = best;
+            }
+        }
+        return out;
+    }
+
+    /** Otsu's threshold of a histogram: the level that best separates it into two classes. */
+    private static int otsu(int[] histogram, int total) {
+        double sum = 0;
+        for (int v = 0; v < histogram.length; v++) {
+            sum += (double) v * histogram[v];
+        }
+        double sumBelow = 0, bestBetween = -1;
+        long below = 0;
+        int best = 0;
+        for (int t = 0; t < histogram.length - 1; t++) {
+            below += histogram[t];
+            sumBelow += (double) t * histogram[t];
+            long above = total - below;
+            if (below == 0 || above == 0) {
+                continue;
+            }
+            double meanBelow = sumBelow / below, meanAbove = (sum - sumBelow) / above;
+            double between = (double) below * above * (meanBelow - meanAbove) * (meanBelow - meanAbove);
+            if (between > bestBetween) {
+                bestBetween = between;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The digit: the kept components around the largest stroke, mapped to ink, cropped to their box (working
+     * resolution). Null when nothing ink-like is left.
+     */
+    InkImage digit() {
+        Components c = new Components();
+        int main = c.largest();
+        if (main < 0) {
+            return null;
+        }
+        boolean[] keep = new boolean[c.count];
+        keep[main] = true;
+        int[] box = {c.minX[main], c.minY[main], c.maxX[main], c.maxY[main]};
+        // Largest first, each piece joins when it is near what is kept so far: a broken 4 or 5, not a far speck.
+        Integer[] order = c.bySize();
+        // A piece of a stroke is at least about a stroke's width square; specks are smaller than that.
+        double side = Math.max(c.maxX[main] - c.minX[main], c.maxY[main] - c.minY[main]) + 1;
+        double minPiece = Math.max(SPECK_SHARE * c.strong[main], side * side / 225);
+        boolean grown = true;
+        while (grown) {
+            grown = false;
+            for (int k : order) {
+                if (keep[k] || !c.candidate(k) || c.strong[k] < minPiece) {
+                    continue;
+                }
+                int reach = Math.max(box[2] - box[0], box[3] - box[1]) / 4 + 1;
+                if (c.minX[k] <= box[2] + reach && c.maxX[k] >= box[0] - reach && c.minY[k] <= box[3] + reach
+                        && c.maxY[k] >= box[1] - reach) {
+                    keep[k] = true;
+                    box[0] = Math.min(box[0], c.minX[k]);
+                    box[1] = Math.min(box[1], c.minY[k]);
+                    box[2] = Math.max(box[2], c.maxX[k]);
+                    box[3] = Math.max(box[3], c.maxY[k]);
+                    grown = true;
+                }
+            }
+        }
+        return c.ink(keep, box);
+    }
+
+    /** Every kept component (all but edge marks and specks), mapped to ink over the whole working image. */
+    InkImage page() {
+        Components c = new Components();
+        int main = c.largest();
+        boolean[] keep = new boolean[Math.max(1, c.count)];
+        if (main < 0) {
+            return new InkImage(width, height, new float[width * height]);
+        }
+        for (int k = 0; k < c.count; k++) {
+            keep[k] = c.candidate(k) && c.strong[k] >= SPECK_SHARE * c.strong[main];
+        }
+        return c.ink(keep, new int[] {0, 0, width - 1, height - 1});
+    }
+
+    /**
+     * Connected components (8-neighbourhood) of {@link #weak} pixels that hold at least one {@link #strong} pixel
+     * (hysteresis: a pencil line's faint gaps do not break it).
+     * Two passes with union-find over one int plane.
+     */
+    private final class Components {
+        final int[] label = new int[width * height];
+        int count;
+        int[] area, strong, minX, minY, maxX, maxY;
+        boolean[] edge;
+
+        Components() {
+            int[] parent = new int[64];
+            int next = 1;
+            for (int y = 0, i = 0; y < height; y++) {
+                for (int x = 0; x < width; x++, i++) {
+                    if (!weak(i)) {
+                        continue;
+                    }
+                    int l = 0;
+                    // Already-labelled neighbours: left, and the three above.
+                    int[] around = {x > 0 ? i - 1 : -1, y > 0 && x > 0 ? i - width - 1 : -1, y > 0 ? i - width : -1,
+                            y > 0 && x < width - 1 ? i - width + 1 : -1};
+                    for (int n : around) {
+                        if (n < 0 || label[n] == 0) {
+                            continue;
+                        }
+                        int r = root(parent, label[n]);
+                        if (l == 0) {
+                            l = r;
+                        } else if (r != l) {
+                            parent[Math.max(r, l)] = Math.min(r, l);
+                            l = Math.min(r, l);
+                        }
+                    }
+                    if (l == 0) {
+                        if (next == parent.length) {
+                            parent = java.util.Arrays.copyOf(parent, parent.length * 2);
+                        }
+                        parent[next] = next;
+                        l = next++;
+                    }
+                    label[i] = l;
+                }
+            }
+            // Dense component numbers 0..count-1 for every root.
+            int[] dense = new int[next];
+            for (int l = 1; l < next; l++) {
+                int r = root(parent, l);
+                if (r == l) {
+                    dense[l] = count++;
+                }
+            }
+            area = new int[count];
+            strong = new int[count];
+            minX = new int[count];
+            minY = new int[count];
+            maxX = new int[count];
+            maxY = new int[count];
+            edge = new boolean[count];
+            java.util.Arrays.fill(minX, Integer.MAX_VALUE);
+            java.util.Arrays.fill(minY, Integer.MAX_VALUE);
+            java.util.Arrays.fill(maxX, -1);
+            java.util.Arrays.fill(maxY, -1);
+            for (int y = 0, i = 0; y < height; y++) {
+                for (int x = 0; x < width; x++, i++) {
+                    if (label[i] == 0) {
+                        label[i] = -1;
+                        continue;
+                    }
+                    int k = dense[root(parent, label[i])];
+                    label[i] = k;
+                    area[k]++;
+                    if (strong(i)) {
+                        strong[k]++;
+                    }
+                    minX[k] = Math.min(minX[k], x);
+                    maxX[k] = Math.max(maxX[k], x);
+                    minY[k] = Math.min(minY[k], y);
+                    maxY[k] = Math.max(maxY[k], y);
+                    if (x == 0 || y == 0 || x == width - 1 || y == height - 1) {
+                        edge[k] = true;
+                    }
+                }
+            }
+        }
+
+        private static int root(int[] parent, int l) {
+            while (parent[l] != l) {
+                parent[l] = parent[parent[l]];
+                l = parent[l];
+            }
+            return l;
+        }
+
+        /** Whether a component can be ink at all: some pixel beyond the threshold, and not a mark at the frame's edge. */
+        boolean candidate(int k) {
+            return strong[k] > 0 && !edge[k];
+        }
+
+        /** The candidate with the most pixels beyond the threshold, or -1. */
+        int largest() {
+            int best = -1;
+            for (int k = 0; k < count; k++) {
+                if (candidate(k) && (best < 0 || strong[k] > strong[best])) {
+                    best = k;
+                }
+            }
+            int side = Math.min(width, height) / 100;
+            return best < 0 || strong[best] < Math.max(MIN_STROKE_PIXELS, side * side) ? -1 : best;
+        }
+
+        Integer[] bySize() {
+            Integer[] order = new Integer[count];
+            for (int k = 0; k < count; k++) {
+                order[k] = k;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Integer.compare(strong[b], strong[a]));
+            return order;
+        }
+
+        /**
+         * Kept components inside {@code box} (inclusive corners) and a one-pixel fringe around them (the stroke's
+         * soft edge, below the component threshold), mapped from darkness to ink: two noise deviations are 0 and the
+         * typical stroke (the 75th percentile of kept pixels' darkness) is 1.
+         */
+        InkImage ink(boolean[] keep, int[] box) {
+            int x0 = Math.max(0, box[0] - 1), y0 = Math.max(0, box[1] - 1);
+            int x1 = Math.min(width - 1, box[2] + 1), y1 = Math.min(height - 1, box[3] + 1);
+            int w = x1 - x0 + 1, h = y1 - y0 + 1;
+            int[] strokeHistogram = new int[256];
+            int kept = 0;
+            for (int y = y0; y <= y1; y++) {
+                for (int x = x0, i = y * width + x0; x <= x1; x++, i++) {
+                    if (label[i] >= 0 && keep[label[i]]) {
+                        strokeHistogram[Math.min(255, (int) (dark[i] * 255f))]++;
+                        kept++;
+                    }
+                }
+            }
+            float full = quantile(strokeHistogram, kept, 0.75) / 255f;
+            float[] ink = new float[w * h];
+            for (int y = y0; y <= y1; y++) {
+                for (int x = x0; x <= x1; x++) {
+                    if (!nearKept(keep, x, y)) {
+                        continue;
+                    }
+                    int i = y * width + x;
+                    float floor = 2 * noise[i];
+                    float v = (dark[i] - floor) / Math.max(0.05f, full - floor);
+                    ink[(y - y0) * w + (x - x0)] = Math.max(0f, Math.min(1f, v));
+                }
+            }
+            return new InkImage(w, h, ink);
+        }
+
+        private boolean nearKept(boolean[] keep, int x, int y) {
+            for (int yy = Math.max(0, y - 1); yy <= Math.min(height - 1, y + 1); yy++) {
+                for (int xx = Math.max(0, x - 1); xx <= Math.min(width - 1, x + 1); xx++) {
+                    int l = label[yy * width + xx];
+                    if (l >= 0 && keep[l]) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.mathsketch.engine.preprocess;
+
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionException.BlankImage;
+import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.image.DecodedImage;
+import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.image.InkImage;
+import io.mathsketch.engine.testing.CanvasRenderer;
+import io.mathsketch.engine.testing.PixelCorrelation;
+import io.mathsketch.engine.testing.SyntheticDigits;
+import org.junit.jupiter.api.Test;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Photos of paper take the photo path and come out like the same digit drawn on a clean canvas; drawings with a flat
+ * background keep the canvas rule, untouched.
+ */
+class PhotoInkTest {
+
+    private static final int W = 640, H = 480;
+    private final ImagePreprocessor preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
+    private final InkImage seven = SyntheticDigits.draw("7", 60, 0.12);
+    private final List<CanvasRenderer.Placement> scene = List.of(CanvasRenderer.place(seven, 380, 150, 2.4));
+    /** The digit as a clean canvas gives it: what a photo of the same ink should come close to. */
+    private final DigitImage clean = digit(CanvasRenderer.white(W, H).png(scene));
+
+    private DigitImage digit(byte[] encoded) {
+        try {
+            return preprocessor.digit(encoded);
+        } catch (RecognitionException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Lighting as a function of the pixel: 1 = full light. */
+    private interface Light {
+        double at(int x, int y);
+    }
+
+    /** Ink on grey-ish paper under {@code light}, with sensor grain; optional specks and a desk strip on the left. */
+    private BufferedImage photo(List<CanvasRenderer.Placement> placements, Light light, double grain, int specks,
+                                boolean desk, long seed) {
+        float[] ink = CanvasRenderer.white(W, H).inkField(placements);
+        Random random = new Random(seed);
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        float[] speckField = new float[W * H];
+        for (int s = 0; s < specks; s++) {
+            int x = random.nextInt(W - 2), y = random.nextInt(H - 2);
+            speckField[y * W + x] = speckField[y * W + x + 1] = speckField[(y + 1) * W + x] = 0.6f;
+        }
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                int i = y * W + x;
+                double paper = desk && x < 20 ? 60 : 225;
+                double v = paper * (1 - 0.85 * Math.max(ink[i], speckField[i])) * light.at(x, y)
+                        + grain * random.nextGaussian();
+                int g = (int) Math.max(0, Math.min(255, Math.round(v)));
+                image.setRGB(x, y, new Color(g, g, Math.min(255, g + 8)).getRGB());
+            }
+        }
+        return image;
+    }
+
+    private static final Light EVEN = (x, y) -> 1;
+    /** Darker to the right, and a shadow with a soft edge over the lower left, crossing the digit. */
+    private static final Light UNEVEN = (x, y) -> (1 - 0.4 * x / W)
+            * (x + 0.6 * y > 600 ? 1 : x + 0.6 * y < 560 ? 0.5 : 0.5 + 0.5 * (x + 0.6 * y - 560) / 40);
+
+    @Test
+    void canvasesAndEditorExportsKeepTheCanvasRule() {
+        for (BufferedImage canvas : List.of(
+                CanvasRenderer.white(W, H).image(scene),
+                CanvasRenderer.transparent(W, H, Color.BLUE).image(scene),
+                CanvasRenderer.white(W, H).withInk(Color.WHITE).withBackground(new Color(30, 30, 60)).image(scene),
+                // A stroke running off the canvas takes part of the border.
+                CanvasRenderer.white(W, H).image(List.of(CanvasRenderer.place(seven, -20, -10, 6))))) {
+            for (String format : List.of("png", "jpeg", "gif", "bmp")) {
+                if (canvas.getColorModel().hasAlpha() && !format.equals("png")) {
+                    continue;
+                }
+                DecodedImage decoded = decode(CanvasRenderer.encode(canvas, format));
+                assertTrue(new InkExtractor(decoded).flatBackground(), format);
+            }
+        }
+    }
+
+    @Test
+    void aPhotoOfPaperIsNotFlat() {
+        assertFalse(new InkExtractor(decode(CanvasRenderer.encode(photo(scene, EVEN, 3, 0, false, 1), "jpeg")))
+                .flatBackground());
+        assertFalse(new InkExtractor(decode(CanvasRenderer.encode(photo(scene, UNEVEN, 0, 0, false, 1), "png")))
+                .flatBackground());
+    }
+
+    @Test
+    void unevenLightAndAShadowAcrossTheDigitAreNotInk() {
+        DigitImage read = digit(CanvasRenderer.encode(photo(scene, UNEVEN, 4, 0, false, 2), "jpeg"));
+        double r = alike(clean, read);
+        assertTrue(r > 0.9, "likeness to the clean canvas " + r);
+    }
+
+    @Test
+    void specksAndTheDeskAlongTheEdgeAreDropped() {
+        DigitImage read = digit(CanvasRenderer.encode(photo(scene, UNEVEN, 4, 40, true, 3), "jpeg"));
+        double r = alike(clean, read);
+        assertTrue(r > 0.9, "likeness to the clean canvas " + r);
+    }
+
+    @Test
+    void aBrokenStrokeKeepsItsPieces() {
+        // Digits written in two strokes that do not touch: two components, both the digit's.
+        for (String shape : List.of("5-detached-bar", "4-two-strokes")) {
+            List<CanvasRenderer.Placement> broken = List.of(
+                    CanvasRenderer.place(SyntheticDigits.draw(shape, 60, 0.1), 380, 150, 2.4));
+            DigitImage canvas = digit(CanvasRenderer.white(W, H).png(broken));
+            DigitImage read = digit(CanvasRenderer.encode(photo(broken, UNEVEN, 3, 10, false, 4), "jpeg"));
+            double r = alike(canvas, read);
+            assertTrue(r > 0.9, shape + ": likeness to the clean canvas " + r);
+        }
+    }
+
+    @Test
+    void aPhotoOfBlankPaperIsBlank() {
+        byte[] blank = CanvasRenderer.encode(photo(List.of(), UNEVEN, 5, 0, false, 5), "jpeg");
+        assertThrows(BlankImage.class, () -> preprocessor.digit(blank));
+        byte[] dusty = CanvasRenderer.encode(photo(List.of(), EVEN, 5, 30, false, 6), "jpeg");
+        assertThrows(BlankImage.class, () -> preprocessor.digit(dusty));
+    }
+
+    @Test
+    void aLargePhotoIsWorkedOnAReducedCopy() {
+        BufferedImage small = photo(scene, UNEVEN, 3, 0, false, 7);
+        BufferedImage large = new BufferedImage(W * 3, H * 3, BufferedImage.TYPE_INT_RGB);
+        var g = large.createGraphics();
+        g.drawImage(small, 0, 0, W * 3, H * 3, null);
+        g.dispose();
+        DecodedImage decoded = decode(CanvasRenderer.encode(large, "jpeg"));
+        PhotoInk photo = new PhotoInk(decoded);
+        assertEquals(2, photo.factor(), "1920 pixels wide: halved to fit 1024");
+        double r = alike(clean, digit(CanvasRenderer.encode(large, "jpeg")));
+        assertTrue(r > 0.9, "likeness to the clean canvas " + r);
+    }
+
+    /**
+     * How alike two inputs are: the best pixel correlation with one shifted by up to a pixel either way (the photo
+     * path's box may differ from the canvas rule's by a fringe pixel, which moves the centre of mass by one).
+     */
+    private static double alike(DigitImage a, DigitImage b) {
+        double best = -1;
+        int side = DigitImage.SIDE;
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                float[] shifted = new float[DigitImage.SIZE];
+                for (int y = 0; y < side; y++) {
+                    for (int x = 0; x < side; x++) {
+                        int sx = x - dx, sy = y - dy;
+                        if (sx >= 0 && sy >= 0 && sx < side && sy < side) {
+                            shifted[y * side + x] = b.pixels()[sy * side + sx];
+                        }
+                    }
+                }
+                best = Math.max(best, PixelCorrelation.of(a.pixels(), shifted));
+            }
+        }
+        return best;
+    }
+
+    private static DecodedImage decode(byte[] encoded) {
+        try {
+            // Copied: the photo path reads the planes after the decoder is done.
+            return new io.mathsketch.engine.codec.ImageDecoder(InputLimits.DEFAULT).decode(encoded, image -> {
+                DecodedImage copy = new DecodedImage(image.width(), image.height(), image.hasAlpha());
+                System.arraycopy(image.lum(), 0, copy.lum(), 0, image.width() * image.height());
+                if (image.hasAlpha()) {
+                    System.arraycopy(image.alpha(), 0, copy.alpha(), 0, image.width() * image.height());
+                }
+                for (int y = 0; y < image.height(); y++) {
+                    copy.rowDone(y, image.rowMinLum()[y], image.rowMaxLum()[y], image.rowMaxAlpha()[y]);
+                }
+                return copy;
+            });
+        } catch (RecognitionException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
