@@ -54,6 +54,12 @@ public record PhotoConfig(String name, long seed, List<int[]> frames, Range digi
         }
     }
 
+    /** The same conditions in other frame sizes (a benchmark's fixed 640x480, for example). */
+    public PhotoConfig withFrames(List<int[]> newFrames) {
+        return new PhotoConfig(name, seed, newFrames, digitHeight, minDigitPixels, shadowChance, shadowDepth,
+                gradient, vignette, exposure, grain, blur, jpegQualities, specks, edgeChance);
+    }
+
     /** The same conditions drawn with another seed: another photo set. */
     public PhotoConfig withSeed(long newSeed) {
         return new PhotoConfig(name, newSeed, frames, digitHeight, minDigitPixels, shadowChance, shadowDepth,

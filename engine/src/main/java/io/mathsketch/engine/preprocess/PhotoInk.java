@@ -41,6 +41,11 @@ final class PhotoInk {
      * the shorter side: there is no ink, only specks (a digit a reader can make out is far larger).
      */
     private static final int MIN_STROKE_PIXELS = 6;
+    /**
+     * The threshold tried when Otsu's finds no digit: pencil on paper is about 0.25-0.45 darker than the paper, its
+     * texture and JPEG ringing under 0.1.
+     */
+    private static final float FAINT_INK = 0.12f;
 
     private final int width, height;
     /** Working pixels per source pixel along each axis (1 = source resolution). */
@@ -77,14 +82,14 @@ final class PhotoInk {
         otsu = otsu(histogram, dark.length) / 255f;
     }
 
-    /** Beyond the threshold: Otsu's, but at least {@link #NOISE_SIGMAS} noise deviations. */
-    private boolean strong(int i) {
-        return dark[i] > Math.max(otsu, NOISE_SIGMAS * noise[i]);
+    /** Beyond {@code level} (Otsu's threshold, or the faint-ink one) and {@link #NOISE_SIGMAS} noise deviations. */
+    private boolean strong(int i, float level) {
+        return dark[i] > Math.max(level, NOISE_SIGMAS * noise[i]);
     }
 
-    /** Dark enough to extend a component that has strong pixels: halfway to Otsu's, and clear of the noise. */
-    private boolean weak(int i) {
-        return dark[i] > Math.max(otsu / 2, (NOISE_SIGMAS - 1) * noise[i]);
+    /** Dark enough to extend a component that has strong pixels: halfway to the level, and clear of the noise. */
+    private boolean weak(int i, float level) {
+        return dark[i] > Math.max(level / 2, (NOISE_SIGMAS - 1) * noise[i]);
     }
 
     /**
@@ -268,8 +273,13 @@ final class PhotoInk {
      * resolution). Null when nothing ink-like is left.
      */
     InkImage digit() {
-        Components c = new Components();
+        Components c = new Components(otsu);
         int main = c.largest();
+        if (main < 0 && otsu > FAINT_INK) {
+            // Something far darker than the ink (the desk, a black frame) set Otsu's threshold above a pencil line.
+            c = new Components(FAINT_INK);
+            main = c.largest();
+        }
         if (main < 0) {
             return null;
         }
@@ -305,8 +315,12 @@ final class PhotoInk {
 
     /** Every kept component (all but edge marks and specks), mapped to ink over the whole working image. */
     InkImage page() {
-        Components c = new Components();
+        Components c = new Components(otsu);
         int main = c.largest();
+        if (main < 0 && otsu > FAINT_INK) {
+            c = new Components(FAINT_INK);
+            main = c.largest();
+        }
         boolean[] keep = new boolean[Math.max(1, c.count)];
         if (main < 0) {
             return new InkImage(width, height, new float[width * height]);
@@ -319,7 +333,7 @@ final class PhotoInk {
 
     /**
      * Connected components (8-neighbourhood) of {@link #weak} pixels that hold at least one {@link #strong} pixel
-     * (hysteresis: a pencil line's faint gaps do not break it).
+     * (hysteresis: a pencil line's faint gaps do not break it), for a threshold level.
      * Two passes with union-find over one int plane.
      */
     private final class Components {
@@ -328,12 +342,12 @@ final class PhotoInk {
         int[] area, strong, minX, minY, maxX, maxY;
         boolean[] edge;
 
-        Components() {
+        Components(float level) {
             int[] parent = new int[64];
             int next = 1;
             for (int y = 0, i = 0; y < height; y++) {
                 for (int x = 0; x < width; x++, i++) {
-                    if (!weak(i)) {
+                    if (!weak(i, level)) {
                         continue;
                     }
                     int l = 0;
@@ -390,7 +404,7 @@ final class PhotoInk {
                     int k = dense[root(parent, label[i])];
                     label[i] = k;
                     area[k]++;
-                    if (strong(i)) {
+                    if (strong(i, level)) {
                         strong[k]++;
                     }
                     minX[k] = Math.min(minX[k], x);

@@ -1,0 +1,51 @@
+package io.mathsketch.corpus;
+
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionRequest;
+import io.mathsketch.engine.RecognitionRequest.Input;
+import io.mathsketch.engine.config.Batching;
+import io.mathsketch.engine.config.EngineConfig;
+import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.inference.DjlRecognizer;
+import io.mathsketch.engine.mnist.MnistSubset;
+
+import java.nio.file.Path;
+
+/**
+ * Test helper: the committed {@code models/mnist-cnn} served by the engine as the server serves it (ONNX Runtime, one
+ * worker), for the recognition-quality floors. A reading is the answered text, or the problem's name when the engine
+ * refuses the input (a blank image counts as a miss, never as an error of the test).
+ */
+public final class CommittedModel implements AutoCloseable {
+
+    private final DjlRecognizer recognizer;
+
+    public CommittedModel() throws Exception {
+        Path models = MnistSubset.folder().getParent().getParent().resolve("models");
+        recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(models).model("mnist-cnn").workers(1)
+                .batching(Batching.builder().queueCapacity(64).build()).build());
+    }
+
+    /** What the model reads in encoded image bytes, as a client posting them would get it. */
+    public String read(byte[] encoded) {
+        return read(new Input.EncodedImage(encoded));
+    }
+
+    /** What the model reads in an already-centred 28x28 input. */
+    public String read(DigitImage digit) {
+        return read(new Input.Pixels(digit.pixels()));
+    }
+
+    private String read(Input input) {
+        try {
+            return recognizer.recognize(RecognitionRequest.digit(input)).text();
+        } catch (RecognitionException e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
+    @Override
+    public void close() {
+        recognizer.close();
+    }
+}
