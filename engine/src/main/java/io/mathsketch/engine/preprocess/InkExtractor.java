@@ -25,6 +25,8 @@ final class InkExtractor {
      * there. Strokes that run off the canvas's edge take a few percent of its border.
      */
     static final double FLAT_BORDER_SHARE = 0.9;
+    /** Share of neighbouring border pixel pairs within one level of each other above which a border is a drawing's. */
+    static final double SMOOTH_BORDER_SHARE = 0.97;
 
     private final int width;
     private final int height;
@@ -71,7 +73,52 @@ final class InkExtractor {
         int median = borderMedian();
         int near = borderHistogram[median] + (median > 0 ? borderHistogram[median - 1] : 0)
                 + (median < 255 ? borderHistogram[median + 1] : 0);
-        return near >= FLAT_BORDER_SHARE * borderPixels;
+        return near >= FLAT_BORDER_SHARE * borderPixels
+                || twoLevels() >= FLAT_BORDER_SHARE * borderPixels && smoothBorder();
+    }
+
+    /** Border pixels within one level of the border's two most common levels (background and ink). */
+    private int twoLevels() {
+        int[] window = new int[256];
+        for (int v = 0; v < 256; v++) {
+            window[v] = borderHistogram[v] + (v > 0 ? borderHistogram[v - 1] : 0)
+                    + (v < 255 ? borderHistogram[v + 1] : 0);
+        }
+        int first = 0;
+        for (int v = 1; v < 256; v++) {
+            first = window[v] > window[first] ? v : first;
+        }
+        int second = -1;
+        for (int v = 0; v < 256; v++) {
+            if (Math.abs(v - first) > 2 && (second < 0 || window[v] > window[second])) {
+                second = v;
+            }
+        }
+        return window[first] + (second < 0 ? 0 : window[second]);
+    }
+
+    /**
+     * Whether neighbouring border pixels are nearly all equal (within one level): true of a drawing however much ink
+     * touches its border (runs of background and runs of ink, a few anti-aliased steps between), not of a photo,
+     * whose grain makes neighbours differ. With {@link #twoLevels} it tells a drawing whose ink covers much of its
+     * border from a smooth lighting gradient.
+     */
+    private boolean smoothBorder() {
+        byte[] lum = image.lum();
+        int pairs = 0, equal = 0;
+        int last = (height - 1) * width;
+        for (int x = 1; x < width; x++) {
+            equal += Math.abs((lum[x] & 0xFF) - (lum[x - 1] & 0xFF)) <= 1 ? 1 : 0;
+            equal += Math.abs((lum[last + x] & 0xFF) - (lum[last + x - 1] & 0xFF)) <= 1 ? 1 : 0;
+            pairs += 2;
+        }
+        for (int y = 1; y < height; y++) {
+            int row = y * width, above = row - width;
+            equal += Math.abs((lum[row] & 0xFF) - (lum[above] & 0xFF)) <= 1 ? 1 : 0;
+            equal += Math.abs((lum[row + width - 1] & 0xFF) - (lum[above + width - 1] & 0xFF)) <= 1 ? 1 : 0;
+            pairs += 2;
+        }
+        return pairs > 0 && equal >= SMOOTH_BORDER_SHARE * pairs;
     }
 
     /** Maps every pixel to ink intensity. */
