@@ -27,7 +27,8 @@ class CanvasQualityTest {
      * flat), so this floor holds today's figure rather than the target; raise it to 0.993 with a model retrained on
      * the styles (issue 18).
      */
-    static final double CANVAS_FLOOR = 0.985;
+    /** Issue 11's 99.3%: measured 99.33% (596/600) with mnist-cnn 1.1.0 (98.83% with 1.0.0). */
+    static final double CANVAS_FLOOR = 0.993;
     static final HandConfig HAND = HandConfig.HELD_OUT.withStyles(
             Arrays.stream(DigitStyle.values()).filter(s -> !s.mnistLacks()).toList());
 
