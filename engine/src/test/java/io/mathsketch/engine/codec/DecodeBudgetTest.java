@@ -111,9 +111,15 @@ class DecodeBudgetTest {
         long least = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             long before = threads.getCurrentThreadAllocatedBytes();
-            Object result = mode.equals("digit") ? preprocessor.digitInImage(bytes) : numbers.regions(bytes);
+            try {
+                Object result = mode.equals("digit") ? preprocessor.digitInImage(bytes) : numbers.regions(bytes);
+                assertTrue(result != null);
+            } catch (BlankImage specksOnly) {
+                // The photo path drops specks as sensor noise: a JPEG of specks alone is blank. The work it did to
+                // find that out is what is measured.
+                assertEquals("specks", content, format + " " + content + " " + mode + " read as blank");
+            }
             least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
-            assertTrue(result != null);
         }
         double perPixel = least / (double) ((long) side * side);
         System.out.printf("%s %s %s: %.2f bytes per pixel%n", format, content, mode, perPixel);
