@@ -63,10 +63,19 @@ final class InkExtractor {
     }
 
     /**
+     * Below this many pixels on its shorter side a picture is read by this class's rule whatever its border: it is a
+     * crop of one digit, and the photo path's background estimate needs room around the ink.
+     */
+    static final int MIN_PHOTO_SIDE = 64;
+
+    /**
      * Whether the picture has a flat background, the case this class's rule is for: a transparent border, or a
      * border of one colour. Anything else (a photo of paper) needs {@link PhotoInk}.
      */
     boolean flatBackground() {
+        if (Math.min(image.width(), image.height()) < MIN_PHOTO_SIDE) {
+            return true; // a crop of one digit (a 28x28 input, a thumbnail), not a photo of a page
+        }
         if (image.hasAlpha() && borderTransparent * 2 > borderPixels) {
             return true;
         }
