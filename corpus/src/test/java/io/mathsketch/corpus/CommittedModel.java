@@ -10,6 +10,7 @@ import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.engine.mnist.MnistSubset;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Test helper: the committed {@code models/mnist-cnn} served by the engine as the server serves it (ONNX Runtime, one
@@ -29,6 +30,16 @@ public final class CommittedModel implements AutoCloseable {
     /** What the model reads in encoded image bytes, as a client posting them would get it. */
     public String read(byte[] encoded) {
         return read(new Input.EncodedImage(encoded));
+    }
+
+    /** The number ({@code mode=number}) the model reads in encoded image bytes, as a client would get it. */
+    public String readNumber(byte[] encoded) {
+        try {
+            return recognizer.recognize(new RecognitionRequest(new Input.EncodedImage(encoded), Optional.empty(),
+                    RecognitionRequest.Mode.NUMBER)).text();
+        } catch (RecognitionException e) {
+            return e.getClass().getSimpleName();
+        }
     }
 
     /** What the model reads in an already-centred 28x28 input. */
