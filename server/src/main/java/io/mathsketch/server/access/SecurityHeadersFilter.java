@@ -1,38 +1,16 @@
 package io.mathsketch.server.access;
 
-import io.helidon.http.Header;
-import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
-import java.util.List;
-
-/**
- * Security headers on every routed response. The content security policy allows the page exactly what it uses (its
- * own scripts, styles, images and API, plus {@code data:}/{@code blob:} images for canvas exports) and nothing inline,
- * so an injected script or style would not run; {@code frame-ancestors 'none'} (and the older
- * {@code X-Frame-Options}) keep the page out of other sites' frames (clickjacking the feedback buttons);
- * {@code nosniff} keeps browsers from reading a stored image or a JSON answer as a script or a page; no referrer
- * leaves the site (history URLs carry recognition ids).
- */
+/** {@link SecurityHeaders} on every routed response, errors included (they are set before the chain runs). */
 public final class SecurityHeadersFilter implements Filter {
-
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
-            + " form-action 'self'; frame-ancestors 'none'";
-
-    private static final List<Header> HEADERS = List.of(
-            HeaderValues.create("Content-Security-Policy", CONTENT_SECURITY_POLICY),
-            HeaderValues.create("X-Content-Type-Options", "nosniff"),
-            HeaderValues.create("X-Frame-Options", "DENY"),
-            HeaderValues.create("Referrer-Policy", "no-referrer"),
-            HeaderValues.create("Cross-Origin-Opener-Policy", "same-origin"));
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        HEADERS.forEach(res::header);
+        SecurityHeaders.set(res.headers());
         chain.proceed();
     }
 }

@@ -5,12 +5,13 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
+import io.mathsketch.server.access.SecurityHeaders;
 
 /**
  * Failures Helidon answers before routing (request bodies over {@code max-payload-size}, malformed requests, HTTP
  * versions other than 1.1, request heads over {@code max-headers-size}): the same problem+json documents as the
  * routed errors, with the status Helidon chose, so clients parse one error format and never see a 500 for a bad
- * request.
+ * request. They carry the security headers routed responses carry: no routing filter runs for them.
  */
 public final class ProblemDirectHandler implements DirectHandler {
 
@@ -51,6 +52,7 @@ public final class ProblemDirectHandler implements DirectHandler {
         };
         ProblemDetails problem = new ProblemDetails(type, detail, request.path());
         headers.set(HeaderNames.CONTENT_TYPE, ProblemDetails.MEDIA_TYPE);
+        SecurityHeaders.set(headers);
         if (problem.status() == 503) {
             headers.set(HeaderNames.RETRY_AFTER, ProblemErrorHandler.RETRY_AFTER_SECONDS);
         }

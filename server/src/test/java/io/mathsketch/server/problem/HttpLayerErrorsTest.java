@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Requests Helidon refuses before routing, sent over a raw socket (an HTTP client would not send them): each is
@@ -69,7 +70,7 @@ class HttpLayerErrorsTest {
     void oversizedRequestLineIsAClientErrorNever500() {
         RawHttp.Response response = raw.send("GET /" + "a".repeat(64 * 1024) + " HTTP/1.1\r\nHost: x\r\n\r\n");
         assertEquals(true, response.status() >= 400 && response.status() < 500, response::toString);
-        assertEquals(response.status(), response.json().getInt("status"));
+        assertProblem(response.status(), response.problem(), response);
     }
 
     @Test
@@ -78,7 +79,7 @@ class HttpLayerErrorsTest {
             RawHttp.Response response = raw.send(method + " /api/v1/recognitions HTTP/1.1\r\nHost: localhost\r\n"
                     + "Connection: close\r\n\r\n");
             assertEquals(true, response.status() >= 400 && response.status() < 500, response::toString);
-            assertEquals(response.status(), response.json().getInt("status"), response::toString);
+            assertProblem(response.status(), response.problem(), response);
         }
     }
 
@@ -88,9 +89,22 @@ class HttpLayerErrorsTest {
         assertEquals(true, health.status() == 200 || health.status() == 204, health::toString);
     }
 
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItIsRead() {
+        assertProblem(413, "payload-too-large", raw.send("POST /api/v1/recognitions HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: image/png\r\nContent-Length: 999999999\r\n\r\n"));
+        assertHealthy();
+    }
+
+    /** The problem document, its status, and the security headers no routing filter added for it. */
     private static void assertProblem(int status, String type, RawHttp.Response response) {
         assertEquals(type, response.problem(), response::toString);
         assertEquals(status, response.status(), response::toString);
         assertEquals(status, response.json().getInt("status"));
+        assertTrue(response.header("content-security-policy").orElse("").contains("frame-ancestors 'none'"),
+                response::toString);
+        assertEquals("nosniff", response.header("x-content-type-options").orElse(""), response::toString);
+        assertEquals("DENY", response.header("x-frame-options").orElse(""), response::toString);
+        assertEquals("no-referrer", response.header("referrer-policy").orElse(""), response::toString);
     }
 }
