@@ -69,7 +69,8 @@ public final class DjlRecognizer implements Recognizer {
         this.loader = loader;
         this.listener = listener;
         this.preprocessor = new ImagePreprocessor(config.limits());
-        this.expressions = new ExpressionLayout(config.limits());
+        // One preprocessor, so one decode budget, for every mode.
+        this.expressions = new ExpressionLayout(preprocessor);
         this.numbers = new NumberReader(preprocessor, config.limits());
         this.pools = pools;
         this.defaultModel = config.models().getFirst();

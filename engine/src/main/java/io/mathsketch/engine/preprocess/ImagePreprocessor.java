@@ -28,7 +28,12 @@ public final class ImagePreprocessor {
     private final MnistCentering centering = new MnistCentering();
 
     public ImagePreprocessor(InputLimits limits) {
-        this.decoder = new ImageDecoder(limits);
+        this(new ImageDecoder(limits));
+    }
+
+    /** Decodes through {@code decoder}, drawing on its decode budget with whoever else uses it. */
+    public ImagePreprocessor(ImageDecoder decoder) {
+        this.decoder = decoder;
     }
 
     /**

@@ -30,8 +30,18 @@ public final class ExpressionLayout {
     private final SymbolSegmenter segmenter = new SymbolSegmenter(MAX_SYMBOLS);
     private final MnistCentering centering = new MnistCentering();
 
+    /** Lays out expressions with a preprocessor (and so a decode budget) of its own: for tools and tests. */
     public ExpressionLayout(InputLimits limits) {
-        this.preprocessor = new ImagePreprocessor(limits);
+        this(new ImagePreprocessor(limits));
+    }
+
+    /**
+     * Lays out expressions through a shared preprocessor, so that expression mode draws on the same decode budget as
+     * digit and number mode: a second budget would let the modes together decode twice what
+     * {@code limits.max-decoded-bytes-in-flight} allows.
+     */
+    public ExpressionLayout(ImagePreprocessor preprocessor) {
+        this.preprocessor = preprocessor;
     }
 
     /**

@@ -36,9 +36,14 @@ public final class TestServer implements AutoCloseable {
 
     /** A server on a fresh H2 database of its own, which {@link #close()} closes too. */
     public static TestServer startOnOwnH2() {
+        return startOnOwnH2(Map.of());
+    }
+
+    /** A server with these overrides on a fresh H2 database of its own, which {@link #close()} closes too. */
+    public static TestServer startOnOwnH2(Map<String, String> overrides) {
         H2TestDatabase database = new H2TestDatabase();
         try {
-            return new TestServer(start(database).server, database);
+            return new TestServer(start(database, overrides, DjlRecognizer::open).server, database);
         } catch (RuntimeException e) {
             database.close();
             throw e;
