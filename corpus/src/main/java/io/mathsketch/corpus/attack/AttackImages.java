@@ -1,0 +1,166 @@
+package io.mathsketch.corpus.attack;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+/**
+ * The attack corpus's pictures: huge in pixels, small on the wire. PNGs are written row by row straight from a rule
+ * (never a full raster), so a 4096x4096 image costs its compressed size to make.
+ */
+final class AttackImages {
+
+    private static final int GREY = 0;
+
+    private AttackImages() {
+    }
+
+    /** Pixel rule: whether (x, y) is ink (black on white). */
+    interface Ink {
+        boolean at(int x, int y);
+    }
+
+    /** A black square speck of {@code size} pixels every {@code spacing} pixels: a million specks at 4096/4/1. */
+    static byte[] specks(int side, int spacing, int size) {
+        return bilevel(side, side, (x, y) -> x % spacing < size && y % spacing < size);
+    }
+
+    /** A filled disc over most of the picture: ink everywhere, one component of millions of pixels. */
+    static byte[] blob(int side) {
+        long r = side * 7L / 16, c = side / 2;
+        return bilevel(side, side, (x, y) -> (x - c) * (x - c) + (y - c) * (y - c) <= r * r);
+    }
+
+    /** A ring like a drawn 0 at the scale of the picture: a well-formed drawing, only very large. */
+    static byte[] ring(int width, int height) {
+        long cx = width / 2, cy = height / 2, rx = width * 3L / 10, ry = height * 4L / 10;
+        double pen = Math.max(2, Math.min(width, height) / 24.0);
+        return bilevel(width, height, (x, y) -> {
+            double dx = (x - cx) / (double) rx, dy = (y - cy) / (double) ry;
+            double d = Math.sqrt(dx * dx + dy * dy);
+            return Math.abs(d - 1) * Math.min(rx, ry) < pen / 2;
+        });
+    }
+
+    /** A PNG whose header declares {@code width x height} but whose data is a single empty row: a decompression bomb's claim. */
+    static byte[] declaredOnly(int width, int height) {
+        return png(width, height, 1, deflate(new byte[1 + (width + 7) / 8]));
+    }
+
+    /** A JPEG of the ring: ImageIO's decoder path, at quality 0.5. */
+    static byte[] jpegRing(int side) {
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, side, side);
+            g.setColor(Color.BLACK);
+            g.setStroke(new java.awt.BasicStroke(side / 24f));
+            g.drawOval(side / 5, side / 10, side * 3 / 5, side * 4 / 5);
+        } finally {
+            g.dispose();
+        }
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            if (!ImageIO.write(image, "jpeg", out)) {
+                throw new IllegalStateException("no JPEG writer");
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A 1-bit greyscale PNG: ink (0) where the rule says, white (1) elsewhere. */
+    static byte[] bilevel(int width, int height, Ink ink) {
+        int rowBytes = (width + 7) / 8;
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        try (ByteArrayOutputStream compressed = new ByteArrayOutputStream()) {
+            byte[] row = new byte[rowBytes + 1];
+            byte[] buffer = new byte[64 * 1024];
+            for (int y = 0; y < height; y++) {
+                java.util.Arrays.fill(row, (byte) 0); // filter byte 0 (None), then all ink
+                for (int x = 0; x < width; x++) {
+                    if (!ink.at(x, y)) {
+                        row[1 + x / 8] |= (byte) (0x80 >>> (x % 8));
+                    }
+                }
+                deflater.setInput(row);
+                while (!deflater.needsInput()) {
+                    compressed.write(buffer, 0, deflater.deflate(buffer));
+                }
+            }
+            deflater.finish();
+            while (!deflater.finished()) {
+                compressed.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return png(width, height, 1, compressed.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static byte[] deflate(byte[] raw) {
+        Deflater deflater = new Deflater();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            deflater.setInput(raw);
+            deflater.finish();
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static byte[] png(int width, int height, int depth, byte[] idat) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+            byte[] header = new byte[13];
+            putInt(header, 0, width);
+            putInt(header, 4, height);
+            header[8] = (byte) depth;
+            header[9] = GREY;
+            chunk(out, "IHDR", header);
+            chunk(out, "IDAT", idat);
+            chunk(out, "IEND", new byte[0]);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+        byte[] length = new byte[4];
+        putInt(length, 0, data.length);
+        out.write(length);
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        out.write(typeBytes);
+        out.write(data);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        byte[] sum = new byte[4];
+        putInt(sum, 0, (int) crc.getValue());
+        out.write(sum);
+    }
+
+    private static void putInt(byte[] b, int at, int value) {
+        b[at] = (byte) (value >>> 24);
+        b[at + 1] = (byte) (value >>> 16);
+        b[at + 2] = (byte) (value >>> 8);
+        b[at + 3] = (byte) value;
+    }
+}

@@ -1,0 +1,86 @@
+package io.mathsketch.corpus.attack;
+
+import io.mathsketch.engine.config.InputLimits;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The corpus is what its names say: sizes at and over the limits, huge pictures in few bytes, every mode. */
+class AttackCorpusTest {
+
+    private static final InputLimits LIMITS = InputLimits.builder().maxPayloadBytes(300_000).maxWidth(1500)
+            .maxHeight(1200).build();
+    private final Map<String, Attack> corpus = AttackCorpus.of(LIMITS).stream()
+            .collect(Collectors.toMap(Attack::name, Function.identity()));
+
+    @Test
+    void namesAreUniqueAndImageAttacksComeInEveryMode() {
+        assertEquals(AttackCorpus.of(LIMITS).size(), corpus.size(), "unique names");
+        for (String mode : AttackCorpus.MODES) {
+            assertTrue(corpus.containsKey("specks-1m-" + mode) && corpus.containsKey("max-size-drawing-" + mode), mode);
+            assertTrue(text(corpus.get("giant-blob-" + mode)).startsWith("POST /api/v1/recognitions?mode=" + mode), mode);
+        }
+    }
+
+    @Test
+    void base64IsAtAndOverThePayloadLimit() {
+        assertEquals(LIMITS.maxPayloadBytes(), body(corpus.get("base64-at-limit")).length);
+        assertEquals(LIMITS.maxPayloadBytes() + 1, body(corpus.get("base64-over-limit")).length);
+        assertEquals(LIMITS.maxPayloadBytes() + 1, body(corpus.get("raw-body-over-limit")).length);
+        assertTrue(text(corpus.get("base64-at-limit")).contains("\"data:image/png;base64,iVBORw0KGg"));
+    }
+
+    @Test
+    void picturesAreHugeInPixelsAndSmallOnTheWire() throws Exception {
+        byte[] specks = body(corpus.get("specks-1m-digit"));
+        assertTrue(specks.length < 100_000, "a million specks in " + specks.length + " bytes");
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(specks));
+        assertEquals(1200, decoded.getWidth());
+        assertEquals(0xFF000000, decoded.getRGB(0, 0), "a speck at the origin");
+        assertEquals(0xFFFFFFFF, decoded.getRGB(1, 1), "white between specks");
+        BufferedImage drawing = ImageIO.read(new ByteArrayInputStream(body(corpus.get("max-size-drawing-number"))));
+        assertEquals(List.of(1500, 1200), List.of(drawing.getWidth(), drawing.getHeight()));
+    }
+
+    @Test
+    void theVerdictAllowsOnlyProblemDocumentsOfTheirOwnStatus() {
+        Attack refused = corpus.get("json-deep-arrays");
+        String problem = "application/problem+json";
+        assertNull(refused.violation(400, problem, "{\"status\": 400, \"type\": \"urn:mathsketch:problem:bad-request\"}"));
+        assertNull(refused.violation(503, problem, "{\"status\":503}"));
+        assertNotNull(refused.violation(500, problem, "{\"status\":500}"));
+        assertNotNull(refused.violation(200, "application/json", "{}"));
+        assertNotNull(refused.violation(400, "text/plain", "bad"));
+        assertNotNull(refused.violation(400, problem, "{\"status\":422}"));
+        Attack large = corpus.get("half-size-drawing-digit");
+        assertNull(large.violation(200, "application/json", "{}"));
+        assertNotNull(large.violation(502, problem, "{\"status\":502}"));
+    }
+
+    private static String text(Attack attack) {
+        return new String(attack.request(), StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] body(Attack attack) {
+        byte[] request = attack.request();
+        for (int i = 0; i + 3 < request.length; i++) {
+            if (request[i] == '\r' && request[i + 1] == '\n' && request[i + 2] == '\r' && request[i + 3] == '\n') {
+                return Arrays.copyOfRange(request, i + 4, request.length);
+            }
+        }
+        throw new AssertionError("no end of head in " + attack);
+    }
+}
