@@ -1,5 +1,7 @@
 package io.mathsketch.engine;
 
+import io.mathsketch.engine.image.Ink;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,11 +27,18 @@ public record RecognitionRequest(Input input, Optional<String> model, Mode mode)
     /** One digit; a number written left to right; an arithmetic expression (read with the symbol model). */
     public enum Mode { DIGIT, NUMBER, EXPRESSION }
 
-    /** The accepted inputs: encoded image bytes, or an already-normalised 28x28 array. */
+    /** The accepted inputs: encoded image bytes, digital ink, or an already-normalised 28x28 array. */
     public sealed interface Input {
 
         /** PNG, JPEG, GIF or BMP bytes as received. */
         record EncodedImage(byte[] bytes) implements Input {
+        }
+
+        /** Strokes as a pen, finger or mouse drew them (digit and number mode). */
+        record DigitalInk(Ink ink) implements Input {
+            public DigitalInk {
+                Objects.requireNonNull(ink, "ink");
+            }
         }
 
         /**

@@ -97,7 +97,7 @@ public final class MathSketchServer implements AutoCloseable {
             AdminToken adminToken = new AdminToken(settings.admin().token());
             AdminRequests adminRequests = new AdminRequests(adminToken);
             RecognitionService recognitions = new RecognitionService(recognizer, writer, store, status,
-                    settings.store(), settings.maxPayloadBytes(), adminToken);
+                    settings.store(), settings.engine().limits(), adminToken);
             StatsService stats = new StatsService(store, status);
             ModelService models = new ModelService(recognizer, adminToken);
 

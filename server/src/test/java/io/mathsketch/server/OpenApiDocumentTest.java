@@ -1,5 +1,6 @@
 package io.mathsketch.server;
 
+import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.server.access.AdminToken;
 import io.mathsketch.server.api.ModelService;
@@ -75,7 +76,7 @@ class OpenApiDocumentTest {
     @Test
     void everyApiRouteIsDocumentedAndEveryDocumentedRouteIsServed() {
         RouteRecorder recorder = new RouteRecorder();
-        MathSketchServer.api(recorder, new RecognitionService(null, null, null, null, null, 0, null),
+        MathSketchServer.api(recorder, new RecognitionService(null, null, null, null, null, null, null),
                 new StatsService(null, null), new ModelService(null, new AdminToken(Optional.empty())));
         Set<String> registered = new TreeSet<>(recorder.routes());
 
@@ -115,6 +116,24 @@ class OpenApiDocumentTest {
                 .get("pixels");
         assertEquals(DigitImage.SIZE, pixels.getMinItems());
         assertEquals(DigitImage.SIZE, pixels.getMaxItems());
+    }
+
+    @Test
+    void theDocumentedInkLimitsAreTheDefaultLimits() {
+        OpenAPI document = assertValid(parse(served("application/yaml")));
+        Schema<?> ink = document.getComponents().getSchemas().get("Ink");
+        Schema<?> strokes = (Schema<?>) ink.getProperties().get("strokes");
+        Schema<?> points = (Schema<?>) strokes.getItems().getProperties().get("points");
+        Schema<?> coordinate = points.getItems().getItems();
+        InputLimits limits = InputLimits.DEFAULT;
+        assertEquals(limits.maxInkStrokes(), strokes.getMaxItems());
+        assertEquals(limits.maxInkStrokePoints(), points.getMaxItems());
+        assertEquals(limits.maxInkCoordinate(), coordinate.getMaximum().intValueExact());
+        assertEquals(-limits.maxInkCoordinate(), coordinate.getMinimum().intValueExact());
+        for (String size : List.of("width", "height", "penWidth")) {
+            assertEquals(limits.maxInkCoordinate(),
+                    ((Schema<?>) ink.getProperties().get(size)).getMaximum().intValueExact(), size);
+        }
     }
 
     private String served(String mediaType) {

@@ -28,6 +28,9 @@ import io.mathsketch.engine.symbols.ExpressionLayout;
 import io.mathsketch.engine.symbols.SymbolChoice;
 import io.mathsketch.engine.symbols.SymbolGroup;
 import io.mathsketch.engine.image.DigitRegion;
+import io.mathsketch.engine.image.Stroke;
+import io.mathsketch.engine.ink.InkRenderer;
+import io.mathsketch.engine.ink.StrokeGrouper;
 
 
 import java.lang.System.Logger.Level;
@@ -57,6 +60,8 @@ public final class DjlRecognizer implements Recognizer {
     private final ExpressionLayout expressions;
     private final ExpressionParser parser = new ExpressionParser();
     private final NumberReader numbers;
+    private final InkRenderer inkRenderer = new InkRenderer();
+    private final StrokeGrouper strokeGrouper = new StrokeGrouper();
     /** Folder name to the pool serving it; insertion order is the configuration's, the default first. */
     private final Map<String, AtomicReference<ModelPool>> pools;
     private final String defaultModel;
@@ -248,6 +253,24 @@ public final class DjlRecognizer implements Recognizer {
                 }
                 digits.add(ImagePreprocessor.fromPixels(pixels.values()));
                 boxes.add(new Box(0, 0, DigitImage.SIDE, DigitImage.SIDE));
+            }
+            case RecognitionRequest.Input.DigitalInk ink when request.mode() == RecognitionRequest.Mode.NUMBER -> {
+                for (List<Stroke> strokes : strokeGrouper.digits(ink.ink(), config.limits().maxDigits())) {
+                    DigitRegion region = inkRenderer.digit(strokes, ink.ink().penWidth());
+                    digits.add(region.digit());
+                    boxes.add(region.box());
+                }
+                if (digits.isEmpty()) {
+                    throw new RecognitionException.BlankImage();
+                }
+            }
+            case RecognitionRequest.Input.DigitalInk ink when request.mode() == RecognitionRequest.Mode.EXPRESSION ->
+                    throw new RecognitionException.InvalidInk("expression mode reads images only for now: send the"
+                            + " drawing as an image, or ink in digit or number mode");
+            case RecognitionRequest.Input.DigitalInk ink -> {
+                DigitRegion digit = inkRenderer.digit(ink.ink());
+                digits.add(digit.digit());
+                boxes.add(digit.box());
             }
             case RecognitionRequest.Input.EncodedImage image
                     when request.mode() == RecognitionRequest.Mode.EXPRESSION -> {

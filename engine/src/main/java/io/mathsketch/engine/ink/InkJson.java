@@ -6,25 +6,24 @@ import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.image.Stroke;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * The JSON form of digital ink, shared by the API, storage and the test fixtures:
  * {@code {"strokes": [{"points": [[x, y, t?, pressure?], ...]}, ...], "width": W, "height": H, "penWidth": P}}.
  * Every point of a stroke has the same number of values (2, 3 or 4); {@code t} is in milliseconds, pressure in
  * [0, 1]. Reading checks the configured limits while it reads, so an oversized ink is refused before it is held as
- * numbers.
+ * numbers. The members of the ink object and of its strokes may come in any order; unknown members are skipped.
  */
 public final class InkJson {
 
@@ -33,87 +32,161 @@ public final class InkJson {
 
     /** Reads ink from JSON text. */
     public static Ink read(String json, InputLimits limits) throws InvalidInk, InkTooLarge {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return read(reader.readObject(), limits);
-        } catch (JsonException | IllegalStateException e) {
+        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new InvalidInk("the ink is not a JSON object");
+            }
+            Ink ink = read(parser, limits);
+            if (parser.hasNext()) {
+                throw new InvalidInk("the ink is followed by more JSON");
+            }
+            return ink;
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             throw new InvalidInk("the ink is not a JSON object: " + e.getMessage());
         }
     }
 
+    /** Reads ink from its JSON object. */
+    public static Ink read(JsonObject json, InputLimits limits) throws InvalidInk, InkTooLarge {
+        try (JsonParser parser = Json.createParserFactory(null).createParser(json)) {
+            parser.next();
+            return read(parser, limits);
+        }
+    }
+
     /**
-     * Reads ink from its JSON object.
+     * Reads ink from a parser that has just read the ink object's {@code START_OBJECT}, up to and including its
+     * {@code END_OBJECT}. The ink is read as a stream of events, never as a tree, and every limit is checked as soon
+     * as it is passed: a stroke is refused at its first point over the limit, not after its points have been built
+     * into objects. Members other than the ink's are skipped.
      *
      * @throws InvalidInk when a field is missing or of the wrong type, a value is not finite, a size is not positive
      *                    or a pressure is outside [0, 1]
      * @throws InkTooLarge when the ink has more strokes, or a stroke more points, than allowed, or a coordinate or
      *                     size is beyond the coordinate limit
+     * @throws JsonException when the text is not JSON (the caller reports it as it reports any malformed JSON)
      */
-    public static Ink read(JsonObject json, InputLimits limits) throws InvalidInk, InkTooLarge {
+    public static Ink read(JsonParser parser, InputLimits limits) throws InvalidInk, InkTooLarge {
         double max = limits.maxInkCoordinate();
-        double width = size(json, "width", max), height = size(json, "height", max);
-        double penWidth = size(json, "penWidth", max);
-        if (!(json.get("strokes") instanceof JsonArray strokes)) {
+        double width = Double.NaN, height = Double.NaN, penWidth = Double.NaN;
+        List<Stroke> strokes = null;
+        for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+            String key = parser.getString();
+            JsonParser.Event value = parser.next();
+            switch (key) {
+                case "width" -> width = size(parser, value, key, max);
+                case "height" -> height = size(parser, value, key, max);
+                case "penWidth" -> penWidth = size(parser, value, key, max);
+                case "strokes" -> strokes = strokes(parser, value, limits);
+                default -> skip(parser, value);
+            }
+        }
+        if (strokes == null) {
             throw new InvalidInk("'ink.strokes' must be an array of strokes");
         }
-        if (strokes.size() > limits.maxInkStrokes()) {
-            throw new InkTooLarge("the ink has " + strokes.size() + " strokes; at most " + limits.maxInkStrokes()
-                    + " are accepted");
-        }
-        List<Stroke> out = new ArrayList<>(strokes.size());
-        for (int s = 0; s < strokes.size(); s++) {
-            out.add(stroke(strokes.get(s), s, limits));
-        }
-        return new Ink(out, width, height, penWidth);
+        return new Ink(strokes, required(width, "width"), required(height, "height"), required(penWidth, "penWidth"));
     }
 
-    private static Stroke stroke(JsonValue value, int s, InputLimits limits) throws InvalidInk, InkTooLarge {
+    /** A size that was never read is still NaN: sizes read are finite. */
+    private static double required(double size, String key) throws InvalidInk {
+        if (Double.isNaN(size)) {
+            throw new InvalidInk("'ink." + key + "' must be a number");
+        }
+        return size;
+    }
+
+    private static List<Stroke> strokes(JsonParser parser, JsonParser.Event start, InputLimits limits)
+            throws InvalidInk, InkTooLarge {
+        if (start != JsonParser.Event.START_ARRAY) {
+            throw new InvalidInk("'ink.strokes' must be an array of strokes");
+        }
+        List<Stroke> strokes = new ArrayList<>();
+        for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
+            if (strokes.size() == limits.maxInkStrokes()) {
+                throw new InkTooLarge("the ink has more than " + limits.maxInkStrokes() + " strokes; at most "
+                        + limits.maxInkStrokes() + " are accepted");
+            }
+            strokes.add(stroke(parser, event, strokes.size(), limits));
+        }
+        return strokes;
+    }
+
+    private static Stroke stroke(JsonParser parser, JsonParser.Event start, int s, InputLimits limits)
+            throws InvalidInk, InkTooLarge {
         String where = "ink.strokes[" + s + "]";
-        if (!(value instanceof JsonObject stroke) || !(stroke.get("points") instanceof JsonArray points)) {
+        if (start != JsonParser.Event.START_OBJECT) {
             throw new InvalidInk("'" + where + "' must be an object with a 'points' array");
         }
-        int n = points.size();
-        if (n > limits.maxInkStrokePoints()) {
-            throw new InkTooLarge("'" + where + "' has " + n + " points; at most " + limits.maxInkStrokePoints()
-                    + " per stroke are accepted");
+        Stroke stroke = null;
+        for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+            String key = parser.getString();
+            JsonParser.Event value = parser.next();
+            if (key.equals("points")) {
+                stroke = points(parser, value, where, limits);
+            } else {
+                skip(parser, value);
+            }
+        }
+        if (stroke == null) {
+            throw new InvalidInk("'" + where + "' must be an object with a 'points' array");
+        }
+        return stroke;
+    }
+
+    private static Stroke points(JsonParser parser, JsonParser.Event start, String where, InputLimits limits)
+            throws InvalidInk, InkTooLarge {
+        if (start != JsonParser.Event.START_ARRAY) {
+            throw new InvalidInk("'" + where + "' must be an object with a 'points' array");
         }
         double max = limits.maxInkCoordinate();
-        int arity = n == 0 ? 2 : arity(points.get(0), where + ".points[0]");
-        double[] x = new double[n], y = new double[n];
-        double[] t = new double[arity > 2 ? n : 0], p = new double[arity > 3 ? n : 0];
-        for (int i = 0; i < n; i++) {
+        Values x = new Values(), y = new Values(), t = new Values(), p = new Values();
+        int arity = 0;
+        for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
+            int i = x.size;
             String at = where + ".points[" + i + "]";
-            JsonValue point = points.get(i);
-            if (arity(point, at) != arity) {
-                throw new InvalidInk("'" + at + "' has " + point.asJsonArray().size() + " values but the stroke's"
-                        + " first point has " + arity + ": every point of a stroke is [x, y], [x, y, t] or"
-                        + " [x, y, t, pressure] alike");
+            if (i == limits.maxInkStrokePoints()) {
+                throw new InkTooLarge("'" + where + "' has more than " + limits.maxInkStrokePoints()
+                        + " points; at most " + limits.maxInkStrokePoints() + " per stroke are accepted");
             }
-            JsonArray values = point.asJsonArray();
-            x[i] = coordinate(values, 0, at, max);
-            y[i] = coordinate(values, 1, at, max);
-            if (arity > 2) {
-                t[i] = finite(values, 2, at);
+            if (event != JsonParser.Event.START_ARRAY) {
+                throw notAPoint(at);
             }
-            if (arity > 3) {
-                p[i] = finite(values, 3, at);
-                if (p[i] < 0 || p[i] > 1) {
-                    throw new InvalidInk("'" + at + "' has pressure " + p[i] + "; pressure is from 0 to 1");
+            int n = 0;
+            for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_ARRAY; e = parser.next()) {
+                if (n == 4) {
+                    throw notAPoint(at);
+                }
+                double v = finite(parser, e, at);
+                switch (n++) {
+                    case 0 -> x.add(coordinate(v, at, max));
+                    case 1 -> y.add(coordinate(v, at, max));
+                    case 2 -> t.add(v);
+                    default -> {
+                        if (v < 0 || v > 1) {
+                            throw new InvalidInk("'" + at + "' has pressure " + v + "; pressure is from 0 to 1");
+                        }
+                        p.add(v);
+                    }
                 }
             }
+            if (n < 2) {
+                throw notAPoint(at);
+            }
+            if (i == 0) {
+                arity = n;
+            } else if (n != arity) {
+                throw new InvalidInk("'" + at + "' has " + n + " values but the stroke's first point has " + arity
+                        + ": every point of a stroke is [x, y], [x, y, t] or [x, y, t, pressure] alike");
+            }
         }
-        return new Stroke(x, y, t, p);
+        return new Stroke(x.toArray(), y.toArray(), t.toArray(), p.toArray());
     }
 
-    private static int arity(JsonValue point, String at) throws InvalidInk {
-        if (!(point instanceof JsonArray values) || values.size() < 2 || values.size() > 4) {
-            throw new InvalidInk("'" + at + "' must be an array [x, y, t?, pressure?] of 2 to 4 numbers");
-        }
-        return values.size();
+    private static InvalidInk notAPoint(String at) {
+        return new InvalidInk("'" + at + "' must be an array [x, y, t?, pressure?] of 2 to 4 numbers");
     }
 
-    private static double coordinate(JsonArray values, int index, String at, double max)
-            throws InvalidInk, InkTooLarge {
-        double v = finite(values, index, at);
+    private static double coordinate(double v, String at, double max) throws InkTooLarge {
         if (Math.abs(v) > max) {
             throw new InkTooLarge("'" + at + "' has coordinate " + v + "; coordinates are at most " + (long) max
                     + " in absolute value");
@@ -121,29 +194,56 @@ public final class InkJson {
         return v;
     }
 
-    private static double finite(JsonArray values, int index, String at) throws InvalidInk {
-        if (!(values.get(index) instanceof JsonNumber number)) {
+    /** A number from its text: a BigDecimal of a number a megabyte long would take seconds to build. */
+    private static double finite(JsonParser parser, JsonParser.Event value, String at) throws InvalidInk {
+        if (value != JsonParser.Event.VALUE_NUMBER) {
             throw new InvalidInk("'" + at + "' holds a value that is not a number");
         }
-        double v = number.doubleValue();
+        double v = Double.parseDouble(parser.getString());
         if (!Double.isFinite(v)) {
             throw new InvalidInk("'" + at + "' holds a number that is not finite");
         }
         return v;
     }
 
-    private static double size(JsonObject json, String key, double max) throws InvalidInk, InkTooLarge {
-        if (!(json.get(key) instanceof JsonNumber number)) {
+    private static double size(JsonParser parser, JsonParser.Event value, String key, double max)
+            throws InvalidInk, InkTooLarge {
+        if (value != JsonParser.Event.VALUE_NUMBER) {
             throw new InvalidInk("'ink." + key + "' must be a number");
         }
-        double v = number.doubleValue();
+        double v = Double.parseDouble(parser.getString());
         if (!Double.isFinite(v) || v <= 0) {
-            throw new InvalidInk("'ink." + key + "' must be a finite number above 0, not " + number);
+            throw new InvalidInk("'ink." + key + "' must be a finite number above 0, not " + parser.getString());
         }
         if (v > max) {
             throw new InkTooLarge("'ink." + key + "' is " + v + "; at most " + (long) max + " is accepted");
         }
         return v;
+    }
+
+    private static void skip(JsonParser parser, JsonParser.Event value) {
+        if (value == JsonParser.Event.START_OBJECT) {
+            parser.skipObject();
+        } else if (value == JsonParser.Event.START_ARRAY) {
+            parser.skipArray();
+        }
+    }
+
+    /** A growing array of doubles: a stroke's length is known only at its end. */
+    private static final class Values {
+        private double[] values = new double[16];
+        private int size;
+
+        void add(double v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 
     /** The JSON object of an ink (times and pressures written only when the strokes have them). */

@@ -2,7 +2,12 @@ package io.mathsketch.server.api;
 
 import io.mathsketch.server.JsonFactory;
 import io.helidon.http.HttpMediaType;
+import io.mathsketch.engine.RecognitionException.InkTooLarge;
+import io.mathsketch.engine.RecognitionException.InvalidInk;
 import io.mathsketch.engine.RecognitionRequest;
+import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.image.Ink;
+import io.mathsketch.engine.ink.InkJson;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemType;
@@ -19,10 +24,10 @@ import java.util.regex.Pattern;
 
 /**
  * What a recognition request body carries, whatever its media type: raw image bytes, a multipart form field
- * {@code image}, or JSON with a data-URL / base64 {@code image} or a {@code pixels} array.
+ * {@code image}, or JSON with a data-URL / base64 {@code image}, digital {@code ink} or a {@code pixels} array.
  *
  * @param input what the engine reads
- * @param original the encoded image as received (empty for pixel input)
+ * @param original the encoded image as received (empty for pixel and ink input)
  * @param options options given in the body
  */
 record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original, RecognitionOptions options) {
@@ -31,7 +36,8 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
     private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/bmp",
             "image/x-ms-bmp");
 
-    static RecognitionBody parse(Optional<HttpMediaType> mediaType, byte[] body) {
+    static RecognitionBody parse(Optional<HttpMediaType> mediaType, byte[] body, InputLimits limits)
+            throws InvalidInk, InkTooLarge {
         String type = mediaType.map(m -> m.mediaType().text().toLowerCase(Locale.ROOT)).orElse("");
         if (IMAGE_TYPES.contains(type)) {
             return image(body, RecognitionOptions.NONE);
@@ -43,7 +49,7 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
             return image(image, RecognitionOptions.NONE);
         }
         if (type.equals("application/json") || type.endsWith("+json")) {
-            return json(body);
+            return json(body, limits);
         }
         throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, (type.isEmpty() ? "a missing Content-Type"
                 : "Content-Type '" + type + "'") + " is not accepted; send image/png, image/jpeg, image/gif,"
@@ -62,8 +68,8 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
      * deep nesting then costs no more than its own bytes, and a {@code pixels} array is refused at its 785th value
      * instead of after a million values have been built into objects.
      */
-    private static RecognitionBody json(byte[] body) {
-        JsonFields fields = new JsonFields();
+    private static RecognitionBody json(byte[] body, InputLimits limits) throws InvalidInk, InkTooLarge {
+        JsonFields fields = new JsonFields(limits);
         try (JsonParser parser = JsonFactory.createParser(new ByteArrayInputStream(body))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new ProblemException(ProblemType.BAD_REQUEST, "the body is not a JSON object");
@@ -79,8 +85,14 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
         }
         RecognitionOptions options = new RecognitionOptions(
                 fields.model.map(RecognitionOptions::model), fields.mode.map(RecognitionOptions::mode), fields.store);
-        if (fields.image.isPresent() == fields.pixels.isPresent()) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "send exactly one of 'image' or 'pixels'");
+        int inputs = (fields.image.isPresent() ? 1 : 0) + (fields.pixels.isPresent() ? 1 : 0)
+                + (fields.ink.isPresent() ? 1 : 0);
+        if (inputs != 1) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "send exactly one of 'image', 'ink' or 'pixels'");
+        }
+        if (fields.ink.isPresent()) {
+            return new RecognitionBody(new RecognitionRequest.Input.DigitalInk(fields.ink.get()), Optional.empty(),
+                    options);
         }
         if (fields.pixelsProblem.isPresent()) {
             throw fields.pixelsProblem.get();
@@ -94,14 +106,20 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
 
     /** The members of a JSON body, read from the parser one by one; unknown members are skipped unread. */
     private static final class JsonFields {
+        private final InputLimits limits;
         private Optional<String> model = Optional.empty();
         private Optional<String> mode = Optional.empty();
         private Optional<Boolean> store = Optional.empty();
         private Optional<String> image = Optional.empty();
         private Optional<float[]> pixels = Optional.empty();
         private Optional<ProblemException> pixelsProblem = Optional.empty();
+        private Optional<Ink> ink = Optional.empty();
 
-        void read(String key, JsonParser parser) {
+        JsonFields(InputLimits limits) {
+            this.limits = limits;
+        }
+
+        void read(String key, JsonParser parser) throws InvalidInk, InkTooLarge {
             JsonParser.Event value = parser.next();
             switch (key) {
                 case "model" -> model = string(key, value, parser);
@@ -120,6 +138,14 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
                     }
                     image = value == JsonParser.Event.VALUE_NULL ? Optional.empty() : Optional.of(parser.getString());
                 }
+                case "ink" -> ink = switch (value) {
+                    // Read as events with every limit checked on the way: the first point over a limit ends the
+                    // request, before the rest of the body is looked at.
+                    case START_OBJECT -> Optional.of(InkJson.read(parser, limits));
+                    case VALUE_NULL -> Optional.empty();
+                    default -> throw new InvalidInk("'ink' must be an object {\"strokes\": [...], \"width\": W,"
+                            + " \"height\": H, \"penWidth\": P}");
+                };
                 case "pixels" -> {
                     pixelsProblem = Optional.empty();
                     try {

@@ -15,6 +15,7 @@ import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.Recognizer;
 import io.mathsketch.engine.codec.MetadataStripper;
+import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.server.access.AdminToken;
@@ -64,12 +65,12 @@ public final class RecognitionService implements HttpService {
     private final RecognitionStore store;
     private final DatabaseStatus databaseStatus;
     private final StoreSettings storeSettings;
-    private final long maxPayloadBytes;
+    private final InputLimits limits;
     private final AdminToken adminToken;
     private final RecognitionIds ids = new RecognitionIds();
 
     public RecognitionService(Recognizer recognizer, RecognitionWriter writer, RecognitionStore store,
-                              DatabaseStatus databaseStatus, StoreSettings storeSettings, long maxPayloadBytes,
+                              DatabaseStatus databaseStatus, StoreSettings storeSettings, InputLimits limits,
                               AdminToken adminToken) {
         this.adminToken = adminToken;
         this.recognizer = recognizer;
@@ -77,7 +78,7 @@ public final class RecognitionService implements HttpService {
         this.store = store;
         this.databaseStatus = databaseStatus;
         this.storeSettings = storeSettings;
-        this.maxPayloadBytes = maxPayloadBytes;
+        this.limits = limits;
     }
 
     @Override
@@ -91,8 +92,8 @@ public final class RecognitionService implements HttpService {
 
     private void recognize(ServerRequest req, ServerResponse res) throws RecognitionException {
         RecognitionOptions query = RecognitionOptions.fromQuery(req.query());
-        byte[] bytes = RequestBody.read(req, maxPayloadBytes);
-        RecognitionBody body = RecognitionBody.parse(req.headers().contentType(), bytes);
+        byte[] bytes = RequestBody.read(req, limits.maxPayloadBytes());
+        RecognitionBody body = RecognitionBody.parse(req.headers().contentType(), bytes, limits);
         RecognitionOptions options = body.options().orElse(query);
         RecognitionRequest.Mode mode = options.mode().orElse(RecognitionRequest.Mode.DIGIT);
 
@@ -142,7 +143,12 @@ public final class RecognitionService implements HttpService {
 
     private void image(ServerRequest req, ServerResponse res) {
         RecognitionRecord record = find(req, res);
-        if (record.original().isPresent() && record.contentType().isPresent()) {
+        boolean ink = record.contentType().filter(StoredInk.MEDIA_TYPE::equals).isPresent();
+        if (ink && record.original().isPresent() && !StoredInk.asked(req.headers())) {
+            // Drawn on demand: ink is kept as strokes, and a picture of them costs nothing until someone looks.
+            res.header(HeaderNames.CONTENT_TYPE, "image/png");
+            res.send(StoredInk.png(record.original().get(), limits));
+        } else if (record.original().isPresent() && record.contentType().isPresent()) {
             res.header(HeaderNames.CONTENT_TYPE, record.contentType().get());
             res.send(record.original().get());
         } else {
@@ -152,7 +158,7 @@ public final class RecognitionService implements HttpService {
     }
 
     private void feedback(ServerRequest req, ServerResponse res) {
-        String given = FeedbackLabel.read(RequestBody.read(req, maxPayloadBytes));
+        String given = FeedbackLabel.read(RequestBody.read(req, limits.maxPayloadBytes()));
         // Only the owner (or the admin) reaches the update: nobody overwrites another client's correction.
         RecognitionRecord record = find(req, res);
         // An expression's correction is its symbols as written, in their own characters ("x" becomes "×").
@@ -222,12 +228,21 @@ public final class RecognitionService implements HttpService {
             }
         }
         List<String> labels = recognition.digits().isEmpty() ? List.of() : recognition.digits().getFirst().labels();
-        // Kept without its metadata (EXIF and GPS, XMP, comments, text chunks), and not at all when its structure
-        // cannot be walked: an unstripped copy could leak exactly what stripping is for.
-        Optional<byte[]> original = body.original().flatMap(MetadataStripper::strip)
-                .filter(b -> b.length <= storeSettings.maxOriginalBytes());
-        // The stored original is served with the type its bytes have, never an echo of the client's header.
-        Optional<String> contentType = original.flatMap(ImagePreprocessor::mediaType);
+        Optional<byte[]> original;
+        Optional<String> contentType;
+        if (body.input() instanceof RecognitionRequest.Input.DigitalInk ink) {
+            // Ink is kept as the ink JSON written again from what was read: only strokes, nothing else the client
+            // put in the object.
+            original = Optional.of(StoredInk.bytes(ink.ink())).filter(b -> b.length <= storeSettings.maxOriginalBytes());
+            contentType = original.map(b -> StoredInk.MEDIA_TYPE);
+        } else {
+            // Kept without its metadata (EXIF and GPS, XMP, comments, text chunks), and not at all when its
+            // structure cannot be walked: an unstripped copy could leak exactly what stripping is for.
+            original = body.original().flatMap(MetadataStripper::strip)
+                    .filter(b -> b.length <= storeSettings.maxOriginalBytes());
+            // The stored original is served with the type its bytes have, never an echo of the client's header.
+            contentType = original.flatMap(ImagePreprocessor::mediaType);
+        }
         return new RecognitionRecord(id, now, mode.name().toLowerCase(Locale.ROOT), recognition.text(),
                 recognition.confidence(), labels, readings, pixels, contentType.flatMap(type -> original),
                 contentType,

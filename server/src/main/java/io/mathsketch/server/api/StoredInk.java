@@ -1,0 +1,76 @@
+package io.mathsketch.server.api;
+
+import io.helidon.http.HttpMediaType;
+import io.helidon.http.ServerRequestHeaders;
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.image.Ink;
+import io.mathsketch.engine.image.InkImage;
+import io.mathsketch.engine.ink.InkJson;
+import io.mathsketch.engine.ink.InkRenderer;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Digital ink as a stored original: kept as its JSON (a few kilobytes, where the page's PNG of the same drawing is
+ * ten times that), served as a PNG drawn on demand, or as the JSON itself to a client that asks for it by type.
+ */
+final class StoredInk {
+
+    /** The stored original's content type (column {@code content_type}), and what a client accepts to get the JSON. */
+    static final String MEDIA_TYPE = "application/vnd.mathsketch.ink+json";
+    /**
+     * Longest side of a drawn ink, in pixels: the drawing page's widest surface (a number, 560 x 280 units). Ink
+     * written on a larger surface is drawn scaled down to it, so a picture costs the same whatever units it came in.
+     */
+    static final int MAX_SIDE = 560;
+
+    private static final InkRenderer RENDERER = new InkRenderer();
+
+    private StoredInk() {
+    }
+
+    static byte[] bytes(Ink ink) {
+        return InkJson.write(ink).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether the request names the ink's type in Accept (a browser's wildcard does not count). */
+    static boolean asked(ServerRequestHeaders headers) {
+        return headers.acceptedTypes().stream().map(HttpMediaType::mediaType)
+                .anyMatch(type -> type.text().equalsIgnoreCase(MEDIA_TYPE));
+    }
+
+    /** The stored ink drawn dark on white at its surface's size (within {@link #MAX_SIDE}), as PNG. */
+    static byte[] png(byte[] stored, InputLimits limits) {
+        Ink ink;
+        try {
+            ink = InkJson.read(new String(stored, StandardCharsets.UTF_8), limits);
+        } catch (RecognitionException e) {
+            // Stored only after it was read within the limits: reading it again fails only if the limits shrank.
+            throw new IllegalStateException("stored ink no longer reads: " + e.getMessage(), e);
+        }
+        double scale = Math.min(1, MAX_SIDE / Math.max(ink.width(), ink.height()));
+        int width = Math.max(1, (int) Math.round(ink.width() * scale));
+        int height = Math.max(1, (int) Math.round(ink.height() * scale));
+        InkImage raster = RENDERER.raster(ink, width, height);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] grey = new byte[width * height];
+        float[] coverage = raster.ink();
+        for (int i = 0; i < grey.length; i++) {
+            grey[i] = (byte) (255 - Math.round(Math.clamp(coverage[i], 0f, 1f) * 255));
+        }
+        image.getRaster().setDataElements(0, 0, width, height, grey);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
