@@ -32,11 +32,12 @@ export class MathSketchApi {
     }
 
     /**
-     * Recognises a canvas snapshot. Resolves to {recognition, warning}; `warning` holds the HTTP Warning header when
-     * the server answered without storing the drawing.
+     * Recognises a drawing given as digital ink (the page's strokes) or as an image data URL (an upload). Resolves
+     * to {recognition, warning}; `warning` holds the HTTP Warning header when the server answered without storing
+     * the drawing.
      */
-    async recognise({image, mode, model, store}, signal) {
-        const body = {image, mode, store};
+    async recognise({ink, image, mode, model, store}, signal) {
+        const body = ink ? {ink, mode, store} : {image, mode, store};
         if (model) {
             body.model = model;
         }

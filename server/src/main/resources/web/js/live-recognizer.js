@@ -33,7 +33,7 @@ export class LiveRecognizer {
 
     /**
      * @param api MathSketchApi
-     * @param snapshot () => {image, version} | null — the current drawing
+     * @param snapshot () => {ink, version} | null — the current drawing, as digital ink
      * @param options () => {mode, model} — the current request options
      * @param handlers {onResult(result, {stored, version}), onStored(recognition), onError(error, {store,
      *     retryInSeconds}), onPending(store)}
@@ -119,7 +119,7 @@ export class LiveRecognizer {
         try {
             const {mode, model} = this.#options();
             const {recognition, warning} = await this.#api.recognise(
-                {image: snapshot.image, mode, model, store}, controller.signal);
+                {ink: snapshot.ink, mode, model, store}, controller.signal);
             if (recognition.stored) {
                 this.#handlers.onStored(recognition);
             }

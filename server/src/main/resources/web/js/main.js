@@ -59,8 +59,10 @@ const models = new ModelsView(api, {
     recognizer.optionsChanged();
 });
 
+// The drawing goes out as its strokes: a few kilobytes the server draws straight at the model's 28x28, where a PNG
+// of the canvas is tens of kilobytes the server must decode to find the same strokes again.
 const recognizer = new LiveRecognizer(api,
-    () => (pad.isEmpty ? null : {image: pad.toDataUrl(), version: pad.version}),
+    () => (pad.isEmpty ? null : {ink: pad.toInk(), version: pad.version}),
     () => ({mode: settings.mode, model: models.selected}),
     {
         onPending: () => result.showPending(),

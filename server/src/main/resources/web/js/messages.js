@@ -9,6 +9,11 @@ const FRIENDLY = {
         title: 'Nothing to read',
         detail: error.detail || 'The drawing looks empty. Draw a digit a little larger, then try again.',
     }),
+    'ink-too-large': (error) => ({
+        title: 'Drawing too long',
+        detail: `${error.detail || 'The drawing has more strokes or points than the server reads.'}`
+            + ' Clear the canvas and draw again.',
+    }),
     'overloaded': (error) => ({
         title: 'Server busy',
         detail: `Too many drawings at once. ${waitText(error.retryAfterSeconds)}`,

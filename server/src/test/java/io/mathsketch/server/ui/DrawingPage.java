@@ -10,6 +10,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -174,6 +178,34 @@ final class DrawingPage {
         return (Map<?, ?>) js("const c = document.getElementById('pad'); const r = c.getBoundingClientRect();"
                 + " return {pixelWidth: c.width, pixelHeight: c.height, cssWidth: r.width, cssHeight: r.height,"
                 + " ratio: window.devicePixelRatio};");
+    }
+
+    /**
+     * From now on keeps the JSON body of every recognition request the page sends (its {@code fetch} wrapped), for
+     * {@link #recognitionRequests()}.
+     */
+    void recordRecognitionRequests() {
+        js("if (!window.sentRecognitions) { window.sentRecognitions = []; const send = window.fetch;"
+                + " window.fetch = (url, init) => { if (String(url).endsWith('/recognitions') && init?.method"
+                + " === 'POST') { window.sentRecognitions.push(init.body); } return send(url, init); }; }");
+    }
+
+    /** The bodies of the recognition requests sent since {@link #recordRecognitionRequests()}, oldest first. */
+    List<JsonObject> recognitionRequests() {
+        List<?> bodies = (List<?>) js("return window.sentRecognitions ?? [];");
+        return bodies.stream().map(body -> {
+            try (JsonReader reader = Json.createReader(new StringReader(String.valueOf(body)))) {
+                return reader.readObject();
+            }
+        }).toList();
+    }
+
+    /** Fetches a path from within the page (with its cookie), answering {contentType, text}. */
+    Map<?, ?> fetch(String path, String accept) {
+        return (Map<?, ?>) ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[2];"
+                + " fetch(arguments[0], {headers: {Accept: arguments[1]}})"
+                + ".then(async r => done({contentType: r.headers.get('Content-Type'), text: await r.text()}),"
+                + " e => done({contentType: null, text: String(e)}));", path, accept);
     }
 
     Object js(String script, Object... arguments) {

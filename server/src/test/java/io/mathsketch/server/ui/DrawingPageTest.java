@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mathsketch.engine.mnist.MnistSubset;
 import io.mathsketch.server.testing.Digits;
 import io.mathsketch.server.testing.Http;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,44 @@ class DrawingPageTest extends BrowserTest {
         WebElement newest = page.historyItems().getFirst();
         assertTrue(newest.getText().startsWith("7"), newest.getText());
         Screenshots.viewport(driver, "desktop-result");
+    }
+
+    @Test
+    void sendsTheDrawingAsInkAndTheServerKeepsTheInk() {
+        page.open(server.baseUrl());
+        page.recordRecognitionRequests();
+        List<Stroke> seven = HandDrawnDigits.of(7);
+
+        page.draw(seven, PointerInput.Kind.MOUSE);
+
+        assertEquals("7", page.savedAnswer());
+        List<JsonObject> sent = page.recognitionRequests();
+        assertFalse(sent.isEmpty(), "the page sent its drawing");
+        for (JsonObject body : sent) {
+            assertFalse(body.containsKey("image"), "no PNG is sent: " + body.keySet());
+            JsonObject ink = body.getJsonObject("ink");
+            assertEquals(280, ink.getInt("width"));
+            assertEquals(280, ink.getInt("height"));
+            assertFalse(ink.getJsonArray("strokes").isEmpty());
+        }
+        assertTrue(sent.stream().anyMatch(b -> !b.getBoolean("store")), "live previews are ink too");
+        JsonObject stored = sent.stream().filter(b -> b.getBoolean("store")).reduce((a, b) -> b).orElseThrow();
+        assertEquals(seven.size(), stored.getJsonObject("ink").getJsonArray("strokes").size(),
+                "every stroke drawn, as a stroke");
+        JsonArray point = stored.getJsonObject("ink").getJsonArray("strokes").getJsonObject(0)
+                .getJsonArray("points").getJsonArray(1);
+        assertEquals(3, point.size(), "points carry their time: " + point);
+
+        String listing = (String) page.fetch("/api/v1/recognitions?limit=1", "application/json").get("text");
+        String id = listing.replaceAll("(?s).*?\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        Map<?, ?> kept = page.fetch("/api/v1/recognitions/" + id + "/image", "application/vnd.mathsketch.ink+json");
+        assertEquals("application/vnd.mathsketch.ink+json", kept.get("contentType"), "kept as ink: " + kept);
+        assertEquals("image/png", page.fetch("/api/v1/recognitions/" + id + "/image", "image/*").get("contentType"));
+        WebElement thumbnail = page.historyItems().getFirst().findElement(By.tagName("img"));
+        page.js("arguments[0].scrollIntoView({block: 'center'})", thumbnail);
+        assertTrue(thumbnail.getAttribute("src").endsWith("/api/v1/recognitions/" + id + "/image"));
+        page.waiting().until(d -> ((Number) page.js("return arguments[0].naturalWidth", thumbnail)).intValue() > 0);
+        assertEquals(280L, page.js("return arguments[0].naturalWidth", thumbnail), "the history draws the ink");
     }
 
     @Test
@@ -164,9 +204,13 @@ class DrawingPageTest extends BrowserTest {
         HandDrawnDigits.of(1).forEach(stroke -> strokes.add(stroke.shifted(20)));
         HandDrawnDigits.of(7).forEach(stroke -> strokes.add(stroke.shifted(250)));
 
+        page.recordRecognitionRequests();
         page.draw(strokes, PointerInput.Kind.MOUSE);
 
         assertEquals("17", page.savedAnswer());
+        JsonObject stored = page.recognitionRequests().getLast();
+        assertEquals("number", stored.getString("mode"));
+        assertEquals(560, stored.getJsonObject("ink").getInt("width"), "number mode's wide surface, sent as ink");
         assertEquals(2, driver.findElements(By.cssSelector("#digit-list > li")).size());
         assertEquals(2, driver.findElements(By.cssSelector("#pad-overlay rect")).size());
         assertTrue(page.find("#feedback-number").isDisplayed(), "numbers are corrected by typing");
