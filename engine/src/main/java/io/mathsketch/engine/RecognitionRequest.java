@@ -34,7 +34,7 @@ public record RecognitionRequest(Input input, Optional<String> model, Mode mode)
         record EncodedImage(byte[] bytes) implements Input {
         }
 
-        /** Strokes as a pen, finger or mouse drew them (digit and number mode). */
+        /** Strokes as a pen, finger or mouse drew them (every mode). */
         record DigitalInk(Ink ink) implements Input {
             public DigitalInk {
                 Objects.requireNonNull(ink, "ink");

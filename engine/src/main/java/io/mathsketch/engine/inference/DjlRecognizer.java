@@ -60,6 +60,12 @@ public final class DjlRecognizer implements Recognizer {
     private final ExpressionLayout expressions;
     private final ExpressionParser parser = new ExpressionParser();
     private final NumberReader numbers;
+    /**
+     * Longest side of the picture an expression written in ink is drawn on for segmentation: twice the page's
+     * number surface, room for a line of 64 symbols.
+     */
+    private static final int EXPRESSION_SIDE = 1120;
+
     private final InkRenderer inkRenderer = new InkRenderer();
     private final StrokeGrouper strokeGrouper = new StrokeGrouper();
     /** Folder name to the pool serving it; insertion order is the configuration's, the default first. */
@@ -264,9 +270,14 @@ public final class DjlRecognizer implements Recognizer {
                     throw new RecognitionException.BlankImage();
                 }
             }
-            case RecognitionRequest.Input.DigitalInk ink when request.mode() == RecognitionRequest.Mode.EXPRESSION ->
-                    throw new RecognitionException.InvalidInk("expression mode reads images only for now: send the"
-                            + " drawing as an image, or ink in digit or number mode");
+            case RecognitionRequest.Input.DigitalInk ink when request.mode() == RecognitionRequest.Mode.EXPRESSION -> {
+                // Symbols are taken apart from the picture (an operator's strokes need not overlap, "=" is two):
+                // the ink drawn on its surface, at most EXPRESSION_SIDE pixels a side, as the image path reads it.
+                ExpressionLayout.Laid laid = expressions.layout(inkRenderer.surface(ink.ink(), EXPRESSION_SIDE));
+                digits.addAll(laid.images());
+                boxes.addAll(laid.boxes());
+                return laid;
+            }
             case RecognitionRequest.Input.DigitalInk ink -> {
                 DigitRegion digit = inkRenderer.digit(ink.ink());
                 digits.add(digit.digit());

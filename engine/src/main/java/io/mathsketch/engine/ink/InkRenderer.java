@@ -2,6 +2,7 @@ package io.mathsketch.engine.ink;
 
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.image.Box;
+import io.mathsketch.engine.image.DecodedImage;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.image.DigitRegion;
 import io.mathsketch.engine.image.Ink;
@@ -69,6 +70,31 @@ public final class InkRenderer {
     public InkImage raster(Ink ink, int width, int height) {
         double sx = width / ink.width(), sy = height / ink.height();
         return new InkImage(width, height, coverage(ink.strokes(), 0, 0, sx, sy, ink.penWidth(), width, height));
+    }
+
+    /**
+     * The ink drawn on its writing surface, dark on white like the page's canvas, scaled so that its longer side is
+     * at most {@code maxSide} pixels (never up): what the image paths read (expression mode's segmentation) when
+     * they are given ink. Memory is bounded by {@code maxSide} whatever units the ink came in.
+     */
+    public DecodedImage surface(Ink ink, int maxSide) {
+        double scale = Math.min(1, maxSide / Math.max(ink.width(), ink.height()));
+        int width = Math.max(1, (int) Math.round(ink.width() * scale));
+        int height = Math.max(1, (int) Math.round(ink.height() * scale));
+        float[] coverage = raster(ink, width, height).ink();
+        DecodedImage image = new DecodedImage(width, height, false);
+        byte[] lum = image.lum();
+        for (int y = 0; y < height; y++) {
+            int min = 255, max = 0;
+            for (int x = 0, i = y * width; x < width; x++, i++) {
+                int v = 255 - Math.round(Math.clamp(coverage[i], 0f, 1f) * 255);
+                lum[i] = (byte) v;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            image.rowDone(y, min, max, 255);
+        }
+        return image;
     }
 
     /** {minX, minY, maxX, maxY} of every point, or null when there is none. */

@@ -8,6 +8,7 @@ import io.mathsketch.engine.RecognitionException.InvalidPixels;
 import io.mathsketch.engine.RecognitionException.PayloadTooLarge;
 import io.mathsketch.engine.codec.ImageDecoder;
 import io.mathsketch.engine.image.Box;
+import io.mathsketch.engine.image.DecodedImage;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.image.InkImage;
 import io.mathsketch.engine.image.DigitRegion;
@@ -95,6 +96,20 @@ public final class ImagePreprocessor {
             }
             return crop;
         });
+    }
+
+    /**
+     * The ink box of an image already decoded (ink drawn on a surface), as {@link #inkCrop(byte[], int)} finds it in
+     * encoded bytes.
+     *
+     * @throws BlankImage when the image holds no ink
+     */
+    public InkCrop inkCrop(DecodedImage image, int maxPixels) throws BlankImage {
+        InkCrop crop = new InkExtractor(image).inkCrop(maxPixels);
+        if (crop == null) {
+            throw new BlankImage();
+        }
+        return crop;
     }
 
     /** Heap reserved for decoded pixels by the requests decoding now (for tests and metrics). */

@@ -3,6 +3,7 @@ package io.mathsketch.engine.symbols;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionException.BlankImage;
 import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.image.DecodedImage;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.image.Box;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
@@ -62,7 +63,20 @@ public final class ExpressionLayout {
      * @throws RecognitionException for every decoding failure {@link ImagePreprocessor#inkCrop} reports
      */
     public Laid layout(byte[] encoded) throws RecognitionException {
-        InkCrop crop = preprocessor.inkCrop(encoded, WORKING_PIXELS);
+        return layout(preprocessor.inkCrop(encoded, WORKING_PIXELS));
+    }
+
+    /**
+     * The same for an image already decoded (digital ink drawn on its surface); boxes in that image's pixels.
+     *
+     * @throws BlankImage when the image holds no ink
+     * @throws RecognitionException.TooManySymbols over {@link #MAX_SYMBOLS}
+     */
+    public Laid layout(DecodedImage image) throws RecognitionException {
+        return layout(preprocessor.inkCrop(image, WORKING_PIXELS));
+    }
+
+    private Laid layout(InkCrop crop) throws RecognitionException {
         List<SymbolGroup> groups;
         try {
             groups = segmenter.segment(crop.ink());
