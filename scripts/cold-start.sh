@@ -11,10 +11,10 @@
 # once the port accepts connections. Also reported: the server's own "started in" (main() to listening) and the JVM's
 # user+system CPU seconds at that point, which a busy machine disturbs less than wall time.
 # Records the cache first when it is missing or older than the jar (scripts/run.sh --record-aot-cache).
-# Run it under `flock /work/bench.lock` on the shared machine. Output: a Markdown table on stdout and in
+# On a shared machine, run it when no other benchmark runs (it measures wall time). Output: a Markdown table on stdout and in
 # target/cold-start/report.md; server logs in target/cold-start/.
 #
-# MATHSKETCH_COLD_START_EXTRA: extra JVM options for both variants (e.g. -XX:-AlwaysPreTouch, to try one).
+# MATHSKETCH_COLD_START_EXTRA: extra JVM options for both variants (e.g. -XX:TieredStopAtLevel=1, to try one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -79,14 +79,23 @@ public final class MathSketchServer implements AutoCloseable {
      */
     public static MathSketchServer start(Config config, ServerSettings settings, RecognizerFactory engines,
                                          MeterRegistry registry) throws ModelLoadException {
-        Recognizer recognizer = engines.open(settings.engine(),
-                new EngineMetrics(registry, settings.engine().engine(), settings.engine().device()));
+        // The two slow steps of a start (loading the models with their warm-up, and opening and migrating the
+        // database) need nothing from each other: the database opens on its own thread while the models load.
+        StartingDatabase starting = StartingDatabase.open(settings.database(), config.get("db.statements"));
+        Recognizer recognizer;
+        try {
+            recognizer = engines.open(settings.engine(),
+                    new EngineMetrics(registry, settings.engine().engine(), settings.engine().device()));
+        } catch (ModelLoadException | RuntimeException e) {
+            starting.abandon();
+            throw e;
+        }
         Database database = null;
         RecognitionWriter writer = null;
         RetentionJob retention = null;
         try {
             OutOfMemoryWatch heap = new OutOfMemoryWatch();
-            database = Database.open(settings.database(), config.get("db.statements"));
+            database = starting.await();
             DatabaseStatus status = new DatabaseStatus(settings.store().retryInterval());
             RecognitionStore store = new RecognitionStore(database);
             StoreMetrics storeMetrics = new StoreMetrics(registry);

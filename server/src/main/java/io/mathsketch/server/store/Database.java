@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Database implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
+    /** Connection timeouts an embedded database's first connection may take at start-up (see firstConnection). */
+    private static final int EMBEDDED_START_TRIES = 4;
 
     private final HikariDataSource dataSource;
     private final DbClient client;
@@ -69,7 +71,7 @@ public final class Database implements AutoCloseable {
                         .build())
                 .build();
         Database database = new Database(dataSource, client);
-        try (Connection probe = dataSource.getConnection()) {
+        try (Connection probe = firstConnection(dataSource, settings.url())) {
             LOG.log(Level.DEBUG, "Database answers: " + probe.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Database " + settings.url() + " is not available yet; recognitions will not be"
@@ -89,14 +91,36 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * The start-up probe. An embedded database cannot be unreachable, only slow: its first connection loads and opens
+     * the engine in this JVM, which on a busy machine, while the models load beside it, can outlast the connection
+     * timeout meant for a database over the network; so it is given a few more tries before being reported missing.
+     */
+    private static Connection firstConnection(HikariDataSource dataSource, String url) throws SQLException {
+        int tries = isEmbedded(url) ? EMBEDDED_START_TRIES : 1;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLException e) {
+                if (attempt >= tries) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isEmbedded(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
+    }
+
+    /**
      * An embedded H2 database closes itself in a JVM shutdown hook by default, which can run while the server is
      * still committing its last rows; the server closes the pool itself, so that hook is turned off unless the URL
      * sets it. Server-mode ({@code tcp:}, {@code ssl:}) and in-memory URLs are left alone.
      */
     static String withoutCloseOnExit(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
-        boolean embeddedFile = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:")
-                && !lower.startsWith("jdbc:h2:ssl:") && !lower.startsWith("jdbc:h2:mem:");
+        boolean embeddedFile = isEmbedded(url) && !lower.startsWith("jdbc:h2:mem:");
         return embeddedFile && !lower.contains("db_close_on_exit") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
     }
 
