@@ -26,7 +26,6 @@ import io.mathsketch.engine.expression.Symbol;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.symbols.ExpressionLayout;
 import io.mathsketch.engine.symbols.SymbolChoice;
-import io.mathsketch.engine.symbols.SymbolGroup;
 import io.mathsketch.engine.image.DigitRegion;
 import io.mathsketch.engine.image.Stroke;
 import io.mathsketch.engine.ink.InkRenderer;
@@ -275,7 +274,6 @@ public final class DjlRecognizer implements Recognizer {
                 // the ink drawn on its surface, at most EXPRESSION_SIDE pixels a side, as the image path reads it.
                 ExpressionLayout.Laid laid = expressions.layout(inkRenderer.surface(ink.ink(), EXPRESSION_SIDE));
                 digits.addAll(laid.images());
-                boxes.addAll(laid.boxes());
                 return laid;
             }
             case RecognitionRequest.Input.DigitalInk ink -> {
@@ -287,7 +285,6 @@ public final class DjlRecognizer implements Recognizer {
                     when request.mode() == RecognitionRequest.Mode.EXPRESSION -> {
                 ExpressionLayout.Laid laid = expressions.layout(image.bytes());
                 digits.addAll(laid.images());
-                boxes.addAll(laid.boxes());
                 return laid;
             }
             case RecognitionRequest.Input.EncodedImage image when request.mode() == RecognitionRequest.Mode.NUMBER -> {
@@ -323,15 +320,14 @@ public final class DjlRecognizer implements Recognizer {
         } catch (IllegalArgumentException e) {
             throw new RecognitionException.UnsuitableModel(manifest.name(), e.getMessage());
         }
-        List<DigitReading> readings = new ArrayList<>(digits.size());
-        List<Symbol> symbols = new ArrayList<>(digits.size());
+        List<DigitReading> readings = new ArrayList<>();
+        List<Symbol> symbols = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < digits.size(); i++) {
-            SymbolGroup group = laid.groups().get(i);
-            float[] probabilities = result.probabilities()[i];
-            SymbolChoice.Choice c = choice.choose(probabilities, laid.geometry().candidates(group));
-            readings.add(new DigitReading(c.symbol().text(), c.labelIndex(), c.confidence(), probabilities,
-                    manifest.labels(), laid.boxes().get(i), digits.get(i)));
+        for (ExpressionLayout.Laid.Read read : laid.read(result.probabilities(), choice)) {
+            SymbolChoice.Choice c = read.choice();
+            readings.add(new DigitReading(c.symbol().text(), c.labelIndex(), c.confidence(),
+                    result.probabilities()[read.candidate()], manifest.labels(), read.box(),
+                    digits.get(read.candidate())));
             symbols.add(c.symbol());
             text.append(c.symbol().text());
         }

@@ -4,6 +4,7 @@ import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionException.BlankImage;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DecodedImage;
+import io.mathsketch.engine.expression.Symbol;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.image.Box;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
@@ -11,6 +12,7 @@ import io.mathsketch.engine.preprocess.InkCrop;
 import io.mathsketch.engine.preprocess.MnistCentering;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Expression mode's preparation in one place: decode the image, take its ink apart into symbols left to right
@@ -29,6 +31,7 @@ public final class ExpressionLayout {
 
     private final ImagePreprocessor preprocessor;
     private final SymbolSegmenter segmenter = new SymbolSegmenter(MAX_SYMBOLS);
+    private final SymbolLattice lattice = new SymbolLattice();
     private final MnistCentering centering = new MnistCentering();
 
     /** Lays out expressions with a preprocessor (and so a decode budget) of its own: for tools and tests. */
@@ -46,16 +49,81 @@ public final class ExpressionLayout {
     }
 
     /**
-     * The symbols of a line (in the working crop's pixels, which the geometry measures), the line, their centred
-     * images and their boxes in the source image.
+     * A line taken apart: the candidate symbols (in the working crop's pixels, which the geometry measures), the
+     * line, the candidates' centred images for the model and their boxes in the source image. {@link #read} picks
+     * the candidates that make the line once the model has read them all.
      */
-    public record Laid(List<SymbolGroup> groups, SymbolGeometry geometry, List<DigitImage> images, List<Box> boxes) {
-        public Laid {
-            groups = List.copyOf(groups);
-            images = List.copyOf(images);
-            boxes = List.copyOf(boxes);
+    public final class Laid {
+        private final SymbolLattice.Lattice candidates;
+        private final SymbolGeometry geometry;
+        private final List<DigitImage> images;
+        private final List<Box> boxes;
+
+        private Laid(SymbolLattice.Lattice candidates, SymbolGeometry geometry, List<DigitImage> images,
+                     List<Box> boxes) {
+            this.candidates = candidates;
+            this.geometry = geometry;
+            this.images = List.copyOf(images);
+            this.boxes = List.copyOf(boxes);
+        }
+
+        /** The model's inputs, one per candidate symbol. */
+        public List<DigitImage> images() {
+            return images;
+        }
+
+        /** One symbol of the line as read: which candidate (index into {@link #images()}) and its choice. */
+        public record Read(int candidate, SymbolChoice.Choice choice, Box box) {
+        }
+
+        /**
+         * The line's symbols left to right: each candidate's reading is the most probable symbol its geometry allows
+         * (a piece cut out of a mark is always the model's to read), scored by the model's probability for it, and
+         * the line is the run of candidates with the best total score.
+         *
+         * @param probabilities the model's output for each of {@link #images()}, in label order
+         */
+        public List<Read> read(float[][] probabilities, SymbolChoice choice) {
+            return read(probabilities, choice, lattice);
+        }
+
+        /** {@link #read(float[][], SymbolChoice)} with other costs, to tune them. */
+        public List<Read> read(float[][] probabilities, SymbolChoice choice, SymbolLattice costs) {
+            List<SymbolLattice.Candidate> all = candidates.candidates();
+            SymbolChoice.Choice[] choices = new SymbolChoice.Choice[all.size()];
+            double[] scores = new double[all.size()];
+            boolean[] geometric = new boolean[all.size()];
+            for (int i = 0; i < all.size(); i++) {
+                SymbolLattice.Candidate c = all.get(i);
+                Set<Symbol> allowed = c.whole() ? geometry.candidates(c.group()) : SymbolGeometry.modelReads();
+                choices[i] = choice.choose(probabilities[i], allowed);
+                geometric[i] = allowed.size() == 1;
+                scores[i] = geometric[i] ? Math.log(GEOMETRY_CERTAINTY)
+                        : Math.log(Math.max(MIN_PROBABILITY, probabilities[i][choices[i].labelIndex()]));
+            }
+            SymbolLattice.Scorer scorer = new SymbolLattice.Scorer() {
+                @Override
+                public double logProbability(int candidate) {
+                    return scores[candidate];
+                }
+
+                @Override
+                public boolean geometric(int candidate) {
+                    return geometric[candidate];
+                }
+            };
+            List<Read> reads = new ArrayList<>();
+            for (int i : costs.best(candidates, scorer, geometry.lineHeight())) {
+                reads.add(new Read(i, choices[i], boxes.get(i)));
+            }
+            return reads;
         }
     }
+
+    /** The score of a symbol its geometry alone decides (a dot, a bar, two bars, a bar between dots). */
+    static final double GEOMETRY_CERTAINTY = 0.9;
+    /** Probabilities are floored here so that one impossible candidate does not make a line unreadable. */
+    static final double MIN_PROBABILITY = 1e-6;
 
     /**
      * @throws BlankImage when the image holds no ink
@@ -77,21 +145,33 @@ public final class ExpressionLayout {
     }
 
     private Laid layout(InkCrop crop) throws RecognitionException {
+        List<Mark> marks;
         List<SymbolGroup> groups;
         try {
-            groups = segmenter.segment(crop.ink());
+            marks = segmenter.marks(crop.ink());
+            groups = segmenter.group(crop.ink(), marks);
         } catch (SymbolSegmenter.TooManySymbols e) {
             throw new RecognitionException.TooManySymbols(e.getMessage());
         }
         if (groups.isEmpty()) {
             throw new BlankImage();
         }
-        List<DigitImage> images = new ArrayList<>(groups.size());
-        List<Box> boxes = new ArrayList<>(groups.size());
-        for (SymbolGroup group : groups) {
-            images.add(centering.center(group.ink()));
-            boxes.add(crop.toSource(group.box()));
+        SymbolGeometry geometry = SymbolGeometry.of(groups);
+        SymbolLattice.Lattice candidates = lattice.candidates(crop.ink(), marks, geometry);
+        if (candidates.candidates().isEmpty()) {
+            // Too many ways to read this line: read it as geometry groups it.
+            List<SymbolLattice.Candidate> asGrouped = new ArrayList<>(groups.size());
+            for (int i = 0; i < groups.size(); i++) {
+                asGrouped.add(new SymbolLattice.Candidate(i, i + 1, groups.get(i), true));
+            }
+            candidates = new SymbolLattice.Lattice(groups.size(), asGrouped);
         }
-        return new Laid(groups, SymbolGeometry.of(groups), images, boxes);
+        List<DigitImage> images = new ArrayList<>(candidates.candidates().size());
+        List<Box> boxes = new ArrayList<>(candidates.candidates().size());
+        for (SymbolLattice.Candidate c : candidates.candidates()) {
+            images.add(centering.center(c.group().ink()));
+            boxes.add(crop.toSource(c.group().box()));
+        }
+        return new Laid(candidates, geometry, images, boxes);
     }
 }

@@ -51,6 +51,11 @@ public final class SymbolGeometry {
         return new SymbolGeometry(median(tops), median(heights));
     }
 
+    /** The symbols the model chooses among when geometry decides nothing: all but the point. */
+    public static Set<Symbol> modelReads() {
+        return EnumSet.copyOf(MODEL_READS);
+    }
+
     public double lineHeight() {
         return lineHeight;
     }
@@ -73,14 +78,14 @@ public final class SymbolGeometry {
                 && parts.stream().filter(this::isDot).count() == 2) {
             return EnumSet.of(Symbol.DIVIDE);
         }
-        return EnumSet.copyOf(MODEL_READS);
+        return modelReads();
     }
 
-    private boolean isDot(Box b) {
+    boolean isDot(Box b) {
         return b.width() < DOT * lineHeight && b.height() < DOT * lineHeight;
     }
 
-    private boolean isBar(Box b) {
+    boolean isBar(Box b) {
         return b.height() <= FLAT * b.width() && b.height() <= BAR_HEIGHT * lineHeight;
     }
 

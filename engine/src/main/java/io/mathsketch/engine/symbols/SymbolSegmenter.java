@@ -41,35 +41,53 @@ public final class SymbolSegmenter {
 
     /** The symbols of {@code image}, left to right; empty when it holds no ink. */
     public List<SymbolGroup> segment(InkImage image) throws TooManySymbols {
+        return group(image, marks(image));
+    }
+
+    /**
+     * The line's separate marks (8-connected components), left to right by centre, for a reading that decides
+     * itself which marks make one symbol ({@link SymbolLattice}).
+     */
+    public List<Mark> marks(InkImage image) throws TooManySymbols {
         List<Component> components = components(image);
         components.sort(Comparator.comparingDouble(Component::centreX));
-        List<List<Component>> groups = new ArrayList<>();
+        List<Mark> marks = new ArrayList<>(components.size());
         for (Component c : components) {
-            List<Component> last = groups.isEmpty() ? null : groups.getLast();
-            if (last != null && sameSymbol(last, c)) {
-                last.add(c);
+            marks.add(new Mark(Arrays.copyOf(c.pixels, c.size), new Box(c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0),
+                    marks.size(), true));
+        }
+        return marks;
+    }
+
+    /** Marks (left to right) sharing most of their horizontal extent joined into symbols, by geometry alone. */
+    public List<SymbolGroup> group(InkImage image, List<Mark> marks) throws TooManySymbols {
+        List<List<Mark>> groups = new ArrayList<>();
+        for (Mark m : marks) {
+            List<Mark> last = groups.isEmpty() ? null : groups.getLast();
+            if (last != null && sameSymbol(last, m)) {
+                last.add(m);
             } else {
-                groups.add(new ArrayList<>(List.of(c)));
+                groups.add(new ArrayList<>(List.of(m)));
             }
         }
         if (groups.size() > maxSymbols) {
             throw new TooManySymbols("more than " + maxSymbols + " symbols");
         }
         List<SymbolGroup> out = new ArrayList<>(groups.size());
-        for (List<Component> group : groups) {
+        for (List<Mark> group : groups) {
             out.add(crop(image, group));
         }
         return out;
     }
 
-    private static boolean sameSymbol(List<Component> group, Component c) {
+    private static boolean sameSymbol(List<Mark> group, Mark m) {
         int x0 = Integer.MAX_VALUE, x1 = Integer.MIN_VALUE;
-        for (Component g : group) {
-            x0 = Math.min(x0, g.x0);
-            x1 = Math.max(x1, g.x1);
+        for (Mark g : group) {
+            x0 = Math.min(x0, g.box().x());
+            x1 = Math.max(x1, g.x1());
         }
-        int overlap = Math.min(x1, c.x1) - Math.max(x0, c.x0);
-        int narrower = Math.min(x1 - x0, c.x1 - c.x0);
+        int overlap = Math.min(x1, m.x1()) - Math.max(x0, m.box().x());
+        int narrower = Math.min(x1 - x0, m.box().width());
         return overlap > 0 && overlap >= SAME_SYMBOL_OVERLAP * narrower;
     }
 
@@ -126,23 +144,23 @@ public final class SymbolSegmenter {
     }
 
     /** The group's box and a crop of it holding only the group's own pixels. */
-    private static SymbolGroup crop(InkImage image, List<Component> group) {
+    static SymbolGroup crop(InkImage image, List<Mark> group) {
         int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = Integer.MIN_VALUE, y1 = Integer.MIN_VALUE;
         List<Box> parts = new ArrayList<>(group.size());
-        for (Component c : group) {
-            x0 = Math.min(x0, c.x0);
-            y0 = Math.min(y0, c.y0);
-            x1 = Math.max(x1, c.x1);
-            y1 = Math.max(y1, c.y1);
-            parts.add(new Box(c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0));
+        for (Mark m : group) {
+            Box b = m.box();
+            x0 = Math.min(x0, b.x());
+            y0 = Math.min(y0, b.y());
+            x1 = Math.max(x1, b.x() + b.width());
+            y1 = Math.max(y1, b.y() + b.height());
+            parts.add(b);
         }
         int cw = x1 - x0, ch = y1 - y0;
         float[] crop = new float[cw * ch];
         float[] ink = image.ink();
         int w = image.width();
-        for (Component c : group) {
-            for (int i = 0; i < c.size; i++) {
-                int p = c.pixels[i];
+        for (Mark m : group) {
+            for (int p : m.pixels()) {
                 int x = p % w - x0, y = p / w - y0;
                 crop[y * cw + x] = ink[p];
             }

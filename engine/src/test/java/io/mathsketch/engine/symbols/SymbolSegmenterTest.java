@@ -19,7 +19,7 @@ class SymbolSegmenterTest {
 
     @Test
     void groupsPartsAndTellsSmallAndFlatSymbolsByGeometry() throws Exception {
-        Canvas c = new Canvas(400, 100);
+        TestCanvas c = new TestCanvas(400, 100);
         c.fill(10, TOP, 8, LINE);                 // "1"
         c.fill(30, TOP + LINE - 6, 6, 6);         // "." on the baseline
         c.fill(45, TOP, 8, LINE);                 // "1"
@@ -52,7 +52,7 @@ class SymbolSegmenterTest {
 
     @Test
     void cropsHoldOnlyTheirOwnInk() throws Exception {
-        Canvas c = new Canvas(100, 100);
+        TestCanvas c = new TestCanvas(100, 100);
         c.fill(10, 10, 40, 8);    // a wide bar
         c.fill(60, 10, 8, 60);    // a stem whose box the bar does not reach
         List<SymbolGroup> groups = segmenter.segment(c.image());
@@ -63,7 +63,7 @@ class SymbolSegmenterTest {
 
     @Test
     void boundsTheWork() {
-        Canvas c = new Canvas(400, 40);
+        TestCanvas c = new TestCanvas(400, 40);
         for (int x = 0; x < 400; x += 4) {
             c.fill(x, 10, 2, 2);
         }
@@ -72,7 +72,7 @@ class SymbolSegmenterTest {
 
     @Test
     void blankImageHasNoSymbols() throws Exception {
-        assertTrue(segmenter.segment(new Canvas(50, 50).image()).isEmpty());
+        assertTrue(segmenter.segment(new TestCanvas(50, 50).image()).isEmpty());
     }
 
     private static int count(InkImage image) {
@@ -81,28 +81,5 @@ class SymbolSegmenterTest {
             n += v > 0 ? 1 : 0;
         }
         return n;
-    }
-
-    private static final class Canvas {
-        private final int width, height;
-        private final float[] ink;
-
-        Canvas(int width, int height) {
-            this.width = width;
-            this.height = height;
-            this.ink = new float[width * height];
-        }
-
-        void fill(int x0, int y0, int w, int h) {
-            for (int y = y0; y < y0 + h; y++) {
-                for (int x = x0; x < x0 + w; x++) {
-                    ink[y * width + x] = 1f;
-                }
-            }
-        }
-
-        InkImage image() {
-            return new InkImage(width, height, ink.clone());
-        }
     }
 }

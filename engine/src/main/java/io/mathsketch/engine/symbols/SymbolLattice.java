@@ -1,0 +1,262 @@
+package io.mathsketch.engine.symbols;
+
+import io.mathsketch.engine.image.Box;
+import io.mathsketch.engine.image.InkImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The ways a line's marks can make symbols, for a reading that lets the symbol model choose among them. Geometry
+ * alone cannot tell a digit in two strokes from two symbols, nor see two symbols that touch: so a mark wide enough
+ * to be two symbols is also cut where its ink is thinnest, and neighbouring marks that overlap horizontally may be
+ * read together or apart. The model reads every candidate in one batch, and {@link #best} picks the reading of the
+ * whole line with the highest total score (a dynamic programme over the pieces left to right), where each symbol,
+ * each cut and each symbol wider than a digit pays a cost, so that the model's confidence alone, which is high even
+ * on two digits squeezed into one box, does not decide. Thread-safe and stateless.
+ */
+public final class SymbolLattice {
+
+    /** Pieces one symbol may be made of at the most (the bar and two dots of {@code ÷} are three). */
+    static final int MAX_RUN = 4;
+    /** A mark wider than this share of the line's height may be two touching symbols, and is also cut. */
+    static final double WIDE = 0.8;
+    /** A cut leaves at least this share of the line's height on either side. */
+    static final double MIN_PIECE = 0.25;
+    /** Cuts tried in one mark at the most (its thinnest columns). */
+    static final int MAX_CUTS = 3;
+    /**
+     * Separate marks are read as one symbol only when each overlaps the others by this share of the narrower of it
+     * and them.
+     */
+    static final double MIN_OVERLAP = 0.2;
+    /** A dot joins only marks at most this share of the line's height high. */
+    static final double LOW = 0.5;
+    /** Candidates (model inputs) per line at the most; a line needing more is read as geometry groups it. */
+    public static final int MAX_CANDIDATES = 512;
+
+    private final double symbolCost;
+    private final double cutCost;
+    private final double widthCost;
+
+    /** The tuned costs (see {@code SymbolLatticeTuning} in the corpus tests, on the training hand's lines). */
+    public SymbolLattice() {
+        this(0.0, 0.0, 6.0);
+    }
+
+    /**
+     * @param symbolCost log-score paid per symbol
+     * @param cutCost log-score paid per symbol made of a piece cut out of a mark
+     * @param widthCost log-score paid per line height of a symbol's width beyond one line height (bars excepted)
+     */
+    public SymbolLattice(double symbolCost, double cutCost, double widthCost) {
+        this.symbolCost = symbolCost;
+        this.cutCost = cutCost;
+        this.widthCost = widthCost;
+    }
+
+    /** One way to read some marks as one symbol: marks {@code from} (inclusive) to {@code to} (exclusive). */
+    public record Candidate(int from, int to, SymbolGroup group, boolean whole) {
+    }
+
+    /** The pieces of a line (marks, wide ones also cut) and the candidate symbols over them. */
+    public record Lattice(int pieces, List<Candidate> candidates) {
+        public Lattice {
+            candidates = List.copyOf(candidates);
+        }
+    }
+
+    /**
+     * The candidates of a line, or an empty lattice when it would need more than {@link #MAX_CANDIDATES}.
+     *
+     * @param marks the line's marks left to right
+     * @param geometry the line they are written on
+     */
+    public Lattice candidates(InkImage image, List<Mark> marks, SymbolGeometry geometry) {
+        double lineHeight = geometry.lineHeight();
+        List<Mark> pieces = new ArrayList<>();
+        for (Mark mark : marks) {
+            pieces.addAll(cut(image, mark, lineHeight));
+        }
+        pieces.sort(Comparator.comparingDouble(Mark::centreX));
+        List<Candidate> candidates = new ArrayList<>();
+        for (int from = 0; from < pieces.size(); from++) {
+            for (int to = from + 1; to <= Math.min(pieces.size(), from + MAX_RUN); to++) {
+                List<Mark> run = pieces.subList(from, to);
+                boolean oneMark = run.stream().allMatch(m -> m.source() == run.getFirst().source());
+                boolean whole = run.stream().allMatch(Mark::whole)
+                        || oneMark && run.size() == pieces(pieces, run.getFirst().source());
+                if (run.size() > 1 && !(oneMark || canJoin(run, geometry))) {
+                    continue;
+                }
+                if (candidates.size() == MAX_CANDIDATES) {
+                    return new Lattice(pieces.size(), List.of());
+                }
+                candidates.add(new Candidate(from, to, SymbolSegmenter.crop(image, run), whole));
+            }
+        }
+        return new Lattice(pieces.size(), candidates);
+    }
+
+    private static long pieces(List<Mark> pieces, int source) {
+        return pieces.stream().filter(m -> m.source() == source).count();
+    }
+
+    /** How each candidate read. */
+    public interface Scorer {
+        /** The natural log of the probability of what the candidate is read as. */
+        double logProbability(int candidate);
+
+        /** Whether its geometry alone decided what it is (a bar, a dot, {@code =}, {@code ÷}), not the model. */
+        boolean geometric(int candidate);
+    }
+
+    /**
+     * The indices of the candidates making the best reading of the whole line, left to right.
+     *
+     * @param lineHeight the line's height, for the width cost
+     */
+    public List<Integer> best(Lattice lattice, Scorer scorer, double lineHeight) {
+        int n = lattice.pieces();
+        double[] score = new double[n + 1];
+        int[] via = new int[n + 1];
+        Arrays.fill(score, Double.NEGATIVE_INFINITY);
+        Arrays.fill(via, -1);
+        score[0] = 0;
+        List<Candidate> candidates = lattice.candidates();
+        // Candidates are ordered by their first piece, so every way into a piece is scored before leaving it.
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (score[c.from()] == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
+            Box box = c.group().box();
+            // Wider than a digit is the mark of two symbols in one box, unless geometry knows it (a long bar).
+            double excess = isFlat(box) || scorer.geometric(i) ? 0 : Math.max(0, box.width() / lineHeight - 1.0);
+            double s = score[c.from()] + scorer.logProbability(i) - symbolCost - widthCost * excess
+                    - (c.whole() ? 0 : cutCost);
+            if (s > score[c.to()]) {
+                score[c.to()] = s;
+                via[c.to()] = i;
+            }
+        }
+        List<Integer> chosen = new ArrayList<>();
+        for (int at = n; at > 0; at = candidates.get(via[at]).from()) {
+            chosen.add(via[at]);
+        }
+        return chosen.reversed();
+    }
+
+    /**
+     * Whether whole marks of different components may be one symbol: each overlaps the others horizontally (the
+     * strokes of one digit, a slash leaning into its neighbours), and a dot only joins low marks (the bar and dots
+     * of {@code ÷}; a decimal point beside a digit stays a symbol of its own).
+     */
+    private static boolean canJoin(List<Mark> run, SymbolGeometry geometry) {
+        if (!run.stream().allMatch(Mark::whole)) {
+            return false;
+        }
+        boolean dots = run.stream().anyMatch(m -> geometry.isDot(m.box()));
+        if (dots && run.stream().anyMatch(m -> m.box().height() > LOW * geometry.lineHeight())) {
+            return false;
+        }
+        for (Mark m : run) {
+            int x0 = Integer.MAX_VALUE, x1 = Integer.MIN_VALUE;
+            for (Mark other : run) {
+                if (other != m) {
+                    x0 = Math.min(x0, other.box().x());
+                    x1 = Math.max(x1, other.x1());
+                }
+            }
+            int overlap = Math.min(x1, m.x1()) - Math.max(x0, m.box().x());
+            if (overlap < MIN_OVERLAP * Math.min(m.box().width(), x1 - x0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The mark itself, and when wide, the pieces it falls into when cut at its thinnest columns. */
+    private static List<Mark> cut(InkImage image, Mark mark, double lineHeight) {
+        Box box = mark.box();
+        int minPiece = (int) Math.ceil(MIN_PIECE * lineHeight);
+        if (box.width() < WIDE * lineHeight || box.width() < 2 * minPiece || isFlat(box)) {
+            return List.of(mark);
+        }
+        int w = image.width();
+        int[] columns = new int[box.width()];
+        for (int p : mark.pixels()) {
+            columns[p % w - box.x()]++;
+        }
+        int[] cuts = thinnest(columns, minPiece);
+        if (cuts.length == 0) {
+            return List.of(mark);
+        }
+        List<Mark> pieces = new ArrayList<>(cuts.length + 1);
+        int[] bounds = new int[cuts.length + 2];
+        bounds[0] = 0;
+        System.arraycopy(cuts, 0, bounds, 1, cuts.length);
+        bounds[cuts.length + 1] = box.width();
+        for (int k = 0; k + 1 < bounds.length; k++) {
+            int lo = bounds[k], hi = bounds[k + 1];
+            int[] pixels = Arrays.stream(mark.pixels()).filter(p -> {
+                int x = p % w - box.x();
+                return x >= lo && x < hi;
+            }).toArray();
+            if (pixels.length > 0) {
+                pieces.add(new Mark(pixels, bounds(pixels, w), mark.source(), false));
+            }
+        }
+        return pieces;
+    }
+
+    /** A bar (a long minus, the bars of an equals sign) is never cut. */
+    private static boolean isFlat(Box box) {
+        return box.height() <= SymbolGeometry.FLAT * box.width();
+    }
+
+    /** Up to {@link #MAX_CUTS} columns where the mark is thinnest, at least {@code minPiece} apart and from its ends. */
+    private static int[] thinnest(int[] columns, int minPiece) {
+        int n = columns.length;
+        List<Integer> minima = new ArrayList<>();
+        for (int x = minPiece; x <= n - minPiece; x++) {
+            int here = smoothed(columns, x);
+            if (here <= smoothed(columns, x - 1) && here <= smoothed(columns, x + 1)) {
+                minima.add(x);
+            }
+        }
+        minima.sort(Comparator.comparingInt((Integer x) -> smoothed(columns, x)).thenComparingInt(x -> x));
+        List<Integer> chosen = new ArrayList<>();
+        for (int x : minima) {
+            if (chosen.size() == MAX_CUTS) {
+                break;
+            }
+            if (chosen.stream().allMatch(c -> Math.abs(c - x) >= minPiece)) {
+                chosen.add(x);
+            }
+        }
+        return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    private static int smoothed(int[] columns, int x) {
+        int sum = 0;
+        for (int d = -1; d <= 1; d++) {
+            int i = Math.clamp(x + d, 0, columns.length - 1);
+            sum += columns[i];
+        }
+        return sum;
+    }
+
+    private static Box bounds(int[] pixels, int width) {
+        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = Integer.MIN_VALUE, y1 = Integer.MIN_VALUE;
+        for (int p : pixels) {
+            int x = p % width, y = p / width;
+            x0 = Math.min(x0, x);
+            y0 = Math.min(y0, y);
+            x1 = Math.max(x1, x + 1);
+            y1 = Math.max(y1, y + 1);
+        }
+        return new Box(x0, y0, x1 - x0, y1 - y0);
+    }
+}
