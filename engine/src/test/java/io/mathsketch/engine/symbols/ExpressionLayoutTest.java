@@ -56,7 +56,7 @@ class ExpressionLayoutTest {
             release.countDown();
         }
         assertEquals(SIDE, held.get(30, TimeUnit.SECONDS));
-        assertEquals(3, layout.layout(png).groups().size(), "1 - 1 once the budget is free");
+        assertEquals(3, layout.layout(png).images().size(), "1 - 1 once the budget is free: one candidate for each symbol");
         assertEquals(0, shared.decodedBytesInFlight());
     }
 
