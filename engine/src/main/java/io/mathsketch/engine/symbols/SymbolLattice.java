@@ -35,6 +35,12 @@ public final class SymbolLattice {
     static final double LOW = 0.5;
     /** Candidates (model inputs) per line at the most; a line needing more is read as geometry groups it. */
     public static final int MAX_CANDIDATES = 512;
+    /**
+     * Pixels of all candidates' crops together at the most, four times the largest line the layout works on: the
+     * crops overlap (a mark is in every run it belongs to), and this keeps their memory a small multiple of the
+     * line's whatever the image (a giant blob is cut into pieces that make ten overlapping crops).
+     */
+    static final long MAX_CANDIDATE_PIXELS = 4L << 20;
 
     private final double symbolCost;
     private final double cutCost;
@@ -81,6 +87,7 @@ public final class SymbolLattice {
         }
         pieces.sort(Comparator.comparingDouble(Mark::centreX));
         List<Candidate> candidates = new ArrayList<>();
+        long area = 0;
         for (int from = 0; from < pieces.size(); from++) {
             for (int to = from + 1; to <= Math.min(pieces.size(), from + MAX_RUN); to++) {
                 List<Mark> run = pieces.subList(from, to);
@@ -90,13 +97,26 @@ public final class SymbolLattice {
                 if (run.size() > 1 && !(oneMark || canJoin(run, geometry))) {
                     continue;
                 }
-                if (candidates.size() == MAX_CANDIDATES) {
+                area += area(run);
+                if (candidates.size() == MAX_CANDIDATES || area > MAX_CANDIDATE_PIXELS) {
                     return new Lattice(pieces.size(), List.of());
                 }
                 candidates.add(new Candidate(from, to, SymbolSegmenter.crop(image, run), whole));
             }
         }
         return new Lattice(pieces.size(), candidates);
+    }
+
+    /** Pixels of the box around the run's marks. */
+    private static long area(List<Mark> run) {
+        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = Integer.MIN_VALUE, y1 = Integer.MIN_VALUE;
+        for (Mark m : run) {
+            x0 = Math.min(x0, m.box().x());
+            y0 = Math.min(y0, m.box().y());
+            x1 = Math.max(x1, m.x1());
+            y1 = Math.max(y1, m.box().y() + m.box().height());
+        }
+        return (long) (x1 - x0) * (y1 - y0);
     }
 
     private static long pieces(List<Mark> pieces, int source) {

@@ -84,6 +84,15 @@ class SymbolLatticeTest {
         assertTrue(l.candidates().isEmpty(), "over " + SymbolLattice.MAX_CANDIDATES + " candidates: none");
     }
 
+    @Test
+    void theCandidatesCropsTogetherStayAFewTimesTheLine() throws Exception {
+        TestCanvas c = new TestCanvas(2400, 1000);
+        c.fill(0, 0, 2400, 1000);   // one giant blob, 2.4 lines wide: cut, its ten runs of pieces would be 6.6 Mpx
+        InkImage image = c.image();
+        SymbolLattice.Lattice l = lattice.candidates(image, segmenter.marks(image), geometry(image));
+        assertTrue(l.candidates().isEmpty(), "over " + SymbolLattice.MAX_CANDIDATE_PIXELS + " pixels: none");
+    }
+
     private SymbolGeometry geometry(InkImage image) throws Exception {
         return SymbolGeometry.of(segmenter.segment(image));
     }
