@@ -7,15 +7,18 @@ import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.image.Stroke;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -27,12 +30,20 @@ import java.util.NoSuchElementException;
  */
 public final class InkJson {
 
+    /**
+     * Looked up once: {@code Json.createParser} and {@code Json.createArrayBuilder} find the JSON-P provider through
+     * the service loader on every call, which costs more than reading or writing a digit's ink. Factories are
+     * immutable and thread-safe.
+     */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+
     private InkJson() {
     }
 
     /** Reads ink from JSON text. */
     public static Ink read(String json, InputLimits limits) throws InvalidInk, InkTooLarge {
-        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new InvalidInk("the ink is not a JSON object");
             }
@@ -48,7 +59,7 @@ public final class InkJson {
 
     /** Reads ink from its JSON object. */
     public static Ink read(JsonObject json, InputLimits limits) throws InvalidInk, InkTooLarge {
-        try (JsonParser parser = Json.createParserFactory(null).createParser(json)) {
+        try (JsonParser parser = PARSERS.createParser(json)) {
             parser.next();
             return read(parser, limits);
         }
@@ -248,11 +259,11 @@ public final class InkJson {
 
     /** The JSON object of an ink (times and pressures written only when the strokes have them). */
     public static JsonObject toJson(Ink ink) {
-        JsonArrayBuilder strokes = Json.createArrayBuilder();
+        JsonArrayBuilder strokes = BUILDERS.createArrayBuilder();
         for (Stroke s : ink.strokes()) {
-            JsonArrayBuilder points = Json.createArrayBuilder();
+            JsonArrayBuilder points = BUILDERS.createArrayBuilder();
             for (int i = 0; i < s.size(); i++) {
-                JsonArrayBuilder point = Json.createArrayBuilder().add(number(s.x()[i])).add(number(s.y()[i]));
+                JsonArrayBuilder point = BUILDERS.createArrayBuilder().add(number(s.x()[i])).add(number(s.y()[i]));
                 if (s.hasTime()) {
                     point.add(number(s.time()[i]));
                 }
@@ -261,9 +272,9 @@ public final class InkJson {
                 }
                 points.add(point);
             }
-            strokes.add(Json.createObjectBuilder().add("points", points));
+            strokes.add(BUILDERS.createObjectBuilder().add("points", points));
         }
-        JsonObjectBuilder object = Json.createObjectBuilder().add("strokes", strokes)
+        JsonObjectBuilder object = BUILDERS.createObjectBuilder().add("strokes", strokes)
                 .add("width", number(ink.width())).add("height", number(ink.height()))
                 .add("penWidth", number(ink.penWidth()));
         return object.build();
