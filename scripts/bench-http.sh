@@ -21,6 +21,15 @@
 # arrival rate over 64 keep-alive connections, latency from the scheduled send time) at 80% of its closed-loop rate
 # at 64 connections.
 #
+# Digital ink (issue 13): from the Chromium canvas fixtures (data/canvas-fixtures, the page's own recordings of 250
+# digits) it also writes two JSON classes of the same drawings, each request a recognition as the page sends it:
+# chromium-ink ({"ink": ...}, what the page sends now) and chromium-dataurl ({"image": "data:image/png;base64,..."},
+# what it sent before). With the raw PNGs of chromium-canvas they are measured at 64 connections with storage on in
+# the same server run, and the report ends with a table of the three: req/s, p99 and request bytes per recognition.
+# Only those three, quickly (one server, ~2 minutes):
+#   BENCH_CLASSES="chromium-ink chromium-dataurl chromium-canvas" BENCH_SWEEP= BENCH_BATCHES=32 \
+#     BENCH_MEMORY_SECONDS=0 BENCH_OPEN_LOOP_FRACTION=0 scripts/bench-http.sh
+#
 # Needs: server/target/mathsketch-server.jar (./mvnw -B -ntp install -DskipTests), benchmarks/target/benchmarks.jar
 # (same build: writes the sample images and the report), wrk (installed with apt-get when missing and root), curl.
 # Output: benchmarks/results/http-<UTC time>.{jsonl,md} and .../http-latest.md; server logs, databases and the JFR
@@ -73,6 +82,23 @@ java -Djava.awt.headless=true -cp "$bench_jar" io.mathsketch.corpus.payload.Payl
 mkdir -p "$payloads/sample-canvas"
 java -Djava.awt.headless=true -cp "$bench_jar" io.mathsketch.benchmarks.SampleImages "$work/sample"
 cp "$work/sample/canvas.png" "$payloads/sample-canvas/canvas.png"
+fixtures=data/canvas-fixtures
+if [ -n "$(ls "$fixtures"/*.ink.json 2>/dev/null)" ]; then
+  mkdir -p "$payloads/chromium-ink" "$payloads/chromium-dataurl"
+  for ink in "$fixtures"/*.ink.json; do
+    name=$(basename "$ink" .ink.json)
+    { printf '{"ink": '; cat "$ink"; printf '}'; } > "$payloads/chromium-ink/$name.json"
+    { printf '{"image": "data:image/png;base64,'; base64 -w0 "$fixtures/$name.png"; printf '"}'; } \
+      > "$payloads/chromium-dataurl/$name.json"
+  done
+fi
+# JSON bodies for the JSON classes, raw image bytes for the others.
+content_type() {
+  case "$1" in
+    chromium-ink|chromium-dataurl) echo application/json ;;
+    *) echo image/png ;;
+  esac
+}
 all_classes=""
 for dir in "$payloads"/*/; do
   name=$(basename "$dir")
@@ -81,7 +107,7 @@ done
 classes=${BENCH_CLASSES:-$all_classes}
 canvas_class=hand-canvas
 [ -n "$(ls -A "$payloads/chromium-canvas" 2>/dev/null)" ] && canvas_class=chromium-canvas
-sweep=${BENCH_SWEEP:-"$canvas_class mnist28"}
+sweep=${BENCH_SWEEP-"$canvas_class mnist28"}
 echo "payload classes:$classes; full sweep: $sweep"
 
 server_pid=""
@@ -112,7 +138,9 @@ start_server() {
   port=$(free_port)
   local dir="$work/$2"
   mkdir -p "$dir"
+  # Without the per-client and per-address rate limits: all load comes from one address and one client here.
   SERVER_HOST=127.0.0.1 SERVER_PORT=$port DB_URL="jdbc:h2:file:$PWD/$dir/db/mathsketch" \
+    RATE_LIMIT_PER_CLIENT=0 RATE_LIMIT_PER_ADDRESS=0 \
     ENGINE_BATCHING_MAX_BATCH_SIZE=$1 ENGINE_MODELS_DIR="${BENCH_MODELS_DIR:-models}" \
     java @server/jvm.options -Xlog:gc:file="$dir/gc.log" -jar "$server_jar" > "$dir/server.log" 2>&1 &
   server_pid=$!
@@ -139,12 +167,15 @@ wrk_run() {
   [ "$3" -lt 2 ] && threads=1
   local out
   ls -d "$PWD/$payloads/$1"/* > "$work/$1.list"
-  out=$(BENCH_BODY_LIST="$work/$1.list" BENCH_CONTENT_TYPE=image/png \
+  out=$(BENCH_BODY_LIST="$work/$1.list" BENCH_CONTENT_TYPE=$(content_type "$1") \
     wrk -t "$threads" -c "$3" -d "${4}s" --timeout 10s -s benchmarks/http/post-image.lua \
     "http://127.0.0.1:$port/api/v1/recognitions?store=$2" 2>&1) || true
   if ! grep -q '^RESULT {' <<< "$out"; then
     echo "WARNING: wrk failed ($1, store=$2, $3 connections): $(head -3 <<< "$out" | tr '\n' ' ')" >&2
     return 0
+  fi
+  if ! grep -q '"non2xx": 0,' <<< "$out"; then
+    echo "WARNING: answers other than 2xx ($1, store=$2, $3 connections): $(grep '^RESULT' <<< "$out")" >&2
   fi
   sed -n 's/^RESULT {//p' <<< "$out"
 }
@@ -175,7 +206,7 @@ live_heap_kb() {
 
 for batch in $batches; do
   start_server "$batch" "batch-$batch"
-  for payload in $sweep; do
+  for payload in ${sweep:-$classes}; do
     wrk_run "$payload" false 16 "$warmup" >/dev/null
   done
   stores="true false"
@@ -199,11 +230,12 @@ for batch in $batches; do
       rate=$(awk -v r="$closed" -v f="$open_loop_fraction" 'BEGIN { printf "%d", r * f }')
       [ "$rate" -lt 1 ] && continue
       result=$(java -cp "$bench_jar" io.mathsketch.benchmarks.OpenLoopLoad \
-        "http://127.0.0.1:$port/api/v1/recognitions?store=true" "$payloads/$payload" image/png "$rate" "$duration")
+        "http://127.0.0.1:$port/api/v1/recognitions?store=true" "$payloads/$payload" "$(content_type "$payload")" \
+        "$rate" "$duration")
       echo "{\"kind\": \"openloop\", \"payload\": \"$payload\", ${result#\{}" | tee -a "$results"
     done
   fi
-  if [ "$batch" -eq 32 ]; then
+  if [ "$batch" -eq 32 ] && [ -n "$sweep" ]; then
     first=${sweep%% *}
     echo "profiling: $first, 64 connections, storage on (JFR, ${duration}s)"
     jcmd "$server_pid" JFR.start name=bench settings=profile filename="$PWD/$work/profile.jfr" >/dev/null
@@ -272,6 +304,30 @@ ${duration}s per run after ${warmup}s warm-ups, JDK $(java -XshowSettings:proper
 java -cp "$bench_jar" io.mathsketch.benchmarks.HttpReport "$results" "$report" "$note" "$work/profile.txt" >/dev/null
 if [ -s "$work/cpu-profile.md" ]; then
   { echo; echo "## Server CPU profile (async-profiler)"; echo; cat "$work/cpu-profile.md"; } >> "$report"
+fi
+# Ink against the PNG the page sent before, measured side by side above (batching on, storage on, 64 connections).
+ink_rows=""
+for payload in chromium-ink chromium-dataurl chromium-canvas; do
+  row=$(jq -r --arg p "$payload" 'select(.kind == "run" and .payload == $p and .store == true and .batch == 32
+    and .connections == 64) | "\(.rps) | \(.p99_ms)"' "$results" | tail -1)
+  [ -n "$row" ] || continue
+  bytes=$(cat "$payloads/$payload"/* | wc -c)
+  count=$(ls "$payloads/$payload" | wc -l)
+  ink_rows="$ink_rows| \`$payload\` | $row | $((bytes / count)) |
+"
+done
+if [ -n "$ink_rows" ]; then
+  {
+    echo
+    echo "## Digital ink vs the canvas PNG (64 connections, storage on, batching on, same server run)"
+    echo
+    echo "The 250 Chromium canvas fixtures: each drawing as the page's ink JSON, as the PNG data URL in JSON it sent"
+    echo "before, and as the raw PNG. Request bytes are the mean body size per recognition."
+    echo
+    echo "| class | req/s | p99 ms | request bytes |"
+    echo "|---|---:|---:|---:|"
+    printf '%s' "$ink_rows"
+  } >> "$report"
 fi
 cp "$report" benchmarks/results/http-latest.md
 echo "report: $report (copied to benchmarks/results/http-latest.md)"
