@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Resilience of one MathSketch server on a private PostgreSQL, all on the loopback interface, bounded in time:
 #
-#   scripts/resilience.sh            full run (~5 minutes on 2 cores)
+#   scripts/resilience.sh            full run (5-10 minutes on 2 shared cores)
 #   scripts/resilience.sh --short    what CI runs (under 2 minutes): the same phases, shorter
 #
 #   0. baseline     normal traffic alone: open loop (OpenLoopLoad), POST server/scripts/sample-7.png, stored
@@ -23,7 +23,7 @@
 # traffic comes from 127.0.0.1; the limits would refuse the normal traffic along with the attacks).
 #
 # Settings (environment): RESILIENCE_RATE normal requests per second (20), RESILIENCE_TIME_LIMIT seconds before
-# everything is stopped (short 170, full 600).
+# everything is stopped (short 170, full 900).
 # Needs: ./mvnw -B -ntp -pl server,benchmarks -am package -DskipTests; curl; psql; Debian's postgresql package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +38,7 @@ rate=${RESILIENCE_RATE:-20}
 if $short; then
   baseline_seconds=4 kill_load_seconds=12 kill_after=3 down_seconds=3 attack_seconds=8 slow_seconds=14 limit=170
 else
-  baseline_seconds=30 kill_load_seconds=60 kill_after=15 down_seconds=10 attack_seconds=60 slow_seconds=60 limit=600
+  baseline_seconds=30 kill_load_seconds=60 kill_after=15 down_seconds=10 attack_seconds=60 slow_seconds=60 limit=900
 fi
 limit=${RESILIENCE_TIME_LIMIT:-$limit}
 slow_connections=1000
