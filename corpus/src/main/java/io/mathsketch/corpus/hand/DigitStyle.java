@@ -13,7 +13,8 @@ public enum DigitStyle {
     ZERO_SLASHED(0, true, "slashed 0", DigitGlyphs::zeroSlashed),
     ONE_PLAIN(1, false, "plain stroke 1", DigitGlyphs::onePlain),
     ONE_FLAG(1, false, "1 with a short flag", DigitGlyphs::oneFlag),
-    ONE_CONTINENTAL(1, true, "continental 1 (long up-stroke)", DigitGlyphs::oneContinental),
+    ONE_CONTINENTAL(1, true, "continental 1 (long up-stroke)", DigitGlyphs::oneContinental,
+            Legibility.UP_STROKE_RISES),
     ONE_CONTINENTAL_FOOT(1, true, "continental 1 with flag and foot", DigitGlyphs::oneContinentalFoot),
     TWO_PLAIN(2, false, "plain 2", DigitGlyphs::twoPlain),
     TWO_LOOPED(2, true, "looped 2", DigitGlyphs::twoLooped),
@@ -36,12 +37,18 @@ public enum DigitStyle {
     private final boolean mnistLacks;
     private final String description;
     private final Glyph glyph;
+    private final Legibility legibility;
 
     DigitStyle(int digit, boolean mnistLacks, String description, Glyph glyph) {
+        this(digit, mnistLacks, description, glyph, Legibility.ANY);
+    }
+
+    DigitStyle(int digit, boolean mnistLacks, String description, Glyph glyph, Legibility legibility) {
         this.digit = digit;
         this.mnistLacks = mnistLacks;
         this.description = description;
         this.glyph = glyph;
+        this.legibility = legibility;
     }
 
     /** The digit this style writes, 0-9. */
@@ -61,6 +68,11 @@ public enum DigitStyle {
 
     public Glyph glyph() {
         return glyph;
+    }
+
+    /** What a drawing of this style must keep, as the hand placed it, to still be read as its digit. */
+    Legibility legibility() {
+        return legibility;
     }
 
     /** The styles of one digit, in declaration order. */

@@ -50,6 +50,20 @@ public record HandConfig(String name, long seed, List<DigitStyle> styles, Range 
             Range.of(0, 0.008), TremorModel.DRIFT, Range.of(0, 0.045), 1.2, 0.5, 0.5, Range.of(1.5, 8),
             Range.of(0.3, 2.0));
 
+    /**
+     * Extra training hands for the continental 1 and the 7 it is mistaken for: slant, rotation and stretch as wide as
+     * the held-out hands' (not their tremor model or seeds) and wider glyph proportions than {@link #TRAINING}, so
+     * up-strokes run from steep to as flat as {@link Legibility} lets a 1 be, and 7s come with short and long,
+     * level and rising bars. The 1s (with and without flag and foot) and the 7s (plain and crossed) are drawn
+     * together so that training sees the boundary between them from both sides.
+     */
+    public static final HandConfig TRAINING_ONES_AND_SEVENS = new HandConfig("training 1s and 7s", 0x5EED_0017L,
+            List.of(DigitStyle.ONE_CONTINENTAL, DigitStyle.ONE_CONTINENTAL_FOOT, DigitStyle.ONE_FLAG,
+                    DigitStyle.SEVEN_PLAIN, DigitStyle.SEVEN_CROSSED),
+            Range.of(-16, 26), Range.of(-10, 10), Range.of(0.4, 0.9), Range.of(0.75, 1.3), Range.of(8, 34),
+            Range.of(0, 0.012), TremorModel.WAVES, Range.of(0, 0.045), 1.35, 0.35, 0.35, Range.of(2, 7),
+            Range.of(0.3, 1.8));
+
     public HandConfig {
         styles = List.copyOf(styles);
         if (styles.isEmpty()) {

@@ -26,6 +26,8 @@ public final class HandwritingGenerator {
     public static final double PAGE_CANVAS = 280;
     /** Pen-up time between two strokes of a digit, in milliseconds. */
     private static final double MIN_PEN_UP = 80, MAX_PEN_UP = 350;
+    /** Redraws of an illegible drawing before the configuration is declared unable to draw the style. */
+    private static final int MAX_REDRAWS = 50;
 
     private final HandConfig config;
 
@@ -49,7 +51,7 @@ public final class HandwritingGenerator {
 
     /** Drawing {@code index} of a style, at a size and place on the page canvas chosen by the hand. */
     public HandwrittenDigit draw(DigitStyle style, long index) {
-        SplittableRandom random = random(style.name(), index);
+        SplittableRandom random = random(streamName(style, index), index);
         Hand hand = new Hand(config, random.split());
         double size = hand.height * PAGE_CANVAS;
         List<double[][]> strokes = write(style.glyph(), random, hand, size);
@@ -67,8 +69,8 @@ public final class HandwritingGenerator {
      * height, centred in the box; the pen keeps the width the hand would use for a digit that size.
      */
     public HandwrittenDigit draw(DigitStyle style, long index, Box box) {
-        return new HandwrittenDigit(style, drawGlyph(style.glyph(), style.name(), index, box), penWidth(style, index,
-                box));
+        String name = streamName(style, index);
+        return new HandwrittenDigit(style, drawGlyph(style.glyph(), name, index, box), penWidth(name, index, box));
     }
 
     /**
@@ -90,8 +92,28 @@ public final class HandwritingGenerator {
         return hand.penWidth * box.height() / (hand.height * PAGE_CANVAS);
     }
 
-    private double penWidth(DigitStyle style, long index, Box box) {
-        return penWidth(style.name(), index, box);
+    /**
+     * The name that keys the random stream of drawing {@code index} of {@code style}: the style's name, unless the
+     * hand and proportions drawn from it make the drawing illegible as its digit ({@link Legibility}: a continental 1
+     * with an up-stroke as flat as a 7's bar), in which case the first legible redraw's. Legibility does not depend
+     * on the drawing's size or place, so every way of drawing a style's {@code index} agrees on it.
+     */
+    private String streamName(DigitStyle style, long index) {
+        if (style.legibility() == Legibility.ANY) {
+            return style.name();
+        }
+        for (int attempt = 0; attempt < MAX_REDRAWS; attempt++) {
+            String name = attempt == 0 ? style.name() : style.name() + " redrawn " + attempt;
+            // The same draws, in the same order, as draw(...) and write(...) make from this stream.
+            SplittableRandom random = random(name, index);
+            Hand hand = new Hand(config, random.split());
+            List<GlyphPath> paths = style.glyph().strokes(new Proportions(random.split(), config.shapeSpread()));
+            if (style.legibility().test(paths.stream().map(path -> place(path, hand, 1)).toList())) {
+                return name;
+            }
+        }
+        throw new IllegalStateException(config.name() + " draws no legible " + style.description() + " for #"
+                + index + " in " + MAX_REDRAWS + " attempts: its ranges contradict the style");
     }
 
     private SplittableRandom random(String name, long index) {
