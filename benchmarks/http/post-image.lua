@@ -26,10 +26,13 @@ end
 wrk.method = "POST"
 wrk.headers["Content-Type"] = os.getenv("BENCH_CONTENT_TYPE") or "image/png"
 
--- The requests are formatted once; each thread starts at another image so that connections do not move in step.
+-- The requests are formatted once per thread, in init: wrk sets the Host header only then, and a request without
+-- one is 400 (HTTP/1.1 requires it). Each thread starts at another image so that connections do not move in step.
 local requests = {}
-for i, path in ipairs(paths) do
-  requests[i] = wrk.format(nil, nil, nil, read(path))
+function init(args)
+  for i, path in ipairs(paths) do
+    requests[i] = wrk.format(nil, nil, nil, read(path))
+  end
 end
 local counter = 0
 
