@@ -16,10 +16,11 @@ class NumberQualityTest {
     /** 100 numbers per kind, half of MNIST digits and half drawn by the held-out hand. */
     static final int NUMBERS = 400;
     /**
-     * Issue 11 asks 96%. The connected-components segmenter reads 69.25% (277/400) of this set with mnist-cnn 1.1.0
-     * (touching neighbours 18%): the floor holds that until recognition-driven segmentation raises it.
+     * Issue 11 asks 96%, not met. With mnist-cnn 1.1.0 recognition-driven segmentation reads 73.50% (294/400) of this
+     * set exactly, touching neighbours 29% of theirs; the connected-components segmenter it replaced read 69.25%. The
+     * floor sits just under the measured figure so that a regression fails.
      */
-    static final double NUMBER_FLOOR = 0.68;
+    static final double NUMBER_FLOOR = 0.72;
 
     @Test
     void writtenNumbersAreReadExactlyAsOftenAsTheFloor() throws Exception {

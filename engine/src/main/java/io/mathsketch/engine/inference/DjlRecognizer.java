@@ -18,6 +18,7 @@ import io.mathsketch.engine.model.ModelFolder;
 import io.mathsketch.engine.model.ModelLoader;
 import io.mathsketch.engine.model.ModelManifest;
 import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.number.DigitScorer;
 import io.mathsketch.engine.number.NumberReader;
 import io.mathsketch.engine.expression.Evaluation;
 import io.mathsketch.engine.expression.ExpressionException;
@@ -143,7 +144,7 @@ public final class DjlRecognizer implements Recognizer {
         CompletableFuture<InferenceResult> pending;
         ExpressionLayout.Laid expression;
         try (BatchCollector.Arrival arrival = slot.get().announce()) {
-            expression = prepare(request, digits, boxes);
+            expression = prepare(request, digits, boxes, candidates -> score(slot, reference, candidates));
             preprocessNanos = System.nanoTime() - start;
             arrival.close();
             while (true) {
@@ -248,8 +249,8 @@ public final class DjlRecognizer implements Recognizer {
     }
 
     /** Fills {@code digits} and {@code boxes}; in expression mode also returns the line's layout, else null. */
-    private ExpressionLayout.Laid prepare(RecognitionRequest request, List<DigitImage> digits, List<Box> boxes)
-            throws RecognitionException {
+    private ExpressionLayout.Laid prepare(RecognitionRequest request, List<DigitImage> digits, List<Box> boxes,
+                                          DigitScorer scorer) throws RecognitionException {
         switch (request.input()) {
             case RecognitionRequest.Input.Pixels pixels -> {
                 if (request.mode() != RecognitionRequest.Mode.DIGIT) {
@@ -288,7 +289,7 @@ public final class DjlRecognizer implements Recognizer {
                 return laid;
             }
             case RecognitionRequest.Input.EncodedImage image when request.mode() == RecognitionRequest.Mode.NUMBER -> {
-                for (DigitRegion region : numbers.regions(image.bytes())) {
+                for (DigitRegion region : numbers.read(image.bytes(), scorer)) {
                     digits.add(region.digit());
                     boxes.add(region.box());
                 }
@@ -303,6 +304,39 @@ public final class DjlRecognizer implements Recognizer {
             }
         }
         return null;
+    }
+
+    /**
+     * Number mode's candidate digits read on the request's model: split into batches no larger than the pool's, all
+     * queued before the first is awaited, so that several workers may share them.
+     */
+    private float[][] score(AtomicReference<ModelPool> slot, ModelReference reference, List<DigitImage> candidates)
+            throws RecognitionException {
+        List<CompletableFuture<InferenceResult>> pending = new ArrayList<>();
+        int size = config.batching().maxBatchSize();
+        for (int from = 0; from < candidates.size(); from += size) {
+            DigitBatch batch = new DigitBatch(candidates.subList(from, Math.min(candidates.size(), from + size)));
+            while (true) {
+                ModelPool pool = slot.get();
+                checkVersion(reference, pool.manifest());
+                Optional<CompletableFuture<InferenceResult>> future = pool.submit(batch);
+                if (future.isPresent()) {
+                    pending.add(future.get());
+                    break;
+                }
+                if (closed) {
+                    throw new RecognitionException.InferenceFailed("the recognizer is shut down", null);
+                }
+            }
+        }
+        float[][] probabilities = new float[candidates.size()][];
+        int at = 0;
+        for (CompletableFuture<InferenceResult> future : pending) {
+            for (float[] row : await(future).probabilities()) {
+                probabilities[at++] = row;
+            }
+        }
+        return probabilities;
     }
 
     /**

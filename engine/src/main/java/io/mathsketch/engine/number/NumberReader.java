@@ -8,16 +8,23 @@ import io.mathsketch.engine.image.DigitRegion;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.preprocess.InkCrop;
 import io.mathsketch.engine.preprocess.MnistCentering;
+import io.mathsketch.engine.segment.CandidateSegmenter;
+import io.mathsketch.engine.segment.CandidateSegmenter.Candidate;
+import io.mathsketch.engine.segment.Candidates;
 import io.mathsketch.engine.segment.Cutout;
 import io.mathsketch.engine.segment.NumberSegmenter;
+import io.mathsketch.engine.segment.ReadingSearch;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Number mode in one place: decode the image to the ink's bounding box (shrunk when it is far larger than a number
- * needs), segment it into digits, centre each the MNIST way, and map every box back to the source image. The
- * digit limit ({@code limits.max-digits}) is enforced by the segmenter before any region is centred. Thread-safe.
+ * needs), segment it into digits, centre each the MNIST way, and map every box back to the source image. With a
+ * {@link DigitScorer} ({@link #read}) segmentation is recognition-driven: every candidate grouping of the ink's
+ * pieces is centred and scored by the model in one batch, and the reading with the best combined score is chosen;
+ * without one ({@link #regions}) the pieces are grouped by geometry alone. The digit limit
+ * ({@code limits.max-digits}) is enforced before any region is centred. Thread-safe.
  */
 public final class NumberReader {
 
@@ -30,6 +37,8 @@ public final class NumberReader {
 
     private final ImagePreprocessor preprocessor;
     private final NumberSegmenter segmenter = new NumberSegmenter();
+    private final CandidateSegmenter candidates = new CandidateSegmenter();
+    private final ReadingSearch search = new ReadingSearch();
     private final MnistCentering centering = new MnistCentering();
     private final int maxDigits;
 
@@ -56,6 +65,50 @@ public final class NumberReader {
         List<DigitRegion> regions = new ArrayList<>(cutouts.size());
         for (Cutout cutout : cutouts) {
             regions.add(new DigitRegion(crop.toSource(cutout.box()), centre(cutout)));
+        }
+        return List.copyOf(regions);
+    }
+
+    /**
+     * The digits of the number as the model reads them best: candidate groupings of the ink's pieces (merges of
+     * nearby pieces, cuts of wide ones along valleys) are centred and scored in one call to {@code scorer}, and the
+     * reading with the best total of model confidence and shape prior is chosen. Bounded: at most
+     * {@link CandidateSegmenter#MAX_ATOMS_PER_DIGIT} pieces per allowed digit and as many candidates per piece, so
+     * one request scores at most 16 x {@code limits.max-digits} candidates. Regions are leftmost first, boxes in
+     * source image coordinates.
+     *
+     * @throws BlankImage when the image holds no ink
+     * @throws RecognitionException.TooManyDigits over {@link InputLimits#maxDigits()}
+     * @throws RecognitionException for every decoding failure, and whatever the scorer throws
+     */
+    public List<DigitRegion> read(byte[] encoded, DigitScorer scorer) throws RecognitionException {
+        InkCrop crop = preprocessor.inkCrop(encoded, WORKING_PIXELS);
+        Candidates proposed = candidates.propose(crop.ink(), maxDigits);
+        List<Candidate> all = proposed.candidates();
+        List<DigitImage> images = new ArrayList<>(all.size());
+        for (Candidate c : all) {
+            images.add(centre(proposed.cutout(c)));
+        }
+        float[][] probabilities = scorer.probabilities(images);
+        float[] confidence = new float[all.size()];
+        boolean[] one = new boolean[all.size()];
+        for (int k = 0; k < confidence.length; k++) {
+            int label = 0;
+            for (int l = 0; l < probabilities[k].length; l++) {
+                if (probabilities[k][l] > confidence[k]) {
+                    confidence[k] = probabilities[k][l];
+                    label = l;
+                }
+            }
+            one[k] = label == scorer.oneLabel();
+        }
+        int[] reading = search.best(proposed, confidence, one);
+        if (reading.length > maxDigits) {
+            throw new RecognitionException.TooManyDigits(reading.length, maxDigits);
+        }
+        List<DigitRegion> regions = new ArrayList<>(reading.length);
+        for (int k : reading) {
+            regions.add(new DigitRegion(crop.toSource(all.get(k).box()), images.get(k)));
         }
         return List.copyOf(regions);
     }

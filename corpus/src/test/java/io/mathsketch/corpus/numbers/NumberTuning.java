@@ -1,0 +1,183 @@
+package io.mathsketch.corpus.numbers;
+
+import io.mathsketch.engine.RecognitionRequest;
+import io.mathsketch.engine.RecognitionRequest.Input;
+import io.mathsketch.engine.config.Batching;
+import io.mathsketch.engine.config.EngineConfig;
+import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.inference.DjlRecognizer;
+import io.mathsketch.engine.mnist.MnistSubset;
+import io.mathsketch.engine.preprocess.ImagePreprocessor;
+import io.mathsketch.engine.preprocess.InkCrop;
+import io.mathsketch.engine.preprocess.MnistCentering;
+import io.mathsketch.engine.segment.CandidateSegmenter;
+import io.mathsketch.engine.segment.CandidateSegmenter.Candidate;
+import io.mathsketch.engine.segment.Candidates;
+import io.mathsketch.engine.segment.ReadingSearch;
+import io.mathsketch.engine.segment.ReadingSearch.Weights;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tuning aid, never run by the build: scores every candidate of the first numbers of {@link NumberConfig#TUNING} once,
+ * then tries the reading search's weights on them, printing how many numbers each reads exactly and how many the
+ * candidates could read at all (some reading whose every digit the model gets right).
+ */
+final class NumberTuning {
+
+    private record Scored(String text, Candidates candidates, float[] confidence, int[] label, NumberKind kind) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+        Path models = MnistSubset.folder().getParent().getParent().resolve("models");
+        NumberWriter writer = new NumberWriter(NumberConfig.TUNING, NumberScore.MnistTest.IMAGES,
+                NumberScore.MnistTest.LABELS);
+        ImagePreprocessor preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
+        MnistCentering centering = new MnistCentering();
+        List<Scored> scored = new ArrayList<>();
+        try (DjlRecognizer recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(models)
+                .model("mnist-cnn").workers(1).batching(Batching.builder().queueCapacity(64).build()).build())) {
+            for (int i = 0; i < count; i++) {
+                WrittenNumber n = writer.number(i);
+                InkCrop crop = preprocessor.inkCrop(n.png(), 1 << 20);
+                Candidates c = new CandidateSegmenter().propose(crop.ink(), 32);
+                float[] confidence = new float[c.candidates().size()];
+                int[] label = new int[confidence.length];
+                for (int k = 0; k < confidence.length; k++) {
+                    DigitImage d = centering.center(c.cutout(c.candidates().get(k)).ink());
+                    float[] p = recognizer.recognize(RecognitionRequest.digit(new Input.Pixels(d.pixels())))
+                            .digits().getFirst().probabilities();
+                    for (int l = 0; l < p.length; l++) {
+                        if (p[l] > confidence[k]) {
+                            confidence[k] = p[l];
+                            label[k] = l;
+                        }
+                    }
+                }
+                scored.add(new Scored(n.text(), c, confidence, label, n.kind()));
+            }
+        }
+        int reachable = 0;
+        for (Scored s : scored) {
+            reachable += reachable(s) ? 1 : 0;
+        }
+        System.out.printf("reachable: %d/%d%n", reachable, count);
+        // Coordinate descent over the weights, a few values each, twice round.
+        double[][] values = {
+            {-1, -0.5, -0.25, 0, 0.25, 0.5, 1}, {0, 0.2, 0.35, 0.7, 1.5}, {0.6, 0.7, 0.8, 0.9, 1.0, 1.1},
+            {1, 2, 4, 8, 16},
+            {0.45, 0.55, 0.65, 0.75}, {5, 10, 20}, {0.04, 0.08, 0.15}, {3, 6, 12, 24},
+            {0, 1, 2, 4, 8}, {0.15, 0.25, 0.35}, {0, 2, 5, 10, 20}, {0.4, 0.5, 0.6, 0.8}, {0, 1, 2, 4, 8},
+            {0.7, 0.8, 0.9, 1.0, 1.2}, {0, 1, 2, 4, 8, 16}};
+        Weights best = Weights.DEFAULT;
+        int bestRight = right(scored, best, false);
+        System.out.printf("default %d/%d%n", bestRight, count);
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < values.length; i++) {
+                for (double v : values[i]) {
+                    Weights w = best.with(i, v);
+                    int right = right(scored, w, false);
+                    if (right > bestRight) {
+                        bestRight = right;
+                        best = w;
+                    }
+                }
+            }
+            System.out.printf("round %d: %d/%d with %s%n", round, bestRight, count, best);
+        }
+        right(scored, best, true);
+    }
+
+    private static int right(List<Scored> scored, Weights w, boolean print) {
+        ReadingSearch search = new ReadingSearch(w);
+        int right = 0;
+        for (Scored s : scored) {
+            StringBuilder read = new StringBuilder();
+            for (int k : search.best(s.candidates(), s.confidence(), ones(s))) {
+                read.append(s.label()[k]);
+            }
+            if (read.toString().equals(s.text())) {
+                right++;
+            } else if (print) {
+                System.out.println("  " + s.kind() + " " + s.text() + " read " + read + (reachable(s) ? "" : " (unreachable)"));
+                if (reachable(s) && Boolean.getBoolean("explain")) {
+                    System.out.println("    chosen: " + describe(s, search.best(s.candidates(), s.confidence(), ones(s))));
+                    System.out.println("    truth:  " + describe(s, truth(s, search)));
+                }
+            }
+        }
+        return right;
+    }
+
+    private static boolean[] ones(Scored s) {
+        boolean[] one = new boolean[s.label().length];
+        for (int k = 0; k < one.length; k++) {
+            one[k] = s.label()[k] == 1;
+        }
+        return one;
+    }
+
+    private static String describe(Scored s, int[] path) {
+        StringBuilder b = new StringBuilder();
+        for (int k : path) {
+            Candidate c = s.candidates().candidates().get(k);
+            b.append(String.format("[%d-%d '%d' p=%.3f w=%.2f h=%.2f g=%.2f%s] ", c.from(), c.to(), s.label()[k],
+                    s.confidence()[k], c.width(), c.height(), c.gap(), s.candidates().cutsStroke(c) ? " cut" : ""));
+        }
+        return b.toString();
+    }
+
+    /** The best-scoring reading with the true digits (the search restricted to them). */
+    private static int[] truth(Scored s, ReadingSearch search) {
+        float[] masked = s.confidence().clone();
+        List<Candidate> all = s.candidates().candidates();
+        // Only the true path's labels count: a layered search by digit position.
+        int atoms = s.candidates().atoms(), n = s.text().length();
+        double[][] best = new double[atoms + 1][n + 1];
+        int[][] via = new int[atoms + 1][n + 1];
+        for (double[] row : best) {
+            java.util.Arrays.fill(row, Double.NEGATIVE_INFINITY);
+        }
+        best[0][0] = 0;
+        for (int k = 0; k < all.size(); k++) {
+            Candidate c = all.get(k);
+            for (int d = 0; d < n; d++) {
+                if (best[c.from()][d] > Double.NEGATIVE_INFINITY && s.label()[k] == s.text().charAt(d) - '0') {
+                    double v = best[c.from()][d] + Math.log(Math.max(1e-6, masked[k]));
+                    if (v > best[c.to()][d + 1]) {
+                        best[c.to()][d + 1] = v;
+                        via[c.to()][d + 1] = k;
+                    }
+                }
+            }
+        }
+        int[] path = new int[n];
+        int at = atoms;
+        for (int d = n; d > 0; d--) {
+            path[d - 1] = via[at][d];
+            at = all.get(via[at][d]).from();
+        }
+        return path;
+    }
+
+    /** Whether some reading over the candidates has exactly the true digits. */
+    private static boolean reachable(Scored s) {
+        List<Candidate> all = s.candidates().candidates();
+        int atoms = s.candidates().atoms(), n = s.text().length();
+        boolean[][] can = new boolean[atoms + 1][n + 1];
+        can[0][0] = true;
+        for (int k = 0; k < all.size(); k++) {
+            Candidate c = all.get(k);
+            for (int d = 0; d < n; d++) {
+                if (can[c.from()][d] && s.label()[k] == s.text().charAt(d) - '0') {
+                    can[c.to()][d + 1] = true;
+                }
+            }
+        }
+        return can[atoms][n];
+    }
+}

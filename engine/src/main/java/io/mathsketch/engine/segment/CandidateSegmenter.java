@@ -1,0 +1,329 @@
+package io.mathsketch.engine.segment;
+
+import io.mathsketch.engine.RecognitionException.BlankImage;
+import io.mathsketch.engine.RecognitionException.TooManyDigits;
+import io.mathsketch.engine.image.Box;
+import io.mathsketch.engine.image.InkImage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Over-segments a number's ink into <em>atoms</em> and proposes every plausible digit made of a run of neighbouring
+ * atoms, for a recogniser to choose among ({@link ReadingSearch}). Atoms are the 8-connected stroke components, specks
+ * dropped; a component wider than a narrow digit is cut into slices along valleys of its ink (a path from top to
+ * bottom that crosses the least ink, near the columns where the column projection has its minima), so that touching
+ * digits can be parted and, since neighbouring slices may form one candidate again, a wide digit is never forced
+ * apart. Atoms are ordered by their centres; a candidate is a run of up to {@link #MAX_ATOMS_PER_DIGIT} of them no
+ * wider than {@link #MAX_WIDTH} line heights, so a digit broken into pieces (a 4 or 5 written in two strokes, a gap in
+ * a stroke) is one candidate among others.
+ *
+ * <p>Each candidate carries its shape relative to the line's height (width, height, empty columns inside it), on
+ * which {@link ReadingSearch} puts a prior so that a fragment or a pair of digits is not read as one digit just
+ * because the model is confident. Work is bounded: the atoms are counted against the
+ * digit limit before any pairwise step, and there are at most {@link #MAX_ATOMS_PER_DIGIT} candidates per atom.
+ */
+public final class CandidateSegmenter {
+
+    /** Pieces (strokes, slices) one digit may be made of. */
+    public static final int MAX_ATOMS_PER_DIGIT = 5;
+    /** Widest candidate, in line heights (a wide 0 or 4 with a long bar is about 1.0). */
+    static final double MAX_WIDTH = 1.4;
+    /** Components narrower than this (line heights) are never cut: no two digits fit in them. */
+    private static final double CUT_WIDTH = 0.5;
+    /** A cut is no nearer than this (line heights) to the component's sides or to another cut. */
+    private static final double CUT_MARGIN = 0.1, CUT_SPACING = 0.15;
+    /** How far (line heights) a valley path may stray either side of the column it starts from. */
+    private static final double VALLEY_BAND = 0.12;
+    /** Pieces with fewer stroke pixels than this share of the largest, and short, are noise. */
+    private static final double SPECK_PIXELS = 0.03, SPECK_HEIGHT = 0.3;
+
+    /**
+     * @param maxDigits the most digits a number may have
+     * @throws BlankImage when the image holds no stroke
+     * @throws TooManyDigits when it holds more pieces than {@code maxDigits} digits may be made of
+     */
+    public Candidates propose(InkImage image, int maxDigits) throws BlankImage, TooManyDigits {
+        StrokeMap strokes = StrokeMap.of(image, NumberSegmenter.STROKE_THRESHOLD);
+        if (strokes.count == 0) {
+            throw new BlankImage();
+        }
+        int tallest = 0, largest = 0;
+        for (int id = 1; id <= strokes.count; id++) {
+            tallest = Math.max(tallest, strokes.maxY[id] - strokes.minY[id]);
+            largest = Math.max(largest, strokes.pixels[id]);
+        }
+        int limit = MAX_ATOMS_PER_DIGIT * maxDigits;
+        // Counted before any atom is made: an image of countless specks is refused in time and memory proportional
+        // to its ink.
+        int kept = 0;
+        for (int id = 1; id <= strokes.count; id++) {
+            if (!isSpeck(strokes, id, largest, tallest)) {
+                kept++;
+            }
+        }
+        if (kept > limit) {
+            throw new TooManyDigits(kept / MAX_ATOMS_PER_DIGIT, maxDigits);
+        }
+        double line = Math.max(1, tallest);
+        List<Atom> atoms = new ArrayList<>();
+        for (int id = 1; id <= strokes.count; id++) {
+            if (!isSpeck(strokes, id, largest, tallest)) {
+                slice(strokes, image.ink(), id, line, atoms);
+                if (atoms.size() > limit) {
+                    throw new TooManyDigits(atoms.size() / MAX_ATOMS_PER_DIGIT, maxDigits);
+                }
+            }
+        }
+        atoms.sort(Comparator.comparingDouble(Atom::centreX));
+        List<Candidate> candidates = new ArrayList<>(atoms.size() * MAX_ATOMS_PER_DIGIT);
+        for (int from = 0; from < atoms.size(); from++) {
+            for (int to = from + 1; to <= Math.min(atoms.size(), from + MAX_ATOMS_PER_DIGIT); to++) {
+                Candidate c = candidate(atoms, from, to, line);
+                if (to > from + 1 && c.width() > MAX_WIDTH) {
+                    break;
+                }
+                candidates.add(c);
+            }
+        }
+        return new Candidates(image, strokes, List.copyOf(atoms), List.copyOf(candidates), line);
+    }
+
+    private static boolean isSpeck(StrokeMap strokes, int id, int largest, int tallest) {
+        return strokes.pixels[id] < SPECK_PIXELS * largest && strokes.maxY[id] - strokes.minY[id] < SPECK_HEIGHT * tallest;
+    }
+
+    /** The component as one atom, or cut into slices along valleys when it is wide enough to hold two digits. */
+    private static void slice(StrokeMap strokes, float[] ink, int id, double line, List<Atom> out) {
+        int x0 = strokes.minX[id], x1 = strokes.maxX[id], y0 = strokes.minY[id], y1 = strokes.maxY[id];
+        int width = x1 - x0;
+        List<Integer> cuts = width > CUT_WIDTH * line ? cutColumns(strokes, id, line) : List.of();
+        if (cuts.isEmpty()) {
+            out.add(Atom.whole(strokes, id));
+            return;
+        }
+        int band = Math.max(1, (int) Math.round(VALLEY_BAND * line));
+        int[] previous = null;
+        for (int k = 0; k <= cuts.size(); k++) {
+            int[] next = k < cuts.size() ? valley(strokes, ink, id, cuts.get(k), band) : null;
+            if (next != null && previous != null) {
+                // Paths from nearby columns may cross where both follow the same valley: keep them in order.
+                for (int r = 0; r < next.length; r++) {
+                    next[r] = Math.max(next[r], previous[r]);
+                }
+            }
+            Atom a = Atom.between(strokes, id, y0, previous, next, crossed(strokes, id, y0, previous) / line, x0, x1,
+                    y1);
+            if (a != null) {
+                out.add(a);
+            }
+            previous = next;
+        }
+    }
+
+    /**
+     * Columns to cut a wide component at: the local minima of its column projection (stroke pixels per column),
+     * least ink first, kept apart from the sides and from each other; at most as many as digits could fit.
+     */
+    private static List<Integer> cutColumns(StrokeMap strokes, int id, double line) {
+        int x0 = strokes.minX[id], x1 = strokes.maxX[id];
+        int w = x1 - x0;
+        int[] projection = new int[w];
+        for (int y = strokes.minY[id]; y < strokes.maxY[id]; y++) {
+            int row = y * strokes.width;
+            for (int x = x0; x < x1; x++) {
+                if (strokes.labels[row + x] == id) {
+                    projection[x - x0]++;
+                }
+            }
+        }
+        int margin = Math.max(2, (int) Math.round(CUT_MARGIN * line));
+        int radius = Math.max(1, (int) Math.round(0.06 * line));
+        List<Integer> minima = new ArrayList<>();
+        for (int c = margin; c < w - margin; c++) {
+            boolean minimum = true;
+            for (int d = Math.max(0, c - radius); d <= Math.min(w - 1, c + radius) && minimum; d++) {
+                minimum = projection[d] >= projection[c];
+            }
+            if (minimum) {
+                // A flat valley floor is one minimum, at its middle.
+                int end = c;
+                while (end + 1 < w - margin && projection[end + 1] == projection[c]) {
+                    end++;
+                }
+                minima.add((c + end) / 2);
+                c = end;
+            }
+        }
+        minima.sort(Comparator.comparingInt(c -> projection[c]));
+        int spacing = Math.max(2, (int) Math.round(CUT_SPACING * line));
+        int most = Math.max(1, (int) (w / (0.2 * line)));
+        List<Integer> chosen = new ArrayList<>();
+        for (int c : minima) {
+            if (chosen.size() >= most) {
+                break;
+            }
+            if (chosen.stream().allMatch(o -> Math.abs(o - c) >= spacing)) {
+                chosen.add(c);
+            }
+        }
+        List<Integer> columns = new ArrayList<>(chosen.size());
+        for (int c : chosen) {
+            columns.add(x0 + c);
+        }
+        columns.sort(null);
+        return columns;
+    }
+
+    /**
+     * A path from the component's top row to its bottom row, one column per row, moving at most one column per row
+     * and staying within {@code band} of {@code column}, that crosses the least ink of the component (dynamic
+     * programming). Returns per row of the component the first column right of the cut.
+     */
+    private static int[] valley(StrokeMap strokes, float[] ink, int id, int column, int band) {
+        int y0 = strokes.minY[id], y1 = strokes.maxY[id];
+        int lo = Math.max(strokes.minX[id], column - band), hi = Math.min(strokes.maxX[id] - 1, column + band);
+        int cols = hi - lo + 1, rows = y1 - y0;
+        float[] cost = new float[cols];
+        float[] nextCost = new float[cols];
+        byte[] move = new byte[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            int row = (y0 + r) * strokes.width;
+            for (int c = 0; c < cols; c++) {
+                int p = row + lo + c;
+                // Stroke pixels of this component cost most; its fringe a little; a slight pull to the start column.
+                float here = strokes.owners[p] == id ? (strokes.labels[p] == id ? 1f : ink[p]) : 0f;
+                here += 0.002f * Math.abs(lo + c - column);
+                if (r == 0) {
+                    nextCost[c] = here;
+                    continue;
+                }
+                float best = cost[c];
+                byte m = 0;
+                if (c > 0 && cost[c - 1] < best) {
+                    best = cost[c - 1];
+                    m = -1;
+                }
+                if (c < cols - 1 && cost[c + 1] < best) {
+                    best = cost[c + 1];
+                    m = 1;
+                }
+                nextCost[c] = best + here;
+                move[r * cols + c] = m;
+            }
+            float[] t = cost;
+            cost = nextCost;
+            nextCost = t;
+        }
+        int end = 0;
+        for (int c = 1; c < cols; c++) {
+            if (cost[c] < cost[end]) {
+                end = c;
+            }
+        }
+        int[] boundary = new int[rows];
+        for (int r = rows - 1; r >= 0; r--) {
+            boundary[r] = lo + end;
+            end += move[r * cols + end];
+        }
+        return boundary;
+    }
+
+    /** Rows in which a cut path runs through the component's strokes (0 for no path). */
+    private static int crossed(StrokeMap strokes, int id, int rowOffset, int[] path) {
+        if (path == null) {
+            return 0;
+        }
+        int rows = 0;
+        for (int r = 0; r < path.length; r++) {
+            rows += strokes.labels[(rowOffset + r) * strokes.width + path[r]] == id ? 1 : 0;
+        }
+        return rows;
+    }
+
+    private static Candidate candidate(List<Atom> atoms, int from, int to, double line) {
+        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = Integer.MIN_VALUE, y1 = Integer.MIN_VALUE;
+        int[][] spans = new int[to - from][];
+        for (int k = from; k < to; k++) {
+            Atom a = atoms.get(k);
+            x0 = Math.min(x0, a.x0());
+            y0 = Math.min(y0, a.y0());
+            x1 = Math.max(x1, a.x1());
+            y1 = Math.max(y1, a.y1());
+            spans[k - from] = new int[] {a.x0(), a.x1()};
+        }
+        Arrays.sort(spans, Comparator.comparingInt(s -> s[0]));
+        int gap = 0, reach = spans[0][1];
+        for (int[] s : spans) {
+            gap = Math.max(gap, s[0] - reach);
+            reach = Math.max(reach, s[1]);
+        }
+        return new Candidate(from, to, x0, y0, x1, y1, (x1 - x0) / line, (y1 - y0) / line, gap / line);
+    }
+
+    /**
+     * A proposed digit: atoms {@code from} (inclusive) to {@code to} (exclusive) in left-to-right order, their stroke
+     * box, and its shape in line heights: width, height, and the widest run of empty columns between its atoms.
+     */
+    public record Candidate(int from, int to, int x0, int y0, int x1, int y1, double width, double height,
+                            double gap) {
+
+        public Box box() {
+            return new Box(x0, y0, x1 - x0, y1 - y0);
+        }
+    }
+
+    /**
+     * An atom: the stroke pixels of one component, or of a slice of it between two valley paths ({@code left} and
+     * {@code right}: per component row, the first column in and the first column out; null for no bound).
+     */
+    record Atom(int id, int rowOffset, int[] left, int[] right, double cutInk, int x0, int y0, int x1, int y1) {
+
+        static Atom whole(StrokeMap s, int id) {
+            return new Atom(id, s.minY[id], null, null, 0, s.minX[id], s.minY[id], s.maxX[id], s.maxY[id]);
+        }
+
+        /** Whether this atom is a slice whose left side is a cut through its component. */
+        boolean cutLeft() {
+            return left != null;
+        }
+
+        /** The slice between two paths, or null when it holds no stroke pixel. */
+        static Atom between(StrokeMap s, int id, int rowOffset, int[] left, int[] right, double cutInk, int fromX,
+                            int toX, int toY) {
+            int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
+            for (int y = rowOffset; y < toY; y++) {
+                int r = y - rowOffset;
+                int a = left == null ? fromX : Math.max(fromX, left[r]);
+                int b = right == null ? toX : Math.min(toX, right[r]);
+                for (int x = a; x < b; x++) {
+                    if (s.labels[y * s.width + x] == id) {
+                        x0 = Math.min(x0, x);
+                        x1 = Math.max(x1, x + 1);
+                        y0 = Math.min(y0, y);
+                        y1 = y + 1;
+                    }
+                }
+            }
+            return x1 < 0 ? null : new Atom(id, rowOffset, left, right, cutInk, x0, y0, x1, y1);
+        }
+
+        double centreX() {
+            return (x0 + x1) / 2.0;
+        }
+
+        /** Whether the pixel (its owner {@code owner}) belongs to this atom; rows outside the paths use the nearest. */
+        boolean owns(int owner, int x, int y) {
+            if (owner != id) {
+                return false;
+            }
+            if (left == null && right == null) {
+                return true;
+            }
+            int r = Math.clamp(y - rowOffset, 0, (left != null ? left : right).length - 1);
+            return (left == null || x >= left[r]) && (right == null || x < right[r]);
+        }
+    }
+}

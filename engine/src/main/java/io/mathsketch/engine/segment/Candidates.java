@@ -1,0 +1,81 @@
+package io.mathsketch.engine.segment;
+
+import io.mathsketch.engine.image.InkImage;
+import io.mathsketch.engine.segment.CandidateSegmenter.Atom;
+import io.mathsketch.engine.segment.CandidateSegmenter.Candidate;
+
+import java.util.List;
+
+/**
+ * The digits {@link CandidateSegmenter} proposes for one image: candidates over atoms ordered left to right, each
+ * cut out on demand (only its own ink, so that at most one cut-out is held at a time whatever the number of
+ * candidates).
+ */
+public final class Candidates {
+
+    private final InkImage image;
+    private final StrokeMap strokes;
+    private final List<Atom> atoms;
+    private final List<Candidate> candidates;
+    private final double lineHeight;
+
+    Candidates(InkImage image, StrokeMap strokes, List<Atom> atoms, List<Candidate> candidates, double lineHeight) {
+        this.image = image;
+        this.strokes = strokes;
+        this.atoms = atoms;
+        this.candidates = candidates;
+        this.lineHeight = lineHeight;
+    }
+
+    /** Atoms (components and slices of components) that every reading covers exactly once, left to right. */
+    public int atoms() {
+        return atoms.size();
+    }
+
+    public List<Candidate> candidates() {
+        return candidates;
+    }
+
+    /** The height of the tallest piece of ink, the scale of every geometric rule. */
+    public double lineHeight() {
+        return lineHeight;
+    }
+
+    /** Whether a reading that starts a digit at this candidate cuts a connected stroke to do it. */
+    public boolean cutsStroke(Candidate c) {
+        return c.from() > 0 && atoms.get(c.from()).cutLeft() && atoms.get(c.from() - 1).id() == atoms.get(c.from()).id();
+    }
+
+    /** How much stroke (rows of it, in line heights) that cut runs through; 0 when there is no cut. */
+    public double cutInk(Candidate c) {
+        return cutsStroke(c) ? atoms.get(c.from()).cutInk() : 0;
+    }
+
+    /** The candidate's own ink, with a small margin, not yet centred. */
+    public Cutout cutout(Candidate c) {
+        // The crop reaches a little beyond the stroke box so that the soft edge of the strokes comes along.
+        int margin = 2 + (c.y1() - c.y0()) / 10;
+        int cx0 = Math.max(0, c.x0() - margin), cy0 = Math.max(0, c.y0() - margin);
+        int cx1 = Math.min(image.width(), c.x1() + margin), cy1 = Math.min(image.height(), c.y1() + margin);
+        int cw = cx1 - cx0, ch = cy1 - cy0;
+        float[] crop = new float[cw * ch];
+        float[] ink = image.ink();
+        List<Atom> mine = atoms.subList(c.from(), c.to());
+        for (int y = cy0; y < cy1; y++) {
+            for (int x = cx0; x < cx1; x++) {
+                int p = y * image.width() + x;
+                int owner = strokes.owners[p];
+                if (owner == 0) {
+                    continue;
+                }
+                for (Atom a : mine) {
+                    if (a.owns(owner, x, y)) {
+                        crop[(y - cy0) * cw + (x - cx0)] = ink[p];
+                        break;
+                    }
+                }
+            }
+        }
+        return new Cutout(c.box(), new InkImage(cw, ch, crop));
+    }
+}

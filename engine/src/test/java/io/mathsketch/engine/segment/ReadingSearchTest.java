@@ -1,0 +1,113 @@
+package io.mathsketch.engine.segment;
+
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.image.InkImage;
+import io.mathsketch.engine.segment.CandidateSegmenter.Candidate;
+import io.mathsketch.engine.testing.CanvasRenderer;
+import io.mathsketch.engine.testing.CanvasRenderer.Placement;
+import io.mathsketch.engine.testing.SyntheticDigits;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The reading search follows the model's confidence, and covers every atom once, left to right. */
+class ReadingSearchTest {
+
+    private static final List<InkImage> SOURCES = List.of(SyntheticDigits.draw("1", 100, 0.08),
+            SyntheticDigits.draw("4-two-strokes", 100, 0.08), SyntheticDigits.draw("7", 100, 0.08));
+    private static final int GAP = 30;
+
+    private final ReadingSearch search = new ReadingSearch();
+
+    @Test
+    void theWholeBrokenDigitWinsWhenTheModelKnowsIt() throws RecognitionException {
+        Candidates candidates = candidates();
+        float[] confidence = confidence(candidates, c -> whole(c, 0) || whole(c, 1) || whole(c, 2));
+
+        int[] reading = search.best(candidates, confidence, new boolean[confidence.length]);
+
+        assertEquals(3, reading.length);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(whole(candidates.candidates().get(reading[i]), i), "digit " + i);
+        }
+        coversEveryAtomOnce(candidates, reading);
+    }
+
+    @Test
+    void piecesWinWhenTheModelDoesNotReadTheirUnion() throws RecognitionException {
+        Candidates candidates = candidates();
+        float[] confidence = confidence(candidates, c -> whole(c, 0) || whole(c, 2) || within(c, 1) && !whole(c, 1));
+
+        int[] reading = search.best(candidates, confidence, new boolean[confidence.length]);
+
+        assertTrue(reading.length >= 4, reading.length + " digits");
+        for (int k : reading) {
+            assertTrue(!whole(candidates.candidates().get(k), 1), "the 4 is read in pieces");
+        }
+        coversEveryAtomOnce(candidates, reading);
+    }
+
+    private static void coversEveryAtomOnce(Candidates candidates, int[] reading) {
+        int at = 0;
+        for (int k : reading) {
+            assertEquals(at, candidates.candidates().get(k).from());
+            at = candidates.candidates().get(k).to();
+        }
+        assertEquals(candidates.atoms(), at);
+    }
+
+    private static int left(int digit) {
+        int x = 15;
+        for (int i = 0; i < digit; i++) {
+            x += SOURCES.get(i).width() + GAP;
+        }
+        return x;
+    }
+
+    /** The candidate holds all of digit {@code i} and nothing else. */
+    private static boolean whole(Candidate c, int i) {
+        int[] ink = inkColumns(i);
+        return within(c, i) && c.x0() <= ink[0] + 3 && c.x1() >= ink[1] - 3;
+    }
+
+    private static boolean within(Candidate c, int i) {
+        int[] ink = inkColumns(i);
+        return c.x0() >= ink[0] - 3 && c.x1() <= ink[1] + 3;
+    }
+
+    /** First and past-last column of digit {@code i}'s strokes on the canvas. */
+    static int[] inkColumns(int i) {
+        InkImage d = SOURCES.get(i);
+        int first = d.width(), last = -1;
+        for (int p = 0; p < d.ink().length; p++) {
+            if (d.ink()[p] >= NumberSegmenter.STROKE_THRESHOLD) {
+                first = Math.min(first, p % d.width());
+                last = Math.max(last, p % d.width());
+            }
+        }
+        return new int[] {left(i) + first, left(i) + last + 1};
+    }
+
+    private static float[] confidence(Candidates candidates, Predicate<Candidate> sure) {
+        float[] confidence = new float[candidates.candidates().size()];
+        for (int k = 0; k < confidence.length; k++) {
+            confidence[k] = sure.test(candidates.candidates().get(k)) ? 0.99f : 0.05f;
+        }
+        return confidence;
+    }
+
+    private static Candidates candidates() throws RecognitionException {
+        List<Placement> row = new ArrayList<>();
+        for (int i = 0; i < SOURCES.size(); i++) {
+            row.add(CanvasRenderer.place(SOURCES.get(i), left(i), 20, 1));
+        }
+        int width = left(SOURCES.size()) + 15;
+        return new CandidateSegmenter().propose(new InkImage(width, 160, CanvasRenderer.white(width, 160)
+                .inkField(row)), 32);
+    }
+}
