@@ -14,12 +14,4 @@ public interface DigitScorer {
 
     /** One row of label probabilities per digit, in order. */
     float[][] probabilities(List<DigitImage> digits) throws RecognitionException;
-
-    /**
-     * The index of the label "1" (the one digit written as a thin stroke, which segmentation's shape prior treats
-     * apart), or -1 when the model has none. Index 1 for the MNIST models' labels "0".."9".
-     */
-    default int oneLabel() {
-        return 1;
-    }
 }

@@ -74,7 +74,7 @@ public final class NumberReader {
      * nearby pieces, cuts of wide ones along valleys) are centred and scored in one call to {@code scorer}, and the
      * reading with the best total of model confidence and shape prior is chosen. Bounded: at most
      * {@link CandidateSegmenter#MAX_ATOMS_PER_DIGIT} pieces per allowed digit and as many candidates per piece, so
-     * one request scores at most 16 x {@code limits.max-digits} candidates. Regions are leftmost first, boxes in
+     * one request scores at most 25 x {@code limits.max-digits} candidates. Regions are leftmost first, boxes in
      * source image coordinates.
      *
      * @throws BlankImage when the image holds no ink
@@ -91,18 +91,12 @@ public final class NumberReader {
         }
         float[][] probabilities = scorer.probabilities(images);
         float[] confidence = new float[all.size()];
-        boolean[] one = new boolean[all.size()];
         for (int k = 0; k < confidence.length; k++) {
-            int label = 0;
-            for (int l = 0; l < probabilities[k].length; l++) {
-                if (probabilities[k][l] > confidence[k]) {
-                    confidence[k] = probabilities[k][l];
-                    label = l;
-                }
+            for (float p : probabilities[k]) {
+                confidence[k] = Math.max(confidence[k], p);
             }
-            one[k] = label == scorer.oneLabel();
         }
-        int[] reading = search.best(proposed, confidence, one);
+        int[] reading = search.best(proposed, confidence);
         if (reading.length > maxDigits) {
             throw new RecognitionException.TooManyDigits(reading.length, maxDigits);
         }

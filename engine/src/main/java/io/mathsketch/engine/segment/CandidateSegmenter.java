@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Over-segments a number's ink into <em>atoms</em> and proposes every plausible digit made of a run of neighbouring
  * atoms, for a recogniser to choose among ({@link ReadingSearch}). Atoms are the 8-connected stroke components, specks
- * dropped; a component wider than a narrow digit is cut into slices along valleys of its ink (a path from top to
- * bottom that crosses the least ink, near the columns where the column projection has its minima), so that touching
+ * dropped; a component wider than a narrow digit is cut into slices along valleys of its ink (paths from top to
+ * bottom that cross the least ink), so that touching
  * digits can be parted and, since neighbouring slices may form one candidate again, a wide digit is never forced
  * apart. Atoms are ordered by their centres; a candidate is a run of up to {@link #MAX_ATOMS_PER_DIGIT} of them no
  * wider than {@link #MAX_WIDTH} line heights, so a digit broken into pieces (a 4 or 5 written in two strokes, a gap in
@@ -35,6 +35,8 @@ public final class CandidateSegmenter {
     private static final double CUT_WIDTH = 0.5;
     /** A cut is no nearer than this (line heights) to the component's sides or to another cut. */
     private static final double CUT_MARGIN = 0.1, CUT_SPACING = 0.15;
+    /** Valley paths are tried from start columns this far apart (line heights). */
+    private static final double CUT_STEP = 0.04;
     /** How far (line heights) a valley path may stray either side of the column it starts from. */
     private static final double VALLEY_BAND = 0.12;
     /** Pieces with fewer stroke pixels than this share of the largest, and short, are noise. */
@@ -99,7 +101,7 @@ public final class CandidateSegmenter {
     private static void slice(StrokeMap strokes, float[] ink, int id, double line, List<Atom> out) {
         int x0 = strokes.minX[id], x1 = strokes.maxX[id], y0 = strokes.minY[id], y1 = strokes.maxY[id];
         int width = x1 - x0;
-        List<Integer> cuts = width > CUT_WIDTH * line ? cutColumns(strokes, id, line) : List.of();
+        List<Integer> cuts = width > CUT_WIDTH * line ? cutColumns(strokes, ink, id, line) : List.of();
         if (cuts.isEmpty()) {
             out.add(Atom.whole(strokes, id));
             return;
@@ -114,8 +116,7 @@ public final class CandidateSegmenter {
                     next[r] = Math.max(next[r], previous[r]);
                 }
             }
-            Atom a = Atom.between(strokes, id, y0, previous, next, crossed(strokes, id, y0, previous) / line, x0, x1,
-                    y1);
+            Atom a = Atom.between(strokes, id, y0, previous, next, x0, x1, y1);
             if (a != null) {
                 out.add(a);
             }
@@ -124,57 +125,41 @@ public final class CandidateSegmenter {
     }
 
     /**
-     * Columns to cut a wide component at: the local minima of its column projection (stroke pixels per column),
-     * least ink first, kept apart from the sides and from each other; at most as many as digits could fit.
+     * Columns to cut a wide component at: where a valley path started there runs through the fewest rows of its
+     * strokes (local minima over start columns a few pixels apart), fewest first, kept apart from the sides and from
+     * each other; at most as many as digits could fit. A path's cost separates touching digits better than the column
+     * projection, which slanted or overlapping neighbours fill.
      */
-    private static List<Integer> cutColumns(StrokeMap strokes, int id, double line) {
-        int x0 = strokes.minX[id], x1 = strokes.maxX[id];
-        int w = x1 - x0;
-        int[] projection = new int[w];
-        for (int y = strokes.minY[id]; y < strokes.maxY[id]; y++) {
-            int row = y * strokes.width;
-            for (int x = x0; x < x1; x++) {
-                if (strokes.labels[row + x] == id) {
-                    projection[x - x0]++;
-                }
-            }
-        }
+    private static List<Integer> cutColumns(StrokeMap strokes, float[] ink, int id, double line) {
+        int x0 = strokes.minX[id], w = strokes.maxX[id] - x0;
         int margin = Math.max(2, (int) Math.round(CUT_MARGIN * line));
-        int radius = Math.max(1, (int) Math.round(0.06 * line));
-        List<Integer> minima = new ArrayList<>();
-        for (int c = margin; c < w - margin; c++) {
-            boolean minimum = true;
-            for (int d = Math.max(0, c - radius); d <= Math.min(w - 1, c + radius) && minimum; d++) {
-                minimum = projection[d] >= projection[c];
-            }
-            if (minimum) {
-                // A flat valley floor is one minimum, at its middle.
-                int end = c;
-                while (end + 1 < w - margin && projection[end + 1] == projection[c]) {
-                    end++;
-                }
-                minima.add((c + end) / 2);
-                c = end;
+        int step = Math.max(1, (int) Math.round(CUT_STEP * line));
+        int band = Math.max(1, (int) Math.round(VALLEY_BAND * line));
+        List<int[]> costs = new ArrayList<>();
+        for (int c = margin; c < w - margin; c += step) {
+            costs.add(new int[] {x0 + c, crossed(strokes, id, valley(strokes, ink, id, x0 + c, band))});
+        }
+        List<int[]> minima = new ArrayList<>();
+        for (int i = 0; i < costs.size(); i++) {
+            int here = costs.get(i)[1];
+            if ((i == 0 || costs.get(i - 1)[1] > here) && (i == costs.size() - 1 || costs.get(i + 1)[1] >= here)) {
+                minima.add(costs.get(i));
             }
         }
-        minima.sort(Comparator.comparingInt(c -> projection[c]));
+        minima.sort(Comparator.comparingInt(m -> m[1]));
         int spacing = Math.max(2, (int) Math.round(CUT_SPACING * line));
         int most = Math.max(1, (int) (w / (0.2 * line)));
         List<Integer> chosen = new ArrayList<>();
-        for (int c : minima) {
+        for (int[] m : minima) {
             if (chosen.size() >= most) {
                 break;
             }
-            if (chosen.stream().allMatch(o -> Math.abs(o - c) >= spacing)) {
-                chosen.add(c);
+            if (chosen.stream().allMatch(o -> Math.abs(o - m[0]) >= spacing)) {
+                chosen.add(m[0]);
             }
         }
-        List<Integer> columns = new ArrayList<>(chosen.size());
-        for (int c : chosen) {
-            columns.add(x0 + c);
-        }
-        columns.sort(null);
-        return columns;
+        chosen.sort(null);
+        return chosen;
     }
 
     /**
@@ -231,14 +216,11 @@ public final class CandidateSegmenter {
         return boundary;
     }
 
-    /** Rows in which a cut path runs through the component's strokes (0 for no path). */
-    private static int crossed(StrokeMap strokes, int id, int rowOffset, int[] path) {
-        if (path == null) {
-            return 0;
-        }
+    /** Rows in which a cut path runs through the component's strokes. */
+    private static int crossed(StrokeMap strokes, int id, int[] path) {
         int rows = 0;
         for (int r = 0; r < path.length; r++) {
-            rows += strokes.labels[(rowOffset + r) * strokes.width + path[r]] == id ? 1 : 0;
+            rows += strokes.labels[(strokes.minY[id] + r) * strokes.width + path[r]] == id ? 1 : 0;
         }
         return rows;
     }
@@ -279,19 +261,14 @@ public final class CandidateSegmenter {
      * An atom: the stroke pixels of one component, or of a slice of it between two valley paths ({@code left} and
      * {@code right}: per component row, the first column in and the first column out; null for no bound).
      */
-    record Atom(int id, int rowOffset, int[] left, int[] right, double cutInk, int x0, int y0, int x1, int y1) {
+    record Atom(int id, int rowOffset, int[] left, int[] right, int x0, int y0, int x1, int y1) {
 
         static Atom whole(StrokeMap s, int id) {
-            return new Atom(id, s.minY[id], null, null, 0, s.minX[id], s.minY[id], s.maxX[id], s.maxY[id]);
-        }
-
-        /** Whether this atom is a slice whose left side is a cut through its component. */
-        boolean cutLeft() {
-            return left != null;
+            return new Atom(id, s.minY[id], null, null, s.minX[id], s.minY[id], s.maxX[id], s.maxY[id]);
         }
 
         /** The slice between two paths, or null when it holds no stroke pixel. */
-        static Atom between(StrokeMap s, int id, int rowOffset, int[] left, int[] right, double cutInk, int fromX,
+        static Atom between(StrokeMap s, int id, int rowOffset, int[] left, int[] right, int fromX,
                             int toX, int toY) {
             int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
             for (int y = rowOffset; y < toY; y++) {
@@ -307,7 +284,7 @@ public final class CandidateSegmenter {
                     }
                 }
             }
-            return x1 < 0 ? null : new Atom(id, rowOffset, left, right, cutInk, x0, y0, x1, y1);
+            return x1 < 0 ? null : new Atom(id, rowOffset, left, right, x0, y0, x1, y1);
         }
 
         double centreX() {

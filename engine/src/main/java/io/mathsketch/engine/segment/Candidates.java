@@ -41,16 +41,6 @@ public final class Candidates {
         return lineHeight;
     }
 
-    /** Whether a reading that starts a digit at this candidate cuts a connected stroke to do it. */
-    public boolean cutsStroke(Candidate c) {
-        return c.from() > 0 && atoms.get(c.from()).cutLeft() && atoms.get(c.from() - 1).id() == atoms.get(c.from()).id();
-    }
-
-    /** How much stroke (rows of it, in line heights) that cut runs through; 0 when there is no cut. */
-    public double cutInk(Candidate c) {
-        return cutsStroke(c) ? atoms.get(c.from()).cutInk() : 0;
-    }
-
     /** The candidate's own ink, with a small margin, not yet centred. */
     public Cutout cutout(Candidate c) {
         // The crop reaches a little beyond the stroke box so that the soft edge of the strokes comes along.

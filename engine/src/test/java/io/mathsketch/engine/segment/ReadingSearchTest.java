@@ -29,7 +29,7 @@ class ReadingSearchTest {
         Candidates candidates = candidates();
         float[] confidence = confidence(candidates, c -> whole(c, 0) || whole(c, 1) || whole(c, 2));
 
-        int[] reading = search.best(candidates, confidence, new boolean[confidence.length]);
+        int[] reading = search.best(candidates, confidence);
 
         assertEquals(3, reading.length);
         for (int i = 0; i < 3; i++) {
@@ -43,7 +43,7 @@ class ReadingSearchTest {
         Candidates candidates = candidates();
         float[] confidence = confidence(candidates, c -> whole(c, 0) || whole(c, 2) || within(c, 1) && !whole(c, 1));
 
-        int[] reading = search.best(candidates, confidence, new boolean[confidence.length]);
+        int[] reading = search.best(candidates, confidence);
 
         assertTrue(reading.length >= 4, reading.length + " digits");
         for (int k : reading) {
