@@ -62,12 +62,18 @@ export class FeedbackView {
         this.#mode = recognition.mode;
         const {root, digits, numberForm, numberInput, hint} = this.#nodes;
         root.hidden = false;
-        const isNumber = recognition.mode === 'number';
+        const isExpression = recognition.mode === 'expression';
+        const isNumber = recognition.mode === 'number' || isExpression;
         digits.hidden = isNumber;
         numberForm.hidden = !isNumber;
-        hint.textContent = isNumber
-            ? 'Type the number you meant.'
-            : 'Tap the digit you meant (or press its key).';
+        // An expression is corrected as typed text: x, * and / are read as ×, × and ÷ by the server.
+        numberInput.inputMode = isExpression ? 'text' : 'numeric';
+        numberInput.pattern = isExpression ? '.{1,64}' : '[0-9]{1,32}';
+        numberInput.maxLength = isExpression ? 64 : 32;
+        numberInput.labels[0].textContent = isExpression ? 'The expression you wrote' : 'The number you wrote';
+        hint.textContent = isExpression
+            ? 'Type the expression you meant (x or * for ×, / for ÷).'
+            : isNumber ? 'Type the number you meant.' : 'Tap the digit you meant (or press its key).';
         if (changed) {
             numberInput.value = '';
             this.#markChosen(recognition.feedback?.label ?? null);

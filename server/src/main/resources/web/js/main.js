@@ -8,7 +8,7 @@ import {describeError, NOT_STORED} from './messages.js';
 import {ModelsView} from './models-view.js';
 import {Notice} from './notice.js';
 import {ResultView} from './result-view.js';
-import {loadSettings, saveSettings} from './settings.js';
+import {loadSettings, MODES, saveSettings} from './settings.js';
 import {Sketchpad} from './sketchpad.js';
 import {StatsView} from './stats-view.js';
 
@@ -17,7 +17,13 @@ const settings = loadSettings();
 let modelsLoaded = false;
 
 const notice = new Notice(byId('notice'), byId('notice-title'), byId('notice-detail'));
-const pad = new Sketchpad(byId('pad'), {penWidth: settings.penWidth, aspect: settings.mode === 'number' ? 2 : 1});
+/** How the drawing surface looks in each mode: a line of arithmetic needs room. */
+const MODE_LOOK = Object.freeze({
+    digit: {aspect: 1, placeholder: 'Draw a digit here'},
+    number: {aspect: 2, placeholder: 'Write a number here'},
+    expression: {aspect: 3, placeholder: 'Write a sum, such as 12+7×3='},
+});
+const pad = new Sketchpad(byId('pad'), {penWidth: settings.penWidth, aspect: MODE_LOOK[settings.mode].aspect});
 const result = new ResultView({
     card: document.querySelector('.result-card'),
     answer: byId('answer'),
@@ -28,6 +34,7 @@ const result = new ResultView({
     tag: byId('result-tag'),
     bars: byId('bars'),
     digitList: byId('digit-list'),
+    expressionValue: byId('expression-value'),
     overlay: byId('pad-overlay'),
     announcer: byId('announcer'),
 }, () => pad.logicalWidth);
@@ -63,7 +70,8 @@ const models = new ModelsView(api, {
 // of the canvas is tens of kilobytes the server must decode to find the same strokes again.
 const recognizer = new LiveRecognizer(api,
     () => (pad.isEmpty ? null : {ink: pad.toInk(), version: pad.version}),
-    () => ({mode: settings.mode, model: models.selected}),
+    // Expression mode reads with the server's symbol model, whichever digit model is chosen.
+    () => ({mode: settings.mode, model: settings.mode === 'expression' ? '' : models.selected}),
     {
         onPending: () => result.showPending(),
         onResult: showResult,
@@ -141,18 +149,34 @@ async function sendFeedback(recognition, label) {
 function refreshPanels() {
     models.load(settings.model).then((loaded) => {
         modelsLoaded = loaded;
+        if (loaded) {
+            offerExpressions(models.hasSymbolModel);
+        }
     });
     history.reload();
     stats.reload();
+}
+
+/** Expression mode is offered only when the server has a model that reads operators. */
+function offerExpressions(available) {
+    byId('mode-expression-label').hidden = !available;
+    byId('mode-expression').disabled = !available;
+    if (!available && settings.mode === 'expression') {
+        setMode('digit');
+    }
+}
+
+function availableModes() {
+    return MODES.filter((mode) => !byId(`mode-${mode}`).disabled);
 }
 
 function setMode(mode) {
     settings.mode = mode;
     saveSettings(settings);
     document.body.dataset.mode = mode;
-    byId(mode === 'number' ? 'mode-number' : 'mode-digit').checked = true;
-    byId('pad-placeholder').textContent = mode === 'number' ? 'Write a number here' : 'Draw a digit here';
-    pad.setAspect(mode === 'number' ? 2 : 1);
+    byId(`mode-${mode}`).checked = true;
+    byId('pad-placeholder').textContent = MODE_LOOK[mode].placeholder;
+    pad.setAspect(MODE_LOOK[mode].aspect);
     if (pad.isEmpty) {
         result.showEmpty();
     } else {
@@ -209,7 +233,8 @@ function onKeyDown(event) {
     } else if (/^[0-9]$/.test(key) && feedback.acceptsDigitKeys) {
         feedback.submit(key);
     } else if (key === 'm' || key === 'M') {
-        setMode(settings.mode === 'digit' ? 'number' : 'digit');
+        const modes = availableModes();
+        setMode(modes[(modes.indexOf(settings.mode) + 1) % modes.length]);
     } else {
         return;
     }

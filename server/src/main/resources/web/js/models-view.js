@@ -5,6 +5,9 @@
 import {el, percent} from './dom.js';
 import {describeError} from './messages.js';
 
+/** Labels only a model that reads arithmetic has. */
+const SYMBOLS = Object.freeze(['+', '−', '×', '÷', '=']);
+
 export class ModelsView {
     #api;
     #nodes;
@@ -42,6 +45,11 @@ export class ModelsView {
     }
 
     /** The model reference to send with requests: '' while the server's default model is selected. */
+    /** Whether a loaded model reads operators (expression mode needs one). */
+    get hasSymbolModel() {
+        return this.#models.some((model) => SYMBOLS.every((symbol) => model.labels?.includes(symbol)));
+    }
+
     get selected() {
         const model = this.#current();
         return model && !model.default ? reference(model) : '';

@@ -33,6 +33,7 @@ export class ResultView {
         tag.hidden = true;
         digitList.hidden = true;
         digitList.replaceChildren();
+        this.#showValue(null);
         this.#setBars(new Array(10).fill(0), -1);
         this.#nodes.bars.hidden = false;
         this.#nodes.overlay.replaceChildren();
@@ -79,9 +80,11 @@ export class ResultView {
         tag.dataset.state = state;
         tag.textContent = {preview: 'Live preview', saved: 'Saved', 'not-saved': 'Not saved'}[state];
 
-        const isNumber = recognition.mode === 'number';
+        // Numbers and expressions are read symbol by symbol: one chip and one box on the canvas per symbol.
+        const isNumber = recognition.mode === 'number' || recognition.mode === 'expression';
         bars.hidden = isNumber;
         digitList.hidden = !isNumber;
+        this.#showValue(recognition.expression);
         if (isNumber) {
             digitList.replaceChildren(...(recognition.digits ?? []).map(digitItem));
         } else {
@@ -92,6 +95,23 @@ export class ResultView {
         if (state !== 'preview') {
             this.announce(`Read as ${recognition.text}, ${percent(recognition.confidence)} sure.`);
         }
+    }
+
+    /** An expression's value ("= 33", "= 1/3 ≈ 0.333…") or, for an equation, whether it holds. */
+    #showValue(expression) {
+        const node = this.#nodes.expressionValue;
+        node.hidden = !expression;
+        if (!expression) {
+            node.textContent = '';
+            return;
+        }
+        const {value, form, holds} = expression;
+        const exact = value.integer ?? value.fraction;
+        const approximate = value.exact || value.integer ? '' : ` ≈ ${value.decimal}`;
+        node.dataset.form = form;
+        node.textContent = form === 'equation'
+            ? `${holds ? 'True' : 'False'}: the left side is ${exact}${approximate}`
+            : `= ${exact}${approximate}`;
     }
 
     announce(text) {

@@ -2,12 +2,14 @@
 
 const KEY = 'mathsketch.settings.v1';
 const DEFAULTS = Object.freeze({mode: 'digit', penWidth: 18, model: ''});
+/** The recognition modes, in the order the M key steps through them. */
+export const MODES = Object.freeze(['digit', 'number', 'expression']);
 
 export function loadSettings() {
     try {
         const saved = JSON.parse(localStorage.getItem(KEY) ?? '{}');
         return {
-            mode: saved.mode === 'number' ? 'number' : DEFAULTS.mode,
+            mode: MODES.includes(saved.mode) ? saved.mode : DEFAULTS.mode,
             penWidth: Number.isInteger(saved.penWidth) ? saved.penWidth : DEFAULTS.penWidth,
             model: typeof saved.model === 'string' ? saved.model : DEFAULTS.model,
         };

@@ -1,7 +1,9 @@
 package io.mathsketch.server.ui;
 
+import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.server.testing.H2TestDatabase;
 import io.mathsketch.server.testing.TestServer;
+import java.util.Map;
 
 /**
  * The real MathSketch server for the browser tests: the server tests' {@link TestServer} (committed model, engine,
@@ -18,9 +20,14 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start() {
+        return start(Map.of());
+    }
+
+    /** With configuration overrides, such as {@code engine.models} naming the symbol model too. */
+    static RunningServer start(Map<String, String> overrides) {
         H2TestDatabase database = new H2TestDatabase();
         try {
-            return new RunningServer(database, TestServer.start(database));
+            return new RunningServer(database, TestServer.start(database, overrides, DjlRecognizer::open));
         } catch (RuntimeException e) {
             database.close();
             throw e;
