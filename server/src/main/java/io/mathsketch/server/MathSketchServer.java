@@ -156,6 +156,12 @@ public final class MathSketchServer implements AutoCloseable {
                         .build());
             }
             WebServer webServer = server.build().start();
+            if (!webServer.isRunning()) {
+                // Helidon logs a listener that cannot bind (a port in use) and returns a server that is not running.
+                webServer.stop();
+                throw new IllegalStateException("the web server did not start: is port " + settings.server().port()
+                        + " on " + settings.server().host() + " already in use? (see the log above)");
+            }
             return new MathSketchServer(webServer, writer, retention, recognizer, database, storeMetrics);
         } catch (RuntimeException e) {
             if (retention != null) {

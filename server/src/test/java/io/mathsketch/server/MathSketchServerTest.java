@@ -70,6 +70,17 @@ class MathSketchServerTest {
         }
     }
 
+    @Test
+    void aPortInUseStopsTheStartWithAMessageNamingIt() throws Exception {
+        try (H2TestDatabase database = new H2TestDatabase();
+             java.net.ServerSocket taken = new java.net.ServerSocket(0, 50,
+                     java.net.InetAddress.getByName("localhost"))) {
+            IllegalStateException failure = assertThrows(IllegalStateException.class, () -> TestServer.start(database,
+                    Map.of("server.port", Integer.toString(taken.getLocalPort())), DjlRecognizer::open));
+            assertTrue(failure.getMessage().contains("port " + taken.getLocalPort()), failure::getMessage);
+        }
+    }
+
     private static int sessions(H2TestDatabase database) throws Exception {
         try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
              PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS");
