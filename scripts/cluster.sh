@@ -69,8 +69,9 @@ say() { echo "$*" | tee -a "$report"; }
 
 # ---- clean-up: everything started here, whatever happens ----------------------------------------------------------
 declare -A server_pid=()
-haproxy_pid="" load_pid="" watchdog_pid="" schema="" pg_data="" pg_ctl="" pg_port=""
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+haproxy_pid="" load_pid="" watchdog_pid="" schema=""
+# shellcheck source=scripts/lib/private-postgres.sh
+source "$root/scripts/lib/private-postgres.sh"
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
@@ -89,10 +90,7 @@ cleanup() {
   if [ -n "$schema" ]; then
     psql_db -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || echo "WARNING: could not drop schema $schema" >&2
   fi
-  if [ -n "$pg_data" ]; then
-    as_postgres "$pg_ctl" -D "$pg_data" -m immediate -w stop >/dev/null 2>&1 || true
-    rm -rf "$(dirname "$pg_data")"
-  fi
+  private_pg_stop
   [ -n "$watchdog_pid" ] && kill "$watchdog_pid" 2>/dev/null
   exit "$status"
 }
@@ -102,31 +100,16 @@ trap 'echo "cluster.sh: interrupted or out of time (${limit}s)" >&2; exit 2' INT
 ( sleep "$limit"; kill -TERM $$ ) 2>/dev/null &
 watchdog_pid=$!
 
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 30000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
-
 # ---- 1. PostgreSQL ------------------------------------------------------------------------------------------------
 pg_host=127.0.0.1 pg_user=postgres
 if [ "${CLUSTER_POSTGRES:-}" != "private" ] && psql -h 127.0.0.1 -p 5432 -U postgres -d test -Atqc 'SELECT 1' >/dev/null 2>&1; then
   pg_port=5432 pg_db=test
   where="the machine's PostgreSQL (127.0.0.1:5432, database test)"
 else
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-  [ -x "$pg_bin/initdb" ] || { echo "ERROR: no PostgreSQL on 127.0.0.1:5432 and no initdb (Debian: apt-get install postgresql)" >&2; exit 2; }
-  pg_ctl=$pg_bin/pg_ctl
-  pg_port=$(free_port) pg_db=postgres
-  pg_home=$(mktemp -d)
-  pg_data=$pg_home/data
-  [ "$(id -u)" -eq 0 ] && chown postgres: "$pg_home"
-  as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 >"$work/postgres-initdb.log" 2>&1
-  as_postgres "$pg_ctl" -D "$pg_data" -l "$pg_home/postgres.log" -w -t 60 \
-    -o "-p $pg_port -k $pg_home -c listen_addresses=127.0.0.1" start >/dev/null
-  where="a private PostgreSQL ($("$pg_bin/postgres" --version | awk '{ print $NF }'), 127.0.0.1:$pg_port)"
+  private_pg_init "$work/postgres-initdb.log" || { echo "ERROR: and no PostgreSQL on 127.0.0.1:5432" >&2; exit 2; }
+  private_pg_start
+  pg_db=postgres
+  where="a private PostgreSQL ($(private_pg_version), 127.0.0.1:$pg_port)"
 fi
 psql_db() { psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$pg_db" -v ON_ERROR_STOP=1 -Atq "$@"; }
 schema=mathsketch_cluster_$$

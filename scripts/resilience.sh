@@ -51,8 +51,6 @@ for f in "$server_jar" "$bench_jar"; do
 done
 command -v curl >/dev/null || { echo "ERROR: curl is needed" >&2; exit 2; }
 command -v psql >/dev/null || { echo "ERROR: psql is needed (Debian: postgresql-client)" >&2; exit 2; }
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-[ -x "$pg_bin/initdb" ] || { echo "ERROR: no PostgreSQL binaries (Debian: apt-get install postgresql)" >&2; exit 2; }
 
 work=$root/target/resilience-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$work"
@@ -61,9 +59,10 @@ say() { echo "$*" | tee -a "$report"; }
 now_ms() { date +%s%3N; }
 
 # ---- clean-up: everything started here, whatever happens ----------------------------------------------------------
-server_pid="" watchdog_pid="" pg_home="" pg_data="" pg_ctl=$pg_bin/pg_ctl
+server_pid="" watchdog_pid=""
 background=()
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# shellcheck source=scripts/lib/private-postgres.sh
+source "$root/scripts/lib/private-postgres.sh"
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
@@ -74,10 +73,7 @@ cleanup() {
     for _ in $(seq 1 150); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$server_pid" 2>/dev/null
   fi
-  if [ -n "$pg_data" ]; then
-    as_postgres "$pg_ctl" -D "$pg_data" -m immediate -w stop >/dev/null 2>&1
-    rm -rf "$pg_home"
-  fi
+  private_pg_stop
   [ -n "$watchdog_pid" ] && kill "$watchdog_pid" 2>/dev/null
   exit "$status"
 }
@@ -86,30 +82,15 @@ trap 'echo "resilience.sh: interrupted or out of time (${limit}s)" >&2; exit 2' 
 ( sleep "$limit"; kill -TERM $$ ) 2>/dev/null &
 watchdog_pid=$!
 
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 30000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
 json() { # field json
   sed -n "s/.*\"$1\": \([^,}]*\).*/\1/p" <<< "$2"
 }
 
 # ---- private PostgreSQL ---------------------------------------------------------------------------------------------
-pg_port=$(free_port)
-pg_home=$(mktemp -d)
-pg_data=$pg_home/data
-[ "$(id -u)" -eq 0 ] && chown postgres: "$pg_home"
-as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 > "$work/postgres-initdb.log" 2>&1
-pg_start() {
-  as_postgres "$pg_ctl" -D "$pg_data" -l "$pg_home/postgres.log" -w -t 60 \
-    -o "-p $pg_port -k $pg_home -c listen_addresses=127.0.0.1" start >/dev/null
-}
-pg_start
+private_pg_init "$work/postgres-initdb.log" || exit 2
+private_pg_start
 psql_db() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
-pg_version=$("$pg_bin/postgres" --version | awk '{ print $NF }')
+pg_version=$(private_pg_version)
 
 # ---- the server -----------------------------------------------------------------------------------------------------
 port=$(free_port)
@@ -167,7 +148,7 @@ done
 restart_ms=$(now_ms)
 # A backend that has not yet noticed its postmaster's death still holds the shared memory: retry until it has.
 for attempt in $(seq 1 20); do
-  pg_start 2>> "$work/postgres-restart.log" && break
+  private_pg_start 2>> "$work/postgres-restart.log" && break
   [ "$attempt" = 20 ] && { echo "ERROR: PostgreSQL did not restart" >&2; exit 2; }
   sleep 0.5
 done
