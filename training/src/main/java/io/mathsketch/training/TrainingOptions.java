@@ -1,5 +1,10 @@
 package io.mathsketch.training;
 
+import static io.mathsketch.training.OptionValues.integer;
+import static io.mathsketch.training.OptionValues.number;
+import static io.mathsketch.training.OptionValues.decimal;
+import static io.mathsketch.training.OptionValues.require;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,43 +162,5 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
             args.add("--no-determinism-check");
         }
         return args;
-    }
-
-    private static int integer(String name, String value) {
-        long v = longInteger(name, value);
-        if (v != (int) v) {
-            throw new IllegalArgumentException(name + " is out of range: " + value);
-        }
-        return (int) v;
-    }
-
-    private static long longInteger(String name, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs an integer, not '" + value + "'", e);
-        }
-    }
-
-    private static float number(String name, String value) {
-        try {
-            return Float.parseFloat(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs a number, not '" + value + "'", e);
-        }
-    }
-
-    private static double decimal(String name, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs a number, not '" + value + "'", e);
-        }
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }

@@ -1,5 +1,9 @@
 package io.mathsketch.training.corrections;
 
+import static io.mathsketch.training.OptionValues.integer;
+import static io.mathsketch.training.OptionValues.decimal;
+import static io.mathsketch.training.OptionValues.require;
+
 import io.mathsketch.training.TrainingOptions;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -127,27 +131,5 @@ public record LearnOptions(String jdbcUrl, Optional<String> user, Optional<Strin
         }
         return new LearnOptions(url, user, password, model, output, exportTo, epochs, learningRate, seed, trainLimit,
                 styled, paperShare, weight, maxShare, heldOutShare, perPath, threads, cache, npm, onesAndSevens);
-    }
-
-    private static int integer(String name, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs an integer, not '" + value + "'", e);
-        }
-    }
-
-    private static double decimal(String name, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs a number, not '" + value + "'", e);
-        }
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }
