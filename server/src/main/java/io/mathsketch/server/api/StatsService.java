@@ -1,5 +1,6 @@
 package io.mathsketch.server.api;
 
+import io.mathsketch.engine.expression.Symbol;
 import io.mathsketch.server.JsonFactory;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -43,21 +44,37 @@ public final class StatsService implements HttpService {
         }
         JsonArrayBuilder models = JsonFactory.createArrayBuilder();
         for (Stats.ModelStats m : stats.models()) {
-            JsonArrayBuilder confusion = JsonFactory.createArrayBuilder();
-            for (long[] row : m.confusion()) {
-                JsonArrayBuilder r = JsonFactory.createArrayBuilder();
-                for (long count : row) {
-                    r.add(count);
-                }
-                confusion.add(r);
-            }
-            models.add(counts(JsonFactory.createObjectBuilder()
+            JsonArrayBuilder confusion = matrix(m.confusion());
+            JsonObjectBuilder model = counts(JsonFactory.createObjectBuilder()
                     .add("name", m.model().name())
                     .add("version", m.model().version()), m.total(), m.corrected(), m.correct(), m.accuracy())
-                    .add("confusion", confusion));
+                    .add("confusion", confusion);
+            m.symbolConfusion().ifPresent(counts -> model.add("symbolConfusion", symbolConfusion(counts)));
+            models.add(model);
         }
         JsonResponses.send(res, counts(JsonFactory.createObjectBuilder(), stats.total(), stats.corrected(), stats.correct(),
                 stats.accuracy()).add("models", models).build());
+    }
+
+    /** Expression mode's per-symbol counts, with the symbols naming the rows and columns. */
+    private static JsonObjectBuilder symbolConfusion(long[][] counts) {
+        JsonArrayBuilder labels = JsonFactory.createArrayBuilder();
+        for (Symbol symbol : Symbol.values()) {
+            labels.add(symbol.text());
+        }
+        return JsonFactory.createObjectBuilder().add("labels", labels).add("counts", matrix(counts));
+    }
+
+    private static JsonArrayBuilder matrix(long[][] counts) {
+        JsonArrayBuilder matrix = JsonFactory.createArrayBuilder();
+        for (long[] row : counts) {
+            JsonArrayBuilder r = JsonFactory.createArrayBuilder();
+            for (long count : row) {
+                r.add(count);
+            }
+            matrix.add(r);
+        }
+        return matrix;
     }
 
     private static JsonObjectBuilder counts(JsonObjectBuilder json, long total, long corrected, long correct,

@@ -1,5 +1,7 @@
 package io.mathsketch.server.store;
 
+import java.util.ArrayList;
+import io.mathsketch.engine.expression.Symbol;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbRow;
@@ -167,6 +169,24 @@ public final class RecognitionStore {
                 }
             });
         }
+        Map<Recognition.ModelRef, long[][]> symbolConfusion = new HashMap<>();
+        try (Stream<DbRow> rows = client().execute().createNamedQuery("symbol-confusion-by-model").execute()) {
+            rows.forEach(row -> {
+                List<Symbol> truth = symbols(RecognitionRows.string(row, "feedback_label"));
+                List<Symbol> read = symbols(RecognitionRows.string(row, "text"));
+                if (truth.isEmpty() || truth.size() != read.size()) {
+                    return; // a symbol missed or added: no place-by-place pairing to count
+                }
+                Recognition.ModelRef model = new Recognition.ModelRef(
+                        RecognitionRows.string(row, "model_name"), RecognitionRows.string(row, "model_version"));
+                long[][] counts = symbolConfusion.computeIfAbsent(model,
+                        m -> new long[Symbol.values().length][Symbol.values().length]);
+                long n = RecognitionRows.number(row, "n");
+                for (int i = 0; i < truth.size(); i++) {
+                    counts[truth.get(i).ordinal()][read.get(i).ordinal()] += n;
+                }
+            });
+        }
         List<Stats.ModelStats> models;
         try (Stream<DbRow> rows = client().execute().createNamedQuery("stats-by-model").execute()) {
             models = rows.map(row -> {
@@ -174,7 +194,8 @@ public final class RecognitionStore {
                         RecognitionRows.string(row, "model_name"), RecognitionRows.string(row, "model_version"));
                 return new Stats.ModelStats(model, RecognitionRows.number(row, "total"),
                         RecognitionRows.number(row, "corrected"), RecognitionRows.number(row, "correct"),
-                        confusion.getOrDefault(model, new long[10][10]));
+                        confusion.getOrDefault(model, new long[10][10]),
+                        Optional.ofNullable(symbolConfusion.get(model)));
             }).toList();
         }
         return new Stats(models);
@@ -242,6 +263,21 @@ public final class RecognitionStore {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The symbols of a stored expression text (canonical characters), or empty when one is not a symbol. */
+    private static List<Symbol> symbols(String text) {
+        List<Symbol> symbols = new ArrayList<>();
+        if (text != null) {
+            for (int i = 0; i < text.length(); i++) {
+                Optional<Symbol> symbol = Symbol.of(text.charAt(i));
+                if (symbol.isEmpty()) {
+                    return List.of();
+                }
+                symbols.add(symbol.get());
+            }
+        }
+        return symbols;
     }
 
     private static int digit(String label) {

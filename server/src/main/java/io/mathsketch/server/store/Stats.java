@@ -1,8 +1,10 @@
 package io.mathsketch.server.store;
 
 import io.mathsketch.engine.Recognition;
+import io.mathsketch.engine.expression.Symbol;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -44,9 +46,12 @@ public record Stats(List<ModelStats> models) {
      * @param corrected recognitions with feedback
      * @param correct recognitions whose feedback equals the answer
      * @param confusion digit-mode counts, row = true label (feedback), column = predicted digit
+     * @param symbolConfusion expression-mode counts per symbol ({@link Symbol} order), row = the symbol in the
+     *                        correction, column = the symbol read at the same place, from corrected expressions of as
+     *                        many symbols as were read; empty when the model has none
      */
     public record ModelStats(Recognition.ModelRef model, long total, long corrected, long correct,
-                             long[][] confusion) {
+                             long[][] confusion, Optional<long[][]> symbolConfusion) {
 
         public OptionalDouble accuracy() {
             return ratio(correct, corrected);
