@@ -19,10 +19,17 @@ final class MultipartForm {
     private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
     private static final int MAX_HEADER_BYTES = 8 * 1024;
 
+    /** Parts in one body at the most. */
+    static final int MAX_PARTS = 16;
+
     private MultipartForm() {
     }
 
-    /** The content of the part named {@code name}; empty when there is none; bad request when malformed. */
+    /**
+     * The content of the part named {@code name}; empty when there is none; bad request when malformed, when the
+     * name is given twice or when the body has more than {@link #MAX_PARTS} parts (a form posts one image and a few
+     * fields).
+     */
     static Optional<byte[]> part(byte[] body, String boundary, String name) {
         if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
             throw malformed("missing or invalid boundary parameter");
@@ -34,9 +41,13 @@ final class MultipartForm {
             throw malformed("no boundary delimiter found");
         }
         pos += delimiter.length;
-        while (true) {
+        Optional<byte[]> found = Optional.empty();
+        for (int parts = 0; ; parts++) {
             if (startsWith(body, pos, new byte[]{'-', '-'})) {
-                return Optional.empty();
+                return found;
+            }
+            if (parts == MAX_PARTS) {
+                throw malformed("more than " + MAX_PARTS + " parts");
             }
             if (!startsWith(body, pos, CRLF)) {
                 throw malformed("delimiter not followed by a line break");
@@ -53,7 +64,11 @@ final class MultipartForm {
             }
             String headers = new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
             if (name.equals(fieldName(headers))) {
-                return Optional.of(Arrays.copyOfRange(body, contentStart, contentEnd));
+                if (found.isPresent()) {
+                    // Which of two images was meant is not ours to guess.
+                    throw malformed("more than one '" + name + "' part");
+                }
+                found = Optional.of(Arrays.copyOfRange(body, contentStart, contentEnd));
             }
             pos = contentEnd + separator.length;
         }

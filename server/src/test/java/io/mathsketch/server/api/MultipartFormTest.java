@@ -36,6 +36,17 @@ class MultipartFormTest {
         assertBad("--" + B + "junk", B);
     }
 
+    @Test
+    void aSecondImageOrMoreThanAFewPartsAreBadRequests() {
+        String image = "--" + B + "\r\nContent-Disposition: form-data; name=\"image\"\r\n\r\nx\r\n";
+        assertBad(image + image + "--" + B + "--\r\n", B);
+        String field = "--" + B + "\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nx\r\n";
+        String fields = field.repeat(MultipartForm.MAX_PARTS - 1);
+        assertTrue(MultipartForm.part((fields + image + "--" + B + "--\r\n").getBytes(StandardCharsets.ISO_8859_1), B,
+                "image").isPresent(), "the most parts a form may have");
+        assertBad(fields + field + image + "--" + B + "--\r\n", B);
+    }
+
     private static void assertBad(String body, String boundary) {
         ProblemException e = assertThrows(ProblemException.class, () ->
                 MultipartForm.part(body.getBytes(StandardCharsets.ISO_8859_1), boundary, "image"));
