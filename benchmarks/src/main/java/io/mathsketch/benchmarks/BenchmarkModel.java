@@ -39,9 +39,14 @@ final class BenchmarkModel {
 
     /** The committed model's folder for an engine, with DJL's process settings as served (one intra-op thread). */
     static ModelFolder folder(String engine) throws ModelLoadException {
+        return folder(modelsDirectory(), engine);
+    }
+
+    /** The same from another models folder (the guard's baseline build runs its own commit's model). */
+    static ModelFolder folder(Path modelsDirectory, String engine) throws ModelLoadException {
         EngineResolver.applyProcessSettings(1);
         EngineResolver.engine(engine);
-        return ModelFolder.open(modelsDirectory().resolve(NAME), engine);
+        return ModelFolder.open(modelsDirectory.resolve(NAME), engine);
     }
 
     /** Loads a folder on the CPU with one intra-op thread, the way the server does by default. */

@@ -1,25 +1,30 @@
 package io.mathsketch.benchmarks;
 
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
- * The benchmark regression guard: measures the guarded workloads ({@link GuardRun}, interleaved with reference
- * workloads, CPU time, median over rounds) and fails when one became slower than {@code 1 + tolerance} times its
- * ratio in the committed {@link GuardBaseline}. The allowance is fixed rather than widened by the run's noise, so a
- * noisy run cannot wave a regression through; the interleaving and the median are what keep clean runs inside it.
+ * The benchmark regression guard: measures every guarded workload ({@link GuardWorkloads}) as this build does it and
+ * as the baseline commit's build does it, side by side in one JVM ({@link GuardRun}), and fails when this build is
+ * more than {@code 1 + }{@value #TOLERANCE} times slower than the baseline on one of them. The allowance is fixed
+ * rather than widened by the run's noise, so a noisy run cannot wave a regression through; measuring both builds
+ * within the same fraction of a second and taking the median over rounds are what keep clean runs inside it.
  *
  * <pre>
- *   GuardCheck check  &lt;baseline.json&gt; &lt;result.json&gt; [rounds] [warm-up ms]   exit 1 on a regression
- *   GuardCheck record &lt;baseline.json&gt; &lt;recorded&gt; [rounds] [warm-up ms]   write a new baseline (commit it)
+ *   GuardCheck &lt;baseline benchmarks.jar&gt; &lt;baseline models dir&gt; &lt;baseline name&gt; [rounds] [warm-up ms]
  * </pre>
  *
- * With a deliberate slowdown ({@value Slowdown#PROPERTY}), {@code check} also proves the guard: it exits 1 when every
- * slowed workload was flagged, and {@value #MISSED} when one was not (the guard would have let a regression through).
+ * This build's models are {@code models/} of the working directory (or {@code -Dmathsketch.models}). With a
+ * deliberate slowdown ({@value Slowdown#PROPERTY}, this build only) the check also proves the guard: it exits 1 when
+ * every slowed workload was flagged, and {@value #MISSED} when one was not (the guard would have let a regression
+ * through).
  */
 public final class GuardCheck {
 
@@ -28,18 +33,13 @@ public final class GuardCheck {
     static final double TOLERANCE = 0.25;
     static final int ROUNDS = 15;
     static final long WARM_UP_MS = 1_200;
+    private static final String WORKLOADS = "io.mathsketch.benchmarks.GuardWorkloads";
 
     private GuardCheck() {
     }
 
     /** The outcome for one workload. */
-    public record Verdict(String key, double baselineRatio, double currentRatio, double noise, double allowed,
-                          boolean passed, String note) {
-
-        /** Current time relative to the baseline, machine speed removed: 1.5 = 50% slower. */
-        public double slowdown() {
-            return currentRatio / baselineRatio;
-        }
+    public record Verdict(String key, GuardRun.Measurement measured, double allowed, boolean passed, String note) {
     }
 
     /** All verdicts; the guard passes when every one passes. */
@@ -55,76 +55,79 @@ public final class GuardCheck {
         }
 
         public String format() {
-            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-34s %9s %9s %7s %9s %8s  %s%n",
-                    "workload", "baseline", "current", "spread", "slowdown", "allowed", "verdict"));
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-30s %13s %13s %7s %9s %8s  %s%n",
+                    "workload", "baseline µs", "this build µs", "spread", "slowdown", "allowed", "verdict"));
             for (Verdict v : verdicts) {
-                out.append(String.format(Locale.ROOT, "%-34s %9.4f %9.4f %6.1f%% %8.2fx %7.2fx  %s%n", v.key(),
-                        v.baselineRatio(), v.currentRatio(), v.noise() * 100, v.slowdown(), v.allowed(),
-                        (v.passed() ? "ok" : "REGRESSION") + (v.note().isEmpty() ? "" : " (" + v.note() + ")")));
+                GuardRun.Measurement m = v.measured();
+                String verdict = (v.passed() ? "ok" : "REGRESSION") + (v.note().isEmpty() ? "" : " (" + v.note() + ")");
+                if (m == null) {
+                    out.append(String.format(Locale.ROOT, "%-30s %13s %13s %7s %9s %7.2fx  %s%n", v.key(), "-", "-",
+                            "-", "-", v.allowed(), verdict));
+                } else {
+                    out.append(String.format(Locale.ROOT, "%-30s %13.1f %13.1f %6.1f%% %8.2fx %7.2fx  %s%n", v.key(),
+                            m.baselineNanosPerOp() / 1e3, m.currentNanosPerOp() / 1e3, m.spread() * 100, m.slowdown(),
+                            v.allowed(), verdict));
+                }
             }
             return out.toString();
         }
     }
 
-    /** Judges {@code run} against {@code baseline}. A baseline workload missing from the run fails the guard. */
-    public static Report compare(GuardBaseline baseline, GuardBaseline run) {
-        if (!baseline.reference().equals(run.reference())) {
-            throw new IllegalArgumentException("the baseline divides by '" + baseline.reference() + "' but this run by '"
-                    + run.reference() + "': re-record the baseline");
-        }
-        double allowed = 1 + baseline.tolerance();
+    /**
+     * Judges a run. A workload the baseline guards but this build lacks fails (dropping a guarded workload is a change
+     * to accept on purpose); one only this build has passes with a note until a baseline with it is accepted.
+     */
+    public static Report judge(Map<String, GuardRun.Measurement> measured, Collection<String> baselineOnly,
+                               Collection<String> currentOnly, double tolerance) {
+        double allowed = 1 + tolerance;
         List<Verdict> verdicts = new ArrayList<>();
-        baseline.ratios().forEach((key, base) -> {
-            GuardBaseline.Ratio now = run.ratios().get(key);
-            if (now == null) {
-                verdicts.add(new Verdict(key, base.ratio(), Double.NaN, Double.NaN, allowed, false,
-                        "missing from this run"));
-                return;
-            }
-            double slowdown = now.ratio() / base.ratio();
-            String note = slowdown < 1 / allowed ? "faster than the baseline: consider re-recording it" : "";
-            verdicts.add(new Verdict(key, base.ratio(), now.ratio(), now.noise(), allowed, slowdown <= allowed, note));
+        measured.forEach((key, m) -> {
+            String note = m.slowdown() < 1 / allowed ? "faster than the baseline: consider accepting this build" : "";
+            verdicts.add(new Verdict(key, m, allowed, m.slowdown() <= allowed, note));
         });
+        baselineOnly.forEach(key -> verdicts.add(new Verdict(key, null, allowed, false, "missing from this build")));
+        currentOnly.forEach(key -> verdicts.add(new Verdict(key, null, allowed, true,
+                "new: not in the baseline build, guarded once accepted")));
         return new Report(List.copyOf(verdicts));
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3 || !(args[0].equals("check") || args[0].equals("record"))) {
-            System.err.println("usage: GuardCheck check <baseline.json> <result.json> [rounds] [warm-up ms]");
-            System.err.println("       GuardCheck record <baseline.json> <recorded> [rounds] [warm-up ms]");
+        if (args.length < 3) {
+            System.err.println("usage: GuardCheck <baseline benchmarks.jar> <baseline models dir> <baseline name>"
+                    + " [rounds] [warm-up ms]");
             System.exit(2);
         }
+        Path baselineJar = Path.of(args[0]), baselineModels = Path.of(args[1]);
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : ROUNDS;
         long warmUp = args.length > 4 ? Long.parseLong(args[4]) : WARM_UP_MS;
         Slowdown slowdown = Slowdown.fromSystemProperty();
+
         Map<String, GuardRun.Measurement> measured;
-        List<AutoCloseable> resources = new ArrayList<>();
-        try {
-            GuardRun run = new GuardRun(GuardRun.standard(slowdown, resources));
-            measured = run.measure(warmUp, rounds);
-            run.references().forEach((name, nanos) -> System.out.printf(Locale.ROOT, "  %-34s cpu %9.1f µs/op%n",
-                    name, nanos / 1e3));
-        } finally {
-            for (AutoCloseable r : resources.reversed()) {
-                r.close();
-            }
+        List<String> baselineOnly, currentOnly;
+        try (GuardWorkloads current = GuardWorkloads.open(BenchmarkModel.modelsDirectory(), slowdown.spec());
+             BaselineClassLoader loader = new BaselineClassLoader(baselineJar, GuardCheck.class.getClassLoader());
+             AutoCloseable baseline = openBaseline(loader, baselineModels)) {
+            Map<String, Callable<Object>> mine = current.get();
+            Map<String, Callable<Object>> theirs = workloads(baseline);
+            List<GuardRun.Pair> pairs = mine.keySet().stream().filter(theirs::containsKey)
+                    .map(name -> new GuardRun.Pair(name, mine.get(name), theirs.get(name))).toList();
+            baselineOnly = theirs.keySet().stream().filter(name -> !mine.containsKey(name)).toList();
+            currentOnly = mine.keySet().stream().filter(name -> !theirs.containsKey(name)).toList();
+            measured = new GuardRun(pairs).measure(warmUp, rounds);
         }
-        System.out.print(GuardRun.describe(measured));
-        Path baselineFile = Path.of(args[1]);
-        if (args[0].equals("record")) {
-            GuardBaseline.of(measured, TOLERANCE, args[2]).write(baselineFile);
-            System.out.println("wrote " + baselineFile + " (" + measured.size() + " workloads, " + rounds + " rounds)");
-            System.exit(0);
-        }
-        GuardBaseline baseline = GuardBaseline.read(baselineFile);
-        GuardBaseline current = GuardBaseline.of(measured, baseline.tolerance(), "this run");
-        current.write(Path.of(args[2]));
-        Report report = compare(baseline, current);
-        System.out.println("CPU time per operation relative to the " + baseline.reference() + "; median of " + rounds
-                + " rounds; slowed down: " + slowdown);
+        Report report = judge(measured, baselineOnly, currentOnly, TOLERANCE);
+        System.out.println("CPU time per operation, this build against " + args[2] + " side by side; median of "
+                + rounds + " rounds; slowed down: " + slowdown);
         System.out.print(report.format());
+        GuardRun.Measurement control = measured.get(GuardWorkloads.CONTROL);
+        GuardRun.Measurement inflated = measured.get(GuardWorkloads.INFLATED);
+        if (control != null && inflated != null) {
+            System.out.printf(Locale.ROOT, "%s / %s, this build: %.2fx (the PNG pipeline against a bare inflate of the"
+                    + " same PNGs' data)%n", GuardWorkloads.INFLATED, GuardWorkloads.CONTROL,
+                    inflated.currentNanosPerOp() / control.currentNanosPerOp());
+        }
         System.out.println(report.passed() ? "GUARD PASSED" : "GUARD FAILED: a workload is more than "
-                + Math.round(baseline.tolerance() * 100) + "% slower than its baseline");
+                + Math.round(TOLERANCE * 100) + "% slower than in the baseline build, or missing");
         List<String> slowed = measured.keySet().stream().filter(slowdown::applies).toList();
         if (!slowed.isEmpty()) {
             List<String> missed = report.missed(slowed);
@@ -136,5 +139,23 @@ public final class GuardCheck {
             }
         }
         System.exit(report.passed() ? 0 : 1);
+    }
+
+    /** The baseline build's {@link GuardWorkloads}, never slowed down, through the JDK types it exposes. */
+    private static AutoCloseable openBaseline(ClassLoader loader, Path models) throws Exception {
+        try {
+            return (AutoCloseable) Class.forName(WORKLOADS, true, loader).getMethod("open", Path.class, String.class)
+                    .invoke(null, models, "");
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            throw new IllegalStateException("the baseline build has no " + WORKLOADS + ".open(Path, String): it"
+                    + " predates the side-by-side guard; accept a newer baseline (scripts/bench-guard.sh --accept)", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Callable<Object>> workloads(AutoCloseable baseline) {
+        return ((Supplier<Map<String, Callable<Object>>>) baseline).get();
     }
 }

@@ -3,6 +3,8 @@ package io.mathsketch.benchmarks;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * The zlib stream of a PNG (its IDAT chunks joined) and the size it inflates to, for the bare-Inflater reference: the
@@ -45,5 +47,20 @@ public record PngIdat(byte[] zlib, int inflatedSize) {
             throw new IllegalArgumentException("not a PNG with IHDR and IDAT");
         }
         return new PngIdat(idat.toByteArray(), inflated);
+    }
+
+    /** Inflates the data into {@code into} (at least {@link #inflatedSize()} long) with a reset {@code inflater}. */
+    public int inflate(Inflater inflater, byte[] into) throws DataFormatException {
+        inflater.reset();
+        inflater.setInput(zlib);
+        int total = 0;
+        while (!inflater.finished() && total < inflatedSize) {
+            int n = inflater.inflate(into, total, inflatedSize - total);
+            if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                break;
+            }
+            total += n;
+        }
+        return total;
     }
 }

@@ -33,6 +33,11 @@ final class Slowdown {
         return new Slowdown(System.getProperty(PROPERTY, ""));
     }
 
+    /** What it was made from, to hand to another build's {@code Slowdown}. */
+    String spec() {
+        return spec;
+    }
+
     /** The same slowdown with its own running count, for another benchmark or thread. */
     Slowdown fresh() {
         return new Slowdown(spec);
