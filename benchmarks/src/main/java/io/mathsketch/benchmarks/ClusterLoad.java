@@ -1,15 +1,14 @@
 package io.mathsketch.benchmarks;
 
+import io.mathsketch.corpus.http.RawHttp;
+
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +46,8 @@ public final class ClusterLoad {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
     private static final long BACK_OFF_NANOS = 100_000_000;
+    /** Enough of a response body to find its id: recognition answers are a few hundred bytes. */
+    private static final int MAX_BODY = 16 * 1024;
     private static final Pattern STORED = Pattern.compile("\"stored\"\\s*:\\s*true");
 
     private final URI uri;
@@ -76,7 +77,7 @@ public final class ClusterLoad {
         int connections = Integer.parseInt(args[3]);
         double seconds = Double.parseDouble(args[4]);
         long start = System.nanoTime();
-        ClusterLoad load = new ClusterLoad(uri, request(uri, args[2], body), start + (long) (seconds * 1e9));
+        ClusterLoad load = new ClusterLoad(uri, RawHttp.post(uri, args[2], body), start + (long) (seconds * 1e9));
         Path ids = args.length == 6 ? Path.of(args[5]) : null;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             load.deadlineNanos = System.nanoTime();
@@ -132,8 +133,7 @@ public final class ClusterLoad {
                 OutputStream out = socket.getOutputStream();
                 out.write(request);
                 out.flush();
-                ByteArrayOutputStream responseBody = new ByteArrayOutputStream(2048);
-                Response response = readResponse(in, responseBody);
+                RawHttp.Response response = RawHttp.read(in, MAX_BODY);
                 status = response.status();
                 if (response.close()) {
                     // The balancer closes after its own error pages: reconnect for the next request.
@@ -141,7 +141,7 @@ public final class ClusterLoad {
                     socket = null;
                 }
                 if (status / 100 == 2) {
-                    String text = responseBody.toString(StandardCharsets.UTF_8);
+                    String text = response.bodyText();
                     Matcher id = ID.matcher(text);
                     if (id.find() && STORED.matcher(text).find()) {
                         acknowledged.add(id.group(1));
@@ -193,82 +193,6 @@ public final class ClusterLoad {
                 ok, failed, byStatus, ioErrors, firstFailure, lastFailure, acknowledged.size(), ok / elapsed,
                 OpenLoopLoad.percentile(sorted, 50), OpenLoopLoad.percentile(sorted, 99),
                 OpenLoopLoad.percentile(sorted, 100), connections, elapsed);
-    }
-
-    private static byte[] request(URI uri, String contentType, byte[] body) {
-        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        String head = "POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\n\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
-        System.arraycopy(body, 0, request, headBytes.length, body.length);
-        return request;
-    }
-
-    private record Response(int status, boolean close) {
-    }
-
-    /** Reads one HTTP/1.1 response with a Content-Length or chunked body into {@code body}. */
-    private static Response readResponse(InputStream in, OutputStream body) throws IOException {
-        String[] statusLine = line(in).split(" ", 3);
-        if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/1.")) {
-            throw new IOException("not an HTTP/1.x response: " + String.join(" ", statusLine));
-        }
-        int status = Integer.parseInt(statusLine[1]);
-        long length = 0;
-        boolean chunked = false;
-        boolean close = false;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
-            String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(lower.substring("content-length:".length()).trim());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                close = true;
-            }
-        }
-        if (chunked) {
-            for (long size = chunkSize(in); size > 0; size = chunkSize(in)) {
-                copy(in, body, size);
-                line(in);
-            }
-            for (String trailer = line(in); !trailer.isEmpty(); trailer = line(in)) {
-                // trailers carry nothing this client needs
-            }
-        } else {
-            copy(in, body, length);
-        }
-        return new Response(status, close);
-    }
-
-    private static long chunkSize(InputStream in) throws IOException {
-        return Long.parseLong(line(in).split(";")[0].trim(), 16);
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new EOFException("connection closed");
-            }
-            if (c != '\r') {
-                line.append((char) c);
-            }
-        }
-        return line.toString();
-    }
-
-    private static void copy(InputStream in, OutputStream out, long n) throws IOException {
-        byte[] buffer = new byte[8192];
-        while (n > 0) {
-            int read = in.read(buffer, 0, (int) Math.min(buffer.length, n));
-            if (read < 0) {
-                throw new EOFException("connection closed inside a body");
-            }
-            out.write(buffer, 0, read);
-            n -= read;
-        }
     }
 
     private static void close(Socket socket) {

@@ -1,14 +1,14 @@
 package io.mathsketch.benchmarks;
 
+import io.mathsketch.corpus.http.RawHttp;
+
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ public final class OpenLoopLoad {
         double warmUp = Math.min(3, seconds / 4);
         int total = (int) Math.round(rate * (seconds + warmUp));
 
-        OpenLoopLoad load = new OpenLoopLoad(uri, bodies.stream().map(b -> request(uri, args[2], b))
+        OpenLoopLoad load = new OpenLoopLoad(uri, bodies.stream().map(b -> RawHttp.post(uri, args[2], b))
                 .toArray(byte[][]::new), total);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
@@ -138,7 +138,7 @@ public final class OpenLoopLoad {
                     OutputStream out = socket.getOutputStream();
                     out.write(requests[Math.floorMod(nextRequest.getAndIncrement(), requests.length)]);
                     out.flush();
-                    int status = readResponse(in);
+                    int status = RawHttp.read(in, 0).status();
                     long latency = System.nanoTime() - scheduled;
                     if (scheduled >= recordFrom) {
                         latencies[recorded.getAndIncrement()] = latency;
@@ -176,78 +176,6 @@ public final class OpenLoopLoad {
             throw new IllegalArgumentException("no files in " + fileOrFolder);
         }
         return bodies;
-    }
-
-    static byte[] request(URI uri, String contentType, byte[] body) {
-        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        String head = "POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\n\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
-        System.arraycopy(body, 0, request, headBytes.length, body.length);
-        return request;
-    }
-
-    /**
-     * Reads one HTTP/1.1 response (status line, headers, then a Content-Length or chunked body) and returns its
-     * status code.
-     */
-    static int readResponse(InputStream in) throws IOException {
-        String statusLine = line(in);
-        String[] parts = statusLine.split(" ", 3);
-        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
-            throw new IOException("not an HTTP/1.x response: " + statusLine);
-        }
-        int status = Integer.parseInt(parts[1]);
-        long length = 0;
-        boolean chunked = false;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
-            String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(lower.substring("content-length:".length()).trim());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            }
-        }
-        if (!chunked) {
-            skip(in, length);
-            return status;
-        }
-        for (long size = Long.parseLong(line(in).split(";")[0].trim(), 16); size > 0;
-             size = Long.parseLong(line(in).split(";")[0].trim(), 16)) {
-            skip(in, size);
-            line(in);
-        }
-        for (String trailer = line(in); !trailer.isEmpty(); trailer = line(in)) {
-            // trailers are ignored
-        }
-        return status;
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new EOFException("connection closed");
-            }
-            if (c != '\r') {
-                line.append((char) c);
-            }
-        }
-        return line.toString();
-    }
-
-    private static void skip(InputStream in, long n) throws IOException {
-        while (n > 0) {
-            long skipped = in.skip(n);
-            if (skipped <= 0) {
-                if (in.read() < 0) {
-                    throw new EOFException("connection closed inside a body");
-                }
-                skipped = 1;
-            }
-            n -= skipped;
-        }
     }
 
     private static void close(Socket socket) {

@@ -1,15 +1,13 @@
 package io.mathsketch.corpus.attack;
 
+import io.mathsketch.corpus.http.RawHttp;
+
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,77 +188,12 @@ public final class AttackRun {
             } catch (IOException refusedMidway) {
                 // A server may answer (413, 431, 400) and close before reading everything: the answer is still there.
             }
-            return read(new BufferedInputStream(socket.getInputStream()));
+            RawHttp.Response answer = RawHttp.read(new BufferedInputStream(socket.getInputStream()), MAX_BODY);
+            return new Answer(answer.status(), answer.contentType(), answer.bodyText(), null);
         } catch (SocketTimeoutException e) {
             return new Answer(0, null, "", "no answer within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
             return new Answer(0, null, "", "no answer: " + e);
-        }
-    }
-
-    private static Answer read(InputStream in) throws IOException {
-        String statusLine = line(in);
-        String[] parts = statusLine.split(" ", 3);
-        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
-            throw new IOException("not an HTTP/1.x answer: " + statusLine);
-        }
-        int status = Integer.parseInt(parts[1]);
-        long length = -1;
-        boolean chunked = false;
-        String contentType = null;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
-            String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(lower.substring("content-length:".length()).trim());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            } else if (lower.startsWith("content-type:")) {
-                contentType = header.substring("content-type:".length()).trim();
-            }
-        }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (chunked) {
-            for (long size = chunkSize(in); size > 0; size = chunkSize(in)) {
-                copy(in, body, size);
-                line(in);
-            }
-        } else if (length >= 0) {
-            copy(in, body, length);
-        } else {
-            copy(in, body, MAX_BODY);
-        }
-        return new Answer(status, contentType, body.toString(StandardCharsets.UTF_8), null);
-    }
-
-    private static long chunkSize(InputStream in) throws IOException {
-        return Long.parseLong(line(in).split(";")[0].trim(), 16);
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new EOFException("connection closed");
-            }
-            if (c != '\r') {
-                line.append((char) c);
-            }
-        }
-        return line.toString();
-    }
-
-    /** Copies up to {@code n} bytes, keeping at most {@link #MAX_BODY}; stops early at the end of the stream. */
-    private static void copy(InputStream in, ByteArrayOutputStream out, long n) throws IOException {
-        byte[] buffer = new byte[8192];
-        while (n > 0) {
-            int read = in.read(buffer, 0, (int) Math.min(buffer.length, n));
-            if (read < 0) {
-                return;
-            }
-            if (out.size() < MAX_BODY) {
-                out.write(buffer, 0, Math.min(read, MAX_BODY - out.size()));
-            }
-            n -= read;
         }
     }
 }
