@@ -21,8 +21,10 @@ import io.mathsketch.server.access.AdminToken;
 import io.mathsketch.server.access.SecurityHeadersFilter;
 import io.mathsketch.server.access.ClientIdFilter;
 import io.mathsketch.server.access.RateLimitFilter;
+import io.mathsketch.server.api.MethodNotAllowed;
 import io.mathsketch.server.api.ModelService;
 import io.mathsketch.server.api.RecognitionService;
+import io.mathsketch.server.api.RouteRecorder;
 import io.mathsketch.server.api.StatsService;
 import io.mathsketch.server.config.ServerSettings;
 import io.mathsketch.server.observe.EngineMetrics;
@@ -189,6 +191,9 @@ public final class MathSketchServer implements AutoCloseable {
         routing.addFilter(new ClientIdFilter());
         routing.addFilter(rateLimit);
         api(routing, recognitions, stats, models);
+        RouteRecorder served = new RouteRecorder();
+        api(served, recognitions, stats, models);
+        MethodNotAllowed.register(routing, served.routes());
         routing.error(Throwable.class, new ProblemErrorHandler(heap));
     }
 

@@ -28,7 +28,8 @@ public final class ProblemMapper {
     /** Helidon's own HTTP failures (unknown route, malformed request, body over the limit, concurrency limit). */
     static ProblemType byStatus(int status) {
         return switch (status) {
-            case 404, 405 -> ProblemType.NOT_FOUND;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
             case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             case 429 -> ProblemType.RATE_LIMITED;

@@ -1,4 +1,4 @@
-package io.mathsketch.server.testing;
+package io.mathsketch.server.api;
 
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Handler;
@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes down the routes services register ({@code "POST /api/v1/recognitions"}), so that a test can compare them
- * with a document. Routes given as a prebuilt {@link HttpRoute} cannot be read back and fail loudly.
+ * Writes down the routes services register ({@code "POST /api/v1/recognitions"}) instead of serving them: the server
+ * learns from it which methods each API path allows ({@link MethodNotAllowed}), and a test compares them with the
+ * OpenAPI document. Routes given as a prebuilt {@link HttpRoute} cannot be read back and fail loudly.
  */
 public final class RouteRecorder implements HttpRules {
 
@@ -53,7 +54,7 @@ public final class RouteRecorder implements HttpRules {
     @Override
     public HttpRules route(HttpRoute route) {
         throw new UnsupportedOperationException("register routes with get/post/put/delete/patch(path, handler) so"
-                + " that the OpenAPI check can read them");
+                + " that the allowed methods and the OpenAPI check can read them");
     }
 
     @Override

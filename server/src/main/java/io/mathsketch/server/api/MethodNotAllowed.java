@@ -1,0 +1,52 @@
+package io.mathsketch.server.api;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.HttpRules;
+import io.mathsketch.server.problem.ProblemDetails;
+import io.mathsketch.server.problem.ProblemErrorHandler;
+import io.mathsketch.server.problem.ProblemType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Answers a request for an API path with a method the path does not serve with 405 {@code method-not-allowed} and an
+ * {@code Allow} header (RFC 9110 §15.5.6), instead of the 404 that says the resource does not exist. The methods come
+ * from the routes the services register ({@link RouteRecorder}), so they are written once. {@code HEAD} and
+ * {@code OPTIONS} pass on to whatever else serves them (CORS preflight), as before.
+ */
+public final class MethodNotAllowed {
+
+    private MethodNotAllowed() {
+    }
+
+    /**
+     * Registers, after the services' own routes on {@code rules}, one fallback per recorded path.
+     *
+     * @param routes {@code "METHOD /path"} as {@link RouteRecorder#routes()} gives them
+     */
+    public static void register(HttpRules rules, List<String> routes) {
+        Map<String, TreeSet<String>> allowed = new LinkedHashMap<>();
+        for (String route : routes) {
+            int space = route.indexOf(' ');
+            allowed.computeIfAbsent(route.substring(space + 1), path -> new TreeSet<>()).add(route.substring(0, space));
+        }
+        allowed.forEach((path, methods) -> {
+            String allow = String.join(", ", methods);
+            rules.any(path, (req, res) -> {
+                Method method = req.prologue().method();
+                if (method == Method.HEAD || method == Method.OPTIONS) {
+                    res.next();
+                    return;
+                }
+                res.header(HeaderNames.ALLOW, allow);
+                String uri = req.prologue().uriPath().path();
+                ProblemErrorHandler.send(res, new ProblemDetails(ProblemType.METHOD_NOT_ALLOWED,
+                        uri + " does not serve " + method.text() + "; it serves " + allow, uri));
+            });
+        });
+    }
+}

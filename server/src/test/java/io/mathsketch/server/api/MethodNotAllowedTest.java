@@ -1,0 +1,83 @@
+package io.mathsketch.server.api;
+
+import io.mathsketch.engine.inference.DjlRecognizer;
+import io.mathsketch.server.testing.H2TestDatabase;
+import io.mathsketch.server.testing.Http;
+import io.mathsketch.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpRequest;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A path the API serves, asked with a method it does not serve, is 405 with {@code Allow}; an unknown path is 404. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MethodNotAllowedTest {
+
+    private static final String ORIGIN = "https://app.example";
+    private static final String SOME_ID = "/api/v1/recognitions/00000000-0000-0000-0000-000000000000";
+
+    private H2TestDatabase database;
+    private TestServer server;
+    private Http http;
+
+    @BeforeAll
+    void start() {
+        database = new H2TestDatabase();
+        server = TestServer.start(database, Map.of("cors.allowed-origins", ORIGIN), DjlRecognizer::open);
+        http = server.http();
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+        database.close();
+    }
+
+    @Test
+    void aServedPathWithAnotherMethodIs405WithTheMethodsItServes() {
+        assertMethodNotAllowed("DELETE", "/api/v1/recognitions", "GET, POST");
+        assertMethodNotAllowed("PATCH", SOME_ID, "GET");
+        assertMethodNotAllowed("POST", SOME_ID + "/feedback", "PUT");
+        assertMethodNotAllowed("GET", "/api/v1/models/mnist-cnn/reload", "POST");
+        assertMethodNotAllowed("BREW", "/api/v1/stats", "GET");
+    }
+
+    @Test
+    void anUnknownPathIsStill404() {
+        Http.Response response = send("DELETE", "/api/v1/nothing-here");
+
+        assertEquals(404, response.status(), response::toString);
+        assertEquals("not-found", response.problem());
+    }
+
+    @Test
+    void corsPreflightStillPassesToTheCorsFeature() {
+        Http.Response response = http.send(http.request(SOME_ID + "/feedback")
+                .header("Origin", ORIGIN)
+                .header("Access-Control-Request-Method", "PUT")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build());
+
+        assertEquals(200, response.status(), response::toString);
+        assertEquals(Optional.of(ORIGIN), response.header("Access-Control-Allow-Origin"));
+    }
+
+    private void assertMethodNotAllowed(String method, String path, String allow) {
+        Http.Response response = send(method, path);
+
+        assertEquals(405, response.status(), method + " " + path + ": " + response);
+        assertEquals("method-not-allowed", response.problem());
+        assertEquals(Optional.of(allow), response.header("Allow"), method + " " + path);
+        assertEquals(Optional.of("application/problem+json"), response.header("Content-Type"));
+    }
+
+    private Http.Response send(String method, String path) {
+        return http.send(http.request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+}
