@@ -50,7 +50,9 @@ ENV JAVA_HOME=/opt/java \
 WORKDIR /app
 # Record the AOT cache here, in the final layout: it is valid only for exactly these jars and this runtime. The
 # training run uses an in-memory database and leaves nothing else behind.
-RUN ./record-aot-cache.sh /app/mathsketch.aot java @/app/jvm.options -jar /app/mathsketch-server.jar \
+# Same options as entrypoint.sh's start.
+RUN ./record-aot-cache.sh /app/mathsketch.aot java @/app/jvm.options -Donnxruntime.native.path=/app/native \
+        -jar /app/mathsketch-server.jar \
     && rm -rf /app/data /tmp/* \
     && mkdir -p /app/data && chown mathsketch:mathsketch /app/data
 USER mathsketch

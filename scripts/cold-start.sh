@@ -4,9 +4,9 @@
 #
 #   scripts/cold-start.sh [runs per variant, default 5]
 #
-# Each start is the README's run command (scripts/run.sh: java @server/jvm.options [-XX:AOTCache=...] -jar
-# server/target/mathsketch-server.jar) on a free loopback port, with an H2 file database that an untimed first start
-# has already migrated (a restart or a scale-from-zero start, where the schema exists). The clock starts just before
+# Each start is the README's run command (scripts/run.sh: java @server/jvm.options -Donnxruntime.native.path=...
+# [-XX:AOTCache=...] -jar server/target/mathsketch-server.jar) on a free loopback port, with an H2 file database that
+# an untimed first start has already migrated (a restart or a scale-from-zero start, where the schema exists). The clock starts just before
 # `java` is launched and stops when the first POST /api/v1/recognitions answers 201; requests are sent every 10 ms
 # once the port accepts connections. Also reported: the server's own "started in" (main() to listening) and the JVM's
 # user+system CPU seconds at that point, which a busy machine disturbs less than wall time.
@@ -20,6 +20,8 @@ cd "$(dirname "$0")/.."
 
 # shellcheck source=scripts/select-jdk.sh
 source scripts/select-jdk.sh >/dev/null
+# shellcheck source=scripts/lib/native-libraries.sh
+source scripts/lib/native-libraries.sh
 runs=${1:-5}
 jar=server/target/mathsketch-server.jar
 cache=server/target/mathsketch.aot
@@ -59,7 +61,7 @@ start_once() {
   t0=$(date +%s%N)
   # From the repository root with the jar path the cache was recorded with (it checks the class path).
   SERVER_HOST=127.0.0.1 SERVER_PORT=$port DB_URL="jdbc:h2:file:$PWD/$dir/db/mathsketch" \
-    java @server/jvm.options "${extra[@]}" "${aot[@]}" -jar "$jar" > "$dir/$label.log" 2>&1 &
+    java @server/jvm.options "${native[@]}" "${extra[@]}" "${aot[@]}" -jar "$jar" > "$dir/$label.log" 2>&1 &
   pid=$!
   until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { cat "$dir/$label.log" >&2; echo "server exited" >&2; exit 1; }
@@ -95,7 +97,7 @@ done
   echo "# scripts/cold-start.sh $runs — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "JDK $(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ { print $2 }'),"\
-       "@server/jvm.options ${extra[*]:-}, AOT cache $(du -h "$cache" | cut -f1)."
+       "@server/jvm.options ${native[*]:-} ${extra[*]:-}, AOT cache $(du -h "$cache" | cut -f1)."
   echo
   echo "| variant | first recognition, median (min–max) ms | server 'started in', median ms | JVM CPU s, median |"
   echo "|---|---:|---:|---:|"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The runtime image's layout and sizes, built without Docker exactly as the Dockerfile builds it:
 #   1. deploy/image/assemble.sh target/image (the Dockerfile's build stage: app = server jar + libraries with ONNX
-#      Runtime reduced to its linux-x64 natives + models/mnist-cnn + jvm.options; jre = jlink'd runtime);
+#      Runtime reduced to its linux-x64 natives, also extracted to native/ + models/mnist-cnn + jvm.options;
+#      jre = jlink'd runtime);
 #   2. the final stage's AOT cache, recorded in that layout with the jlink'd java (deploy/image/record-aot-cache.sh:
 #      50 recognitions and 12 other requests, all of which must succeed, so this also proves the jlink'd runtime
 #      has every module the server needs).
@@ -20,7 +21,7 @@ deploy/image/assemble.sh "$out" > /dev/null
 app=$out/app
 # As in the Dockerfile's final stage: from the app folder, with the absolute paths the entrypoint uses.
 (cd "$app" && PATH="$out/jre/bin:$PATH" ./record-aot-cache.sh "$app/mathsketch.aot" java @"$app/jvm.options" \
-  -jar "$app/mathsketch-server.jar" > /dev/null)
+  -Donnxruntime.native.path="$app/native" -jar "$app/mathsketch-server.jar" > /dev/null)
 rm -rf "$app/data"
 
 mb() { du -sb "$@" | awk '{ s += $1 } END { printf "%.1f", s / 1e6 }'; }
@@ -30,6 +31,7 @@ mb() { du -sb "$@" | awk '{ s += $1 } END { printf "%.1f", s / 1e6 }'; }
   echo "| jlink'd runtime ($(tr -d '[:space:]' < server/scripts/runtime-modules.txt | awk -F, '{ print NF }') modules, JDK $(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ { print $2 }')) | $(mb "$out/jre") |"
   echo "| libraries (server/target/libs, ONNX Runtime linux-x64 only) | $(mb "$app/libs") |"
   echo "| &nbsp;&nbsp;of which ONNX Runtime | $(mb "$app"/libs/onnxruntime-*.jar) |"
+  echo "| ONNX Runtime natives extracted from it (native/, loaded in place) | $(mb "$app/native") |"
   echo "| server jar | $(mb "$app/mathsketch-server.jar") |"
   echo "| model (models/mnist-cnn) | $(mb "$app/models") |"
   echo "| AOT cache (recorded in the layout) | $(mb "$app/mathsketch.aot") |"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The image's entrypoint (also what `fly deploy` and Kubernetes run): maps a platform's DATABASE_URL onto the server's
-# DB_* settings, then starts the server with the AOT cache recorded when the image was built.
+# DB_* settings, then starts the server with ONNX Runtime's natives loaded where the image extracted them and with the
+# AOT cache recorded when the image was built.
 #
 # DATABASE_URL is what `fly postgres attach` (and Heroku-style platforms) set: postgres://user:password@host:port/db
 # ?params. The server takes JDBC, so it becomes DB_URL=jdbc:postgresql://host:port/db?params with DB_USER and
@@ -25,9 +26,12 @@ if [ -n "${DATABASE_URL:-}" ] && [ -z "${DB_URL:-}" ]; then
   if [ -n "$password" ] && [ -z "${DB_PASSWORD:-}" ]; then export DB_PASSWORD; DB_PASSWORD=$(percent_decode "$password"); fi
 fi
 
+native=()
+# Extracted at build time (assemble.sh): without it ONNX Runtime copies its library out of the jar on every start.
+if [ -d "$app/native" ]; then native=("-Donnxruntime.native.path=$app/native"); fi
 aot=()
 # Recorded at build time for exactly these jars and this runtime; without it the server starts all the same.
 # MATHSKETCH_AOT_CACHE=none starts without it (to compare).
 cache="${MATHSKETCH_AOT_CACHE:-$app/mathsketch.aot}"
 if [ -f "$cache" ]; then aot=("-XX:AOTCache=$cache"); fi
-exec java @"$app/jvm.options" "${aot[@]}" -jar "$app/mathsketch-server.jar" "$@"
+exec java @"$app/jvm.options" "${native[@]}" "${aot[@]}" -jar "$app/mathsketch-server.jar" "$@"

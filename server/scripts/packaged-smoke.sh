@@ -33,6 +33,7 @@ cp "$root"/server/target/libs/*.jar "$app/libs/"
 cp -r "$model" "$app/models/mnist-cnn"
 cp "$root/server/jvm.options" "$app/jvm.options"
 "$scripts/strip-onnxruntime-natives.sh" "$app/libs"
+"$scripts/extract-onnxruntime-natives.sh" "$app/libs" "$app/native"
 "$java_home/bin/jlink" --add-modules "$(tr -d '[:space:]' < "$scripts/runtime-modules.txt")" \
   --strip-debug --no-header-files --no-man-pages --output "$work/jre"
 echo "layout: app $(du -sh "$app" | cut -f1), runtime $(du -sh "$work/jre" | cut -f1)"
@@ -40,7 +41,7 @@ echo "layout: app $(du -sh "$app" | cut -f1), runtime $(du -sh "$work/jre" | cut
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
 started=$(date +%s%N)
 (cd "$app" && SERVER_PORT="$port" ENGINE_WORKERS=2 ENGINE_BATCHING_MAX_BATCH_SIZE=16 ADMIN_TOKEN=smoke \
-  exec "$work/jre/bin/java" @jvm.options -jar mathsketch-server.jar) > "$work/server.log" 2>&1 &
+  exec "$work/jre/bin/java" @jvm.options -Donnxruntime.native.path="$app/native" -jar mathsketch-server.jar) > "$work/server.log" 2>&1 &
 pid=$!
 
 base="http://localhost:$port"

@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The image's entrypoint ({@code deploy/image/entrypoint.sh}), run with a stand-in {@code java} that reports what it
- * was given: a platform's {@code DATABASE_URL} becomes the server's JDBC settings, and the AOT cache is used when the
- * image has one.
+ * was given: a platform's {@code DATABASE_URL} becomes the server's JDBC settings, and ONNX Runtime's extracted natives
+ * and the AOT cache are used when the image has them.
  */
 class EntrypointTest {
 
@@ -79,6 +79,14 @@ class EntrypointTest {
         String args = run(Map.of()).get("ARGS");
         assertEquals("@" + app + "/jvm.options -XX:AOTCache=" + app + "/mathsketch.aot -jar " + app
                 + "/mathsketch-server.jar", args);
+    }
+
+    @Test
+    void loadsOnnxRuntimeFromTheExtractedNativesOnlyWhenTheImageHasThem() throws Exception {
+        assertFalse(run(Map.of()).get("ARGS").contains("onnxruntime.native.path"));
+        Files.createDirectories(app.resolve("native"));
+        assertEquals("@" + app + "/jvm.options -Donnxruntime.native.path=" + app + "/native -jar " + app
+                + "/mathsketch-server.jar", run(Map.of()).get("ARGS"));
     }
 
     private Map<String, String> run(Map<String, String> env) throws Exception {
