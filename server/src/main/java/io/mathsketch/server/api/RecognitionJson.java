@@ -39,23 +39,76 @@ final class RecognitionJson {
     }
 
     static JsonObject toJson(RecognitionRecord r, boolean stored) {
+        return toJson(r, stored, ResponseFields.EVERY);
+    }
+
+    /** The fields of {@code r} that {@code fields} asks for, in the contract's order; only those are built. */
+    static JsonObject toJson(RecognitionRecord r, boolean stored, ResponseFields fields) {
         boolean digitMode = r.mode().equals("digit");
-        JsonObjectBuilder json = JsonFactory.createObjectBuilder()
-                .add("id", r.id())
-                .add("createdAt", time(r.createdAt()))
-                .add("mode", r.mode())
-                .add("text", r.text());
-        if (digitMode && r.readings().size() == 1 && r.text().matches("\\d")) {
-            json.add("digit", Integer.parseInt(r.text()));
-        } else {
-            json.addNull("digit");
+        boolean oneDigit = digitMode && r.readings().size() == 1;
+        JsonObjectBuilder json = JsonFactory.createObjectBuilder().add("id", r.id());
+        if (fields.has("createdAt")) {
+            json.add("createdAt", time(r.createdAt()));
         }
-        json.add("confidence", r.confidence());
-        if (digitMode && r.readings().size() == 1) {
-            RecognitionRecord.Reading reading = r.readings().getFirst();
-            json.add("probabilities", floats(reading.probabilities()));
-            json.add("topK", topK(r.labels(), reading.probabilities()));
+        if (fields.has("mode")) {
+            json.add("mode", r.mode());
         }
+        if (fields.has("text")) {
+            json.add("text", r.text());
+        }
+        if (fields.has("digit")) {
+            if (oneDigit && r.text().matches("\\d")) {
+                json.add("digit", Integer.parseInt(r.text()));
+            } else {
+                json.addNull("digit");
+            }
+        }
+        if (fields.has("confidence")) {
+            json.add("confidence", r.confidence());
+        }
+        if (oneDigit && fields.has("probabilities")) {
+            json.add("probabilities", floats(r.readings().getFirst().probabilities()));
+        }
+        if (oneDigit && fields.has("topK")) {
+            json.add("topK", topK(r.labels(), r.readings().getFirst().probabilities()));
+        }
+        if (fields.has("digits")) {
+            json.add("digits", digits(r));
+        }
+        if (fields.has("expression") && r.mode().equals("expression")) {
+            expression(r.text()).ifPresent(e -> json.add("expression", e));
+        }
+        if (fields.has("model")) {
+            json.add("model", JsonFactory.createObjectBuilder().add("name", r.model().name())
+                    .add("version", r.model().version()));
+        }
+        if (fields.has("engine")) {
+            json.add("engine", r.engine());
+        }
+        if (fields.has("device")) {
+            json.add("device", r.device());
+        }
+        if (fields.has("timings")) {
+            json.add("timings", timings(r.timings()));
+        }
+        if (fields.has("stored")) {
+            json.add("stored", stored);
+        }
+        if (fields.has("feedback")) {
+            r.feedback().ifPresentOrElse(f -> json.add("feedback", JsonFactory.createObjectBuilder()
+                    .add("label", f.label()).add("at", time(f.at()))), () -> json.addNull("feedback"));
+        }
+        if (fields.has("links")) {
+            String self = BASE + "/" + r.id();
+            json.add("links", JsonFactory.createObjectBuilder()
+                    .add("self", self)
+                    .add("image", self + "/image")
+                    .add("feedback", self + "/feedback"));
+        }
+        return json.build();
+    }
+
+    private static JsonArrayBuilder digits(RecognitionRecord r) {
         JsonArrayBuilder digits = JsonFactory.createArrayBuilder();
         for (RecognitionRecord.Reading reading : r.readings()) {
             digits.add(JsonFactory.createObjectBuilder()
@@ -68,23 +121,7 @@ final class RecognitionJson {
                             .add("width", reading.box().width())
                             .add("height", reading.box().height())));
         }
-        json.add("digits", digits);
-        if (r.mode().equals("expression")) {
-            expression(r.text()).ifPresent(e -> json.add("expression", e));
-        }
-        json.add("model", JsonFactory.createObjectBuilder().add("name", r.model().name()).add("version", r.model().version()));
-        json.add("engine", r.engine()).add("device", r.device());
-        json.add("timings", timings(r.timings()));
-        json.add("stored", stored);
-        r.feedback().ifPresentOrElse(
-                f -> json.add("feedback", JsonFactory.createObjectBuilder().add("label", f.label()).add("at", time(f.at()))),
-                () -> json.addNull("feedback"));
-        String self = BASE + "/" + r.id();
-        json.add("links", JsonFactory.createObjectBuilder()
-                .add("self", self)
-                .add("image", self + "/image")
-                .add("feedback", self + "/feedback"));
-        return json.build();
+        return digits;
     }
 
     /**

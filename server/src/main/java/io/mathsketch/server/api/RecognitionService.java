@@ -92,6 +92,7 @@ public final class RecognitionService implements HttpService {
 
     private void recognize(ServerRequest req, ServerResponse res) throws RecognitionException {
         RecognitionOptions query = RecognitionOptions.fromQuery(req.query());
+        ResponseFields fields = ResponseFields.fromQuery(req.query());
         byte[] bytes = RequestBody.read(req, limits.maxPayloadBytes());
         RecognitionBody body = RecognitionBody.parse(req.headers().contentType(), bytes, limits);
         RecognitionOptions options = body.options().orElse(query);
@@ -110,11 +111,12 @@ public final class RecognitionService implements HttpService {
         } else if (wantStore) {
             res.header(HeaderNames.WARNING, NOT_STORED_WARNING);
         }
-        JsonResponses.send(res, RecognitionJson.toJson(record, stored));
+        JsonResponses.send(res, RecognitionJson.toJson(record, stored, fields));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
         Caller caller = caller(req, res);
+        ResponseFields fields = ResponseFields.fromQuery(req.query());
         int limit = req.query().first("limit").asOptional().map(RecognitionService::limit).orElse(20);
         Optional<Cursor> cursor = req.query().first("cursor").asOptional().filter(c -> !c.isEmpty()).map(c -> {
             try {
@@ -129,7 +131,7 @@ public final class RecognitionService implements HttpService {
                 .map(m -> bounded("model", m, MAX_MODEL_NAME));
         RecognitionStore.Page page = database(() -> store.page(limit, cursor, label, model, caller.visibleOwner()));
         JsonArrayBuilder items = JsonFactory.createArrayBuilder();
-        page.items().forEach(r -> items.add(RecognitionJson.toJson(r, true)));
+        page.items().forEach(r -> items.add(RecognitionJson.toJson(r, true, fields)));
         JsonObject json = JsonFactory.createObjectBuilder()
                 .add("items", items)
                 .add("nextCursor", page.next().<JsonValue>map(c -> JsonFactory.createValue(c.encode())).orElse(JsonValue.NULL))
@@ -138,7 +140,8 @@ public final class RecognitionService implements HttpService {
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        JsonResponses.send(res, RecognitionJson.toJson(find(req, res), true));
+        ResponseFields fields = ResponseFields.fromQuery(req.query());
+        JsonResponses.send(res, RecognitionJson.toJson(find(req, res), true, fields));
     }
 
     private void image(ServerRequest req, ServerResponse res) {

@@ -105,6 +105,30 @@ abstract class AbstractRecognitionApiTest {
     }
 
     @Test
+    void fieldsAsksForSomeFieldsAndTheDefaultIsEveryField() {
+        byte[] png = Digits.canvasPng(4);
+
+        JsonObject full = http.post("/api/v1/recognitions", "image/png", png).json();
+        Http.Response few = http.post("/api/v1/recognitions?fields=text,confidence", "image/png", png);
+        JsonObject fetched = http.get("/api/v1/recognitions/" + full.getString("id") + "?fields=digit").json();
+        JsonObject listed = http.get("/api/v1/recognitions?limit=1&fields=mode,stored").json()
+                .getJsonArray("items").getJsonObject(0);
+
+        // A digit-mode answer has every field but an expression's; ResponseFields.ALL must name them all, in order.
+        assertEquals(ResponseFields.ALL.stream().filter(f -> !f.equals("expression")).toList(),
+                List.copyOf(full.keySet()));
+        assertEquals(201, few.status(), few::toString);
+        assertEquals(List.of("id", "text", "confidence"), List.copyOf(few.json().keySet()));
+        assertEquals(full.getString("text"), few.json().getString("text"));
+        assertEquals(List.of("id", "digit"), List.copyOf(fetched.keySet()));
+        assertEquals(full.getInt("digit"), fetched.getInt("digit"));
+        assertEquals(List.of("id", "mode", "stored"), List.copyOf(listed.keySet()));
+        assertEquals("bad-request", http.post("/api/v1/recognitions?fields=text,secrets", "image/png", png).problem());
+        assertTrue(few.body().length * 5 < http.post("/api/v1/recognitions", "image/png", png).body().length,
+                "the sparse answer is a fraction of the full one");
+    }
+
+    @Test
     void readsEveryInputFormTheSame() {
         int index = 1;
         String expected = String.valueOf(Digits.label(index));
