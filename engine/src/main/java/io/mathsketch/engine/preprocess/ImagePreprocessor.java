@@ -67,11 +67,11 @@ public final class ImagePreprocessor {
             Box whole = new Box(0, 0, image.width(), image.height());
             InkExtractor extractor = new InkExtractor(image);
             if (extractor.flatBackground()) {
-                InkImage box = extractor.inkBox();
-                if (box == null) {
+                DigitImage digit = extractor.centredDigit(centering);
+                if (digit == null) {
                     throw new BlankImage();
                 }
-                return new DigitRegion(whole, centering.centerRegion(box, 0, 0, box.width(), box.height()));
+                return new DigitRegion(whole, digit);
             }
             InkImage digit = new PhotoInk(image).digit();
             if (digit == null) {

@@ -1,6 +1,7 @@
 package io.mathsketch.engine.preprocess;
 
 import io.mathsketch.engine.image.DecodedImage;
+import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.image.InkImage;
 
 /**
@@ -164,6 +165,19 @@ final class InkExtractor {
             }
         }
         return new InkImage(w, h, ink);
+    }
+
+    /**
+     * The digit {@code centering} makes of {@link #inkBox()}, straight from the decoded bytes: the box is never mapped
+     * to floats ({@link MnistCentering#centerMapped}). Null when there is no ink.
+     */
+    DigitImage centredDigit(MnistCentering centering) {
+        Mapping m = mapping();
+        int[] b = inkBounds(m);
+        if (b == null) {
+            return null;
+        }
+        return centering.centerMapped(m.source(), width, m.lut(), b[0], b[1], b[2] - b[0], b[3] - b[1]);
     }
 
     /**
