@@ -22,17 +22,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tuning aid, never run by the build: scores every candidate of the first numbers of {@link NumberConfig#TUNING} once,
+ * Tuning aid, never run by the build ({@code NumberTuning [count [first]]}, {@code -Dexplain=true} to show the chosen
+ * and the true reading of each miss, {@code -Dshapes=true} for the true digits' shapes per label): scores every
+ * candidate of {@code count} numbers of {@link NumberConfig#TUNING} from number {@code first} once,
  * then tries the reading search's weights on them, printing how many numbers each reads exactly and how many the
  * candidates could read at all (some reading whose every digit the model gets right).
  */
 final class NumberTuning {
 
-    private record Scored(String text, Candidates candidates, float[] confidence, int[] label, NumberKind kind) {
+    private record Scored(int index, String text, Candidates candidates, float[] confidence, int[] label,
+                          NumberKind kind) {
     }
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+        int first = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Path models = MnistSubset.folder().getParent().getParent().resolve("models");
         NumberWriter writer = new NumberWriter(NumberConfig.TUNING, NumberScore.MnistTest.IMAGES,
                 NumberScore.MnistTest.LABELS);
@@ -41,7 +45,7 @@ final class NumberTuning {
         List<Scored> scored = new ArrayList<>();
         try (DjlRecognizer recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(models)
                 .model("mnist-cnn").workers(1).batching(Batching.builder().queueCapacity(64).build()).build())) {
-            for (int i = 0; i < count; i++) {
+            for (int i = first; i < first + count; i++) {
                 WrittenNumber n = writer.number(i);
                 InkCrop crop = preprocessor.inkCrop(n.png(), 1 << 20);
                 Candidates c = new CandidateSegmenter().propose(crop.ink(), 32);
@@ -58,7 +62,7 @@ final class NumberTuning {
                         }
                     }
                 }
-                scored.add(new Scored(n.text(), c, confidence, label, n.kind()));
+                scored.add(new Scored(i, n.text(), c, confidence, label, n.kind()));
             }
         }
         int reachable = 0;
@@ -66,6 +70,9 @@ final class NumberTuning {
             reachable += reachable(s) ? 1 : 0;
         }
         System.out.printf("reachable: %d/%d%n", reachable, count);
+        if (Boolean.getBoolean("shapes")) {
+            shapes(scored);
+        }
         // Coordinate descent over the weights, a few values each, twice round.
         double[][] values = {{0.8, 0.9, 1.0, 1.1, 1.2}, {2, 4, 8, 16}, {0.45, 0.55, 0.65, 0.75}, {5, 10, 20},
             {0.04, 0.08, 0.15}, {3, 6, 12, 24}};
@@ -99,7 +106,8 @@ final class NumberTuning {
             if (read.toString().equals(s.text())) {
                 right++;
             } else if (print) {
-                System.out.println("  " + s.kind() + " " + s.text() + " read " + read + (reachable(s) ? "" : " (unreachable)"));
+                System.out.println("  #" + s.index() + " " + s.kind() + " " + s.text() + " read " + read
+                        + (reachable(s) ? "" : " (unreachable)"));
                 if (reachable(s) && Boolean.getBoolean("explain")) {
                     System.out.println("    chosen: " + describe(s, search.best(s.candidates(), s.confidence())));
                     System.out.println("    truth:  " + describe(s, truth(s)));
@@ -117,6 +125,35 @@ final class NumberTuning {
                     s.confidence()[k], c.width(), c.height(), c.gap()));
         }
         return b.toString();
+    }
+
+    /** Per label, quantiles of the true digits' width (line heights) and aspect (width over own height). */
+    private static void shapes(List<Scored> scored) {
+        List<List<double[]>> byLabel = new ArrayList<>();
+        for (int l = 0; l < 10; l++) {
+            byLabel.add(new ArrayList<>());
+        }
+        for (Scored s : scored) {
+            if (!reachable(s)) {
+                continue;
+            }
+            for (int k : truth(s)) {
+                Candidate c = s.candidates().candidates().get(k);
+                byLabel.get(s.label()[k]).add(new double[] {c.width(), c.width() / Math.max(c.height(), 0.5)});
+            }
+        }
+        for (int l = 0; l < 10; l++) {
+            List<double[]> v = byLabel.get(l);
+            double[] w = v.stream().mapToDouble(x -> x[0]).sorted().toArray();
+            double[] a = v.stream().mapToDouble(x -> x[1]).sorted().toArray();
+            System.out.printf("label %d n=%d width p50 %.2f p90 %.2f p97 %.2f max %.2f;"
+                    + " aspect p50 %.2f p90 %.2f p97 %.2f max %.2f%n", l, w.length, q(w, 0.5), q(w, 0.9), q(w, 0.97), w[w.length - 1], q(a, 0.5), q(a, 0.9), q(a, 0.97),
+                    a[a.length - 1]);
+        }
+    }
+
+    private static double q(double[] sorted, double p) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
     }
 
     /** The best-scoring reading with the true digits (the search restricted to them). */

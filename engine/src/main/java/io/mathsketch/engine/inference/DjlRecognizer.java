@@ -139,15 +139,19 @@ public final class DjlRecognizer implements Recognizer {
         long start = System.nanoTime();
         List<DigitImage> digits = new ArrayList<>();
         List<Box> boxes = new ArrayList<>();
+        // Number mode's digits come already read: the search chose them by the scores of the candidate pass.
+        List<float[]> scored = new ArrayList<>();
+        ScoringPass pass = new ScoringPass();
         long preprocessNanos;
-        ModelPool pool;
-        CompletableFuture<InferenceResult> pending;
+        ModelPool pool = null;
+        CompletableFuture<InferenceResult> pending = null;
         ExpressionLayout.Laid expression;
         try (BatchCollector.Arrival arrival = slot.get().announce()) {
-            expression = prepare(request, digits, boxes, candidates -> score(slot, reference, candidates));
+            expression = prepare(request, digits, boxes, scored,
+                    candidates -> score(slot, reference, candidates, pass));
             preprocessNanos = System.nanoTime() - start;
             arrival.close();
-            while (true) {
+            while (scored.isEmpty()) {
                 pool = slot.get();
                 checkVersion(reference, pool.manifest());
                 Optional<CompletableFuture<InferenceResult>> future = pool.submit(new DigitBatch(digits));
@@ -161,7 +165,14 @@ public final class DjlRecognizer implements Recognizer {
                 // The pool closed between slot.get() and submit: a reload swapped it, retry on the new one.
             }
         }
-        InferenceResult result = await(pending);
+        InferenceResult result;
+        if (pending != null) {
+            result = await(pending);
+        } else {
+            result = new InferenceResult(scored.toArray(float[][]::new), pass.queueNanos, pass.inferenceNanos,
+                    pass.batchSize);
+            pool = pass.pool;
+        }
 
         long postStart = System.nanoTime();
         ModelManifest manifest = pool.manifest();
@@ -248,9 +259,12 @@ public final class DjlRecognizer implements Recognizer {
         }
     }
 
-    /** Fills {@code digits} and {@code boxes}; in expression mode also returns the line's layout, else null. */
+    /**
+     * Fills {@code digits} and {@code boxes}, and in number mode from an image {@code scored} with the probabilities
+     * the digits were read with; in expression mode also returns the line's layout, else null.
+     */
     private ExpressionLayout.Laid prepare(RecognitionRequest request, List<DigitImage> digits, List<Box> boxes,
-                                          DigitScorer scorer) throws RecognitionException {
+                                          List<float[]> scored, DigitScorer scorer) throws RecognitionException {
         switch (request.input()) {
             case RecognitionRequest.Input.Pixels pixels -> {
                 if (request.mode() != RecognitionRequest.Mode.DIGIT) {
@@ -289,9 +303,10 @@ public final class DjlRecognizer implements Recognizer {
                 return laid;
             }
             case RecognitionRequest.Input.EncodedImage image when request.mode() == RecognitionRequest.Mode.NUMBER -> {
-                for (DigitRegion region : numbers.read(image.bytes(), scorer)) {
-                    digits.add(region.digit());
-                    boxes.add(region.box());
+                for (NumberReader.ScoredRegion read : numbers.read(image.bytes(), scorer)) {
+                    digits.add(read.region().digit());
+                    boxes.add(read.region().box());
+                    scored.add(read.probabilities());
                 }
                 if (digits.isEmpty()) {
                     throw new RecognitionException.BlankImage();
@@ -310,8 +325,8 @@ public final class DjlRecognizer implements Recognizer {
      * Number mode's candidate digits read on the request's model: split into batches no larger than the pool's, all
      * queued before the first is awaited, so that several workers may share them.
      */
-    private float[][] score(AtomicReference<ModelPool> slot, ModelReference reference, List<DigitImage> candidates)
-            throws RecognitionException {
+    private float[][] score(AtomicReference<ModelPool> slot, ModelReference reference, List<DigitImage> candidates,
+                            ScoringPass pass) throws RecognitionException {
         List<CompletableFuture<InferenceResult>> pending = new ArrayList<>();
         int size = config.batching().maxBatchSize();
         for (int from = 0; from < candidates.size(); from += size) {
@@ -322,6 +337,7 @@ public final class DjlRecognizer implements Recognizer {
                 Optional<CompletableFuture<InferenceResult>> future = pool.submit(batch);
                 if (future.isPresent()) {
                     pending.add(future.get());
+                    pass.pool = pool;
                     break;
                 }
                 if (closed) {
@@ -332,11 +348,26 @@ public final class DjlRecognizer implements Recognizer {
         float[][] probabilities = new float[candidates.size()][];
         int at = 0;
         for (CompletableFuture<InferenceResult> future : pending) {
-            for (float[] row : await(future).probabilities()) {
+            InferenceResult result = await(future);
+            pass.queueNanos += result.queueNanos();
+            pass.inferenceNanos += result.inferenceNanos();
+            pass.batchSize = Math.max(pass.batchSize, result.batchSize());
+            for (float[] row : result.probabilities()) {
                 probabilities[at++] = row;
             }
         }
         return probabilities;
+    }
+
+    /**
+     * One request's candidate scoring in number mode: the pool that read the candidates (the last batch's, should a
+     * reload swap it meanwhile) and the time spent queued and in inference, reported as the request's.
+     */
+    private static final class ScoringPass {
+        ModelPool pool;
+        long queueNanos;
+        long inferenceNanos;
+        int batchSize;
     }
 
     /**

@@ -17,6 +17,7 @@ import io.mathsketch.engine.segment.ReadingSearch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Number mode in one place: decode the image to the ink's bounding box (shrunk when it is far larger than a number
@@ -72,7 +73,8 @@ public final class NumberReader {
     /**
      * The digits of the number as the model reads them best: candidate groupings of the ink's pieces (merges of
      * nearby pieces, cuts of wide ones along valleys) are centred and scored in one call to {@code scorer}, and the
-     * reading with the best total of model confidence and shape prior is chosen. Bounded: at most
+     * reading with the best total of model confidence and shape prior is chosen. Each chosen digit comes with the
+     * probabilities it was scored with, so that the answer needs no second inference. Bounded: at most
      * {@link CandidateSegmenter#MAX_ATOMS_PER_DIGIT} pieces per allowed digit and as many candidates per piece, so
      * one request scores at most 25 x {@code limits.max-digits} candidates. Regions are leftmost first, boxes in
      * source image coordinates.
@@ -81,7 +83,7 @@ public final class NumberReader {
      * @throws RecognitionException.TooManyDigits over {@link InputLimits#maxDigits()}
      * @throws RecognitionException for every decoding failure, and whatever the scorer throws
      */
-    public List<DigitRegion> read(byte[] encoded, DigitScorer scorer) throws RecognitionException {
+    public List<ScoredRegion> read(byte[] encoded, DigitScorer scorer) throws RecognitionException {
         InkCrop crop = preprocessor.inkCrop(encoded, WORKING_PIXELS);
         Candidates proposed = candidates.propose(crop.ink(), maxDigits);
         List<Candidate> all = proposed.candidates();
@@ -100,11 +102,21 @@ public final class NumberReader {
         if (reading.length > maxDigits) {
             throw new RecognitionException.TooManyDigits(reading.length, maxDigits);
         }
-        List<DigitRegion> regions = new ArrayList<>(reading.length);
+        List<ScoredRegion> regions = new ArrayList<>(reading.length);
         for (int k : reading) {
-            regions.add(new DigitRegion(crop.toSource(all.get(k).box()), images.get(k)));
+            regions.add(new ScoredRegion(new DigitRegion(crop.toSource(all.get(k).box()), images.get(k)),
+                    probabilities[k]));
         }
         return List.copyOf(regions);
+    }
+
+    /** A digit of a number and the model's probabilities for it, as the scorer gave them. */
+    public record ScoredRegion(DigitRegion region, float[] probabilities) {
+
+        public ScoredRegion {
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(probabilities, "probabilities");
+        }
     }
 
     private DigitImage centre(Cutout cutout) {
