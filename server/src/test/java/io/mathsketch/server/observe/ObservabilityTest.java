@@ -94,13 +94,20 @@ class ObservabilityTest {
     void madeUpMethodsAndPathsCollapseToOtherInTheMetrics() {
         for (int i = 0; i < 5; i++) {
             http.get("/no/such/route-" + i + "-zq");
+            http.send(http.request("/no/such/route-" + i + "-zq").method("BREW" + i, HttpRequest.BodyPublishers.noBody())
+                    .build());
             http.send(http.request("/api/v1/models").method("BREW" + i, HttpRequest.BodyPublishers.noBody())
                     .build());
         }
         String metrics = http.get("/observe/metrics").text();
         assertTrue(!metrics.contains("route-0-zq") && !metrics.contains("BREW"), "no label from a client's text");
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("mathsketch_http_requests_seconds_count")
-                && l.contains("route=\"other\"")), "unmatched requests are counted as route other");
+                && l.contains("method=\"other\"") && l.contains("route=\"other\"")),
+                "a made-up method on a path no route serves is counted as method and route other");
+        // On a path the API serves, the 405 fallback is the matched route: one bounded label per API path.
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("mathsketch_http_requests_seconds_count")
+                && l.contains("method=\"other\"") && l.contains("route=\"/api/v1/models\"")
+                && l.contains("status=\"405\"")), "a made-up method on an API path is a 405 of that route");
     }
 
     @Test
