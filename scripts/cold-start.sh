@@ -26,6 +26,8 @@ cd "$(dirname "$0")/.."
 source scripts/select-jdk.sh >/dev/null
 # shellcheck source=scripts/lib/native-libraries.sh
 source scripts/lib/native-libraries.sh
+# shellcheck source=scripts/lib/free-port.sh
+source scripts/lib/free-port.sh
 runs=${1:-5}
 jar=server/target/mathsketch-server.jar
 cache=server/target/mathsketch.aot
@@ -42,13 +44,6 @@ read -r -a extra <<< "${MATHSKETCH_COLD_START_EXTRA:-}"
 
 pid=""
 trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; true' EXIT
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 30000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
 clock_ticks=$(getconf CLK_TCK)
 cpu_seconds() { # pid -> user+system CPU seconds so far
   awk -v t="$clock_ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"

@@ -1,7 +1,7 @@
 # Sourced by scripts that need a database they may kill (scripts/cluster.sh, scripts/resilience.sh): a free loopback
 # port, and a private PostgreSQL from Debian's binaries in a temporary folder, on loopback only, trust auth, never the
 # machine's shared instance. Defines:
-#   free_port                      prints a free TCP port on 127.0.0.1
+#   free_port                      prints a free TCP port on 127.0.0.1 (scripts/lib/free-port.sh)
 #   private_pg_init LOG            initdb into a new temporary folder; sets pg_bin pg_ctl pg_home pg_data pg_port
 #   private_pg_start               starts it (waits until it accepts)
 #   private_pg_stop                stops it at once (-m immediate) and removes its folder; safe to call twice
@@ -10,13 +10,8 @@
 
 pg_bin="" pg_ctl="" pg_home="" pg_data="" pg_port=""
 
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 30000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
+# shellcheck source=scripts/lib/free-port.sh
+source "$(dirname "${BASH_SOURCE[0]}")/free-port.sh"
 
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
