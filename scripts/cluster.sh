@@ -35,6 +35,8 @@ root=$(pwd)
 
 # shellcheck source=scripts/select-jdk.sh
 source scripts/select-jdk.sh >/dev/null
+# shellcheck source=scripts/lib/load-harness.sh
+source scripts/lib/load-harness.sh
 
 short=false
 [ "${1:-}" = "--short" ] && short=true
@@ -45,14 +47,7 @@ else
   phase_seconds=${CLUSTER_PHASE_SECONDS:-15} warmup_seconds=10 kill_after=8 down_seconds=5 back_seconds=8 limit=900
 fi
 limit=${CLUSTER_TIME_LIMIT:-$limit}
-server_jar=server/target/mathsketch-server.jar
-bench_jar=benchmarks/target/benchmarks.jar
-sample=server/scripts/sample-7.png
-for f in "$server_jar" "$bench_jar"; do
-  [ -f "$f" ] || { echo "ERROR: $f is missing: run ./mvnw -B -ntp -pl server,benchmarks -am package -DskipTests" >&2; exit 2; }
-done
-command -v curl >/dev/null || { echo "ERROR: curl is needed" >&2; exit 2; }
-command -v psql >/dev/null || { echo "ERROR: psql is needed (Debian: postgresql-client)" >&2; exit 2; }
+check_needs
 if ! command -v haproxy >/dev/null; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     echo "Installing haproxy (Debian package)..."
@@ -61,11 +56,7 @@ if ! command -v haproxy >/dev/null; then
   command -v haproxy >/dev/null || { echo "ERROR: haproxy is not installed (Debian: apt-get install haproxy)" >&2; exit 2; }
 fi
 
-work=$root/target/cluster-$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$work"
-report=$work/report.md
-now_ms() { date +%s%3N; }
-say() { echo "$*" | tee -a "$report"; }
+open_report cluster
 
 # ---- clean-up: everything started here, whatever happens ----------------------------------------------------------
 declare -A server_pid=()
@@ -95,10 +86,7 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT
-trap 'echo "cluster.sh: interrupted or out of time (${limit}s)" >&2; exit 2' INT TERM
-# Bounded in time: the watchdog ends the script (and so, through the trap, everything it started).
-( sleep "$limit"; kill -TERM $$ ) 2>/dev/null &
-watchdog_pid=$!
+start_watchdog
 
 # ---- 1. PostgreSQL ------------------------------------------------------------------------------------------------
 pg_host=127.0.0.1 pg_user=postgres
@@ -216,9 +204,6 @@ finish_load() { # name -> waits for the client started by load; sets result (nev
   wait "$load_pid" || true
   load_pid=""
   result=$(cat "$work/load-$1.json")
-}
-json() { # field json
-  sed -n "s/.*\"$1\": \([^,}]*\).*/\1/p" <<< "$2"
 }
 
 : > "$report"
@@ -338,14 +323,7 @@ fi
 
 cat "$work"/ids-*.txt > "$work/acknowledged.txt"
 acknowledged=$(wc -l < "$work/acknowledged.txt")
-counts=$(psql_db <<EOF
-SET search_path TO $schema;
-CREATE TEMP TABLE acknowledged (id CHAR(36));
-\\copy acknowledged FROM '$work/acknowledged.txt'
-SELECT (SELECT count(*) FROM acknowledged a WHERE NOT EXISTS (SELECT 1 FROM recognitions r WHERE r.id = a.id))
-    || ' ' || (SELECT count(*) FROM recognitions) || ' ' || (SELECT count(DISTINCT id) FROM acknowledged);
-EOF
-)
+counts=$(count_acknowledged "$work/acknowledged.txt" "$schema")
 read -r lost rows distinct <<< "$counts"
 
 ms() { [ -n "$1" ] && [ -n "$2" ] && echo "$(( $1 - $2 )) ms" || echo "never"; }
@@ -378,8 +356,5 @@ failed_checks=()
 [ "$((client_failures - failover_failed))" = 0 ] || failed_checks+=("requests failed in the throughput runs")
 [ "${failover_failed:-0}" -le "$connections" ] || failed_checks+=("more failures than connections: not only requests in flight")
 [ -n "$first_served" ] || failed_checks+=("$victim never served again after its restart")
-if [ "${#failed_checks[@]}" -gt 0 ]; then
-  printf 'FAIL: %s\n' "${failed_checks[@]}" | tee -a "$report" >&2
-  exit 1
-fi
+exit_on_failed_checks
 say "PASS: no acknowledged row lost; the only failures were requests in flight on the killed instance."

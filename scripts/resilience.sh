@@ -31,6 +31,8 @@ root=$(pwd)
 
 # shellcheck source=scripts/select-jdk.sh
 source scripts/select-jdk.sh >/dev/null
+# shellcheck source=scripts/lib/load-harness.sh
+source scripts/lib/load-harness.sh
 
 short=false
 [ "${1:-}" = "--short" ] && short=true
@@ -43,20 +45,8 @@ fi
 limit=${RESILIENCE_TIME_LIMIT:-$limit}
 slow_connections=1000
 attack_concurrency=8
-server_jar=server/target/mathsketch-server.jar
-bench_jar=benchmarks/target/benchmarks.jar
-sample=server/scripts/sample-7.png
-for f in "$server_jar" "$bench_jar"; do
-  [ -f "$f" ] || { echo "ERROR: $f is missing: run ./mvnw -B -ntp -pl server,benchmarks -am package -DskipTests" >&2; exit 2; }
-done
-command -v curl >/dev/null || { echo "ERROR: curl is needed" >&2; exit 2; }
-command -v psql >/dev/null || { echo "ERROR: psql is needed (Debian: postgresql-client)" >&2; exit 2; }
-
-work=$root/target/resilience-$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$work"
-report=$work/report.md
-say() { echo "$*" | tee -a "$report"; }
-now_ms() { date +%s%3N; }
+check_needs
+open_report resilience
 
 # ---- clean-up: everything started here, whatever happens ----------------------------------------------------------
 server_pid="" watchdog_pid=""
@@ -78,13 +68,7 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT
-trap 'echo "resilience.sh: interrupted or out of time (${limit}s)" >&2; exit 2' INT TERM
-( sleep "$limit"; kill -TERM $$ ) 2>/dev/null &
-watchdog_pid=$!
-
-json() { # field json
-  sed -n "s/.*\"$1\": \([^,}]*\).*/\1/p" <<< "$2"
-}
+start_watchdog
 
 # ---- private PostgreSQL ---------------------------------------------------------------------------------------------
 private_pg_init "$work/postgres-initdb.log" || exit 2
@@ -159,13 +143,7 @@ db_kill=$(cat "$work/db-kill.json")
 after=$(curl -s -m 30 -H 'Content-Type: image/png' --data-binary @"$sample" "$base/api/v1/recognitions")
 stored_after=$(grep -c '"stored":true' <<< "$after" || true)
 acknowledged=$(wc -l < "$work/acknowledged.txt")
-counts=$(psql_db <<EOF
-CREATE TEMP TABLE acknowledged (id CHAR(36));
-\\copy acknowledged FROM '$work/acknowledged.txt'
-SELECT (SELECT count(*) FROM acknowledged a WHERE NOT EXISTS (SELECT 1 FROM recognitions r WHERE r.id = a.id))
-    || ' ' || (SELECT count(*) FROM recognitions) || ' ' || (SELECT count(DISTINCT id) FROM acknowledged);
-EOF
-)
+counts=$(count_acknowledged "$work/acknowledged.txt")
 read -r lost rows distinct <<< "$counts"
 
 # ---- 2. attack corpus beside normal traffic -------------------------------------------------------------------------
@@ -224,8 +202,5 @@ say "Per-attack answers: $work/attacks.md. Logs: $work"
 [ "$(json unsent "$attacks")" = 0 ] || failed_checks+=("attacks never sent within the run")
 [ "$live" = 200 ] || failed_checks+=("the server is not live at the end ($live)")
 [ "$oom" = 0 ] || failed_checks+=("OutOfMemoryError in the server log")
-if [ "${#failed_checks[@]}" -gt 0 ]; then
-  printf 'FAIL: %s\n' "${failed_checks[@]}" | tee -a "$report" >&2
-  exit 1
-fi
+exit_on_failed_checks
 say "PASS: no acknowledged row lost, every attack refused as expected, normal traffic served without a failure."
