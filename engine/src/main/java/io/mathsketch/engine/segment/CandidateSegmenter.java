@@ -35,6 +35,11 @@ public final class CandidateSegmenter {
     private static final double CUT_WIDTH = 0.5;
     /** A cut is no nearer than this (line heights) to the component's sides or to another cut. */
     private static final double CUT_MARGIN = 0.1, CUT_SPACING = 0.15;
+    /**
+     * At most one cut per this many line heights of a component's width (0.2 let more cuts through lone digits and
+     * read fewer tuning numbers).
+     */
+    private static final double CUT_EVERY = 0.25;
     /** Valley paths are tried from start columns this far apart (line heights). */
     private static final double CUT_STEP = 0.04;
     /** How far (line heights) a valley path may stray either side of the column it starts from. */
@@ -159,7 +164,7 @@ public final class CandidateSegmenter {
         }
         minima.sort(Comparator.comparingInt(Cut::cost));
         int spacing = Math.max(2, (int) Math.round(CUT_SPACING * line));
-        int most = Math.max(1, (int) (w / (0.2 * line)));
+        int most = Math.max(1, (int) (w / (CUT_EVERY * line)));
         List<Cut> chosen = new ArrayList<>();
         for (Cut m : minima) {
             if (chosen.size() >= most) {
