@@ -29,6 +29,8 @@ public final class InkRenderer {
 
     /** Largest deviation of a flattened quadratic curve from the true curve, in patch pixels. */
     private static final double FLATNESS = 0.05;
+    /** Largest distance of a dropped vertex of the flattened curve from the simplified line, in patch pixels. */
+    private static final double TOLERANCE = 0.05;
 
     /**
      * The whole ink as one centred digit.
@@ -120,6 +122,7 @@ public final class InkRenderer {
     private static float[] coverage(List<Stroke> strokes, double x0, double y0, double sx, double sy, double pen,
                                     int width, int height) {
         Coverage field = new Coverage(width, height, sx, sy, pen / 2);
+        Polyline line = new Polyline();
         for (Stroke s : strokes) {
             int n = s.size();
             if (n == 0) {
@@ -131,17 +134,117 @@ public final class InkRenderer {
                 field.segment(ax, ay, ax, ay);
                 continue;
             }
+            line.start(ax, ay);
             // As the page paints: a quadratic curve to the midpoint of each next pair, with the point as control.
             for (int i = 1; i < n - 1; i++) {
                 double cx = (xs[i] - x0) * sx, cy = (ys[i] - y0) * sy;
                 double bx = ((xs[i] + xs[i + 1]) / 2 - x0) * sx, by = ((ys[i] + ys[i + 1]) / 2 - y0) * sy;
-                field.quadratic(ax, ay, cx, cy, bx, by);
+                line.quadratic(ax, ay, cx, cy, bx, by);
                 ax = bx;
                 ay = by;
             }
-            field.segment(ax, ay, (xs[n - 1] - x0) * sx, (ys[n - 1] - y0) * sy);
+            line.add((xs[n - 1] - x0) * sx, (ys[n - 1] - y0) * sy);
+            line.draw(field);
         }
         return field.values;
+    }
+
+    /**
+     * One stroke's centre line flattened into pixel coordinates, then simplified before it is drawn. At the model's
+     * scale a page's stroke has several points per pixel, and every segment costs the pixels around it, so
+     * consecutive short segments paid for the same pixels again and again; the simplified line keeps only the
+     * vertices needed to stay within {@link #TOLERANCE} of the flattened curve (Douglas-Peucker, with an explicit
+     * stack: a stroke may have thousands of points).
+     */
+    private static final class Polyline {
+        private double[] xs = new double[256], ys = new double[256];
+        private boolean[] keep = new boolean[256];
+        private int[] stack = new int[64];
+        private int size;
+
+        void start(double x, double y) {
+            size = 0;
+            add(x, y);
+        }
+
+        void add(double x, double y) {
+            if (size == xs.length) {
+                xs = Arrays.copyOf(xs, size * 2);
+                ys = Arrays.copyOf(ys, size * 2);
+                keep = new boolean[size * 2];
+            }
+            xs[size] = x;
+            ys[size] = y;
+            size++;
+        }
+
+        /** The curve from (ax, ay), already added, through control (cx, cy) to (bx, by), as straight pieces. */
+        void quadratic(double ax, double ay, double cx, double cy, double bx, double by) {
+            // The curve is at most half the control point's distance from the chord's midpoint.
+            double ex = cx - (ax + bx) / 2, ey = cy - (ay + by) / 2;
+            // Squared, and no Math.hypot: its care for overflow costs more than the rest of a piece of curve.
+            double deviation2 = (ex * ex + ey * ey) / 4;
+            int pieces = deviation2 <= FLATNESS * FLATNESS ? 1
+                    : (int) Math.ceil(Math.sqrt(Math.sqrt(deviation2) / FLATNESS));
+            for (int k = 1; k <= pieces; k++) {
+                double t = (double) k / pieces, u = 1 - t;
+                add(u * u * ax + 2 * u * t * cx + t * t * bx, u * u * ay + 2 * u * t * cy + t * t * by);
+            }
+        }
+
+        void draw(Coverage field) {
+            simplify();
+            int from = 0;
+            for (int i = 1; i < size; i++) {
+                if (keep[i]) {
+                    field.segment(xs[from], ys[from], xs[i], ys[i]);
+                    from = i;
+                }
+            }
+        }
+
+        /** Marks the vertices to keep: the ends, and recursively the farthest vertex while it is beyond tolerance. */
+        private void simplify() {
+            Arrays.fill(keep, 0, size, false);
+            keep[0] = true;
+            keep[size - 1] = true;
+            int top = 0;
+            stack = push(stack, top++, 0);
+            stack = push(stack, top++, size - 1);
+            while (top > 0) {
+                int last = stack[--top], first = stack[--top];
+                double ax = xs[first], ay = ys[first];
+                double dx = xs[last] - ax, dy = ys[last] - ay;
+                double length2 = dx * dx + dy * dy;
+                double inverse = length2 > 0 ? 1 / length2 : 0;
+                double farthest = TOLERANCE * TOLERANCE;
+                int at = -1;
+                for (int i = first + 1; i < last; i++) {
+                    // Distance to the segment, not the line: a stroke may turn back on itself.
+                    double px = xs[i] - ax, py = ys[i] - ay;
+                    double t = Math.max(0, Math.min(1, (px * dx + py * dy) * inverse));
+                    double ex = px - t * dx, ey = py - t * dy;
+                    double d2 = ex * ex + ey * ey;
+                    if (d2 > farthest) {
+                        farthest = d2;
+                        at = i;
+                    }
+                }
+                if (at >= 0) {
+                    keep[at] = true;
+                    stack = push(stack, top++, first);
+                    stack = push(stack, top++, at);
+                    stack = push(stack, top++, at);
+                    stack = push(stack, top++, last);
+                }
+            }
+        }
+
+        private static int[] push(int[] stack, int at, int value) {
+            int[] grown = at == stack.length ? Arrays.copyOf(stack, at * 2) : stack;
+            grown[at] = value;
+            return grown;
+        }
     }
 
     /**
@@ -163,21 +266,6 @@ public final class InkRenderer {
             this.radius = radius;
             this.roundRadius = radius * Math.sqrt(sx * sy);
             this.values = new float[width * height];
-        }
-
-        void quadratic(double ax, double ay, double cx, double cy, double bx, double by) {
-            // The curve is at most half the control point's distance from the chord's midpoint.
-            double deviation = Math.hypot(cx - (ax + bx) / 2, cy - (ay + by) / 2) / 2;
-            int pieces = deviation <= FLATNESS ? 1 : (int) Math.ceil(Math.sqrt(deviation / FLATNESS));
-            double px = ax, py = ay;
-            for (int k = 1; k <= pieces; k++) {
-                double t = (double) k / pieces, u = 1 - t;
-                double qx = u * u * ax + 2 * u * t * cx + t * t * bx;
-                double qy = u * u * ay + 2 * u * t * cy + t * t * by;
-                segment(px, py, qx, qy);
-                px = qx;
-                py = qy;
-            }
         }
 
         void segment(double ax, double ay, double bx, double by) {
@@ -221,12 +309,12 @@ public final class InkRenderer {
         private double penRadius(double dx, double dy) {
             // Direction in ink units, then its normal (-uy, ux) scaled back into pixels.
             double ux = dx / sx, uy = dy / sy;
-            double length = Math.hypot(ux, uy);
+            double length = Math.sqrt(ux * ux + uy * uy);
             if (length == 0) {
                 return roundRadius;
             }
             double nx = -uy / length / sx, ny = ux / length / sy;
-            return radius / Math.hypot(nx, ny);
+            return radius / Math.sqrt(nx * nx + ny * ny);
         }
     }
 }
