@@ -6,11 +6,8 @@ import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.image.Stroke;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
@@ -31,12 +28,10 @@ import java.util.NoSuchElementException;
 public final class InkJson {
 
     /**
-     * Looked up once: {@code Json.createParser} and {@code Json.createArrayBuilder} find the JSON-P provider through
-     * the service loader on every call, which costs more than reading or writing a digit's ink. Factories are
-     * immutable and thread-safe.
+     * Looked up once: {@code Json.createParser} finds the JSON-P provider through the service loader on every call,
+     * which costs more than reading a digit's ink. The factory is immutable and thread-safe.
      */
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
-    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
 
     private InkJson() {
     }
@@ -257,37 +252,67 @@ public final class InkJson {
         }
     }
 
-    /** The JSON object of an ink (times and pressures written only when the strokes have them). */
-    public static JsonObject toJson(Ink ink) {
-        JsonArrayBuilder strokes = BUILDERS.createArrayBuilder();
-        for (Stroke s : ink.strokes()) {
-            JsonArrayBuilder points = BUILDERS.createArrayBuilder();
-            for (int i = 0; i < s.size(); i++) {
-                JsonArrayBuilder point = BUILDERS.createArrayBuilder().add(number(s.x()[i])).add(number(s.y()[i]));
-                if (s.hasTime()) {
-                    point.add(number(s.time()[i]));
-                }
-                if (s.pressure().length > 0) {
-                    point.add(number(s.pressure()[i]));
-                }
-                points.add(point);
-            }
-            strokes.add(BUILDERS.createObjectBuilder().add("points", points));
-        }
-        JsonObjectBuilder object = BUILDERS.createObjectBuilder().add("strokes", strokes)
-                .add("width", number(ink.width())).add("height", number(ink.height()))
-                .add("penWidth", number(ink.penWidth()));
-        return object.build();
-    }
-
-    /** The JSON text of an ink. */
+    /**
+     * The JSON text of an ink, compact (times and pressures written only when the strokes have them). Written
+     * straight into one buffer: the server stores every recognised ink this way, and building it as JSON-P objects
+     * with a BigDecimal per number cost more than drawing the ink.
+     */
     public static String write(Ink ink) {
-        return toJson(ink).toString();
+        StringBuilder out = new StringBuilder(64 + 24 * ink.pointCount());
+        out.append("{\"strokes\":[");
+        List<Stroke> strokes = ink.strokes();
+        for (int s = 0; s < strokes.size(); s++) {
+            Stroke stroke = strokes.get(s);
+            out.append(s == 0 ? "{\"points\":[" : ",{\"points\":[");
+            boolean time = stroke.hasTime(), pressure = stroke.pressure().length > 0;
+            for (int i = 0; i < stroke.size(); i++) {
+                out.append(i == 0 ? "[" : ",[");
+                number(out, stroke.x()[i]).append(',');
+                number(out, stroke.y()[i]);
+                if (time) {
+                    number(out.append(','), stroke.time()[i]);
+                }
+                if (pressure) {
+                    number(out.append(','), stroke.pressure()[i]);
+                }
+                out.append(']');
+            }
+            out.append("]}");
+        }
+        out.append("],\"width\":");
+        number(out, ink.width()).append(",\"height\":");
+        number(out, ink.height()).append(",\"penWidth\":");
+        return number(out, ink.penWidth()).append('}').toString();
     }
 
-    /** Whole numbers without a fraction ("280", not "280.0"), others in their shortest exact decimal form. */
-    private static BigDecimal number(double v) {
-        BigDecimal d = BigDecimal.valueOf(v).stripTrailingZeros();
-        return d.scale() < 0 ? d.setScale(0) : d;
+    /**
+     * A finite number: whole numbers without a fraction ("280", not "280.0"), others in their shortest exact decimal
+     * form, never in exponent notation (BigDecimal's plain form for the rare very small or large value).
+     */
+    private static StringBuilder number(StringBuilder out, double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return out.append((long) v);
+        }
+        // The page's coordinates and times have one or two decimals: the fewest decimals whose value is exactly v
+        // (m / 10^k is correctly rounded, as reading "m with k decimals" is), without Double.toString's String.
+        if (Math.abs(v) < 1e12) {
+            for (int k = 1, scale = 10; k <= 3; k++, scale *= 10) {
+                long m = Math.round(v * scale);
+                if ((double) m / scale == v) {
+                    long whole = Math.abs(m) / scale, fraction = Math.abs(m) % scale;
+                    out.append(m < 0 ? "-" : "").append(whole).append('.');
+                    for (int digit = scale / 10; digit > fraction && digit > 1; digit /= 10) {
+                        out.append('0');
+                    }
+                    return out.append(fraction);
+                }
+            }
+        }
+        String shortest = Double.toString(v);
+        if (shortest.indexOf('E') < 0) {
+            return out.append(shortest);
+        }
+        BigDecimal d = new BigDecimal(shortest).stripTrailingZeros();
+        return out.append(d.scale() < 0 ? d.setScale(0).toPlainString() : d.toString());
     }
 }

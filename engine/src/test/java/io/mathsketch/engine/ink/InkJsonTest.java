@@ -10,6 +10,8 @@ import io.mathsketch.engine.RecognitionException.InkTooLarge;
 import io.mathsketch.engine.RecognitionException.InvalidInk;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.Ink;
+import io.mathsketch.engine.image.Stroke;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,6 +42,28 @@ class InkJsonTest {
         String json = "{\"strokes\":[{\"points\":[[1,2],[3.5,4]]},{\"points\":[[5,6,0,0.5],[7.25,8,16.5,1]]}],"
                 + "\"width\":280,\"height\":140,\"penWidth\":18}";
         assertEquals(json, InkJson.write(InkJson.read(json, LIMITS)));
+    }
+
+    @Test
+    void writesVerySmallAndFractionalNumbersSoThatTheyReadBackExactly() throws RecognitionException {
+        Ink ink = new Ink(List.of(new Stroke(new double[] {12, 123.456789}, new double[] {1e-7, 999.5},
+                        new double[] {0.00001, 1.5e9}, new double[] {1e-9, 0.1}),
+                Stroke.of(new double[] {-0.05, 7.125, 0.001, -3.5}, new double[] {94.12, 0.3, 1.005, 22.22})),
+                280.5, 140, 1.25);
+        String json = InkJson.write(ink);
+        assertTrue(json.startsWith("{\"strokes\":[{\"points\":[[12,1E-7,0.00001,1E-9],[123.456789,999.5,"
+                + "1500000000,0.1]]},"), json);
+        assertTrue(json.endsWith("]]}],\"width\":280.5,\"height\":140,\"penWidth\":1.25}"), json);
+        Ink back = InkJson.read(json, InputLimits.DEFAULT);
+        assertArrayEquals(ink.strokes().get(0).x(), back.strokes().get(0).x());
+        assertArrayEquals(ink.strokes().get(0).y(), back.strokes().get(0).y());
+        assertArrayEquals(ink.strokes().get(0).time(), back.strokes().get(0).time());
+        assertArrayEquals(ink.strokes().get(0).pressure(), back.strokes().get(0).pressure());
+        assertTrue(json.contains("{\"points\":[[-0.05,94.12],[7.125,0.3],[0.001,1.005],[-3.5,22.22]]}"), json);
+        assertArrayEquals(ink.strokes().get(1).x(), back.strokes().get(1).x());
+        assertArrayEquals(ink.strokes().get(1).y(), back.strokes().get(1).y());
+        assertEquals(280.5, back.width());
+        assertEquals(1.25, back.penWidth());
     }
 
     @ParameterizedTest
