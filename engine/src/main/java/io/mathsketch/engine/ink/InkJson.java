@@ -10,8 +10,8 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
-import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class InkJson {
 
     /** Reads ink from JSON text. */
     public static Ink read(String json, InputLimits limits) throws InvalidInk, InkTooLarge {
-        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
+        try (JsonParser parser = new ByteJsonParser(json.getBytes(StandardCharsets.UTF_8))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new InvalidInk("the ink is not a JSON object");
             }
@@ -205,7 +205,7 @@ public final class InkJson {
         if (value != JsonParser.Event.VALUE_NUMBER) {
             throw new InvalidInk("'" + at + "' holds a value that is not a number");
         }
-        double v = Double.parseDouble(parser.getString());
+        double v = number(parser);
         if (!Double.isFinite(v)) {
             throw new InvalidInk("'" + at + "' holds a number that is not finite");
         }
@@ -217,7 +217,7 @@ public final class InkJson {
         if (value != JsonParser.Event.VALUE_NUMBER) {
             throw new InvalidInk("'ink." + key + "' must be a number");
         }
-        double v = Double.parseDouble(parser.getString());
+        double v = number(parser);
         if (!Double.isFinite(v) || v <= 0) {
             throw new InvalidInk("'ink." + key + "' must be a finite number above 0, not " + parser.getString());
         }
@@ -225,6 +225,11 @@ public final class InkJson {
             throw new InkTooLarge("'ink." + key + "' is " + v + "; at most " + (long) max + " is accepted");
         }
         return v;
+    }
+
+    /** The current number, straight from the bytes when the parser can (the server's bodies), else from its text. */
+    private static double number(JsonParser parser) {
+        return parser instanceof ByteJsonParser bytes ? bytes.getDouble() : Double.parseDouble(parser.getString());
     }
 
     private static void skip(JsonParser parser, JsonParser.Event value) {

@@ -1,12 +1,12 @@
 package io.mathsketch.server.api;
 
-import io.mathsketch.server.JsonFactory;
 import io.helidon.http.HttpMediaType;
 import io.mathsketch.engine.RecognitionException.InkTooLarge;
 import io.mathsketch.engine.RecognitionException.InvalidInk;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.Ink;
+import io.mathsketch.engine.ink.ByteJsonParser;
 import io.mathsketch.engine.ink.InkJson;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.server.problem.ProblemException;
@@ -14,7 +14,6 @@ import io.mathsketch.server.problem.ProblemType;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 
-import java.io.ByteArrayInputStream;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -66,11 +65,12 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
     /**
      * Reads a JSON body as a stream of events rather than a tree: a body at the size limit holding a huge array or
      * deep nesting then costs no more than its own bytes, and a {@code pixels} array is refused at its 785th value
-     * instead of after a million values have been built into objects.
+     * instead of after a million values have been built into objects. The parser reads numbers straight from the
+     * body's bytes: an ink or pixels body is mostly numbers.
      */
     private static RecognitionBody json(byte[] body, InputLimits limits) throws InvalidInk, InkTooLarge {
         JsonFields fields = new JsonFields(limits);
-        try (JsonParser parser = JsonFactory.createParser(new ByteArrayInputStream(body))) {
+        try (ByteJsonParser parser = new ByteJsonParser(body)) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new ProblemException(ProblemType.BAD_REQUEST, "the body is not a JSON object");
             }
@@ -119,7 +119,7 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
             this.limits = limits;
         }
 
-        void read(String key, JsonParser parser) throws InvalidInk, InkTooLarge {
+        void read(String key, ByteJsonParser parser) throws InvalidInk, InkTooLarge {
             JsonParser.Event value = parser.next();
             switch (key) {
                 case "model" -> model = string(key, value, parser);
@@ -194,7 +194,7 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
         }
     }
 
-    private static float[] pixels(JsonParser.Event start, JsonParser parser) {
+    private static float[] pixels(JsonParser.Event start, ByteJsonParser parser) {
         String expected = "'pixels' must hold " + DigitImage.SIZE + " numbers (" + DigitImage.SIDE + "x"
                 + DigitImage.SIDE + ", row-major)";
         if (start != JsonParser.Event.START_ARRAY) {
@@ -214,8 +214,8 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
                 JsonFields.skipRest(parser);
                 throw new ProblemException(ProblemType.INVALID_PIXELS, "pixels[" + count + "] is not a number");
             }
-            // From the number's text: a BigDecimal of a number a megabyte long would take seconds to build.
-            pixels[count++] = (float) Double.parseDouble(parser.getString());
+            // Never a BigDecimal: one of a number a megabyte long would take seconds to build.
+            pixels[count++] = (float) parser.getDouble();
         }
         if (count != DigitImage.SIZE) {
             throw new ProblemException(ProblemType.INVALID_PIXELS, expected + ", not " + count);
