@@ -149,65 +149,71 @@ public final class InkJson {
         int arity = 0;
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
             int i = x.size;
-            String at = where + ".points[" + i + "]";
             if (i == limits.maxInkStrokePoints()) {
                 throw new InkTooLarge("'" + where + "' has more than " + limits.maxInkStrokePoints()
                         + " points; at most " + limits.maxInkStrokePoints() + " per stroke are accepted");
             }
             if (event != JsonParser.Event.START_ARRAY) {
-                throw notAPoint(at);
+                throw notAPoint(where, i);
             }
             int n = 0;
             for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_ARRAY; e = parser.next()) {
                 if (n == 4) {
-                    throw notAPoint(at);
+                    throw notAPoint(where, i);
                 }
-                double v = finite(parser, e, at);
+                double v = finite(parser, e, where, i);
                 switch (n++) {
-                    case 0 -> x.add(coordinate(v, at, max));
-                    case 1 -> y.add(coordinate(v, at, max));
+                    case 0 -> x.add(coordinate(v, where, i, max));
+                    case 1 -> y.add(coordinate(v, where, i, max));
                     case 2 -> t.add(v);
                     default -> {
                         if (v < 0 || v > 1) {
-                            throw new InvalidInk("'" + at + "' has pressure " + v + "; pressure is from 0 to 1");
+                            throw new InvalidInk("'" + at(where, i) + "' has pressure " + v
+                                    + "; pressure is from 0 to 1");
                         }
                         p.add(v);
                     }
                 }
             }
             if (n < 2) {
-                throw notAPoint(at);
+                throw notAPoint(where, i);
             }
             if (i == 0) {
                 arity = n;
             } else if (n != arity) {
-                throw new InvalidInk("'" + at + "' has " + n + " values but the stroke's first point has " + arity
-                        + ": every point of a stroke is [x, y], [x, y, t] or [x, y, t, pressure] alike");
+                throw new InvalidInk("'" + at(where, i) + "' has " + n + " values but the stroke's first point has "
+                        + arity + ": every point of a stroke is [x, y], [x, y, t] or [x, y, t, pressure] alike");
             }
         }
         return new Stroke(x.toArray(), y.toArray(), t.toArray(), p.toArray());
     }
 
-    private static InvalidInk notAPoint(String at) {
-        return new InvalidInk("'" + at + "' must be an array [x, y, t?, pressure?] of 2 to 4 numbers");
+    /** Where a point is, for a message: built only when there is one to give. */
+    private static String at(String where, int point) {
+        return where + ".points[" + point + "]";
     }
 
-    private static double coordinate(double v, String at, double max) throws InkTooLarge {
+    private static InvalidInk notAPoint(String where, int point) {
+        return new InvalidInk("'" + at(where, point) + "' must be an array [x, y, t?, pressure?] of 2 to 4 numbers");
+    }
+
+    private static double coordinate(double v, String where, int point, double max) throws InkTooLarge {
         if (Math.abs(v) > max) {
-            throw new InkTooLarge("'" + at + "' has coordinate " + v + "; coordinates are at most " + (long) max
-                    + " in absolute value");
+            throw new InkTooLarge("'" + at(where, point) + "' has coordinate " + v + "; coordinates are at most "
+                    + (long) max + " in absolute value");
         }
         return v;
     }
 
-    /** A number from its text: a BigDecimal of a number a megabyte long would take seconds to build. */
-    private static double finite(JsonParser parser, JsonParser.Event value, String at) throws InvalidInk {
+    /** A finite number, never through a BigDecimal: one of a number a megabyte long would take seconds to build. */
+    private static double finite(JsonParser parser, JsonParser.Event value, String where, int point)
+            throws InvalidInk {
         if (value != JsonParser.Event.VALUE_NUMBER) {
-            throw new InvalidInk("'" + at + "' holds a value that is not a number");
+            throw new InvalidInk("'" + at(where, point) + "' holds a value that is not a number");
         }
         double v = number(parser);
         if (!Double.isFinite(v)) {
-            throw new InvalidInk("'" + at + "' holds a number that is not finite");
+            throw new InvalidInk("'" + at(where, point) + "' holds a number that is not finite");
         }
         return v;
     }
