@@ -196,6 +196,24 @@ abstract class AbstractInkApiTest {
         assertEquals(200, http.putJson("/api/v1/recognitions/" + id + "/feedback", "{\"label\": 5}").status());
     }
 
+    @Test
+    void inkRecognitionsAndTheirCorrectionsAreCountedInTheStatistics() {
+        JsonObject before = http.get("/api/v1/stats").json();
+        CanvasFixture three = fixture(3, 5);
+        JsonObject read = http.postJson("/api/v1/recognitions", "{\"ink\": " + three.inkJson() + "}").json();
+        String predicted = read.getString("text");
+        String wrong = predicted.equals("8") ? "2" : "8";
+        assertEquals(200, http.putJson("/api/v1/recognitions/" + read.getString("id") + "/feedback",
+                "{\"label\": " + wrong + "}").status());
+        JsonObject after = http.get("/api/v1/stats").json();
+        assertEquals(before.getInt("total") + 1, after.getInt("total"));
+        assertEquals(before.getInt("corrected") + 1, after.getInt("corrected"));
+        assertEquals(before.getInt("correct"), after.getInt("correct"));
+        long confused = after.getJsonArray("models").getJsonObject(0).getJsonArray("confusion")
+                .getJsonArray(Integer.parseInt(wrong)).getJsonNumber(Integer.parseInt(predicted)).longValue();
+        assertTrue(confused >= 1, after::toString);
+    }
+
     private CanvasFixture fixture(int label, int index) {
         return fixtures.stream().filter(f -> f.label() == label).skip(index).findFirst().orElseThrow();
     }
