@@ -5,45 +5,44 @@ import io.mathsketch.corpus.render.CanvasRasterizer;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.config.InputLimits;
-import io.mathsketch.engine.expression.Symbol;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.engine.symbols.ExpressionLayout;
-import io.mathsketch.engine.preprocess.ImagePreprocessor;
-import io.mathsketch.engine.preprocess.InkCrop;
-import io.mathsketch.engine.preprocess.MnistCentering;
 import io.mathsketch.engine.symbols.SymbolChoice;
-import io.mathsketch.engine.symbols.SymbolGeometry;
-import io.mathsketch.engine.symbols.SymbolGroup;
-import io.mathsketch.engine.symbols.SymbolSegmenter;
 import io.mathsketch.engine.symbols.SymbolLattice;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * How {@link SymbolLattice}'s two costs were chosen: the expressions of the <em>training</em> hand (never the
- * held-out hand {@link ExpressionQualityTest} measures), each laid out and read once by the committed symbol model,
- * then read as a line under a grid of costs. Not part of the build (the name is outside Surefire's patterns); run it
- * with {@code ./mvnw -pl corpus verify -Dtest=SymbolLatticeTuning -Dsurefire.failIfNoSpecifiedTests=false}.
+ * How {@link SymbolLattice}'s costs were chosen: the expressions of the <em>training</em> hand (never the held-out
+ * hand {@link ExpressionQualityTest} measures), each laid out and read once by the committed symbol model, then read
+ * as a line under a grid of costs; the errors of the default costs are counted by kind (a symbol read as another, one
+ * too many or too few). The digits are told apart as expression mode does ({@link SymbolChoice#withDigitsFrom}), and
+ * the weight of the digit model against the symbol model's own digit shares is compared (1 is what the engine does). Not part of the build (the name is outside Surefire's patterns); run it with
+ * {@code ./mvnw -pl corpus verify -Dtest=SymbolLatticeTuning -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class SymbolLatticeTuning {
 
-    static final int COUNT = 200;
+    static final int COUNT = 300;
 
     @Test
-    void printTheExactShareForEachPairOfCosts() throws Exception {
+    void printTheExactShareForEachSetOfCostsAndTheErrorsOfTheDefault() throws Exception {
         ExpressionWriter writer = new ExpressionWriter(HandConfig.TRAINING);
         CanvasRasterizer canvas = new CanvasRasterizer();
         ExpressionLayout layout = new ExpressionLayout(InputLimits.DEFAULT);
-        double[] symbolCosts = {-0.5, 0, 0.5, 1};
-        double[] widthCosts = {0, 1, 2, 4};
-        int[][] exact = new int[symbolCosts.length][widthCosts.length];
-        int grouped = 0;
-        SymbolSegmenter segmenter = new SymbolSegmenter(ExpressionLayout.MAX_SYMBOLS);
-        MnistCentering centering = new MnistCentering();
+        double[] symbolCosts = {-0.5, 0, 0.5};
+        double[] unusualCosts = {0, 1, 2, 4, 8};
+        int[][] exact = new int[symbolCosts.length][unusualCosts.length];
+        Map<String, Integer> errors = new TreeMap<>();
+        List<String> misses = new ArrayList<>();
+        int defaultExact = 0;
+        int[] mixedExact = new int[WEIGHTS.length];
         try (DjlRecognizer recognizer = ExpressionQualityTest.openCommittedModels()) {
             List<String> labels = recognizer.models().stream().filter(m -> m.name().equals("mathsketch-symbols"))
                     .findFirst().orElseThrow().labels();
@@ -52,55 +51,126 @@ class SymbolLatticeTuning {
                 HandwrittenExpression e = writer.write(100_000 + i);
                 ExpressionLayout.Laid laid = layout.layout(canvas.png(e.ink()));
                 float[][] probabilities = new float[laid.images().size()][];
+                float[][] digitsRead = new float[laid.images().size()][];
                 for (int c = 0; c < probabilities.length; c++) {
-                    probabilities[c] = read(recognizer, laid.images().get(c));
+                    probabilities[c] = read(recognizer, laid.images().get(c), "mathsketch-symbols");
+                    digitsRead[c] = read(recognizer, laid.images().get(c), "mnist-cnn");
                 }
-                String asGrouped = readAsGrouped(recognizer, canvas.png(e.ink()), segmenter, centering, choice);
-                grouped += asGrouped.equals(e.text()) ? 1 : 0;
+                float[][] shared = new float[probabilities.length][];
+                for (int c = 0; c < shared.length; c++) {
+                    shared[c] = choice.withDigitsFrom(probabilities[c], digitsRead[c]);
+                }
+                for (int w = 0; w < WEIGHTS.length; w++) {
+                    float[][] mixed = new float[probabilities.length][];
+                    for (int c = 0; c < mixed.length; c++) {
+                        mixed[c] = mix(probabilities[c], digitsRead[c], WEIGHTS[w]);
+                    }
+                    mixedExact[w] += text(laid.read(mixed, choice)).equals(e.text()) ? 1 : 0;
+                }
                 for (int s = 0; s < symbolCosts.length; s++) {
-                    for (int w = 0; w < widthCosts.length; w++) {
-                        StringBuilder text = new StringBuilder();
-                        for (ExpressionLayout.Laid.Read r : laid.read(probabilities, choice,
-                                new SymbolLattice(symbolCosts[s], widthCosts[w], 6))) {
-                            text.append(r.choice().symbol().text());
-                        }
-                        exact[s][w] += text.toString().equals(e.text()) ? 1 : 0;
+                    for (int u = 0; u < unusualCosts.length; u++) {
+                        String text = text(laid.read(shared, choice,
+                                new SymbolLattice(symbolCosts[s], 0, 6, unusualCosts[u])));
+                        exact[s][u] += text.equals(e.text()) ? 1 : 0;
+                    }
+                }
+                String read = text(laid.read(shared, choice));
+                if (read.equals(e.text())) {
+                    defaultExact++;
+                } else {
+                    for (String kind : differences(e.text(), read)) {
+                        errors.merge(kind, 1, Integer::sum);
+                    }
+                    if (misses.size() < 40) {
+                        misses.add(e.text() + " read " + read);
                     }
                 }
             }
         }
-        StringBuilder table = new StringBuilder("symbol cost \\ cut cost (width cost 6):");
-        for (double w : widthCosts) {
-            table.append(String.format(Locale.ROOT, "%8.1f", w));
+        StringBuilder table = new StringBuilder("symbol cost \\ unusual cost (cut 0, width 6):");
+        for (double u : unusualCosts) {
+            table.append(String.format(Locale.ROOT, "%8.1f", u));
         }
         for (int s = 0; s < symbolCosts.length; s++) {
             table.append(String.format(Locale.ROOT, "%n%24.1f", symbolCosts[s]));
-            for (int w = 0; w < widthCosts.length; w++) {
-                table.append(String.format(Locale.ROOT, "%7.1f%%", 100.0 * exact[s][w] / COUNT));
+            for (int u = 0; u < unusualCosts.length; u++) {
+                table.append(String.format(Locale.ROOT, "%7.1f%%", 100.0 * exact[s][u] / COUNT));
             }
         }
-        table.append(String.format(Locale.ROOT, "%nas geometry groups the marks (before the lattice): %.1f%%",
-                100.0 * grouped / COUNT));
+        table.append(String.format(Locale.ROOT, "%ndefault costs: %d/%d exact; errors (truth>read, +inserted, "
+                + "-dropped):%n", defaultExact, COUNT));
+        errors.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
+                .limit(30).forEach(en -> table.append("  ").append(en.getKey()).append(' ').append(en.getValue())
+                        .append('\n'));
+        for (int w = 0; w < WEIGHTS.length; w++) {
+            table.append(String.format(Locale.ROOT, "digit model weight %.2f: %d exact%n", WEIGHTS[w], mixedExact[w]));
+        }
+        table.append("misses:\n  ").append(String.join("\n  ", misses));
         System.out.println(table);
     }
 
-    /** The reading before the lattice: geometry's groups, each read once. */
-    private static String readAsGrouped(DjlRecognizer recognizer, byte[] png, SymbolSegmenter segmenter,
-                                        MnistCentering centering, SymbolChoice choice) throws Exception {
-        InkCrop crop = new ImagePreprocessor(InputLimits.DEFAULT).inkCrop(png, 1 << 20);
-        List<SymbolGroup> groups = segmenter.segment(crop.ink());
-        SymbolGeometry geometry = SymbolGeometry.of(groups);
+    private static String text(List<ExpressionLayout.Laid.Read> reads) {
         StringBuilder text = new StringBuilder();
-        for (SymbolGroup g : groups) {
-            float[] p = read(recognizer, centering.center(g.ink()));
-            text.append(choice.choose(p, geometry.candidates(g)).symbol().text());
+        for (ExpressionLayout.Laid.Read r : reads) {
+            text.append(r.choice().symbol().text());
         }
         return text.toString();
     }
 
-    private static float[] read(DjlRecognizer recognizer, DigitImage image) throws RecognitionException {
+    /** The edits from {@code truth} to {@code read} of a shortest alignment, as "a>b", "+b" and "-a". */
+    static List<String> differences(String truth, String read) {
+        int n = truth.length(), m = read.length();
+        int[][] d = new int[n + 1][m + 1];
+        for (int i = 0; i <= n; i++) {
+            for (int j = 0; j <= m; j++) {
+                d[i][j] = i == 0 ? j : j == 0 ? i : Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+                        d[i - 1][j - 1] + (truth.charAt(i - 1) == read.charAt(j - 1) ? 0 : 1));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = n, j = m; i > 0 || j > 0; ) {
+            if (i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + (truth.charAt(i - 1) == read.charAt(j - 1) ? 0 : 1)) {
+                if (truth.charAt(i - 1) != read.charAt(j - 1)) {
+                    out.add(truth.charAt(i - 1) + ">" + read.charAt(j - 1));
+                }
+                i--;
+                j--;
+            } else if (i > 0 && d[i][j] == d[i - 1][j] + 1) {
+                out.add("-" + truth.charAt(--i));
+            } else {
+                out.add("+" + read.charAt(--j));
+            }
+        }
+        return out;
+    }
+
+    static final double[] WEIGHTS = {0, 0.25, 0.5, 0.75, 1};
+
+    /**
+     * The symbol model's digit mass shared among the digits by a geometric mix of both models' digit shares: weight 0
+     * is the symbol model alone, 1 the digit model alone ({@link SymbolChoice#withDigitsFrom}).
+     */
+    static float[] mix(float[] symbols, float[] digits, double weight) {
+        double mass = 0;
+        for (int d = 0; d < 10; d++) {
+            mass += symbols[d];
+        }
+        double[] share = new double[10];
+        double total = 0;
+        for (int d = 0; d < 10; d++) {
+            share[d] = Math.pow(Math.max(1e-9, symbols[d] / mass), 1 - weight) * Math.pow(Math.max(1e-9, digits[d]), weight);
+            total += share[d];
+        }
+        float[] out = symbols.clone();
+        for (int d = 0; d < 10; d++) {
+            out[d] = (float) (mass * share[d] / total);
+        }
+        return out;
+    }
+
+    private static float[] read(DjlRecognizer recognizer, DigitImage image, String model) throws RecognitionException {
         return recognizer.recognize(new RecognitionRequest(new RecognitionRequest.Input.Pixels(image.pixels()),
-                Optional.of("mathsketch-symbols"), RecognitionRequest.Mode.DIGIT)).digits().getFirst()
+                Optional.of(model), RecognitionRequest.Mode.DIGIT)).digits().getFirst()
                 .probabilities();
     }
 }

@@ -371,7 +371,8 @@ public final class DjlRecognizer implements Recognizer {
     }
 
     /**
-     * The symbols of an expression as the symbol model and the line's geometry read them, and their value.
+     * The symbols of an expression as the symbol model (its digits told apart by the digit model when one is loaded)
+     * and the line's geometry and grammar read them, and their value.
      *
      * @throws RecognitionException.UnsuitableModel when the model has no label for some symbol
      * @throws RecognitionException.InvalidExpression when the symbols have no value
@@ -385,13 +386,27 @@ public final class DjlRecognizer implements Recognizer {
         } catch (IllegalArgumentException e) {
             throw new RecognitionException.UnsuitableModel(manifest.name(), e.getMessage());
         }
+        float[][] probabilities = result.probabilities();
+        long digitNanos = 0;
+        ScoringPass digitPass = new ScoringPass();
+        Optional<String> digitModel = digitModel();
+        if (digitModel.isPresent()) {
+            long digitStart = System.nanoTime();
+            float[][] digitsRead = score(pools.get(digitModel.get()), new ModelReference(digitModel.get(),
+                    Optional.empty()), digits, digitPass);
+            probabilities = new float[digitsRead.length][];
+            for (int i = 0; i < digitsRead.length; i++) {
+                probabilities[i] = choice.withDigitsFrom(result.probabilities()[i], digitsRead[i]);
+            }
+            digitNanos = System.nanoTime() - digitStart;
+        }
         List<DigitReading> readings = new ArrayList<>();
         List<Symbol> symbols = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        for (ExpressionLayout.Laid.Read read : laid.read(result.probabilities(), choice)) {
+        for (ExpressionLayout.Laid.Read read : laid.read(probabilities, choice)) {
             SymbolChoice.Choice c = read.choice();
             readings.add(new DigitReading(c.symbol().text(), c.labelIndex(), c.confidence(),
-                    result.probabilities()[read.candidate()], manifest.labels(), read.box(),
+                    probabilities[read.candidate()], manifest.labels(), read.box(),
                     digits.get(read.candidate())));
             symbols.add(c.symbol());
             text.append(c.symbol().text());
@@ -402,8 +417,10 @@ public final class DjlRecognizer implements Recognizer {
         } catch (ExpressionException e) {
             throw new RecognitionException.InvalidExpression(e, text.toString());
         }
-        Recognition.Timings timings = new Recognition.Timings(preprocessNanos, result.queueNanos(),
-                result.inferenceNanos(), System.nanoTime() - postStart);
+        // The digit model's pass is queueing and inference like the symbol model's, not post-processing.
+        Recognition.Timings timings = new Recognition.Timings(preprocessNanos,
+                result.queueNanos() + digitPass.queueNanos, result.inferenceNanos() + digitPass.inferenceNanos,
+                System.nanoTime() - postStart - digitNanos);
         listener.onRecognition(manifest.name(), timings);
         return new Recognition(text.toString(), readings, new Recognition.ModelRef(manifest.name(),
                 manifest.version()), pool.model().engine(), pool.model().device().toString(), timings,
@@ -420,6 +437,16 @@ public final class DjlRecognizer implements Recognizer {
         }
         throw new RecognitionException.UnknownModel("(a symbol model for expression mode: add mathsketch-symbols to"
                 + " engine.models)");
+    }
+
+    /**
+     * The model expression mode tells digits apart with, when one is loaded: the first whose labels are the ten
+     * digits in order (the digit model, which unlike the symbol model learned the world's digit styles).
+     */
+    private Optional<String> digitModel() {
+        List<String> digitLabels = Arrays.stream(Symbol.values()).filter(Symbol::isDigit).map(Symbol::text).toList();
+        return pools.entrySet().stream().filter(e -> e.getValue().get().manifest().labels().equals(digitLabels))
+                .map(Map.Entry::getKey).findFirst();
     }
 
     private static InferenceResult await(CompletableFuture<InferenceResult> future) throws RecognitionException {

@@ -77,9 +77,9 @@ public final class ExpressionLayout {
         }
 
         /**
-         * The line's symbols left to right: each candidate's reading is the most probable symbol its geometry allows
-         * (a piece cut out of a mark is always the model's to read), scored by the model's probability for it, and
-         * the line is the run of candidates with the best total score.
+         * The line's symbols left to right: each candidate may be any symbol its geometry allows (a piece cut out of
+         * a mark is always the model's to read), scored by the model's probability for it, and the line is the run of
+         * candidates and symbols with the best total score that the expression grammar accepts.
          *
          * @param probabilities the model's output for each of {@link #images()}, in label order
          */
@@ -90,31 +90,31 @@ public final class ExpressionLayout {
         /** {@link #read(float[][], SymbolChoice)} with other costs, to tune them. */
         public List<Read> read(float[][] probabilities, SymbolChoice choice, SymbolLattice costs) {
             List<SymbolLattice.Candidate> all = candidates.candidates();
-            SymbolChoice.Choice[] choices = new SymbolChoice.Choice[all.size()];
-            double[] scores = new double[all.size()];
-            boolean[] geometric = new boolean[all.size()];
-            for (int i = 0; i < all.size(); i++) {
-                SymbolLattice.Candidate c = all.get(i);
-                Set<Symbol> allowed = c.whole() ? geometry.candidates(c.group()) : SymbolGeometry.modelReads();
-                choices[i] = choice.choose(probabilities[i], allowed);
-                geometric[i] = allowed.size() == 1;
-                scores[i] = geometric[i] ? Math.log(GEOMETRY_CERTAINTY)
-                        : Math.log(Math.max(MIN_PROBABILITY, probabilities[i][choices[i].labelIndex()]));
+            List<Set<Symbol>> allowed = new ArrayList<>(all.size());
+            for (SymbolLattice.Candidate c : all) {
+                allowed.add(c.whole() ? geometry.candidates(c.group()) : SymbolGeometry.modelReads());
             }
             SymbolLattice.Scorer scorer = new SymbolLattice.Scorer() {
                 @Override
-                public double logProbability(int candidate) {
-                    return scores[candidate];
+                public Set<Symbol> readings(int candidate) {
+                    return allowed.get(candidate);
+                }
+
+                @Override
+                public double logProbability(int candidate, Symbol symbol) {
+                    return geometric(candidate) ? Math.log(GEOMETRY_CERTAINTY) : Math.log(Math.max(MIN_PROBABILITY,
+                            probabilities[candidate][choice.labelIndex(symbol)]));
                 }
 
                 @Override
                 public boolean geometric(int candidate) {
-                    return geometric[candidate];
+                    return allowed.get(candidate).size() == 1;
                 }
             };
             List<Read> reads = new ArrayList<>();
-            for (int i : costs.best(candidates, scorer, geometry.lineHeight())) {
-                reads.add(new Read(i, choices[i], boxes.get(i)));
+            for (SymbolLattice.Pick pick : costs.best(candidates, scorer, geometry.lineHeight())) {
+                int i = pick.candidate();
+                reads.add(new Read(i, choice.choose(probabilities[i], allowed.get(i), pick.symbol()), boxes.get(i)));
             }
             return reads;
         }

@@ -1,20 +1,28 @@
 package io.mathsketch.engine.symbols;
 
+import io.mathsketch.engine.expression.ExpressionGrammar;
+import io.mathsketch.engine.expression.Symbol;
 import io.mathsketch.engine.image.Box;
 import io.mathsketch.engine.image.InkImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The ways a line's marks can make symbols, for a reading that lets the symbol model choose among them. Geometry
  * alone cannot tell a digit in two strokes from two symbols, nor see two symbols that touch: so a mark wide enough
  * to be two symbols is also cut where its ink is thinnest, and neighbouring marks that overlap horizontally may be
  * read together or apart. The model reads every candidate in one batch, and {@link #best} picks the reading of the
- * whole line with the highest total score (a dynamic programme over the pieces left to right), where each symbol,
- * each cut and each symbol wider than a digit pays a cost, so that the model's confidence alone, which is high even
- * on two digits squeezed into one box, does not decide. Thread-safe and stateless.
+ * whole line with the highest total score (a dynamic programme over the pieces left to right and the states of the
+ * {@link ExpressionGrammar}, so that a reading without a value loses to one with: a {@code 1} that would leave a
+ * parenthesis unbalanced or an operator without operands is read as what fits), where each symbol, each cut and each
+ * symbol wider than a digit pays a cost, so that the model's confidence alone, which is high even on two digits
+ * squeezed into one box, does not decide. Thread-safe and stateless.
  */
 public final class SymbolLattice {
 
@@ -42,24 +50,29 @@ public final class SymbolLattice {
      */
     static final long MAX_CANDIDATE_PIXELS = 4L << 20;
 
+    private static final ExpressionGrammar GRAMMAR = new ExpressionGrammar();
+
     private final double symbolCost;
     private final double cutCost;
     private final double widthCost;
+    private final double unusualCost;
 
     /** The tuned costs (see {@code SymbolLatticeTuning} in the corpus tests, on the training hand's lines). */
     public SymbolLattice() {
-        this(0.0, 0.0, 6.0);
+        this(0.0, 0.0, 6.0, 4.0);
     }
 
     /**
      * @param symbolCost log-score paid per symbol
      * @param cutCost log-score paid per symbol made of a piece cut out of a mark
      * @param widthCost log-score paid per line height of a symbol's width beyond one line height (bars excepted)
+     * @param unusualCost log-score paid per sign before an operand and per implicit multiplication
      */
-    public SymbolLattice(double symbolCost, double cutCost, double widthCost) {
+    public SymbolLattice(double symbolCost, double cutCost, double widthCost, double unusualCost) {
         this.symbolCost = symbolCost;
         this.cutCost = cutCost;
         this.widthCost = widthCost;
+        this.unusualCost = unusualCost;
     }
 
     /** One way to read some marks as one symbol: marks {@code from} (inclusive) to {@code to} (exclusive). */
@@ -125,47 +138,113 @@ public final class SymbolLattice {
 
     /** How each candidate read. */
     public interface Scorer {
-        /** The natural log of the probability of what the candidate is read as. */
-        double logProbability(int candidate);
+        /** The symbols the candidate may be read as (its geometry's choice: one, or those the model reads). */
+        Set<Symbol> readings(int candidate);
+
+        /** The natural log of the probability that the candidate is {@code symbol}, one of its readings. */
+        double logProbability(int candidate, Symbol symbol);
 
         /** Whether its geometry alone decided what it is (a bar, a dot, {@code =}, {@code ÷}), not the model. */
         boolean geometric(int candidate);
     }
 
+    /** One symbol of a reading: the candidate and what it is read as. */
+    public record Pick(int candidate, Symbol symbol) {
+    }
+
     /**
-     * The indices of the candidates making the best reading of the whole line, left to right.
+     * The best reading of the whole line, left to right: the candidates that cover it and a symbol for each, with
+     * the highest total score among the readings the expression grammar accepts, or among all readings when it
+     * accepts none (so that what was read can still be shown).
      *
      * @param lineHeight the line's height, for the width cost
      */
-    public List<Integer> best(Lattice lattice, Scorer scorer, double lineHeight) {
+    public List<Pick> best(Lattice lattice, Scorer scorer, double lineHeight) {
+        List<Pick> grammatical = search(lattice, scorer, lineHeight, true);
+        return grammatical.isEmpty() && lattice.pieces() > 0 ? search(lattice, scorer, lineHeight, false)
+                : grammatical;
+    }
+
+    /** A way into a piece in one grammar state: its score and where it came from. */
+    private record Step(double score, ExpressionGrammar.State from, int candidate, Symbol symbol) {
+    }
+
+    /**
+     * A dynamic programme over (piece, grammar state); without the grammar every reading is in one state. Empty when
+     * no reading reaches the end.
+     */
+    private List<Pick> search(Lattice lattice, Scorer scorer, double lineHeight, boolean useGrammar) {
         int n = lattice.pieces();
-        double[] score = new double[n + 1];
-        int[] via = new int[n + 1];
-        Arrays.fill(score, Double.NEGATIVE_INFINITY);
-        Arrays.fill(via, -1);
-        score[0] = 0;
+        List<Map<ExpressionGrammar.State, Step>> at = new ArrayList<>(n + 1);
+        for (int p = 0; p <= n; p++) {
+            at.add(new HashMap<>());
+        }
+        ExpressionGrammar.State start = GRAMMAR.start();
+        at.getFirst().put(start, new Step(0, null, -1, null));
         List<Candidate> candidates = lattice.candidates();
         // Candidates are ordered by their first piece, so every way into a piece is scored before leaving it.
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
-            if (score[c.from()] == Double.NEGATIVE_INFINITY) {
+            Map<ExpressionGrammar.State, Step> into = at.get(c.from());
+            if (into.isEmpty()) {
                 continue;
             }
             Box box = c.group().box();
             // Wider than a digit is the mark of two symbols in one box, unless geometry knows it (a long bar).
             double excess = isFlat(box) || scorer.geometric(i) ? 0 : Math.max(0, box.width() / lineHeight - 1.0);
-            double s = score[c.from()] + scorer.logProbability(i) - symbolCost - widthCost * excess
-                    - (c.whole() ? 0 : cutCost);
-            if (s > score[c.to()]) {
-                score[c.to()] = s;
-                via[c.to()] = i;
+            double cost = symbolCost + widthCost * excess + (c.whole() ? 0 : cutCost);
+            Map<ExpressionGrammar.State, Step> out = at.get(c.to());
+            for (Symbol symbol : scorer.readings(i)) {
+                double s0 = scorer.logProbability(i, symbol) - cost;
+                for (Map.Entry<ExpressionGrammar.State, Step> e : into.entrySet()) {
+                    ExpressionGrammar.State state = e.getKey();
+                    ExpressionGrammar.State next = start;
+                    double s = e.getValue().score() + s0;
+                    if (useGrammar) {
+                        Optional<ExpressionGrammar.State> after = GRAMMAR.next(state, symbol);
+                        if (after.isEmpty()) {
+                            continue;
+                        }
+                        next = after.get();
+                        s -= unusualCost(state, symbol);
+                    }
+                    Step known = out.get(next);
+                    if (known == null || s > known.score()) {
+                        out.put(next, new Step(s, state, i, symbol));
+                    }
+                }
             }
         }
-        List<Integer> chosen = new ArrayList<>();
-        for (int at = n; at > 0; at = candidates.get(via[at]).from()) {
-            chosen.add(via[at]);
+        ExpressionGrammar.State end = null;
+        for (Map.Entry<ExpressionGrammar.State, Step> e : at.get(n).entrySet()) {
+            if ((!useGrammar || GRAMMAR.accepts(e.getKey()))
+                    && (end == null || e.getValue().score() > at.get(n).get(end).score())) {
+                end = e.getKey();
+            }
+        }
+        if (end == null) {
+            return List.of();
+        }
+        List<Pick> chosen = new ArrayList<>();
+        ExpressionGrammar.State state = end;
+        for (int p = n; p > 0; ) {
+            Step step = at.get(p).get(state);
+            chosen.add(new Pick(step.candidate(), step.symbol()));
+            p = candidates.get(step.candidate()).from();
+            state = step.from();
         }
         return chosen.reversed();
+    }
+
+    /**
+     * What the grammar allows but arithmetic written by hand rarely holds pays {@code unusualCost}: a sign before an
+     * operand ({@code 2×−3}) and a parenthesis multiplying what stands before it ({@code 2(3+4)}), which a stray
+     * {@code 1} read as {@code (} or {@code −} would otherwise make grammatical.
+     */
+    private double unusualCost(ExpressionGrammar.State state, Symbol symbol) {
+        boolean sign = state.expectsOperand() && (symbol == Symbol.PLUS || symbol == Symbol.MINUS);
+        boolean implicit = !state.expectsOperand() && symbol == Symbol.LEFT_PAREN;
+        return sign || implicit ? unusualCost : 0;
     }
 
     /**

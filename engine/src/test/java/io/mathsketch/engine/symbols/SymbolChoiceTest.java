@@ -27,6 +27,24 @@ class SymbolChoiceTest {
     }
 
     @Test
+    void aDigitModelSharesOutTheDigitMassButLeavesTheOperatorsAlone() {
+        SymbolChoice choice = new SymbolChoice(LABELS);
+        float[] p = new float[18];
+        p[Symbol.SEVEN.ordinal()] = 0.6f;    // a continental 1 the symbol model takes for a 7
+        p[Symbol.ONE.ordinal()] = 0.1f;
+        p[Symbol.DIVIDE.ordinal()] = 0.3f;
+        float[] digits = new float[10];
+        digits[1] = 0.9f;
+        digits[7] = 0.1f;
+        float[] mixed = choice.withDigitsFrom(p, digits);
+        assertEquals(0.63f, mixed[Symbol.ONE.ordinal()], 1e-6);
+        assertEquals(0.07f, mixed[Symbol.SEVEN.ordinal()], 1e-6);
+        assertEquals(0.3f, mixed[Symbol.DIVIDE.ordinal()], 1e-6);
+        assertEquals(Symbol.ONE, choice.choose(mixed, SymbolGeometry.modelReads()).symbol());
+        assertThrows(IllegalArgumentException.class, () -> choice.withDigitsFrom(p, new float[18]));
+    }
+
+    @Test
     void labelsMustNameSymbols() {
         assertThrows(IllegalArgumentException.class, () -> new SymbolChoice(List.of("0", "a")));
         assertThrows(IllegalArgumentException.class, () -> new SymbolChoice(List.of("10")));

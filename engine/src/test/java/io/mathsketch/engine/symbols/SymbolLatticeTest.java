@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mathsketch.engine.expression.Symbol;
 import io.mathsketch.engine.image.InkImage;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +35,8 @@ class SymbolLatticeTest {
         assertTrue(l.candidates().stream().anyMatch(k -> k.whole() && k.from() == 0 && k.to() == l.pieces()));
         assertTrue(l.pieces() >= 2, "cut into pieces");
         // Read with a model that finds a digit in each half and something unlikely in the whole: two symbols.
-        List<Integer> best = lattice.best(l, scorer(l, k -> isHalf(k) ? Math.log(0.99) : Math.log(0.5)), LINE);
+        List<Integer> best = candidates(lattice.best(l,
+                scorer(l, k -> isHalf(k) ? Math.log(0.99) : Math.log(0.5)), LINE));
         assertEquals(2, best.size(), "read as two symbols");
         SymbolGroup left = l.candidates().get(best.get(0)).group();
         assertTrue(left.box().x() < 15 && left.box().x() + left.box().width() <= 52, left.box().toString());
@@ -47,7 +51,8 @@ class SymbolLatticeTest {
         InkImage image = c.image();
         SymbolLattice.Lattice l = lattice.candidates(image, segmenter.marks(image), geometry(image));
         // The model is as sure of the whole (76 px, 1.27 lines wide) as of each half: the width decides.
-        List<Integer> best = lattice.best(l, scorer(l, k -> isHalf(k) || k.whole() ? Math.log(0.99) : -20), LINE);
+        List<Integer> best = candidates(lattice.best(l,
+                scorer(l, k -> isHalf(k) || k.whole() ? Math.log(0.99) : -20), LINE));
         assertEquals(2, best.size());
     }
 
@@ -103,11 +108,21 @@ class SymbolLatticeTest {
         return !k.whole() && w >= 30 && w <= 46;
     }
 
+    private static List<Integer> candidates(List<SymbolLattice.Pick> picks) {
+        return picks.stream().map(SymbolLattice.Pick::candidate).toList();
+    }
+
+    /** A model that reads every candidate as a 0, as sure of it as {@code score} says. */
     private static SymbolLattice.Scorer scorer(SymbolLattice.Lattice l,
                                                ToDoubleFunction<SymbolLattice.Candidate> score) {
         return new SymbolLattice.Scorer() {
             @Override
-            public double logProbability(int candidate) {
+            public Set<Symbol> readings(int candidate) {
+                return EnumSet.of(Symbol.ZERO);
+            }
+
+            @Override
+            public double logProbability(int candidate, Symbol symbol) {
                 return score.applyAsDouble(l.candidates().get(candidate));
             }
 
