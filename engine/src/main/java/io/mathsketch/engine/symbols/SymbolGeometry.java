@@ -2,6 +2,8 @@ package io.mathsketch.engine.symbols;
 
 import io.mathsketch.engine.expression.Symbol;
 import io.mathsketch.engine.image.Box;
+import io.mathsketch.engine.image.InkImage;
+import io.mathsketch.engine.preprocess.MnistCentering;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -9,8 +11,8 @@ import java.util.Set;
 /**
  * What a symbol's size, shape and place on the line say about it, which the symbol model cannot see once the MNIST
  * recipe has fitted every symbol into the same 20x20 box: a dot on the baseline is a decimal point and one at mid
- * height a multiplication dot; a lone flat bar is a minus, two stacked bars an equals sign, a bar between two dots a
- * division sign. Every other symbol is the model's to read, among all symbols but the point.
+ * height a multiplication dot; a lone flat bar is a minus (or, when thick, an equals sign whose bars touch; one
+ * when its rows show two bars), two stacked bars an equals sign, a bar between two dots a division sign. Every other symbol is the model's to read, among all symbols but the point.
  *
  * <p>The line is measured from the tall symbols (digits, parentheses): a symbol at least {@value #TALL} of the
  * tallest one's height counts as tall; the line's height and top are their medians.
@@ -27,6 +29,15 @@ public final class SymbolGeometry {
     static final double BAR_HEIGHT = 0.4;
     /** A dot lower than this share of the line (from its top) sits on the baseline. */
     static final double BASELINE = 0.72;
+    /**
+     * A round mark on the baseline up to this share of the line's height both ways is a point (a heavy pen's dot is
+     * more than {@value #DOT} of a small line); higher up only a smaller one is a dot.
+     */
+    static final double POINT_SIZE = 0.4;
+    /** A bar at least this share of the line's height high may be the two bars of {@code =} run together. */
+    static final double THICK_BAR = 0.15;
+    /** A row holding less than this share of a bar's row of ink, between two such rows, parts two bars. */
+    static final double GAP_ROW = 0.6;
 
     private static final Set<Symbol> MODEL_READS = EnumSet.complementOf(EnumSet.of(Symbol.POINT));
 
@@ -63,13 +74,24 @@ public final class SymbolGeometry {
     /** The symbols {@code group} can be: one when its geometry decides, otherwise those the model chooses among. */
     public Set<Symbol> candidates(SymbolGroup group) {
         Box box = group.box();
+        double centre = (group.centreY() - lineTop) / lineHeight;
         if (isDot(box)) {
-            double centre = (group.centreY() - lineTop) / lineHeight;
             return EnumSet.of(centre > BASELINE ? Symbol.POINT : Symbol.TIMES);
         }
         List<Box> parts = group.parts();
+        if (parts.size() == 1 && centre > BASELINE && box.width() < POINT_SIZE * lineHeight
+                && box.height() < POINT_SIZE * lineHeight && box.width() <= 2 * box.height()
+                && box.height() <= 2 * box.width()) {
+            return EnumSet.of(Symbol.POINT);
+        }
         if (parts.size() == 1 && isBar(box)) {
-            return EnumSet.of(Symbol.MINUS);
+            // The bars of "=" drawn close enough to touch are one mark, with rows of little ink between them; a heavy
+            // pen fills that gap, so a thick bar without one is left to the model (and the line's grammar).
+            if (twoBars(group.ink())) {
+                return EnumSet.of(Symbol.EQUALS);
+            }
+            return box.height() >= THICK_BAR * lineHeight ? EnumSet.of(Symbol.MINUS, Symbol.EQUALS)
+                    : EnumSet.of(Symbol.MINUS);
         }
         if (parts.size() == 2 && parts.stream().allMatch(this::isBar)) {
             return EnumSet.of(Symbol.EQUALS);
@@ -79,6 +101,37 @@ public final class SymbolGeometry {
             return EnumSet.of(Symbol.DIVIDE);
         }
         return modelReads();
+    }
+
+    /**
+     * Whether a flat mark's rows of ink are two bands (the fullest row of its upper half and of its lower half) with
+     * a row between them holding less than {@value #GAP_ROW} of the emptier band's ink: one bar's rows rise and fall
+     * once.
+     */
+    static boolean twoBars(InkImage ink) {
+        int w = ink.width(), h = ink.height();
+        int[] rows = new int[h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                rows[y] += ink.ink()[y * w + x] >= MnistCentering.INK_THRESHOLD ? 1 : 0;
+            }
+        }
+        int upper = 0, lower = h - 1;
+        for (int y = 0; y < h; y++) {
+            if (y < h / 2 && rows[y] > rows[upper]) {
+                upper = y;
+            }
+            if (y >= h / 2 && rows[y] > rows[lower]) {
+                lower = y;
+            }
+        }
+        double gap = GAP_ROW * Math.min(rows[upper], rows[lower]);
+        for (int y = upper + 1; y < lower; y++) {
+            if (rows[y] < gap) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean isDot(Box b) {
