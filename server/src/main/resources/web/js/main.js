@@ -11,6 +11,7 @@ import {ResultView} from './result-view.js';
 import {loadSettings, MODES, saveSettings} from './settings.js';
 import {Sketchpad} from './sketchpad.js';
 import {StatsView} from './stats-view.js';
+import {SymbolTable} from './symbol-table.js';
 
 const api = new MathSketchApi();
 const settings = loadSettings();
@@ -92,6 +93,12 @@ const feedback = new FeedbackView({
     status: byId('feedback-status'),
 }, sendFeedback);
 
+const symbols = new SymbolTable({
+    root: byId('symbol-table'),
+    rows: byId('symbol-rows'),
+    send: byId('symbol-correct'),
+}, (label) => feedback.submit(label));
+
 function showResult({recognition, requestedStore}, {version}) {
     if (pad.isEmpty) {
         return;
@@ -104,6 +111,7 @@ function showResult({recognition, requestedStore}, {version}) {
         notice.clear();
     }
     result.show(recognition, state, version);
+    symbols.show(recognition);
     feedback.offer(recognition, !unsaved);
     models.connection(true);
     if (!modelsLoaded) {
@@ -123,6 +131,7 @@ function showError(error, {retryInSeconds}) {
     }
     if (error.kind === 'blank-image') {
         result.showEmpty('Nothing to read yet');
+        symbols.hide();
         feedback.hide();
     }
     result.announce(`${message.title}. ${message.detail}`);
@@ -179,6 +188,7 @@ function setMode(mode) {
     pad.setAspect(MODE_LOOK[mode].aspect);
     if (pad.isEmpty) {
         result.showEmpty();
+        symbols.hide();
     } else {
         recognizer.optionsChanged();
     }
@@ -194,6 +204,7 @@ function drawingChanged(reason) {
     } else if (empty) {
         recognizer.reset();
         result.showEmpty();
+        symbols.hide();
         feedback.hide();
         notice.clear();
         result.announce(reason === 'clear' ? 'Canvas cleared.' : 'Canvas empty.');
