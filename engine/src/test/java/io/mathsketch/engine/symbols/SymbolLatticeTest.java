@@ -57,6 +57,42 @@ class SymbolLatticeTest {
     }
 
     @Test
+    void theGrammarReadsAStrokeTheModelThinksAParenthesisAsTheDigitThatGivesTheLineAValue() throws Exception {
+        TestCanvas c = new TestCanvas(300, 100);
+        c.fill(10, TOP, 8, LINE);                 // "1", which the model takes for "("
+        c.fill(60, TOP + 28, 30, 4);              // "+"
+        c.fill(73, TOP + 15, 4, 30);
+        c.fill(120, TOP, 8, LINE);                // "1"
+        InkImage image = c.image();
+        SymbolLattice.Lattice l = lattice.candidates(image, segmenter.marks(image), geometry(image));
+        SymbolLattice.Scorer scorer = new SymbolLattice.Scorer() {
+            @Override
+            public Set<Symbol> readings(int candidate) {
+                return EnumSet.of(Symbol.ONE, Symbol.LEFT_PAREN, Symbol.PLUS);
+            }
+
+            @Override
+            public double logProbability(int candidate, Symbol symbol) {
+                boolean first = l.candidates().get(candidate).group().box().x() < 30;
+                boolean plus = l.candidates().get(candidate).group().box().x() > 50
+                        && l.candidates().get(candidate).group().box().x() < 100;
+                return Math.log(switch (symbol) {
+                    case LEFT_PAREN -> first ? 0.7 : 0.05;
+                    case ONE -> first ? 0.25 : plus ? 0.05 : 0.9;
+                    default -> plus ? 0.9 : 0.05;
+                });
+            }
+
+            @Override
+            public boolean geometric(int candidate) {
+                return false;
+            }
+        };
+        List<Symbol> read = lattice.best(l, scorer, LINE).stream().map(SymbolLattice.Pick::symbol).toList();
+        assertEquals(List.of(Symbol.ONE, Symbol.PLUS, Symbol.ONE), read, "'(+1' leaves the parenthesis open");
+    }
+
+    @Test
     void aDecimalPointNeverJoinsADigitButTheDotsOfADivisionSignJoinItsBar() throws Exception {
         TestCanvas c = new TestCanvas(300, 100);
         c.fill(10, TOP, 8, LINE);                 // "1"
