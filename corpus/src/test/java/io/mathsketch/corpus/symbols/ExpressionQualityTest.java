@@ -26,20 +26,21 @@ import org.junit.jupiter.api.Test;
  * learned from MNIST digits and the training hand's operators), drawn on a canvas, exported as PNG and read through
  * the engine's expression mode with the committed {@code models/mathsketch-symbols}. The README quotes the report.
  *
- * <p>Issue 17 asks for 90 % of expressions read exactly and 98 % of operators. Measured with the committed model
- * 1.0.0 and the recognition-driven segmentation ({@code SymbolLattice}, costs tuned on the training hand's lines only):
- * 153 of 300 exactly (51.0 %; 107, 35.7 %, when geometry alone grouped the marks), all symbols found in 261 (169
- * before), operators 728 of 759 in those (95.9 %; 98.2 % of 488 before, on the 169 easier lines). The targets are NOT
- * met (the model reads a continental 1 as 7 or ÷, and some touching symbols still merge); the floors sit a little
- * under what is measured so that a regression fails the build, not at the target.
+ * <p>Issue 17 asks for 90 % of expressions read exactly and 98 % of operators. Measured with the committed symbol
+ * model 1.0.0, its digits told apart by the committed digit model, the line read under the parser's grammar
+ * ({@code SymbolLattice} over {@code ExpressionGrammar}; costs tuned on the training hand's lines only): 236 of 300
+ * exactly (78.7 %; 153, 51.0 %, before the grammar and the digit model), all symbols found in 265, operators 764 of
+ * 785 in those (97.3 %). The targets are NOT met (a slash read as 1 or a 1 as a slash where both make a value, decimal
+ * points lost beside their digits, a + read as ÷); the floors sit a little under what is measured so that a
+ * regression fails the build, not at the target.
  */
 class ExpressionQualityTest {
 
     static final int COUNT = 300;
-    /** Exact expressions; measured 0.510 (target 0.90, not met). */
-    static final double EXACT_FLOOR = 0.48;
-    /** Operators (+ − × ÷ =) read right, in expressions whose symbols were all found; measured 0.959. */
-    static final double OPERATOR_FLOOR = 0.95;
+    /** Exact expressions; measured 0.787 (target 0.90, not met). */
+    static final double EXACT_FLOOR = 0.77;
+    /** Operators (+ − × ÷ =) read right, in expressions whose symbols were all found; measured 0.973 (target 0.98). */
+    static final double OPERATOR_FLOOR = 0.965;
 
     @Test
     void expressionsAreReadExactlyAndTheirValuesAreRight() throws Exception {
