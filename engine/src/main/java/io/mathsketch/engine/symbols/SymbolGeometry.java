@@ -79,9 +79,7 @@ public final class SymbolGeometry {
             return EnumSet.of(centre > BASELINE ? Symbol.POINT : Symbol.TIMES);
         }
         List<Box> parts = group.parts();
-        if (parts.size() == 1 && centre > BASELINE && box.width() < POINT_SIZE * lineHeight
-                && box.height() < POINT_SIZE * lineHeight && box.width() <= 2 * box.height()
-                && box.height() <= 2 * box.width()) {
+        if (parts.size() == 1 && isPoint(box)) {
             return EnumSet.of(Symbol.POINT);
         }
         if (parts.size() == 1 && isBar(box)) {
@@ -132,6 +130,13 @@ public final class SymbolGeometry {
             }
         }
         return false;
+    }
+
+    /** A round mark on the baseline no more than {@value #POINT_SIZE} of the line high or wide. */
+    boolean isPoint(Box b) {
+        double centre = (b.y() + b.height() / 2.0 - lineTop) / lineHeight;
+        return centre > BASELINE && b.width() < POINT_SIZE * lineHeight && b.height() < POINT_SIZE * lineHeight
+                && b.width() <= 2 * b.height() && b.height() <= 2 * b.width();
     }
 
     boolean isDot(Box b) {
