@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * hand {@link ExpressionQualityTest} measures), each laid out and read once by the committed symbol model, then read
  * as a line under a grid of costs; the errors of the default costs are counted by kind (a symbol read as another, one
  * too many or too few). The digits are told apart as expression mode does ({@link SymbolChoice#withDigitsFrom}), and
- * the weight of the digit model against the symbol model's own digit shares is compared (1 is what the engine does). Not part of the build (the name is outside Surefire's patterns); run it with
+ * the weight of the digit model against the symbol model's own digit shares is compared (1 is what the engine does).
+ * Not part of the build (the name is outside Surefire's patterns); run it with
  * {@code ./mvnw -pl corpus verify -Dtest=SymbolLatticeTuning -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class SymbolLatticeTuning {
@@ -158,7 +159,8 @@ class SymbolLatticeTuning {
         double[] share = new double[10];
         double total = 0;
         for (int d = 0; d < 10; d++) {
-            share[d] = Math.pow(Math.max(1e-9, symbols[d] / mass), 1 - weight) * Math.pow(Math.max(1e-9, digits[d]), weight);
+            share[d] = Math.pow(Math.max(1e-9, symbols[d] / mass), 1 - weight)
+                    * Math.pow(Math.max(1e-9, digits[d]), weight);
             total += share[d];
         }
         float[] out = symbols.clone();

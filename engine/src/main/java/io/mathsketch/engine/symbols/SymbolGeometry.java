@@ -12,7 +12,8 @@ import java.util.Set;
  * What a symbol's size, shape and place on the line say about it, which the symbol model cannot see once the MNIST
  * recipe has fitted every symbol into the same 20x20 box: a dot on the baseline is a decimal point and one at mid
  * height a multiplication dot; a lone flat bar is a minus (or, when thick, an equals sign whose bars touch; one
- * when its rows show two bars), two stacked bars an equals sign, a bar between two dots a division sign. Every other symbol is the model's to read, among all symbols but the point.
+ * when its rows show two bars), two stacked bars an equals sign, a bar between two dots a division sign. Every other
+ * symbol is the model's to read, among all symbols but the point.
  *
  * <p>The line is measured from the tall symbols (digits, parentheses): a symbol at least {@value #TALL} of the
  * tallest one's height counts as tall; the line's height and top are their medians.
