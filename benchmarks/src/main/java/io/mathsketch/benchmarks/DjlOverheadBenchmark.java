@@ -1,6 +1,5 @@
 package io.mathsketch.benchmarks;
 
-import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -9,27 +8,17 @@ import ai.onnxruntime.OrtSession;
 import io.mathsketch.engine.model.DigitBatch;
 import io.mathsketch.engine.model.EngineResolver;
 import io.mathsketch.engine.model.InputEncoder;
-import io.mathsketch.engine.model.LoadedModel;
 import io.mathsketch.engine.model.ModelFolder;
 import io.mathsketch.engine.model.OutputDecoder;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.FloatBuffer;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * DJL's overhead on ONNX Runtime: the same batch of digits through our DJL predictor ({@link #djlPredict}) and
@@ -37,21 +26,14 @@ import java.util.concurrent.TimeUnit;
  * copy the output), on the same .onnx file with the same session settings (1 intra-op and 1 inter-op thread, ORT's
  * default optimisation level, as DJL's {@code OrtModel} leaves it). Both sides do the same Java work around the call
  * (the engine's {@link InputEncoder} and {@link OutputDecoder}), so the difference is DJL itself: NDManager and
- * NDArray wrapping, translator plumbing. Target: batch 1 through DJL within 1.2x of the direct call. Time per call.
+ * NDArray wrapping, translator plumbing. Target: batch 1 through DJL within 1.2x of the direct call. Time per call;
+ * JMH settings and the predictor: {@link PredictorBenchmark}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class DjlOverheadBenchmark {
+public class DjlOverheadBenchmark extends PredictorBenchmark {
 
     @Param({"1", "32"})
     public int batch;
 
-    private LoadedModel model;
-    private Predictor<DigitBatch, float[][]> predictor;
     private OrtEnvironment environment;
     private OrtSession session;
     private InputEncoder encoder;
@@ -63,8 +45,7 @@ public class DjlOverheadBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         ModelFolder folder = BenchmarkModel.folder(EngineResolver.ONNX_RUNTIME);
-        model = BenchmarkModel.load(folder, EngineResolver.ONNX_RUNTIME);
-        predictor = model.model().newPredictor();
+        openPredictor(folder, EngineResolver.ONNX_RUNTIME);
 
         environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -90,10 +71,8 @@ public class DjlOverheadBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() throws OrtException {
+    public void closeSession() throws OrtException {
         session.close();
-        predictor.close();
-        model.close();
     }
 
     @Benchmark

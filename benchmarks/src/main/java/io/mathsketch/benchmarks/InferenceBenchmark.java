@@ -1,49 +1,28 @@
 package io.mathsketch.benchmarks;
 
-import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import io.mathsketch.engine.model.DigitBatch;
 import io.mathsketch.engine.model.EngineResolver;
-import io.mathsketch.engine.model.LoadedModel;
 import io.mathsketch.engine.model.ModelLoader;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Inference cost per image through our DJL path (the engine's {@link ModelLoader} and translator: encode, one tensor,
  * forward pass, softmax back to Java arrays) for each engine, at batch sizes 1, 8, 32 and 128. Each method runs one
  * batch and counts it as {@code batch} operations, so every score is time per image and the batch sizes compare
  * directly with each other (target: batch 32 at most 40% of batch 1 per image) and across engines. One intra-op
- * thread, as the server runs by default.
+ * thread, as the server runs by default. JMH settings and the predictor: {@link PredictorBenchmark}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class InferenceBenchmark {
+public class InferenceBenchmark extends PredictorBenchmark {
 
     @Param({"OnnxRuntime", "PyTorch"})
     public String engine;
 
-    private LoadedModel model;
-    private Predictor<DigitBatch, float[][]> predictor;
     private DigitBatch batch1;
     private DigitBatch batch8;
     private DigitBatch batch32;
@@ -52,18 +31,11 @@ public class InferenceBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         String name = EngineResolver.canonicalName(engine);
-        model = BenchmarkModel.load(BenchmarkModel.folder(name), name);
-        predictor = model.model().newPredictor();
+        openPredictor(BenchmarkModel.folder(name), name);
         batch1 = BenchmarkModel.batch(1);
         batch8 = BenchmarkModel.batch(8);
         batch32 = BenchmarkModel.batch(32);
         batch128 = BenchmarkModel.batch(128);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        predictor.close();
-        model.close();
     }
 
     @Benchmark
