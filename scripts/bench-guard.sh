@@ -12,7 +12,7 @@
 #   scripts/bench-guard.sh --accept     make HEAD the baseline (writes benchmarks/guard-baseline; commit it, saying
 #                                       why: an intended slowdown such as a larger model, or a speed-up to keep)
 #   MATHSKETCH_BENCH_SLOWDOWN=all:1.5 scripts/bench-guard.sh
-#                                       prove the guard: every guarded workload of this build does 1.5x its work;
+#                                       prove the guard: every guarded workload of this build takes 1.5x its CPU;
 #                                       exit 1 when all were flagged, 4 when one slipped through ("PROOF FAILED")
 #   MATHSKETCH_BENCH_SLOWDOWN=preprocess.mnist28:2 ...   one workload, another factor
 #

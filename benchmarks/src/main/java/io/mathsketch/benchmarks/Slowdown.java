@@ -33,6 +33,11 @@ final class Slowdown {
         return new Slowdown(System.getProperty(PROPERTY, ""));
     }
 
+    /** How many times its work a slowed benchmark does (1 when nothing is slowed). */
+    double factor() {
+        return target.isEmpty() ? 1 : 1 + extra;
+    }
+
     /** What it was made from, to hand to another build's {@code Slowdown}. */
     String spec() {
         return spec;

@@ -27,6 +27,13 @@ class SlowdownTest {
     }
 
     @Test
+    void theFactorIsOneWhenNothingIsSlowed() {
+        assertEquals(1.5, new Slowdown("all:1.5").factor());
+        assertEquals(2, new Slowdown("pipeline").factor());
+        assertEquals(1, new Slowdown("").factor());
+    }
+
+    @Test
     void refusesASpeedUp() {
         assertThrows(IllegalArgumentException.class, () -> new Slowdown("all:0.5"));
     }
