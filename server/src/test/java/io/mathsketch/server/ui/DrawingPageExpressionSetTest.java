@@ -23,7 +23,7 @@ import org.openqa.selenium.interactions.PointerInput;
  * it, is read through {@code POST /api/v1/recognitions} in expression mode, and the share read exactly and each
  * symbol's share read right are reported (the README quotes them). The floor sits under what is measured.
  */
-class DrawingPageExpressionSetTest extends BrowserTest {
+class DrawingPageExpressionSetTest extends ExpressionPageTest {
 
     static final int COUNT = 16;
     /**
@@ -36,29 +36,11 @@ class DrawingPageExpressionSetTest extends BrowserTest {
     private static final int PEN = 8;
     private static final Symbol[] OPERATORS = {Symbol.PLUS, Symbol.MINUS, Symbol.TIMES, Symbol.DIVIDE};
 
-    @Override
-    protected HeadlessChromium.Viewport viewport() {
-        return HeadlessChromium.Viewport.DESKTOP;
-    }
-
-    /** Live previews of a half-drawn sum are not expressions yet: 422. */
-    @Override
-    protected boolean expectedConsoleError(String message) {
-        return message.contains("/api/v1/recognitions") && message.contains("422");
-    }
-
-    @Override
-    protected RunningServer startServer() {
-        return RunningServer.start(Map.of("engine.models", "mnist-cnn,mathsketch-symbols"));
-    }
-
     @Test
     void expressionsDrawnInTheBrowserAreReadAndTheShareIsReported() {
         MnistSubset mnist = MnistSubset.load();
         SplittableRandom random = new SplittableRandom(0xE17);
-        page.open(server.baseUrl());
-        page.waiting().until(d -> page.find("#mode-expression-label").isDisplayed());
-        page.find("label[for=mode-expression]").click();
+        openExpressionMode();
         page.setPenWidth(PEN);
         Http http = server.server().http();
         int exact = 0, cursor = 0;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,35 +18,12 @@ import org.openqa.selenium.support.ui.Select;
  * pointer events is sent as ink in expression mode, read symbol by symbol, and its value shown; each symbol is listed
  * with its confidence and can be corrected on its own.
  */
-class DrawingPageExpressionTest extends BrowserTest {
-
-    @Override
-    protected HeadlessChromium.Viewport viewport() {
-        return HeadlessChromium.Viewport.DESKTOP;
-    }
-
-    /** A sum being drawn is not yet an expression ("2+" has no right operand): the live previews say so, 422. */
-    @Override
-    protected boolean expectedConsoleError(String message) {
-        return message.contains("/api/v1/recognitions") && message.contains("422");
-    }
-
-    @Override
-    protected RunningServer startServer() {
-        return RunningServer.start(Map.of("engine.models", "mnist-cnn,mathsketch-symbols"));
-    }
+class DrawingPageExpressionTest extends ExpressionPageTest {
 
     @Test
     void aSumDrawnInExpressionModeIsReadAndAnswered() {
-        page.open(server.baseUrl());
-        page.waiting().until(d -> page.find("#mode-expression-label").isDisplayed());
-        page.find("label[for=mode-expression]").click();
-        List<Stroke> strokes = new ArrayList<>(HandDrawnDigits.of(2));
-        strokes.add(Stroke.of(250, 140, 330, 140));                       // "+"
-        strokes.add(Stroke.of(290, 100, 290, 180));
-        HandDrawnDigits.of(3).forEach(stroke -> strokes.add(stroke.shifted(260)));
-        strokes.add(Stroke.of(500, 122, 580, 122));                       // "="
-        strokes.add(Stroke.of(500, 162, 580, 162));
+        openExpressionMode();
+        List<Stroke> strokes = twoPlusThreeEquals();
 
         page.recordRecognitionRequests();
         page.draw(strokes, PointerInput.Kind.MOUSE);
@@ -67,15 +43,8 @@ class DrawingPageExpressionTest extends BrowserTest {
 
     @Test
     void eachSymbolIsListedWithItsConfidenceAndOneCanBeCorrectedAlone() {
-        page.open(server.baseUrl());
-        page.waiting().until(d -> page.find("#mode-expression-label").isDisplayed());
-        page.find("label[for=mode-expression]").click();
-        List<Stroke> strokes = new ArrayList<>(HandDrawnDigits.of(2));
-        strokes.add(Stroke.of(250, 140, 330, 140));                       // "+"
-        strokes.add(Stroke.of(290, 100, 290, 180));
-        HandDrawnDigits.of(3).forEach(stroke -> strokes.add(stroke.shifted(260)));
-        strokes.add(Stroke.of(500, 122, 580, 122));                       // "="
-        strokes.add(Stroke.of(500, 162, 580, 162));
+        openExpressionMode();
+        List<Stroke> strokes = twoPlusThreeEquals();
         page.draw(strokes, PointerInput.Kind.MOUSE);
         assertEquals("2+3=", page.savedAnswer());
 
@@ -106,5 +75,16 @@ class DrawingPageExpressionTest extends BrowserTest {
             assertFalse(page.find("#mode-expression-label").isDisplayed());
             assertFalse(page.find("#mode-expression").isEnabled());
         }
+    }
+
+    /** "2+3=" on the expression surface: the hand-drawn 2 and 3, a plus and an equals sign of straight strokes. */
+    private static List<Stroke> twoPlusThreeEquals() {
+        List<Stroke> strokes = new ArrayList<>(HandDrawnDigits.of(2));
+        strokes.add(Stroke.of(250, 140, 330, 140));                       // "+"
+        strokes.add(Stroke.of(290, 100, 290, 180));
+        HandDrawnDigits.of(3).forEach(stroke -> strokes.add(stroke.shifted(260)));
+        strokes.add(Stroke.of(500, 122, 580, 122));                       // "="
+        strokes.add(Stroke.of(500, 162, 580, 162));
+        return strokes;
     }
 }
