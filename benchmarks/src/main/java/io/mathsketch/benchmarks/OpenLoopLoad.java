@@ -1,11 +1,13 @@
 package io.mathsketch.benchmarks;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.mathsketch.corpus.http.RawHttp;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -28,15 +30,20 @@ import java.util.concurrent.locks.LockSupport;
  * server is charged for every request it delayed (no coordinated omission, unlike closed-loop wrk). Scheduled requests
  * wait in one queue for the next free keep-alive connection of a fixed pool; each connection is a virtual thread with
  * a blocking socket speaking minimal HTTP/1.1, far cheaper per request than {@code java.net.http} (which, sharing two
- * cores with the server, overloaded the machine on its own). The first quarter of the run (at most 3 s) warms up this
- * JVM and is not recorded. Percentiles are exact, from all recorded latencies.
+ * cores with the server, overloaded the machine on its own). A warm-up phase at the same rate (a quarter of the run,
+ * at most 3 s) warms up this JVM and the server's path; it is not recorded, and the recorded schedule starts only once
+ * every warm-up request is answered (at most 10 s later), so a backlog left by a cold client is not charged to the
+ * measured run. Percentiles are exact, from all recorded latencies. The client's own CPU time per request is reported
+ * too: it shares the cores with the server, and costs more per request than wrk.
  *
  * <pre>  OpenLoopLoad &lt;url&gt; &lt;body file or folder&gt; &lt;content type&gt; &lt;requests per second&gt; &lt;seconds&gt; [connections]</pre>
  *
  * A folder (one payload class of the corpus) is sent file by file in name order, round robin.
  *
  * Prints one JSON object: requests scheduled and completed (recorded part), non-2xx answers, failed requests (I/O
- * errors, or still unanswered 30 s after the schedule ended), achieved rate and latency percentiles in milliseconds.
+ * errors, or still unanswered 30 s after the schedule ended), achieved rate (completed requests over the time from the
+ * first scheduled send to the last answer, so a server that falls behind shows a rate below the target), latency
+ * percentiles in milliseconds and the client's CPU time per recorded request.
  */
 public final class OpenLoopLoad {
 
@@ -51,6 +58,10 @@ public final class OpenLoopLoad {
     private final AtomicInteger recorded = new AtomicInteger();
     private final AtomicLong non2xx = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    /** Requests answered or failed, warm-up included: the recorded schedule waits for the warm-up's. */
+    private final AtomicInteger answered = new AtomicInteger();
+    /** When the last recorded answer came in: the achieved rate is over the time the answers took, not the schedule. */
+    private final AtomicLong lastRecordedAnswer = new AtomicLong();
     private volatile long recordFrom;
 
     private OpenLoopLoad(URI uri, byte[][] requests, int capacity) {
@@ -80,20 +91,18 @@ public final class OpenLoopLoad {
             workers.add(Thread.ofVirtual().start(load::connection));
         }
         long intervalNanos = (long) (1e9 / rate);
-        long start = System.nanoTime() + 50_000_000;
-        load.recordFrom = start + (long) (warmUp * 1e9);
-        int scheduledRecorded = 0;
-        for (int i = 0; i < total; i++) {
-            long scheduled = start + i * intervalNanos;
-            long wait;
-            while ((wait = scheduled - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            load.schedule.add(scheduled);
-            if (scheduled >= load.recordFrom) {
-                scheduledRecorded++;
-            }
+        int warmUpRequests = (int) Math.round(rate * warmUp);
+        load.recordFrom = Long.MAX_VALUE;
+        load.schedule(warmUpRequests, System.nanoTime() + 50_000_000, intervalNanos);
+        long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (load.answered.get() < warmUpRequests && System.nanoTime() < drainDeadline) {
+            Thread.sleep(5);
         }
+        long cpuBefore = processCpuNanos();
+        long start = System.nanoTime() + 10_000_000;
+        load.recordFrom = start;
+        int scheduledRecorded = total - warmUpRequests;
+        load.schedule(scheduledRecorded, start, intervalNanos);
         long scheduleEnd = System.nanoTime();
         for (int i = 0; i < connections; i++) {
             load.schedule.add(STOP);
@@ -105,17 +114,36 @@ public final class OpenLoopLoad {
                 worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
         }
+        long clientCpuNanos = processCpuNanos() - cpuBefore;
         int done = load.recorded.get();
         long unanswered = Math.max(0, scheduledRecorded - done - load.failed.get());
         long[] sorted = Arrays.copyOf(load.latencies, done);
         Arrays.sort(sorted);
-        double measuredSeconds = (scheduleEnd - load.recordFrom) / 1e9;
+        double measuredSeconds = (Math.max(scheduleEnd, load.lastRecordedAnswer.get()) - load.recordFrom) / 1e9;
         System.out.printf(Locale.ROOT, "{\"scheduled\": %d, \"completed\": %d, \"target_rps\": %.1f, \"rps\": %.1f, "
                         + "\"p50_ms\": %.3f, \"p95_ms\": %.3f, \"p99_ms\": %.3f, \"max_ms\": %.3f, \"non2xx\": %d, "
-                        + "\"failed\": %d, \"connections\": %d}%n", scheduledRecorded, done, rate,
+                        + "\"failed\": %d, \"connections\": %d, \"client_cpu_us_per_request\": %.1f}%n", scheduledRecorded, done, rate,
                 done / measuredSeconds, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-                percentile(sorted, 100), load.non2xx.get(), load.failed.get() + unanswered, connections);
+                percentile(sorted, 100), load.non2xx.get(), load.failed.get() + unanswered, connections,
+                done == 0 ? Double.NaN : clientCpuNanos / 1e3 / done);
         System.exit(0); // connections still waiting on a stalled server must not keep the JVM alive
+    }
+
+    /** Queues {@code count} requests at {@code intervalNanos} from {@code start}, each when its time comes. */
+    private void schedule(int count, long start, long intervalNanos) {
+        for (int i = 0; i < count; i++) {
+            long scheduled = start + i * intervalNanos;
+            long wait;
+            while ((wait = scheduled - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            schedule.add(scheduled);
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** One keep-alive connection: sends the next scheduled request as soon as the previous answer is in. */
@@ -140,13 +168,16 @@ public final class OpenLoopLoad {
                     out.flush();
                     int status = RawHttp.read(in, 0).status();
                     long latency = System.nanoTime() - scheduled;
+                    answered.incrementAndGet();
                     if (scheduled >= recordFrom) {
                         latencies[recorded.getAndIncrement()] = latency;
+                        lastRecordedAnswer.accumulateAndGet(scheduled + latency, Math::max);
                         if (status / 100 != 2) {
                             non2xx.incrementAndGet();
                         }
                     }
                 } catch (IOException e) {
+                    answered.incrementAndGet();
                     if (scheduled >= recordFrom) {
                         failed.incrementAndGet();
                     }
