@@ -50,6 +50,8 @@ cd "$(dirname "$0")/.."
 
 # shellcheck source=scripts/select-jdk.sh
 source scripts/select-jdk.sh
+# shellcheck source=scripts/lib/free-port.sh
+source scripts/lib/free-port.sh
 
 duration=${BENCH_DURATION:-10}
 warmup=${BENCH_WARMUP:-10}
@@ -126,18 +128,6 @@ stop_server() {
   server_pid=""
 }
 trap stop_server EXIT
-
-free_port() {
-  local p
-  for _ in $(seq 1 100); do
-    p=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-      echo "$p"
-      return 0
-    fi
-  done
-  return 1
-}
 
 # $1 = max batch size, $2 = name of this server's folder
 start_server() {
