@@ -2,7 +2,13 @@ package io.mathsketch.benchmarks;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OpenLoopLoadTest {
@@ -19,5 +25,35 @@ class OpenLoopLoadTest {
         assertEquals(100.0, OpenLoopLoad.percentile(sorted, 100));
         assertEquals(7.0, OpenLoopLoad.percentile(new long[] {7_000_000L}, 99));
         assertTrue(Double.isNaN(OpenLoopLoad.percentile(new long[0], 50)));
+    }
+
+    private static ByteBuffer ascii(String text) {
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void aResponseFedInPiecesCompletesAtTheEndOfItsBody() throws IOException {
+        OpenLoopLoad.ResponseReader reader = new OpenLoopLoad.ResponseReader();
+
+        assertEquals(0, reader.feed(ascii("HTTP/1.1 201 Created\r\nContent-Le")));
+        assertEquals(0, reader.feed(ascii("ngth: 10\r\nContent-Type: application/json\r\n\r\n{\"id\":")));
+        assertEquals(201, reader.feed(ascii("\"1\"}")));
+        assertFalse(reader.close);
+
+        reader.reset();
+        assertEquals(503, reader.feed(ascii("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n"
+                + "content-length: 2\r\n\r\n{}")));
+        assertTrue(reader.close);
+    }
+
+    @Test
+    void aResponseWithoutALengthIsAnErrorNotAMisreadAnswer() {
+        OpenLoopLoad.ResponseReader reader = new OpenLoopLoad.ResponseReader();
+
+        assertThrows(IOException.class, () -> reader.feed(ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")));
+        reader.reset();
+        assertThrows(IOException.class, () -> reader.feed(ascii("HTTP/1.1 200 OK\r\n\r\nbody")));
+        reader.reset();
+        assertThrows(IOException.class, () -> reader.feed(ascii("SSH-2.0-OpenSSH\r\n\r\n")));
     }
 }
