@@ -35,6 +35,14 @@ public record PhotoConfig(String name, long seed, List<int[]> frames, Range digi
             Range.of(0.75, 1.05), Range.of(2, 8), Range.of(0, 1.2), List.of(0.5f, 0.7f, 0.85f, 0.95f), 25, 0.25);
 
     /**
+     * The photos the photo path is tuned on, never the test's: the test conditions drawn with another seed (and, in
+     * {@code PhotoTuning}, other MNIST test digits and the held-out hands re-seeded).
+     */
+    public static final PhotoConfig TUNING = new PhotoConfig("photo-tuning", 0x9407_0021L, TEST.frames,
+            TEST.digitHeight, TEST.minDigitPixels, TEST.shadowChance, TEST.shadowDepth, TEST.gradient, TEST.vignette,
+            TEST.exposure, TEST.grain, TEST.blur, TEST.jpegQualities, TEST.specks, TEST.edgeChance);
+
+    /**
      * Photos for the orientation floor: the test conditions at the two smaller frame sizes (every photo is read
      * sixteen times), with another seed.
      */

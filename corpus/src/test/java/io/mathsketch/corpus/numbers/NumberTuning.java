@@ -5,6 +5,7 @@ import io.mathsketch.engine.RecognitionRequest.Input;
 import io.mathsketch.engine.config.Batching;
 import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.image.Box;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.engine.mnist.MnistSubset;
@@ -19,19 +20,24 @@ import io.mathsketch.engine.segment.ReadingSearch.Weights;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Tuning aid, never run by the build ({@code NumberTuning [count [first]]}, {@code -Dexplain=true} to show the chosen
  * and the true reading of each miss, {@code -Dshapes=true} for the true digits' shapes per label): scores every
  * candidate of {@code count} numbers of {@link NumberConfig#TUNING} from number {@code first} once,
- * then tries the reading search's weights on them, printing how many numbers each reads exactly and how many the
- * candidates could read at all (some reading whose every digit the model gets right).
+ * then tries the reading search's weights on them, printing how many numbers each reads exactly and, per kind, how
+ * many the candidates could read at all (<em>reachable</em>: some reading whose every digit the model gets right) and
+ * how many they could part at all (<em>segmentable</em>: some reading whose boxes are the true digits' boxes, whatever
+ * the model reads in them). A miss that is not segmentable is the candidate generator's; one that is reachable, the
+ * search's.
  */
 final class NumberTuning {
 
     private record Scored(int index, String text, Candidates candidates, float[] confidence, int[] label,
-                          NumberKind kind) {
+                          NumberKind kind, boolean segmentable) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,14 +68,23 @@ final class NumberTuning {
                         }
                     }
                 }
-                scored.add(new Scored(i, n.text(), c, confidence, label, n.kind()));
+                scored.add(new Scored(i, n.text(), c, confidence, label, n.kind(),
+                        segmentable(c, crop, n.boxes())));
             }
         }
         int reachable = 0;
+        Map<NumberKind, int[]> byKind = new EnumMap<>(NumberKind.class);
         for (Scored s : scored) {
-            reachable += reachable(s) ? 1 : 0;
+            boolean r = reachable(s);
+            reachable += r ? 1 : 0;
+            int[] k = byKind.computeIfAbsent(s.kind(), x -> new int[3]);
+            k[0] += r ? 1 : 0;
+            k[1] += s.segmentable() ? 1 : 0;
+            k[2]++;
         }
         System.out.printf("reachable: %d/%d%n", reachable, count);
+        byKind.forEach((kind, k) -> System.out.printf("  %-11s reachable %d/%d, segmentable %d/%d%n", kind, k[0],
+                k[2], k[1], k[2]));
         if (Boolean.getBoolean("shapes")) {
             shapes(scored);
         }
@@ -107,7 +122,7 @@ final class NumberTuning {
                 right++;
             } else if (print) {
                 System.out.println("  #" + s.index() + " " + s.kind() + " " + s.text() + " read " + read
-                        + (reachable(s) ? "" : " (unreachable)"));
+                        + (reachable(s) ? "" : " (unreachable)") + (s.segmentable() ? "" : " (unsegmentable)"));
                 if (reachable(s) && Boolean.getBoolean("explain")) {
                     System.out.println("    chosen: " + describe(s, search.best(s.candidates(), s.confidence())));
                     System.out.println("    truth:  " + describe(s, truth(s)));
@@ -186,6 +201,28 @@ final class NumberTuning {
             at = all.get(via[at][d]).from();
         }
         return path;
+    }
+
+    /**
+     * Whether some reading's boxes are the true digits' boxes: left and right sides within a tenth of the line height
+     * (the true box holds the faint edge the candidate's stroke box leaves out).
+     */
+    private static boolean segmentable(Candidates c, InkCrop crop, List<Box> truth) {
+        int atoms = c.atoms(), n = truth.size();
+        double tolerance = Math.max(3, 0.1 * c.lineHeight() * crop.factor());
+        boolean[][] can = new boolean[atoms + 1][n + 1];
+        can[0][0] = true;
+        for (Candidate k : c.candidates()) {
+            Box b = crop.toSource(k.box());
+            for (int d = 0; d < n; d++) {
+                Box t = truth.get(d);
+                if (can[k.from()][d] && Math.abs(b.x() - t.x()) <= tolerance
+                        && Math.abs(b.x() + b.width() - t.x() - t.width()) <= tolerance) {
+                    can[k.to()][d + 1] = true;
+                }
+            }
+        }
+        return can[atoms][n];
     }
 
     /** Whether some reading over the candidates has exactly the true digits. */

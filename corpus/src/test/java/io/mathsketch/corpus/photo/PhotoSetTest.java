@@ -18,6 +18,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,22 @@ class PhotoSetTest {
         Photo other = new PhotoSet(PhotoConfig.TEST.withSeed(42), SUBSET.images(), SUBSET.labels(),
                 HandConfig.HELD_OUT).mnist(0);
         assertNotEquals(set.mnist(0).conditions(), other.conditions(), "another seed, another photo");
+    }
+
+    @Test
+    void theTuningPhotosAreNotTheTestPhotosNorOfTheTestDigits() {
+        PhotoSet tuning = new PhotoSet(PhotoConfig.TUNING, SUBSET.images(), SUBSET.labels(), PhotoTuning.HAND);
+        assertNotEquals(PhotoQualityTest.HAND.seed(), PhotoTuning.HAND.seed());
+        Set<Integer> tested = new HashSet<>();
+        for (int i = 0; i < PhotoQualityTest.PER_SOURCE; i++) {
+            tested.add(i * 13);
+        }
+        for (int i = 0; i < PhotoQualityTest.PER_SOURCE; i++) {
+            assertFalse(tested.contains(PhotoTuning.mnistIndex(i)), "tuning photo " + i + " is of a test digit");
+            assertTrue(PhotoTuning.mnistIndex(i) < SUBSET.labels().count());
+        }
+        assertNotEquals(set.mnist(0).conditions(), tuning.mnist(0).conditions());
+        assertNotEquals(set.hand(0).conditions(), tuning.hand(0).conditions());
     }
 
     @Test
