@@ -90,7 +90,7 @@ final class NumberTuning {
         }
         // Coordinate descent over the weights, a few values each, twice round.
         double[][] values = {{0.8, 0.9, 1.0, 1.1, 1.2}, {2, 4, 8, 16}, {0.45, 0.55, 0.65, 0.75}, {5, 10, 20},
-            {0.04, 0.08, 0.15}, {3, 6, 12, 24}};
+            {0.04, 0.08, 0.15}, {3, 6, 12, 24}, {0.5, 0.55, 0.6, 0.65, 0.7, 0.8}, {0, 2, 3, 5, 8, 12, 20}};
         Weights best = Weights.DEFAULT;
         int bestRight = right(scored, best, false);
         System.out.printf("default %d/%d%n", bestRight, count);
@@ -136,8 +136,8 @@ final class NumberTuning {
         StringBuilder b = new StringBuilder();
         for (int k : path) {
             Candidate c = s.candidates().candidates().get(k);
-            b.append(String.format("[%d-%d '%d' p=%.3f w=%.2f h=%.2f g=%.2f] ", c.from(), c.to(), s.label()[k],
-                    s.confidence()[k], c.width(), c.height(), c.gap()));
+            b.append(String.format("[%d-%d '%d' p=%.3f w=%.2f h=%.2f g=%.2f s=%.2f] ", c.from(), c.to(),
+                    s.label()[k], s.confidence()[k], c.width(), c.height(), c.gap(), c.secondStroke()));
         }
         return b.toString();
     }

@@ -20,8 +20,8 @@ import java.util.List;
  * wider than {@link #MAX_WIDTH} line heights, so a digit broken into pieces (a 4 or 5 written in two strokes, a gap in
  * a stroke) is one candidate among others.
  *
- * <p>Each candidate carries its shape relative to the line's height (width, height, empty columns inside it), on
- * which {@link ReadingSearch} puts a prior so that a fragment or a pair of digits is not read as one digit just
+ * <p>Each candidate carries its shape relative to the line's height (width, height, empty columns inside it, the height
+ * of its second-tallest separate stroke), on which {@link ReadingSearch} puts a prior so that a fragment or a pair of digits is not read as one digit just
  * because the model is confident. Work is bounded: the atoms are counted against the
  * digit limit before any pairwise step, and there are at most {@link #MAX_ATOMS_PER_DIGIT} candidates per atom.
  */
@@ -288,15 +288,27 @@ public final class CandidateSegmenter {
             gap = Math.max(gap, s[0] - reach);
             reach = Math.max(reach, s[1]);
         }
-        return new Candidate(from, to, x0, y0, x1, y1, (x1 - x0) / line, (y1 - y0) / line, gap / line);
+        // Only whole components count: the slices of a cut digit (the two arcs of a 0) are tall and belong together.
+        int tallest = 0, second = 0;
+        for (int k = from; k < to; k++) {
+            Atom a = atoms.get(k);
+            if (a.left() == null && a.right() == null) {
+                int h = a.y1() - a.y0();
+                second = Math.max(second, Math.min(tallest, h));
+                tallest = Math.max(tallest, h);
+            }
+        }
+        return new Candidate(from, to, x0, y0, x1, y1, (x1 - x0) / line, (y1 - y0) / line, gap / line,
+                second / line);
     }
 
     /**
      * A proposed digit: atoms {@code from} (inclusive) to {@code to} (exclusive) in left-to-right order, their stroke
-     * box, and its shape in line heights: width, height, and the widest run of empty columns between its atoms.
+     * box, and its shape in line heights: width, height, the widest run of empty columns between its atoms, and the
+     * height of the second-tallest of the separate strokes (whole components) it joins, 0 when it joins fewer than two.
      */
     public record Candidate(int from, int to, int x0, int y0, int x1, int y1, double width, double height,
-                            double gap) {
+                            double gap, double secondStroke) {
 
         public Box box() {
             return new Box(x0, y0, x1 - x0, y1 - y0);

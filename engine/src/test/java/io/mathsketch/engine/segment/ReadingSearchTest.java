@@ -3,12 +3,14 @@ package io.mathsketch.engine.segment;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.image.InkImage;
 import io.mathsketch.engine.segment.CandidateSegmenter.Candidate;
+import io.mathsketch.engine.segment.ReadingSearch.Weights;
 import io.mathsketch.engine.testing.CanvasRenderer;
 import io.mathsketch.engine.testing.CanvasRenderer.Placement;
 import io.mathsketch.engine.testing.SyntheticDigits;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -50,6 +52,30 @@ class ReadingSearchTest {
             assertTrue(!whole(candidates.candidates().get(k), 1), "the 4 is read in pieces");
         }
         coversEveryAtomOnce(candidates, reading);
+    }
+
+    @Test
+    void twoTallStrokesSideBySideAreTwoDigitsWhenTheModelIsAsSureOfTheirUnion() throws RecognitionException {
+        // Two 1s three pixels apart: closer than the gap the prior charges for, together narrower than a wide digit.
+        InkImage one = SyntheticDigits.draw("1", 100, 0.08);
+        int first = one.width(), last = -1;
+        for (int p = 0; p < one.ink().length; p++) {
+            if (one.ink()[p] >= NumberSegmenter.STROKE_THRESHOLD) {
+                first = Math.min(first, p % one.width());
+                last = Math.max(last, p % one.width());
+            }
+        }
+        int second = 15 + last + 1 + 3 - first, width = second + one.width() + 15;
+        List<Placement> row = List.of(CanvasRenderer.place(one, 15, 20, 1), CanvasRenderer.place(one, second, 20, 1));
+        Candidates candidates = new CandidateSegmenter().propose(new InkImage(width, 140,
+                CanvasRenderer.white(width, 140).inkField(row)), 32);
+        assertEquals(2, candidates.atoms(), "two separate strokes");
+        float[] sure = new float[candidates.candidates().size()];
+        Arrays.fill(sure, 0.99f);
+
+        assertEquals(2, search.best(candidates, sure).length);
+        // The second-stroke term parts them: without it their union wins by one factor of 0.99.
+        assertEquals(1, new ReadingSearch(Weights.DEFAULT.with(7, 0)).best(candidates, sure).length);
     }
 
     private static void coversEveryAtomOnce(Candidates candidates, int[] reading) {
