@@ -16,12 +16,12 @@ class NumberQualityTest {
     /** 100 numbers per kind, half of MNIST digits and half drawn by the held-out hand. */
     static final int NUMBERS = 400;
     /**
-     * Issue 11 asks 96%, not met. With mnist-cnn 1.1.0 recognition-driven segmentation reads 78.75% (315/400) of this
-     * set exactly, touching neighbours 42% of theirs (76.00% before edge slivers stopped counting as cuts and the
-     * search's weights were tuned again); the connected-components segmenter it replaced read 69.25% (touching 18%).
-     * The floor sits just under the measured figure so that a regression fails.
+     * Issue 11 asks 96%, not met. With mnist-cnn 1.1.0 recognition-driven segmentation reads 79.75% (319/400) of this
+     * set exactly, touching neighbours 42% of theirs (78.75% before the search charged for a second tall stroke in
+     * one digit, 76.00% before edge slivers stopped counting as cuts); the connected-components segmenter it replaced
+     * read 69.25% (touching 18%). The floor sits just under the measured figure so that a regression fails.
      */
-    static final double NUMBER_FLOOR = 0.78;
+    static final double NUMBER_FLOOR = 0.79;
 
     @Test
     void writtenNumbersAreReadExactlyAsOftenAsTheFloor() throws Exception {
