@@ -9,7 +9,6 @@ import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.image.InkImage;
 import io.mathsketch.engine.image.Stroke;
 import io.mathsketch.engine.preprocess.MnistCentering;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -121,8 +120,8 @@ public final class InkRenderer {
      */
     private static float[] coverage(List<Stroke> strokes, double x0, double y0, double sx, double sy, double pen,
                                     int width, int height) {
-        Coverage field = new Coverage(width, height, sx, sy, pen / 2);
-        Polyline line = new Polyline();
+        Field field = new Field(width, height, sx, sy, pen / 2);
+        Polyline line = new Polyline(field);
         for (Stroke s : strokes) {
             int n = s.size();
             if (n == 0) {
@@ -136,46 +135,61 @@ public final class InkRenderer {
             }
             line.start(ax, ay);
             // As the page paints: a quadratic curve to the midpoint of each next pair, with the point as control.
+            double cx = (xs[1] - x0) * sx, cy = (ys[1] - y0) * sy;
             for (int i = 1; i < n - 1; i++) {
-                double cx = (xs[i] - x0) * sx, cy = (ys[i] - y0) * sy;
-                double bx = ((xs[i] + xs[i + 1]) / 2 - x0) * sx, by = ((ys[i] + ys[i + 1]) / 2 - y0) * sy;
+                double nx = (xs[i + 1] - x0) * sx, ny = (ys[i + 1] - y0) * sy;
+                double bx = (cx + nx) / 2, by = (cy + ny) / 2;
                 line.quadratic(ax, ay, cx, cy, bx, by);
                 ax = bx;
                 ay = by;
+                cx = nx;
+                cy = ny;
             }
-            line.add((xs[n - 1] - x0) * sx, (ys[n - 1] - y0) * sy);
-            line.draw(field);
+            line.add(cx, cy);
+            line.finish();
         }
         return field.values;
     }
 
     /**
-     * One stroke's centre line flattened into pixel coordinates, then simplified before it is drawn. At the model's
-     * scale a page's stroke has several points per pixel, and every segment costs the pixels around it, so
-     * consecutive short segments paid for the same pixels again and again; the simplified line keeps only the
-     * vertices needed to stay within {@link #TOLERANCE} of the flattened curve (Douglas-Peucker, with an explicit
-     * stack: a stroke may have thousands of points).
+     * One stroke's centre line, flattened into pixel coordinates and simplified as it comes. At the model's scale a
+     * page's stroke has several points per pixel, and every segment costs the pixels around it, so consecutive short
+     * segments would pay for the same pixels again and again. A run of flattened points is drawn as one segment, from
+     * its first point to its last, for as long as every point between lies within {@link #TOLERANCE} of that segment
+     * (distance to the segment, not the line: a stroke may turn back on itself): the tolerance a Douglas-Peucker
+     * simplification keeps, in one pass and without a buffer of the stroke. A run holds at most {@link #MAX_RUN} points, which bounds the work on a long straight stroke.
      */
     private static final class Polyline {
-        private double[] xs = new double[256], ys = new double[256];
-        private boolean[] keep = new boolean[256];
-        private int[] stack = new int[64];
+        private static final int MAX_RUN = 32;
+        private final Field field;
+        private final double[] xs = new double[MAX_RUN + 1], ys = new double[MAX_RUN + 1];
         private int size;
 
+        Polyline(Field field) {
+            this.field = field;
+        }
+
         void start(double x, double y) {
-            size = 0;
-            add(x, y);
+            xs[0] = x;
+            ys[0] = y;
+            size = 1;
         }
 
         void add(double x, double y) {
-            if (size == xs.length) {
-                xs = Arrays.copyOf(xs, size * 2);
-                ys = Arrays.copyOf(ys, size * 2);
-                keep = new boolean[size * 2];
+            if (size > 1 && (size > MAX_RUN || !runReaches(x, y))) {
+                // The run cannot take the new point: draw it, and start the next run at its end.
+                field.segment(xs[0], ys[0], xs[size - 1], ys[size - 1]);
+                xs[0] = xs[size - 1];
+                ys[0] = ys[size - 1];
+                size = 1;
             }
             xs[size] = x;
             ys[size] = y;
             size++;
+        }
+
+        void finish() {
+            field.segment(xs[0], ys[0], xs[size - 1], ys[size - 1]);
         }
 
         /** The curve from (ax, ay), already added, through control (cx, cy) to (bx, by), as straight pieces. */
@@ -184,81 +198,61 @@ public final class InkRenderer {
             double ex = cx - (ax + bx) / 2, ey = cy - (ay + by) / 2;
             // Squared, and no Math.hypot: its care for overflow costs more than the rest of a piece of curve.
             double deviation2 = (ex * ex + ey * ey) / 4;
-            int pieces = deviation2 <= FLATNESS * FLATNESS ? 1
-                    : (int) Math.ceil(Math.sqrt(Math.sqrt(deviation2) / FLATNESS));
+            if (deviation2 <= FLATNESS * FLATNESS) {
+                add(bx, by);
+                return;
+            }
+            int pieces = (int) Math.ceil(Math.sqrt(Math.sqrt(deviation2) / FLATNESS));
             for (int k = 1; k <= pieces; k++) {
                 double t = (double) k / pieces, u = 1 - t;
                 add(u * u * ax + 2 * u * t * cx + t * t * bx, u * u * ay + 2 * u * t * cy + t * t * by);
             }
         }
 
-        void draw(Coverage field) {
-            simplify();
-            int from = 0;
+        /** Whether every point after the run's first lies within tolerance of the segment from it to (x, y). */
+        private boolean runReaches(double x, double y) {
+            double ax = xs[0], ay = ys[0];
+            double dx = x - ax, dy = y - ay;
+            double length2 = dx * dx + dy * dy, limit = TOLERANCE * TOLERANCE * length2;
             for (int i = 1; i < size; i++) {
-                if (keep[i]) {
-                    field.segment(xs[from], ys[from], xs[i], ys[i]);
-                    from = i;
+                double px = xs[i] - ax, py = ys[i] - ay;
+                double along = px * dx + py * dy, across = px * dy - py * dx;
+                // Beside the segment: the distance to its line, times its length, squared; else to the nearer end
+                // (the start when the segment has no length: a stroke may come back to exactly where a run began).
+                boolean far = along <= 0 ? px * px + py * py > TOLERANCE * TOLERANCE
+                        : along > length2 ? sq(px - dx) + sq(py - dy) > TOLERANCE * TOLERANCE
+                        : across * across > limit;
+                if (far) {
+                    return false;
                 }
             }
+            return true;
         }
 
-        /** Marks the vertices to keep: the ends, and recursively the farthest vertex while it is beyond tolerance. */
-        private void simplify() {
-            Arrays.fill(keep, 0, size, false);
-            keep[0] = true;
-            keep[size - 1] = true;
-            int top = 0;
-            stack = push(stack, top++, 0);
-            stack = push(stack, top++, size - 1);
-            while (top > 0) {
-                int last = stack[--top], first = stack[--top];
-                double ax = xs[first], ay = ys[first];
-                double dx = xs[last] - ax, dy = ys[last] - ay;
-                double length2 = dx * dx + dy * dy;
-                double inverse = length2 > 0 ? 1 / length2 : 0;
-                double farthest = TOLERANCE * TOLERANCE;
-                int at = -1;
-                for (int i = first + 1; i < last; i++) {
-                    // Distance to the segment, not the line: a stroke may turn back on itself.
-                    double px = xs[i] - ax, py = ys[i] - ay;
-                    double t = Math.max(0, Math.min(1, (px * dx + py * dy) * inverse));
-                    double ex = px - t * dx, ey = py - t * dy;
-                    double d2 = ex * ex + ey * ey;
-                    if (d2 > farthest) {
-                        farthest = d2;
-                        at = i;
-                    }
-                }
-                if (at >= 0) {
-                    keep[at] = true;
-                    stack = push(stack, top++, first);
-                    stack = push(stack, top++, at);
-                    stack = push(stack, top++, at);
-                    stack = push(stack, top++, last);
-                }
-            }
-        }
-
-        private static int[] push(int[] stack, int at, int value) {
-            int[] grown = at == stack.length ? Arrays.copyOf(stack, at * 2) : stack;
-            grown[at] = value;
-            return grown;
+        private static double sq(double v) {
+            return v * v;
         }
     }
 
     /**
      * Ink per pixel, the most any stroke segment seen so far gives it: the overlap of the pixel's one-pixel
-     * footprint, centred at distance d from the segment, with the pen's extent [-radius, radius] across the segment.
-     * The fitted patch may be scaled a little differently along x and y (whole pixels on both sides, as the image
-     * path resamples), so the pen's radius in pixels depends on the segment's direction.
+     * footprint, centred at distance d from the segment, with the pen's extent [-r, r] across it,
+     * {@code min(1, 2r, r + 1/2 - d)}. Each segment visits, row by row, only the pixel centres its capsule (the pen
+     * swept along it) can reach, and walks each row with its distance along and across the segment growing by a
+     * constant step: a few multiplications, a square root and a max per pixel, no division and no branch.
+     *
+     * <p>The fitted patch may be scaled a little differently along x and y (whole pixels on both sides, as the image
+     * path resamples), so the round pen is a slightly elliptic one in pixels, and its half-width r across a segment
+     * depends on the segment's direction.
      */
-    private static final class Coverage {
+    private static final class Field {
         private final int width, height;
-        private final double sx, sy, radius, roundRadius;
+        private final double sx, sy, radius;
+        /** Half the pen in pixels across a dot: the pen's mean radius. */
+        private final double roundRadius;
         final float[] values;
 
-        Coverage(int width, int height, double sx, double sy, double radius) {
+        Field(int width, int height, double sx, double sy, double radius) {
             this.width = width;
             this.height = height;
             this.sx = sx;
@@ -269,52 +263,64 @@ public final class InkRenderer {
         }
 
         void segment(double ax, double ay, double bx, double by) {
+            if (!(radius > 0)) {
+                return; // a pen of no width leaves no ink
+            }
             double dx = bx - ax, dy = by - ay;
-            double length2 = dx * dx + dy * dy;
-            double r = penRadius(dx, dy);
+            double length = Math.sqrt(dx * dx + dy * dy);
+            // Distances along and across are measured in units of r * |d|, so that walking a row needs no |d|.
+            double r, unit;
+            if (length > 0) {
+                // The elliptic pen's extent along the segment's normal.
+                double extent = Math.sqrt(sy * sy * dx * dx + sx * sx * dy * dy);
+                r = radius * extent / length;
+                unit = 1 / (radius * extent);
+            } else {
+                dx = 1; // a dot: any direction, round
+                dy = 0;
+                r = roundRadius;
+                unit = 1 / r;
+            }
             // Beyond half a pen plus half a pixel a pixel gets no ink.
-            double reach = r + 0.5, reach2 = reach * reach;
-            // Within half a pixel of the pen's edge inside, a pixel is all ink: no square root needed.
-            double full = r - 0.5, full2 = full > 0 ? full * full : -1;
-            int fromX = Math.max(0, (int) Math.floor(Math.min(ax, bx) - reach));
-            int toX = Math.min(width - 1, (int) Math.ceil(Math.max(ax, bx) + reach));
-            int fromY = Math.max(0, (int) Math.floor(Math.min(ay, by) - reach));
-            int toY = Math.min(height - 1, (int) Math.ceil(Math.max(ay, by) + reach));
-            double inverse = length2 > 0 ? 1 / length2 : 0;
+            double reach = r + 0.5, band = reach / (r * unit);
+            float span = (float) (length * length * unit), alongStep = (float) (dx * unit);
+            float acrossStep = (float) (dy * unit);
+            float full = (float) Math.min(1, 2 * r), edge = (float) reach, slope = (float) r;
+            int fromX = Math.max(0, (int) Math.ceil(Math.min(ax, bx) - reach - 0.5));
+            int toX = Math.min(width - 1, (int) Math.floor(Math.max(ax, bx) + reach - 0.5));
+            int fromY = Math.max(0, (int) Math.ceil(Math.min(ay, by) - reach - 0.5));
+            int toY = Math.min(height - 1, (int) Math.floor(Math.max(ay, by) + reach - 0.5));
+            boolean slanted = Math.abs(dy) >= 1e-6;
+            double inverseDy = slanted ? 1 / dy : 0;
             for (int y = fromY; y <= toY; y++) {
                 double py = y + 0.5 - ay;
+                int from = fromX, to = toX;
+                if (slanted) {
+                    // Only centres beside the part of the segment within reach of this row, and within reach of the
+                    // segment's line: the whole capsule is in both.
+                    double t0 = Math.max(0, Math.min(1, (py - reach) * inverseDy));
+                    double t1 = Math.max(0, Math.min(1, (py + reach) * inverseDy));
+                    double x0 = t0 * dx, x1 = t1 * dx;
+                    double b0 = (py * dx - band) * inverseDy, b1 = (py * dx + band) * inverseDy;
+                    double lo = Math.max(Math.min(x0, x1) - reach, Math.min(b0, b1));
+                    double hi = Math.min(Math.max(x0, x1) + reach, Math.max(b0, b1));
+                    from = Math.max(from, (int) Math.ceil(ax + lo - 0.5));
+                    to = Math.min(to, (int) Math.floor(ax + hi - 0.5));
+                }
+                double px = from + 0.5 - ax;
+                float along = (float) ((px * dx + py * dy) * unit);
+                float across = (float) ((px * dy - py * dx) * unit);
                 int row = y * width;
-                for (int x = fromX; x <= toX; x++) {
-                    double px = x + 0.5 - ax;
-                    double t = Math.max(0, Math.min(1, (px * dx + py * dy) * inverse));
-                    double ex = px - t * dx, ey = py - t * dy;
-                    double d2 = ex * ex + ey * ey;
-                    if (d2 <= full2) {
-                        values[row + x] = 1;
-                    } else if (d2 < reach2) {
-                        double d = Math.sqrt(d2);
-                        float cover = (float) Math.min(1, Math.min(d + 0.5, r) - Math.max(d - 0.5, -r));
-                        if (cover > values[row + x]) {
-                            values[row + x] = cover;
-                        }
-                    }
+                for (int x = from; x <= to; x++) {
+                    // Distance in half-pens: across the segment, and past its nearer end when beyond one.
+                    float beyond = Math.max(0, Math.max(-along, along - span));
+                    float d = (float) Math.sqrt(across * across + beyond * beyond);
+                    float cover = Math.min(full, edge - slope * d);
+                    values[row + x] = Math.max(values[row + x], cover);
+                    along += alongStep;
+                    across += acrossStep;
                 }
             }
-        }
-
-        /**
-         * Half the pen across a segment going (dx, dy) in pixels: the ink-unit radius scaled along the segment's
-         * normal, which is the same in every direction when the patch is scaled alike on both axes.
-         */
-        private double penRadius(double dx, double dy) {
-            // Direction in ink units, then its normal (-uy, ux) scaled back into pixels.
-            double ux = dx / sx, uy = dy / sy;
-            double length = Math.sqrt(ux * ux + uy * uy);
-            if (length == 0) {
-                return roundRadius;
-            }
-            double nx = -uy / length / sx, ny = ux / length / sy;
-            return radius / Math.sqrt(nx * nx + ny * ny);
         }
     }
 }
