@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
+import io.mathsketch.engine.testing.PixelCorrelation;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class PayloadCorpusTest {
             assertEquals(reference.get(i).digit(), encoded.get(i).digit());
             DigitImage expected = preprocessor.digit(reference.get(i).bytes());
             DigitImage actual = preprocessor.digit(encoded.get(i).bytes());
-            double r = correlation(expected.pixels(), actual.pixels());
+            double r = PixelCorrelation.of(expected.pixels(), actual.pixels());
             assertTrue(r > 0.85, payloadClass.id() + " " + encoded.get(i).name() + ": correlation " + r);
         }
     }
@@ -88,22 +89,5 @@ class PayloadCorpusTest {
     private static int[] pngHeader(byte[] png) {
         ByteBuffer b = ByteBuffer.wrap(png);
         return new int[] {b.getInt(16), b.getInt(20), png[25]};
-    }
-
-    private static double correlation(float[] a, float[] b) {
-        double ma = 0, mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= a.length;
-        mb /= b.length;
-        double ab = 0, aa = 0, bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ab += (a[i] - ma) * (b[i] - mb);
-            aa += (a[i] - ma) * (a[i] - ma);
-            bb += (b[i] - mb) * (b[i] - mb);
-        }
-        return ab / Math.sqrt(aa * bb);
     }
 }
