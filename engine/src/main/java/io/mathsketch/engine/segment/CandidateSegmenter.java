@@ -49,8 +49,6 @@ public final class CandidateSegmenter {
      * shaves off a sliver no digit is made of, and would take the place of a cut between two digits.
      */
     private static final double MIN_PIECE = 0.06;
-    /** Pieces with fewer stroke pixels than this share of the largest, and short, are noise. */
-    private static final double SPECK_PIXELS = 0.03, SPECK_HEIGHT = 0.3;
 
     /**
      * @param maxDigits the most digits a number may have
@@ -62,27 +60,15 @@ public final class CandidateSegmenter {
         if (strokes.count == 0) {
             throw new BlankImage();
         }
-        int tallest = 0, largest = 0;
-        for (int id = 1; id <= strokes.count; id++) {
-            tallest = Math.max(tallest, strokes.maxY[id] - strokes.minY[id]);
-            largest = Math.max(largest, strokes.pixels[id]);
-        }
         int limit = MAX_ATOMS_PER_DIGIT * maxDigits;
-        // Counted before any atom is made: an image of countless specks is refused in time and memory proportional
-        // to its ink.
-        int kept = 0;
-        for (int id = 1; id <= strokes.count; id++) {
-            if (!isSpeck(strokes, id, largest, tallest)) {
-                kept++;
-            }
-        }
+        int kept = strokes.countNotSpecks();
         if (kept > limit) {
             throw new TooManyDigits(kept / MAX_ATOMS_PER_DIGIT, maxDigits);
         }
-        double line = Math.max(1, tallest);
+        double line = Math.max(1, strokes.tallest);
         List<Atom> atoms = new ArrayList<>();
         for (int id = 1; id <= strokes.count; id++) {
-            if (!isSpeck(strokes, id, largest, tallest)) {
+            if (!strokes.isSpeck(id)) {
                 slice(strokes, image.ink(), id, line, atoms);
                 if (atoms.size() > limit) {
                     throw new TooManyDigits(atoms.size() / MAX_ATOMS_PER_DIGIT, maxDigits);
@@ -101,10 +87,6 @@ public final class CandidateSegmenter {
             }
         }
         return new Candidates(image, strokes, List.copyOf(atoms), List.copyOf(candidates), line);
-    }
-
-    private static boolean isSpeck(StrokeMap strokes, int id, int largest, int tallest) {
-        return strokes.pixels[id] < SPECK_PIXELS * largest && strokes.maxY[id] - strokes.minY[id] < SPECK_HEIGHT * tallest;
     }
 
     /** The component as one atom, or cut into slices along valleys when it is wide enough to hold two digits. */

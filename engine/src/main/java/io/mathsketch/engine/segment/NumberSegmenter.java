@@ -38,9 +38,6 @@ public final class NumberSegmenter {
     private static final double FRAGMENT_GAP = 0.12;
     /** Width over height that a fragment and the piece it joins may reach together, so two digits never merge. */
     private static final double MAX_DIGIT_ASPECT = 1.0;
-    /** Pieces with fewer stroke pixels than this share of the largest, and short, are noise. */
-    private static final double SPECK_PIXELS = 0.03;
-    private static final double SPECK_HEIGHT = 0.3;
     /**
      * A piece wider than this many times its height, and wider than {@link #TOUCHING_WIDTHS} typical digits, is
      * taken as touching digits. Single handwritten digits are nearly always taller than wide.
@@ -63,25 +60,14 @@ public final class NumberSegmenter {
         if (strokes.count == 0) {
             throw new BlankImage();
         }
-        int tallest = 0, largest = 0;
-        for (int id = 1; id <= strokes.count; id++) {
-            tallest = Math.max(tallest, strokes.maxY[id] - strokes.minY[id]);
-            largest = Math.max(largest, strokes.pixels[id]);
-        }
-        // Counted before any piece is made: an image of countless specks is refused in time and memory
-        // proportional to its ink.
-        int kept = 0;
-        for (int id = 1; id <= strokes.count; id++) {
-            if (!isSpeck(strokes.pixels[id], strokes.maxY[id] - strokes.minY[id], largest, tallest)) {
-                kept++;
-            }
-        }
+        int tallest = strokes.tallest;
+        int kept = strokes.countNotSpecks();
         if (kept > PIECES_PER_DIGIT * maxDigits) {
             throw new TooManyDigits(kept / PIECES_PER_DIGIT, maxDigits);
         }
         List<Piece> pieces = new ArrayList<>(kept);
         for (int id = 1; id <= strokes.count; id++) {
-            if (!isSpeck(strokes.pixels[id], strokes.maxY[id] - strokes.minY[id], largest, tallest)) {
+            if (!strokes.isSpeck(id)) {
                 pieces.add(Piece.of(strokes, id));
             }
         }
@@ -104,15 +90,11 @@ public final class NumberSegmenter {
         int largest = pieces.stream().mapToInt(p -> p.pixels).max().orElse(0);
         List<Piece> kept = new ArrayList<>();
         for (Piece p : pieces) {
-            if (!isSpeck(p.pixels, p.height(), largest, tallest)) {
+            if (!StrokeMap.isSpeck(p.pixels, p.height(), largest, tallest)) {
                 kept.add(p);
             }
         }
         return kept;
-    }
-
-    private static boolean isSpeck(int pixels, int height, int largest, int tallest) {
-        return pixels < SPECK_PIXELS * largest && height < SPECK_HEIGHT * tallest;
     }
 
     private static List<Piece> mergeOverlapping(List<Piece> pieces) {

@@ -13,6 +13,8 @@ final class StrokeMap {
 
     /** Ink below this still belongs to a stroke's edge; below it, it is background. */
     private static final float FRINGE = 0.02f;
+    /** Pieces with fewer stroke pixels than this share of the largest, and short, are noise. */
+    private static final double SPECK_PIXELS = 0.03, SPECK_HEIGHT = 0.3;
 
     final int width;
     final int height;
@@ -23,6 +25,8 @@ final class StrokeMap {
     final int count;
     /** Per component (index = id): bounding box with exclusive ends, and number of stroke pixels. */
     final int[] minX, minY, maxX, maxY, pixels;
+    /** The tallest component's height and the most stroke pixels of any component: the scales of the speck rule. */
+    final int tallest, largest;
 
     private StrokeMap(int width, int height, int[] labels, int[] owners, int count, int[] minX, int[] minY,
                       int[] maxX, int[] maxY, int[] pixels) {
@@ -36,6 +40,13 @@ final class StrokeMap {
         this.maxX = maxX;
         this.maxY = maxY;
         this.pixels = pixels;
+        int tall = 0, large = 0;
+        for (int id = 1; id <= count; id++) {
+            tall = Math.max(tall, maxY[id] - minY[id]);
+            large = Math.max(large, pixels[id]);
+        }
+        this.tallest = tall;
+        this.largest = large;
     }
 
     static StrokeMap of(InkImage image, float threshold) {
@@ -67,20 +78,7 @@ final class StrokeMap {
                 y0 = Math.min(y0, y);
                 y1 = Math.max(y1, y);
                 size++;
-                for (int dy = -1; dy <= 1; dy++) {
-                    int ny = y + dy;
-                    if (ny < 0 || ny >= height) {
-                        continue;
-                    }
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = x + dx;
-                        int q = ny * width + nx;
-                        if (nx >= 0 && nx < width && labels[q] == 0 && ink[q] >= threshold) {
-                            labels[q] = id;
-                            queue[tail++] = q;
-                        }
-                    }
-                }
+                tail = spread(p, labels, ink, threshold, width, height, queue, tail);
             }
             minX.add(x0);
             minY.add(y0);
@@ -93,6 +91,30 @@ final class StrokeMap {
                 maxY.toArray(), pixels.toArray());
     }
 
+    /** Whether component {@code id} is a speck beside the other components of this map. */
+    boolean isSpeck(int id) {
+        return isSpeck(pixels[id], maxY[id] - minY[id], largest, tallest);
+    }
+
+    /** Whether a piece of the given stroke pixels and height is noise beside the largest and tallest piece. */
+    static boolean isSpeck(int pixels, int height, int largest, int tallest) {
+        return pixels < SPECK_PIXELS * largest && height < SPECK_HEIGHT * tallest;
+    }
+
+    /**
+     * The components that are not specks. Segmenters count them before making any piece: an image of countless
+     * specks is refused in time and memory proportional to its ink.
+     */
+    int countNotSpecks() {
+        int kept = 0;
+        for (int id = 1; id <= count; id++) {
+            if (!isSpeck(id)) {
+                kept++;
+            }
+        }
+        return kept;
+    }
+
     /** Breadth-first from every stroke pixel through faint ink: each faint pixel goes to the nearest stroke. */
     private static int[] attachFringe(float[] ink, int width, int height, int[] labels, int[] queue) {
         int[] owners = labels.clone();
@@ -103,24 +125,35 @@ final class StrokeMap {
             }
         }
         while (head < tail) {
-            int p = queue[head++];
-            int x = p % width, y = p / width;
-            for (int dy = -1; dy <= 1; dy++) {
-                int ny = y + dy;
-                if (ny < 0 || ny >= height) {
-                    continue;
-                }
-                for (int dx = -1; dx <= 1; dx++) {
-                    int nx = x + dx;
-                    int q = ny * width + nx;
-                    if (nx >= 0 && nx < width && owners[q] == 0 && ink[q] >= FRINGE) {
-                        owners[q] = owners[p];
-                        queue[tail++] = q;
-                    }
+            tail = spread(queue[head++], owners, ink, FRINGE, width, height, queue, tail);
+        }
+        return owners;
+    }
+
+    /**
+     * One breadth-first step of both fills: every unowned 8-neighbour of {@code p} with at least {@code floor} ink
+     * takes {@code p}'s owner in {@code map} and joins the queue.
+     *
+     * @return the queue's new tail
+     */
+    private static int spread(int p, int[] map, float[] ink, float floor, int width, int height, int[] queue,
+                              int tail) {
+        int x = p % width, y = p / width;
+        for (int dy = -1; dy <= 1; dy++) {
+            int ny = y + dy;
+            if (ny < 0 || ny >= height) {
+                continue;
+            }
+            for (int dx = -1; dx <= 1; dx++) {
+                int nx = x + dx;
+                int q = ny * width + nx;
+                if (nx >= 0 && nx < width && map[q] == 0 && ink[q] >= floor) {
+                    map[q] = map[p];
+                    queue[tail++] = q;
                 }
             }
         }
-        return owners;
+        return tail;
     }
 
     /** A growable int array, to collect per-component statistics without boxing. */
