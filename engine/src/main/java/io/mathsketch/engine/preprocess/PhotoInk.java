@@ -218,28 +218,29 @@ final class PhotoInk {
     /** Separable square maximum ({@code max}) or minimum filter of the given radius. */
     private static float[] filter(float[] in, int w, int h, int radius, boolean max) {
         float[] across = new float[in.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float best = in[y * w + x];
-                for (int k = Math.max(0, x - radius); k <= Math.min(w - 1, x + radius); k++) {
-                    float v = in[y * w + k];
-                    best = max ? Math.max(best, v) : Math.min(best, v);
-                }
-                across[y * w + x] = best;
-            }
-        }
+        filterLines(in, across, h, w, w, 1, radius, max);
         float[] out = new float[in.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float best = across[y * w + x];
-                for (int k = Math.max(0, y - radius); k <= Math.min(h - 1, y + radius); k++) {
-                    float v = across[k * w + x];
+        filterLines(across, out, w, h, 1, w, radius, max);
+        return out;
+    }
+
+    /**
+     * One axis of {@link #filter}: {@code lines} lines of {@code length} pixels, line {@code i} starting at
+     * {@code i * lineStride} with its pixels {@code step} apart (rows: stride w, step 1; columns: stride 1, step w).
+     */
+    private static void filterLines(float[] in, float[] out, int lines, int length, int lineStride, int step,
+                                    int radius, boolean max) {
+        for (int line = 0; line < lines; line++) {
+            int start = line * lineStride;
+            for (int j = 0; j < length; j++) {
+                float best = in[start + j * step];
+                for (int k = Math.max(0, j - radius); k <= Math.min(length - 1, j + radius); k++) {
+                    float v = in[start + k * step];
                     best = max ? Math.max(best, v) : Math.min(best, v);
                 }
-                out[y * w + x] = best;
+                out[start + j * step] = best;
             }
         }
-        return out;
     }
 
     /** Otsu's threshold of a histogram: the level that best separates it into two classes. */
@@ -273,13 +274,8 @@ final class PhotoInk {
      * resolution). Null when nothing ink-like is left.
      */
     InkImage digit() {
-        Components c = new Components(otsu);
+        Components c = components();
         int main = c.largest();
-        if (main < 0 && otsu > FAINT_INK) {
-            // Something far darker than the ink (the desk, a black frame) set Otsu's threshold above a pencil line.
-            c = new Components(FAINT_INK);
-            main = c.largest();
-        }
         if (main < 0) {
             return null;
         }
@@ -315,12 +311,8 @@ final class PhotoInk {
 
     /** Every kept component (all but edge marks and specks), mapped to ink over the whole working image. */
     InkImage page() {
-        Components c = new Components(otsu);
+        Components c = components();
         int main = c.largest();
-        if (main < 0 && otsu > FAINT_INK) {
-            c = new Components(FAINT_INK);
-            main = c.largest();
-        }
         boolean[] keep = new boolean[Math.max(1, c.count)];
         if (main < 0) {
             return new InkImage(width, height, new float[width * height]);
@@ -329,6 +321,16 @@ final class PhotoInk {
             keep[k] = c.candidate(k) && c.strong[k] >= SPECK_SHARE * c.strong[main];
         }
         return c.ink(keep, new int[] {0, 0, width - 1, height - 1});
+    }
+
+    /** The components at Otsu's threshold, or at the faint-ink one when that finds no stroke. */
+    private Components components() {
+        Components c = new Components(otsu);
+        if (c.largest() < 0 && otsu > FAINT_INK) {
+            // Something far darker than the ink (the desk, a black frame) set Otsu's threshold above a pencil line.
+            c = new Components(FAINT_INK);
+        }
+        return c;
     }
 
     /**
