@@ -5,6 +5,7 @@ import io.mathsketch.engine.RecognitionException.InvalidInk;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.image.Stroke;
+import io.mathsketch.engine.json.ByteJsonParser;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;

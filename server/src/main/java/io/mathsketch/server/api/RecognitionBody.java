@@ -6,7 +6,7 @@ import io.mathsketch.engine.RecognitionException.InvalidInk;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.Ink;
-import io.mathsketch.engine.ink.ByteJsonParser;
+import io.mathsketch.engine.json.ByteJsonParser;
 import io.mathsketch.engine.ink.InkJson;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.server.problem.ProblemException;

@@ -1,4 +1,4 @@
-package io.mathsketch.engine.ink;
+package io.mathsketch.engine.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.mathsketch.engine.ink;
+package io.mathsketch.engine.json;
 
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
