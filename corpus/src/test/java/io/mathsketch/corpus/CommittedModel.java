@@ -1,5 +1,6 @@
 package io.mathsketch.corpus;
 
+import io.mathsketch.engine.testing.Checkout;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
@@ -7,7 +8,6 @@ import io.mathsketch.engine.config.Batching;
 import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.inference.DjlRecognizer;
-import io.mathsketch.engine.mnist.MnistSubset;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,7 +22,7 @@ public final class CommittedModel implements AutoCloseable {
     private final DjlRecognizer recognizer;
 
     public CommittedModel() throws Exception {
-        Path models = MnistSubset.folder().getParent().getParent().resolve("models");
+        Path models = Checkout.models();
         recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(models).model("mnist-cnn").workers(1)
                 .batching(Batching.builder().queueCapacity(64).build()).build());
     }

@@ -1,5 +1,6 @@
 package io.mathsketch.training;
 
+import io.mathsketch.engine.testing.Checkout;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -9,10 +10,9 @@ import io.mathsketch.engine.model.ManifestReader;
 import io.mathsketch.engine.model.ModelFolder;
 import io.mathsketch.engine.model.ModelManifest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Test access to the committed {@code models/mnist-cnn} folder, found by walking up to the repository root. */
+/** Test access to the committed {@code models/mnist-cnn} folder of this {@link Checkout}. */
 final class CommittedModel {
 
     static final String NAME = "mnist-cnn";
@@ -21,13 +21,7 @@ final class CommittedModel {
     }
 
     static Path folder() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("models"))) {
-                return dir.resolve("models").resolve(NAME);
-            }
-        }
-        throw new IllegalStateException("no models/ folder above " + start);
+        return Checkout.models().resolve(NAME);
     }
 
     static ModelManifest manifest() throws ModelLoadException {

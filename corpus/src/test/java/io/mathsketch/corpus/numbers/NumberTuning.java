@@ -1,5 +1,6 @@
 package io.mathsketch.corpus.numbers;
 
+import io.mathsketch.engine.testing.Checkout;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
 import io.mathsketch.engine.config.Batching;
@@ -8,7 +9,6 @@ import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.Box;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.inference.DjlRecognizer;
-import io.mathsketch.engine.mnist.MnistSubset;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.preprocess.InkCrop;
 import io.mathsketch.engine.preprocess.MnistCentering;
@@ -43,7 +43,7 @@ final class NumberTuning {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 400;
         int first = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        Path models = MnistSubset.folder().getParent().getParent().resolve("models");
+        Path models = Checkout.models();
         NumberWriter writer = new NumberWriter(NumberConfig.TUNING, NumberScore.MnistTest.IMAGES,
                 NumberScore.MnistTest.LABELS);
         ImagePreprocessor preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);

@@ -1,18 +1,16 @@
 package io.mathsketch.engine.inference;
 
+import io.mathsketch.engine.testing.Checkout;
 import io.mathsketch.engine.config.Batching;
 import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
-import io.mathsketch.engine.mnist.MnistSubset;
 import io.mathsketch.engine.image.DigitImage;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,9 +29,7 @@ class MnistCnnModelTest {
 
     @BeforeAll
     static void findModel() {
-        models = MnistSubset.folder().getParent().getParent().resolve("models");
-        Assumptions.assumeTrue(Files.isRegularFile(models.resolve(MODEL).resolve("manifest.json")),
-                "models/mnist-cnn is not committed yet");
+        models = Checkout.models();
     }
 
     private static EngineConfig config(String engine) {

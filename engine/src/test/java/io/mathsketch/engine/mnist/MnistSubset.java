@@ -1,13 +1,13 @@
 package io.mathsketch.engine.mnist;
 
+import io.mathsketch.engine.testing.Checkout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Test helper shared through the engine's test-jar: the committed first 2,000 MNIST test digits
- * ({@code data/mnist-subset/}), found by walking up from the working directory to the repository root.
+ * ({@code data/mnist-subset/}) of this {@link Checkout}.
  */
 public record MnistSubset(MnistImages images, MnistLabels labels) {
 
@@ -33,13 +33,7 @@ public record MnistSubset(MnistImages images, MnistLabels labels) {
 
     /** The {@code data/mnist-subset} folder of this checkout. */
     public static Path folder() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve(FOLDER))) {
-                return dir.resolve(FOLDER);
-            }
-        }
-        throw new IllegalStateException("no " + FOLDER + " folder above " + start);
+        return Checkout.folder(FOLDER);
     }
 
     public int count() {

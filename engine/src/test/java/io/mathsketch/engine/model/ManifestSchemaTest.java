@@ -1,5 +1,6 @@
 package io.mathsketch.engine.model;
 
+import io.mathsketch.engine.testing.Checkout;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ManifestSchemaTest {
 
-    private static final Path ROOT = repositoryRoot();
+    private static final Path ROOT = Checkout.root();
     private static final Schema SCHEMA = schema();
 
     @Test
@@ -87,14 +88,5 @@ class ManifestSchemaTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("docs/model-manifest.schema.json"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no docs/model-manifest.schema.json above " + Path.of("").toAbsolutePath());
     }
 }

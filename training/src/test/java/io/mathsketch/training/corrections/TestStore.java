@@ -1,5 +1,6 @@
 package io.mathsketch.training.corrections;
 
+import io.mathsketch.engine.testing.Checkout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,17 +65,10 @@ final class TestStore implements AutoCloseable {
     }
 
     private static List<Path> migrations() throws IOException {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path folder = dir.resolve("server/src/main/resources/db/migration");
-            if (Files.isDirectory(folder)) {
-                try (Stream<Path> files = Files.list(folder)) {
-                    return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                            .sorted((a, b) -> Integer.compare(version(a), version(b))).toList();
-                }
-            }
+        try (Stream<Path> files = Files.list(Checkout.folder("server/src/main/resources/db/migration"))) {
+            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted((a, b) -> Integer.compare(version(a), version(b))).toList();
         }
-        throw new IllegalStateException("no server migrations above " + start);
     }
 
     private static int version(Path script) {

@@ -1,5 +1,6 @@
 package io.mathsketch.training.styles;
 
+import io.mathsketch.engine.testing.Checkout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
@@ -9,7 +10,6 @@ import io.mathsketch.training.Evaluator;
 import io.mathsketch.training.InputNormalization;
 import io.mathsketch.training.MnistTestSet;
 import io.mathsketch.training.ModelFolderLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,12 +53,6 @@ class CommittedModelStyleFloorsTest {
     }
 
     private static Path committedFolder() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("models/mnist-cnn"))) {
-                return dir.resolve("models/mnist-cnn");
-            }
-        }
-        throw new IllegalStateException("no models/mnist-cnn above " + start);
+        return Checkout.folder("models/mnist-cnn");
     }
 }

@@ -1,0 +1,43 @@
+package io.mathsketch.engine.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Test helper shared through the engine's test-jar: the folders of this checkout (committed data, models, the
+ * server's migrations), found from whichever module's folder a test runs in by walking up to the repository root.
+ */
+public final class Checkout {
+
+    /** What only the repository root holds: the committed MNIST subset. */
+    private static final String MARK = "data/mnist-subset";
+
+    private Checkout() {
+    }
+
+    /** The nearest folder at or above the working directory that holds {@code data/mnist-subset}. */
+    public static Path root() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(MARK))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no " + MARK + " folder above " + start + ": run from a MathSketch checkout");
+    }
+
+    /** The folder at {@code relative} (a path with '/') below the root; fails naming it when it is missing. */
+    public static Path folder(String relative) {
+        Path root = root();
+        Path folder = root.resolve(relative);
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalStateException("no " + relative + " folder in the checkout at " + root);
+        }
+        return folder;
+    }
+
+    /** The committed {@code models/} folder, as the server's {@code engine.models-directory} names it. */
+    public static Path models() {
+        return folder("models");
+    }
+}
