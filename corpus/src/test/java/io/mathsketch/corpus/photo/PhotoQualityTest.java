@@ -56,8 +56,8 @@ class PhotoQualityTest {
         List<String> misses = new ArrayList<>();
         int mnist = 0, hand = 0;
         for (int i = 0; i < PER_SOURCE; i++) {
-            mnist += check(set.mnist(i * 13), misses) ? 1 : 0;
-            hand += check(set.hand(i), misses) ? 1 : 0;
+            mnist += readsItsLabel(model, set.mnist(i * 13), misses) ? 1 : 0;
+            hand += readsItsLabel(model, set.hand(i), misses) ? 1 : 0;
         }
         double accuracy = (mnist + hand) / (2.0 * PER_SOURCE);
         String report = String.format("photos: %.2f%% (MNIST test digits %d/%d, held-out handwriting %d/%d)%n  %s",
@@ -66,7 +66,8 @@ class PhotoQualityTest {
         assertTrue(accuracy >= PHOTO_FLOOR, report);
     }
 
-    private static boolean check(Photo photo, List<String> misses) {
+    /** Whether {@code model} reads the photo's JPEG as its label; a miss is added to {@code misses}. */
+    static boolean readsItsLabel(CommittedModel model, Photo photo, List<String> misses) {
         String read = model.read(photo.jpeg());
         if (read.equals(Integer.toString(photo.label()))) {
             return true;

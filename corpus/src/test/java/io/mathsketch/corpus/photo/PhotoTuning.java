@@ -30,8 +30,8 @@ final class PhotoTuning {
         int mnist = 0, drawn = 0;
         try (CommittedModel model = new CommittedModel()) {
             for (int i = 0; i < count; i++) {
-                mnist += read(model, set.mnist(mnistIndex(i)), misses) ? 1 : 0;
-                drawn += read(model, set.hand(i), misses) ? 1 : 0;
+                mnist += PhotoQualityTest.readsItsLabel(model, set.mnist(mnistIndex(i)), misses) ? 1 : 0;
+                drawn += PhotoQualityTest.readsItsLabel(model, set.hand(i), misses) ? 1 : 0;
             }
         }
         System.out.printf("photo tuning: %.2f%% (MNIST test digits %d/%d, held-out handwriting %d/%d)%n  %s%n",
@@ -41,14 +41,5 @@ final class PhotoTuning {
     /** The MNIST subset digit of tuning photo {@code i}: never one {@link PhotoQualityTest} reads (0, 13, 26, ...). */
     static int mnistIndex(int i) {
         return i * 13 + 6;
-    }
-
-    private static boolean read(CommittedModel model, Photo photo, List<String> misses) {
-        String read = model.read(photo.jpeg());
-        if (read.equals(Integer.toString(photo.label()))) {
-            return true;
-        }
-        misses.add("read " + read + ": " + photo);
-        return false;
     }
 }
