@@ -1,8 +1,6 @@
 package io.mathsketch.training;
 
-import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import io.mathsketch.engine.model.CnnArchitectures;
 import io.mathsketch.training.augment.DigitAugmenter;
 import io.mathsketch.training.data.MnistData;
@@ -47,9 +45,7 @@ public final class DeterminismCheck {
     private String trainAndHash(MnistData data, TrainingOptions once) throws IOException {
         Path dir = Files.createTempDirectory("mathsketch-determinism");
         try {
-            Engine.getEngine(TrainCommand.ENGINE).setRandomSeed(once.seed());
-            try (Model model = Model.newInstance("check", Device.cpu(), TrainCommand.ENGINE)) {
-                model.setBlock(CnnArchitectures.build(CnnArchitectures.MATHSKETCH_CNN_V1));
+            try (Model model = TrainingSetup.newModel("check", CnnArchitectures.MATHSKETCH_CNN_V1, once.seed())) {
                 new MnistTrainer(once, InputNormalization.MNIST, augmenter).train(model, data, TrainingProgress.SILENT);
                 model.save(dir, "check");
             }

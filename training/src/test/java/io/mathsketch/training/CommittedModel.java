@@ -1,13 +1,9 @@
 package io.mathsketch.training;
 
 import io.mathsketch.engine.testing.Checkout;
-import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import io.mathsketch.engine.ModelLoadException;
-import io.mathsketch.engine.model.CnnArchitectures;
-import io.mathsketch.engine.model.ManifestReader;
-import io.mathsketch.engine.model.ModelFolder;
 import io.mathsketch.engine.model.ModelManifest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,19 +21,11 @@ final class CommittedModel {
     }
 
     static ModelManifest manifest() throws ModelLoadException {
-        return ManifestReader.read(folder().resolve(ModelFolder.MANIFEST));
+        return ModelFolderLoader.manifest(folder());
     }
 
-    /** The committed DJL parameters in the PyTorch engine, with the block rebuilt from its architecture name. */
+    /** The committed DJL parameters in the PyTorch engine, as training opens a folder it wrote. */
     static Model pyTorch() throws IOException, MalformedModelException, ModelLoadException {
-        Model model = Model.newInstance(NAME, Device.cpu(), "PyTorch");
-        try {
-            model.setBlock(CnnArchitectures.build(manifest().architecture().orElseThrow()));
-            model.load(folder(), NAME);
-            return model;
-        } catch (IOException | MalformedModelException | ModelLoadException | RuntimeException e) {
-            model.close();
-            throw e;
-        }
+        return ModelFolderLoader.load(folder());
     }
 }
