@@ -2,7 +2,6 @@ package io.mathsketch.engine.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 
 /**
  * Test helper: puts an EXIF orientation into encoded images the way cameras and editors do, a TIFF structure with
@@ -70,15 +69,7 @@ public final class ExifBytes {
         int afterIhdr = 8 + 12 + 13;
         ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + tiff.length + 12);
         out.write(png, 0, afterIhdr);
-        Writer w = new Writer(out, false);
-        w.u32(tiff.length);
-        byte[] type = "eXIf".getBytes(StandardCharsets.US_ASCII);
-        out.writeBytes(type);
-        out.writeBytes(tiff);
-        CRC32 crc = new CRC32();
-        crc.update(type);
-        crc.update(tiff);
-        w.u32((int) crc.getValue());
+        PngBytes.chunk(out, "eXIf", tiff);
         out.write(png, afterIhdr, png.length - afterIhdr);
         return out.toByteArray();
     }

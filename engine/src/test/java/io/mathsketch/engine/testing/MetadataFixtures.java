@@ -3,7 +3,6 @@ package io.mathsketch.engine.testing;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 
 /**
  * Images carrying the metadata a phone or an editor writes, to check that none of it is kept: every block added here
@@ -48,16 +47,9 @@ public final class MetadataFixtures {
         return out.toByteArray();
     }
 
-    /** A PNG chunk with its length and CRC. */
+    /** A PNG chunk with its length and CRC ({@link PngBytes#chunk}). */
     public static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(typeBytes);
-        out.writeBytes(data);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        PngBytes.chunk(out, type, data);
     }
 
     /** The GIF with a comment extension and an XMP application extension before its first image. */

@@ -121,7 +121,8 @@ public final class PngBytes {
             (byte) depth, (byte) colorType, 0, 0, 0};
     }
 
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    /** A PNG chunk: its length, type, data and CRC. */
+    public static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         writeInt(out, data.length);
         out.writeBytes(typeBytes);
