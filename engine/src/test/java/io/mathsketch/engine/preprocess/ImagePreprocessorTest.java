@@ -1,5 +1,6 @@
 package io.mathsketch.engine.preprocess;
 
+import io.mathsketch.engine.testing.PixelDifference;
 import io.mathsketch.engine.image.InkImage;
 
 import io.mathsketch.engine.image.DigitImage;
@@ -88,8 +89,8 @@ class ImagePreprocessorTest {
 
         // JPEG is lossy; GIF is quantised to a palette; BMP is exact.
         double tolerance = format.equals("bmp") ? 0.005 : 0.03;
-        assertTrue(meanAbsoluteDifference(expected, decoded) < tolerance,
-                () -> format + " mean difference " + meanAbsoluteDifference(expected, decoded));
+        assertTrue(PixelDifference.meanAbsolute(expected, decoded) < tolerance,
+                () -> format + " mean difference " + PixelDifference.meanAbsolute(expected, decoded));
     }
 
     @Test
@@ -360,13 +361,5 @@ class ImagePreprocessorTest {
                 .getMessage().contains("255"));
         assertThrows(InvalidPixels.class, () -> ImagePreprocessor.fromPixels(negative));
         assertThrows(InvalidPixels.class, () -> ImagePreprocessor.fromPixels(null));
-    }
-
-    static double meanAbsoluteDifference(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += Math.abs(a[i] - b[i]);
-        }
-        return sum / a.length;
     }
 }

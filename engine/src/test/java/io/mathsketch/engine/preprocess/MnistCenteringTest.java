@@ -1,5 +1,6 @@
 package io.mathsketch.engine.preprocess;
 
+import io.mathsketch.engine.testing.PixelDifference;
 import io.mathsketch.engine.image.InkImage;
 
 import io.mathsketch.engine.image.DigitImage;
@@ -38,7 +39,7 @@ class MnistCenteringTest {
 
             DigitImage recovered = preprocessor.digit(png);
 
-            double difference = meanAbsoluteDifference(original.pixels(), recovered.pixels());
+            double difference = PixelDifference.meanAbsolute(original.pixels(), recovered.pixels());
             double correlation = PixelCorrelation.of(original.pixels(), recovered.pixels());
             worstDifference = Math.max(worstDifference, difference);
             worstCorrelation = Math.min(worstCorrelation, correlation);
@@ -95,13 +96,4 @@ class MnistCenteringTest {
         java.util.Arrays.fill(values, 1f);
         return values;
     }
-
-    static double meanAbsoluteDifference(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += Math.abs(a[i] - b[i]);
-        }
-        return sum / a.length;
-    }
-
 }
