@@ -59,6 +59,15 @@ class ModelPoolTest {
         return pool.submit(new DigitBatch(List.of(digit))).orElseThrow();
     }
 
+    /** Submits digit 0 and waits until the worker holds it: what is submitted next waits in the queue. */
+    private static CompletableFuture<InferenceResult> holdWorker(ModelPool pool, GatedListener listener)
+            throws Exception {
+        listener.arm();
+        CompletableFuture<InferenceResult> held = submit(pool, digit(0));
+        listener.awaitHeld();
+        return held;
+    }
+
     private static void assertAnswer(DigitImage digit, CompletableFuture<InferenceResult> future) throws Exception {
         InferenceResult result = future.get(30, TimeUnit.SECONDS);
         assertArrayEquals(model.probabilities(digit), result.probabilities()[0], 1e-4f);
@@ -68,9 +77,7 @@ class ModelPoolTest {
     void requestsWaitingBehindABusyWorkerGoIntoOneBatchAndEachGetsItsOwnAnswer() throws Exception {
         GatedListener listener = new GatedListener();
         try (ModelPool pool = start(1, 8, 32, listener)) {
-            listener.arm();
-            CompletableFuture<InferenceResult> first = submit(pool, digit(0));
-            listener.awaitHeld();
+            CompletableFuture<InferenceResult> first = holdWorker(pool, listener);
             List<CompletableFuture<InferenceResult>> waiting = new ArrayList<>();
             for (int k = 1; k <= 5; k++) {
                 waiting.add(submit(pool, digit(k)));
@@ -89,9 +96,7 @@ class ModelPoolTest {
     void aFullQueueRejectsAtOnceAndAcceptedRequestsStillFinish() throws Exception {
         GatedListener listener = new GatedListener();
         try (ModelPool pool = start(1, 1, 2, listener)) {
-            listener.arm();
-            CompletableFuture<InferenceResult> running = submit(pool, digit(0));
-            listener.awaitHeld();
+            CompletableFuture<InferenceResult> running = holdWorker(pool, listener);
             CompletableFuture<InferenceResult> q1 = submit(pool, digit(1));
             CompletableFuture<InferenceResult> q2 = submit(pool, digit(2));
             assertThrows(RecognitionException.Overloaded.class,
@@ -108,9 +113,7 @@ class ModelPoolTest {
     void aBadMemberFailsAloneAndTheRestOfItsBatchIsAnswered() throws Exception {
         GatedListener listener = new GatedListener();
         try (ModelPool pool = start(1, 8, 32, listener)) {
-            listener.arm();
-            CompletableFuture<InferenceResult> first = submit(pool, digit(0));
-            listener.awaitHeld();
+            CompletableFuture<InferenceResult> first = holdWorker(pool, listener);
             float[] poisoned = new float[DigitImage.SIZE];
             poisoned[400] = Float.NaN;
             CompletableFuture<InferenceResult> good1 = submit(pool, digit(1));
@@ -129,10 +132,8 @@ class ModelPoolTest {
     void closingDrainsEveryAcceptedRequestThenRefusesNewOnes() throws Exception {
         GatedListener listener = new GatedListener();
         ModelPool pool = start(1, 2, 16, listener);
-        listener.arm();
         List<CompletableFuture<InferenceResult>> accepted = new ArrayList<>();
-        accepted.add(submit(pool, digit(0)));
-        listener.awaitHeld();
+        accepted.add(holdWorker(pool, listener));
         for (int k = 1; k < 8; k++) {
             accepted.add(submit(pool, digit(k)));
         }
