@@ -1,6 +1,5 @@
 package io.mathsketch.corpus;
 
-import io.mathsketch.engine.testing.Checkout;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
@@ -8,6 +7,7 @@ import io.mathsketch.engine.config.Batching;
 import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.inference.DjlRecognizer;
+import io.mathsketch.engine.testing.Checkout;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,8 +34,13 @@ public final class CommittedModel implements AutoCloseable {
 
     /** The number ({@code mode=number}) the model reads in encoded image bytes, as a client would get it. */
     public String readNumber(byte[] encoded) {
+        return readNumber(new Input.EncodedImage(encoded));
+    }
+
+    /** The number ({@code mode=number}) the model reads in any input (an image, digital ink). */
+    public String readNumber(Input input) {
         try {
-            return recognizer.recognize(new RecognitionRequest(new Input.EncodedImage(encoded), Optional.empty(),
+            return recognizer.recognize(new RecognitionRequest(input, Optional.empty(),
                     RecognitionRequest.Mode.NUMBER)).text();
         } catch (RecognitionException e) {
             return e.getClass().getSimpleName();

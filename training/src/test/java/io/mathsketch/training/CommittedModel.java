@@ -1,10 +1,10 @@
 package io.mathsketch.training;
 
-import io.mathsketch.engine.testing.Checkout;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.model.ModelManifest;
+import io.mathsketch.engine.testing.Checkout;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,9 +1,9 @@
 package io.mathsketch.training;
 
-import io.mathsketch.engine.testing.Checkout;
 import io.mathsketch.engine.mnist.IdxFile;
 import io.mathsketch.engine.mnist.MnistImages;
 import io.mathsketch.engine.mnist.MnistLabels;
+import io.mathsketch.engine.testing.Checkout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package io.mathsketch.corpus.numbers;
 
-import io.mathsketch.engine.testing.Checkout;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
 import io.mathsketch.engine.config.Batching;
@@ -17,6 +16,7 @@ import io.mathsketch.engine.segment.CandidateSegmenter.Candidate;
 import io.mathsketch.engine.segment.Candidates;
 import io.mathsketch.engine.segment.ReadingSearch;
 import io.mathsketch.engine.segment.ReadingSearch.Weights;
+import io.mathsketch.engine.testing.Checkout;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,19 +1,17 @@
 package io.mathsketch.engine.inference;
 
-import io.mathsketch.engine.testing.Checkout;
 import io.mathsketch.engine.config.Batching;
 import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
 import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.testing.Checkout;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import static io.mathsketch.engine.inference.TestModels.SUBSET;

@@ -1,6 +1,5 @@
 package io.mathsketch.engine.model;
 
-import io.mathsketch.engine.testing.Checkout;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -8,6 +7,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.mathsketch.engine.model.ModelManifest.InkPolarity;
 import io.mathsketch.engine.model.ModelManifest.Layout;
+import io.mathsketch.engine.testing.Checkout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

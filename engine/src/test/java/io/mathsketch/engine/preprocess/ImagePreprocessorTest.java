@@ -1,6 +1,5 @@
 package io.mathsketch.engine.preprocess;
 
-import io.mathsketch.engine.testing.PixelDifference;
 import io.mathsketch.engine.image.InkImage;
 
 import io.mathsketch.engine.image.DigitImage;
@@ -14,6 +13,7 @@ import io.mathsketch.engine.RecognitionException.InvalidPixels;
 import io.mathsketch.engine.RecognitionException.PayloadTooLarge;
 import io.mathsketch.engine.RecognitionException.UnsupportedImage;
 import io.mathsketch.engine.testing.CanvasRenderer;
+import io.mathsketch.engine.testing.PixelDifference;
 import io.mathsketch.engine.testing.PngBytes;
 import io.mathsketch.engine.testing.SyntheticDigits;
 import org.junit.jupiter.api.Test;

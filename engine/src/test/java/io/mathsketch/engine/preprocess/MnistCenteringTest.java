@@ -1,6 +1,5 @@
 package io.mathsketch.engine.preprocess;
 
-import io.mathsketch.engine.testing.PixelDifference;
 import io.mathsketch.engine.image.InkImage;
 
 import io.mathsketch.engine.image.DigitImage;
@@ -10,9 +9,9 @@ import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.mnist.MnistSubset;
 import io.mathsketch.engine.testing.CanvasRenderer;
+import io.mathsketch.engine.testing.PixelDifference;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,10 +1,10 @@
 package io.mathsketch.training.styles;
 
-import io.mathsketch.engine.testing.Checkout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
 import io.mathsketch.corpus.hand.DigitStyle;
+import io.mathsketch.engine.testing.Checkout;
 import io.mathsketch.training.Evaluation;
 import io.mathsketch.training.Evaluator;
 import io.mathsketch.training.InputNormalization;
