@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /** The symbol model's card: what it reads, what it was trained on, and how well, per class. */
 final class SymbolModelCard {
 
-    String markdown(ModelFiles files, TrainingOptions options, int mnistDigits, int perSymbol, Evaluation digits,
+    String markdown(ModelFiles files, TrainingOptions options, String startingPoint, int mnistDigits, int perSymbol, Evaluation digits,
                     Evaluation symbols, NetworkCost cost, ExportParity parity, double seconds, Instant finished) {
         StringBuilder md = new StringBuilder();
         md.append("# Model card: ").append(files.name()).append(' ').append(files.version()).append("\n\n");
@@ -37,6 +37,7 @@ final class SymbolModelCard {
                 .collect(Collectors.joining(", "))));
         md.append("- Augmentation: the digit trainer's (half of the images rotated, scaled, sheared, shifted, "
                 + "elastically distorted, then re-centred).\n");
+        md.append("- Started from ").append(startingPoint).append(".\n");
         md.append("- Options: `").append(String.join(" ", options.toArgs())).append("`; trained in ")
                 .append(ConsoleProgress.format(seconds)).append(", finished ").append(finished).append(".\n\n");
         md.append("## Evaluation\n\n");
@@ -69,10 +70,31 @@ final class SymbolModelCard {
             md.append(String.format(Locale.ROOT, "| `%s` | %.2f%% | %s |%n", s.text(), 100 * symbols.classAccuracy(truth),
                     instead));
         }
+        md.append("\nConfusion (rows: what was written, the digits from the MNIST test set and the other symbols from the"
+                + " held-out hand; columns: what the model read; empty cells are 0):\n\n");
+        confusion(md, digits, symbols);
         md.append(String.format(Locale.ROOT, "%n## Network%n%n%,d parameters, %,d multiply-accumulates per image;"
                 + " ONNX Runtime agrees with PyTorch on %,d of %,d test digits (max |logit diff| %.1e).%n",
                 cost.trainableParameters(), cost.macs(), parity.argMaxAgreement(), parity.images(),
                 parity.maxAbsDiff()));
         return md.toString();
+    }
+
+    /** One table of both sets: each digit's row from the MNIST test digits, each other symbol's from the drawings. */
+    private static void confusion(StringBuilder md, Evaluation digits, Evaluation symbols) {
+        Symbol[] all = Symbol.values();
+        md.append("| written \\ read |");
+        for (Symbol s : all) {
+            md.append(" `").append(s.text()).append("` |");
+        }
+        md.append("\n|---|").append("---|".repeat(all.length)).append('\n');
+        for (Symbol truth : all) {
+            long[] row = (truth.isDigit() ? digits : symbols).confusion()[truth.ordinal()];
+            md.append("| `").append(truth.text()).append("` |");
+            for (long n : row) {
+                md.append(n == 0 ? " |" : " " + n + " |");
+            }
+            md.append('\n');
+        }
     }
 }

