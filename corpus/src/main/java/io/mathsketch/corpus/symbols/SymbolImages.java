@@ -1,7 +1,9 @@
 package io.mathsketch.corpus.symbols;
 
+import io.mathsketch.corpus.hand.DigitStyle;
 import io.mathsketch.corpus.hand.HandConfig;
 import io.mathsketch.corpus.hand.HandwritingGenerator;
+import io.mathsketch.corpus.hand.HandwrittenDigit;
 import io.mathsketch.corpus.render.CanvasRasterizer;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.config.InputLimits;
@@ -38,9 +40,25 @@ public final class SymbolImages {
 
     /** Drawing {@code index} of {@code style}, as the model's 28x28 input. */
     public DigitImage image(SymbolStyle style, long index) {
-        Box box = new Box((CANVAS_WIDTH - LINE) / 2, (CANVAS_HEIGHT - LINE) / 2, (int) (LINE * 0.6), LINE);
-        Ink ink = new Ink(hand.drawGlyph(style.glyph(), style.name(), index, box), CANVAS_WIDTH, CANVAS_HEIGHT,
-                hand.penWidth(style.name(), index, box));
+        Box box = box();
+        return read(new Ink(hand.drawGlyph(style.glyph(), style.name(), index, box), CANVAS_WIDTH, CANVAS_HEIGHT,
+                hand.penWidth(style.name(), index, box)));
+    }
+
+    /**
+     * Drawing {@code index} of a digit style by the same hand at the same size, read the same way: digits drawn as the
+     * operators are, so that being drawn by the generator is no sign of an operator to the model.
+     */
+    public DigitImage digit(DigitStyle style, long index) {
+        HandwrittenDigit digit = hand.draw(style, index, box());
+        return read(new Ink(digit.strokes(), CANVAS_WIDTH, CANVAS_HEIGHT, digit.penWidth()));
+    }
+
+    private static Box box() {
+        return new Box((CANVAS_WIDTH - LINE) / 2, (CANVAS_HEIGHT - LINE) / 2, (int) (LINE * 0.6), LINE);
+    }
+
+    private DigitImage read(Ink ink) {
         try {
             InkImage decoded = preprocessor.decode(canvas.png(ink));
             List<SymbolGroup> groups = segmenter.segment(decoded);

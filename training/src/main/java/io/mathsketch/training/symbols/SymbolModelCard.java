@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 /** The symbol model's card: what it reads, what it was trained on, and how well, per class. */
 final class SymbolModelCard {
 
-    String markdown(ModelFiles files, TrainingOptions options, String startingPoint, int mnistDigits, int perSymbol, Evaluation digits,
-                    Evaluation symbols, NetworkCost cost, ExportParity parity, double seconds, Instant finished) {
+    String markdown(ModelFiles files, TrainingOptions options, String startingPoint, int mnistDigits, int perSymbol,
+                    int perDigit,
+                    Evaluation digits, Evaluation symbols, Evaluation drawnDigits, NetworkCost cost,
+                    ExportParity parity, double seconds, Instant finished) {
         StringBuilder md = new StringBuilder();
         md.append("# Model card: ").append(files.name()).append(' ').append(files.version()).append("\n\n");
         md.append("""
@@ -35,6 +37,10 @@ final class SymbolModelCard {
                 + " drawing page's canvas, decoded, segmented and centred by the engine. Styles: %s. Licence: the"
                 + " project's own.%n", perSymbol, SymbolTrainingSet.LEARNED.stream().map(SymbolStyle::description)
                 .collect(Collectors.joining(", "))));
+        md.append(String.format(Locale.ROOT, "- %,d drawings of each digit by the same generator and hand (all of"
+                + " `corpus.hand.DigitStyle`'s styles, continental 1s among them), drawn and read as the other symbols:"
+                + " without them a drawn 1 was the slash of ÷ to the model, which knew digits only as MNIST scans.%n",
+                perDigit));
         md.append("- Augmentation: the digit trainer's (half of the images rotated, scaled, sheared, shifted, "
                 + "elastically distorted, then re-centred).\n");
         md.append("- Started from ").append(startingPoint).append(".\n");
@@ -52,6 +58,9 @@ final class SymbolModelCard {
                 + " seed, slant, size, pen and tremor ranges than training), %d of each, alone on a canvas: **%.2f%%**"
                 + " by the model alone (before geometry).%n%n", SymbolTrainCommand.HELD_OUT_PER_SYMBOL,
                 100 * symbols.accuracy()));
+        md.append(String.format(Locale.ROOT, "Digits drawn by the held-out hand the same way (%d of each, all"
+                + " styles): **%.2f%%**.%n%n", SymbolTrainCommand.HELD_OUT_PER_SYMBOL / 4,
+                100 * drawnDigits.accuracy()));
         md.append("| symbol | accuracy | most often read instead |\n|---|---|---|\n");
         for (Symbol s : Symbol.values()) {
             if (s.isDigit()) {

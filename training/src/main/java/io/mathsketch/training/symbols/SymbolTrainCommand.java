@@ -84,13 +84,22 @@ public final class SymbolTrainCommand {
         return Math.max(50, digits / 20);
     }
 
+    /** Drawn digits of each digit beside MNIST's: half as many as of each other symbol. */
+    static int perDigit(int perSymbol) {
+        return perSymbol / 2;
+    }
+
     void run() throws IOException, OrtException, ModelLoadException, MalformedModelException {
         MnistData mnist = TrainingSetup.mnist(options);
         int perSymbol = perSymbol(mnist.trainImages().count());
         out.printf("drawing %,d training and %,d held-out images of each of %d symbols...%n", perSymbol,
                 HELD_OUT_PER_SYMBOL, SymbolTrainingSet.LEARNED.stream().map(s -> s.symbol()).distinct().count());
-        SymbolTrainingSet.Labelled drawn = SymbolTrainingSet.draw(HandConfig.TRAINING, perSymbol);
+        SymbolTrainingSet.Labelled drawn = SymbolTrainingSet.concat(
+                SymbolTrainingSet.draw(HandConfig.TRAINING, perSymbol),
+                SymbolTrainingSet.drawDigits(HandConfig.TRAINING, perDigit(perSymbol)));
         SymbolTrainingSet.Labelled heldOut = SymbolTrainingSet.draw(HandConfig.HELD_OUT, HELD_OUT_PER_SYMBOL);
+        SymbolTrainingSet.Labelled heldOutDigits = SymbolTrainingSet.drawDigits(HandConfig.HELD_OUT,
+                HELD_OUT_PER_SYMBOL / 4);
         SymbolTrainingSet.Labelled train = SymbolTrainingSet.concat(
                 new SymbolTrainingSet.Labelled(mnist.trainImages(), mnist.trainLabels()), drawn);
         MnistData data = new MnistData(train.images(), train.labels(), mnist.testImages(), mnist.testLabels());
@@ -119,9 +128,12 @@ public final class SymbolTrainCommand {
 
             Evaluation digits = evaluator.evaluate(model, mnist.testImages()::digit, mnist.testLabels());
             Evaluation symbols = evaluator.evaluate(model, heldOut.images()::digit, heldOut.labels());
+            Evaluation drawnDigits = evaluator.evaluate(model, heldOutDigits.images()::digit,
+                    heldOutDigits.labels());
             NetworkCost cost = NetworkCost.of(model.getBlock(), new Shape(1, 28, 28));
-            out.printf("MNIST test digits %.2f%%, held-out symbols %.2f%%; trained in %s%n",
-                    100 * digits.accuracy(), 100 * symbols.accuracy(), ConsoleProgress.format(seconds));
+            out.printf("MNIST test digits %.2f%%, held-out symbols %.2f%%, held-out drawn digits %.2f%%; trained in"
+                    + " %s%n", 100 * digits.accuracy(), 100 * symbols.accuracy(), 100 * drawnDigits.accuracy(),
+                    ConsoleProgress.format(seconds));
 
             Path dir = options.output();
             Instant finished = Instant.now();
@@ -137,8 +149,8 @@ public final class SymbolTrainCommand {
                     labels, new ModelManifest.Evaluation("MNIST test set (10,000 images), digits",
                             Math.round(digits.accuracy() * 10_000) / 10_000.0)));
             Files.writeString(dir.resolve(ModelFiles.MODEL_CARD), new SymbolModelCard().markdown(files, options,
-                    startingPoint, mnist.trainImages().count(), perSymbol, digits, symbols, cost, parity, seconds,
-                    finished),
+                    startingPoint, mnist.trainImages().count(), perSymbol, perDigit(perSymbol), digits, symbols, drawnDigits,
+                    cost, parity, seconds, finished),
                     StandardCharsets.UTF_8);
             out.printf("wrote %s%n", dir.toAbsolutePath().normalize());
         }

@@ -1,5 +1,6 @@
 package io.mathsketch.training.symbols;
 
+import io.mathsketch.corpus.hand.DigitStyle;
 import io.mathsketch.corpus.hand.HandConfig;
 import io.mathsketch.corpus.symbols.SymbolImages;
 import io.mathsketch.corpus.symbols.SymbolStyle;
@@ -42,6 +43,28 @@ public final class SymbolTrainingSet {
                 pixels[i * DigitImage.SIZE + k] = (byte) Math.round(Math.max(0, Math.min(1, p[k])) * 255);
             }
             labels[i] = (byte) symbol.ordinal();
+        });
+        return new Labelled(new MnistImages(count, DigitImage.SIDE, DigitImage.SIDE, pixels), new MnistLabels(labels));
+    }
+
+    /**
+     * {@code perDigit} drawings of each digit by {@code config}'s hand, its styles taking turns, drawn and read as the
+     * other symbols are (MNIST's digits were written on paper and scanned; the operators are drawn by the generator,
+     * and without drawn digits the model takes a drawn 1 for the slash of ÷).
+     */
+    public static Labelled drawDigits(HandConfig config, int perDigit) {
+        SymbolImages images = new SymbolImages(config);
+        int count = 10 * perDigit;
+        byte[] pixels = new byte[count * DigitImage.SIZE];
+        byte[] labels = new byte[count];
+        IntStream.range(0, count).parallel().forEach(i -> {
+            int digit = i / perDigit, n = i % perDigit;
+            List<DigitStyle> styles = DigitStyle.of(digit).stream().filter(config.styles()::contains).toList();
+            float[] p = images.digit(styles.get(n % styles.size()), n / styles.size()).pixels();
+            for (int k = 0; k < p.length; k++) {
+                pixels[i * DigitImage.SIZE + k] = (byte) Math.round(Math.max(0, Math.min(1, p[k])) * 255);
+            }
+            labels[i] = (byte) Symbol.digit(digit).ordinal();
         });
         return new Labelled(new MnistImages(count, DigitImage.SIDE, DigitImage.SIDE, pixels), new MnistLabels(labels));
     }
