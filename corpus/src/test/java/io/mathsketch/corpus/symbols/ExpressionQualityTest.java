@@ -15,9 +15,13 @@ import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.engine.mnist.MnistSubset;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +53,7 @@ class ExpressionQualityTest {
         ExpressionParser parser = new ExpressionParser();
         int exact = 0, operators = 0, operatorsRight = 0, segmented = 0;
         List<String> misses = new ArrayList<>();
+        Map<String, Integer> errors = new TreeMap<>();
         try (DjlRecognizer recognizer = openCommittedModels()) {
             for (int i = 0; i < COUNT; i++) {
                 HandwrittenExpression e = writer.write(i);
@@ -67,8 +72,13 @@ class ExpressionQualityTest {
                     // The value is the parser's of what was read: right whenever the expression is.
                     assertEquals(parser.evaluate(e.truth()).value(), recognition.orElseThrow().expression()
                             .orElseThrow().value(), e.text());
-                } else if (misses.size() < 12) {
-                    misses.add(e.text() + " read " + read);
+                } else {
+                    if (misses.size() < 12) {
+                        misses.add(e.text() + " read " + read);
+                    }
+                    for (String kind : SymbolLatticeTuning.differences(e.text(), read)) {
+                        errors.merge(kind, 1, Integer::sum);
+                    }
                 }
                 if (read.codePointCount(0, read.length()) == e.truth().size()) {
                     segmented++;
@@ -82,10 +92,13 @@ class ExpressionQualityTest {
                 }
             }
         }
+        String kinds = errors.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(12)
+                .map(en -> en.getKey() + " " + en.getValue()).collect(Collectors.joining(", "));
         String report = String.format(Locale.ROOT, "expressions read exactly: %d/%d (%.1f%%); all symbols found in "
-                        + "%d; operators right: %d/%d (%.2f%%)%nsome misses:%n  %s%n", exact, COUNT, 100.0 * exact / COUNT,
-                segmented, operatorsRight, operators, 100.0 * operatorsRight / Math.max(1, operators),
-                String.join("\n  ", misses));
+                        + "%d; operators right: %d/%d (%.2f%%)%nerrors (truth>read, +inserted, -dropped): %s%n"
+                        + "some misses:%n  %s%n", exact, COUNT, 100.0 * exact / COUNT, segmented, operatorsRight,
+                operators, 100.0 * operatorsRight / Math.max(1, operators), kinds, String.join("\n  ", misses));
         System.out.print(report);
         assertTrue((double) exact / COUNT >= EXACT_FLOOR, report);
         assertTrue((double) operatorsRight / operators >= OPERATOR_FLOOR, report);

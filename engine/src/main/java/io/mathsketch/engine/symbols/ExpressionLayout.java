@@ -72,6 +72,21 @@ public final class ExpressionLayout {
             return images;
         }
 
+        /** The candidate symbols, in the order of {@link #images()}. */
+        public List<SymbolLattice.Candidate> candidates() {
+            return candidates.candidates();
+        }
+
+        /** The candidates' boxes in the source image, in the order of {@link #images()}. */
+        public List<Box> boxes() {
+            return boxes;
+        }
+
+        /** The line the candidates are written on. */
+        public SymbolGeometry geometry() {
+            return geometry;
+        }
+
         /** One symbol of the line as read: which candidate (index into {@link #images()}) and its choice. */
         public record Read(int candidate, SymbolChoice.Choice choice, Box box) {
         }
@@ -84,15 +99,21 @@ public final class ExpressionLayout {
          * @param probabilities the model's output for each of {@link #images()}, in label order
          */
         public List<Read> read(float[][] probabilities, SymbolChoice choice) {
-            return read(probabilities, choice, lattice);
+            return read(probabilities, choice, lattice, SLASH_ODDS);
         }
 
-        /** {@link #read(float[][], SymbolChoice)} with other costs, to tune them. */
-        public List<Read> read(float[][] probabilities, SymbolChoice choice, SymbolLattice costs) {
+        /** {@link #read(float[][], SymbolChoice)} with other costs and slash odds, to tune them. */
+        public List<Read> read(float[][] model, SymbolChoice choice, SymbolLattice costs, SlashOdds slash) {
             List<SymbolLattice.Candidate> all = candidates.candidates();
             List<Set<Symbol>> allowed = new ArrayList<>(all.size());
-            for (SymbolLattice.Candidate c : all) {
+            float[][] probabilities = model.clone();
+            for (int i = 0; i < all.size(); i++) {
+                SymbolLattice.Candidate c = all.get(i);
                 allowed.add(c.whole() ? geometry.candidates(c.group()) : SymbolGeometry.modelReads());
+                if (c.whole() && c.group().parts().size() == 1
+                        && c.group().box().height() >= SlashOdds.TALL * geometry.lineHeight()) {
+                    probabilities[i] = slash.apply(model[i], geometry.features(c.group()), choice);
+                }
             }
             SymbolLattice.Scorer scorer = new SymbolLattice.Scorer() {
                 @Override
@@ -120,6 +141,12 @@ public final class ExpressionLayout {
         }
     }
 
+    /**
+     * How a lone tall stroke's lean and top sway the model between 1 and the slash of ÷: fitted on the training
+     * hand's strokes ({@code SymbolFeatureTuning}), its constant chosen on the training hand's lines
+     * ({@code SymbolLatticeTuning}).
+     */
+    public static final SlashOdds SLASH_ODDS = new SlashOdds(0.64, 5.1, 0, 60, 0, -2.2);
     /** The score of a symbol its geometry alone decides (a dot, a bar, two bars, a bar between dots). */
     static final double GEOMETRY_CERTAINTY = 0.9;
     /** Probabilities are floored here so that one impossible candidate does not make a line unreadable. */

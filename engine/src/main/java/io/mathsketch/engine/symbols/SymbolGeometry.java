@@ -103,6 +103,47 @@ public final class SymbolGeometry {
     }
 
     /**
+     * A symbol's shape and place in line units, for what the centred image hides: its lean, its height and width,
+     * and where its top and bottom are from the line's top and baseline (negative above).
+     *
+     * @param lean the horizontal run of its ink per unit of descent, by its second moments (a slash leaning right is
+     *             positive, as is a 1 written with a right slant)
+     */
+    public record Features(double lean, double height, double width, double top, double bottom) {
+    }
+
+    /** The features of {@code group} on this line. */
+    public Features features(SymbolGroup group) {
+        Box box = group.box();
+        return new Features(lean(group.ink()), box.height() / lineHeight, box.width() / lineHeight,
+                (box.y() - lineTop) / lineHeight, (box.y() + box.height() - lineTop - lineHeight) / lineHeight);
+    }
+
+    /** The slope of x on y of the ink, sign turned so that a stroke from top right to bottom left is positive. */
+    static double lean(InkImage ink) {
+        int w = ink.width(), h = ink.height();
+        double n = 0, sx = 0, sy = 0, sxy = 0, syy = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float v = ink.ink()[y * w + x];
+                if (v >= MnistCentering.INK_THRESHOLD) {
+                    n += v;
+                    sx += v * x;
+                    sy += v * y;
+                    sxy += v * x * y;
+                    syy += v * y * y;
+                }
+            }
+        }
+        if (n == 0) {
+            return 0;
+        }
+        double varY = syy / n - (sy / n) * (sy / n);
+        double covXY = sxy / n - (sx / n) * (sy / n);
+        return varY > 0 ? -covXY / varY : 0;
+    }
+
+    /**
      * Whether a flat mark's rows of ink are two bands (the fullest row of its upper half and of its lower half) with
      * a row between them holding less than {@value #GAP_ROW} of the emptier band's ink: one bar's rows rise and fall
      * once.

@@ -39,6 +39,18 @@ class SymbolGeometryTest {
         assertEquals(SymbolGeometry.modelReads(), middle(high.image()));
     }
 
+    @Test
+    void aStrokeFromTopRightToBottomLeftLeansRightAndAnUprightOneDoesNot() throws Exception {
+        TestCanvas slash = new TestCanvas(40, 60);
+        for (int y = 0; y < 60; y++) {
+            slash.fill(30 - y / 2, y, 4, 1);   // half a pixel left per row down
+        }
+        assertEquals(0.5, SymbolGeometry.lean(slash.image()), 0.02);
+        TestCanvas upright = new TestCanvas(40, 60);
+        upright.fill(10, 0, 6, 60);
+        assertEquals(0, SymbolGeometry.lean(upright.image()), 1e-9);
+    }
+
     private static TestCanvas line() {
         TestCanvas c = new TestCanvas(240, 100);
         c.fill(10, TOP, 8, LINE);
