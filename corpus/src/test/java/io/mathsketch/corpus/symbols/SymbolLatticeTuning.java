@@ -46,6 +46,8 @@ class SymbolLatticeTuning {
         ExpressionLayout layout = new ExpressionLayout(InputLimits.DEFAULT);
         double[] symbolCosts = {-0.5, 0, 0.5};
         double[] unusualCosts = {0, 1, 2, 4, 8};
+        double[] longCosts = {0, 0.5, 1, 2, 3, 5};
+        int[] longExact = new int[longCosts.length];
         int[][] exact = new int[symbolCosts.length][unusualCosts.length];
         Map<String, Integer> errors = new TreeMap<>();
         List<String> misses = new ArrayList<>();
@@ -84,6 +86,10 @@ class SymbolLatticeTuning {
                     }
                 }
                 String read = text(laid.read(shared, choice));
+                for (int l = 0; l < longCosts.length; l++) {
+                    longExact[l] += text(laid.read(shared, choice, new SymbolLattice(0, 0, 6, 4, longCosts[l]), SLASH))
+                            .equals(e.text()) ? 1 : 0;
+                }
                 for (int v = 0; v < SLASH_VARIANTS.length; v++) {
                     slashExact[v] += text(laid.read(shared, choice, new SymbolLattice(), SLASH_VARIANTS[v]))
                             .equals(e.text()) ? 1 : 0;
@@ -115,6 +121,9 @@ class SymbolLatticeTuning {
         errors.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
                 .limit(30).forEach(en -> table.append("  ").append(en.getKey()).append(' ').append(en.getValue())
                         .append('\n'));
+        for (int l = 0; l < longCosts.length; l++) {
+            table.append(String.format(Locale.ROOT, "long-number cost %.1f: %d exact%n", longCosts[l], longExact[l]));
+        }
         for (int v = 0; v < SLASH_VARIANTS.length; v++) {
             table.append(String.format(Locale.ROOT, "%s: %d exact%n", SLASH_VARIANTS[v], slashExact[v]));
         }

@@ -93,6 +93,42 @@ class SymbolLatticeTest {
     }
 
     @Test
+    void aStrokeTheModelFindsAsLikelyAOneAsASlashBetweenTwoShortNumbersIsTheSlash() throws Exception {
+        TestCanvas c = new TestCanvas(400, 100);
+        for (int i = 0; i < 7; i++) {
+            c.fill(10 + 50 * i, TOP, 8, LINE);   // seven strokes: 111?111
+        }
+        InkImage image = c.image();
+        SymbolLattice.Lattice l = lattice.candidates(image, segmenter.marks(image), geometry(image));
+        SymbolLattice.Scorer scorer = new SymbolLattice.Scorer() {
+            @Override
+            public Set<Symbol> readings(int candidate) {
+                return EnumSet.of(Symbol.ONE, Symbol.DIVIDE);
+            }
+
+            @Override
+            public double logProbability(int candidate, Symbol symbol) {
+                boolean middle = l.candidates().get(candidate).group().box().x() == 160;
+                return Math.log(middle ? (symbol == Symbol.ONE ? 0.6 : 0.4) : (symbol == Symbol.ONE ? 0.99 : 0.01));
+            }
+
+            @Override
+            public boolean geometric(int candidate) {
+                return false;
+            }
+        };
+        assertEquals("111÷111", text(lattice.best(l, scorer, LINE)), "a seven-digit number pays for its length");
+        assertEquals("1111111", text(new SymbolLattice(0, 0, 6, 4, 0).best(l, scorer, LINE)),
+                "without that cost the model's first choice stands");
+    }
+
+    private static String text(List<SymbolLattice.Pick> picks) {
+        StringBuilder out = new StringBuilder();
+        picks.forEach(p -> out.append(p.symbol().text()));
+        return out.toString();
+    }
+
+    @Test
     void aDecimalPointNeverJoinsADigitButTheDotsOfADivisionSignJoinItsBar() throws Exception {
         TestCanvas c = new TestCanvas(300, 100);
         c.fill(10, TOP, 8, LINE);                 // "1"
