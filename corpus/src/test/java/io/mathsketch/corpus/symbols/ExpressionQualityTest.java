@@ -31,20 +31,21 @@ import org.junit.jupiter.api.Test;
  * the engine's expression mode with the committed {@code models/mathsketch-symbols}. The README quotes the report.
  *
  * <p>Issue 17 asks for 90 % of expressions read exactly and 98 % of operators. Measured with the committed symbol
- * model 1.0.0, its digits told apart by the committed digit model, the line read under the parser's grammar
- * ({@code SymbolLattice} over {@code ExpressionGrammar}; costs tuned on the training hand's lines only): 236 of 300
- * exactly (78.7 %; 153, 51.0 %, before the grammar and the digit model), all symbols found in 265, operators 764 of
- * 785 in those (97.3 %). The targets are NOT met (a slash read as 1 or a 1 as a slash where both make a value, decimal
- * points lost beside their digits, a + read as ÷); the floors sit a little under what is measured so that a
- * regression fails the build, not at the target.
+ * model 1.1.0, its digits told apart by the committed digit model, the line read under the parser's grammar
+ * ({@code SymbolLattice} over {@code ExpressionGrammar}, long numbers paying per digit, a lone tall stroke's lean and
+ * top weighing 1 against the slash of ÷; costs and rules tuned on the training hand's lines only): 240 of 300
+ * exactly (80.0 %; 236 with model 1.0.0 before those rules), all symbols found in 266, operators 768 of 781 in those
+ * (98.3 %, the target met). The exact target is NOT met (decimal points lost against the digit they touch, a digit
+ * dropped or added, a 1 read as 7); the floors sit a little under what is measured so that a regression fails the
+ * build.
  */
 class ExpressionQualityTest {
 
     static final int COUNT = 300;
-    /** Exact expressions; measured 0.787 (target 0.90, not met). */
-    static final double EXACT_FLOOR = 0.77;
-    /** Operators (+ − × ÷ =) read right, in expressions whose symbols were all found; measured 0.973 (target 0.98). */
-    static final double OPERATOR_FLOOR = 0.965;
+    /** Exact expressions; measured 0.800 (target 0.90, not met). */
+    static final double EXACT_FLOOR = 0.79;
+    /** Operators (+ − × ÷ =) read right, in expressions whose symbols were all found; measured 0.983 (target 0.98). */
+    static final double OPERATOR_FLOOR = 0.98;
 
     @Test
     void expressionsAreReadExactlyAndTheirValuesAreRight() throws Exception {

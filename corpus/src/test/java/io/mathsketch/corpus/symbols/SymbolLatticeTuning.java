@@ -1,6 +1,7 @@
 package io.mathsketch.corpus.symbols;
 
 import io.mathsketch.corpus.hand.HandConfig;
+import io.mathsketch.corpus.hand.Range;
 import io.mathsketch.corpus.render.CanvasRasterizer;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
@@ -26,22 +27,34 @@ import org.junit.jupiter.api.Test;
  * as a line under a grid of costs; the errors of the default costs are counted by kind (a symbol read as another, one
  * too many or too few). The digits are told apart as expression mode does ({@link SymbolChoice#withDigitsFrom}), and
  * the weight of the digit model against the symbol model's own digit shares is compared (1 is what the engine does).
+ * The costs per digit of a long number and the rules for a slash or a 1 ({@link SlashOdds}) are compared too.
  * Not part of the build (the name is outside Surefire's patterns); run it with
- * {@code ./mvnw -pl corpus verify -Dtest=SymbolLatticeTuning -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -pl corpus verify -Dtest=SymbolLatticeTuning -Dsurefire.failIfNoSpecifiedTests=false}
+ * (add {@code -Dtuning.heavyPen=true} for the same hand with a heavy pen).
  */
 class SymbolLatticeTuning {
 
     static final int COUNT = 300;
     static final SlashOdds SLASH = ExpressionLayout.SLASH_ODDS;
-    /** Slash rules compared (fitted with SymbolFeatureTuning on the same hand): the model alone, lean, lean and top. */
-    static final SlashOdds[] SLASH_VARIANTS = {SlashOdds.MODEL, new SlashOdds(0.64, 5.1, 0, 60, 0, -1.2),
-        new SlashOdds(0.64, 5.1, 0, 60, 0, -1.7), new SlashOdds(0.64, 5.1, 0, 60, 0, -2.2),
-        new SlashOdds(0.64, 5.1, 0, 60, 0, -2.7), new SlashOdds(0.5, 6.9, 0, 0, 0, -1.2),
-        new SlashOdds(0.5, 6.9, 0, 0, 0, -0.2), new SlashOdds(1, 0, 0, 0, 0, 1)};
+    /**
+     * The training hand with a heavy pen ({@code -Dtuning.heavyPen=true}): points and digits that touch, which the
+     * training hand's pens seldom make.
+     */
+    static final HandConfig HEAVY_PEN = new HandConfig("training, heavy pen", HandConfig.TRAINING.seed(),
+            HandConfig.TRAINING.styles(), HandConfig.TRAINING.slant(), HandConfig.TRAINING.rotation(),
+            HandConfig.TRAINING.height(), HandConfig.TRAINING.aspect(), Range.of(24, 40), HandConfig.TRAINING.tremor(),
+            HandConfig.TRAINING.tremorModel(), HandConfig.TRAINING.wobble(), HandConfig.TRAINING.shapeSpread(),
+            HandConfig.TRAINING.reverseChance(), HandConfig.TRAINING.reorderChance(),
+            HandConfig.TRAINING.pointSpacing(), HandConfig.TRAINING.speed());
+    /** Slash rules compared: the model alone, and the rule fitted by SymbolFeatureTuning with other constants. */
+    static final SlashOdds[] SLASH_VARIANTS = {SlashOdds.MODEL, new SlashOdds(0.6, 4.6, 0, 60, 0, -1.2),
+        new SlashOdds(0.6, 4.6, 0, 60, 0, -1.7), new SlashOdds(0.6, 4.6, 0, 60, 0, -2.2),
+        new SlashOdds(0.6, 4.6, 0, 60, 0, -2.7), new SlashOdds(0.6, 4.6, 0, 60, 0, -3.2)};
 
     @Test
     void printTheExactShareForEachSetOfCostsAndTheErrorsOfTheDefault() throws Exception {
-        ExpressionWriter writer = new ExpressionWriter(HandConfig.TRAINING);
+        ExpressionWriter writer = new ExpressionWriter(Boolean.getBoolean("tuning.heavyPen") ? HEAVY_PEN
+                : HandConfig.TRAINING);
         CanvasRasterizer canvas = new CanvasRasterizer();
         ExpressionLayout layout = new ExpressionLayout(InputLimits.DEFAULT);
         double[] symbolCosts = {-0.5, 0, 0.5};

@@ -146,7 +146,7 @@ public final class ExpressionLayout {
      * hand's strokes ({@code SymbolFeatureTuning}), its constant chosen on the training hand's lines
      * ({@code SymbolLatticeTuning}).
      */
-    public static final SlashOdds SLASH_ODDS = new SlashOdds(0.64, 5.1, 0, 60, 0, -2.2);
+    public static final SlashOdds SLASH_ODDS = new SlashOdds(0.6, 4.6, 0, 60, 0, -2.7);
     /** The score of a symbol its geometry alone decides (a dot, a bar, two bars, a bar between dots). */
     static final double GEOMETRY_CERTAINTY = 0.9;
     /** Probabilities are floored here so that one impossible candidate does not make a line unreadable. */
