@@ -31,6 +31,14 @@ final class Inflate {
     private static final int SHORT_MATCH = 16;
 
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Input {@link #decodeFast} keeps in hand: two word refills per symbol pair, each advancing at most 7 bytes. */
+    private static final int FAST_INPUT_MARGIN = 16;
+    /** Output room {@link #decodeFast} keeps: a literal, a longest match and the word a match copy may overrun. */
+    private static final int FAST_OUTPUT_MARGIN = 1 + MAX_MATCH + Long.BYTES;
+    /** Matches up to this length are copied a word at a time in the fast loop; longer ones by {@link #copyMatch}. */
+    private static final int WORD_MATCH = 64;
 
     // A table entry: bits 0-3 the code length, 4-7 the extra bits to read after the code (or a subtable's index
     // bits), one flag of 8-11, and bits 16-31 the value (literal, length or distance base, or subtable offset).
@@ -41,6 +49,8 @@ final class Inflate {
 
     private static final int LIT_BITS = 10;
     private static final int DIST_BITS = 8;
+    private static final int LIT_MASK = (1 << LIT_BITS) - 1;
+    private static final int DIST_MASK = (1 << DIST_BITS) - 1;
     private static final int CODE_LENGTH_BITS = 7;
     /** Primary table plus at most one full-depth subtable per code longer than the primary bits. */
     private static final int LIT_TABLE_SIZE = (1 << LIT_BITS) + 286 * (1 << (15 - LIT_BITS));
@@ -351,9 +361,14 @@ final class Inflate {
 
     /**
      * Decodes literals and matches of a Huffman block until the output reaches {@code stop} (false) or the block
-     * ends (true). State lives in locals for the loop and goes back to the fields on the way out.
+     * ends (true): in bulk by {@link #decodeFast} while input and output are far from their ends, then symbol by
+     * symbol with every check. State lives in locals for the loops and goes back to the fields on the way out.
      */
     private boolean decodeHuffman(int stop, int outLimit) throws CorruptImage {
+        int fastLimit = Math.min(stop, outLimit) - FAST_OUTPUT_MARGIN;
+        if (pos < fastLimit && inPos <= inEnd - FAST_INPUT_MARGIN && decodeFast(fastLimit)) {
+            return true;
+        }
         final byte[] src = in;
         final byte[] dst = out;
         final int[] lit = litTable;
@@ -364,7 +379,7 @@ final class Inflate {
         int ip = inPos;
         int p = pos;
         boolean blockEnd = false;
-        while (true) {
+        while (p < stop) {
             // 48 bits cover the longest match: 15 + 5 for the length, 15 + 13 for the distance.
             if (count < 48) {
                 if (ip <= fastEnd) {
@@ -378,7 +393,7 @@ final class Inflate {
                     }
                 }
             }
-            int e = lit[(int) bits & ((1 << LIT_BITS) - 1)];
+            int e = lit[(int) bits & LIT_MASK];
             if ((e & SUBTABLE) != 0) {
                 e = lit[(e >>> 16) + ((int) (bits >>> LIT_BITS) & ((1 << ((e >>> 4) & 15)) - 1))];
             }
@@ -393,9 +408,6 @@ final class Inflate {
                     throw tooLong();
                 }
                 dst[p++] = (byte) (e >>> 16);
-                if (p >= stop) {
-                    break;
-                }
                 continue;
             }
             if ((e & (END_OF_BLOCK | INVALID)) != 0) {
@@ -417,7 +429,7 @@ final class Inflate {
             bits >>>= extra;
             count -= codeLength + extra;
 
-            int d = dist[(int) bits & ((1 << DIST_BITS) - 1)];
+            int d = dist[(int) bits & DIST_MASK];
             if ((d & SUBTABLE) != 0) {
                 d = dist[(d >>> 16) + ((int) (bits >>> DIST_BITS) & ((1 << ((d >>> 4) & 15)) - 1))];
             }
@@ -441,15 +453,130 @@ final class Inflate {
             }
             copyMatch(dst, p, distance, length);
             p += length;
-            if (p >= stop) {
-                break;
-            }
         }
         bitBuf = bits;
         bitCount = count;
         inPos = ip;
         pos = p;
         return blockEnd;
+    }
+
+    /**
+     * The bulk of a Huffman block, decoded while at least {@link #FAST_INPUT_MARGIN} input bytes remain and the
+     * output is below {@code limit}, which leaves room for a literal, a longest match and a word after it. Every
+     * refill then reads a whole word, so the bits never run out (no truncation checks); a literal is followed by a
+     * second symbol without a refill (a code is at most 15 bits of the 41 left); and matches are copied a word at a
+     * time, writing up to 7 bytes past their end that later output overwrites (no per-symbol output checks).
+     * Returns true at the end of the block; otherwise the careful loop takes over near either end.
+     */
+    private boolean decodeFast(int limit) throws CorruptImage {
+        final byte[] src = in;
+        final byte[] dst = out;
+        final int[] lit = litTable;
+        final int[] dist = distTable;
+        final int inLimit = inEnd - FAST_INPUT_MARGIN;
+        long bits = bitBuf;
+        int count = bitCount;
+        int ip = inPos;
+        int p = pos;
+        boolean blockEnd = false;
+        while (p < limit && ip <= inLimit) {
+            bits |= (long) LONG_LE.get(src, ip) << count;
+            ip += (63 - count) >>> 3;
+            count |= 56;
+            int e = lit[(int) bits & LIT_MASK];
+            if ((e & SUBTABLE) != 0) {
+                e = lit[(e >>> 16) + ((int) (bits >>> LIT_BITS) & ((1 << ((e >>> 4) & 15)) - 1))];
+            }
+            if ((e & LITERAL) != 0) {
+                int n = e & 15;
+                bits >>>= n;
+                count -= n;
+                dst[p++] = (byte) (e >>> 16);
+                e = lit[(int) bits & LIT_MASK];
+                if ((e & SUBTABLE) != 0) {
+                    e = lit[(e >>> 16) + ((int) (bits >>> LIT_BITS) & ((1 << ((e >>> 4) & 15)) - 1))];
+                }
+                if ((e & LITERAL) != 0) {
+                    n = e & 15;
+                    bits >>>= n;
+                    count -= n;
+                    dst[p++] = (byte) (e >>> 16);
+                    continue;
+                }
+                // A match takes up to 48 bits: top up (ip is at most inLimit + 7, so the word is in bounds).
+                bits |= (long) LONG_LE.get(src, ip) << count;
+                ip += (63 - count) >>> 3;
+                count |= 56;
+            }
+            if ((e & (END_OF_BLOCK | INVALID)) != 0) {
+                if ((e & INVALID) != 0) {
+                    throw corrupt("invalid literal/length code");
+                }
+                count -= e & 15;
+                bits >>>= e & 15;
+                blockEnd = true;
+                break;
+            }
+            int codeLength = e & 15;
+            int extra = (e >>> 4) & 15;
+            bits >>>= codeLength;
+            int length = (e >>> 16) + ((int) bits & ((1 << extra) - 1));
+            bits >>>= extra;
+            count -= codeLength + extra;
+
+            int d = dist[(int) bits & DIST_MASK];
+            if ((d & SUBTABLE) != 0) {
+                d = dist[(d >>> 16) + ((int) (bits >>> DIST_BITS) & ((1 << ((d >>> 4) & 15)) - 1))];
+            }
+            if ((d & INVALID) != 0) {
+                throw corrupt("invalid distance code");
+            }
+            codeLength = d & 15;
+            extra = (d >>> 4) & 15;
+            bits >>>= codeLength;
+            int distance = (d >>> 16) + ((int) bits & ((1 << extra) - 1));
+            bits >>>= extra;
+            count -= codeLength + extra;
+            if (distance > p) {
+                throw corrupt("distance too far back");
+            }
+            copyMatchFast(dst, p, distance, length);
+            p += length;
+        }
+        bitBuf = bits;
+        bitCount = count;
+        inPos = ip;
+        pos = p;
+        return blockEnd;
+    }
+
+    /**
+     * {@link #copyMatch} where up to 7 bytes after the match may be overwritten: a word at a time when the source
+     * is at least a word back (each word then reads only bytes already final), or a repeated pixel-sized pattern
+     * when the distance divides a word (1, 2 and 4: a grey, grey-alpha or RGBA pixel back).
+     */
+    private static void copyMatchFast(byte[] b, int p, int distance, int length) {
+        int from = p - distance;
+        if (distance >= Long.BYTES) {
+            if (length <= WORD_MATCH) {
+                for (int i = 0; i < length; i += Long.BYTES) {
+                    LONG_LE.set(b, p + i, (long) LONG_LE.get(b, from + i));
+                }
+                return;
+            }
+        } else if ((Long.BYTES % distance) == 0 && length <= WORD_MATCH) {
+            long pattern = switch (distance) {
+                case 1 -> (b[from] & 0xFFL) * 0x0101010101010101L;
+                case 2 -> ((short) SHORT_LE.get(b, from) & 0xFFFFL) * 0x0001000100010001L;
+                default -> ((int) INT_LE.get(b, from) & 0xFFFFFFFFL) * 0x0000000100000001L;
+            };
+            for (int i = 0; i < length; i += Long.BYTES) {
+                LONG_LE.set(b, p + i, pattern);
+            }
+            return;
+        }
+        copyMatch(b, p, distance, length);
     }
 
     private static void copyMatch(byte[] b, int p, int distance, int length) {

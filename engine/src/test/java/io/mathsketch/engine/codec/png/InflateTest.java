@@ -390,6 +390,48 @@ class InflateTest {
         assertTrue(outcomes[1] > 2000 && outcomes[2] > 1000, Arrays.toString(outcomes));
     }
 
+    /**
+     * The same on long streams, whose damage lands mostly where the bulk loop decodes (far from both ends, matches
+     * copied a word at a time): canvas scanlines, short periods (overlapping matches at every short distance) and
+     * skewed bytes (long codes, subtables), at the levels PNG encoders use. Accepted damage must give exactly what
+     * zlib gives.
+     */
+    @Test
+    void fuzzedLongStreamsFailCleanlyInTheBulkLoop() {
+        Random random = new Random(20261202);
+        List<byte[]> originals = List.of(canvasScanlines(), periodic(random, 150_000), skewed(random, 120_000),
+                textLike(random, 100_000));
+        List<byte[]> streams = new ArrayList<>();
+        List<byte[]> sources = new ArrayList<>();
+        for (byte[] data : originals) {
+            for (int level : new int[] {1, 6, 9}) {
+                streams.add(deflate(data, level, Deflater.DEFAULT_STRATEGY));
+                sources.add(data);
+            }
+        }
+        int[] outcomes = new int[2]; // refused, accepted and equal to zlib's
+        assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+            for (int round = 0; round < 600; round++) {
+                int which = round % streams.size();
+                byte[] data = sources.get(which);
+                byte[] damaged = damage(random, streams.get(which));
+                try {
+                    byte[] out = inflate(damaged, data.length, 1 + random.nextInt(40_000));
+                    byte[] zlib = rawInflatePrefix(damaged, data.length);
+                    if (zlib != null) {
+                        assertArrayEquals(zlib, out, "round " + round);
+                        outcomes[1]++;
+                    }
+                } catch (CorruptImage expected) {
+                    outcomes[0]++;
+                } catch (Throwable t) {
+                    fail("round " + round + " threw " + t, t);
+                }
+            }
+        });
+        assertTrue(outcomes[0] > 300 && outcomes[1] > 0, Arrays.toString(outcomes));
+    }
+
     private static byte[] damage(Random random, byte[] stream) {
         byte[] damaged = stream.clone();
         switch (random.nextInt(4)) {
