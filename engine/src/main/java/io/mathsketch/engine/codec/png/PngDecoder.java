@@ -3,6 +3,9 @@ package io.mathsketch.engine.codec.png;
 import io.mathsketch.engine.RecognitionException.CorruptImage;
 import io.mathsketch.engine.image.DecodedImage;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -27,10 +30,15 @@ public final class PngDecoder {
      */
     private static final int MAX_RETAINED_PIXELS = 1024 * 1024;
 
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+
     private final Inflate inflate = new Inflate();
     private byte[] joined = new byte[0];
     private byte[] previousRow = new byte[0];
     private byte[] currentRow = new byte[0];
+    /** A row of zeros, to recognise a scanline of zero differences. */
+    private byte[] zeros = new byte[0];
     private byte[] lumPlane = new byte[0];
     private byte[] alphaPlane = new byte[0];
 
@@ -90,6 +98,10 @@ public final class PngDecoder {
             byte[] window = inflate.window();
             for (int y = 0; y < height; y++) {
                 int at = inflate.next(rowLength);
+                if (y > 0 && repeatsRowAbove(window[at], window, at + 1, previous, stride)) {
+                    repeatRow(raster, y); // the row above stays the previous row
+                    continue;
+                }
                 unfilter(window[at], window, at + 1, current, previous, stride, bpp);
                 converter.convert(current, 0, raster, y);
                 byte[] swap = previous;
@@ -149,6 +161,41 @@ public final class PngDecoder {
         return chunk + 8 <= data.length && PngChunks.readInt(data, chunk + 4) == PngChunks.IDAT;
     }
 
+    /**
+     * Whether a filtered scanline unfilters to exactly the row above: Up with all differences zero (how a browser
+     * encodes every row of an empty canvas area) or None with the same bytes. One vectorised comparison, where
+     * unfiltering and converting would each pass over the row.
+     */
+    private boolean repeatsRowAbove(byte filter, byte[] src, int s, byte[] previous, int n) {
+        if (filter == 2) {
+            if (zeros.length < n) {
+                zeros = new byte[n];
+            }
+            return Arrays.mismatch(src, s, s + n, zeros, 0, n) < 0;
+        }
+        return filter == 0 && Arrays.mismatch(src, s, s + n, previous, 0, n) < 0;
+    }
+
+    /** Makes row {@code y} of the raster a copy of row {@code y - 1}, extremes included. */
+    private static void repeatRow(DecodedImage raster, int y) {
+        int width = raster.width();
+        int from = (y - 1) * width;
+        System.arraycopy(raster.lum(), from, raster.lum(), from + width, width);
+        if (raster.hasAlpha()) {
+            System.arraycopy(raster.alpha(), from, raster.alpha(), from + width, width);
+        }
+        raster.rowDone(y, raster.rowMinLum()[y - 1], raster.rowMaxLum()[y - 1], raster.rowMaxAlpha()[y - 1]);
+    }
+
+    /** Byte-wise sums modulo 256 of two words: no carry crosses from one byte into the next. */
+    private static long addBytes(long a, long b) {
+        return ((a & 0x7F7F7F7F7F7F7F7FL) + (b & 0x7F7F7F7F7F7F7F7FL)) ^ ((a ^ b) & 0x8080808080808080L);
+    }
+
+    private static int addBytes(int a, int b) {
+        return ((a & 0x7F7F7F7F) + (b & 0x7F7F7F7F)) ^ ((a ^ b) & 0x80808080);
+    }
+
     /** Reverses the scanline filter of {@code n} bytes at {@code src[s]} into {@code cur}, given the row above. */
     private static void unfilter(int filter, byte[] src, int s, byte[] cur, byte[] prev, int n, int bpp)
             throws CorruptImage {
@@ -157,12 +204,24 @@ public final class PngDecoder {
             case 0 -> System.arraycopy(src, s, cur, 0, n);
             case 1 -> {
                 System.arraycopy(src, s, cur, 0, first);
-                for (int i = first; i < n; i++) {
+                int i = first;
+                if (bpp == Integer.BYTES) {
+                    // RGBA: a pixel's four bytes at once (each byte's sum stays in its byte).
+                    for (; i + Integer.BYTES <= n; i += Integer.BYTES) {
+                        INT.set(cur, i, addBytes((int) INT.get(src, s + i), (int) INT.get(cur, i - bpp)));
+                    }
+                }
+                for (; i < n; i++) {
                     cur[i] = (byte) (src[s + i] + cur[i - bpp]);
                 }
             }
             case 2 -> {
-                for (int i = 0; i < n; i++) {
+                // Eight bytes at once (a browser filters every row of a canvas this way).
+                int i = 0;
+                for (; i + Long.BYTES <= n; i += Long.BYTES) {
+                    LONG.set(cur, i, addBytes((long) LONG.get(src, s + i), (long) LONG.get(prev, i)));
+                }
+                for (; i < n; i++) {
                     cur[i] = (byte) (src[s + i] + prev[i]);
                 }
             }

@@ -33,7 +33,7 @@ abstract sealed class RowConverter {
             case PngHeader.RGB -> trns >= 0 && chunks.transparencyLength >= 6
                     ? new Rgb(depth / 8, new int[] {readShort(data, trns), readShort(data, trns + 2),
                             readShort(data, trns + 4)})
-                    : new Rgb(depth / 8, null);
+                    : depth == 8 ? new Rgb8() : new Rgb(depth / 8, null);
             default -> depth == 8 ? new Rgba8() : new Rgba16();
         };
     }
@@ -238,6 +238,59 @@ abstract sealed class RowConverter {
     }
 
     /**
+     * 8-bit RGB without a colour key: an opaque export (a drawing program's, a canvas filled before drawing). Like
+     * {@link Rgba8}, taken as runs of equal pixels, most of such a picture being one background colour.
+     */
+    static final class Rgb8 extends RowConverter {
+        /** Runs shorter than this are stored pixel by pixel, cheaper than a fill. */
+        private static final int SHORT_RUN = 8;
+
+        @Override
+        boolean hasAlpha() {
+            return false;
+        }
+
+        @Override
+        void convert(byte[] row, int offset, DecodedImage raster, int y) {
+            int width = raster.width();
+            int out = y * width;
+            byte[] lum = raster.lum();
+            int min = 255, max = 0;
+            for (int x = 0; x < width; ) {
+                int s = offset + 3 * x;
+                int r = row[s], g = row[s + 1], b = row[s + 2];
+                int l = luminance(r & 0xFF, g & 0xFF, b & 0xFF);
+                min = Math.min(min, l);
+                max = Math.max(max, l);
+                lum[out + x] = (byte) l;
+                x++;
+                // Along an anti-aliased edge every pixel differs from the next: only a repeat looks for a run.
+                if (x < width && row[s + 3] == r && row[s + 4] == g && row[s + 5] == b) {
+                    int end = runEnd(row, offset, x, width);
+                    if (end - x < SHORT_RUN) {
+                        for (int i = out + x; i < out + end; i++) {
+                            lum[i] = (byte) l;
+                        }
+                    } else {
+                        Arrays.fill(lum, out + x, out + end, (byte) l);
+                    }
+                    x = end;
+                }
+            }
+            raster.rowDone(y, min, max, 0);
+        }
+
+        /** The first pixel from {@code x}, which repeats the pixel before it, that differs from it, or the width. */
+        private static int runEnd(byte[] row, int offset, int x, int width) {
+            // Pixels repeat as long as each byte equals the one 3 bytes on.
+            int from = offset + 3 * x;
+            int to = offset + 3 * (width - 1);
+            int mismatch = Arrays.mismatch(row, from, to, row, from + 3, to + 3);
+            return mismatch < 0 ? width : x + 1 + mismatch / 3;
+        }
+    }
+
+    /**
      * 8-bit RGBA: what browsers export from a canvas, so it gets its own tight loop. Most of a canvas is one
      * background colour, so the row is taken as runs of equal pixels, each found with a vectorised
      * {@code Arrays.mismatch}, converted once and written with {@code Arrays.fill}; a transparent row is one run.
@@ -259,33 +312,43 @@ abstract sealed class RowConverter {
             byte[] lum = raster.lum();
             byte[] alpha = raster.alpha();
             int min = 255, max = 0, maxAlpha = 0;
+            // A canvas's ink is mostly one colour at many opacities: its luminance is computed once per colour.
+            int lastRgb = 0, lastLum = 0; // black: luminance(0, 0, 0) == 0
             for (int x = 0; x < width; ) {
                 int rgba = (int) PIXEL.get(row, offset + 4 * x);
+                int rgb = rgba >>> 8;
+                if (rgb != lastRgb) {
+                    lastRgb = rgb;
+                    lastLum = luminance(rgb >>> 16, rgb >>> 8 & 0xFF, rgb & 0xFF);
+                }
                 int a = rgba & 0xFF;
-                int l = overWhite(luminance(rgba >>> 24, rgba >>> 16 & 0xFF, rgba >>> 8 & 0xFF), a);
+                int l = overWhite(lastLum, a);
                 min = Math.min(min, l);
                 max = Math.max(max, l);
                 maxAlpha = Math.max(maxAlpha, a);
-                int end = runEnd(row, offset, x, width, rgba);
-                if (end - x < SHORT_RUN) {
-                    for (int i = out + x; i < out + end; i++) {
-                        lum[i] = (byte) l;
-                        alpha[i] = (byte) a;
+                lum[out + x] = (byte) l;
+                alpha[out + x] = (byte) a;
+                x++;
+                // Along an anti-aliased edge every pixel differs from the next: only a repeat looks for a run.
+                if (x < width && (int) PIXEL.get(row, offset + 4 * x) == rgba) {
+                    int end = runEnd(row, offset, x, width);
+                    if (end - x < SHORT_RUN) {
+                        for (int i = out + x; i < out + end; i++) {
+                            lum[i] = (byte) l;
+                            alpha[i] = (byte) a;
+                        }
+                    } else {
+                        Arrays.fill(lum, out + x, out + end, (byte) l);
+                        Arrays.fill(alpha, out + x, out + end, (byte) a);
                     }
-                } else {
-                    Arrays.fill(lum, out + x, out + end, (byte) l);
-                    Arrays.fill(alpha, out + x, out + end, (byte) a);
+                    x = end;
                 }
-                x = end;
             }
             raster.rowDone(y, min, max, maxAlpha);
         }
 
-        /** The first pixel after {@code x} that differs from {@code rgba} (pixel {@code x}), or the width. */
-        private static int runEnd(byte[] row, int offset, int x, int width, int rgba) {
-            if (x + 1 >= width || (int) PIXEL.get(row, offset + 4 * x + 4) != rgba) {
-                return x + 1; // a lone pixel, as along a stroke's anti-aliased edge: not worth a call
-            }
+        /** The first pixel from {@code x}, which repeats the pixel before it, that differs from it, or the width. */
+        private static int runEnd(byte[] row, int offset, int x, int width) {
             // Pixels repeat as long as each byte equals the one 4 bytes on: a vectorised comparison of the row
             // with itself.
             int from = offset + 4 * x;
