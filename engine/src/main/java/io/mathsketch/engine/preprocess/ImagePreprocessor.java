@@ -63,22 +63,30 @@ public final class ImagePreprocessor {
      * ink's bounding box is ever mapped to ink, never the whole canvas.
      */
     public DigitRegion digitInImage(byte[] encoded) throws RecognitionException {
-        return decoder.decode(encoded, image -> {
-            Box whole = new Box(0, 0, image.width(), image.height());
-            InkExtractor extractor = new InkExtractor(image);
-            if (extractor.flatBackground()) {
-                DigitImage digit = extractor.centredDigit(centering);
-                if (digit == null) {
-                    throw new BlankImage();
-                }
-                return new DigitRegion(whole, digit);
-            }
-            InkImage digit = new PhotoInk(image).digit();
+        return decoder.decode(encoded, this::digitInImage);
+    }
+
+    /**
+     * {@link #digitInImage(byte[])} of an image already decoded: the work after decoding (where the ink is, its box,
+     * centring).
+     *
+     * @throws BlankImage when the image holds no ink
+     */
+    public DigitRegion digitInImage(DecodedImage image) throws BlankImage {
+        Box whole = new Box(0, 0, image.width(), image.height());
+        InkExtractor extractor = new InkExtractor(image);
+        if (extractor.flatBackground()) {
+            DigitImage digit = extractor.centredDigit(centering);
             if (digit == null) {
                 throw new BlankImage();
             }
-            return new DigitRegion(whole, centering.center(digit));
-        });
+            return new DigitRegion(whole, digit);
+        }
+        InkImage digit = new PhotoInk(image).digit();
+        if (digit == null) {
+            throw new BlankImage();
+        }
+        return new DigitRegion(whole, centering.center(digit));
     }
 
     /**
