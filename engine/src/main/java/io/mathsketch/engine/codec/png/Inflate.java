@@ -13,7 +13,7 @@ import java.util.Arrays;
  * {@code System.arraycopy} or {@code Arrays.fill} (or a few, doubling, when it overlaps itself), and the Adler-32 over
  * the output is skipped (see {@link #start}): on a canvas export this is several times faster than
  * {@link java.util.zip.Inflater}. Huffman codes are read from a 64-bit bit buffer refilled eight bytes at a time,
- * through lookup tables (10 bits for literals and lengths, 8 for distances, with subtables for longer codes).
+ * through lookup tables (11 bits for literals and lengths, 8 for distances, with subtables for longer codes).
  *
  * <p>Output goes into a window that keeps the last 32 KB as history for back-references and decodes ahead of the
  * consumer, which takes it {@link #next n bytes at a time}; memory therefore stays bounded however large the image.
@@ -37,7 +37,7 @@ final class Inflate {
     private static final int FAST_INPUT_MARGIN = 16;
     /** Output room {@link #decodeFast} keeps: a literal, a longest match and the word a match copy may overrun. */
     private static final int FAST_OUTPUT_MARGIN = 1 + MAX_MATCH + Long.BYTES;
-    /** Matches up to this length are copied a word at a time in the fast loop; longer ones by {@link #copyMatch}. */
+    /** Matches up to this length are copied a word at a time in the fast loop even when an arraycopy could. */
     private static final int WORD_MATCH = 64;
 
     // A table entry: bits 0-3 the code length, 4-7 the extra bits to read after the code (or a subtable's index
@@ -47,7 +47,7 @@ final class Inflate {
     private static final int INVALID = 1 << 10;
     private static final int SUBTABLE = 1 << 11;
 
-    private static final int LIT_BITS = 10;
+    private static final int LIT_BITS = 11;
     private static final int DIST_BITS = 8;
     private static final int LIT_MASK = (1 << LIT_BITS) - 1;
     private static final int DIST_MASK = (1 << DIST_BITS) - 1;
@@ -553,30 +553,30 @@ final class Inflate {
 
     /**
      * {@link #copyMatch} where up to 7 bytes after the match may be overwritten: a word at a time when the source
-     * is at least a word back (each word then reads only bytes already final), or a repeated pixel-sized pattern
-     * when the distance divides a word (1, 2 and 4: a grey, grey-alpha or RGBA pixel back).
+     * is at least a word back (each word then reads only bytes already final) and the match is short or overlaps
+     * itself, or a repeated pixel-sized pattern when the distance is 1, 2 or 4 (a grey, grey-alpha or RGBA pixel
+     * back: how a transparent or flat area compresses).
      */
     private static void copyMatchFast(byte[] b, int p, int distance, int length) {
         int from = p - distance;
         if (distance >= Long.BYTES) {
-            if (length <= WORD_MATCH) {
+            if (length <= WORD_MATCH || distance < length) {
                 for (int i = 0; i < length; i += Long.BYTES) {
                     LONG_LE.set(b, p + i, (long) LONG_LE.get(b, from + i));
                 }
-                return;
+            } else {
+                System.arraycopy(b, from, b, p, length);
             }
-        } else if ((Long.BYTES % distance) == 0 && length <= WORD_MATCH) {
-            long pattern = switch (distance) {
-                case 1 -> (b[from] & 0xFFL) * 0x0101010101010101L;
-                case 2 -> ((short) SHORT_LE.get(b, from) & 0xFFFFL) * 0x0001000100010001L;
-                default -> ((int) INT_LE.get(b, from) & 0xFFFFFFFFL) * 0x0000000100000001L;
-            };
+        } else if ((distance & (distance - 1)) == 0) {
+            long pattern = distance == 1 ? (b[from] & 0xFFL) * 0x0101010101010101L
+                    : distance == 2 ? ((short) SHORT_LE.get(b, from) & 0xFFFFL) * 0x0001000100010001L
+                    : ((int) INT_LE.get(b, from) & 0xFFFFFFFFL) * 0x0000000100000001L;
             for (int i = 0; i < length; i += Long.BYTES) {
                 LONG_LE.set(b, p + i, pattern);
             }
-            return;
+        } else {
+            copyMatch(b, p, distance, length);
         }
-        copyMatch(b, p, distance, length);
     }
 
     private static void copyMatch(byte[] b, int p, int distance, int length) {
