@@ -1,6 +1,8 @@
 package io.mathsketch.server.api;
 
+import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonObject;
 
@@ -12,11 +14,18 @@ import java.nio.charset.StandardCharsets;
  */
 final class JsonResponses {
 
+    private static final Header JSON = HeaderValues.createCached(HeaderNames.CONTENT_TYPE, "application/json");
+
     private JsonResponses() {
     }
 
     static void send(ServerResponse res, JsonObject json) {
-        res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        res.send(json.toString().getBytes(StandardCharsets.UTF_8));
+        send(res, json.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A body already written as UTF-8 JSON. */
+    static void send(ServerResponse res, byte[] json) {
+        res.header(JSON);
+        res.send(json);
     }
 }

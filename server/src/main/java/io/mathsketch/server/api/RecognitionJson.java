@@ -4,18 +4,14 @@ import io.mathsketch.engine.expression.Evaluation;
 import io.mathsketch.engine.expression.ExpressionException;
 import io.mathsketch.engine.expression.ExpressionParser;
 import io.mathsketch.engine.expression.Rational;
-import io.mathsketch.server.JsonFactory;
 import io.mathsketch.engine.Recognition;
+import io.mathsketch.engine.image.Box;
+import io.mathsketch.server.JsonOutput;
 import io.mathsketch.server.store.RecognitionRecord;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,90 +34,128 @@ final class RecognitionJson {
         return TIME.format(instant);
     }
 
-    static JsonObject toJson(RecognitionRecord r, boolean stored) {
+    /** Every field of {@code r}. */
+    static byte[] toJson(RecognitionRecord r, boolean stored) {
         return toJson(r, stored, ResponseFields.EVERY);
     }
 
-    /** The fields of {@code r} that {@code fields} asks for, in the contract's order; only those are built. */
-    static JsonObject toJson(RecognitionRecord r, boolean stored, ResponseFields fields) {
+    /** The fields of {@code r} that {@code fields} asks for, as UTF-8 JSON. */
+    static byte[] toJson(RecognitionRecord r, boolean stored, ResponseFields fields) {
+        JsonOutput out = new JsonOutput(r.readings().size() * 320 + 640);
+        write(out, r, stored, fields);
+        return out.toBytes();
+    }
+
+    /** One page of the listing: {@code {"items": [...], "nextCursor": ...}}. */
+    static byte[] page(List<RecognitionRecord> items, Optional<String> nextCursor, ResponseFields fields) {
+        JsonOutput out = new JsonOutput(1024 * Math.max(1, items.size()));
+        out.beginObject().name("items").beginArray();
+        for (RecognitionRecord r : items) {
+            write(out, r, true, fields);
+        }
+        out.endArray().name("nextCursor");
+        if (nextCursor.isPresent()) {
+            out.value(nextCursor.get());
+        } else {
+            out.nullValue();
+        }
+        return out.endObject().toBytes();
+    }
+
+    /**
+     * Writes the fields of {@code r} that {@code fields} asks for, in the contract's order; only those are computed.
+     * Written straight as bytes: building JSON-P objects for every answer was most of the server's JSON cost.
+     */
+    private static void write(JsonOutput out, RecognitionRecord r, boolean stored, ResponseFields fields) {
         boolean digitMode = r.mode().equals("digit");
         boolean oneDigit = digitMode && r.readings().size() == 1;
-        JsonObjectBuilder json = JsonFactory.createObjectBuilder().add("id", r.id());
+        out.beginObject().member("id", r.id());
         if (fields.has("createdAt")) {
-            json.add("createdAt", time(r.createdAt()));
+            out.member("createdAt", time(r.createdAt()));
         }
         if (fields.has("mode")) {
-            json.add("mode", r.mode());
+            out.member("mode", r.mode());
         }
         if (fields.has("text")) {
-            json.add("text", r.text());
+            out.member("text", r.text());
         }
         if (fields.has("digit")) {
-            if (oneDigit && r.text().matches("\\d")) {
-                json.add("digit", Integer.parseInt(r.text()));
+            out.name("digit");
+            String text = r.text();
+            if (oneDigit && text.length() == 1 && text.charAt(0) >= '0' && text.charAt(0) <= '9') {
+                out.value(text.charAt(0) - '0');
             } else {
-                json.addNull("digit");
+                out.nullValue();
             }
         }
         if (fields.has("confidence")) {
-            json.add("confidence", r.confidence());
+            out.member("confidence", r.confidence());
         }
         if (oneDigit && fields.has("probabilities")) {
-            json.add("probabilities", floats(r.readings().getFirst().probabilities()));
+            floats(out.name("probabilities"), r.readings().getFirst().probabilities());
         }
         if (oneDigit && fields.has("topK")) {
-            json.add("topK", topK(r.labels(), r.readings().getFirst().probabilities()));
+            topK(out.name("topK"), r.labels(), r.readings().getFirst().probabilities());
         }
         if (fields.has("digits")) {
-            json.add("digits", digits(r));
+            digits(out.name("digits"), r);
         }
         if (fields.has("expression") && r.mode().equals("expression")) {
-            expression(r.text()).ifPresent(e -> json.add("expression", e));
+            expression(out, r.text());
         }
         if (fields.has("model")) {
-            json.add("model", JsonFactory.createObjectBuilder().add("name", r.model().name())
-                    .add("version", r.model().version()));
+            out.name("model").beginObject().member("name", r.model().name()).member("version", r.model().version())
+                    .endObject();
         }
         if (fields.has("engine")) {
-            json.add("engine", r.engine());
+            out.member("engine", r.engine());
         }
         if (fields.has("device")) {
-            json.add("device", r.device());
+            out.member("device", r.device());
         }
         if (fields.has("timings")) {
-            json.add("timings", timings(r.timings()));
+            timings(out.name("timings"), r.timings());
         }
         if (fields.has("stored")) {
-            json.add("stored", stored);
+            out.member("stored", stored);
         }
         if (fields.has("feedback")) {
-            r.feedback().ifPresentOrElse(f -> json.add("feedback", JsonFactory.createObjectBuilder()
-                    .add("label", f.label()).add("at", time(f.at()))), () -> json.addNull("feedback"));
+            out.name("feedback");
+            if (r.feedback().isPresent()) {
+                RecognitionRecord.Feedback f = r.feedback().get();
+                out.beginObject().member("label", f.label()).member("at", time(f.at())).endObject();
+            } else {
+                out.nullValue();
+            }
         }
         if (fields.has("links")) {
             String self = BASE + "/" + r.id();
-            json.add("links", JsonFactory.createObjectBuilder()
-                    .add("self", self)
-                    .add("image", self + "/image")
-                    .add("feedback", self + "/feedback"));
+            out.name("links").beginObject()
+                    .member("self", self)
+                    .member("image", self + "/image")
+                    .member("feedback", self + "/feedback")
+                    .endObject();
         }
-        return json.build();
+        out.endObject();
     }
 
-    private static JsonArrayBuilder digits(RecognitionRecord r) {
-        JsonArrayBuilder digits = JsonFactory.createArrayBuilder();
+    private static void digits(JsonOutput out, RecognitionRecord r) {
+        out.beginArray();
         for (RecognitionRecord.Reading reading : r.readings()) {
-            digits.add(JsonFactory.createObjectBuilder()
-                    .add("label", reading.label())
-                    .add("confidence", reading.confidence())
-                    .add("probabilities", floats(reading.probabilities()))
-                    .add("box", JsonFactory.createObjectBuilder()
-                            .add("x", reading.box().x())
-                            .add("y", reading.box().y())
-                            .add("width", reading.box().width())
-                            .add("height", reading.box().height())));
+            out.beginObject()
+                    .member("label", reading.label())
+                    .member("confidence", reading.confidence());
+            floats(out.name("probabilities"), reading.probabilities());
+            Box box = reading.box();
+            out.name("box").beginObject()
+                    .member("x", box.x())
+                    .member("y", box.y())
+                    .member("width", box.width())
+                    .member("height", box.height())
+                    .endObject()
+                    .endObject();
         }
-        return digits;
+        out.endArray();
     }
 
     /**
@@ -129,62 +163,79 @@ final class RecognitionJson {
      * of date with the parser): {@code text}, {@code latex}, {@code form} (expression, question, equation), the exact
      * {@code value} as {@code integer} or {@code fraction} with a {@code decimal}, and for equations {@code holds}.
      */
-    private static Optional<JsonObjectBuilder> expression(String text) {
+    private static void expression(JsonOutput out, String text) {
         Evaluation e;
         try {
             e = PARSER.evaluate(text);
         } catch (ExpressionException unreadable) {
-            return Optional.empty(); // only readable expressions are stored; an older parser's text is left bare
+            return; // only readable expressions are stored; an older parser's text is left bare
         }
         Rational v = e.value();
-        JsonObjectBuilder value = JsonFactory.createObjectBuilder();
+        out.name("expression").beginObject()
+                .member("text", e.text())
+                .member("latex", e.latex())
+                .member("form", e.form().name().toLowerCase(Locale.ROOT))
+                .name("value").beginObject();
         if (v.isInteger()) {
-            value.add("integer", v.numerator().toString());
+            out.member("integer", v.numerator().toString());
         } else {
-            value.add("fraction", v.toString());
+            out.member("fraction", v.toString());
         }
-        value.add("decimal", v.toDecimal(DECIMAL_DIGITS)).add("exact", v.hasFiniteDecimal());
-        JsonObjectBuilder json = JsonFactory.createObjectBuilder()
-                .add("text", e.text())
-                .add("latex", e.latex())
-                .add("form", e.form().name().toLowerCase(Locale.ROOT))
-                .add("value", value);
-        e.holds().ifPresent(h -> json.add("holds", h));
-        return Optional.of(json);
+        out.member("decimal", v.toDecimal(DECIMAL_DIGITS)).member("exact", v.hasFiniteDecimal()).endObject();
+        e.holds().ifPresent(h -> out.member("holds", h));
+        out.endObject();
     }
 
-    private static JsonObjectBuilder timings(Recognition.Timings t) {
-        return JsonFactory.createObjectBuilder()
-                .add("preprocessMs", millis(t.preprocessNanos()))
-                .add("queueMs", millis(t.queueNanos()))
-                .add("inferenceMs", millis(t.inferenceNanos()))
-                .add("postprocessMs", millis(t.postprocessNanos()))
-                .add("totalMs", millis(t.totalNanos()));
+    private static void timings(JsonOutput out, Recognition.Timings t) {
+        out.beginObject()
+                .member("preprocessMs", millis(t.preprocessNanos()))
+                .member("queueMs", millis(t.queueNanos()))
+                .member("inferenceMs", millis(t.inferenceNanos()))
+                .member("postprocessMs", millis(t.postprocessNanos()))
+                .member("totalMs", millis(t.totalNanos()))
+                .endObject();
     }
 
     private static double millis(long nanos) {
         return Math.round(nanos / 1_000.0) / 1_000.0;
     }
 
-    private static JsonArrayBuilder floats(float[] values) {
-        JsonArrayBuilder array = JsonFactory.createArrayBuilder();
+    private static void floats(JsonOutput out, float[] values) {
+        out.beginArray();
         for (float v : values) {
-            array.add((double) v);
+            out.value((double) v);
         }
-        return array;
+        out.endArray();
     }
 
-    private static JsonArrayBuilder topK(List<String> labels, float[] probabilities) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < probabilities.length; i++) {
-            order.add(i);
+    /**
+     * The {@value #TOP_K} most probable labels, most probable first; among equal probabilities the lower index first
+     * (what a stable sort by descending probability gives).
+     */
+    private static void topK(JsonOutput out, List<String> labels, float[] probabilities) {
+        out.beginArray();
+        int[] listed = new int[Math.min(TOP_K, probabilities.length)];
+        for (int k = 0; k < listed.length; k++) {
+            int best = -1;
+            for (int i = 0; i < probabilities.length; i++) {
+                if (!listedBefore(listed, k, i)
+                        && (best < 0 || Double.compare(probabilities[i], probabilities[best]) > 0)) {
+                    best = i;
+                }
+            }
+            listed[k] = best;
+            String label = best < labels.size() ? labels.get(best) : Integer.toString(best);
+            out.beginObject().member("label", label).member("probability", (double) probabilities[best]).endObject();
         }
-        order.sort(Comparator.comparingDouble((Integer i) -> probabilities[i]).reversed());
-        JsonArrayBuilder top = JsonFactory.createArrayBuilder();
-        for (int i : order.subList(0, Math.min(TOP_K, order.size()))) {
-            String label = i < labels.size() ? labels.get(i) : Integer.toString(i);
-            top.add(JsonFactory.createObjectBuilder().add("label", label).add("probability", (double) probabilities[i]));
+        out.endArray();
+    }
+
+    private static boolean listedBefore(int[] listed, int count, int index) {
+        for (int k = 0; k < count; k++) {
+            if (listed[k] == index) {
+                return true;
+            }
         }
-        return top;
+        return false;
     }
 }

@@ -1,6 +1,5 @@
 package io.mathsketch.server.api;
 
-import io.mathsketch.server.JsonFactory;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -31,9 +30,6 @@ import io.mathsketch.server.store.RecognitionRecord;
 import io.mathsketch.server.store.RecognitionStore;
 import io.mathsketch.server.store.StoreUnavailableException;
 import io.mathsketch.server.store.RecognitionWriter;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -130,13 +126,7 @@ public final class RecognitionService implements HttpService {
         Optional<String> model = req.query().first("model").asOptional().filter(s -> !s.isEmpty())
                 .map(m -> bounded("model", m, MAX_MODEL_NAME));
         RecognitionStore.Page page = database(() -> store.page(limit, cursor, label, model, caller.visibleOwner()));
-        JsonArrayBuilder items = JsonFactory.createArrayBuilder();
-        page.items().forEach(r -> items.add(RecognitionJson.toJson(r, true, fields)));
-        JsonObject json = JsonFactory.createObjectBuilder()
-                .add("items", items)
-                .add("nextCursor", page.next().<JsonValue>map(c -> JsonFactory.createValue(c.encode())).orElse(JsonValue.NULL))
-                .build();
-        JsonResponses.send(res, json);
+        JsonResponses.send(res, RecognitionJson.page(page.items(), page.next().map(Cursor::encode), fields));
     }
 
     private void get(ServerRequest req, ServerResponse res) {

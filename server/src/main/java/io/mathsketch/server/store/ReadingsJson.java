@@ -3,8 +3,8 @@ package io.mathsketch.server.store;
 import io.mathsketch.engine.image.Box;
 
 import io.mathsketch.server.JsonFactory;
+import io.mathsketch.server.JsonOutput;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
 import java.io.StringReader;
@@ -23,25 +23,27 @@ final class ReadingsJson {
     record Decoded(List<String> labels, List<RecognitionRecord.Reading> readings) {
     }
 
+    /** Written straight as text (no JSON-P objects): every stored recognition pays for it. */
     static String encode(List<String> labels, List<RecognitionRecord.Reading> readings) {
-        JsonArrayBuilder digits = JsonFactory.createArrayBuilder();
+        JsonOutput out = new JsonOutput(128 + 16 * labels.size() + 256 * readings.size());
+        out.beginObject().name("labels").beginArray();
+        for (String label : labels) {
+            out.value(label);
+        }
+        out.endArray().name("digits").beginArray();
         for (RecognitionRecord.Reading r : readings) {
-            JsonArrayBuilder probabilities = JsonFactory.createArrayBuilder();
+            out.beginObject()
+                    .member("label", r.label())
+                    .member("confidence", r.confidence())
+                    .name("probabilities").beginArray();
             for (float p : r.probabilities()) {
-                probabilities.add(p);
+                out.value(p);
             }
             Box b = r.box();
-            digits.add(JsonFactory.createObjectBuilder()
-                    .add("label", r.label())
-                    .add("confidence", r.confidence())
-                    .add("probabilities", probabilities)
-                    .add("box", JsonFactory.createArrayBuilder().add(b.x()).add(b.y()).add(b.width()).add(b.height())));
+            out.endArray().name("box").beginArray().value(b.x()).value(b.y()).value(b.width()).value(b.height())
+                    .endArray().endObject();
         }
-        return JsonFactory.createObjectBuilder()
-                .add("labels", JsonFactory.createArrayBuilder(labels))
-                .add("digits", digits)
-                .build()
-                .toString();
+        return out.endArray().endObject().toString();
     }
 
     static Decoded decode(String text) {
