@@ -29,11 +29,13 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final DbClient client;
+    private final DbStatements statements;
     private final AtomicBoolean migrated = new AtomicBoolean();
 
-    private Database(HikariDataSource dataSource, DbClient client) {
+    private Database(HikariDataSource dataSource, DbClient client, DbStatements statements) {
         this.dataSource = dataSource;
         this.client = client;
+        this.statements = statements;
     }
 
     /**
@@ -54,15 +56,10 @@ public final class Database implements AutoCloseable {
         // Never fail start-up because the database is not there yet: requests report it instead.
         pool.setInitializationFailTimeout(-1);
         HikariDataSource dataSource = new HikariDataSource(pool);
+        DbStatements named = DbStatements.create(statements);
         DbClient client = JdbcClientBuilder.create()
-                .connectionPool(() -> {
-                    try {
-                        return dataSource.getConnection();
-                    } catch (SQLException e) {
-                        throw new DbClientException("no database connection: " + e.getMessage(), e);
-                    }
-                })
-                .statements(DbStatements.create(statements))
+                .connectionPool(() -> connect(dataSource))
+                .statements(named)
                 // Bind byte[] with setBytes and strings with setString: the default stream binding makes H2 create
                 // a temporary LOB per parameter (PNG, pixels, readings JSON), the largest cost of an insert there.
                 .parametersSetter(JdbcParametersConfig.builder()
@@ -70,7 +67,7 @@ public final class Database implements AutoCloseable {
                         .useStringBinding(false)
                         .build())
                 .build();
-        Database database = new Database(dataSource, client);
+        Database database = new Database(dataSource, client, named);
         try (Connection probe = firstConnection(dataSource, settings.url())) {
             LOG.log(Level.DEBUG, "Database answers: " + probe.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
@@ -126,6 +123,29 @@ public final class Database implements AutoCloseable {
 
     public DbClient client() {
         return client;
+    }
+
+    /**
+     * A pooled JDBC connection, for the one statement that runs too often to go through the DB client (the group
+     * commit's insert); close it to return it.
+     *
+     * @throws DbClientException when none can be had, as the DB client reports it
+     */
+    Connection connection() {
+        return connect(dataSource);
+    }
+
+    private static Connection connect(HikariDataSource dataSource) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new DbClientException("no database connection: " + e.getMessage(), e);
+        }
+    }
+
+    /** The SQL of a named statement of {@code db.statements}. */
+    String statement(String name) {
+        return statements.statement(name);
     }
 
     /** Applies pending Flyway migrations once; cheap after the first success. */

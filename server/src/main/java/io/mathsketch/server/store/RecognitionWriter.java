@@ -110,7 +110,9 @@ public final class RecognitionWriter implements AutoCloseable {
             // The database is up and refused these rows (rolled back): they are not stored, nothing is marked.
             LOG.log(Level.WARNING, "Storing " + batch.size() + " recognitions was refused: " + e.getMessage());
             fail(batch);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too: the PostgreSQL driver's batch throws an AssertionError (with -ea) on a connection the
+            // server closed, and a writer that died of it would leave every later request waiting for its row.
             if (status.available()) {
                 LOG.log(Level.WARNING, "Storing " + batch.size() + " recognitions failed; the database is marked"
                         + " unavailable: " + e.getMessage());
