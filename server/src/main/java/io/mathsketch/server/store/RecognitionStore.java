@@ -41,8 +41,8 @@ public final class RecognitionStore {
 
     /**
      * Inserts all rows in one transaction: all are committed, or none. Plain JDBC, one prepared statement for the
-     * whole batch: through the DB client every row paid for a statement of its own and the client's parameter
-     * handling, most of the cost of storing a recognition.
+     * whole batch: through the DB client every row paid for a statement of its own (prepared, bound through the
+     * client's parameter handling, closed). What is left is the database's own work on the row and its indexes.
      */
     public void insertAll(List<RecognitionRecord> records) {
         guard(() -> {
