@@ -1,13 +1,9 @@
 package io.mathsketch.server.api;
 
-import io.mathsketch.engine.inference.DjlRecognizer;
-import io.mathsketch.server.testing.H2TestDatabase;
 import io.mathsketch.server.testing.Http;
-import io.mathsketch.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.mathsketch.server.testing.ServerFixture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.util.Map;
@@ -17,27 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Browsers on the configured origins may call the API; others may not. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorsTest {
 
     private static final String ALLOWED = "https://app.example";
 
-    private H2TestDatabase database;
-    private TestServer server;
-    private Http http;
-
-    @BeforeAll
-    void start() {
-        database = new H2TestDatabase();
-        server = TestServer.start(database, Map.of("cors.allowed-origins", ALLOWED), DjlRecognizer::open);
-        http = server.http();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-        database.close();
-    }
+    @RegisterExtension
+    static final ServerFixture SERVER = ServerFixture.onOwnH2(Map.of("cors.allowed-origins", ALLOWED));
 
     @Test
     void preflightFromAConfiguredOriginIsAllowed() {
@@ -55,17 +36,21 @@ class CorsTest {
 
     @Test
     void simpleRequestsCarryTheAllowOriginHeader() {
-        Http.Response response = http.send(http.request("/api/v1/stats").header("Origin", ALLOWED).GET().build());
+        Http.Response response = http().send(http().request("/api/v1/stats").header("Origin", ALLOWED).GET().build());
         assertEquals(200, response.status());
         assertEquals(Optional.of(ALLOWED), response.header("Access-Control-Allow-Origin"));
     }
 
     private Http.Response preflight(String origin) {
-        return http.send(http.request("/api/v1/recognitions")
+        return http().send(http().request("/api/v1/recognitions")
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "Content-Type")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .build());
+    }
+
+    private static Http http() {
+        return SERVER.http();
     }
 }

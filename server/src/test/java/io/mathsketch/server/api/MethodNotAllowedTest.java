@@ -1,13 +1,9 @@
 package io.mathsketch.server.api;
 
-import io.mathsketch.engine.inference.DjlRecognizer;
-import io.mathsketch.server.testing.H2TestDatabase;
 import io.mathsketch.server.testing.Http;
-import io.mathsketch.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.mathsketch.server.testing.ServerFixture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.util.Map;
@@ -16,28 +12,13 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A path the API serves, asked with a method it does not serve, is 405 with {@code Allow}; an unknown path is 404. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MethodNotAllowedTest {
 
     private static final String ORIGIN = "https://app.example";
     private static final String SOME_ID = "/api/v1/recognitions/00000000-0000-0000-0000-000000000000";
 
-    private H2TestDatabase database;
-    private TestServer server;
-    private Http http;
-
-    @BeforeAll
-    void start() {
-        database = new H2TestDatabase();
-        server = TestServer.start(database, Map.of("cors.allowed-origins", ORIGIN), DjlRecognizer::open);
-        http = server.http();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-        database.close();
-    }
+    @RegisterExtension
+    static final ServerFixture SERVER = ServerFixture.onOwnH2(Map.of("cors.allowed-origins", ORIGIN));
 
     @Test
     void aServedPathWithAnotherMethodIs405WithTheMethodsItServes() {
@@ -58,7 +39,7 @@ class MethodNotAllowedTest {
 
     @Test
     void corsPreflightStillPassesToTheCorsFeature() {
-        Http.Response response = http.send(http.request(SOME_ID + "/feedback")
+        Http.Response response = http().send(http().request(SOME_ID + "/feedback")
                 .header("Origin", ORIGIN)
                 .header("Access-Control-Request-Method", "PUT")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
@@ -78,6 +59,10 @@ class MethodNotAllowedTest {
     }
 
     private Http.Response send(String method, String path) {
-        return http.send(http.request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
+        return http().send(http().request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static Http http() {
+        return SERVER.http();
     }
 }

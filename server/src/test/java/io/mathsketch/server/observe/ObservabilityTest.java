@@ -1,15 +1,14 @@
 package io.mathsketch.server.observe;
 
-import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.server.testing.Digits;
-import io.mathsketch.server.testing.H2TestDatabase;
 import io.mathsketch.server.testing.Http;
-import io.mathsketch.server.testing.TestServer;
+import io.mathsketch.server.testing.ServerFixture;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -25,6 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What operators see: health, Prometheus metrics, the access log, the OpenAPI document, models and the page. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ObservabilityTest {
+
+    @RegisterExtension
+    static final ServerFixture SERVER = ServerFixture.onOwnH2(Map.of("server.access-log", "true"));
 
     /** Held strongly: java.util.logging keeps loggers only weakly, and a collected logger loses its handler. */
     private final Logger accessLogger = Logger.getLogger("io.helidon.webserver.AccessLog");
@@ -43,44 +45,37 @@ class ObservabilityTest {
         public void close() {
         }
     };
-    private H2TestDatabase database;
-    private TestServer server;
-    private Http http;
 
     @BeforeAll
-    void start() {
-        database = new H2TestDatabase();
-        server = TestServer.start(database, Map.of("server.access-log", "true"), DjlRecognizer::open);
-        // After start-up: Helidon's logging set-up re-reads the JUL configuration, which drops earlier handlers.
+    void captureAccessLog() {
+        // After start-up (the fixture's): Helidon's logging set-up re-reads the JUL configuration, which drops
+        // earlier handlers.
         accessLogger.addHandler(capture);
-        http = server.http();
     }
 
     @AfterAll
-    void stop() {
+    void stopCapturing() {
         accessLogger.removeHandler(capture);
-        server.close();
-        database.close();
     }
 
     @Test
     void healthReportsEngineAndDatabase() {
-        Http.Response health = http.get("/observe/health");
+        Http.Response health = http().get("/observe/health");
         assertEquals(200, health.status(), health::toString);
         JsonObject json = health.json();
         assertEquals("UP", json.getString("status"));
         List<String> checks = json.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .map(c -> c.getString("name") + "=" + c.getString("status")).toList();
         assertTrue(checks.containsAll(List.of("engine=UP", "database=UP")), checks::toString);
-        assertEquals(200, http.get("/observe/health/ready").status());
-        assertEquals(200, http.get("/observe/health/live").status());
+        assertEquals(200, http().get("/observe/health/ready").status());
+        assertEquals(200, http().get("/observe/health/live").status());
     }
 
     @Test
     void everyResponseCarriesTheSecurityHeaders() {
         for (String path : List.of("/", "/js/main.js", "/api/v1/models", "/api/v1/recognitions/not-an-id",
                 "/observe/health", "/observe/metrics", "/openapi")) {
-            Http.Response response = http.get(path);
+            Http.Response response = http().get(path);
             String csp = response.header("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'")
                     && !csp.contains("unsafe-inline"), path + ": " + csp);
@@ -93,13 +88,13 @@ class ObservabilityTest {
     @Test
     void madeUpMethodsAndPathsCollapseToOtherInTheMetrics() {
         for (int i = 0; i < 5; i++) {
-            http.get("/no/such/route-" + i + "-zq");
-            http.send(http.request("/no/such/route-" + i + "-zq").method("BREW" + i, HttpRequest.BodyPublishers.noBody())
-                    .build());
-            http.send(http.request("/api/v1/models").method("BREW" + i, HttpRequest.BodyPublishers.noBody())
+            http().get("/no/such/route-" + i + "-zq");
+            http().send(http().request("/no/such/route-" + i + "-zq")
+                    .method("BREW" + i, HttpRequest.BodyPublishers.noBody()).build());
+            http().send(http().request("/api/v1/models").method("BREW" + i, HttpRequest.BodyPublishers.noBody())
                     .build());
         }
-        String metrics = http.get("/observe/metrics").text();
+        String metrics = http().get("/observe/metrics").text();
         assertTrue(!metrics.contains("route-0-zq") && !metrics.contains("BREW"), "no label from a client's text");
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("mathsketch_http_requests_seconds_count")
                 && l.contains("method=\"other\"") && l.contains("route=\"other\"")),
@@ -112,10 +107,10 @@ class ObservabilityTest {
 
     @Test
     void metricsCoverRequestsStagesBatchesAndWrites() {
-        assertEquals(201, http.post("/api/v1/recognitions", "image/png", Digits.canvasPng(0)).status());
-        http.get("/api/v1/recognitions/not-an-id");
+        assertEquals(201, http().post("/api/v1/recognitions", "image/png", Digits.canvasPng(0)).status());
+        http().get("/api/v1/recognitions/not-an-id");
 
-        Http.Response metrics = http.get("/observe/metrics");
+        Http.Response metrics = http().get("/observe/metrics");
         assertEquals(200, metrics.status());
         String text = metrics.text();
         assertHas(text, "mathsketch_http_requests_seconds_count{method=\"POST\",route=\"/api/v1/recognitions/\"",
@@ -133,7 +128,7 @@ class ObservabilityTest {
 
     @Test
     void accessLogHasOneCombinedFormatLinePerRequest() throws InterruptedException {
-        http.get("/api/v1/stats");
+        http().get("/api/v1/stats");
         for (int i = 0; i < 50 && accessLog.stream().noneMatch(l -> l.contains("GET /api/v1/stats")); i++) {
             Thread.sleep(100);
         }
@@ -145,7 +140,7 @@ class ObservabilityTest {
 
     @Test
     void modelsListTheLoadedModel() {
-        JsonObject json = http.get("/api/v1/models").json();
+        JsonObject json = http().get("/api/v1/models").json();
         assertEquals("mnist-cnn", json.getString("default"));
         // The default runtime carries ONNX Runtime only; DJL's internal engines (RPC) are not choices for users.
         assertEquals("[\"OnnxRuntime\"]", json.getJsonArray("engines").toString(), json::toString);
@@ -160,7 +155,7 @@ class ObservabilityTest {
 
     @Test
     void reloadIsDisabledWithoutAnAdminToken() {
-        Http.Response response = http.send(http.request("/api/v1/models/mnist-cnn/reload")
+        Http.Response response = http().send(http().request("/api/v1/models/mnist-cnn/reload")
                 .header("Authorization", "Bearer anything").POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(403, response.status());
         assertEquals("reload-disabled", response.problem());
@@ -168,7 +163,7 @@ class ObservabilityTest {
 
     @Test
     void servesTheDrawingPage() {
-        Http.Response page = http.get("/");
+        Http.Response page = http().get("/");
         assertEquals(200, page.status());
         assertTrue(page.header("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(page.text().contains("<html") || page.text().contains("<!DOCTYPE"), "index.html expected");
@@ -184,5 +179,9 @@ class ObservabilityTest {
             return true;
         });
         assertTrue(found, "no metrics line with " + List.of(parts));
+    }
+
+    private static Http http() {
+        return SERVER.http();
     }
 }

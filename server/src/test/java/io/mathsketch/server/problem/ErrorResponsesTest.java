@@ -4,13 +4,10 @@ import io.mathsketch.engine.testing.CanvasRenderer;
 import io.mathsketch.engine.testing.SpeckImages;
 import io.mathsketch.server.testing.Digits;
 import io.mathsketch.server.testing.GatedEngine;
-import io.mathsketch.server.testing.H2TestDatabase;
 import io.mathsketch.server.testing.Http;
-import io.mathsketch.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.mathsketch.server.testing.ServerFixture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -28,42 +25,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every error of the API contract, provoked over HTTP: each answers with its stable problem type and status, as
  * problem+json, and none is a 500.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErrorResponsesTest {
 
     private static final int LIMIT = 300_000;
     private static final String TOKEN = "s3cret-admin-token";
 
-    private final GatedEngine engine = new GatedEngine();
-    private H2TestDatabase database;
-    private TestServer server;
-    private Http http;
+    private static final GatedEngine ENGINE = new GatedEngine();
 
-    @BeforeAll
-    void start() {
-        database = new H2TestDatabase();
-        server = TestServer.start(database, Map.of(
-                "limits.max-payload-bytes", Integer.toString(LIMIT),
-                "limits.max-image-width", "1000",
-                "limits.max-image-height", "1000",
-                "engine.batching.max-batch-size", "1",
-                "engine.batching.queue-capacity", "1",
-                "admin.token", TOKEN), engine);
-        http = server.http();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-        database.close();
-    }
+    @RegisterExtension
+    static final ServerFixture SERVER = ServerFixture.onOwnH2(Map.of(
+            "limits.max-payload-bytes", Integer.toString(LIMIT),
+            "limits.max-image-width", "1000",
+            "limits.max-image-height", "1000",
+            "engine.batching.max-batch-size", "1",
+            "engine.batching.queue-capacity", "1",
+            "admin.token", TOKEN), ENGINE);
 
     @Test
     void unsupportedMediaTypes() {
-        assertProblem(415, "unsupported-media-type", http.post("/api/v1/recognitions", "text/plain", bytes("7")));
-        assertProblem(415, "unsupported-media-type", http.send(http.request("/api/v1/recognitions")
+        assertProblem(415, "unsupported-media-type", http().post("/api/v1/recognitions", "text/plain", bytes("7")));
+        assertProblem(415, "unsupported-media-type", http().send(http().request("/api/v1/recognitions")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Digits.canvasPng(0))).build()));
-        Http.Response unsupported = http.post("/api/v1/recognitions", "image/png", bytes("hello"));
+        Http.Response unsupported = http().post("/api/v1/recognitions", "image/png", bytes("hello"));
         assertProblem(415, "unsupported-image", unsupported);
         assertEquals("/api/v1/recognitions", unsupported.json().getString("instance"));
     }
@@ -71,63 +54,63 @@ class ErrorResponsesTest {
     @Test
     void payloadTooLargeByContentLengthAndWhileStreaming() {
         byte[] big = new byte[LIMIT + 1];
-        assertProblem(413, "payload-too-large", http.post("/api/v1/recognitions", "image/png", big));
+        assertProblem(413, "payload-too-large", http().post("/api/v1/recognitions", "image/png", big));
 
-        HttpRequest chunked = http.request("/api/v1/recognitions")
+        HttpRequest chunked = http().request("/api/v1/recognitions")
                 .header("Content-Type", "image/png")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[LIMIT * 3])))
                 .build();
-        assertProblem(413, "payload-too-large", http.send(chunked));
-        assertEquals(201, http.post("/api/v1/recognitions", "image/png", Digits.canvasPng(0)).status(),
+        assertProblem(413, "payload-too-large", http().send(chunked));
+        assertEquals(201, http().post("/api/v1/recognitions", "image/png", Digits.canvasPng(0)).status(),
                 "the server still answers after refusing large bodies");
     }
 
     @Test
     void badRequests() {
-        assertProblem(400, "bad-request", http.postJson("/api/v1/recognitions", "{\"image\": "));
-        assertProblem(400, "bad-request", http.postJson("/api/v1/recognitions", "[1,2,3]"));
-        assertProblem(400, "bad-request", http.postJson("/api/v1/recognitions", "{\"image\": \"not base64!!\"}"));
-        assertProblem(400, "bad-request", http.postJson("/api/v1/recognitions", "{}"));
-        assertProblem(400, "bad-request", http.postJson("/api/v1/recognitions",
+        assertProblem(400, "bad-request", http().postJson("/api/v1/recognitions", "{\"image\": "));
+        assertProblem(400, "bad-request", http().postJson("/api/v1/recognitions", "[1,2,3]"));
+        assertProblem(400, "bad-request", http().postJson("/api/v1/recognitions", "{\"image\": \"not base64!!\"}"));
+        assertProblem(400, "bad-request", http().postJson("/api/v1/recognitions", "{}"));
+        assertProblem(400, "bad-request", http().postJson("/api/v1/recognitions",
                 "{\"image\": \"AAAA\", \"pixels\": [0]}"));
-        assertProblem(400, "bad-request", http.postJson("/api/v1/recognitions", "{\"image\": \"\"}"));
-        assertProblem(400, "bad-request", http.post("/api/v1/recognitions", "image/png", new byte[0]));
-        assertProblem(400, "bad-request", http.post("/api/v1/recognitions?mode=letters", "image/png",
+        assertProblem(400, "bad-request", http().postJson("/api/v1/recognitions", "{\"image\": \"\"}"));
+        assertProblem(400, "bad-request", http().post("/api/v1/recognitions", "image/png", new byte[0]));
+        assertProblem(400, "bad-request", http().post("/api/v1/recognitions?mode=letters", "image/png",
                 Digits.canvasPng(0)));
-        assertProblem(400, "bad-request", http.post("/api/v1/recognitions?store=maybe", "image/png",
+        assertProblem(400, "bad-request", http().post("/api/v1/recognitions?store=maybe", "image/png",
                 Digits.canvasPng(0)));
-        assertProblem(400, "bad-request", http.post("/api/v1/recognitions?model=a%20b", "image/png",
+        assertProblem(400, "bad-request", http().post("/api/v1/recognitions?model=a%20b", "image/png",
                 Digits.canvasPng(0)));
-        assertProblem(400, "bad-request", http.post("/api/v1/recognitions", "multipart/form-data; boundary=xyz",
+        assertProblem(400, "bad-request", http().post("/api/v1/recognitions", "multipart/form-data; boundary=xyz",
                 bytes("--xyz\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\n1\r\n--xyz--\r\n")));
-        assertProblem(400, "bad-request", http.post("/api/v1/recognitions", "multipart/form-data; boundary=xyz",
+        assertProblem(400, "bad-request", http().post("/api/v1/recognitions", "multipart/form-data; boundary=xyz",
                 bytes("garbage")));
-        assertProblem(400, "bad-request", http.get("/api/v1/recognitions?limit=0"));
-        assertProblem(400, "bad-request", http.get("/api/v1/recognitions?limit=ten"));
-        assertProblem(400, "bad-request", http.get("/api/v1/recognitions?cursor=%21%21"));
+        assertProblem(400, "bad-request", http().get("/api/v1/recognitions?limit=0"));
+        assertProblem(400, "bad-request", http().get("/api/v1/recognitions?limit=ten"));
+        assertProblem(400, "bad-request", http().get("/api/v1/recognitions?cursor=%21%21"));
     }
 
     @Test
     void answersJsonWhateverTheAcceptHeaderSays() {
-        Http.Response response = http.send(http.request("/api/v1/recognitions").header("Accept", "text/html")
+        Http.Response response = http().send(http().request("/api/v1/recognitions").header("Accept", "text/html")
                 .header("Content-Type", "image/png")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Digits.canvasPng(0))).build());
         assertEquals(201, response.status(), response::toString);
         assertEquals("application/json", response.header("Content-Type").orElseThrow());
-        assertEquals(200, http.send(http.request("/api/v1/stats").header("Accept", "text/plain").GET().build())
+        assertEquals(200, http().send(http().request("/api/v1/stats").header("Accept", "text/plain").GET().build())
                 .status());
     }
 
     @Test
     void notFound() {
-        assertProblem(404, "not-found", http.get("/api/v1/nothing-here"));
-        assertProblem(404, "not-found", http.get("/no/such/page"));
-        assertProblem(404, "not-found", http.get("/api/v1/recognitions/not-an-id"));
-        assertProblem(404, "not-found", http.get("/api/v1/recognitions/0193f1d2-0000-7000-8000-000000000000"));
-        assertProblem(404, "not-found", http.get("/api/v1/recognitions/0193f1d2-0000-7000-8000-000000000000/image"));
-        assertProblem(404, "unknown-model", http.post("/api/v1/recognitions?model=no-such-model", "image/png",
+        assertProblem(404, "not-found", http().get("/api/v1/nothing-here"));
+        assertProblem(404, "not-found", http().get("/no/such/page"));
+        assertProblem(404, "not-found", http().get("/api/v1/recognitions/not-an-id"));
+        assertProblem(404, "not-found", http().get("/api/v1/recognitions/0193f1d2-0000-7000-8000-000000000000"));
+        assertProblem(404, "not-found", http().get("/api/v1/recognitions/0193f1d2-0000-7000-8000-000000000000/image"));
+        assertProblem(404, "unknown-model", http().post("/api/v1/recognitions?model=no-such-model", "image/png",
                 Digits.canvasPng(0)));
-        assertProblem(404, "unknown-model", http.post("/api/v1/recognitions?model=mnist-cnn:99.0.0", "image/png",
+        assertProblem(404, "unknown-model", http().post("/api/v1/recognitions?model=mnist-cnn:99.0.0", "image/png",
                 Digits.canvasPng(0)));
     }
 
@@ -135,75 +118,77 @@ class ErrorResponsesTest {
     void unreadableImages() {
         byte[] png = Digits.canvasPng(0);
         byte[] truncated = Arrays.copyOf(png, 60);
-        assertProblem(422, "corrupt-image", http.post("/api/v1/recognitions", "image/png", truncated));
+        assertProblem(422, "corrupt-image", http().post("/api/v1/recognitions", "image/png", truncated));
         byte[] blank = CanvasRenderer.white(280, 280).png(List.of());
-        assertProblem(422, "blank-image", http.post("/api/v1/recognitions", "image/png", blank));
+        assertProblem(422, "blank-image", http().post("/api/v1/recognitions", "image/png", blank));
         byte[] wide = CanvasRenderer.encode(new BufferedImage(2000, 20, BufferedImage.TYPE_BYTE_GRAY), "png");
-        assertProblem(422, "image-too-large", http.post("/api/v1/recognitions", "image/png", wide));
+        assertProblem(422, "image-too-large", http().post("/api/v1/recognitions", "image/png", wide));
     }
 
     @Test
     void numbersOverTheDigitLimit() {
-        assertProblem(422, "too-many-digits", http.post("/api/v1/recognitions?mode=number", "image/png",
+        assertProblem(422, "too-many-digits", http().post("/api/v1/recognitions?mode=number", "image/png",
                 SpeckImages.grid(1000, 8, 3)));
-        assertProblem(422, "too-many-digits", http.post("/api/v1/recognitions?mode=number", "image/png",
+        assertProblem(422, "too-many-digits", http().post("/api/v1/recognitions?mode=number", "image/png",
                 SpeckImages.grid(1000, 4, 1)));
     }
 
     @Test
     void blankPixelsAreABlankImageLikeABlankPng() {
         String zeros = "[" + "0,".repeat(783) + "0]";
-        assertProblem(422, "blank-image", http.postJson("/api/v1/recognitions", "{\"pixels\": " + zeros + "}"));
+        assertProblem(422, "blank-image", http().postJson("/api/v1/recognitions", "{\"pixels\": " + zeros + "}"));
         String grey = "[" + "0.5,".repeat(783) + "0.5]";
-        assertProblem(422, "blank-image", http.postJson("/api/v1/recognitions", "{\"pixels\": " + grey + "}"));
+        assertProblem(422, "blank-image", http().postJson("/api/v1/recognitions", "{\"pixels\": " + grey + "}"));
     }
 
     @Test
     void invalidPixels() {
-        assertProblem(422, "invalid-pixels", http.postJson("/api/v1/recognitions", "{\"pixels\": [0, 1, 0.5]}"));
+        assertProblem(422, "invalid-pixels", http().postJson("/api/v1/recognitions", "{\"pixels\": [0, 1, 0.5]}"));
         String outOfRange = "[" + "2.0,".repeat(783) + "2.0]";
-        assertProblem(422, "invalid-pixels", http.postJson("/api/v1/recognitions", "{\"pixels\": " + outOfRange + "}"));
+        assertProblem(422, "invalid-pixels",
+                http().postJson("/api/v1/recognitions", "{\"pixels\": " + outOfRange + "}"));
         String notNumbers = "[" + "\"a\",".repeat(783) + "\"a\"]";
-        assertProblem(422, "invalid-pixels", http.postJson("/api/v1/recognitions", "{\"pixels\": " + notNumbers + "}"));
+        assertProblem(422, "invalid-pixels",
+                http().postJson("/api/v1/recognitions", "{\"pixels\": " + notNumbers + "}"));
     }
 
     @Test
     void overloadedAnswers503WithRetryAfter() throws Exception {
-        engine.arm();
+        ENGINE.arm();
         CompletableFuture<Http.Response> held = CompletableFuture.supplyAsync(() ->
-                http.post("/api/v1/recognitions", "image/png", Digits.canvasPng(0)));
+                http().post("/api/v1/recognitions", "image/png", Digits.canvasPng(0)));
         try {
-            engine.awaitHeld();
+            ENGINE.awaitHeld();
             List<CompletableFuture<Http.Response>> more = List.of(
-                    CompletableFuture.supplyAsync(() -> http.post("/api/v1/recognitions", "image/png",
+                    CompletableFuture.supplyAsync(() -> http().post("/api/v1/recognitions", "image/png",
                             Digits.canvasPng(1))),
-                    CompletableFuture.supplyAsync(() -> http.post("/api/v1/recognitions", "image/png",
+                    CompletableFuture.supplyAsync(() -> http().post("/api/v1/recognitions", "image/png",
                             Digits.canvasPng(2))),
-                    CompletableFuture.supplyAsync(() -> http.post("/api/v1/recognitions", "image/png",
+                    CompletableFuture.supplyAsync(() -> http().post("/api/v1/recognitions", "image/png",
                             Digits.canvasPng(3))));
             Http.Response rejected = CompletableFuture.anyOf(more.toArray(new CompletableFuture[0]))
                     .thenApply(Http.Response.class::cast).get();
             assertProblem(503, "overloaded", rejected);
             assertEquals("1", rejected.header("Retry-After").orElseThrow());
         } finally {
-            engine.release();
+            ENGINE.release();
         }
         assertEquals(201, held.get().status());
     }
 
     @Test
     void modelReloadNeedsTheAdminToken() {
-        assertProblem(401, "unauthorized", http.send(http.request("/api/v1/models/mnist-cnn/reload")
+        assertProblem(401, "unauthorized", http().send(http().request("/api/v1/models/mnist-cnn/reload")
                 .POST(HttpRequest.BodyPublishers.noBody()).build()));
-        assertProblem(401, "unauthorized", http.send(http.request("/api/v1/models/mnist-cnn/reload")
+        assertProblem(401, "unauthorized", http().send(http().request("/api/v1/models/mnist-cnn/reload")
                 .header("Authorization", "Bearer wrong").POST(HttpRequest.BodyPublishers.noBody()).build()));
-        assertProblem(404, "unknown-model", http.send(http.request("/api/v1/models/nope/reload")
+        assertProblem(404, "unknown-model", http().send(http().request("/api/v1/models/nope/reload")
                 .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build()));
-        Http.Response reloaded = http.send(http.request("/api/v1/models/mnist-cnn/reload")
+        Http.Response reloaded = http().send(http().request("/api/v1/models/mnist-cnn/reload")
                 .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(200, reloaded.status(), reloaded::toString);
         assertEquals("mnist-cnn", reloaded.json().getString("name"));
-        assertEquals(201, http.post("/api/v1/recognitions", "image/png", Digits.canvasPng(0)).status());
+        assertEquals(201, http().post("/api/v1/recognitions", "image/png", Digits.canvasPng(0)).status());
     }
 
     private static void assertProblem(int status, String type, Http.Response response) {
@@ -215,5 +200,9 @@ class ErrorResponsesTest {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Http http() {
+        return SERVER.http();
     }
 }

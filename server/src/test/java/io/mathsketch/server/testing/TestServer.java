@@ -41,9 +41,14 @@ public final class TestServer implements AutoCloseable {
 
     /** A server with these overrides on a fresh H2 database of its own, which {@link #close()} closes too. */
     public static TestServer startOnOwnH2(Map<String, String> overrides) {
+        return startOnOwnH2(overrides, DjlRecognizer::open);
+    }
+
+    /** A server with these overrides and this engine on a fresh H2 database of its own, closed with it. */
+    public static TestServer startOnOwnH2(Map<String, String> overrides, RecognizerFactory engines) {
         H2TestDatabase database = new H2TestDatabase();
         try {
-            return new TestServer(start(database, overrides, DjlRecognizer::open).server, database);
+            return new TestServer(start(database, overrides, engines).server, database);
         } catch (RuntimeException e) {
             database.close();
             throw e;
