@@ -7,20 +7,10 @@ import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.inference.DjlRecognizer;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * A whole recognition in process, as the server performs it without HTTP and storage: canvas PNG bytes in,
@@ -30,13 +20,7 @@ import java.util.concurrent.TimeUnit;
  * batch; reported as time per recognition per thread, so 2-thread throughput is twice the inverse. Compare with the
  * sum of {@link PreprocessingBenchmark#canvasPipeline} and {@link InferenceBenchmark} batch 1 to see the hand-off cost.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class EndToEndBenchmark {
+public class EndToEndBenchmark extends JmhSettings {
 
     private DjlRecognizer recognizer;
     private Slowdown slowdown;

@@ -13,21 +13,13 @@ import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.engine.symbols.ExpressionLayout;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A written expression read in process ({@code mode=expression}), canvas PNG bytes in, {@link Recognition} out
@@ -42,13 +34,7 @@ import java.util.concurrent.TimeUnit;
  *   the difference to the two above is inference and the reading of the line.</li>
  * </ul>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Djava.awt.headless=true")
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class ExpressionBenchmark {
+public class ExpressionBenchmark extends JmhSettings {
 
     private static final int EXPRESSIONS = 8;
     private static final String SYMBOLS = "mathsketch-symbols";

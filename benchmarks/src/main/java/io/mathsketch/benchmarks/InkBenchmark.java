@@ -12,19 +12,10 @@ import io.mathsketch.engine.model.InputEncoder;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A drawing sent as digital ink to the model's input tensor, beside the same drawing sent as the page's canvas PNG,
@@ -40,13 +31,7 @@ import java.util.concurrent.TimeUnit;
  *   recognition cost before the page sent ink.</li>
  * </ul>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Djava.awt.headless=true")
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class InkBenchmark {
+public class InkBenchmark extends JmhSettings {
 
     /** Points of the "typical digit" subset. */
     static final int TYPICAL_MIN_POINTS = 130, TYPICAL_MAX_POINTS = 170;

@@ -16,22 +16,14 @@ import io.mathsketch.engine.mnist.MnistLabels;
 import io.mathsketch.engine.number.NumberReader;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A written number read in process ({@code mode=number}), canvas PNG bytes in, {@link Recognition} out through
@@ -47,13 +39,7 @@ import java.util.concurrent.TimeUnit;
  *   mode's work must not slow (compare with {@link EndToEndBenchmark#canvasOneThread}).</li>
  * </ul>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Djava.awt.headless=true")
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class NumberBenchmark {
+public class NumberBenchmark extends JmhSettings {
 
     private static final int NUMBERS = 8;
 

@@ -13,20 +13,11 @@ import io.mathsketch.engine.model.InputEncoder;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A phone photo to the model's input tensor, beside a canvas export through the same steps in the same run: encoded
@@ -40,13 +31,7 @@ import java.util.concurrent.TimeUnit;
  *   photo path's routing costs canvases (target: under 10%).</li>
  * </ul>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Djava.awt.headless=true")
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class PhotoBenchmark {
+public class PhotoBenchmark extends JmhSettings {
 
     private static final int PHOTOS = 8;
 

@@ -14,17 +14,9 @@ import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.image.DigitRegion;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import javax.imageio.ImageIO;
@@ -32,7 +24,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -52,13 +43,7 @@ import java.util.zip.Inflater;
  * Also measured: an MNIST-sized 28x28 PNG (target at most 20 µs), a 640x480 JPEG photo (ImageIO path), and
  * segmenting a 600x200 canvas holding a four-digit number into centred digits.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Djava.awt.headless=true")
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class PreprocessingBenchmark {
+public class PreprocessingBenchmark extends JmhSettings {
 
     private ImagePreprocessor preprocessor;
     private NumberReader numbers;
