@@ -9,7 +9,7 @@ import io.mathsketch.server.api.RouteRecorder;
 import io.mathsketch.server.api.StatsService;
 import io.mathsketch.server.problem.ProblemType;
 import io.mathsketch.server.testing.Http;
-import io.mathsketch.server.testing.TestServer;
+import io.mathsketch.server.testing.ServerFixture;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -17,10 +17,8 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.StringReader;
 import java.util.Arrays;
@@ -41,22 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * parser, and checked against what the server does: every API route documented, nothing documented that is not
  * served, and the problem types it lists are the ones the server answers with.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiDocumentTest {
 
-    private TestServer server;
-    private Http http;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.startOnOwnH2();
-        http = server.http();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerFixture SERVER = ServerFixture.onOwnH2();
 
     @Test
     void theYamlFormIsAValidOpenApiDocument() {
@@ -93,7 +79,7 @@ class OpenApiDocumentTest {
                 // Helidon's own features (health, metrics): served when a GET does not end in "no route".
                 String path = route.substring(route.indexOf(' ') + 1);
                 assertEquals("GET", route.substring(0, route.indexOf(' ')), route);
-                assertNotEquals(404, http.get(path).status(), route + " is documented but not served");
+                assertNotEquals(404, http().get(path).status(), route + " is documented but not served");
             }
         }
     }
@@ -137,7 +123,7 @@ class OpenApiDocumentTest {
     }
 
     private String served(String mediaType) {
-        Http.Response response = http.send(http.request("/openapi").header("Accept", mediaType).GET().build());
+        Http.Response response = http().send(http().request("/openapi").header("Accept", mediaType).GET().build());
         assertEquals(200, response.status(), response::toString);
         assertTrue(response.header("Content-Type").orElseThrow().toLowerCase(Locale.ROOT).startsWith(mediaType),
                 response::toString);
@@ -155,5 +141,9 @@ class OpenApiDocumentTest {
                 "OpenAPI parser messages");
         assertNotNull(result.getOpenAPI());
         return result.getOpenAPI();
+    }
+
+    private static Http http() {
+        return SERVER.http();
     }
 }

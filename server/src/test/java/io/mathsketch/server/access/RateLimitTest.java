@@ -1,13 +1,9 @@
 package io.mathsketch.server.access;
 
-import io.mathsketch.engine.inference.DjlRecognizer;
-import io.mathsketch.server.testing.H2TestDatabase;
 import io.mathsketch.server.testing.Http;
-import io.mathsketch.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.mathsketch.server.testing.ServerFixture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,35 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rate limits over HTTP, with limits small enough to reach (slow refill, so the test does not race the clock). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimitTest {
 
-    private H2TestDatabase database;
-    private TestServer server;
-
-    @BeforeAll
-    void start() {
-        database = new H2TestDatabase();
-        server = TestServer.start(database, Map.of(
-                "rate-limit.per-client", "1", "rate-limit.client-burst", "3",
-                "rate-limit.per-address", "1", "rate-limit.address-burst", "8",
-                // One proxy in front: each test is its own client address, the last X-Forwarded-For entry.
-                "rate-limit.forwarded-hops", "1"), DjlRecognizer::open);
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerFixture SERVER = ServerFixture.onOwnH2(Map.of(
+            "rate-limit.per-client", "1", "rate-limit.client-burst", "3",
+            "rate-limit.per-address", "1", "rate-limit.address-burst", "8",
+            // One proxy in front: each test is its own client address, the last X-Forwarded-For entry.
+            "rate-limit.forwarded-hops", "1"));
 
     @Test
     void aClientOverItsBucketGets429WithRetryAfterWhileOthersAndThePageAreServed() {
-        Http client = server.http().withHeader("X-Forwarded-For", "203.0.113.1")
+        Http client = SERVER.http().withHeader("X-Forwarded-For", "203.0.113.1")
                 .asClient("busy-client-0123456789");
         Http.Response limited = untilLimited(() -> client, 3);
         assertEquals("rate-limited", limited.problem());
@@ -63,7 +42,7 @@ class RateLimitTest {
         // Every request comes as a new browser (a new id, so a full client bucket) and claims a new address in front
         // of the proxy's entry: only the address the proxy saw can refuse.
         AtomicInteger claimed = new AtomicInteger();
-        Http.Response limited = untilLimited(() -> server.http().asBrowser().withHeader("X-Forwarded-For",
+        Http.Response limited = untilLimited(() -> SERVER.http().asBrowser().withHeader("X-Forwarded-For",
                 "198.51.100." + claimed.incrementAndGet() + ", 203.0.113.2"), 8);
         assertEquals("rate-limited", limited.problem());
     }

@@ -3,10 +3,8 @@ package io.mathsketch.server.api;
 import io.mathsketch.engine.testing.CanvasRenderer;
 import io.mathsketch.server.testing.Digits;
 import io.mathsketch.server.testing.Http;
-import io.mathsketch.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
+import io.mathsketch.server.testing.ServerFixture;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,29 +18,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * One decode budget for every mode: an image over the per-request pixel budget, or over what all requests together may
  * decode, gets the same problem in expression mode (symbol model loaded) as in digit and number mode.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecodeBudgetModesTest {
 
     /** Decoded bytes of all requests together: 1.5 million pixels at 24 bytes each. */
     private static final long IN_FLIGHT = 36_000_000;
     private static final long MAX_PIXELS = 2_000_000;
 
-    private TestServer server;
-    private Http http;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.startOnOwnH2(Map.of(
-                "engine.models", "mnist-cnn,mathsketch-symbols",
-                "limits.max-image-pixels", Long.toString(MAX_PIXELS),
-                "limits.max-decoded-bytes-in-flight", Long.toString(IN_FLIGHT)));
-        http = server.http();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerFixture SERVER = ServerFixture.onOwnH2(Map.of(
+            "engine.models", "mnist-cnn,mathsketch-symbols",
+            "limits.max-image-pixels", Long.toString(MAX_PIXELS),
+            "limits.max-decoded-bytes-in-flight", Long.toString(IN_FLIGHT)));
 
     @ParameterizedTest(name = "{0}x{0}")
     @CsvSource({
@@ -52,7 +38,7 @@ class DecodeBudgetModesTest {
         byte[] png = CanvasRenderer.white(side, side).png(CanvasRenderer.place(Digits.digit(0), side / 3, side / 3, 10));
         List<String> answers = new ArrayList<>();
         for (String mode : List.of("digit", "number", "expression")) {
-            Http.Response response = http.post("/api/v1/recognitions?mode=" + mode, "image/png", png);
+            Http.Response response = SERVER.http().post("/api/v1/recognitions?mode=" + mode, "image/png", png);
             assertEquals(422, response.status(), mode + ": " + response);
             assertEquals("image-too-large", response.problem(), mode + ": " + response);
             String detail = response.json().getString("detail");

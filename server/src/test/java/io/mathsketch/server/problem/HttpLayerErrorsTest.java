@@ -1,11 +1,10 @@
 package io.mathsketch.server.problem;
 
 import io.mathsketch.server.testing.RawHttp;
-import io.mathsketch.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import io.mathsketch.server.testing.ServerFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,21 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Requests Helidon refuses before routing, sent over a raw socket (an HTTP client would not send them): each is
  * answered with its own status as problem+json, never as a 500, and the server keeps serving.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpLayerErrorsTest {
 
-    private TestServer server;
-    private RawHttp raw;
+    @RegisterExtension
+    static final ServerFixture SERVER = ServerFixture.onOwnH2();
+
+    private static RawHttp raw;
 
     @BeforeAll
-    void start() {
-        server = TestServer.startOnOwnH2();
-        raw = new RawHttp(server.port());
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
+    static void connect() {
+        raw = new RawHttp(SERVER.server().port());
     }
 
     @Test
@@ -83,7 +77,7 @@ class HttpLayerErrorsTest {
         }
     }
 
-    private void assertHealthy() {
+    private static void assertHealthy() {
         RawHttp.Response health = raw.send("GET /observe/health/live HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close\r\n\r\n");
         assertEquals(true, health.status() == 200 || health.status() == 204, health::toString);

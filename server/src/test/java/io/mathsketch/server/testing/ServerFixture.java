@@ -25,6 +25,11 @@ public final class ServerFixture implements BeforeAllCallback, AfterAllCallback 
         this.engines = engines;
     }
 
+    /** The real engine with the committed model and the packaged configuration. */
+    public static ServerFixture onOwnH2() {
+        return onOwnH2(Map.of());
+    }
+
     /** The real engine with the committed model, and these configuration overrides. */
     public static ServerFixture onOwnH2(Map<String, String> overrides) {
         return onOwnH2(overrides, DjlRecognizer::open);

@@ -34,16 +34,6 @@ public final class TestServer implements AutoCloseable {
         return start(database, Map.of(), DjlRecognizer::open);
     }
 
-    /** A server on a fresh H2 database of its own, which {@link #close()} closes too. */
-    public static TestServer startOnOwnH2() {
-        return startOnOwnH2(Map.of());
-    }
-
-    /** A server with these overrides on a fresh H2 database of its own, which {@link #close()} closes too. */
-    public static TestServer startOnOwnH2(Map<String, String> overrides) {
-        return startOnOwnH2(overrides, DjlRecognizer::open);
-    }
-
     /** A server with these overrides and this engine on a fresh H2 database of its own, closed with it. */
     public static TestServer startOnOwnH2(Map<String, String> overrides, RecognizerFactory engines) {
         H2TestDatabase database = new H2TestDatabase();
