@@ -1,35 +1,31 @@
 package io.mathsketch.engine.inference;
 
+import io.mathsketch.engine.testing.BatchGate;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Test listener that records batches and, when armed, holds the worker inside its next batch until released, so that
- * tests can fill the queue deterministically behind a busy worker.
+ * Test listener that records batches and rejections and, when armed, holds the worker inside its next batch until
+ * released ({@link BatchGate}), so that tests can fill the queue deterministically behind a busy worker.
  */
 final class GatedListener implements InferenceListener {
 
     /** Digits and requests of every batch, in order. */
     final List<int[]> batches = new CopyOnWriteArrayList<>();
-    private volatile CountDownLatch entered;
-    private volatile CountDownLatch release;
     private final List<String> rejected = new CopyOnWriteArrayList<>();
+    private final BatchGate gate = new BatchGate();
 
     void arm() {
-        entered = new CountDownLatch(1);
-        release = new CountDownLatch(1);
+        gate.arm();
     }
 
     void awaitHeld() throws InterruptedException {
-        if (!entered.await(30, TimeUnit.SECONDS)) {
-            throw new AssertionError("worker never started a batch");
-        }
+        gate.awaitHeld();
     }
 
     void release() {
-        release.countDown();
+        gate.release();
     }
 
     int rejections() {
@@ -39,15 +35,7 @@ final class GatedListener implements InferenceListener {
     @Override
     public void onBatch(String model, int digits, int requests, long inferenceNanos) {
         batches.add(new int[] {digits, requests});
-        CountDownLatch gate = release;
-        if (gate != null && entered.getCount() > 0) {
-            entered.countDown();
-            try {
-                gate.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        gate.pass();
     }
 
     @Override

@@ -6,33 +6,28 @@ import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.Recognizer;
 import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.engine.inference.InferenceListener;
+import io.mathsketch.engine.testing.BatchGate;
 import io.mathsketch.server.RecognizerFactory;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
 /**
- * The real engine, with a gate in its inference listener: once armed, the next batch holds its worker until
- * released, so tests can keep a request in flight (shutdown) or fill the queue behind it (overload) deterministically.
+ * The real engine, with a {@link BatchGate} in its inference listener: once armed, the next batch holds its worker
+ * until released, so tests can keep a request in flight (shutdown) or fill the queue behind it (overload)
+ * deterministically.
  */
 public final class GatedEngine implements RecognizerFactory {
 
-    private volatile CountDownLatch entered = new CountDownLatch(0);
-    private volatile CountDownLatch release = new CountDownLatch(0);
+    private final BatchGate gate = new BatchGate();
 
     public void arm() {
-        entered = new CountDownLatch(1);
-        release = new CountDownLatch(1);
+        gate.arm();
     }
 
     public void awaitHeld() throws InterruptedException {
-        if (!entered.await(30, TimeUnit.SECONDS)) {
-            throw new AssertionError("no inference started within 30 s");
-        }
+        gate.awaitHeld();
     }
 
     public void release() {
-        release.countDown();
+        gate.release();
     }
 
     @Override
@@ -41,15 +36,7 @@ public final class GatedEngine implements RecognizerFactory {
             @Override
             public void onBatch(String model, int digits, int requests, long inferenceNanos) {
                 listener.onBatch(model, digits, requests, inferenceNanos);
-                CountDownLatch gate = release;
-                if (entered.getCount() > 0) {
-                    entered.countDown();
-                    try {
-                        gate.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
+                gate.pass();
             }
 
             @Override
