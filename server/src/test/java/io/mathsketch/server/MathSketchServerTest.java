@@ -1,15 +1,12 @@
 package io.mathsketch.server;
 
 import io.mathsketch.server.testing.Digits;
+import io.mathsketch.server.testing.ForwardingRecognizer;
 import io.mathsketch.server.testing.GatedEngine;
 import io.mathsketch.server.testing.H2TestDatabase;
 import io.mathsketch.server.testing.Http;
 import io.mathsketch.server.testing.TestServer;
-import io.mathsketch.engine.ModelInfo;
 import io.mathsketch.engine.ModelLoadException;
-import io.mathsketch.engine.Recognition;
-import io.mathsketch.engine.RecognitionException;
-import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.Recognizer;
 import io.mathsketch.engine.inference.DjlRecognizer;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -133,31 +129,18 @@ class MathSketchServerTest {
     }
 
     /** The real engine, telling the test when the server closes it. */
-    private record ClosingRecognizer(Recognizer delegate, Runnable onClose) implements Recognizer {
-        @Override
-        public Recognition recognize(RecognitionRequest request) throws RecognitionException {
-            return delegate.recognize(request);
-        }
+    private static final class ClosingRecognizer extends ForwardingRecognizer {
+        private final Runnable onClose;
 
-        @Override
-        public List<ModelInfo> models() {
-            return delegate.models();
-        }
-
-        @Override
-        public ModelInfo reload(String name) throws RecognitionException.UnknownModel, ModelLoadException {
-            return delegate.reload(name);
-        }
-
-        @Override
-        public boolean ready() {
-            return delegate.ready();
+        ClosingRecognizer(Recognizer delegate, Runnable onClose) {
+            super(delegate);
+            this.onClose = onClose;
         }
 
         @Override
         public void close() {
             onClose.run();
-            delegate.close();
+            super.close();
         }
     }
 }

@@ -1,18 +1,17 @@
 package io.mathsketch.server.observe;
 
-import io.mathsketch.engine.ModelInfo;
 import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.Recognizer;
 import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.server.testing.Digits;
+import io.mathsketch.server.testing.ForwardingRecognizer;
 import io.mathsketch.server.testing.H2TestDatabase;
 import io.mathsketch.server.testing.Http;
 import io.mathsketch.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -50,35 +49,21 @@ class OutOfMemoryLivenessTest {
     }
 
     /** The real engine, except that once armed, the next recognition fails the way an exhausted heap would. */
-    private record Failing(Recognizer delegate, AtomicBoolean failNext) implements Recognizer {
+    private static final class Failing extends ForwardingRecognizer {
+        private final AtomicBoolean failNext;
+
+        Failing(Recognizer delegate, AtomicBoolean failNext) {
+            super(delegate);
+            this.failNext = failNext;
+        }
+
         @Override
         public Recognition recognize(RecognitionRequest request) throws RecognitionException {
-            Recognition recognition = delegate.recognize(request);
+            Recognition recognition = super.recognize(request);
             if (failNext.compareAndSet(true, false)) {
                 throw new OutOfMemoryError("Java heap space (simulated)");
             }
             return recognition;
-        }
-
-        @Override
-        public List<ModelInfo> models() {
-            return delegate.models();
-        }
-
-        @Override
-        public ModelInfo reload(String name) throws RecognitionException.UnknownModel,
-                io.mathsketch.engine.ModelLoadException {
-            return delegate.reload(name);
-        }
-
-        @Override
-        public boolean ready() {
-            return delegate.ready();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }
