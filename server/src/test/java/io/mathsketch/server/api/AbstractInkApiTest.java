@@ -41,7 +41,6 @@ abstract class AbstractInkApiTest {
 
     private static final String INK_TYPE = "application/vnd.mathsketch.ink+json";
 
-    private TestDatabase database;
     private TestServer server;
     private Http http;
     private List<CanvasFixture> fixtures;
@@ -51,8 +50,7 @@ abstract class AbstractInkApiTest {
     @BeforeAll
     void start() {
         fixtures = CanvasFixtures.load();
-        database = createDatabase();
-        server = TestServer.start(database, Map.of(), DjlRecognizer::open);
+        server = TestServer.startOwning(createDatabase(), Map.of(), DjlRecognizer::open);
         http = server.http();
     }
 
@@ -60,9 +58,6 @@ abstract class AbstractInkApiTest {
     void stop() {
         if (server != null) {
             server.close();
-        }
-        if (database != null) {
-            database.close();
         }
     }
 

@@ -45,7 +45,6 @@ abstract class AbstractRecognitionApiTest {
     private static final int ORIGINAL_CAP = 50_000;
     private static final String ADMIN_TOKEN = "test-admin-token";
 
-    private TestDatabase database;
     private TestServer server;
     private Http http;
 
@@ -56,9 +55,9 @@ abstract class AbstractRecognitionApiTest {
 
     @BeforeAll
     void start() {
-        database = createDatabase();
-        server = TestServer.start(database, Map.of("store.max-original-bytes", Integer.toString(ORIGINAL_CAP),
-                "admin.token", ADMIN_TOKEN), DjlRecognizer::open);
+        server = TestServer.startOwning(createDatabase(), Map.of(
+                "store.max-original-bytes", Integer.toString(ORIGINAL_CAP), "admin.token", ADMIN_TOKEN),
+                DjlRecognizer::open);
         http = server.http();
     }
 
@@ -66,9 +65,6 @@ abstract class AbstractRecognitionApiTest {
     void stop() {
         if (server != null) {
             server.close();
-        }
-        if (database != null) {
-            database.close();
         }
     }
 

@@ -4,7 +4,6 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.metrics.api.Metrics;
 import io.mathsketch.engine.ModelLoadException;
-import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.server.MathSketchServer;
 import io.mathsketch.server.RecognizerFactory;
 import io.mathsketch.server.config.ServerSettings;
@@ -30,13 +29,17 @@ public final class TestServer implements AutoCloseable {
         this.ownDatabase = ownDatabase;
     }
 
-    public static TestServer start(TestDatabase database) {
-        return start(database, Map.of(), DjlRecognizer::open);
-    }
-
     /** A server with these overrides and this engine on a fresh H2 database of its own, closed with it. */
     public static TestServer startOnOwnH2(Map<String, String> overrides, RecognizerFactory engines) {
-        H2TestDatabase database = new H2TestDatabase();
+        return startOwning(new H2TestDatabase(), overrides, engines);
+    }
+
+    /**
+     * A server on {@code database}, which it takes over: {@link #close()} closes the database after the server, and a
+     * start that fails closes it at once.
+     */
+    public static TestServer startOwning(TestDatabase database, Map<String, String> overrides,
+                                         RecognizerFactory engines) {
         try {
             return new TestServer(start(database, overrides, engines).server, database);
         } catch (RuntimeException e) {
@@ -104,11 +107,22 @@ public final class TestServer implements AutoCloseable {
         return server.port();
     }
 
+    /** The database this server owns (see {@link #startOwning}), for tests that stop it. */
+    public TestDatabase ownDatabase() {
+        if (ownDatabase == null) {
+            throw new IllegalStateException("this server runs on a database the test owns");
+        }
+        return ownDatabase;
+    }
+
     @Override
     public void close() {
-        server.close();
-        if (ownDatabase != null) {
-            ownDatabase.close();
+        try {
+            server.close();
+        } finally {
+            if (ownDatabase != null) {
+                ownDatabase.close();
+            }
         }
     }
 }

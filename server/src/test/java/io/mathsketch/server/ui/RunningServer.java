@@ -1,8 +1,8 @@
 package io.mathsketch.server.ui;
 
 import io.mathsketch.engine.inference.DjlRecognizer;
-import io.mathsketch.server.testing.H2TestDatabase;
 import io.mathsketch.server.testing.TestServer;
+
 import java.util.Map;
 
 /**
@@ -11,11 +11,9 @@ import java.util.Map;
  */
 final class RunningServer implements AutoCloseable {
 
-    private final H2TestDatabase database;
     private final TestServer server;
 
-    private RunningServer(H2TestDatabase database, TestServer server) {
-        this.database = database;
+    private RunningServer(TestServer server) {
         this.server = server;
     }
 
@@ -25,13 +23,7 @@ final class RunningServer implements AutoCloseable {
 
     /** With configuration overrides, such as {@code engine.models} naming the symbol model too. */
     static RunningServer start(Map<String, String> overrides) {
-        H2TestDatabase database = new H2TestDatabase();
-        try {
-            return new RunningServer(database, TestServer.start(database, overrides, DjlRecognizer::open));
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
+        return new RunningServer(TestServer.startOnOwnH2(overrides, DjlRecognizer::open));
     }
 
     String baseUrl() {
@@ -44,15 +36,11 @@ final class RunningServer implements AutoCloseable {
 
     /** Makes the database unreachable; the server keeps answering, without storing anything. */
     void stopDatabase() {
-        database.stop();
+        server.ownDatabase().stop();
     }
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } finally {
-            database.close();
-        }
+        server.close();
     }
 }
