@@ -40,16 +40,19 @@ class OrientationTest {
             {"top", "left"}, {"top", "right"}, {"bottom", "right"}, {"bottom", "left"},
             {"left", "top"}, {"right", "top"}, {"right", "bottom"}, {"left", "bottom"}};
 
-    /** The viewed picture of a stored W x H image, built pixel by pixel from {@link #SPEC}. */
-    private static int[] expectedUpright(int[] stored, int value, int[] size) {
+    /**
+     * The viewed picture of a stored {@code w x h} grid (pixels, or blocks of pixels), built cell by cell from
+     * {@link #SPEC}; {@code size} receives the viewed width and height.
+     */
+    private static int[] expectedUpright(int[] stored, int w, int h, int value, int[] size) {
         String row0 = SPEC[value - 1][0], col0 = SPEC[value - 1][1];
         boolean swap = row0.equals("left") || row0.equals("right");
-        int uw = swap ? H : W, uh = swap ? W : H;
+        int uw = swap ? h : w, uh = swap ? w : h;
         size[0] = uw;
         size[1] = uh;
         int[] out = new int[uw * uh];
-        for (int sy = 0; sy < H; sy++) {
-            for (int sx = 0; sx < W; sx++) {
+        for (int sy = 0; sy < h; sy++) {
+            for (int sx = 0; sx < w; sx++) {
                 int ux, uy;
                 if (swap) {
                     ux = row0.equals("left") ? sy : uw - 1 - sy;
@@ -58,7 +61,7 @@ class OrientationTest {
                     uy = row0.equals("top") ? sy : uh - 1 - sy;
                     ux = col0.equals("left") ? sx : uw - 1 - sx;
                 }
-                out[uy * uw + ux] = stored[sy * W + sx];
+                out[uy * uw + ux] = stored[sy * w + sx];
             }
         }
         return out;
@@ -99,7 +102,7 @@ class OrientationTest {
             assertEquals(Orientation.ofExif(value), ImageDecoder.orientation(tagged));
             DecodedImage upright = decode(tagged);
             int[] size = new int[2];
-            int[] expected = expectedUpright(stored, value, size);
+            int[] expected = expectedUpright(stored, W, H, value, size);
             assertEquals(size[0], upright.width(), "width");
             assertEquals(size[1], upright.height(), "height");
             assertArrayEquals(expected, lum(upright), "orientation " + value + (little ? " II" : " MM"));
@@ -133,7 +136,7 @@ class OrientationTest {
                 // Sample each block's centre in the upright picture and compare with the spec's placement.
                 int ubw = swap ? bh : bw;
                 int[] size = new int[2];
-                int[] expected = expectedBlocks(blocks, bw, bh, value, size);
+                int[] expected = expectedUpright(blocks, bw, bh, value, size);
                 for (int i = 0; i < expected.length; i++) {
                     int cx = (i % ubw) * 8 + 4, cy = (i / ubw) * 8 + 4;
                     int got = upright.lum()[cy * upright.width() + cx] & 0xFF;
@@ -142,24 +145,6 @@ class OrientationTest {
                 }
             }
         }
-    }
-
-    /** {@link #expectedUpright} on a grid of blocks instead of pixels. */
-    private static int[] expectedBlocks(int[] blocks, int bw, int bh, int value, int[] size) {
-        String row0 = SPEC[value - 1][0], col0 = SPEC[value - 1][1];
-        boolean swap = row0.equals("left") || row0.equals("right");
-        int uw = swap ? bh : bw, uh = swap ? bw : bh;
-        int[] out = new int[uw * uh];
-        for (int sy = 0; sy < bh; sy++) {
-            for (int sx = 0; sx < bw; sx++) {
-                int ux = swap ? (row0.equals("left") ? sy : uw - 1 - sy) : (col0.equals("left") ? sx : uw - 1 - sx);
-                int uy = swap ? (col0.equals("top") ? sx : uh - 1 - sx) : (row0.equals("top") ? sy : uh - 1 - sy);
-                out[uy * uw + ux] = blocks[sy * bw + sx];
-            }
-        }
-        size[0] = uw;
-        size[1] = uh;
-        return out;
     }
 
     @ParameterizedTest(name = "BufferedImage orientation {0}")
@@ -175,7 +160,7 @@ class OrientationTest {
         }
         BufferedImage upright = Orientation.ofExif(value).upright(image);
         int[] size = new int[2];
-        int[] expected = expectedUpright(stored, value, size);
+        int[] expected = expectedUpright(stored, W, H, value, size);
         assertEquals(size[0], upright.getWidth());
         assertEquals(size[1], upright.getHeight());
         assertArrayEquals(expected, upright.getRGB(0, 0, size[0], size[1], null, 0, size[0]));
