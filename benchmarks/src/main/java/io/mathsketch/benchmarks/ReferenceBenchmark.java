@@ -1,29 +1,17 @@
 package io.mathsketch.benchmarks;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * A fixed CPU-bound yardstick: 100,000 steps of a xorshift generator, a dependent chain of shifts and xors that no
  * JIT can shorten. It measures nothing of MathSketch; the regression guard divides every other score by it, so that
- * a faster or slower (or busier) machine cancels out and only relative changes in our code remain.
+ * a faster or slower (or busier) machine cancels out and only relative changes in our code remain. It runs with the
+ * same JMH settings as the benchmarks it divides ({@link JmhSettings}).
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class ReferenceBenchmark {
+public class ReferenceBenchmark extends JmhSettings {
 
     public long seed = 0x9E3779B97F4A7C15L;
 
