@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * CPU time spent by this JVM's Java threads since {@link #start()}: the calling thread, an inference worker, ONNX
- * Runtime's calls on them. JIT compiler and GC threads are not Java threads and are left out, like in
- * {@link ProcessCpuProfiler}; the process clock would count them but ticks in 10 ms steps. Not thread-safe.
+ * Runtime's calls on them. JIT compiler and GC threads are not Java threads and are left out; the process clock would
+ * count them but ticks in 10 ms steps. The clock of both the regression guard and {@link ProcessCpuProfiler}. Not
+ * thread-safe.
  */
 final class JavaThreadsCpu {
 
