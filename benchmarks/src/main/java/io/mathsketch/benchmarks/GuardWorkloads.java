@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.zip.Inflater;
 
 /**
  * The workloads the regression guard measures, as this build does them: preprocessing on five payload-corpus classes,
@@ -67,18 +66,10 @@ public final class GuardWorkloads implements Supplier<Map<String, Callable<Objec
         // The control: the JDK's native zlib inflating the mnist280-rgba-dark PNGs' data. No code of ours runs in it,
         // so both builds must measure 1.0x: what it shows instead is the guard's own error on this run. It is also the
         // floor preprocessing is compared with (a PNG decoder must inflate).
-        Payloads inflateInput = Payloads.of(PayloadClass.MNIST_RGBA_DARK.id(), PayloadBenchmark.IMAGES);
-        PngIdat[] idat = new PngIdat[inflateInput.size()];
-        int largest = 0;
-        for (int i = 0; i < idat.length; i++) {
-            idat[i] = PngIdat.of(inflateInput.get(i));
-            largest = Math.max(largest, idat[i].inflatedSize());
-        }
-        Inflater inflater = new Inflater();
-        resources.add(inflater::end);
-        byte[] inflated = new byte[largest];
-        int[] next = {0};
-        put(CONTROL, slowdown, () -> idat[next[0]++ % idat.length].inflate(inflater, inflated));
+        InflateReference control = new InflateReference(
+                Payloads.of(PayloadClass.MNIST_RGBA_DARK.id(), PayloadBenchmark.IMAGES));
+        resources.add(control::close);
+        put(CONTROL, slowdown, control::inflateNext);
 
         ImagePreprocessor preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
         for (PayloadClass c : List.of(PayloadClass.HAND_CANVAS, PayloadClass.MNIST_RGBA_DARK,

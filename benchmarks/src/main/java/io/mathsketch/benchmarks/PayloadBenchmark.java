@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * Preprocessing per input class of the payload corpus ({@code io.mathsketch.corpus.payload}): encoded bytes to the
@@ -47,36 +46,21 @@ public class PayloadBenchmark extends JmhSettings {
     private ImageDecoder decoder;
     private Slowdown slowdown;
     private Payloads images;
-    private PngIdat[] idat;
-    private int nextIdat;
-    private Inflater inflater;
-    private byte[] inflated;
+    private InflateReference reference;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws DataFormatException {
         preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
         decoder = new ImageDecoder(InputLimits.DEFAULT);
         slowdown = Slowdown.fromSystemProperty();
         images = Payloads.of(payload, IMAGES);
-        idat = new PngIdat[images.size()];
-        int largest = 0;
-        for (int i = 0; i < idat.length; i++) {
-            idat[i] = PngIdat.of(images.get(i));
-            largest = Math.max(largest, idat[i].inflatedSize());
-        }
-        inflater = new Inflater();
-        inflated = new byte[largest];
-        for (int i = 0; i < idat.length; i++) {
-            // Fail the trial, not the numbers, if the reference stopped doing the whole job.
-            if (inflateReference() != idat[(nextIdat + idat.length - 1) % idat.length].inflatedSize()) {
-                throw new IllegalStateException("the reference did not inflate a whole image of " + payload);
-            }
-        }
+        reference = new InflateReference(images);
+        reference.checkWhole(payload); // fails the trial, not the numbers, if the reference stopped doing the whole job
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        inflater.end();
+        reference.close();
     }
 
     @Benchmark
@@ -95,10 +79,8 @@ public class PayloadBenchmark extends JmhSettings {
 
     @Benchmark
     public int inflateReference() {
-        PngIdat png = idat[nextIdat];
-        nextIdat = nextIdat + 1 == idat.length ? 0 : nextIdat + 1;
         try {
-            return png.inflate(inflater, inflated);
+            return reference.inflateNext();
         } catch (DataFormatException e) {
             throw new IllegalStateException("corrupt corpus PNG in " + payload, e);
         }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.zip.Inflater;
 
 /**
  * Where the image path's CPU goes, per payload class: the whole preprocessing pipeline (encoded bytes to the 28x28
@@ -43,22 +42,14 @@ public final class PipelineSplit {
         ImagePreprocessor preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
         ImageDecoder decoder = new ImageDecoder(InputLimits.DEFAULT);
         List<GuardRun.Pair> pairs = new ArrayList<>();
-        List<Inflater> inflaters = new ArrayList<>();
+        List<InflateReference> references = new ArrayList<>();
         try {
             for (String c : classes) {
                 Payloads forPipeline = Payloads.of(c, PayloadBenchmark.IMAGES);
                 Payloads forDecoder = Payloads.of(c, PayloadBenchmark.IMAGES);
-                PngIdat[] idat = new PngIdat[forPipeline.size()];
-                int largest = 0;
-                for (int i = 0; i < idat.length; i++) {
-                    idat[i] = PngIdat.of(forPipeline.get(i));
-                    largest = Math.max(largest, idat[i].inflatedSize());
-                }
-                Inflater inflater = new Inflater();
-                inflaters.add(inflater);
-                byte[] inflated = new byte[largest];
-                int[] next = {0};
-                DecodedImage[] decoded = new DecodedImage[idat.length];
+                InflateReference reference = new InflateReference(forPipeline);
+                references.add(reference);
+                DecodedImage[] decoded = new DecodedImage[forPipeline.size()];
                 for (int i = 0; i < decoded.length; i++) {
                     decoded[i] = decoder.decode(forPipeline.get(i), PipelineSplit::copy);
                 }
@@ -68,8 +59,7 @@ public final class PipelineSplit {
                         () -> decoder.decode(forDecoder.next(), image -> image.lum()[image.width() / 2])));
                 pairs.add(new GuardRun.Pair(c + " after", pipeline,
                         () -> preprocessor.digitInImage(decoded[nextDecoded[0]++ % decoded.length])));
-                pairs.add(new GuardRun.Pair(c + " inflate", pipeline,
-                        () -> idat[next[0]++ % idat.length].inflate(inflater, inflated)));
+                pairs.add(new GuardRun.Pair(c + " inflate", pipeline, reference::inflateNext));
             }
             Map<String, GuardRun.Measurement> measured = new GuardRun(pairs).measure(GuardCheck.WARM_UP_MS, rounds);
             String table = table(classes, measured, rounds);
@@ -79,7 +69,7 @@ public final class PipelineSplit {
                 Files.writeString(output, table);
             }
         } finally {
-            inflaters.forEach(Inflater::end);
+            references.forEach(InflateReference::close);
         }
     }
 
