@@ -64,7 +64,7 @@ class HandwritingGeneratorTest {
         double minHeight = Double.MAX_VALUE, maxHeight = 0, minPen = Double.MAX_VALUE, maxPen = 0;
         for (int i = 0; i < 300; i++) {
             Ink ink = training.draw(DigitStyle.ONE_PLAIN, i).pageInk();
-            double[] b = bounds(ink);
+            double[] b = ink.bounds();
             minHeight = Math.min(minHeight, b[3] - b[1]);
             maxHeight = Math.max(maxHeight, b[3] - b[1]);
             minPen = Math.min(minPen, ink.penWidth());
@@ -80,7 +80,7 @@ class HandwritingGeneratorTest {
         Box box = new Box(300, 40, 80, 120);
         for (int i = 0; i < 50; i++) {
             HandwrittenDigit d = training.draw(DigitStyle.EIGHT_PLAIN, i, box);
-            double[] b = bounds(d.ink(600, 200));
+            double[] b = d.ink(600, 200).bounds();
             double height = b[3] - b[1];
             assertTrue(height > 0.7 * box.height() && height < 1.4 * box.height(), "height " + height);
             double cx = (b[0] + b[2]) / 2, cy = (b[1] + b[3]) / 2;
@@ -154,19 +154,5 @@ class HandwritingGeneratorTest {
             }
         }
         return true;
-    }
-
-    /** {minX, minY, maxX, maxY} of the ink's points. */
-    static double[] bounds(Ink ink) {
-        double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-        for (Stroke s : ink.strokes()) {
-            for (int p = 0; p < s.size(); p++) {
-                b[0] = Math.min(b[0], s.x()[p]);
-                b[1] = Math.min(b[1], s.y()[p]);
-                b[2] = Math.max(b[2], s.x()[p]);
-                b[3] = Math.max(b[3], s.y()[p]);
-            }
-        }
-        return b;
     }
 }

@@ -27,4 +27,9 @@ public record Ink(List<Stroke> strokes, double width, double height, double penW
         }
         return n;
     }
+
+    /** {minX, minY, maxX, maxY} over every point, or null when there is none. */
+    public double[] bounds() {
+        return Stroke.bounds(strokes);
+    }
 }

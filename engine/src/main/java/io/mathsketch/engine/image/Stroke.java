@@ -1,5 +1,7 @@
 package io.mathsketch.engine.image;
 
+import java.util.List;
+
 /**
  * One pen-down-to-pen-up movement of an {@link Ink}: parallel arrays of coordinates and, when the client sent them,
  * times (milliseconds) and pressures (0..1). Absent times or pressures are empty arrays, never null.
@@ -29,5 +31,21 @@ public record Stroke(double[] x, double[] y, double[] time, double[] pressure) {
 
     public boolean hasTime() {
         return time.length > 0;
+    }
+
+    /** {minX, minY, maxX, maxY} over every point of {@code strokes}, or null when they have none. */
+    public static double[] bounds(List<Stroke> strokes) {
+        double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (Stroke s : strokes) {
+            double[] xs = s.x, ys = s.y;
+            for (int i = 0; i < xs.length; i++) {
+                minX = Math.min(minX, xs[i]);
+                maxX = Math.max(maxX, xs[i]);
+                minY = Math.min(minY, ys[i]);
+                maxY = Math.max(maxY, ys[i]);
+            }
+        }
+        return minX > maxX ? null : new double[] {minX, minY, maxX, maxY};
     }
 }

@@ -98,20 +98,9 @@ public final class InkRenderer {
         return image;
     }
 
-    /** {minX, minY, maxX, maxY} of every point, or null when there is none. */
+    /** {minX, minY, maxX, maxY} of every point, or null when there is none ({@link Stroke#bounds}). */
     static double[] bounds(List<Stroke> strokes) {
-        double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
-        for (Stroke s : strokes) {
-            double[] xs = s.x(), ys = s.y();
-            for (int i = 0; i < xs.length; i++) {
-                minX = Math.min(minX, xs[i]);
-                maxX = Math.max(maxX, xs[i]);
-                minY = Math.min(minY, ys[i]);
-                maxY = Math.max(maxY, ys[i]);
-            }
-        }
-        return minX > maxX ? null : new double[] {minX, minY, maxX, maxY};
+        return Stroke.bounds(strokes);
     }
 
     /**
