@@ -1,13 +1,15 @@
 package io.mathsketch.benchmarks;
 
+import java.util.List;
+import java.util.stream.IntStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
  * The bare-Inflater reference over a set of PNGs, the least work any PNG decoder must do per image: each call inflates
  * the next image's zlib stream (its IDAT data, {@link PngIdat}) with one reused {@link Inflater} into one reused
- * buffer, round robin. The JMH payload benchmark, the pipeline split and the regression guard's control all measure
- * this same loop. Not thread-safe; {@link #close()} frees the inflater's native memory.
+ * buffer, round robin. The JMH payload and preprocessing benchmarks, the pipeline split and the regression guard's
+ * control all measure this same loop. Not thread-safe; {@link #close()} frees the inflater's native memory.
  */
 final class InflateReference implements AutoCloseable {
 
@@ -16,15 +18,20 @@ final class InflateReference implements AutoCloseable {
     private final byte[] inflated;
     private int next;
 
-    /** Over every image of {@code images} (PNGs). */
-    InflateReference(Payloads images) {
-        idat = new PngIdat[images.size()];
+    /** Over these PNGs, in this order. */
+    InflateReference(List<byte[]> pngs) {
+        idat = new PngIdat[pngs.size()];
         int largest = 0;
         for (int i = 0; i < idat.length; i++) {
-            idat[i] = PngIdat.of(images.get(i));
+            idat[i] = PngIdat.of(pngs.get(i));
             largest = Math.max(largest, idat[i].inflatedSize());
         }
         inflated = new byte[largest];
+    }
+
+    /** Over every image of {@code images} (PNGs). */
+    InflateReference(Payloads images) {
+        this(IntStream.range(0, images.size()).mapToObj(images::get).toList());
     }
 
     /** Inflates the next image; returns the bytes it inflated to. */

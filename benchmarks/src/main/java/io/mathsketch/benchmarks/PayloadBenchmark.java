@@ -21,9 +21,9 @@ import java.util.zip.DataFormatException;
  *
  * <p>Compared, in the same run, on the same images:
  * <ul>
- *   <li>{@link #inflateReference}: a bare {@link Inflater} pass over each PNG's IDAT data into a reused buffer, what
- *   any decoder built on {@code java.util.zip} pays before doing anything else (target: {@link #pipeline} at most
- *   0.8x this on every canvas class);</li>
+ *   <li>{@link #inflateReference}: a bare {@code Inflater} pass over each PNG's IDAT data into a reused buffer
+ *   ({@link InflateReference}), what any decoder built on {@code java.util.zip} pays before doing anything else
+ *   (target: {@link #pipeline} at most 0.8x this on every canvas class);</li>
  *   <li>{@link #decode}: our decoder alone (inflate, unfilter, rows to luminance and alpha planes), so that
  *   {@code pipeline - decode} is the work after decoding: ink box, resampling, centring (target: at most 50 µs).</li>
  * </ul>

@@ -17,11 +17,11 @@ import java.util.concurrent.Callable;
 /**
  * Where the image path's CPU goes, per payload class: the whole preprocessing pipeline (encoded bytes to the 28x28
  * digit), our decoder alone, the work after decoding alone (ink box, resampling, centring, on images decoded
- * beforehand) and a bare {@link Inflater} pass over the same PNGs' data, measured <em>interleaved</em> as CPU time
- * ({@link GuardRun}: every round runs the pipeline back to back with each of the other three), so the split holds on
- * a loaded machine where JMH's one-after-the-other wall-clock runs of {@link PayloadBenchmark} do not. The work after
- * decoding is measured on its own rather than as pipeline minus decoder: that difference of two noisy medians read
- * 22 and 53 µs for the same work on two classes whose alpha planes are identical.
+ * beforehand) and a bare {@link InflateReference Inflater} pass over the same PNGs' data, measured <em>interleaved</em>
+ * as CPU time ({@link GuardRun}: every round runs the pipeline back to back with each of the other three), so the split
+ * holds on a loaded machine where JMH's one-after-the-other wall-clock runs of {@link PayloadBenchmark} do not. The
+ * work after decoding is measured on its own rather than as pipeline minus decoder: that difference of two noisy
+ * medians read 22 and 53 µs for the same work on two classes whose alpha planes are identical.
  *
  * <pre>  PipelineSplit [output.md] [rounds]</pre>
  */
