@@ -6,6 +6,7 @@ import io.mathsketch.engine.testing.SpeckImages;
 import io.mathsketch.engine.testing.MetadataFixtures;
 import io.mathsketch.server.testing.Digits;
 import io.mathsketch.server.testing.Http;
+import io.mathsketch.server.testing.MultipartBodies;
 import io.mathsketch.server.testing.TestDatabase;
 import io.mathsketch.server.testing.TestServer;
 import jakarta.json.JsonArray;
@@ -131,7 +132,7 @@ abstract class AbstractRecognitionApiTest {
         byte[] png = Digits.canvasPng(index);
 
         String boundary = "----mathsketch" + System.nanoTime();
-        byte[] multipart = multipart(boundary, png);
+        byte[] multipart = MultipartBodies.form(boundary, png);
         Http.Response form = http.post("/api/v1/recognitions", "multipart/form-data; boundary=" + boundary,
                 multipart);
         assertEquals(201, form.status(), form::toString);
@@ -494,22 +495,6 @@ abstract class AbstractRecognitionApiTest {
         assertEquals(200, http.get("/observe/health/ready").status());
         assertEquals(200, http.putJson("/api/v1/recognitions/" + existing + "/feedback", "{\"label\": \"1\"}")
                 .status());
-    }
-
-    private static byte[] multipart(String boundary, byte[] png) {
-        String head = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n"
-                + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"image\"; filename=\"digit.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n";
-        String tail = "\r\n--" + boundary + "--\r\n";
-        byte[] h = head.getBytes(StandardCharsets.UTF_8);
-        byte[] t = tail.getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[h.length + png.length + t.length];
-        System.arraycopy(h, 0, body, 0, h.length);
-        System.arraycopy(png, 0, body, h.length, png.length);
-        System.arraycopy(t, 0, body, h.length + png.length, t.length);
-        return body;
     }
 
     private static BufferedImage image(Http.Response response) {

@@ -2,6 +2,7 @@ package io.mathsketch.server.api;
 
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemType;
+import io.mathsketch.server.testing.MultipartBodies;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -18,12 +19,10 @@ class MultipartFormTest {
     @Test
     void findsTheNamedPartAmongOthersKeepingBinaryBytes() {
         byte[] binary = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, (byte) 0xff, '-', '-'};
-        byte[] body = concat("--" + B + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nhello\r\n"
-                + "--" + B + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"d.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n", binary, "\r\n--" + B + "--\r\n");
+        byte[] body = MultipartBodies.form(B, binary);
 
         assertArrayEquals(binary, MultipartForm.part(body, B, "image").orElseThrow());
-        assertEquals("hello", new String(MultipartForm.part(body, B, "title").orElseThrow(), StandardCharsets.UTF_8));
+        assertEquals("hello", new String(MultipartForm.part(body, B, "note").orElseThrow(), StandardCharsets.UTF_8));
         assertTrue(MultipartForm.part(body, B, "missing").isEmpty());
     }
 
@@ -51,15 +50,5 @@ class MultipartFormTest {
         ProblemException e = assertThrows(ProblemException.class, () ->
                 MultipartForm.part(body.getBytes(StandardCharsets.ISO_8859_1), boundary, "image"));
         assertEquals(ProblemType.BAD_REQUEST, e.type());
-    }
-
-    private static byte[] concat(String head, byte[] middle, String tail) {
-        byte[] h = head.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] t = tail.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] all = new byte[h.length + middle.length + t.length];
-        System.arraycopy(h, 0, all, 0, h.length);
-        System.arraycopy(middle, 0, all, h.length, middle.length);
-        System.arraycopy(t, 0, all, h.length + middle.length, t.length);
-        return all;
     }
 }
