@@ -8,7 +8,6 @@ import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +50,7 @@ public final class PipelineSplit {
                 references.add(reference);
                 DecodedImage[] decoded = new DecodedImage[forPipeline.size()];
                 for (int i = 0; i < decoded.length; i++) {
-                    decoded[i] = decoder.decode(forPipeline.get(i), PipelineSplit::copy);
+                    decoded[i] = decoder.decode(forPipeline.get(i), DecodedImage::copy);
                 }
                 int[] nextDecoded = {0};
                 Callable<Object> pipeline = () -> preprocessor.digit(forPipeline.next());
@@ -88,17 +87,6 @@ public final class PipelineSplit {
                     fmt(pipelineMicros), fmt(after), inflate.slowdown()));
         }
         return md.toString();
-    }
-
-    /** A decoded image on planes of its own (a pooled decoder's are reused by its next image), row extremes included. */
-    private static DecodedImage copy(DecodedImage image) {
-        int pixels = image.width() * image.height();
-        DecodedImage copy = new DecodedImage(image.width(), image.height(), Arrays.copyOf(image.lum(), pixels),
-                image.hasAlpha() ? Arrays.copyOf(image.alpha(), pixels) : null);
-        for (int y = 0; y < image.height(); y++) {
-            copy.rowDone(y, image.rowMinLum()[y], image.rowMaxLum()[y], image.rowMaxAlpha()[y]);
-        }
-        return copy;
     }
 
     private static String fmt(double micros) {

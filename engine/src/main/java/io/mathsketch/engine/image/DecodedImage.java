@@ -1,5 +1,7 @@
 package io.mathsketch.engine.image;
 
+import java.util.Arrays;
+
 /**
  * What a codec produces before anyone decides where the ink is: per pixel an 8-bit luminance composited onto white
  * and, for sources with transparency, an 8-bit alpha. Decoders write the planes directly, row by row, and report
@@ -63,6 +65,20 @@ public final class DecodedImage {
         rowMinLum[y] = rowMin;
         rowMaxLum[y] = rowMax;
         rowMaxAlpha[y] = rowAlpha;
+    }
+
+    /**
+     * This image on planes of its own, {@code width * height} long, with its row extremes: for a caller that keeps the
+     * image after the pooled decoder that wrote it has moved on.
+     */
+    public DecodedImage copy() {
+        int pixels = width * height;
+        DecodedImage copy = new DecodedImage(width, height, Arrays.copyOf(lum, pixels),
+                alpha == null ? null : Arrays.copyOf(alpha, pixels));
+        for (int y = 0; y < height; y++) {
+            copy.rowDone(y, rowMinLum[y], rowMaxLum[y], rowMaxAlpha[y]);
+        }
+        return copy;
     }
 
     public int width() {

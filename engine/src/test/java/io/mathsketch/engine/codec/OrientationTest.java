@@ -77,11 +77,7 @@ class OrientationTest {
 
     private DecodedImage decode(byte[] encoded) throws RecognitionException {
         // Copied out: a pooled decoder's planes are only valid inside the reader.
-        return decoder.decode(encoded, image -> {
-            DecodedImage copy = new DecodedImage(image.width(), image.height(), false);
-            System.arraycopy(image.lum(), 0, copy.lum(), 0, image.width() * image.height());
-            return copy;
-        });
+        return decoder.decode(encoded, DecodedImage::copy);
     }
 
     private static int[] lum(DecodedImage image) {
