@@ -10,6 +10,7 @@ import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.engine.testing.Checkout;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,9 +23,19 @@ public final class CommittedModel implements AutoCloseable {
     private final DjlRecognizer recognizer;
 
     public CommittedModel() throws Exception {
+        this(List.of("mnist-cnn"));
+    }
+
+    /** The committed model folders named, the first the default (number mode: the digit model and its verifier). */
+    public CommittedModel(List<String> names) throws Exception {
         Path models = Checkout.models();
-        recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(models).model("mnist-cnn").workers(1)
+        recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(models).models(names).workers(1)
                 .batching(Batching.builder().queueCapacity(64).build()).build());
+    }
+
+    /** The digit model with the digit verifier number mode weighs its candidates with. */
+    public static CommittedModel forNumbers() throws Exception {
+        return new CommittedModel(List.of("mnist-cnn", "mathsketch-digit-verifier"));
     }
 
     /** What the model reads in encoded image bytes, as a client posting them would get it. */

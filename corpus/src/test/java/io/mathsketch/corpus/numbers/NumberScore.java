@@ -66,7 +66,7 @@ record NumberScore(int correct, int total, Map<NumberKind, int[]> byKind, Map<Nu
     /** Tuning: {@code NumberScore [count]} prints the score on {@link NumberConfig#TUNING}. */
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 400;
-        try (CommittedModel model = new CommittedModel()) {
+        try (CommittedModel model = CommittedModel.forNumbers()) {
             long start = System.nanoTime();
             NumberScore score = of(model, NumberConfig.TUNING, count);
             System.out.println(score.report("tuning"));

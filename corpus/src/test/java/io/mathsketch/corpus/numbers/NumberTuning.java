@@ -32,13 +32,40 @@ import java.util.Map;
  * many the candidates could read at all (<em>reachable</em>: some reading whose every digit the model gets right) and
  * how many they could part at all (<em>segmentable</em>: some reading whose boxes are the true digits' boxes, whatever
  * the model reads in them). A miss that is not segmentable is the candidate generator's; one that is reachable, the
- * search's.
+ * search's. With the digit verifier in the models folder ({@code -Dverifier=name}, {@code mathsketch-digit-verifier}
+ * by default) every candidate is read by it too and each verifier term is tried at several weights; {@code -Dwhole=N}
+ * picks the term the weights are then tuned with (1: P(not "none"), 2: its probability of the digit model's label,
+ * what number mode uses; 3: labels by both models' product).
  */
 final class NumberTuning {
 
     private record Scored(int index, String text, Candidates candidates, float[] confidence, int[] label,
-                          NumberKind kind, boolean segmentable) {
+                          NumberKind kind, boolean segmentable, float[] wholeNone, float[] wholeLabel,
+                          int[] jointLabel, float[] jointConfidence) {
+
+        /** The labels the search reads: the digit model's, or (term 3) those of both models' product. */
+        int[] labels() {
+            return wholeKind == 3 ? jointLabel : label;
+        }
+
+        float[] confidences() {
+            return wholeKind == 3 ? jointConfidence : confidence;
+        }
+
+        float[] whole() {
+            return switch (wholeKind) {
+                case 1, 3 -> wholeNone;
+                case 2 -> wholeLabel;
+                default -> null;
+            };
+        }
     }
+
+    /**
+     * Which verifier term the search gets: 0 none, 1 P(not "none"), 2 the verifier's P(the digit model's label), 3 as 1
+     * with the label that the product of both models' digit probabilities favours (confidence the digit model's).
+     */
+    private static int wholeKind;
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 400;
@@ -49,14 +76,22 @@ final class NumberTuning {
         ImagePreprocessor preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
         MnistCentering centering = new MnistCentering();
         List<Scored> scored = new ArrayList<>();
+        String verifierName = System.getProperty("verifier", "mathsketch-digit-verifier");
+        boolean verify = java.nio.file.Files.isDirectory(models.resolve(verifierName));
         try (DjlRecognizer recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(models)
-                .model("mnist-cnn").workers(1).batching(Batching.builder().queueCapacity(64).build()).build())) {
+                .model("mnist-cnn").workers(1).batching(Batching.builder().queueCapacity(64).build()).build());
+             DjlRecognizer verifier = verify ? DjlRecognizer.open(EngineConfig.builder().modelsDirectory(models)
+                .model(verifierName).workers(1).batching(Batching.builder().queueCapacity(64).build()).build())
+                : null) {
             for (int i = first; i < first + count; i++) {
                 WrittenNumber n = writer.number(i);
                 InkCrop crop = preprocessor.inkCrop(n.png(), 1 << 20);
                 Candidates c = new CandidateSegmenter().propose(crop.ink(), 32);
                 float[] confidence = new float[c.candidates().size()];
                 int[] label = new int[confidence.length];
+                float[] wholeNone = new float[confidence.length], wholeLabel = new float[confidence.length];
+                int[] jointLabel = new int[confidence.length];
+                float[] jointConfidence = new float[confidence.length];
                 for (int k = 0; k < confidence.length; k++) {
                     DigitImage d = centering.center(c.cutout(c.candidates().get(k)).ink());
                     float[] p = recognizer.recognize(RecognitionRequest.digit(new Input.Pixels(d.pixels())))
@@ -67,9 +102,24 @@ final class NumberTuning {
                             label[k] = l;
                         }
                     }
+                    if (verifier != null) {
+                        float[] v = verifier.recognize(RecognitionRequest.digit(new Input.Pixels(d.pixels())))
+                                .digits().getFirst().probabilities();
+                        wholeNone[k] = 1 - v[v.length - 1];
+                        wholeLabel[k] = v[label[k]];
+                        double bestJoint = -1;
+                        for (int l = 0; l < p.length; l++) {
+                            if (p[l] * v[l] > bestJoint) {
+                                bestJoint = p[l] * v[l];
+                                jointLabel[k] = l;
+                                jointConfidence[k] = p[l];
+                            }
+                        }
+                    }
                 }
                 scored.add(new Scored(i, n.text(), c, confidence, label, n.kind(),
-                        segmentable(c, crop, n.boxes())));
+                        segmentable(c, crop, n.boxes()), wholeNone, wholeLabel, jointLabel,
+                        jointConfidence));
             }
         }
         int reachable = 0;
@@ -90,10 +140,27 @@ final class NumberTuning {
         }
         // Coordinate descent over the weights, a few values each, twice round.
         double[][] values = {{0.8, 0.9, 1.0, 1.1, 1.2}, {2, 4, 8, 16}, {0.45, 0.55, 0.65, 0.75}, {5, 10, 20},
-            {0.04, 0.08, 0.15}, {3, 6, 12, 24}, {0.5, 0.55, 0.6, 0.65, 0.7, 0.8}, {0, 2, 3, 5, 8, 12, 20}};
+            {0.04, 0.08, 0.15}, {3, 6, 12, 24}, {0.5, 0.55, 0.6, 0.65, 0.7, 0.8}, {0, 2, 3, 5, 8, 12, 20},
+            {0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3}};
+        wholeKind = 0;
+        System.out.printf("without verifier: default %d/%d%n", right(scored, Weights.DEFAULT, false), count);
+        if (verify) {
+            for (int kind = 1; kind <= 3; kind++) {
+                wholeKind = kind;
+                if (kind == 3) {
+                    System.out.printf("reachable with both models' labels: %d/%d%n",
+                            scored.stream().filter(NumberTuning::reachable).count(), count);
+                }
+                for (double ww : values[8]) {
+                    System.out.printf("verifier term %d, weight %.2f: %d/%d%n", kind, ww,
+                            right(scored, Weights.DEFAULT.with(8, ww), false), count);
+                }
+            }
+        }
+        wholeKind = verify ? Integer.getInteger("whole", 2) : 0;
         Weights best = Weights.DEFAULT;
         int bestRight = right(scored, best, false);
-        System.out.printf("default %d/%d%n", bestRight, count);
+        System.out.printf("default %d/%d (verifier term %d)%n", bestRight, count, wholeKind);
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < values.length; i++) {
                 for (double v : values[i]) {
@@ -115,8 +182,8 @@ final class NumberTuning {
         int right = 0;
         for (Scored s : scored) {
             StringBuilder read = new StringBuilder();
-            for (int k : search.best(s.candidates(), s.confidence())) {
-                read.append(s.label()[k]);
+            for (int k : search.best(s.candidates(), s.confidences(), s.whole())) {
+                read.append(s.labels()[k]);
             }
             if (read.toString().equals(s.text())) {
                 right++;
@@ -124,7 +191,8 @@ final class NumberTuning {
                 System.out.println("  #" + s.index() + " " + s.kind() + " " + s.text() + " read " + read
                         + (reachable(s) ? "" : " (unreachable)") + (s.segmentable() ? "" : " (unsegmentable)"));
                 if (reachable(s) && Boolean.getBoolean("explain")) {
-                    System.out.println("    chosen: " + describe(s, search.best(s.candidates(), s.confidence())));
+                    System.out.println("    chosen: " + describe(s, search.best(s.candidates(), s.confidences(),
+                            s.whole())));
                     System.out.println("    truth:  " + describe(s, truth(s)));
                 }
             }
@@ -137,7 +205,7 @@ final class NumberTuning {
         for (int k : path) {
             Candidate c = s.candidates().candidates().get(k);
             b.append(String.format("[%d-%d '%d' p=%.3f w=%.2f h=%.2f g=%.2f s=%.2f] ", c.from(), c.to(),
-                    s.label()[k], s.confidence()[k], c.width(), c.height(), c.gap(), c.secondStroke()));
+                    s.labels()[k], s.confidences()[k], c.width(), c.height(), c.gap(), c.secondStroke()));
         }
         return b.toString();
     }
@@ -234,7 +302,7 @@ final class NumberTuning {
         for (int k = 0; k < all.size(); k++) {
             Candidate c = all.get(k);
             for (int d = 0; d < n; d++) {
-                if (can[c.from()][d] && s.label()[k] == s.text().charAt(d) - '0') {
+                if (can[c.from()][d] && s.labels()[k] == s.text().charAt(d) - '0') {
                     can[c.to()][d + 1] = true;
                 }
             }

@@ -147,8 +147,9 @@ public final class DjlRecognizer implements Recognizer {
         CompletableFuture<InferenceResult> pending = null;
         ExpressionLayout.Laid expression;
         try (BatchCollector.Arrival arrival = slot.get().announce()) {
+            boolean digitReader = slot.get().manifest().labels().equals(digitLabels());
             expression = prepare(request, digits, boxes, scored,
-                    candidates -> score(slot, reference, candidates, pass));
+                    candidates -> score(slot, reference, candidates, pass), digitReader);
             preprocessNanos = System.nanoTime() - start;
             arrival.close();
             while (scored.isEmpty()) {
@@ -261,10 +262,12 @@ public final class DjlRecognizer implements Recognizer {
 
     /**
      * Fills {@code digits} and {@code boxes}, and in number mode from an image {@code scored} with the probabilities
+     * (weighed by the digit verifier when one is loaded and {@code digitReader}, the request's model reads digits)
      * the digits were read with; in expression mode also returns the line's layout, else null.
      */
     private ExpressionLayout.Laid prepare(RecognitionRequest request, List<DigitImage> digits, List<Box> boxes,
-                                          List<float[]> scored, DigitScorer scorer) throws RecognitionException {
+                                          List<float[]> scored, DigitScorer scorer, boolean digitReader)
+            throws RecognitionException {
         switch (request.input()) {
             case RecognitionRequest.Input.Pixels pixels -> {
                 if (request.mode() != RecognitionRequest.Mode.DIGIT) {
@@ -303,7 +306,12 @@ public final class DjlRecognizer implements Recognizer {
                 return laid;
             }
             case RecognitionRequest.Input.EncodedImage image when request.mode() == RecognitionRequest.Mode.NUMBER -> {
-                for (NumberReader.ScoredRegion read : numbers.read(image.bytes(), scorer)) {
+                // The verifier checks digits read by a digit model (labels 0-9), the default for number mode.
+                Optional<String> verifierModel = verifierModel();
+                DigitScorer verifier = verifierModel.isEmpty() || !digitReader ? null : candidates -> score(
+                        pools.get(verifierModel.get()), new ModelReference(verifierModel.get(), Optional.empty()),
+                        candidates, new ScoringPass());
+                for (NumberReader.ScoredRegion read : numbers.read(image.bytes(), scorer, verifier)) {
                     digits.add(read.region().digit());
                     boxes.add(read.region().box());
                     scored.add(read.probabilities());
@@ -444,10 +452,29 @@ public final class DjlRecognizer implements Recognizer {
      * digits in order (the digit model, which unlike the symbol model learned the world's digit styles).
      */
     private Optional<String> digitModel() {
-        List<String> digitLabels = Arrays.stream(Symbol.values()).filter(Symbol::isDigit).map(Symbol::text).toList();
+        List<String> digitLabels = digitLabels();
         return pools.entrySet().stream().filter(e -> e.getValue().get().manifest().labels().equals(digitLabels))
                 .map(Map.Entry::getKey).findFirst();
     }
+
+    /** The ten digits' labels in order, as a digit model names them. */
+    private static List<String> digitLabels() {
+        return Arrays.stream(Symbol.values()).filter(Symbol::isDigit).map(Symbol::text).toList();
+    }
+
+    /**
+     * The model number mode weighs its candidates with, when one is loaded: the first whose labels are the ten digits
+     * in order and then {@value #NOT_ONE_DIGIT} (the digit verifier, {@code mathsketch-digit-verifier}).
+     */
+    private Optional<String> verifierModel() {
+        List<String> labels = new ArrayList<>(digitLabels());
+        labels.add(NOT_ONE_DIGIT);
+        return pools.entrySet().stream().filter(e -> e.getValue().get().manifest().labels().equals(labels))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /** The verifier's label for a candidate that is not one whole digit. */
+    static final String NOT_ONE_DIGIT = "none";
 
     private static InferenceResult await(CompletableFuture<InferenceResult> future) throws RecognitionException {
         try {

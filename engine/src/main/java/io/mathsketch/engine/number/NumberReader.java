@@ -84,6 +84,20 @@ public final class NumberReader {
      * @throws RecognitionException for every decoding failure, and whatever the scorer throws
      */
     public List<ScoredRegion> read(byte[] encoded, DigitScorer scorer) throws RecognitionException {
+        return read(encoded, scorer, null);
+    }
+
+    /**
+     * {@link #read(byte[], DigitScorer)} with a verifier: a model whose labels are the digits and last "not one whole
+     * digit" (a fragment, two touching digits, a sliver). The search weighs in, beside the digit model's confidence,
+     * the verifier's probability that each candidate is one whole digit and the digit that {@code scorer} reads in it
+     * (tuned on {@code NumberConfig.TUNING}: better than its probability of any whole digit). The digits, and the
+     * probabilities answered, are still {@code scorer}'s.
+     *
+     * @param verifier the verifier's probabilities per candidate (its last label "not one digit"), or null for none
+     */
+    public List<ScoredRegion> read(byte[] encoded, DigitScorer scorer, DigitScorer verifier)
+            throws RecognitionException {
         InkCrop crop = preprocessor.inkCrop(encoded, WORKING_PIXELS);
         Candidates proposed = candidates.propose(crop.ink(), maxDigits);
         List<Candidate> all = proposed.candidates();
@@ -93,12 +107,25 @@ public final class NumberReader {
         }
         float[][] probabilities = scorer.probabilities(images);
         float[] confidence = new float[all.size()];
+        int[] label = new int[all.size()];
         for (int k = 0; k < confidence.length; k++) {
-            for (float p : probabilities[k]) {
-                confidence[k] = Math.max(confidence[k], p);
+            for (int l = 0; l < probabilities[k].length; l++) {
+                if (probabilities[k][l] > confidence[k]) {
+                    confidence[k] = probabilities[k][l];
+                    label[k] = l;
+                }
             }
         }
-        int[] reading = search.best(proposed, confidence);
+        float[] whole = null;
+        if (verifier != null) {
+            // The verifier's probability that the candidate is one whole digit and the one the digit model reads.
+            float[][] verified = verifier.probabilities(images);
+            whole = new float[all.size()];
+            for (int k = 0; k < whole.length; k++) {
+                whole[k] = label[k] < verified[k].length - 1 ? verified[k][label[k]] : 0;
+            }
+        }
+        int[] reading = search.best(proposed, confidence, whole);
         if (reading.length > maxDigits) {
             throw new RecognitionException.TooManyDigits(reading.length, maxDigits);
         }

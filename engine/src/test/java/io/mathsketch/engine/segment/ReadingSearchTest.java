@@ -78,6 +78,31 @@ class ReadingSearchTest {
         assertEquals(1, new ReadingSearch(Weights.DEFAULT.with(7, 0)).best(candidates, sure).length);
     }
 
+    @Test
+    void theVerifierPartsAPairTheModelReadsAsOneDigit() throws RecognitionException {
+        // The model is surer of the 4's pieces than of the whole 4; the verifier says the pieces are not whole digits.
+        Candidates candidates = candidates();
+        float[] confidence = confidence(candidates, c -> whole(c, 0) || whole(c, 2) || within(c, 1) && !whole(c, 1));
+        for (int k = 0; k < confidence.length; k++) {
+            confidence[k] = whole(candidates.candidates().get(k), 1) ? 0.5f : confidence[k];
+        }
+        float[] whole = new float[confidence.length];
+        for (int k = 0; k < whole.length; k++) {
+            Candidate c = candidates.candidates().get(k);
+            whole[k] = whole(c, 0) || whole(c, 1) || whole(c, 2) ? 0.95f : 0.02f;
+        }
+
+        assertTrue(search.best(candidates, confidence).length >= 4, "without the verifier the pieces win");
+        assertTrue(search.best(candidates, confidence, null).length >= 4, "null: no verifier");
+        int[] reading = search.best(candidates, confidence, whole);
+
+        assertEquals(3, reading.length);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(whole(candidates.candidates().get(reading[i]), i), "digit " + i);
+        }
+        coversEveryAtomOnce(candidates, reading);
+    }
+
     private static void coversEveryAtomOnce(Candidates candidates, int[] reading) {
         int at = 0;
         for (int k : reading) {

@@ -51,7 +51,7 @@ public final class VerifierTrainCommand {
     private static final String VERSION = "1.0.0";
     static final Path DEFAULT_OUTPUT = Path.of("models/mathsketch-digit-verifier");
     /** Training numbers when {@code --train-limit} is 0. */
-    static final int NUMBERS = 6_000;
+    static final int NUMBERS = 9_000;
     /** Validation numbers. */
     static final int VALIDATION_NUMBERS = 1_000;
     /** The labels: the digits, then the candidate that is not one whole digit. */
@@ -137,8 +137,10 @@ public final class VerifierTrainCommand {
                 Number mode's segmentation verifier: for a candidate digit that `segment.CandidateSegmenter` proposes \
                 (centred the MNIST way), is it one whole digit, and which. 11 classes: the digits `0`-`9` and `none` \
                 (a fragment of a digit, two touching digits taken as one, a sliver cut off a stroke). The digit model \
-                (`mnist-cnn`) stays the reader: the reading search adds the log of the verifier's probability that the \
-                candidate is one whole digit (1 - P(none)) to each candidate's score.
+                (`mnist-cnn`) stays the reader: the reading search adds the log of the verifier's probability of the \
+                digit the digit model reads in the candidate (one whole digit, and that one) to each candidate's \
+                score, when the server loads this model beside it \
+                (`ENGINE_MODELS=mnist-cnn,mathsketch-digit-verifier`).
 
                 ## Training data
                 """);
