@@ -19,6 +19,7 @@ import io.mathsketch.engine.model.ModelLoader;
 import io.mathsketch.engine.model.ModelManifest;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.number.DigitScorer;
+import io.mathsketch.engine.number.InkNumberReader;
 import io.mathsketch.engine.number.NumberReader;
 import io.mathsketch.engine.expression.Evaluation;
 import io.mathsketch.engine.expression.ExpressionException;
@@ -28,9 +29,7 @@ import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.symbols.ExpressionLayout;
 import io.mathsketch.engine.symbols.SymbolChoice;
 import io.mathsketch.engine.image.DigitRegion;
-import io.mathsketch.engine.image.Stroke;
 import io.mathsketch.engine.ink.InkRenderer;
-import io.mathsketch.engine.ink.StrokeGrouper;
 
 
 import java.lang.System.Logger.Level;
@@ -60,6 +59,7 @@ public final class DjlRecognizer implements Recognizer {
     private final ExpressionLayout expressions;
     private final ExpressionParser parser = new ExpressionParser();
     private final NumberReader numbers;
+    private final InkNumberReader inkNumbers;
     /**
      * Longest side of the picture an expression written in ink is drawn on for segmentation: twice the page's
      * number surface, room for a line of 64 symbols.
@@ -67,7 +67,6 @@ public final class DjlRecognizer implements Recognizer {
     private static final int EXPRESSION_SIDE = 1120;
 
     private final InkRenderer inkRenderer = new InkRenderer();
-    private final StrokeGrouper strokeGrouper = new StrokeGrouper();
     /** Folder name to the pool serving it; insertion order is the configuration's, the default first. */
     private final Map<String, AtomicReference<ModelPool>> pools;
     private final String defaultModel;
@@ -83,6 +82,7 @@ public final class DjlRecognizer implements Recognizer {
         // One preprocessor, so one decode budget, for every mode.
         this.expressions = new ExpressionLayout(preprocessor);
         this.numbers = new NumberReader(preprocessor, config.limits());
+        this.inkNumbers = new InkNumberReader(config.limits());
         this.pools = pools;
         this.defaultModel = config.models().getFirst();
     }
@@ -261,8 +261,8 @@ public final class DjlRecognizer implements Recognizer {
     }
 
     /**
-     * Fills {@code digits} and {@code boxes}, and in number mode from an image {@code scored} with the probabilities
-     * (weighed by the digit verifier when one is loaded and {@code digitReader}, the request's model reads digits)
+     * Fills {@code digits} and {@code boxes}, and in number mode {@code scored} with the probabilities (from an image,
+     * weighed by the digit verifier when one is loaded and {@code digitReader}, the request's model reads digits)
      * the digits were read with; in expression mode also returns the line's layout, else null.
      */
     private ExpressionLayout.Laid prepare(RecognitionRequest request, List<DigitImage> digits, List<Box> boxes,
@@ -278,10 +278,10 @@ public final class DjlRecognizer implements Recognizer {
                 boxes.add(new Box(0, 0, DigitImage.SIDE, DigitImage.SIDE));
             }
             case RecognitionRequest.Input.DigitalInk ink when request.mode() == RecognitionRequest.Mode.NUMBER -> {
-                for (List<Stroke> strokes : strokeGrouper.digits(ink.ink(), config.limits().maxDigits())) {
-                    DigitRegion region = inkRenderer.digit(strokes, ink.ink().penWidth());
-                    digits.add(region.digit());
-                    boxes.add(region.box());
+                for (NumberReader.ScoredRegion read : inkNumbers.read(ink.ink(), scorer)) {
+                    digits.add(read.region().digit());
+                    boxes.add(read.region().box());
+                    scored.add(read.probabilities());
                 }
                 if (digits.isEmpty()) {
                     throw new RecognitionException.BlankImage();

@@ -16,7 +16,12 @@ import java.util.List;
  * overlap at all and one is a flat bar beside the other's height, or they are stacked one above the other (the flag
  * of a 5 reaching far to the right, the two loops of an 8 drawn apart): digits of a number are never on top of each
  * other. Of several digits a stroke could join, it joins the one it lies deepest in. A speck far smaller than the
- * digits (a tap of the pen) joins its nearest digit instead of being read as one. Stateless and thread-safe.
+ * digits (a tap of the pen) joins its nearest digit instead of being read as one.
+ *
+ * <p>{@link #propose} also notes where that rule decided narrowly ({@link StrokeGroupings}): a stroke that joined a
+ * digit with its middle near the digit's edge, or by the bar rule (a 1 joined to its neighbour), or that stayed apart
+ * from a digit it touches or nearly reaches (the stem of a 9 touching its loop), so that the digit model can settle
+ * those cases. Stateless and thread-safe.
  */
 public final class StrokeGrouper {
 
@@ -26,6 +31,11 @@ public final class StrokeGrouper {
     static final double STACKED = 0.5;
     /** A group whose width and height are both under this share of the tallest group's height is a speck. */
     static final double SPECK = 0.15;
+    /**
+     * A digit whose strokes, taken in the order drawn, fall into two parts both at least this share of the tallest
+     * stroke's height may be two overlapping digits: {@link #propose} offers that split too.
+     */
+    static final double TALL_PARTS = 0.6;
 
     /**
      * The digits, leftmost first, each as the strokes that draw it in the order they were drawn.
@@ -33,14 +43,40 @@ public final class StrokeGrouper {
      * @throws RecognitionException.TooManyDigits when there are more than {@code maxDigits} groups
      */
     public List<List<Stroke>> digits(Ink ink, int maxDigits) throws RecognitionException.TooManyDigits {
+        StrokeGroupings groupings = propose(ink, maxDigits, 0);
+        List<List<Stroke>> digits = new ArrayList<>();
+        for (int c : groupings.geometric()) {
+            digits.add(groupings.strokes(c));
+        }
+        return List.copyOf(digits);
+    }
+
+    /**
+     * The geometric grouping and, where it decided within {@code margin} (a share of the tallest stroke's height) of
+     * the other way, the alternatives to it; a margin of 0 proposes none.
+     *
+     * @throws RecognitionException.TooManyDigits when the geometric grouping has more than {@code maxDigits} digits
+     */
+    public StrokeGroupings propose(Ink ink, int maxDigits, double margin) throws RecognitionException.TooManyDigits {
         double halfPen = ink.penWidth() / 2;
+        List<Stroke> strokes = ink.strokes();
+        double[][] bounds = new double[strokes.size()][];
+        double tallest = 0;
+        for (int s = 0; s < bounds.length; s++) {
+            bounds[s] = InkRenderer.bounds(List.of(strokes.get(s)));
+            if (bounds[s] != null) {
+                tallest = Math.max(tallest, bounds[s][3] - bounds[s][1]);
+            }
+        }
+        double band = margin * tallest;
         List<Group> groups = new ArrayList<>();
-        for (Stroke stroke : ink.strokes()) {
-            double[] b = InkRenderer.bounds(List.of(stroke));
+        List<Narrow> narrow = new ArrayList<>();
+        for (int s = 0; s < bounds.length; s++) {
+            double[] b = bounds[s];
             if (b == null) {
                 continue;
             }
-            Group piece = new Group(stroke, b[0], b[1], b[2], b[3]);
+            Group piece = new Group(s, b);
             Group best = null;
             double bestDepth = Double.NEGATIVE_INFINITY;
             for (Group g : groups) {
@@ -50,6 +86,18 @@ public final class StrokeGrouper {
                 if (joins && depth > bestDepth) {
                     best = g;
                     bestDepth = depth;
+                }
+            }
+            if (band > 0) {
+                for (Group g : groups) {
+                    double depth = g.depth(piece);
+                    boolean near = depth > -band || g.gap(piece) < halfPen;
+                    if (g == best && bestDepth < band) {
+                        narrow.add(new Narrow(Narrow.Kind.APART, s, g.strokes.getFirst(), Math.abs(depth)));
+                    } else if (g != best && near) {
+                        narrow.add(new Narrow(best == null ? Narrow.Kind.TOGETHER : Narrow.Kind.MOVED, s,
+                                g.strokes.getFirst(), Math.abs(depth)));
+                    }
                 }
             }
             if (best == null) {
@@ -63,7 +111,12 @@ public final class StrokeGrouper {
             throw new RecognitionException.TooManyDigits(groups.size(), maxDigits);
         }
         groups.sort(Comparator.comparingDouble(Group::centreX));
-        return groups.stream().map(g -> List.copyOf(g.strokes)).toList();
+        List<int[]> geometric = groups.stream().map(g -> g.strokes.stream().mapToInt(Integer::intValue).toArray())
+                .toList();
+        narrow.sort(Comparator.comparingDouble(Narrow::depth));
+        return new StrokeGroupings(strokes, bounds, geometric, narrow, band > 0 ? TALL_PARTS * tallest : 0,
+                StrokeGroupings.MAX_ALTERNATIVES_PER_DIGIT
+                * Math.max(1, geometric.size()));
     }
 
     /** Specks join the group nearest to them horizontally, as long as there is a digit to join. */
@@ -79,17 +132,27 @@ public final class StrokeGrouper {
         }
     }
 
-    /** Strokes and the box around their points, in ink units. */
+    /**
+     * A decision the rule took narrowly about stroke {@code stroke} and the digit that stroke {@code anchor} began:
+     * {@code APART}, it joined that digit but might stand apart; {@code TOGETHER}, it began a digit of its own but
+     * might belong to that one; {@code MOVED}, it joined another digit but might belong to that one. {@code depth}:
+     * how far from the other way the rule was, in ink units.
+     */
+    record Narrow(Kind kind, int stroke, int anchor, double depth) {
+        enum Kind { APART, TOGETHER, MOVED }
+    }
+
+    /** Strokes (by index) and the box around their points, in ink units. */
     private static final class Group {
-        final List<Stroke> strokes = new ArrayList<>();
+        final List<Integer> strokes = new ArrayList<>();
         double minX, minY, maxX, maxY;
 
-        Group(Stroke stroke, double minX, double minY, double maxX, double maxY) {
+        Group(int stroke, double[] b) {
             strokes.add(stroke);
-            this.minX = minX;
-            this.minY = minY;
-            this.maxX = maxX;
-            this.maxY = maxY;
+            this.minX = b[0];
+            this.minY = b[1];
+            this.maxX = b[2];
+            this.maxY = b[3];
         }
 
         /** How far the middle of the narrower of the two lies inside the wider, horizontally (negative: outside). */

@@ -72,12 +72,12 @@ class StrokeGrouperTest {
         return new Ink(List.of(strokes), 560, 280, 16);
     }
 
-    private static Stroke line(double x0, double y0, double x1, double y1) {
+    static Stroke line(double x0, double y0, double x1, double y1) {
         return poly(x0, y0, x1, y1);
     }
 
     /** A polyline through (x, y) pairs, sampled every few units as a pointer would be. */
-    private static Stroke poly(double... xy) {
+    static Stroke poly(double... xy) {
         List<double[]> points = new java.util.ArrayList<>();
         for (int i = 0; i + 3 < xy.length; i += 2) {
             double length = Math.hypot(xy[i + 2] - xy[i], xy[i + 3] - xy[i + 1]);

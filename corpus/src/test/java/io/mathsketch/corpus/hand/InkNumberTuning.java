@@ -1,0 +1,134 @@
+package io.mathsketch.corpus.hand;
+
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionRequest;
+import io.mathsketch.engine.RecognitionRequest.Input;
+import io.mathsketch.engine.config.Batching;
+import io.mathsketch.engine.config.EngineConfig;
+import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.inference.DjlRecognizer;
+import io.mathsketch.engine.ink.StrokeGroupings.Weights;
+import io.mathsketch.engine.number.DigitScorer;
+import io.mathsketch.engine.number.InkNumberReader;
+import io.mathsketch.engine.number.NumberReader.ScoredRegion;
+import io.mathsketch.engine.testing.Checkout;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tuning aid for number mode's ink grouping, never run by the build ({@code ./mvnw -pl corpus verify
+ * -Dtest=InkNumberTuning -Dsurefire.failIfNoSpecifiedTests=false}, {@code -Dnumbers=} how many, 800 by default,
+ * {@code -Dfirst=} from which, 0 by default):
+ * reads {@link InkNumberWriter.Config#TUNING} numbers (the training hands; never the canvas fixtures'
+ * {@code InkNumberTest} numbers nor the held-out hands) with geometry alone and with every combination of
+ * {@link Weights} on a small grid, printing how many each reads exactly, per spacing, and the misses of the best.
+ * The model's scores are cached per drawn candidate, so the grid costs little beyond the first pass.
+ */
+class InkNumberTuning {
+
+    @Test
+    void printTheExactShareForEachWeightsAndTheMissesOfTheBest() throws Exception {
+        int count = Integer.getInteger("numbers", 800), first = Integer.getInteger("first", 0);
+        InkNumberWriter writer = new InkNumberWriter(InkNumberWriter.Config.TUNING);
+        List<InkNumberWriter.Written> numbers = new ArrayList<>();
+        for (int i = first; i < first + count; i++) {
+            numbers.add(writer.number(i));
+        }
+        try (DjlRecognizer recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(Checkout.models())
+                .model("mnist-cnn").workers(1).batching(Batching.builder().queueCapacity(64).build()).build())) {
+            CachedScorer scorer = new CachedScorer(recognizer);
+            report("geometric", numbers, Weights.GEOMETRIC, scorer, Boolean.getBoolean("geometricMisses"));
+            // Coordinate descent from the defaults over a few values of each weight, twice round.
+            double[][] values = {{0.05, 0.1, 0.15, 0.2, 0.3}, {0, 0.25, 0.5, 1, 2}, {0, 0.5, 1, 2, 3},
+                {0.7, 0.8, 0.9, 1.0, 1.1, 1.2}, {1, 2, 4, 8, 16}, {0.3, 0.4, 0.5, 0.6, 0.7}, {1, 2, 4, 8, 16}};
+            Weights best = Weights.DEFAULT;
+            int bestRight = report("default", numbers, best, scorer, false);
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < values.length; i++) {
+                    for (double v : values[i]) {
+                        Weights w = best.with(i, v);
+                        int right = report(w.toString(), numbers, w, scorer, false);
+                        if (right > bestRight) {
+                            bestRight = right;
+                            best = w;
+                        }
+                    }
+                }
+            }
+            System.out.println("best:");
+            report(best.toString(), numbers, best, scorer, true);
+            System.out.println("default:");
+            report("default", numbers, Weights.DEFAULT, scorer, true);
+        }
+    }
+
+    private static int report(String name, List<InkNumberWriter.Written> numbers, Weights weights,
+                              DigitScorer scorer, boolean misses) throws RecognitionException {
+        InkNumberReader reader = new InkNumberReader(InputLimits.DEFAULT, weights);
+        int right = 0;
+        Map<InkNumberWriter.Spacing, int[]> bySpacing = new EnumMap<>(InkNumberWriter.Spacing.class);
+        List<String> missed = new ArrayList<>();
+        for (InkNumberWriter.Written n : numbers) {
+            StringBuilder read = new StringBuilder();
+            for (ScoredRegion r : reader.read(n.ink(), scorer)) {
+                int label = 0;
+                for (int l = 1; l < r.probabilities().length; l++) {
+                    label = r.probabilities()[l] > r.probabilities()[label] ? l : label;
+                }
+                read.append(label);
+            }
+            boolean ok = read.toString().equals(n.text());
+            right += ok ? 1 : 0;
+            int[] s = bySpacing.computeIfAbsent(n.spacing(), k -> new int[2]);
+            s[0] += ok ? 1 : 0;
+            s[1]++;
+            if (!ok) {
+                missed.add(n.spacing() + " " + n.text() + " as " + read);
+            }
+        }
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-60s %d/%d", name, right,
+                numbers.size()));
+        bySpacing.forEach((k, v) -> line.append(String.format(Locale.ROOT, "  %s %d/%d", k, v[0], v[1])));
+        System.out.println(line);
+        if (misses) {
+            missed.forEach(m -> System.out.println("  " + m));
+        }
+        return right;
+    }
+
+    /** The digit model read one candidate at a time, each drawing's scores kept. */
+    private static final class CachedScorer implements DigitScorer {
+        private final DjlRecognizer recognizer;
+        private final Map<ByteBuffer, float[]> cache = new HashMap<>();
+
+        CachedScorer(DjlRecognizer recognizer) {
+            this.recognizer = recognizer;
+        }
+
+        @Override
+        public float[][] probabilities(List<DigitImage> digits) throws RecognitionException {
+            float[][] out = new float[digits.size()][];
+            for (int i = 0; i < out.length; i++) {
+                float[] pixels = digits.get(i).pixels();
+                ByteBuffer key = ByteBuffer.allocate(pixels.length * 4);
+                key.asFloatBuffer().put(pixels);
+                float[] p = cache.get(key);
+                if (p == null) {
+                    p = recognizer.recognize(RecognitionRequest.digit(new Input.Pixels(pixels))).digits().getFirst()
+                            .probabilities();
+                    cache.put(key, p);
+                }
+                out[i] = p;
+            }
+            return out;
+        }
+    }
+}

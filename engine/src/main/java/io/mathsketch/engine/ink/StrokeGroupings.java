@@ -1,0 +1,292 @@
+package io.mathsketch.engine.ink;
+
+import io.mathsketch.engine.image.Stroke;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A number's strokes as {@link StrokeGrouper} groups them into digits, and the alternatives where its rule decided
+ * narrowly: candidate digits (sets of strokes) of which the geometric grouping is the first few, and alternatives
+ * that each replace one or two of its digits by others (a stroke taken out of a digit, two digits joined, a stroke
+ * moved to its neighbour). {@link #choose} takes the digit model's confidence in every candidate and keeps an
+ * alternative only where the model reads it better than the geometric grouping by more than a prior: each digit
+ * costs {@link Weights#digitCost()} (splitting is not free), each change from the geometry
+ * {@link Weights#changeCost()}, and a digit pays for a shape no digit has (as wide as two, as low as a bar). Alternatives touching different digits are independent (a reading's score is a sum
+ * over its digits), so the best set of them is found greedily, the largest gain first. Immutable.
+ */
+public final class StrokeGroupings {
+
+    /** Alternatives considered per geometric digit at most, the narrowest decisions first. */
+    static final int MAX_ALTERNATIVES_PER_DIGIT = 4;
+    /** Confidence is floored here so that one hopeless candidate does not dominate by -infinity. */
+    private static final double MIN_CONFIDENCE = 1e-6;
+
+    /**
+     * How ink numbers are grouped where geometry is not clear, in natural-log units of the model's confidence, with
+     * shapes in line heights (the tallest geometric digit's height). The model is sure of most things it is shown,
+     * a blob of two digits included, so its confidence alone does not settle a grouping: a shape prior does the rest,
+     * as in the image path's search.
+     *
+     * @param margin     a decision within this share of the tallest stroke's height of going the other way is
+     *                   narrow, and its alternative is read by the model (0: geometry alone)
+     * @param digitCost  paid by every digit of a reading, so that a split must read better by this much
+     * @param changeCost paid by every alternative taken instead of the geometric grouping
+     * @param wideFrom   a digit wider than this costs {@code wideCost} per line height beyond it (two digits joined)
+     * @param wideCost   see {@code wideFrom}
+     * @param shortFrom  a digit less high than this costs {@code shortCost} per line height below it (a bar or flag
+     *                   taken apart from its digit)
+     * @param shortCost  see {@code shortFrom}
+     */
+    public record Weights(double margin, double digitCost, double changeCost, double wideFrom, double wideCost,
+                          double shortFrom, double shortCost) {
+
+        /** Geometry alone: no alternative is proposed. */
+        public static final Weights GEOMETRIC = new Weights(0, 0, 0, 0, 0, 0, 0);
+        /**
+         * Tuned on the training hand's ink numbers ({@code corpus} {@code InkNumberTuning},
+         * {@code InkNumberWriter.Config.TUNING}), never on the canvas fixtures' numbers that {@code InkNumberTest}
+         * measures nor on the held-out hand's.
+         */
+        public static final Weights DEFAULT = new Weights(0.1, 0.5, 1, 0.7, 8, 0.7, 4);
+
+        /** These weights with the {@code index}-th component (in declaration order) set to {@code value}. */
+        public Weights with(int index, double value) {
+            double[] v = {margin, digitCost, changeCost, wideFrom, wideCost, shortFrom, shortCost};
+            v[index] = value;
+            return new Weights(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+        }
+    }
+
+    /** One change to the geometric grouping: its digits at {@code replaced} read as the candidates {@code by}. */
+    record Alternative(int[] replaced, int[] by) {
+    }
+
+    private final List<Stroke> strokes;
+    private final double[][] bounds;
+    private final List<int[]> candidates = new ArrayList<>();
+    private final int geometric;
+    /** The tallest geometric digit's height, the unit of the shape prior. */
+    private final double lineHeight;
+    private final List<Alternative> alternatives = new ArrayList<>();
+
+    StrokeGroupings(List<Stroke> strokes, double[][] bounds, List<int[]> geometric, List<StrokeGrouper.Narrow> narrow,
+                    double tallParts, int maxAlternatives) {
+        this.strokes = strokes;
+        this.bounds = bounds;
+        this.geometric = geometric.size();
+        Map<List<Integer>, Integer> index = new HashMap<>();
+        int[] groupOf = new int[strokes.size()];
+        Arrays.fill(groupOf, -1);
+        for (int g = 0; g < geometric.size(); g++) {
+            candidate(geometric.get(g), index);
+            for (int s : geometric.get(g)) {
+                groupOf[s] = g;
+            }
+        }
+        double tallest = 0;
+        for (int g = 0; g < geometric.size(); g++) {
+            double[] b = box(g);
+            tallest = Math.max(tallest, b[3] - b[1]);
+        }
+        this.lineHeight = Math.max(tallest, 1e-9);
+        Set<List<Integer>> seen = new HashSet<>();
+        if (tallParts > 0) {
+            // Two tall parts drawn one after the other, lying over one another: one digit by the rule, but maybe
+            // two overlapping digits (a 1 written into its neighbour, a slanted digit reaching over the last).
+            for (int g = 0; g < geometric.size(); g++) {
+                int[] group = geometric.get(g).clone();
+                Arrays.sort(group);
+                for (int j = 1; j < group.length; j++) {
+                    int[] first = Arrays.copyOfRange(group, 0, j), rest = Arrays.copyOfRange(group, j, group.length);
+                    if (height(first) >= tallParts && height(rest) >= tallParts) {
+                        add(new int[] {g}, new int[][] {first, rest}, index, seen);
+                    }
+                }
+            }
+        }
+        for (StrokeGrouper.Narrow n : narrow) {
+            if (alternatives.size() >= maxAlternatives) {
+                break;
+            }
+            int gs = groupOf[n.stroke()], ga = groupOf[n.anchor()];
+            int[] replaced;
+            int[][] by;
+            switch (n.kind()) {
+                case APART -> {
+                    if (gs != ga || geometric.get(gs).length < 2) {
+                        continue;
+                    }
+                    replaced = new int[] {gs};
+                    by = new int[][] {without(geometric.get(gs), n.stroke()), {n.stroke()}};
+                }
+                case TOGETHER -> {
+                    if (gs == ga) {
+                        continue;
+                    }
+                    replaced = new int[] {Math.min(gs, ga), Math.max(gs, ga)};
+                    by = new int[][] {union(geometric.get(gs), geometric.get(ga))};
+                }
+                case MOVED -> {
+                    if (gs == ga || geometric.get(gs).length < 2) {
+                        continue;
+                    }
+                    replaced = new int[] {Math.min(gs, ga), Math.max(gs, ga)};
+                    by = new int[][] {without(geometric.get(gs), n.stroke()),
+                        union(geometric.get(ga), new int[] {n.stroke()})};
+                }
+                default -> throw new IllegalStateException();
+            }
+            add(replaced, by, index, seen);
+        }
+    }
+
+    private void add(int[] replaced, int[][] by, Map<List<Integer>, Integer> index, Set<List<Integer>> seen) {
+        List<Integer> key = new ArrayList<>();
+        for (int[] b : by) {
+            Arrays.stream(b).sorted().forEach(key::add);
+            key.add(-1);
+        }
+        if (!seen.add(key)) {
+            return;
+        }
+        int[] byIndex = new int[by.length];
+        for (int k = 0; k < by.length; k++) {
+            byIndex[k] = candidate(by[k], index);
+        }
+        alternatives.add(new Alternative(replaced, byIndex));
+    }
+
+    private double height(int[] strokes) {
+        double min = Double.MAX_VALUE, max = -Double.MAX_VALUE;
+        for (int s : strokes) {
+            min = Math.min(min, bounds[s][1]);
+            max = Math.max(max, bounds[s][3]);
+        }
+        return max - min;
+    }
+
+    private int candidate(int[] group, Map<List<Integer>, Integer> index) {
+        List<Integer> key = Arrays.stream(group).sorted().boxed().toList();
+        return index.computeIfAbsent(key, k -> {
+            candidates.add(group);
+            return candidates.size() - 1;
+        });
+    }
+
+    private static int[] without(int[] group, int stroke) {
+        return Arrays.stream(group).filter(s -> s != stroke).toArray();
+    }
+
+    private static int[] union(int[] a, int[] b) {
+        int[] u = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, u, a.length, b.length);
+        Arrays.sort(u);
+        return u;
+    }
+
+    /** Candidate digits to read: the geometric grouping's first, then those of the alternatives. */
+    public int candidates() {
+        return candidates.size();
+    }
+
+    /** The strokes of candidate {@code c}, in the order they were drawn. */
+    public List<Stroke> strokes(int c) {
+        List<Stroke> out = new ArrayList<>();
+        for (int s : candidates.get(c)) {
+            out.add(strokes.get(s));
+        }
+        return out;
+    }
+
+    /** The geometric grouping's candidates, leftmost first. */
+    public int[] geometric() {
+        int[] all = new int[geometric];
+        Arrays.setAll(all, i -> i);
+        return all;
+    }
+
+    /** True when geometry left nothing to decide: the geometric grouping is the only reading. */
+    public boolean clear() {
+        return alternatives.isEmpty();
+    }
+
+    /**
+     * The reading: the geometric grouping with the alternatives that the model reads better than it by more than the
+     * prior of {@code weights}.
+     *
+     * @param confidence per candidate, the model's probability of its best label
+     * @return the chosen candidates, leftmost first
+     */
+    public int[] choose(float[] confidence, Weights weights) {
+        double[] gain = new double[alternatives.size()];
+        Integer[] order = new Integer[alternatives.size()];
+        for (int a = 0; a < gain.length; a++) {
+            Alternative alt = alternatives.get(a);
+            double g = -weights.changeCost();
+            for (int c : alt.by()) {
+                g += score(c, confidence[c], weights);
+            }
+            for (int c : alt.replaced()) {
+                g -= score(c, confidence[c], weights);
+            }
+            gain[a] = g;
+            order[a] = a;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(a -> -gain[a]));
+        boolean[] replaced = new boolean[geometric];
+        List<Integer> chosen = new ArrayList<>();
+        for (int a : order) {
+            if (gain[a] <= 0) {
+                break;
+            }
+            Alternative alt = alternatives.get(a);
+            if (Arrays.stream(alt.replaced()).anyMatch(c -> replaced[c])) {
+                continue;
+            }
+            for (int c : alt.replaced()) {
+                replaced[c] = true;
+            }
+            for (int c : alt.by()) {
+                chosen.add(c);
+            }
+        }
+        for (int c = 0; c < geometric; c++) {
+            if (!replaced[c]) {
+                chosen.add(c);
+            }
+        }
+        chosen.sort(Comparator.comparingDouble(this::centreX));
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private double score(int c, float confidence, Weights weights) {
+        double[] box = box(c);
+        double width = (box[2] - box[0]) / lineHeight, height = (box[3] - box[1]) / lineHeight;
+        return Math.log(Math.max(MIN_CONFIDENCE, confidence)) - weights.digitCost()
+                - weights.wideCost() * Math.max(0, width - weights.wideFrom())
+                - weights.shortCost() * Math.max(0, weights.shortFrom() - height);
+    }
+
+    /** {minX, minY, maxX, maxY} of candidate {@code c}'s points. */
+    private double[] box(int c) {
+        double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int s : candidates.get(c)) {
+            b[0] = Math.min(b[0], bounds[s][0]);
+            b[1] = Math.min(b[1], bounds[s][1]);
+            b[2] = Math.max(b[2], bounds[s][2]);
+            b[3] = Math.max(b[3], bounds[s][3]);
+        }
+        return b;
+    }
+
+    private double centreX(int c) {
+        double[] b = box(c);
+        return (b[0] + b[2]) / 2;
+    }
+}
