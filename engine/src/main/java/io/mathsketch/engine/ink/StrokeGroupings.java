@@ -217,10 +217,40 @@ public final class StrokeGroupings {
     }
 
     /**
+     * The candidates worth reading once the geometric digits are read: those of every alternative that could still
+     * be chosen, were the model sure of each of its digits ({@code confidence} need only hold the geometric digits').
+     * Most ink has none, so that reading it costs what geometry alone does.
+     */
+    public int[] worthReading(float[] confidence, Weights weights) {
+        Set<Integer> wanted = new java.util.TreeSet<>();
+        for (Alternative alt : alternatives) {
+            if (bestGain(alt, confidence, weights) > 0) {
+                for (int c : alt.by()) {
+                    wanted.add(c);
+                }
+            }
+        }
+        return wanted.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The most {@code alt} could gain: its own digits read with certainty. */
+    private double bestGain(Alternative alt, float[] confidence, Weights weights) {
+        double g = -weights.changeCost();
+        for (int c : alt.by()) {
+            g += score(c, 1, weights);
+        }
+        for (int c : alt.replaced()) {
+            g -= score(c, confidence[c], weights);
+        }
+        return g;
+    }
+
+    /**
      * The reading: the geometric grouping with the alternatives that the model reads better than it by more than the
      * prior of {@code weights}.
      *
-     * @param confidence per candidate, the model's probability of its best label
+     * @param confidence per candidate, the model's probability of its best label; NaN for a candidate not read
+     *                   (its alternatives are not taken)
      * @return the chosen candidates, leftmost first
      */
     public int[] choose(float[] confidence, Weights weights) {
@@ -228,6 +258,11 @@ public final class StrokeGroupings {
         Integer[] order = new Integer[alternatives.size()];
         for (int a = 0; a < gain.length; a++) {
             Alternative alt = alternatives.get(a);
+            order[a] = a;
+            if (Arrays.stream(alt.by()).anyMatch(c -> Float.isNaN(confidence[c]))) {
+                gain[a] = Double.NEGATIVE_INFINITY;
+                continue;
+            }
             double g = -weights.changeCost();
             for (int c : alt.by()) {
                 g += score(c, confidence[c], weights);
@@ -236,7 +271,6 @@ public final class StrokeGroupings {
                 g -= score(c, confidence[c], weights);
             }
             gain[a] = g;
-            order[a] = a;
         }
         Arrays.sort(order, Comparator.comparingDouble(a -> -gain[a]));
         boolean[] replaced = new boolean[geometric];
@@ -265,7 +299,7 @@ public final class StrokeGroupings {
         return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private double score(int c, float confidence, Weights weights) {
+    private double score(int c, double confidence, Weights weights) {
         double[] box = box(c);
         double width = (box[2] - box[0]) / lineHeight, height = (box[3] - box[1]) / lineHeight;
         return Math.log(Math.max(MIN_CONFIDENCE, confidence)) - weights.digitCost()

@@ -13,13 +13,15 @@ import io.mathsketch.engine.ink.StrokeGroupings.Weights;
 import io.mathsketch.engine.number.NumberReader.ScoredRegion;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Number mode for digital ink: the strokes grouped into digits by geometry ({@link StrokeGrouper}), and where that
- * geometry decided narrowly, by the model: the geometric digits and the alternatives to them are each drawn at 28x28
- * and scored in one call to the {@link DigitScorer}, and the grouping with the best total of model confidence and
- * prior is chosen ({@link StrokeGroupings#choose}). Clear ink costs what it did before: its digits are the only
+ * geometry decided narrowly, by the model: the geometric digits are drawn at 28x28 and scored in one call to the
+ * {@link DigitScorer}; the alternatives that could still beat them, given how surely they read, are scored in a second
+ * call, and the grouping with the best total of model confidence and prior is chosen ({@link
+ * StrokeGroupings#choose}). Ink whose geometric digits read surely costs what it did before: they are the only
  * candidates, and their scores are the answer's probabilities. Thread-safe.
  */
 public final class InkNumberReader {
@@ -41,7 +43,7 @@ public final class InkNumberReader {
     /**
      * The digits of the number written in {@code ink}, leftmost first, each with the probabilities it was scored
      * with; boxes in the ink's units. Empty when the ink has no point. At most {@code limits.max-digits} x
-     * (1 + 2 x {@code StrokeGroupings.MAX_ALTERNATIVES_PER_DIGIT}) candidates are scored.
+     * (1 + 2 x {@code StrokeGroupings.MAX_ALTERNATIVES_PER_DIGIT}) candidates are scored, in at most two calls.
      *
      * @throws RecognitionException.TooManyDigits over {@link InputLimits#maxDigits()}
      * @throws RecognitionException whatever the scorer throws
@@ -51,32 +53,55 @@ public final class InkNumberReader {
         if (groupings.candidates() == 0) {
             return List.of();
         }
-        List<DigitRegion> regions = new ArrayList<>(groupings.candidates());
-        List<DigitImage> images = new ArrayList<>(groupings.candidates());
-        for (int c = 0; c < groupings.candidates(); c++) {
-            DigitRegion region;
-            try {
-                region = renderer.digit(groupings.strokes(c), ink.penWidth());
-            } catch (BlankImage e) {
-                throw new IllegalStateException("a grouped digit always holds a point", e);
-            }
-            regions.add(region);
-            images.add(region.digit());
+        DigitRegion[] regions = new DigitRegion[groupings.candidates()];
+        float[][] probabilities = new float[groupings.candidates()][];
+        float[] confidence = new float[groupings.candidates()];
+        Arrays.fill(confidence, Float.NaN);
+        int[] geometric = groupings.geometric();
+        read(ink, groupings, geometric, scorer, regions, probabilities, confidence);
+        if (groupings.clear()) {
+            return answer(geometric, regions, probabilities);
         }
-        float[][] probabilities = scorer.probabilities(images);
-        float[] confidence = new float[probabilities.length];
-        for (int c = 0; c < confidence.length; c++) {
-            for (float p : probabilities[c]) {
-                confidence[c] = Math.max(confidence[c], p);
-            }
+        // Alternatives are read only where the geometric digits leave them a chance, in a second call.
+        int[] worth = groupings.worthReading(confidence, weights);
+        if (worth.length == 0) {
+            return answer(geometric, regions, probabilities);
         }
-        int[] reading = groupings.clear() ? groupings.geometric() : groupings.choose(confidence, weights);
+        read(ink, groupings, worth, scorer, regions, probabilities, confidence);
+        int[] reading = groupings.choose(confidence, weights);
         if (reading.length > maxDigits) {
             throw new RecognitionException.TooManyDigits(reading.length, maxDigits);
         }
+        return answer(reading, regions, probabilities);
+    }
+
+    /** Draws and scores the candidates {@code which}, filling their regions, probabilities and confidence. */
+    private void read(Ink ink, StrokeGroupings groupings, int[] which, DigitScorer scorer, DigitRegion[] regions,
+                      float[][] probabilities, float[] confidence) throws RecognitionException {
+        List<DigitImage> images = new ArrayList<>(which.length);
+        for (int c : which) {
+            try {
+                regions[c] = renderer.digit(groupings.strokes(c), ink.penWidth());
+            } catch (BlankImage e) {
+                throw new IllegalStateException("a grouped digit always holds a point", e);
+            }
+            images.add(regions[c].digit());
+        }
+        float[][] scored = scorer.probabilities(images);
+        for (int k = 0; k < which.length; k++) {
+            int c = which[k];
+            probabilities[c] = scored[k];
+            confidence[c] = 0;
+            for (float p : scored[k]) {
+                confidence[c] = Math.max(confidence[c], p);
+            }
+        }
+    }
+
+    private static List<ScoredRegion> answer(int[] reading, DigitRegion[] regions, float[][] probabilities) {
         List<ScoredRegion> read = new ArrayList<>(reading.length);
         for (int c : reading) {
-            read.add(new ScoredRegion(regions.get(c), probabilities[c]));
+            read.add(new ScoredRegion(regions[c], probabilities[c]));
         }
         return List.copyOf(read);
     }
