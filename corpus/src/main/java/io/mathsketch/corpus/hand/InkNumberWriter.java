@@ -104,7 +104,7 @@ public final class InkNumberWriter {
             if (k == 0) {
                 pen = d.penWidth();
             }
-            double[] box = box(d.strokes());
+            double[] box = Stroke.bounds(d.strokes());
             double dx;
             if (k == 0) {
                 dx = 20 - box[0];
@@ -136,19 +136,5 @@ public final class InkNumberWriter {
         }
         return new Written(text.toString(), spacing, new Ink(strokes, Math.max(SURFACE_WIDTH, right + 20),
                 SURFACE_HEIGHT, pen));
-    }
-
-    /** {minX, minY, maxX, maxY} of the strokes' points. */
-    private static double[] box(List<Stroke> strokes) {
-        double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-        for (Stroke s : strokes) {
-            for (int p = 0; p < s.size(); p++) {
-                b[0] = Math.min(b[0], s.x()[p]);
-                b[1] = Math.min(b[1], s.y()[p]);
-                b[2] = Math.max(b[2], s.x()[p]);
-                b[3] = Math.max(b[3], s.y()[p]);
-            }
-        }
-        return b;
     }
 }

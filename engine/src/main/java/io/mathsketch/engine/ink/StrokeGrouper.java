@@ -63,7 +63,7 @@ public final class StrokeGrouper {
         double[][] bounds = new double[strokes.size()][];
         double tallest = 0;
         for (int s = 0; s < bounds.length; s++) {
-            bounds[s] = InkRenderer.bounds(List.of(strokes.get(s)));
+            bounds[s] = Stroke.bounds(List.of(strokes.get(s)));
             if (bounds[s] != null) {
                 tallest = Math.max(tallest, bounds[s][3] - bounds[s][1]);
             }
