@@ -34,7 +34,7 @@ RUN ./mvnw -B -ntp -q -pl server -am dependency:go-offline -DexcludeReactor=true
 COPY engine engine
 COPY server server
 RUN ./mvnw -B -ntp -pl server -am package -DskipTests $( [ "$WITH_PYTORCH" = "true" ] && echo -Dwith-pytorch )
-COPY models/mnist-cnn models/mnist-cnn
+COPY models models
 COPY deploy/image deploy/image
 # The same script CI runs without Docker: app layout, ONNX Runtime stripped to linux-x64, jlink'd runtime.
 RUN deploy/image/assemble.sh /out

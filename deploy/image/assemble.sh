@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lays out the runtime image as the Dockerfile's build stage does, without Docker, and prints its sizes:
 #   <out>/app  the server jar, its libraries (ONNX Runtime reduced to its linux-x64 natives, which are also
-#              extracted into native/ so that a start loads them in place), models/mnist-cnn,
+#              extracted into native/ so that a start loads them in place), every committed model folder of models/,
 #              jvm.options, the entrypoint and the AOT training script
 #   <out>/jre  a jlink'd runtime of the modules in server/scripts/runtime-modules.txt
 # The Dockerfile runs this very script, so running it here (CI does) checks the image's build steps.
@@ -22,7 +22,10 @@ cp "$jar" "$app/"
 cp "$root"/server/target/libs/*.jar "$app/libs/"
 "$root/server/scripts/strip-onnxruntime-natives.sh" "$app/libs"
 "$root/server/scripts/extract-onnxruntime-natives.sh" "$app/libs" "$app/native"
-cp -r "$root/models/mnist-cnn" "$app/models/mnist-cnn"
+# Every committed model: the server's default engine.models loads them all (digits, symbols, digit verifier).
+for model in "$root"/models/*/; do
+  [ -f "$model/manifest.json" ] && cp -r "$model" "$app/models/$(basename "$model")"
+done
 cp "$root/server/jvm.options" "$app/jvm.options"
 cp "$root/deploy/image/entrypoint.sh" "$root/deploy/image/record-aot-cache.sh" "$app/"
 cp "$root/server/scripts/sample-7.png" "$app/aot-sample.png"
@@ -35,5 +38,5 @@ echo "  runtime (jlink, $(tr -d '[:space:]' < "$root/server/scripts/runtime-modu
 echo "  libraries:                $(mb "$app/libs")  (ONNX Runtime jar alone: $(mb "$app"/libs/onnxruntime-*.jar))"
 echo "  ONNX Runtime natives:     $(mb "$app/native")  (extracted, loaded in place)"
 echo "  server jar:               $(mb "$app/mathsketch-server.jar")"
-echo "  model (mnist-cnn):        $(mb "$app/models")"
+echo "  models ($(ls "$app/models" | wc -l)):               $(mb "$app/models")"
 echo "  total:                    $(mb "$out/jre" "$app")"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the packaged server exactly as the Docker image lays it out, without Docker: the server jar, its libs (ONNX
-# Runtime stripped to linux-x64) and models/mnist-cnn copied into a fresh /app-like folder, started with a jlink'd
+# Runtime stripped to linux-x64) and the committed models copied into a fresh /app-like folder, started with a jlink'd
 # runtime of the modules the image uses (runtime-modules.txt), configured only through environment variables.
 # It checks readiness, recognises a PNG, checks the environment variables took effect, then stops it with SIGTERM
 # and checks the shutdown was graceful.
@@ -14,8 +14,6 @@ root=$(pwd)
 scripts="$root/server/scripts"
 jar="$root/server/target/mathsketch-server.jar"
 [ -f "$jar" ] || { echo "build first: ./mvnw -B -ntp -pl server -am package -DskipTests" >&2; exit 1; }
-model="${MATHSKETCH_SMOKE_MODEL:-$root/models/mnist-cnn}"
-[ -f "$model/manifest.json" ] || { echo "$model/manifest.json is missing" >&2; exit 1; }
 java_home="${JAVA_HOME:?set JAVA_HOME to a JDK 21+}"
 
 work=$(mktemp -d)
@@ -30,7 +28,9 @@ app="$work/app"
 mkdir -p "$app/libs" "$app/models"
 cp "$jar" "$app/"
 cp "$root"/server/target/libs/*.jar "$app/libs/"
-cp -r "$model" "$app/models/mnist-cnn"
+for model in "$root"/models/*/; do
+  [ -f "$model/manifest.json" ] && cp -r "$model" "$app/models/$(basename "$model")"
+done
 cp "$root/server/jvm.options" "$app/jvm.options"
 "$scripts/strip-onnxruntime-natives.sh" "$app/libs"
 "$scripts/extract-onnxruntime-natives.sh" "$app/libs" "$app/native"
@@ -59,7 +59,17 @@ echo "recognition: $answer" | cut -c1-200
 echo "$answer" | grep -q '"text":"7"' || { echo "expected 7" >&2; exit 1; }
 echo "$answer" | grep -q '"stored":true' || { echo "expected stored" >&2; exit 1; }
 
+# The default engine.models serves every mode: a number (the digit verifier loaded) and an expression (the symbols).
+answer=$(curl -fs -X POST -H 'Content-Type: application/json' \
+  -d '{"mode":"expression","ink":{"width":560,"height":280,"penWidth":12,"strokes":[{"points":[[40,60],[40,220]]},{"points":[[120,140],[200,140]]},{"points":[[160,100],[160,180]]},{"points":[[280,60],[280,220]]},{"points":[[360,120],[440,120]]},{"points":[[360,160],[440,160]]}]}}' \
+  "$base/api/v1/recognitions")
+echo "expression: $answer" | cut -c1-200
+echo "$answer" | grep -q '"text":"1+1="' || { echo "expression mode not served by default (1+1=)" >&2; exit 1; }
+echo "$answer" | grep -q '"integer":"2"' || { echo "expected the value 2 for 1+1=" >&2; exit 1; }
 models=$(curl -fs "$base/api/v1/models")
+for name in mnist-cnn mathsketch-symbols mathsketch-digit-verifier; do
+  echo "$models" | grep -q "\"name\":\"$name\"" || { echo "$name not loaded by default: $models" >&2; exit 1; }
+done
 echo "$models" | grep -q '"workers":2' || { echo "ENGINE_WORKERS not applied: $models" >&2; exit 1; }
 echo "$models" | grep -q '"maxBatchSize":16' || { echo "ENGINE_BATCHING_MAX_BATCH_SIZE not applied" >&2; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Authorization: Bearer smoke' \

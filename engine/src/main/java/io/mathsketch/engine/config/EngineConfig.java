@@ -26,7 +26,13 @@ public record EngineConfig(Path modelsDirectory, List<String> models, String eng
     public static final List<String> ENGINES = List.of("OnnxRuntime", "PyTorch");
 
     public static final Key<String> MODELS_DIR = Key.string("models-dir", "models");
-    public static final Key<List<String>> MODELS = Key.list("models", "mnist-cnn");
+    /**
+     * Every committed model, so that a server started without configuration reads all its modes: the digit model
+     * (first, the default), the symbol model for {@code mode=expression} and the digit verifier that weighs number
+     * mode's segmentation candidates. A digit-only deployment lists {@code mnist-cnn} alone.
+     */
+    public static final Key<List<String>> MODELS = Key.list("models",
+            "mnist-cnn,mathsketch-symbols,mathsketch-digit-verifier");
     public static final Key<String> DEFAULT_MODEL = Key.string("default-model", "")
             .derivedDefault("first of `engine.models`");
     public static final Key<String> NAME = Key.oneOf("name", "OnnxRuntime", ENGINES);

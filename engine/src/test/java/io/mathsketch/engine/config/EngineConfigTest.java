@@ -1,11 +1,17 @@
 package io.mathsketch.engine.config;
 
+import io.mathsketch.engine.testing.Checkout;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +25,7 @@ class EngineConfigTest {
 
         assertEquals(EngineConfig.builder().build(), read);
         assertEquals(Path.of("models"), read.modelsDirectory());
-        assertEquals(List.of("mnist-cnn"), read.models());
+        assertEquals(List.of("mnist-cnn", "mathsketch-symbols", "mathsketch-digit-verifier"), read.models());
         assertEquals(EngineConfig.defaultWorkers(), read.workers());
         assertEquals(Duration.ofNanos(500_000), read.batching().arrivalWait());
         assertEquals(Duration.ZERO, read.batching().maxDelay());
@@ -43,6 +49,18 @@ class EngineConfigTest {
         assertEquals(Duration.ofMillis(2), read.batching().maxDelay());
         assertEquals(Duration.ofMillis(1), read.batching().arrivalWait());
         assertEquals(100, read.limits().maxWidth());
+    }
+
+    /** A model committed under models/ but missing from the default list would ship without being served. */
+    @Test
+    void theDefaultModelsAreEveryCommittedModelFolder() throws IOException {
+        Set<String> committed;
+        try (Stream<Path> folders = Files.list(Checkout.models())) {
+            committed = folders.filter(f -> Files.isRegularFile(f.resolve("manifest.json")))
+                    .map(f -> f.getFileName().toString()).collect(Collectors.toSet());
+        }
+        assertEquals(committed, Set.copyOf(EngineConfig.MODELS.defaultValue()));
+        assertEquals("mnist-cnn", EngineConfig.MODELS.defaultValue().getFirst(), "the digit model is the default");
     }
 
     @Test
