@@ -66,7 +66,7 @@ class SharedDatabaseTest {
     }
 
     private TestServer startInstance(Path models) {
-        return TestServer.start(postgres, Map.of("engine.models-dir", models.toString(), "admin.token", TOKEN),
+        return TestServer.start(postgres, Map.of("engine.models-dir", models.toString(), "engine.models", "mnist-cnn", "admin.token", TOKEN),
                 DjlRecognizer::open);
     }
 

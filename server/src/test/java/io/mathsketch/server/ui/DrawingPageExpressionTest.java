@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -69,7 +70,7 @@ class DrawingPageExpressionTest extends ExpressionPageTest {
 
     @Test
     void withoutASymbolModelTheModeIsNotOffered() {
-        try (RunningServer digitsOnly = RunningServer.start()) {
+        try (RunningServer digitsOnly = RunningServer.start(Map.of("engine.models", "mnist-cnn"))) {
             page.open(digitsOnly.baseUrl());
             page.waiting().until(d -> !page.find("#model-details").getText().isEmpty());
             assertFalse(page.find("#mode-expression-label").isDisplayed());

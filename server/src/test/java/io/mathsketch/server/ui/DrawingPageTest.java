@@ -193,6 +193,8 @@ class DrawingPageTest extends BrowserTest {
         double aspect = ((Number) size.get("cssWidth")).doubleValue() / ((Number) size.get("cssHeight")).doubleValue();
         assertEquals(2.0, aspect, 0.05, "number mode widens the canvas");
         page.press("m");
+        assertTrue(page.find("#mode-expression").isSelected(), "the default models read expressions");
+        page.press("m");
         assertTrue(page.find("#mode-digit").isSelected());
     }
 
