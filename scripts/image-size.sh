@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The runtime image's layout and sizes, built without Docker exactly as the Dockerfile builds it:
 #   1. deploy/image/assemble.sh target/image (the Dockerfile's build stage: app = server jar + libraries with ONNX
-#      Runtime reduced to its linux-x64 natives, also extracted to native/ + models/mnist-cnn + jvm.options;
+#      Runtime reduced to its linux-x64 natives, also extracted to native/ + every committed model (models/) + jvm.options;
 #      jre = jlink'd runtime);
 #   2. the final stage's AOT cache, recorded in that layout with the jlink'd java (deploy/image/record-aot-cache.sh:
 #      50 recognitions and 12 other requests, all of which must succeed, so this also proves the jlink'd runtime
@@ -33,7 +33,7 @@ mb() { du -sb "$@" | awk '{ s += $1 } END { printf "%.1f", s / 1e6 }'; }
   echo "| &nbsp;&nbsp;of which ONNX Runtime | $(mb "$app"/libs/onnxruntime-*.jar) |"
   echo "| ONNX Runtime natives extracted from it (native/, loaded in place) | $(mb "$app/native") |"
   echo "| server jar | $(mb "$app/mathsketch-server.jar") |"
-  echo "| model (models/mnist-cnn) | $(mb "$app/models") |"
+  echo "| models (every committed model folder of models/) | $(mb "$app/models") |"
   echo "| AOT cache (recorded in the layout) | $(mb "$app/mathsketch.aot") |"
   echo "| **total, above the base image** | **$(mb "$out/jre" "$app")** |"
 } | tee "$out/sizes.md"
