@@ -238,12 +238,90 @@ abstract sealed class RowConverter {
     }
 
     /**
-     * 8-bit RGB without a colour key: an opaque export (a drawing program's, a canvas filled before drawing). Like
-     * {@link Rgba8}, taken as runs of equal pixels, most of such a picture being one background colour.
+     * 8-bit RGB and RGBA, what browsers and drawing programs export: one loop for both, with the per-pixel rule in
+     * {@link #convertBlock}. Most of such a picture is one background colour, but along anti-aliased ink nearly
+     * every pixel differs from the next. So the row is converted in blocks of {@value #BLOCK} pixels, pixel by pixel
+     * without a branch, and after each block, if the next {@value #BLOCK} pixels all repeat the block's last, the
+     * whole run of them is found with one vectorised {@code Arrays.mismatch} and written with {@code Arrays.fill}.
+     * Only a long run costs a search, and the one branch per block mostly goes the way it went before (ink blocks
+     * follow ink blocks), where a check after every pixel was mispredicted along every anti-aliased edge.
      */
-    static final class Rgb8 extends RowConverter {
-        /** Runs shorter than this are stored pixel by pixel, cheaper than a fill. */
-        private static final int SHORT_RUN = 8;
+    abstract static sealed class Runs extends RowConverter permits Rgb8, Rgba8 {
+        /** Pixels converted one by one between two looks for a run, and the shortest run taken as one. */
+        static final int BLOCK = 8;
+        private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+                ByteOrder.nativeOrder());
+
+        private final int bytesPerPixel;
+        /** The extremes of the row being converted so far, kept up to date by {@link #convertBlock}. */
+        int min;
+        int max;
+        int maxAlpha;
+
+        Runs(int bytesPerPixel) {
+            this.bytesPerPixel = bytesPerPixel;
+        }
+
+        /**
+         * Converts the {@code n} pixels at {@code row[from]} into {@code lum} and {@code alpha} (null without alpha)
+         * from {@code to} on, and takes them into the row's extremes.
+         */
+        abstract void convertBlock(byte[] row, int from, byte[] lum, byte[] alpha, int to, int n);
+
+        @Override
+        final void convert(byte[] row, int offset, DecodedImage raster, int y) {
+            int width = raster.width();
+            int out = y * width;
+            int bpp = bytesPerPixel;
+            byte[] lum = raster.lum();
+            byte[] alpha = raster.alpha();
+            min = 255;
+            max = 0;
+            maxAlpha = 0;
+            for (int x = 0; x < width; ) {
+                int end = Math.min(x + BLOCK, width);
+                convertBlock(row, offset + bpp * x, lum, alpha, out + x, end - x);
+                x = end;
+                if (x + BLOCK <= width && nextBlockRepeats(row, offset + bpp * (x - 1), bpp)) {
+                    int runEnd = runEnd(row, offset, x + BLOCK - 1, width, bpp);
+                    Arrays.fill(lum, out + x, out + runEnd, lum[out + x - 1]);
+                    if (alpha != null) {
+                        Arrays.fill(alpha, out + x, out + runEnd, alpha[out + x - 1]);
+                    }
+                    x = runEnd;
+                }
+            }
+            raster.rowDone(y, min, max, maxAlpha);
+        }
+
+        /**
+         * Whether the {@value #BLOCK} pixels after the one at {@code row[s]} all repeat it: the {@code BLOCK * bpp}
+         * bytes after it each equal the byte one pixel back, {@code bpp} words compared.
+         */
+        private static boolean nextBlockRepeats(byte[] row, int s, int bpp) {
+            for (int k = 0; k < bpp; k++) {
+                if ((long) LONG.get(row, s + bpp + Long.BYTES * k) != (long) LONG.get(row, s + Long.BYTES * k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The first pixel from {@code x}, which repeats the pixel before it, that differs from it, or the width. */
+        private static int runEnd(byte[] row, int offset, int x, int width, int bpp) {
+            // Pixels repeat as long as each byte equals the one a pixel on: a comparison of the row with itself.
+            int from = offset + bpp * x;
+            int to = offset + bpp * (width - 1);
+            int mismatch = Arrays.mismatch(row, from, to, row, from + bpp, to + bpp);
+            return mismatch < 0 ? width : x + 1 + mismatch / bpp;
+        }
+    }
+
+    /** 8-bit RGB without a colour key: an opaque export (a drawing program's, a canvas filled before drawing). */
+    static final class Rgb8 extends Runs {
+        Rgb8() {
+            super(3);
+        }
 
         @Override
         boolean hasAlpha() {
@@ -251,54 +329,27 @@ abstract sealed class RowConverter {
         }
 
         @Override
-        void convert(byte[] row, int offset, DecodedImage raster, int y) {
-            int width = raster.width();
-            int out = y * width;
-            byte[] lum = raster.lum();
-            int min = 255, max = 0;
-            for (int x = 0; x < width; ) {
-                int s = offset + 3 * x;
-                int r = row[s], g = row[s + 1], b = row[s + 2];
-                int l = luminance(r & 0xFF, g & 0xFF, b & 0xFF);
-                min = Math.min(min, l);
-                max = Math.max(max, l);
-                lum[out + x] = (byte) l;
-                x++;
-                // Along an anti-aliased edge every pixel differs from the next: only a repeat looks for a run.
-                if (x < width && row[s + 3] == r && row[s + 4] == g && row[s + 5] == b) {
-                    int end = runEnd(row, offset, x, width);
-                    if (end - x < SHORT_RUN) {
-                        for (int i = out + x; i < out + end; i++) {
-                            lum[i] = (byte) l;
-                        }
-                    } else {
-                        Arrays.fill(lum, out + x, out + end, (byte) l);
-                    }
-                    x = end;
-                }
+        void convertBlock(byte[] row, int from, byte[] lum, byte[] alpha, int to, int n) {
+            int lo = min, hi = max;
+            for (int i = 0; i < n; i++) {
+                int s = from + 3 * i;
+                int l = luminance(row[s] & 0xFF, row[s + 1] & 0xFF, row[s + 2] & 0xFF);
+                lo = Math.min(lo, l);
+                hi = Math.max(hi, l);
+                lum[to + i] = (byte) l;
             }
-            raster.rowDone(y, min, max, 0);
-        }
-
-        /** The first pixel from {@code x}, which repeats the pixel before it, that differs from it, or the width. */
-        private static int runEnd(byte[] row, int offset, int x, int width) {
-            // Pixels repeat as long as each byte equals the one 3 bytes on.
-            int from = offset + 3 * x;
-            int to = offset + 3 * (width - 1);
-            int mismatch = Arrays.mismatch(row, from, to, row, from + 3, to + 3);
-            return mismatch < 0 ? width : x + 1 + mismatch / 3;
+            min = lo;
+            max = hi;
         }
     }
 
-    /**
-     * 8-bit RGBA: what browsers export from a canvas, so it gets its own tight loop. Most of a canvas is one
-     * background colour, so the row is taken as runs of equal pixels, each found with a vectorised
-     * {@code Arrays.mismatch}, converted once and written with {@code Arrays.fill}; a transparent row is one run.
-     */
-    static final class Rgba8 extends RowConverter {
+    /** 8-bit RGBA: what browsers export from a canvas, ink over a transparent background. */
+    static final class Rgba8 extends Runs {
         private static final VarHandle PIXEL = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-        /** Runs shorter than this are stored pixel by pixel, cheaper than two fills. */
-        private static final int SHORT_RUN = 8;
+
+        Rgba8() {
+            super(4);
+        }
 
         @Override
         boolean hasAlpha() {
@@ -306,55 +357,21 @@ abstract sealed class RowConverter {
         }
 
         @Override
-        void convert(byte[] row, int offset, DecodedImage raster, int y) {
-            int width = raster.width();
-            int out = y * width;
-            byte[] lum = raster.lum();
-            byte[] alpha = raster.alpha();
-            int min = 255, max = 0, maxAlpha = 0;
-            // A canvas's ink is mostly one colour at many opacities: its luminance is computed once per colour.
-            int lastRgb = 0, lastLum = 0; // black: luminance(0, 0, 0) == 0
-            for (int x = 0; x < width; ) {
-                int rgba = (int) PIXEL.get(row, offset + 4 * x);
-                int rgb = rgba >>> 8;
-                if (rgb != lastRgb) {
-                    lastRgb = rgb;
-                    lastLum = luminance(rgb >>> 16, rgb >>> 8 & 0xFF, rgb & 0xFF);
-                }
+        void convertBlock(byte[] row, int from, byte[] lum, byte[] alpha, int to, int n) {
+            int lo = min, hi = max, top = maxAlpha;
+            for (int i = 0; i < n; i++) {
+                int rgba = (int) PIXEL.get(row, from + 4 * i);
                 int a = rgba & 0xFF;
-                int l = overWhite(lastLum, a);
-                min = Math.min(min, l);
-                max = Math.max(max, l);
-                maxAlpha = Math.max(maxAlpha, a);
-                lum[out + x] = (byte) l;
-                alpha[out + x] = (byte) a;
-                x++;
-                // Along an anti-aliased edge every pixel differs from the next: only a repeat looks for a run.
-                if (x < width && (int) PIXEL.get(row, offset + 4 * x) == rgba) {
-                    int end = runEnd(row, offset, x, width);
-                    if (end - x < SHORT_RUN) {
-                        for (int i = out + x; i < out + end; i++) {
-                            lum[i] = (byte) l;
-                            alpha[i] = (byte) a;
-                        }
-                    } else {
-                        Arrays.fill(lum, out + x, out + end, (byte) l);
-                        Arrays.fill(alpha, out + x, out + end, (byte) a);
-                    }
-                    x = end;
-                }
+                int l = overWhite(luminance(rgba >>> 24, rgba >>> 16 & 0xFF, rgba >>> 8 & 0xFF), a);
+                lo = Math.min(lo, l);
+                hi = Math.max(hi, l);
+                top = Math.max(top, a);
+                lum[to + i] = (byte) l;
+                alpha[to + i] = (byte) a;
             }
-            raster.rowDone(y, min, max, maxAlpha);
-        }
-
-        /** The first pixel from {@code x}, which repeats the pixel before it, that differs from it, or the width. */
-        private static int runEnd(byte[] row, int offset, int x, int width) {
-            // Pixels repeat as long as each byte equals the one 4 bytes on: a vectorised comparison of the row
-            // with itself.
-            int from = offset + 4 * x;
-            int to = offset + 4 * (width - 1);
-            int mismatch = Arrays.mismatch(row, from, to, row, from + 4, to + 4);
-            return mismatch < 0 ? width : x + 1 + mismatch / 4;
+            min = lo;
+            max = hi;
+            maxAlpha = top;
         }
     }
 

@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The run-taking 8-bit converters against the plain per-pixel rule, on rows mixing long runs, short runs and lone
- * pixels (an anti-aliased edge), with runs that reach the row's last pixel.
+ * pixels (an anti-aliased edge), with runs that reach the row's last pixel, and with runs around the block length at
+ * every phase of a block.
  */
 class RowConverterTest {
 
@@ -61,6 +62,71 @@ class RowConverterTest {
             assertEquals(max(lum), fast.rowMaxLum()[0], "row " + y);
             assertEquals(max(alpha), fast.rowMaxAlpha()[0], "row " + y);
         }
+    }
+
+    /**
+     * The converters take a run only once a whole block of pixels repeats: runs one pixel shorter than a block, as
+     * long as one and one longer, starting at every position within a block and ending at the row's last pixel or
+     * just before it, each between anti-aliased pixels that all differ, must give what the plain rule gives.
+     */
+    @Test
+    void runsOfEveryLengthNearTheBlockAtEveryPhaseGiveThePlainRule() {
+        int block = RowConverter.Runs.BLOCK;
+        for (int channels : new int[] {3, 4}) {
+            for (int length = block - 1; length <= block + 1; length++) {
+                for (int start = 0; start < 2 * block; start++) {
+                    for (int width : new int[] {start + length, start + length + 1, start + length + 2 * block + 3}) {
+                        byte[] row = new byte[width * channels];
+                        for (int x = 0; x < width; x++) {
+                            boolean inRun = x >= start && x < start + length;
+                            for (int c = 0; c < channels; c++) {
+                                // Outside the run every pixel differs from its neighbours; the run is one colour.
+                                row[x * channels + c] = (byte) (inRun ? 200 + c : 7 * x + 31 * c + 1);
+                            }
+                        }
+                        String where = channels + " channels, run of " + length + " at " + start + ", width "
+                                + width;
+                        if (channels == 3) {
+                            assertRgbPlain(row, width, where);
+                        } else {
+                            assertRgbaPlain(row, width, where);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertRgbPlain(byte[] row, int width, String where) {
+        DecodedImage fast = new DecodedImage(width, 1, false);
+        DecodedImage plain = new DecodedImage(width, 1, false);
+        new RowConverter.Rgb8().convert(row, 0, fast, 0);
+        new RowConverter.Rgb(1, null).convert(row, 0, plain, 0);
+        assertArrayEquals(plain.lum(), fast.lum(), where);
+        assertEquals(plain.rowMinLum()[0], fast.rowMinLum()[0], where);
+        assertEquals(plain.rowMaxLum()[0], fast.rowMaxLum()[0], where);
+    }
+
+    private static void assertRgbaPlain(byte[] row, int width, String where) {
+        DecodedImage fast = new DecodedImage(width, 1, true);
+        DecodedImage plain = new DecodedImage(width, 1, true);
+        new RowConverter.Rgba8().convert(row, 0, fast, 0);
+        new RowConverter.Rgba16().convert(widen(row), 0, plain, 0);
+        assertArrayEquals(plain.lum(), fast.lum(), where);
+        assertArrayEquals(plain.alpha(), fast.alpha(), where);
+        assertEquals(plain.rowMinLum()[0], fast.rowMinLum()[0], where);
+        assertEquals(plain.rowMaxLum()[0], fast.rowMaxLum()[0], where);
+        assertEquals(plain.rowMaxAlpha()[0], fast.rowMaxAlpha()[0], where);
+    }
+
+    /** 8-bit samples as 16-bit ones with the same high byte, for the plain per-pixel 16-bit converter. */
+    private static byte[] widen(byte[] row) {
+        byte[] wide = new byte[2 * row.length];
+        for (int i = 0; i < row.length; i++) {
+            wide[2 * i] = row[i];
+            wide[2 * i + 1] = (byte) 0xA5;
+        }
+        return wide;
     }
 
     /**
