@@ -44,10 +44,12 @@ class RowConverterTest {
     @Test
     void rgbaRunsGiveWhatEveryPixelConvertedAloneGives() {
         Random random = new Random(15);
+        // One converter for all rows, as for an image: what it remembers of a row's colours must not leak.
+        RowConverter.Rgba8 converter = new RowConverter.Rgba8();
         for (int y = 0; y < ROWS; y++) {
             byte[] row = rowOfRuns(random, 4, y % 7 == 0);
             DecodedImage fast = new DecodedImage(WIDTH, 1, true);
-            new RowConverter.Rgba8().convert(row, 0, fast, 0);
+            converter.convert(row, 0, fast, 0);
 
             int[] lum = new int[WIDTH];
             int[] alpha = new int[WIDTH];
