@@ -33,18 +33,17 @@ import org.junit.jupiter.api.Test;
  * <p>Issue 17 asks for 90 % of expressions read exactly and 98 % of operators. Measured with the committed symbol
  * model 1.1.0, its digits told apart by the committed digit model, the line read under the parser's grammar
  * ({@code SymbolLattice} over {@code ExpressionGrammar}, long numbers paying per digit, a lone tall stroke's lean and
- * top weighing 1 against the slash of ÷; costs and rules tuned on the training hand's lines only): 240 of 300
- * exactly (80.0 %; 236 with model 1.0.0 before those rules), all symbols found in 266, operators 768 of 781 in those
- * (98.3 %, the target met). The exact target is NOT met (decimal points lost against the digit they touch, a digit
- * dropped or added, a 1 read as 7); the floors sit a little under what is measured so that a regression fails the
- * build.
+ * top weighing 1 against the slash of ÷; costs and rules tuned on the training hand's lines only): 248 of 300
+ * exactly (82.7 %; 240 before the writer kept decimal points clear of the digits beside them), all symbols found in
+ * 275, operators 800 of 815 in those (98.2 %, the target met). The exact target is NOT met (a digit dropped or added,
+ * a 1 read as 7, parentheses); the floors sit a little under what is measured so that a regression fails the build.
  */
 class ExpressionQualityTest {
 
     static final int COUNT = 300;
-    /** Exact expressions; measured 0.800 (target 0.90, not met). */
-    static final double EXACT_FLOOR = 0.79;
-    /** Operators (+ − × ÷ =) read right, in expressions whose symbols were all found; measured 0.983 (target 0.98). */
+    /** Exact expressions; measured 0.827 (target 0.90, not met). */
+    static final double EXACT_FLOOR = 0.82;
+    /** Operators (+ − × ÷ =) read right, in expressions whose symbols were all found; measured 0.982 (target 0.98). */
     static final double OPERATOR_FLOOR = 0.98;
 
     @Test

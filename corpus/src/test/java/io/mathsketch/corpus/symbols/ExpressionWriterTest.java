@@ -9,6 +9,8 @@ import io.mathsketch.engine.expression.ExpressionParser;
 import io.mathsketch.engine.expression.Symbol;
 import io.mathsketch.engine.image.Stroke;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +68,61 @@ class ExpressionWriterTest {
                 }
             }
         }
+    }
+
+    /**
+     * A decimal point is a dot of its own: no other stroke passes within a pen's width of it (with wide hands it used
+     * to fall on the foot of the digit before it and vanish).
+     */
+    @Test
+    void pointsStayClearOfTheInkBeforeThem() {
+        int points = 0;
+        for (int i = 0; i < 300; i++) {
+            HandwrittenExpression e = writer.write(i);
+            if (!e.truth().contains(Symbol.POINT)) {
+                continue;
+            }
+            List<Stroke> strokes = e.ink().strokes();
+            for (WrittenSymbol w : e.symbols()) {
+                if (w.symbol() != Symbol.POINT) {
+                    continue;
+                }
+                double centre = w.box().x() + w.box().width() / 2.0;
+                Stroke dot = strokes.stream().filter(s -> isDot(s, w))
+                        .min(Comparator.comparingDouble(s -> Math.abs(s.x()[0] - centre))).orElseThrow();
+                points++;
+                for (Stroke other : strokes) {
+                    if (other != dot) {
+                        assertTrue(distance(dot, other) >= e.ink().penWidth(), e.text() + " #" + i);
+                    }
+                }
+            }
+        }
+        assertTrue(points > 30, "points: " + points);
+    }
+
+    /** Whether the stroke is a dot (a tenth of the line both ways at most) in the lower half of the line. */
+    private static boolean isDot(Stroke s, WrittenSymbol w) {
+        double small = w.box().height() / 10.0;
+        DoubleSummaryStatistics x = Arrays.stream(s.x()).summaryStatistics();
+        DoubleSummaryStatistics y = Arrays.stream(s.y()).summaryStatistics();
+        return x.getMax() - x.getMin() <= small && y.getMax() - y.getMin() <= small
+                && y.getMin() >= w.box().y() + w.box().height() / 2.0;
+    }
+
+    /** The least distance from a point of {@code a} to a segment of {@code b}. */
+    private static double distance(Stroke a, Stroke b) {
+        double least = Double.MAX_VALUE;
+        for (int i = 0; i < a.size(); i++) {
+            for (int k = 0; k < b.size(); k++) {
+                int k1 = Math.min(k + 1, b.size() - 1);
+                double dx = b.x()[k1] - b.x()[k], dy = b.y()[k1] - b.y()[k];
+                double len = dx * dx + dy * dy;
+                double t = len == 0 ? 0 : Math.clamp(((a.x()[i] - b.x()[k]) * dx + (a.y()[i] - b.y()[k]) * dy) / len,
+                        0, 1);
+                least = Math.min(least, Math.hypot(a.x()[i] - b.x()[k] - t * dx, a.y()[i] - b.y()[k] - t * dy));
+            }
+        }
+        return least;
     }
 }

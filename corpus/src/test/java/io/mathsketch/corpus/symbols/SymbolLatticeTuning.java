@@ -12,6 +12,8 @@ import io.mathsketch.engine.symbols.ExpressionLayout;
 import io.mathsketch.engine.symbols.SlashOdds;
 import io.mathsketch.engine.symbols.SymbolChoice;
 import io.mathsketch.engine.symbols.SymbolLattice;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,6 +48,16 @@ class SymbolLatticeTuning {
             HandConfig.TRAINING.tremorModel(), HandConfig.TRAINING.wobble(), HandConfig.TRAINING.shapeSpread(),
             HandConfig.TRAINING.reverseChance(), HandConfig.TRAINING.reorderChance(),
             HandConfig.TRAINING.pointSpacing(), HandConfig.TRAINING.speed());
+    /**
+     * A wider spread of writers than {@link HandConfig#TRAINING} ({@code -Dtuning.hand=wide}): slant, rotation, size,
+     * stretch, pen, glyph proportions, stroke order and pointer spacing as wide as the held-out hands', with the
+     * training hands' tremor model and a seed of its own, so that costs chosen here are not chosen on one hand's
+     * proportions (nor on the held-out lines).
+     */
+    static final HandConfig WIDE = new HandConfig("tuning, wide", 0x5EED_0042L, HandConfig.TRAINING.styles(),
+            Range.of(-16, 26), Range.of(-10, 10), Range.of(0.35, 0.92), Range.of(0.75, 1.3), Range.of(8, 36),
+            HandConfig.TRAINING.tremor(), HandConfig.TRAINING.tremorModel(), Range.of(0, 0.045), 1.2, 0.5, 0.5,
+            Range.of(1.5, 8), Range.of(0.3, 2.0));
     /** Slash rules compared: the model alone, and the rule fitted by SymbolFeatureTuning with other constants. */
     static final SlashOdds[] SLASH_VARIANTS = {SlashOdds.MODEL, new SlashOdds(0.6, 4.6, 0, 60, 0, -1.2),
         new SlashOdds(0.6, 4.6, 0, 60, 0, -1.7), new SlashOdds(0.6, 4.6, 0, 60, 0, -2.2),
@@ -53,8 +65,14 @@ class SymbolLatticeTuning {
 
     @Test
     void printTheExactShareForEachSetOfCostsAndTheErrorsOfTheDefault() throws Exception {
-        ExpressionWriter writer = new ExpressionWriter(Boolean.getBoolean("tuning.heavyPen") ? HEAVY_PEN
-                : HandConfig.TRAINING);
+        String hand = System.getProperty("tuning.hand", Boolean.getBoolean("tuning.heavyPen") ? "heavy" : "training");
+        ExpressionWriter writer = new ExpressionWriter(switch (hand) {
+            case "heavy" -> HEAVY_PEN;
+            case "wide" -> WIDE;
+            default -> HandConfig.TRAINING;
+        });
+        Path missDir = Path.of("target/tuning-misses");
+        Files.createDirectories(missDir);
         CanvasRasterizer canvas = new CanvasRasterizer();
         ExpressionLayout layout = new ExpressionLayout(InputLimits.DEFAULT);
         double[] symbolCosts = {-0.5, 0, 0.5};
@@ -115,6 +133,7 @@ class SymbolLatticeTuning {
                     }
                     if (misses.size() < 40) {
                         misses.add(i + ": " + e.text() + " read " + read);
+                        Files.write(missDir.resolve(hand + "-" + i + ".png"), canvas.png(e.ink()));
                     }
                 }
             }
