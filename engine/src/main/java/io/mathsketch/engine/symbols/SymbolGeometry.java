@@ -35,6 +35,13 @@ public final class SymbolGeometry {
      * more than {@value #DOT} of a small line); higher up only a smaller one is a dot.
      */
     static final double POINT_SIZE = 0.4;
+    /**
+     * A mark whose ink fills at least this share of its box is solid: a dot, however heavy the pen (a disc fills 0.79
+     * of its box), where a small {@code +} or {@code ×} leaves its corners empty.
+     */
+    static final double SOLID = 0.65;
+    /** A solid mark is round when neither side of its box is more than this many times the other (a bar is longer). */
+    static final double ROUND = 1.25;
     /** A bar at least this share of the line's height high may be the two bars of {@code =} run together. */
     static final double THICK_BAR = 0.15;
     /** A row holding less than this share of a bar's row of ink, between two such rows, parts two bars. */
@@ -82,6 +89,10 @@ public final class SymbolGeometry {
         List<Box> parts = group.parts();
         if (parts.size() == 1 && isPoint(box)) {
             return EnumSet.of(Symbol.POINT);
+        }
+        if (parts.size() == 1 && isSolidDot(group)) {
+            // A raised dot drawn with a heavy pen: larger than a dot of a thin pen, but round and filled.
+            return EnumSet.of(Symbol.TIMES);
         }
         if (parts.size() == 1 && isBar(box)) {
             // The bars of "=" drawn close enough to touch are one mark, with rows of little ink between them; a heavy
@@ -179,6 +190,24 @@ public final class SymbolGeometry {
         double centre = (b.y() + b.height() / 2.0 - lineTop) / lineHeight;
         return centre > BASELINE && b.width() < POINT_SIZE * lineHeight && b.height() < POINT_SIZE * lineHeight
                 && b.width() <= 2 * b.height() && b.height() <= 2 * b.width();
+    }
+
+    /**
+     * A round, solid mark under {@value #POINT_SIZE} of the line's height both ways: what a heavy pen leaves of a dot
+     * (the model never learned dots, and read one as {@code −} or {@code 6}).
+     */
+    boolean isSolidDot(SymbolGroup group) {
+        Box b = group.box();
+        if (b.width() >= POINT_SIZE * lineHeight || b.height() >= POINT_SIZE * lineHeight
+                || b.width() > ROUND * b.height() || b.height() > ROUND * b.width()) {
+            return false;
+        }
+        InkImage ink = group.ink();
+        int filled = 0;
+        for (float v : ink.ink()) {
+            filled += v >= MnistCentering.INK_THRESHOLD ? 1 : 0;
+        }
+        return filled >= SOLID * ink.width() * ink.height();
     }
 
     boolean isDot(Box b) {

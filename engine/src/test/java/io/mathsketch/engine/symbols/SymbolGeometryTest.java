@@ -29,14 +29,24 @@ class SymbolGeometryTest {
     }
 
     @Test
-    void aHeavyDotOnTheBaselineIsAPointButAsLargeAMarkAtMidHeightIsTheModelsToRead() throws Exception {
+    void aHeavyDotOnTheBaselineIsAPointAndAtMidHeightTheMultiplicationDotButASmallPlusIsTheModelsToRead()
+            throws Exception {
         TestCanvas low = line();
         low.fill(100, TOP + LINE - 19, 19, 19);    // 0.32 of the line, on the baseline
         assertEquals(Set.of(Symbol.POINT), middle(low.image()));
 
         TestCanvas high = line();
         high.fill(100, TOP + 20, 19, 19);
-        assertEquals(SymbolGeometry.modelReads(), middle(high.image()));
+        assertEquals(Set.of(Symbol.TIMES), middle(high.image()));
+
+        TestCanvas plus = line();
+        plus.fill(100, TOP + 27, 19, 5);            // as large, but a cross of two heavy strokes
+        plus.fill(107, TOP + 20, 5, 19);
+        assertEquals(SymbolGeometry.modelReads(), middle(plus.image()));
+
+        TestCanvas dash = line();
+        dash.fill(100, TOP + 25, 22, 10);           // a short heavy bar is no dot
+        assertEquals(SymbolGeometry.modelReads(), middle(dash.image()));
     }
 
     @Test

