@@ -30,6 +30,11 @@
 #   BENCH_CLASSES="chromium-ink chromium-dataurl chromium-canvas" BENCH_SWEEP= BENCH_BATCHES=32 \
 #     BENCH_MEMORY_SECONDS=0 BENCH_OPEN_LOOP_FRACTION=0 scripts/bench-http.sh
 #
+# Clients: every connection is one client that sends its own X-Client-Id with each request, as the page's browser
+# sends the cookie the server gave it and an API client its header (wrk: a thread's requests take turns among its
+# share of the clients; OpenLoopLoad: one id per connection). Without an id the server makes a new owner for every
+# request, a random key in the owner index, which no real client does (BENCH_CLIENT_IDS=none measures that).
+#
 # Needs: server/target/mathsketch-server.jar (./mvnw -B -ntp install -DskipTests), benchmarks/target/benchmarks.jar
 # (same build: writes the sample images and the report), wrk (installed with apt-get when missing and root), curl.
 # Output: benchmarks/results/http-<UTC time>.{jsonl,md} and .../http-latest.md; server logs, databases and the JFR
@@ -44,7 +49,8 @@
 # BENCH_OPEN_LOOP_SEARCH_FRACTIONS ("0.6 0.45 0.3 0.2 0.1") are tried until one meets it (default: the sweep classes
 # and chromium-ink), BENCH_CLASSES payload classes measured
 # at 64 connections (all with images), BENCH_SWEEP classes of the full sweep, BENCH_BATCHES ("32 1"),
-# BENCH_MODELS_DIR models folder (models), BENCH_NOTE free text for the report header.
+# BENCH_MODELS_DIR models folder (models), BENCH_CLIENT_IDS per-connection (default) or none, BENCH_NOTE free text
+# for the report header.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,6 +67,8 @@ open_loop_fraction=${BENCH_OPEN_LOOP_FRACTION:-0.8}
 open_loop_p99_ms=${BENCH_OPEN_LOOP_P99_MS:-15}
 open_loop_search_fractions=${BENCH_OPEN_LOOP_SEARCH_FRACTIONS:-"0.6 0.45 0.3 0.2 0.1"}
 batches=${BENCH_BATCHES:-"32 1"}
+client_ids=${BENCH_CLIENT_IDS:-per-connection}
+case "$client_ids" in per-connection|none) ;; *) echo "ERROR: BENCH_CLIENT_IDS is per-connection or none" >&2; exit 1 ;; esac
 server_jar=server/target/mathsketch-server.jar
 bench_jar=benchmarks/target/benchmarks.jar
 
@@ -161,11 +169,12 @@ start_server() {
 wrk_run() {
   local threads=2
   [ "$3" -lt 2 ] && threads=1
-  local out
+  local out clients=0
+  [ "$client_ids" = per-connection ] && clients=$(( $3 / threads ))
   ls -d "$PWD/$payloads/$1"/* > "$work/$1.list"
   out=$(BENCH_BODY_LIST="$work/$1.list" BENCH_CONTENT_TYPE=$(content_type "$1") \
     wrk -t "$threads" -c "$3" -d "${4}s" --timeout 10s -s benchmarks/http/post-image.lua \
-    "http://127.0.0.1:$port/api/v1/recognitions?store=$2" 2>&1) || true
+    "http://127.0.0.1:$port/api/v1/recognitions?store=$2" -- "$clients" 2>&1) || true
   if ! grep -q '^RESULT {' <<< "$out"; then
     echo "WARNING: wrk failed ($1, store=$2, $3 connections): $(head -3 <<< "$out" | tr '\n' ' ')" >&2
     return 0
@@ -232,7 +241,7 @@ for batch in $batches; do
         [ "$rate" -lt 1 ] && break
         result=$(java -cp "$bench_jar" io.mathsketch.benchmarks.OpenLoopLoad \
           "http://127.0.0.1:$port/api/v1/recognitions?store=true" "$payloads/$payload" "$(content_type "$payload")" \
-          "$rate" "$duration")
+          "$rate" "$duration" 64 "$client_ids")
         echo "{\"kind\": \"openloop\", \"payload\": \"$payload\", \"fraction\": $fraction, \"goal_p99_ms\": $open_loop_p99_ms, ${result#\{}" \
           | tee -a "$results"
         awk -v goal="$open_loop_p99_ms" -F'"p99_ms": ' '{ split($2, a, ","); exit !(a[1] + 0 <= goal) }' <<< "$result" \
@@ -305,6 +314,7 @@ note="- Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load generator wr
 on the same machine (closed-loop: latencies under overload suffer from coordinated omission), loopback, \
 ${duration}s per run after ${warmup}s warm-ups, JDK $(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.version =/ {print $2}').
 - Server: $server_jar with embedded H2 (fresh database per server), max batch 32 (batching on) or 1 (off).
+- Clients: $([ "$client_ids" = none ] && echo "no client ids (a new owner per request)" || echo "one client id per connection (X-Client-Id)").
 - ${BENCH_NOTE:-}"
 java -cp "$bench_jar" io.mathsketch.benchmarks.HttpReport "$results" "$report" "$note" "$work/profile.txt" >/dev/null
 if [ -s "$work/cpu-profile.md" ]; then

@@ -39,9 +39,15 @@ import java.util.concurrent.locks.LockSupport;
  * so a backlog left by a cold client is not charged to the measured run. Percentiles are exact, from all recorded
  * latencies. The client's own CPU time per request is reported too.
  *
- * <pre>  OpenLoopLoad &lt;url&gt; &lt;body file or folder&gt; &lt;content type&gt; &lt;requests per second&gt; &lt;seconds&gt; [connections]</pre>
+ * <pre>  OpenLoopLoad &lt;url&gt; &lt;body file or folder&gt; &lt;content type&gt; &lt;requests per second&gt; &lt;seconds&gt; [connections]
+ *      [client ids: per-connection | none]</pre>
  *
  * A folder (one payload class of the corpus) is sent file by file in name order, round robin.
+ *
+ * <p>Each connection is one client, as a browser tab or an API client is: it sends its own
+ * {@code X-Client-Id} with every request, as the page's browser sends the cookie it was given and API clients
+ * send their header. With {@code none} no request carries an id, so the server makes a new owner for every
+ * request, which no real client causes at this rate (each owner is a random key in the owner index).
  *
  * Prints one JSON object: requests scheduled and completed (recorded part), non-2xx answers, failed requests (I/O
  * errors, a response this client cannot read, or still unanswered 30 s after the schedule ended), achieved rate
@@ -56,6 +62,8 @@ public final class OpenLoopLoad {
 
     private final InetSocketAddress address;
     private final byte[][] requests;
+    /** Where each request's headers end (its blank line), where a connection's client id header goes. */
+    private final int[] headEnds;
     private final Selector selector;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
@@ -72,34 +80,38 @@ public final class OpenLoopLoad {
     /** When the last recorded answer came in: the achieved rate is over the time the answers took, not the schedule. */
     private long lastRecordedAnswer;
 
-    private OpenLoopLoad(URI uri, byte[][] requests, int capacity, int connections) throws IOException {
+    private OpenLoopLoad(URI uri, byte[][] requests, int capacity, int connections, boolean clientIds)
+            throws IOException {
         this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
         this.requests = requests;
+        this.headEnds = Arrays.stream(requests).mapToInt(OpenLoopLoad::headEnd).toArray();
         this.latencies = new long[capacity];
         this.selector = Selector.open();
+        long run = System.nanoTime() & 0xFFFF_FFFF_FFFFL;
         for (int i = 0; i < connections; i++) {
-            idle.add(new Connection());
+            idle.add(new Connection(clientIds ? clientIdHeader(run, i) : new byte[0]));
         }
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5 && args.length != 6) {
+        if (args.length < 5 || args.length > 7 || args.length == 7 && !args[6].matches("per-connection|none")) {
             System.err.println("usage: OpenLoopLoad <url> <body file or folder> <content type> <requests per second> <seconds>"
-                    + " [connections]");
+                    + " [connections] [client ids: per-connection | none]");
             System.exit(2);
         }
         URI uri = URI.create(args[0]);
         List<byte[]> bodies = bodies(Path.of(args[1]));
         double rate = Double.parseDouble(args[3]);
         double seconds = Double.parseDouble(args[4]);
-        int connections = args.length == 6 ? Integer.parseInt(args[5]) : DEFAULT_CONNECTIONS;
+        int connections = args.length >= 6 ? Integer.parseInt(args[5]) : DEFAULT_CONNECTIONS;
+        boolean clientIds = args.length < 7 || args[6].equals("per-connection");
         double warmUp = Math.min(3, seconds / 4);
         int warmUpRequests = (int) Math.round(rate * warmUp);
         int measuredRequests = (int) Math.round(rate * seconds);
         long intervalNanos = (long) (1e9 / rate);
 
         OpenLoopLoad load = new OpenLoopLoad(uri, bodies.stream().map(b -> RawHttp.post(uri, args[2], b))
-                .toArray(byte[][]::new), measuredRequests, connections);
+                .toArray(byte[][]::new), measuredRequests, connections, clientIds);
         load.phase(warmUpRequests, System.nanoTime() + 50_000_000, intervalNanos, WARM_UP_DRAIN_NANOS);
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime() + 10_000_000;
@@ -114,9 +126,10 @@ public final class OpenLoopLoad {
         double measuredSeconds = (Math.max(scheduleEnd, load.lastRecordedAnswer) - start) / 1e9;
         System.out.printf(Locale.ROOT, "{\"scheduled\": %d, \"completed\": %d, \"target_rps\": %.1f, \"rps\": %.1f, "
                         + "\"p50_ms\": %.3f, \"p95_ms\": %.3f, \"p99_ms\": %.3f, \"max_ms\": %.3f, \"non2xx\": %d, "
-                        + "\"failed\": %d, \"connections\": %d, \"client_cpu_us_per_request\": %.1f}%n",
+                        + "\"failed\": %d, \"connections\": %d, \"client_ids\": %b, \"client_cpu_us_per_request\": %.1f}%n",
                 measuredRequests, done, rate, done / measuredSeconds, percentile(sorted, 50), percentile(sorted, 95),
                 percentile(sorted, 99), percentile(sorted, 100), load.non2xx, load.failed + unanswered, connections,
+                clientIds,
                 done == 0 ? Double.NaN : clientCpuNanos / 1e3 / done);
         System.exit(0);
     }
@@ -159,7 +172,8 @@ public final class OpenLoopLoad {
             Connection connection = idle.poll();
             long scheduled = waiting.poll();
             try {
-                connection.send(scheduled, requests[Math.floorMod(nextRequest++, requests.length)]);
+                int next = Math.floorMod(nextRequest++, requests.length);
+                connection.send(scheduled, requests[next], headEnds[next]);
             } catch (IOException e) {
                 finish(connection, scheduled, -1, now);
             }
@@ -213,17 +227,39 @@ public final class OpenLoopLoad {
         }
     }
 
+    /** The offset of the blank line that ends a request's headers. */
+    private static int headEnd(byte[] request) {
+        for (int i = 0; i + 3 < request.length; i++) {
+            if (request[i] == '\r' && request[i + 1] == '\n' && request[i + 2] == '\r' && request[i + 3] == '\n') {
+                return i + 2;
+            }
+        }
+        throw new IllegalArgumentException("a request without the end of its headers");
+    }
+
+    /** Client {@code i}'s id header (24 characters; the server wants 16 or more), new owners for every run. */
+    private static byte[] clientIdHeader(long run, int i) {
+        return String.format(Locale.ROOT, "X-Client-Id: bench-%012x-%04d\r\n", run, i)
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** One keep-alive connection, opened when first needed and again after the server or an error closed it. */
     private final class Connection {
+        private final byte[] clientHeader;
         private SocketChannel channel;
         private SelectionKey key;
-        private ByteBuffer out;
+        /** The request's head, this connection's client id header, the blank line and the body. */
+        private final ByteBuffer[] out = new ByteBuffer[3];
         private final ResponseReader reader = new ResponseReader();
         long scheduled;
         boolean busy;
         boolean closeAfterResponse;
 
-        void send(long scheduled, byte[] request) throws IOException {
+        Connection(byte[] clientHeader) {
+            this.clientHeader = clientHeader;
+        }
+
+        void send(long scheduled, byte[] request, int headEnd) throws IOException {
             if (channel == null) {
                 channel = SocketChannel.open(address); // blocking connect: loopback, and rare after the first
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -234,13 +270,16 @@ public final class OpenLoopLoad {
             busy = true;
             closeAfterResponse = false;
             reader.reset();
-            out = ByteBuffer.wrap(request);
+            out[0] = ByteBuffer.wrap(request, 0, headEnd);
+            out[1] = ByteBuffer.wrap(clientHeader);
+            out[2] = ByteBuffer.wrap(request, headEnd, request.length - headEnd);
             write();
         }
 
         void write() throws IOException {
             channel.write(out);
-            key.interestOps(out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+            key.interestOps(out[2].hasRemaining()
+                    ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
         }
 
         /** Reads what arrived: the response's status once it is complete, else 0. */
