@@ -14,6 +14,7 @@ import org.flywaydb.core.Flyway;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -26,6 +27,9 @@ public final class Database implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
     /** Connection timeouts an embedded database's first connection may take at start-up (see firstConnection). */
     private static final int EMBEDDED_START_TRIES = 4;
+    /** What {@link #embeddedDefaults} adds to an embedded H2 file URL that does not set it. */
+    private static final List<String> EMBEDDED_DEFAULTS =
+            List.of("DB_CLOSE_ON_EXIT=FALSE", "WRITE_DELAY=50", "CACHE_SIZE=4096");
 
     private final HikariDataSource dataSource;
     private final DbClient client;
@@ -47,7 +51,7 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings, Config statements) {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("mathsketch");
-        pool.setJdbcUrl(withoutCloseOnExit(settings.url()));
+        pool.setJdbcUrl(embeddedDefaults(settings.url()));
         pool.setUsername(settings.user());
         pool.setPassword(settings.password());
         pool.setMaximumPoolSize(settings.poolSize());
@@ -111,14 +115,33 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * An embedded H2 database closes itself in a JVM shutdown hook by default, which can run while the server is
-     * still committing its last rows; the server closes the pool itself, so that hook is turned off unless the URL
-     * sets it. Server-mode ({@code tcp:}, {@code ssl:}) and in-memory URLs are left alone.
+     * The settings an embedded H2 file database gets unless its URL sets them:
+     * <ul>
+     * <li>{@code DB_CLOSE_ON_EXIT=FALSE}: H2 closes itself in a JVM shutdown hook by default, which can run while the
+     * server is still committing its last rows; the server closes the pool itself.</li>
+     * <li>{@code WRITE_DELAY=50} (H2: 500 ms) and {@code CACHE_SIZE=4096} KB (H2: 16 MB). H2 keeps every changed page
+     * on the heap until it writes them out, by default after 500 ms or ~19 MB of them, then keeps the written pages
+     * in its page cache: each stored recognition's pages outlived a few young collections and were promoted, so
+     * under load the old generation filled with dead pages and ParallelGC ran a full collection every few seconds
+     * (86-114 ms, every ~2.5 s at 64 connections). Written out every 50 ms and cached briefly, they die young
+     * (README, "Benchmarks": promoted bytes per request before and after). Inserts append to the indexes (ids and
+     * times grow, owners are few), so a small cache serves them; listings read older pages from the file.</li>
+     * </ul>
+     * Server-mode ({@code tcp:}, {@code ssl:}) and in-memory URLs are left alone.
      */
-    static String withoutCloseOnExit(String url) {
+    static String embeddedDefaults(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
-        boolean embeddedFile = isEmbedded(url) && !lower.startsWith("jdbc:h2:mem:");
-        return embeddedFile && !lower.contains("db_close_on_exit") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
+        if (!isEmbedded(url) || lower.startsWith("jdbc:h2:mem:")) {
+            return url;
+        }
+        StringBuilder withDefaults = new StringBuilder(url);
+        for (String setting : EMBEDDED_DEFAULTS) {
+            String key = setting.substring(0, setting.indexOf('=')).toLowerCase(Locale.ROOT);
+            if (!lower.contains(";" + key + "=")) {
+                withDefaults.append(';').append(setting);
+            }
+        }
+        return withDefaults.toString();
     }
 
     public DbClient client() {
