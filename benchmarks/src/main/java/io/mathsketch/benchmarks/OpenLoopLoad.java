@@ -228,7 +228,7 @@ public final class OpenLoopLoad {
     }
 
     /** The offset of the blank line that ends a request's headers. */
-    private static int headEnd(byte[] request) {
+    static int headEnd(byte[] request) {
         for (int i = 0; i + 3 < request.length; i++) {
             if (request[i] == '\r' && request[i + 1] == '\n' && request[i + 2] == '\r' && request[i + 3] == '\n') {
                 return i + 2;

@@ -1,8 +1,10 @@
 package io.mathsketch.benchmarks;
 
+import io.mathsketch.corpus.http.RawHttp;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -55,5 +57,18 @@ class OpenLoopLoadTest {
         assertThrows(IOException.class, () -> reader.feed(ascii("HTTP/1.1 200 OK\r\n\r\nbody")));
         reader.reset();
         assertThrows(IOException.class, () -> reader.feed(ascii("SSH-2.0-OpenSSH\r\n\r\n")));
+    }
+
+    @Test
+    void aClientsIdHeaderGoesRightBeforeTheBlankLine() {
+        byte[] request = RawHttp.post(URI.create("http://127.0.0.1:8080/api?x=1"),
+                "image/png", "\r\n\r\nbody".getBytes(StandardCharsets.ISO_8859_1));
+        int end = OpenLoopLoad.headEnd(request);
+        String text = new String(request, StandardCharsets.ISO_8859_1);
+
+        assertEquals(text.indexOf("\r\n\r\n") + 2, end);
+        assertTrue(text.substring(0, end).endsWith("Content-Length: 8\r\n"));
+        assertThrows(IllegalArgumentException.class,
+                () -> OpenLoopLoad.headEnd("POST / HTTP/1.1\r\n".getBytes(StandardCharsets.ISO_8859_1)));
     }
 }
