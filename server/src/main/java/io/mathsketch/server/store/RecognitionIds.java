@@ -13,9 +13,17 @@ public final class RecognitionIds {
     private final SecureRandom random = new SecureRandom();
 
     public String next(Instant at) {
+        // One call for the 74 random bits: each call to the system's SecureRandom takes a lock all requests share.
+        byte[] bits = new byte[10];
+        random.nextBytes(bits);
+        long high = (bits[0] & 0xFFL) << 8 | bits[1] & 0xFFL;
+        long low = 0;
+        for (int i = 2; i < 10; i++) {
+            low = low << 8 | bits[i] & 0xFFL;
+        }
         long millis = at.toEpochMilli();
-        long msb = (millis << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
-        long lsb = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        long msb = (millis << 16) | 0x7000L | (high & 0x0FFFL);
+        long lsb = (low & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(msb, lsb).toString();
     }
 }
