@@ -47,6 +47,9 @@ final class PhotoInk {
      */
     private static final float FAINT_INK = 0.12f;
 
+    /** How much stricter each level tried after a blank is than the one before. */
+    private static final float STRICTER = 1.5f;
+
     private final int width, height;
     /** Working pixels per source pixel along each axis (1 = source resolution). */
     private final int factor;
@@ -323,12 +326,21 @@ final class PhotoInk {
         return c.ink(keep, new int[] {0, 0, width - 1, height - 1});
     }
 
-    /** The components at Otsu's threshold, or at the faint-ink one when that finds no stroke. */
+    /**
+     * The components at Otsu's threshold, or at the faint-ink one when that finds no stroke, or else at stricter
+     * levels ({@link #STRICTER} times the last, up to full darkness) until one finds a stroke.
+     */
     private Components components() {
         Components c = new Components(otsu);
         if (c.largest() < 0 && otsu > FAINT_INK) {
             // Something far darker than the ink (the desk, a black frame) set Otsu's threshold above a pencil line.
             c = new Components(FAINT_INK);
+        }
+        // Faint marks that cross the whole sheet (the printed lines of squared or ruled paper) and the ink that
+        // touches them make one component reaching the frame's edge, dropped as an edge mark with the digit in it:
+        // a stricter level leaves the fainter lines out and keeps the ink. Only what would be blank looks further.
+        for (float level = Math.max(otsu, FAINT_INK) * STRICTER; c.largest() < 0 && level < 1; level *= STRICTER) {
+            c = new Components(level);
         }
         return c;
     }
