@@ -51,18 +51,26 @@ class PhotoSetTest {
 
     @Test
     void theTuningPhotosAreNotTheTestPhotosNorOfTheTestDigits() {
-        PhotoSet tuning = new PhotoSet(PhotoConfig.TUNING, SUBSET.images(), SUBSET.labels(), PhotoTuning.HAND);
-        assertNotEquals(PhotoQualityTest.HAND.seed(), PhotoTuning.HAND.seed());
         Set<Integer> tested = new HashSet<>();
         for (int i = 0; i < PhotoQualityTest.PER_SOURCE; i++) {
             tested.add(i * 13);
         }
-        for (int i = 0; i < PhotoQualityTest.PER_SOURCE; i++) {
-            assertFalse(tested.contains(PhotoTuning.mnistIndex(i)), "tuning photo " + i + " is of a test digit");
-            assertTrue(PhotoTuning.mnistIndex(i) < SUBSET.labels().count());
+        Set<Integer> tuned = new HashSet<>();
+        for (int s = 0; s < PhotoTuning.sets(); s++) {
+            PhotoSet tuning = new PhotoSet(PhotoTuning.config(s), SUBSET.images(), SUBSET.labels(),
+                    PhotoTuning.hand(s));
+            assertNotEquals(PhotoQualityTest.HAND.seed(), PhotoTuning.hand(s).seed());
+            assertNotEquals(PhotoConfig.TEST.seed(), PhotoTuning.config(s).seed());
+            for (int i = 0; i < PhotoQualityTest.PER_SOURCE; i++) {
+                int digit = PhotoTuning.mnistIndex(s, i);
+                assertFalse(tested.contains(digit), "tuning photo " + i + " of set " + s + " is of a test digit");
+                assertTrue(tuned.add(digit), "tuning sets " + s + " and another share MNIST digit " + digit);
+                assertTrue(digit < SUBSET.labels().count());
+            }
+            assertNotEquals(set.mnist(0).conditions(), tuning.mnist(0).conditions());
+            assertNotEquals(set.hand(0).conditions(), tuning.hand(0).conditions());
         }
-        assertNotEquals(set.mnist(0).conditions(), tuning.mnist(0).conditions());
-        assertNotEquals(set.hand(0).conditions(), tuning.hand(0).conditions());
+        assertEquals(PhotoConfig.TUNING.seed(), PhotoTuning.config(0).seed(), "set 0 is the documented tuning set");
     }
 
     @Test
