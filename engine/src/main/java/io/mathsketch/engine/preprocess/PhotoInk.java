@@ -334,13 +334,13 @@ final class PhotoInk {
         Components c = new Components(otsu);
         if (c.largest() < 0 && otsu > FAINT_INK) {
             // Something far darker than the ink (the desk, a black frame) set Otsu's threshold above a pencil line.
-            c = new Components(FAINT_INK);
+            c = new Components(FAINT_INK, c);
         }
         // Faint marks that cross the whole sheet (the printed lines of squared or ruled paper) and the ink that
         // touches them make one component reaching the frame's edge, dropped as an edge mark with the digit in it:
         // a stricter level leaves the fainter lines out and keeps the ink. Only what would be blank looks further.
         for (float level = Math.max(otsu, FAINT_INK) * STRICTER; c.largest() < 0 && level < 1; level *= STRICTER) {
-            c = new Components(level);
+            c = new Components(level, c);
         }
         return c;
     }
@@ -348,15 +348,26 @@ final class PhotoInk {
     /**
      * Connected components (8-neighbourhood) of {@link #weak} pixels that hold at least one {@link #strong} pixel
      * (hysteresis: a pencil line's faint gaps do not break it), for a threshold level.
-     * Two passes with union-find over one int plane.
+     * Two passes with union-find over one int plane, which a later level may take over.
      */
     private final class Components {
-        final int[] label = new int[width * height];
+        final int[] label;
         int count;
         int[] area, strong, minX, minY, maxX, maxY;
         boolean[] edge;
 
         Components(float level) {
+            this(level, null);
+        }
+
+        /** At {@code level}, labelling into {@code discarded}'s plane (which it then no longer has) when given. */
+        Components(float level, Components discarded) {
+            if (discarded == null) {
+                label = new int[width * height];
+            } else {
+                label = discarded.label;
+                java.util.Arrays.fill(label, 0);
+            }
             int[] parent = new int[64];
             int next = 1;
             for (int y = 0, i = 0; y < height; y++) {
@@ -366,18 +377,17 @@ final class PhotoInk {
                     }
                     int l = 0;
                     // Already-labelled neighbours: left, and the three above.
-                    int[] around = {x > 0 ? i - 1 : -1, y > 0 && x > 0 ? i - width - 1 : -1, y > 0 ? i - width : -1,
-                            y > 0 && x < width - 1 ? i - width + 1 : -1};
-                    for (int n : around) {
-                        if (n < 0 || label[n] == 0) {
-                            continue;
+                    // (Checked one by one, not through an array of them: no allocation per ink pixel.)
+                    if (x > 0) {
+                        l = join(parent, l, label[i - 1]);
+                    }
+                    if (y > 0) {
+                        if (x > 0) {
+                            l = join(parent, l, label[i - width - 1]);
                         }
-                        int r = root(parent, label[n]);
-                        if (l == 0) {
-                            l = r;
-                        } else if (r != l) {
-                            parent[Math.max(r, l)] = Math.min(r, l);
-                            l = Math.min(r, l);
+                        l = join(parent, l, label[i - width]);
+                        if (x < width - 1) {
+                            l = join(parent, l, label[i - width + 1]);
                         }
                     }
                     if (l == 0) {
@@ -430,6 +440,22 @@ final class PhotoInk {
                     }
                 }
             }
+        }
+
+        /**
+         * The label of a pixel whose component so far is {@code l} (0: none yet) once joined with a neighbour
+         * labelled {@code n} (0: not ink): the smaller root of the two, the other root pointed at it.
+         */
+        private static int join(int[] parent, int l, int n) {
+            if (n == 0) {
+                return l;
+            }
+            int r = root(parent, n);
+            if (l == 0 || r == l) {
+                return r;
+            }
+            parent[Math.max(r, l)] = Math.min(r, l);
+            return Math.min(r, l);
         }
 
         private static int root(int[] parent, int l) {
