@@ -147,7 +147,7 @@ public final class DjlRecognizer implements Recognizer {
         CompletableFuture<InferenceResult> pending = null;
         ExpressionLayout.Laid expression;
         try (BatchCollector.Arrival arrival = slot.get().announce()) {
-            boolean digitReader = slot.get().manifest().labels().equals(digitLabels());
+            boolean digitReader = slot.get().manifest().labels().equals(DIGIT_LABELS);
             expression = prepare(request, digits, boxes, scored,
                     candidates -> score(slot, reference, candidates, pass), digitReader);
             preprocessNanos = System.nanoTime() - start;
@@ -452,22 +452,20 @@ public final class DjlRecognizer implements Recognizer {
      * digits in order (the digit model, which unlike the symbol model learned the world's digit styles).
      */
     private Optional<String> digitModel() {
-        List<String> digitLabels = digitLabels();
-        return pools.entrySet().stream().filter(e -> e.getValue().get().manifest().labels().equals(digitLabels))
+        return pools.entrySet().stream().filter(e -> e.getValue().get().manifest().labels().equals(DIGIT_LABELS))
                 .map(Map.Entry::getKey).findFirst();
     }
 
-    /** The ten digits' labels in order, as a digit model names them. */
-    private static List<String> digitLabels() {
-        return Arrays.stream(Symbol.values()).filter(Symbol::isDigit).map(Symbol::text).toList();
-    }
+    /** The ten digits' labels in order, as a digit model names them (compared on every request: built once). */
+    private static final List<String> DIGIT_LABELS =
+            Arrays.stream(Symbol.values()).filter(Symbol::isDigit).map(Symbol::text).toList();
 
     /**
      * The model number mode weighs its candidates with, when one is loaded: the first whose labels are the ten digits
      * in order and then {@value #NOT_ONE_DIGIT} (the digit verifier, {@code mathsketch-digit-verifier}).
      */
     private Optional<String> verifierModel() {
-        List<String> labels = new ArrayList<>(digitLabels());
+        List<String> labels = new ArrayList<>(DIGIT_LABELS);
         labels.add(NOT_ONE_DIGIT);
         return pools.entrySet().stream().filter(e -> e.getValue().get().manifest().labels().equals(labels))
                 .map(Map.Entry::getKey).findFirst();
