@@ -10,6 +10,8 @@ import io.mathsketch.training.export.ExportParity;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -41,6 +43,22 @@ public final class TrainingSetup {
     public static void main(String[] args, String usage, String usageOnError,
                             Function<TrainingOptions, Command> command) throws Exception {
         main(args, usage, usageOnError, TrainingOptions::parse, TrainingOptions::threads, command);
+    }
+
+    /**
+     * {@link #main(String[], String, String, Function)} for a command that writes another model folder than
+     * {@code models/mnist-cnn} by default: {@code --output defaultOutput} unless the arguments name one, and the
+     * usage text with the command's class name and that folder.
+     */
+    public static void mainWithDefaultOutput(String[] args, Class<?> commandClass, Path defaultOutput,
+                                             Function<TrainingOptions, Command> command) throws Exception {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        if (!all.contains("--output")) {
+            all.addAll(List.of("--output", defaultOutput.toString()));
+        }
+        String usage = TrainingOptions.USAGE.replace("TrainCommand", commandClass.getSimpleName())
+                .replace("models/mnist-cnn", defaultOutput.toString());
+        main(all.toArray(String[]::new), usage, "", command);
     }
 
     /**

@@ -17,12 +17,12 @@ import java.util.zip.CRC32;
  * chroma), PNG, and the EXIF orientation tag in a JPEG APP1 segment right after SOI or a PNG eXIf chunk right after
  * IHDR, in a big-endian TIFF structure as most cameras write.
  */
-final class Encoding {
+public final class Encoding {
 
     private Encoding() {
     }
 
-    static byte[] jpeg(BufferedImage image, float quality) {
+    public static byte[] jpeg(BufferedImage image, float quality) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {

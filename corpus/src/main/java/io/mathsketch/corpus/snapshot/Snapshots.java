@@ -4,17 +4,13 @@ import io.mathsketch.corpus.fixtures.CanvasFixture;
 import io.mathsketch.corpus.hand.HandConfig;
 import io.mathsketch.corpus.hand.HandwritingGenerator;
 import io.mathsketch.corpus.hand.HandwrittenDigit;
+import io.mathsketch.corpus.photo.Encoding;
 import io.mathsketch.corpus.render.CanvasDigits;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -196,7 +192,7 @@ public final class Snapshots {
             }
             image.setRGB(i % w, i / w, c[0] << 16 | c[1] << 8 | c[2]);
         }
-        byte[] jpeg = jpeg(image, 0.88f);
+        byte[] jpeg = Encoding.jpeg(image, 0.88f);
         boolean resent = random.nextBoolean();
         int digitPixels = (int) Math.round(digitHeight);
         if (resent) {
@@ -208,7 +204,7 @@ public final class Snapshots {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(sent, 0, 0, sw, sh, null);
             g.dispose();
-            jpeg = jpeg(small, (float) between(random, 0.45, 0.7));
+            jpeg = Encoding.jpeg(small, (float) between(random, 0.45, 0.7));
             w = sw;
             h = sh;
             digitPixels = (int) Math.round(digitHeight * shrink);
@@ -386,24 +382,6 @@ public final class Snapshots {
             return image;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] jpeg(BufferedImage image, float quality) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                ImageWriteParam param = writer.getDefaultWriteParam();
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(quality);
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(image, null, null), param);
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("encoding a JPEG in memory failed", e);
-        } finally {
-            writer.dispose();
         }
     }
 }

@@ -33,7 +33,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,13 +64,7 @@ public final class SymbolTrainCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        if (!all.contains("--output")) {
-            all.addAll(List.of("--output", DEFAULT_OUTPUT.toString()));
-        }
-        String usage = TrainingOptions.USAGE.replace("TrainCommand", "SymbolTrainCommand")
-                .replace("models/mnist-cnn", DEFAULT_OUTPUT.toString());
-        TrainingSetup.main(all.toArray(String[]::new), usage, "",
+        TrainingSetup.mainWithDefaultOutput(args, SymbolTrainCommand.class, DEFAULT_OUTPUT,
                 options -> new SymbolTrainCommand(options, System.out)::run);
     }
 

@@ -29,8 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,13 +66,7 @@ public final class VerifierTrainCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        if (!all.contains("--output")) {
-            all.addAll(List.of("--output", DEFAULT_OUTPUT.toString()));
-        }
-        String usage = TrainingOptions.USAGE.replace("TrainCommand", "VerifierTrainCommand")
-                .replace("models/mnist-cnn", DEFAULT_OUTPUT.toString());
-        TrainingSetup.main(all.toArray(String[]::new), usage, "",
+        TrainingSetup.mainWithDefaultOutput(args, VerifierTrainCommand.class, DEFAULT_OUTPUT,
                 options -> new VerifierTrainCommand(options, System.out)::run);
     }
 
