@@ -92,7 +92,7 @@ public final class ExpressionWriter {
             if (position == 0) {
                 pen = hand.penWidth(style, drawing, box);
             }
-            written.add(new WrittenSymbol(symbol, style, box));
+            written.add(new WrittenSymbol(symbol, style, box, strokes.size()));
             x += width + lineHeight * (0.08 + 0.3 * random.nextDouble());
         }
         double width = x + margin;

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * How {@link SymbolLattice}'s costs were chosen: the expressions of the <em>training</em> hand (never the held-out
  * hand {@link ExpressionQualityTest} measures), each laid out and read once by the committed symbol model, then read
  * as a line under a grid of costs; the errors of the default costs are counted by kind (a symbol read as another, one
- * too many or too few). The digits are told apart as expression mode does ({@link SymbolChoice#withDigitsFrom}), and
+ * too many or too few). The digits are told apart and weighed by the digit verifier as expression mode does
+ * ({@link SymbolChoice#withDigitsFrom}, {@link SymbolChoice#weighedBy}), and
  * the weight of the digit model against the symbol model's own digit shares is compared (1 is what the engine does).
  * The costs per digit of a long number and the rules for a slash or a 1 ({@link SlashOdds}) are compared too.
  * Not part of the build (the name is outside Surefire's patterns); run it with
@@ -94,18 +95,20 @@ class SymbolLatticeTuning {
                 ExpressionLayout.Laid laid = layout.layout(canvas.png(e.ink()));
                 float[][] probabilities = new float[laid.images().size()][];
                 float[][] digitsRead = new float[laid.images().size()][];
+                float[][] verified = new float[laid.images().size()][];
                 for (int c = 0; c < probabilities.length; c++) {
                     probabilities[c] = read(recognizer, laid.images().get(c), "mathsketch-symbols");
                     digitsRead[c] = read(recognizer, laid.images().get(c), "mnist-cnn");
+                    verified[c] = read(recognizer, laid.images().get(c), "mathsketch-digit-verifier");
                 }
                 float[][] shared = new float[probabilities.length][];
                 for (int c = 0; c < shared.length; c++) {
-                    shared[c] = choice.withDigitsFrom(probabilities[c], digitsRead[c]);
+                    shared[c] = choice.weighedBy(choice.withDigitsFrom(probabilities[c], digitsRead[c]), verified[c]);
                 }
                 for (int w = 0; w < WEIGHTS.length; w++) {
                     float[][] mixed = new float[probabilities.length][];
                     for (int c = 0; c < mixed.length; c++) {
-                        mixed[c] = mix(probabilities[c], digitsRead[c], WEIGHTS[w]);
+                        mixed[c] = choice.weighedBy(mix(probabilities[c], digitsRead[c], WEIGHTS[w]), verified[c]);
                     }
                     mixedExact[w] += text(laid.read(mixed, choice)).equals(e.text()) ? 1 : 0;
                 }
@@ -166,7 +169,7 @@ class SymbolLatticeTuning {
         System.out.println(table);
     }
 
-    private static String text(List<ExpressionLayout.Laid.Read> reads) {
+    static String text(List<ExpressionLayout.Laid.Read> reads) {
         StringBuilder text = new StringBuilder();
         for (ExpressionLayout.Laid.Read r : reads) {
             text.append(r.choice().symbol().text());
@@ -226,13 +229,17 @@ class SymbolLatticeTuning {
         return out;
     }
 
-    private static float[] read(DjlRecognizer recognizer, DigitImage image, String model) throws RecognitionException {
+    static float[] read(DjlRecognizer recognizer, DigitImage image, String model) throws RecognitionException {
         try {
             return recognizer.recognize(new RecognitionRequest(new RecognitionRequest.Input.Pixels(image.pixels()),
                     Optional.of(model), RecognitionRequest.Mode.DIGIT)).digits().getFirst().probabilities();
         } catch (RecognitionException.BlankImage e) {
             // Digit mode refuses a faint piece that expression mode reads; the lattice floors its scores.
-            return new float[model.equals("mnist-cnn") ? 10 : 18];
+            return new float[switch (model) {
+                case "mnist-cnn" -> 10;
+                case "mathsketch-digit-verifier" -> 11;
+                default -> 18;
+            }];
         }
     }
 }

@@ -379,8 +379,8 @@ public final class DjlRecognizer implements Recognizer {
     }
 
     /**
-     * The symbols of an expression as the symbol model (its digits told apart by the digit model when one is loaded)
-     * and the line's geometry and grammar read them, and their value.
+     * The symbols of an expression as the symbol model (its digits told apart by the digit model and weighed by the
+     * digit verifier, each when one is loaded) and the line's geometry and grammar read them, and their value.
      *
      * @throws RecognitionException.UnsuitableModel when the model has no label for some symbol
      * @throws RecognitionException.InvalidExpression when the symbols have no value
@@ -394,7 +394,7 @@ public final class DjlRecognizer implements Recognizer {
         } catch (IllegalArgumentException e) {
             throw new RecognitionException.UnsuitableModel(manifest.name(), e.getMessage());
         }
-        float[][] probabilities = result.probabilities();
+        float[][] probabilities = result.probabilities().clone();
         long digitNanos = 0;
         ScoringPass digitPass = new ScoringPass();
         Optional<String> digitModel = digitModel();
@@ -408,13 +408,23 @@ public final class DjlRecognizer implements Recognizer {
             }
             digitNanos = System.nanoTime() - digitStart;
         }
+        Optional<String> verifierModel = verifierModel();
+        if (verifierModel.isPresent()) {
+            long verifierStart = System.nanoTime();
+            float[][] verified = score(pools.get(verifierModel.get()), new ModelReference(verifierModel.get(),
+                    Optional.empty()), digits, digitPass);
+            for (int i = 0; i < verified.length; i++) {
+                probabilities[i] = choice.weighedBy(probabilities[i], verified[i]);
+            }
+            digitNanos += System.nanoTime() - verifierStart;
+        }
         List<DigitReading> readings = new ArrayList<>();
         List<Symbol> symbols = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (ExpressionLayout.Laid.Read read : laid.read(probabilities, choice)) {
             SymbolChoice.Choice c = read.choice();
             readings.add(new DigitReading(c.symbol().text(), c.labelIndex(), c.confidence(),
-                    probabilities[read.candidate()], manifest.labels(), read.box(),
+                    normalised(probabilities[read.candidate()]), manifest.labels(), read.box(),
                     digits.get(read.candidate())));
             symbols.add(c.symbol());
             text.append(c.symbol().text());
@@ -425,7 +435,7 @@ public final class DjlRecognizer implements Recognizer {
         } catch (ExpressionException e) {
             throw new RecognitionException.InvalidExpression(e, text.toString());
         }
-        // The digit model's pass is queueing and inference like the symbol model's, not post-processing.
+        // The digit model's and the verifier's passes are queueing and inference like the symbol model's.
         Recognition.Timings timings = new Recognition.Timings(preprocessNanos,
                 result.queueNanos() + digitPass.queueNanos, result.inferenceNanos() + digitPass.inferenceNanos,
                 System.nanoTime() - postStart - digitNanos);
@@ -433,6 +443,19 @@ public final class DjlRecognizer implements Recognizer {
         return new Recognition(text.toString(), readings, new Recognition.ModelRef(manifest.name(),
                 manifest.version()), pool.model().engine(), pool.model().device().toString(), timings,
                 Optional.of(evaluation));
+    }
+
+    /** Scores as shares of their sum: the verifier's weights leave a symbol's probabilities summing to less than 1. */
+    private static float[] normalised(float[] scores) {
+        double sum = 0;
+        for (float s : scores) {
+            sum += s;
+        }
+        float[] out = new float[scores.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sum > 0 ? (float) (scores[i] / sum) : 0f;
+        }
+        return out;
     }
 
     /** The loaded model expression mode reads with by default: the first whose labels name every symbol. */

@@ -45,6 +45,22 @@ class SymbolChoiceTest {
     }
 
     @Test
+    void theVerifierWeighsEachDigitByHowSurelyItIsThatOneWholeDigit() {
+        SymbolChoice choice = new SymbolChoice(LABELS);
+        float[] p = new float[18];
+        p[Symbol.THREE.ordinal()] = 0.8f;    // the right part of an 8 cut in two reads as a confident 3
+        p[Symbol.RIGHT_PAREN.ordinal()] = 0.2f;
+        float[] verifier = new float[11];
+        verifier[3] = 0.1f;
+        verifier[10] = 0.9f;                 // but it is no whole digit
+        float[] weighed = choice.weighedBy(p, verifier);
+        assertEquals(0.08f, weighed[Symbol.THREE.ordinal()], 1e-6);
+        assertEquals(0.2f, weighed[Symbol.RIGHT_PAREN.ordinal()], 1e-6);
+        assertEquals(Symbol.RIGHT_PAREN, choice.choose(weighed, SymbolGeometry.modelReads()).symbol());
+        assertThrows(IllegalArgumentException.class, () -> choice.weighedBy(p, new float[10]));
+    }
+
+    @Test
     void labelsMustNameSymbols() {
         assertThrows(IllegalArgumentException.class, () -> new SymbolChoice(List.of("0", "a")));
         assertThrows(IllegalArgumentException.class, () -> new SymbolChoice(List.of("10")));
