@@ -8,6 +8,7 @@ import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.number.NumberReader;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.testing.CanvasRenderer;
+import io.mathsketch.engine.testing.HeldDecode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,9 +17,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,30 +57,14 @@ class DecodeBudgetTest {
     void decodingHoldsItsShareUntilTheReaderIsDoneAndAlwaysGivesItBack() throws Exception {
         ImageDecoder decoder = new ImageDecoder(limits(2_000_000, ONE_IMAGE + ONE_IMAGE / 2));
         byte[] png = CanvasRenderer.encode(blob(SIDE, SIDE), "png");
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Integer> held = CompletableFuture.supplyAsync(() -> {
-            try {
-                return decoder.decode(png, image -> {
-                    inside.countDown();
-                    await(release);
-                    return image.width();
-                });
-            } catch (RecognitionException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        try {
-            assertTrue(inside.await(30, TimeUnit.SECONDS));
+        try (HeldDecode held = HeldDecode.start(decoder, png)) {
             assertEquals(ONE_IMAGE, decoder.budget().inFlight());
             assertThrows(Overloaded.class, () -> decoder.decode(png, image -> image.width()),
                     "a second image of the same size does not fit beside the first");
             byte[] jpeg = CanvasRenderer.encode(blob(SIDE, SIDE), "jpeg");
             assertThrows(Overloaded.class, () -> decoder.decode(jpeg, image -> image.width()), "ImageIO path too");
-        } finally {
-            release.countDown();
+            assertEquals(SIDE, held.finish());
         }
-        assertEquals(SIDE, held.get(30, TimeUnit.SECONDS));
         assertEquals(0, decoder.budget().inFlight());
         assertThrows(BlankImage.class, () -> decoder.decode(png, image -> {
             throw new BlankImage();
@@ -157,13 +139,5 @@ class DecodeBudgetTest {
             }
         }
         return image;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -199,17 +199,8 @@ class PhotoInkTest {
     private static DecodedImage decode(byte[] encoded) {
         try {
             // Copied: the photo path reads the planes after the decoder is done.
-            return new io.mathsketch.engine.codec.ImageDecoder(InputLimits.DEFAULT).decode(encoded, image -> {
-                DecodedImage copy = new DecodedImage(image.width(), image.height(), image.hasAlpha());
-                System.arraycopy(image.lum(), 0, copy.lum(), 0, image.width() * image.height());
-                if (image.hasAlpha()) {
-                    System.arraycopy(image.alpha(), 0, copy.alpha(), 0, image.width() * image.height());
-                }
-                for (int y = 0; y < image.height(); y++) {
-                    copy.rowDone(y, image.rowMinLum()[y], image.rowMaxLum()[y], image.rowMaxAlpha()[y]);
-                }
-                return copy;
-            });
+            return new io.mathsketch.engine.codec.ImageDecoder(InputLimits.DEFAULT).decode(encoded,
+                    DecodedImage::copy);
         } catch (RecognitionException e) {
             throw new AssertionError(e);
         }

@@ -1,6 +1,5 @@
 package io.mathsketch.engine.symbols;
 
-import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionException.ImageTooLarge;
 import io.mathsketch.engine.RecognitionException.Overloaded;
 import io.mathsketch.engine.codec.DecodeBudget;
@@ -8,18 +7,15 @@ import io.mathsketch.engine.codec.ImageDecoder;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.testing.CanvasRenderer;
+import io.mathsketch.engine.testing.HeldDecode;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Expression mode decodes within the one decode budget the other modes draw on. */
 class ExpressionLayoutTest {
@@ -34,28 +30,12 @@ class ExpressionLayoutTest {
         ImagePreprocessor shared = new ImagePreprocessor(decoder);
         ExpressionLayout layout = new ExpressionLayout(shared);
         byte[] png = CanvasRenderer.encode(oneMinusOne(), "png");
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         // Another mode's request, decoding an image of the same size through the same decoder, held mid-decode.
-        CompletableFuture<Integer> held = CompletableFuture.supplyAsync(() -> {
-            try {
-                return decoder.decode(png, image -> {
-                    inside.countDown();
-                    await(release);
-                    return image.width();
-                });
-            } catch (RecognitionException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        try {
-            assertTrue(inside.await(30, TimeUnit.SECONDS));
+        try (HeldDecode held = HeldDecode.start(decoder, png)) {
             assertThrows(Overloaded.class, () -> layout.layout(png), "expression mode sees what digit mode holds");
             assertThrows(Overloaded.class, () -> shared.digit(png), "as digit mode does");
-        } finally {
-            release.countDown();
+            assertEquals(SIDE, held.finish());
         }
-        assertEquals(SIDE, held.get(30, TimeUnit.SECONDS));
         assertEquals(3, layout.layout(png).images().size(), "1 - 1 once the budget is free: one candidate for each symbol");
         assertEquals(0, shared.decodedBytesInFlight());
     }
@@ -69,14 +49,6 @@ class ExpressionLayoutTest {
         ImageTooLarge digit = assertThrows(ImageTooLarge.class, () -> shared.digit(png));
         ImageTooLarge expression = assertThrows(ImageTooLarge.class, () -> new ExpressionLayout(shared).layout(png));
         assertEquals(digit.getMessage(), expression.getMessage());
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Three well separated strokes on white: a 1, a minus and a 1. */
