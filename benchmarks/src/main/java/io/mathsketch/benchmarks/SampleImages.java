@@ -1,16 +1,11 @@
 package io.mathsketch.benchmarks;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
+import io.mathsketch.corpus.photo.Encoding;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -43,7 +38,7 @@ public final class SampleImages {
         Graphics2D g = canvas.createGraphics();
         DigitStrokes.draw(g, digit, 70, 40, 140, 200, 18f, Color.BLACK, 1.5);
         g.dispose();
-        return png(canvas);
+        return Encoding.png(canvas);
     }
 
     /** A 28x28 greyscale PNG, white ink on black like an MNIST digit. */
@@ -52,7 +47,7 @@ public final class SampleImages {
         Graphics2D g = image.createGraphics();
         DigitStrokes.draw(g, digit, 7, 4, 14, 20, 2.2f, Color.WHITE, 0);
         g.dispose();
-        return png(image);
+        return Encoding.png(image);
     }
 
     /** A 640x480 JPEG "photo": dark blue ink on unevenly lit, noisy paper. */
@@ -70,7 +65,7 @@ public final class SampleImages {
         Graphics2D g = photo.createGraphics();
         DigitStrokes.draw(g, digit, 250, 110, 150, 260, 14f, new Color(28, 32, 70), 1.5);
         g.dispose();
-        return jpeg(photo, 0.85f);
+        return Encoding.jpeg(photo, 0.85f);
     }
 
     /** A 600x200 RGBA canvas with the digits of {@code number} written left to right, well apart. */
@@ -83,7 +78,7 @@ public final class SampleImages {
             DigitStrokes.draw(g, digit, i * slot + slot * 0.2, 30, slot * 0.6, 140, 12f, Color.BLACK, 1.5);
         }
         g.dispose();
-        return png(canvas);
+        return Encoding.png(canvas);
     }
 
     private static int rgb(int r, int g, int b) {
@@ -92,32 +87,5 @@ public final class SampleImages {
 
     private static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
-    }
-
-    private static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] jpeg(BufferedImage image, float quality) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 }
