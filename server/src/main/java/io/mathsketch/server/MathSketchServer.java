@@ -128,7 +128,7 @@ public final class MathSketchServer implements AutoCloseable {
                     .config(config.get("server"))
                     .host(settings.server().host())
                     .port(settings.server().port())
-                    .maxPayloadSize(settings.maxPayloadBytes())
+                    .maxPayloadSize(settings.drainedPayloadBytes())
                     .shutdownGracePeriod(settings.server().shutdownGrace())
                     .shutdownHook(false)
                     .featuresDiscoverServices(false)

@@ -22,9 +22,20 @@ public record ServerSettings(ListenerSettings server, EngineConfig engine, Datab
                              StoreSettings store, AdminSettings admin, CorsSettings cors,
                              RateLimitSettings rateLimit) {
 
-    /** Largest request body accepted, in bytes; also applied as Helidon's own {@code max-payload-size}. */
+    /** Largest request body accepted, in bytes. */
     public long maxPayloadBytes() {
         return engine.limits().maxPayloadBytes();
+    }
+
+    /**
+     * Helidon's own {@code max-payload-size}, four times {@link #maxPayloadBytes}: a body up to it is read to its end
+     * before the API refuses it (413), so the client, done sending, reads the answer; a larger one Helidon refuses
+     * from its Content-Length, or once a chunked body passes it, and closes while the client may still be sending.
+     * Four times leaves room for a photo a few times over the limit; past it, bytes read would buy little.
+     */
+    public long drainedPayloadBytes() {
+        long limit = maxPayloadBytes();
+        return limit > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : limit * 4;
     }
 
     /** Reads every section from the root configuration; throws a {@code ConfigException} naming the bad key. */

@@ -1,6 +1,7 @@
 package io.mathsketch.server.problem;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ErrorHandler;
@@ -46,6 +47,10 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
             return;
         }
         ProblemDetails problem = ProblemMapper.toProblem(error, path);
+        if (problem.type() == ProblemType.PAYLOAD_TOO_LARGE && !req.content().consumed()) {
+            // Refused unread (the client waits for 100-continue): the connection cannot carry another request.
+            res.header(HeaderValues.CONNECTION_CLOSE);
+        }
         if (problem.type() == ProblemType.INTERNAL) {
             LOG.log(Level.ERROR, "Request " + req.prologue().method() + " " + req.prologue().uriPath().path() + " failed", error);
         }

@@ -26,6 +26,7 @@ class ServerSettingsTest {
         assertEquals("cpu", s.engine().device());
         assertEquals(List.of("mnist-cnn", "mathsketch-symbols", "mathsketch-digit-verifier"), s.engine().models());
         assertEquals(2L * 1024 * 1024, s.maxPayloadBytes());
+        assertEquals(8L * 1024 * 1024, s.drainedPayloadBytes());
         assertEquals(4096, s.engine().limits().maxWidth());
         assertEquals(4096, s.engine().limits().maxHeight());
         assertEquals(32, s.engine().batching().maxBatchSize());

@@ -51,10 +51,17 @@ class ErrorResponsesTest {
         assertEquals("/api/v1/recognitions", unsupported.json().getString("instance"));
     }
 
+    /**
+     * The server reads an oversized body to its end before answering (up to Helidon's bound, four times the limit),
+     * so a client that sends the whole body before reading, as the JDK's client does, always reads the 413: a server
+     * that answers and closes with the body unread resets the connection, and the client then saw "header parser
+     * received no bytes" in about one request of ten.
+     */
     @Test
     void payloadTooLargeByContentLengthAndWhileStreaming() {
-        byte[] big = new byte[LIMIT + 1];
-        assertProblem(413, "payload-too-large", http().post("/api/v1/recognitions", "image/png", big));
+        assertProblem(413, "payload-too-large", http().post("/api/v1/recognitions", "image/png", new byte[LIMIT + 1]));
+        assertProblem(413, "payload-too-large", http().post("/api/v1/recognitions", "image/png",
+                new byte[LIMIT * 4]));
 
         HttpRequest chunked = http().request("/api/v1/recognitions")
                 .header("Content-Type", "image/png")
@@ -63,6 +70,19 @@ class ErrorResponsesTest {
         assertProblem(413, "payload-too-large", http().send(chunked));
         assertEquals(201, http().post("/api/v1/recognitions", "image/png", Digits.canvasPng(0)).status(),
                 "the server still answers after refusing large bodies");
+    }
+
+    @Test
+    void payloadTooLargeIsAnsweredBeforeAClientThatWaitsSendsItsBody() {
+        HttpRequest waiting = http().request("/api/v1/recognitions")
+                .header("Content-Type", "image/png")
+                .expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[LIMIT * 2]))
+                .build();
+        Http.Response response = http().send(waiting);
+        assertProblem(413, "payload-too-large", response);
+        assertEquals("close", response.header("Connection").orElse(""),
+                "a body left unread leaves the connection unusable for another request");
     }
 
     @Test
