@@ -18,7 +18,8 @@
 # MATHSKETCH_COLD_START_EXTRA: extra JVM options for every variant (e.g. -XX:TieredStopAtLevel=1, to try one).
 # MATHSKETCH_COLD_START_VARIANTS: the variants, alternating (default "none aot"): none and aot start as the run
 # command does; none-jar and aot-jar leave ONNX Runtime to copy its natives out of its jar (the start-up before they
-# were extracted once), to compare.
+# were extracted once), to compare; a "-digit" suffix (none-digit, aot-digit) loads the digit model alone
+# (ENGINE_MODELS=mnist-cnn) instead of the three default models, to see what the other two cost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -68,19 +69,20 @@ thread_seconds() {
   awk -v m="$main" -v j="$jit" -v t="$clock_ticks" 'BEGIN { printf "%.2f %.2f", m / t, j / t }'
 }
 
-# One start: variant (none|aot|none-jar|aot-jar), label
+# One start: variant (none|aot|none-jar|aot-jar, each optionally -digit), label
 #   -> prints "<ms to first recognition> <started-in ms> <cpu s> <main thread cpu s> <JIT cpu s>"
 start_once() {
-  local variant=$1 label=$2 port t0 t1 status dir aot=() natives=("${native[@]}")
+  local variant=$1 label=$2 port t0 t1 status dir aot=() natives=("${native[@]}") models=()
   port=$(free_port)
   dir=$work/$variant
   mkdir -p "$dir"
   # AOTMode=on: the JVM refuses to start if the cache does not match, so a silently ignored cache cannot pass as one.
   case "$variant" in aot*) aot=("-XX:AOTCache=$cache" -XX:AOTMode=on) ;; esac
-  case "$variant" in *-jar) natives=() ;; esac
+  case "$variant" in *-jar*) natives=() ;; esac
+  case "$variant" in *-digit) models=(ENGINE_MODELS=mnist-cnn) ;; esac
   t0=$(date +%s%N)
   # From the repository root with the jar path the cache was recorded with (it checks the class path).
-  SERVER_HOST=127.0.0.1 SERVER_PORT=$port DB_URL="jdbc:h2:file:$PWD/$dir/db/mathsketch" \
+  env "${models[@]}" SERVER_HOST=127.0.0.1 SERVER_PORT=$port DB_URL="jdbc:h2:file:$PWD/$dir/db/mathsketch" \
     java @server/jvm.options "${natives[@]}" "${extra[@]}" "${aot[@]}" -jar "$jar" > "$dir/$label.log" 2>&1 &
   pid=$!
   until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
@@ -126,7 +128,8 @@ done
   for variant in "${variants[@]}"; do
     data=$(printf '%s' "${results[$variant]}")
     echo "| $(case "$variant" in aot*) echo "with AOT cache" ;; *) echo "without" ;; esac)$(case "$variant" in
-      *-jar) echo ", natives copied out of the jar" ;; esac) |" \
+      *-jar*) echo ", natives copied out of the jar" ;; esac)$(case "$variant" in
+      *-digit) echo ", digit model alone" ;; esac) |" \
       "$(cut -d' ' -f1 <<< "$data" | median) ($(cut -d' ' -f1 <<< "$data" | sort -n | head -1)–$(cut -d' ' -f1 <<< "$data" | sort -n | tail -1)) |" \
       "$(cut -d' ' -f2 <<< "$data" | median) | $(cut -d' ' -f3 <<< "$data" | median) |" \
       "$(cut -d' ' -f4 <<< "$data" | median) | $(cut -d' ' -f5 <<< "$data" | median) |"
