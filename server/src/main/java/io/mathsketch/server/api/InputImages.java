@@ -26,6 +26,11 @@ final class InputImages {
                 image.getRaster().setSample(d * SIDE + i % SIDE, i / SIDE, 0, grey);
             }
         }
+        return png(image);
+    }
+
+    /** The image as PNG (also the drawing of a stored ink, {@link StoredInk}). */
+    static byte[] png(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);

@@ -9,11 +9,7 @@ import io.mathsketch.engine.image.InkImage;
 import io.mathsketch.engine.ink.InkJson;
 import io.mathsketch.engine.ink.InkRenderer;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -65,12 +61,6 @@ final class StoredInk {
             grey[i] = (byte) (255 - Math.round(Math.clamp(coverage[i], 0f, 1f) * 255));
         }
         image.getRaster().setDataElements(0, 0, width, height, grey);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return InputImages.png(image);
     }
 }
