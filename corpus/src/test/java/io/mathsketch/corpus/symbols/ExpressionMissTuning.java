@@ -145,10 +145,14 @@ class ExpressionMissTuning {
                     for (int k = 0; k < found.length && missing < 0; k++) {
                         missing = found[k] ? -1 : k;
                     }
-                    int touching = missing < 0 ? -1 : owners.touching(missing, segmenter.marks(owners.full.ink()));
+                    List<Mark> marks = segmenter.marks(owners.full.ink());
+                    int touching = missing < 0 ? -1 : owners.touching(missing, marks);
                     if (touching >= 0) {
                         kind = "touching";
-                        detail = "touching " + pair(e, missing, touching);
+                        double parted = owners.columnParted(Math.min(missing, touching), Math.max(missing, touching),
+                                marks);
+                        detail = "touching " + pair(e, missing, touching) + (parted >= COVER ? " (a column parts them)"
+                                : " (no column parts them)");
                     } else {
                         kind = "unsegmented";
                         detail = missing < 0 ? "unsegmented: no run" : "unsegmented "
@@ -171,7 +175,15 @@ class ExpressionMissTuning {
                 }
                 kinds.merge(kind, 1, Integer::sum);
                 details.merge(detail, 1, Integer::sum);
-                lines.add(i + ": " + e.text() + " read " + read + "  [" + detail + "]");
+                StringBuilder cuts = new StringBuilder();
+                for (SymbolLattice.Candidate c : candidates) {
+                    if (!c.whole() && c.to() == c.from() + 1) {
+                        cuts.append(' ').append(c.group().box().x()).append('-')
+                                .append(c.group().box().x() + c.group().box().width());
+                    }
+                }
+                lines.add(i + ": " + e.text() + " read " + read + "  [" + detail + "] " + owners.note()
+                        + String.format(" line %.0f; pieces", laid.geometry().lineHeight()) + cuts);
                 Files.write(missDir.resolve(hand + "-" + i + "-" + kind + ".png"), png);
             }
         }
@@ -245,10 +257,10 @@ class ExpressionMissTuning {
                 }
             }
         }
-        return new Owners(full, owner, size);
+        return new Owners(full, owner, size, new StringBuilder());
     }
 
-    private record Owners(InkCrop full, long[] owner, int[] size) {
+    private record Owners(InkCrop full, long[] owner, int[] size, StringBuilder note) {
 
         /** The symbol whose ink the candidate is, or -1. */
         int match(io.mathsketch.engine.symbols.SymbolGroup group) {
@@ -282,6 +294,49 @@ class ExpressionMissTuning {
                 }
             }
             return -1;
+        }
+
+        /**
+         * How well one upright cut can part symbols {@code left} and {@code right} where they share a mark: the best,
+         * over the mark's columns, of the lesser of the share of the left one's ink left of it and the right one's
+         * right of it.
+         */
+        double columnParted(int left, int right, List<Mark> marks) {
+            int w = full.ink().width();
+            double best = 0;
+            note.setLength(0);
+            for (Mark m : marks) {
+                int x0 = m.box().x(), width = m.box().width();
+                int[] leftInk = new int[width + 1], rightInk = new int[width + 1];
+                int l = 0, r = 0;
+                for (int p : m.pixels()) {
+                    int x = p % w - x0;
+                    if ((owner[p] & (1L << left)) != 0) {
+                        leftInk[x + 1]++;
+                        l++;
+                    }
+                    if ((owner[p] & (1L << right)) != 0) {
+                        rightInk[x + 1]++;
+                        r++;
+                    }
+                }
+                if (l < SHARE * size[left] || r < SHARE * size[right]) {
+                    continue;
+                }
+                int leftOf = 0, rightOf = 0;
+                for (int x = 0; x <= width; x++) {
+                    leftOf += leftInk[x];
+                    rightOf += rightInk[x];
+                    double here = Math.min((double) leftOf / l, (double) (r - rightOf) / r);
+                    if (here > best) {
+                        best = here;
+                        note.setLength(0);
+                        note.append("mark x ").append(x0).append("-").append(x0 + width).append(" best column ")
+                                .append(x0 + x).append(String.format(" (%.2f)", here));
+                    }
+                }
+            }
+            return best;
         }
 
         /** Another symbol sharing a mark with symbol {@code k}, or -1. */

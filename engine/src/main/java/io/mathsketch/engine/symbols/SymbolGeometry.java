@@ -215,6 +215,11 @@ public final class SymbolGeometry {
     }
 
     boolean isBar(Box b) {
+        return isBar(b, lineHeight);
+    }
+
+    /** A bar on a line {@code lineHeight} high: flat, and low for the line (a blob of digits may be flat too). */
+    static boolean isBar(Box b, double lineHeight) {
         return b.height() <= FLAT * b.width() && b.height() <= BAR_HEIGHT * lineHeight;
     }
 

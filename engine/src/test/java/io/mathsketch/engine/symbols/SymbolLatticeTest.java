@@ -43,6 +43,26 @@ class SymbolLatticeTest {
     }
 
     @Test
+    void aBlobOfTouchingDigitsAsFlatAsABarIsCutAndItsPiecesMayAllJoinAgain() throws Exception {
+        TestCanvas c = new TestCanvas(300, 100);
+        c.fill(5, TOP, 8, LINE);                      // "1", so the line is as high as the blob
+        for (int i = 0; i < 4; i++) {
+            c.ring(30 + 40 * i, TOP, 36, LINE, 6);    // "0000", 156 px wide: no higher than 0.4 of its width
+            if (i < 3) {
+                c.fill(66 + 40 * i, TOP + 30, 4, 4);
+            }
+        }
+        InkImage image = c.image();
+        List<Mark> marks = segmenter.marks(image);
+        assertEquals(2, marks.size());
+        SymbolLattice.Lattice l = lattice.candidates(image, marks, geometry(image));
+        assertTrue(l.pieces() - 1 > SymbolLattice.MAX_RUN, "the blob is cut, into more pieces than marks may join: "
+                + l.pieces());
+        assertTrue(l.candidates().stream().anyMatch(k -> k.whole() && k.group().box().width() == 156),
+                "its pieces all together are still a candidate");
+    }
+
+    @Test
     void aWideMarkPaysForItsWidthSoTwoConfidentDigitsWin() throws Exception {
         TestCanvas c = new TestCanvas(200, 100);
         c.ring(10, TOP, 36, LINE, 6);
