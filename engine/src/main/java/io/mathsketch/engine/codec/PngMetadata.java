@@ -1,6 +1,5 @@
 package io.mathsketch.engine.codec;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
@@ -20,27 +19,54 @@ final class PngMetadata {
     private PngMetadata() {
     }
 
+    /**
+     * The kept chunks, or the input itself when it has nothing to drop (a canvas export): walked once to measure what
+     * is kept, then copied once into an array of exactly that size. Stripping runs on every stored PNG request, and
+     * a growing stream and its final copy cost twice the image in garbage.
+     */
     static Optional<byte[]> strip(byte[] png) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(png.length);
-        out.write(png, 0, SIGNATURE);
+        int kept = walk(png, null);
+        if (kept < 0) {
+            return Optional.empty();
+        }
+        if (kept == png.length) {
+            return Optional.of(png);
+        }
+        byte[] out = new byte[kept];
+        walk(png, out);
+        return Optional.of(out);
+    }
+
+    /**
+     * Bytes of the signature and the kept chunks up to IEND, copied into {@code out} when it is given; -1 when the
+     * chunks cannot be walked to an IEND.
+     */
+    private static int walk(byte[] png, byte[] out) {
+        int size = SIGNATURE;
+        if (out != null) {
+            System.arraycopy(png, 0, out, 0, SIGNATURE);
+        }
         int at = SIGNATURE;
         while (at + 12 <= png.length) {
             long length = readInt(png, at) & 0xFFFF_FFFFL;
             if (length > png.length - at - 12) {
-                return Optional.empty();
+                return -1;
             }
             String type = new String(png, at + 4, 4, StandardCharsets.ISO_8859_1);
             int chunk = (int) length + 12;
             if (KEPT.contains(type)) {
-                out.write(png, at, chunk);
+                if (out != null) {
+                    System.arraycopy(png, at, out, size, chunk);
+                }
+                size += chunk;
             }
             at += chunk;
             if (type.equals("IEND")) {
                 // Bytes after IEND are not part of the image (and a known place to hide data): dropped.
-                return Optional.of(out.toByteArray());
+                return size;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     private static int readInt(byte[] b, int at) {

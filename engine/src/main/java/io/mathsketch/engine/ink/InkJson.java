@@ -249,18 +249,22 @@ public final class InkJson {
 
     /** A growing array of doubles: a stroke's length is known only at its end. */
     private static final class Values {
-        private double[] values = new double[16];
+        private static final double[] NONE = {};
+        /** Most strokes the page sends hold 20-100 points: room for them at the first growth. */
+        private static final int FIRST = 64;
+        /** Empty until a value comes: a stroke without times and pressures allocates for x and y only. */
+        private double[] values = NONE;
         private int size;
 
         void add(double v) {
             if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, Math.max(FIRST, size * 2));
             }
             values[size++] = v;
         }
 
         double[] toArray() {
-            return Arrays.copyOf(values, size);
+            return size == values.length ? values : Arrays.copyOf(values, size);
         }
     }
 

@@ -59,6 +59,15 @@ class MetadataStripperTest {
     }
 
     @Test
+    void aPngWithNothingToDropIsKeptByteForByte() throws IOException {
+        byte[] plain = CanvasRenderer.encode(picture(), "png");
+        byte[] trailing = Arrays.copyOf(plain, plain.length + 5);
+
+        assertArrayEquals(plain, MetadataStripper.strip(plain).orElseThrow());
+        assertArrayEquals(plain, MetadataStripper.strip(trailing).orElseThrow(), "bytes after IEND dropped");
+    }
+
+    @Test
     void aPngLosesTextExifTimeAndTrailingBytesButKeepsRenderingChunks() throws IOException {
         byte[] plain = CanvasRenderer.encode(picture(), "png");
         ByteArrayOutputStream gamma = new ByteArrayOutputStream();

@@ -41,7 +41,8 @@ final class RecognitionJson {
 
     /** The fields of {@code r} that {@code fields} asks for, as UTF-8 JSON. */
     static byte[] toJson(RecognitionRecord r, boolean stored, ResponseFields fields) {
-        JsonOutput out = new JsonOutput(r.readings().size() * 320 + 640);
+        // Room for the whole answer at once (one digit with every field: ~1.3 KB), so the buffer never grows.
+        JsonOutput out = new JsonOutput(r.readings().size() * 640 + 1024);
         write(out, r, stored, fields);
         return out.toBytes();
     }
