@@ -8,13 +8,14 @@ class DatabaseTest {
 
     @Test
     void anEmbeddedFileDatabaseGetsTheServersSettings() {
-        assertEquals("jdbc:h2:file:./data/db/mathsketch;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=50;CACHE_SIZE=4096",
+        assertEquals("jdbc:h2:file:./data/db/mathsketch;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=50;CACHE_SIZE=4096"
+                + ";AUTO_COMPACT_FILL_RATE=50",
                 Database.embeddedDefaults("jdbc:h2:file:./data/db/mathsketch"));
     }
 
     @Test
     void settingsTheUrlChoosesAreKept() {
-        assertEquals("jdbc:h2:./db;write_delay=500;DB_CLOSE_ON_EXIT=TRUE;CACHE_SIZE=4096",
+        assertEquals("jdbc:h2:./db;write_delay=500;DB_CLOSE_ON_EXIT=TRUE;CACHE_SIZE=4096;AUTO_COMPACT_FILL_RATE=50",
                 Database.embeddedDefaults("jdbc:h2:./db;write_delay=500;DB_CLOSE_ON_EXIT=TRUE"));
     }
 
