@@ -26,8 +26,9 @@ import java.util.Optional;
  * through {@link DjlRecognizer}, on the first eight expressions of the held-out hand's set (the lines
  * {@code ExpressionQualityTest} measures: 2-5 numbers, 1-4 operators, some parentheses), taken in turn:
  * <ul>
- *   <li>{@link #symbolAndDigitModels}: as served with both models loaded: every candidate symbol of the line
- *   (marks alone, joined and cut) read by the symbol model and again by the digit model;</li>
+ *   <li>{@link #asServed}: with the three default models: every candidate symbol of the line (marks alone, joined
+ *   and cut) read by the symbol model, again by the digit model and again by the digit verifier;</li>
+ *   <li>{@link #symbolAndDigitModels}: the same without the verifier: the difference is what its pass costs;</li>
  *   <li>{@link #symbolModelOnly}: the same lines with the symbol model alone, which reads its own digits: the
  *   difference is what the digit model's second pass costs;</li>
  *   <li>{@link #layoutOnly}: decoding, segmentation and the candidates' centring without any inference: the rest of
@@ -38,7 +39,9 @@ public class ExpressionBenchmark extends JmhSettings {
 
     private static final int EXPRESSIONS = 8;
     private static final String SYMBOLS = "mathsketch-symbols";
+    private static final String VERIFIER = "mathsketch-digit-verifier";
 
+    private DjlRecognizer served;
     private DjlRecognizer both;
     private DjlRecognizer symbolsOnly;
     private ExpressionLayout layout;
@@ -48,6 +51,8 @@ public class ExpressionBenchmark extends JmhSettings {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
+        served = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(BenchmarkModel.modelsDirectory())
+                .models(List.of(BenchmarkModel.NAME, SYMBOLS, VERIFIER)).build());
         both = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(BenchmarkModel.modelsDirectory())
                 .models(List.of(BenchmarkModel.NAME, SYMBOLS)).build());
         symbolsOnly = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(BenchmarkModel.modelsDirectory())
@@ -66,8 +71,14 @@ public class ExpressionBenchmark extends JmhSettings {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        served.close();
         both.close();
         symbolsOnly.close();
+    }
+
+    @Benchmark
+    public Object asServed() throws RecognitionException {
+        return read(served);
     }
 
     @Benchmark
