@@ -56,6 +56,7 @@ class ExpressionQualityTest {
         int exact = 0, operators = 0, operatorsRight = 0, segmented = 0;
         List<String> misses = new ArrayList<>();
         Map<String, Integer> errors = new TreeMap<>();
+        Map<Symbol, int[]> perSymbol = new TreeMap<>();
         try (DjlRecognizer recognizer = openCommittedModels()) {
             for (int i = 0; i < COUNT; i++) {
                 HandwrittenExpression e = writer.write(i);
@@ -86,6 +87,8 @@ class ExpressionQualityTest {
                     segmented++;
                     for (int s = 0; s < e.truth().size(); s++) {
                         Symbol truth = e.truth().get(s);
+                        perSymbol.computeIfAbsent(truth, k -> new int[2])[0]++;
+                        perSymbol.get(truth)[1] += read.charAt(s) == truth.text().charAt(0) ? 1 : 0;
                         if (isOperator(truth)) {
                             operators++;
                             operatorsRight += read.charAt(s) == truth.text().charAt(0) ? 1 : 0;
@@ -97,10 +100,14 @@ class ExpressionQualityTest {
         String kinds = errors.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(12)
                 .map(en -> en.getKey() + " " + en.getValue()).collect(Collectors.joining(", "));
+        String symbols = perSymbol.entrySet().stream()
+                .map(en -> en.getKey().text() + " " + en.getValue()[1] + "/" + en.getValue()[0])
+                .collect(Collectors.joining(", "));
         String report = String.format(Locale.ROOT, "expressions read exactly: %d/%d (%.1f%%); all symbols found in "
-                        + "%d; operators right: %d/%d (%.2f%%)%nerrors (truth>read, +inserted, -dropped): %s%n"
-                        + "some misses:%n  %s%n", exact, COUNT, 100.0 * exact / COUNT, segmented, operatorsRight,
-                operators, 100.0 * operatorsRight / Math.max(1, operators), kinds, String.join("\n  ", misses));
+                        + "%d; operators right: %d/%d (%.2f%%)%nper symbol, in those: %s%n"
+                        + "errors (truth>read, +inserted, -dropped): %s%nsome misses:%n  %s%n", exact, COUNT,
+                100.0 * exact / COUNT, segmented, operatorsRight, operators,
+                100.0 * operatorsRight / Math.max(1, operators), symbols, kinds, String.join("\n  ", misses));
         System.out.print(report);
         assertTrue((double) exact / COUNT >= EXACT_FLOOR, report);
         assertTrue((double) operatorsRight / operators >= OPERATOR_FLOOR, report);
