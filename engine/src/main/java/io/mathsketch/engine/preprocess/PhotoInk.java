@@ -49,6 +49,14 @@ final class PhotoInk {
 
     /** How much stricter each level tried after a blank is than the one before. */
     private static final float STRICTER = 1.5f;
+    /**
+     * An edge mark is taken out only down to this darkness: pencil lays at most about 0.45 (a desk beyond the sheet
+     * is 0.5-0.8), and fainter marks at the edge (a shadow's border where the paper estimate lags) fade into the paper
+     * without a gap, so what a lower level left of them would be read as a digit.
+     */
+    private static final float DARKER_THAN_INK = 0.4f;
+    /** Working pixels around a dark edge mark taken out with it: its border, softened by the lens and JPEG. */
+    private static final int MARK_MARGIN = 2;
 
     private final int width, height;
     /** Working pixels per source pixel along each axis (1 = source resolution). */
@@ -342,7 +350,83 @@ final class PhotoInk {
         for (float level = Math.max(otsu, FAINT_INK) * STRICTER; c.largest() < 0 && level < 1; level *= STRICTER) {
             c = new Components(level, c);
         }
+        // A digit written up to the desk (or any mark far darker than ink that reaches the frame's edge) joins it and
+        // is dropped with it at every level: take the mark out down to a level the ink does not reach, then look
+        // again; the darkest marks first, so as little as needed is taken out. Only what would be blank looks this far.
+        for (float mark = 1 / STRICTER; c.largest() < 0 && mark > Math.max(otsu, DARKER_THAN_INK); mark /= STRICTER) {
+            c = withoutEdgeMarks(mark, otsu, c);
+        }
         return c;
+    }
+
+    /**
+     * Blanks (darkness 0) every pixel of a mark beyond {@code mark} that reaches the frame's edge, strong pixels only
+     * (a fainter stroke touching it stays out), and {@link #MARK_MARGIN} pixels around it (its blurred border), then
+     * labels at {@code level}, or at the faint-ink level when that finds nothing, in {@code discarded}'s plane.
+     */
+    private Components withoutEdgeMarks(float mark, float level, Components discarded) {
+        Components marks = new Components(mark, discarded, false);
+        int[] distance = marks.label;
+        boolean any = false;
+        for (int i = 0; i < distance.length; i++) {
+            boolean edgeMark = distance[i] >= 0 && marks.edge[distance[i]];
+            any |= edgeMark;
+            distance[i] = edgeMark ? 0 : Integer.MAX_VALUE / 2;
+        }
+        if (!any) {
+            return marks;
+        }
+        chessboardDistance(distance, width, height);
+        for (int i = 0; i < distance.length; i++) {
+            if (distance[i] <= MARK_MARGIN) {
+                dark[i] = 0;
+            }
+        }
+        Components c = new Components(level, marks);
+        if (c.largest() < 0 && level > FAINT_INK) {
+            c = new Components(FAINT_INK, c);
+        }
+        return c;
+    }
+
+    /** Two-pass chessboard distance to the nearest 0 of {@code d}, in place (other values start large). */
+    private static void chessboardDistance(int[] d, int w, int h) {
+        for (int y = 0, i = 0; y < h; y++) {
+            for (int x = 0; x < w; x++, i++) {
+                int v = d[i];
+                if (x > 0) {
+                    v = Math.min(v, d[i - 1] + 1);
+                }
+                if (y > 0) {
+                    v = Math.min(v, d[i - w] + 1);
+                    if (x > 0) {
+                        v = Math.min(v, d[i - w - 1] + 1);
+                    }
+                    if (x < w - 1) {
+                        v = Math.min(v, d[i - w + 1] + 1);
+                    }
+                }
+                d[i] = v;
+            }
+        }
+        for (int y = h - 1, i = w * h - 1; y >= 0; y--) {
+            for (int x = w - 1; x >= 0; x--, i--) {
+                int v = d[i];
+                if (x < w - 1) {
+                    v = Math.min(v, d[i + 1] + 1);
+                }
+                if (y < h - 1) {
+                    v = Math.min(v, d[i + w] + 1);
+                    if (x < w - 1) {
+                        v = Math.min(v, d[i + w + 1] + 1);
+                    }
+                    if (x > 0) {
+                        v = Math.min(v, d[i + w - 1] + 1);
+                    }
+                }
+                d[i] = v;
+            }
+        }
     }
 
     /**
@@ -360,8 +444,15 @@ final class PhotoInk {
             this(level, null);
         }
 
-        /** At {@code level}, labelling into {@code discarded}'s plane (which it then no longer has) when given. */
         Components(float level, Components discarded) {
+            this(level, discarded, true);
+        }
+
+        /**
+         * At {@code level}, labelling into {@code discarded}'s plane (which it then no longer has) when given; without
+         * {@code hysteresis}, of strong pixels only.
+         */
+        Components(float level, Components discarded, boolean hysteresis) {
             if (discarded == null) {
                 label = new int[width * height];
             } else {
@@ -372,7 +463,7 @@ final class PhotoInk {
             int next = 1;
             for (int y = 0, i = 0; y < height; y++) {
                 for (int x = 0; x < width; x++, i++) {
-                    if (!weak(i, level)) {
+                    if (hysteresis ? !weak(i, level) : !strong(i, level)) {
                         continue;
                     }
                     int l = 0;

@@ -151,6 +151,27 @@ class PhotoInkTest {
     }
 
     @Test
+    void aPencilDigitWrittenUpToTheDeskIsNotDroppedWithIt() {
+        // The 7's bar runs into the desk beyond the sheet's edge: at every level the ink and the desk are one
+        // component reaching the frame's edge. The desk, far darker than pencil, is taken out and the digit read.
+        List<CanvasRenderer.Placement> atTheEdge = List.of(CanvasRenderer.place(seven, 30, 150, 2.4));
+        float[] ink = CanvasRenderer.white(W, H).inkField(atTheEdge);
+        Random random = new Random(9);
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                double paper = x < 50 ? 55 : 215;
+                double v = paper * (1 - 0.45 * ink[y * W + x]) * UNEVEN.at(x, y) + 3 * random.nextGaussian();
+                int g = (int) Math.max(0, Math.min(255, Math.round(v)));
+                image.setRGB(x, y, new Color(g, g, Math.min(255, g + 12)).getRGB());
+            }
+        }
+        DigitImage read = digit(CanvasRenderer.encode(image, "jpeg"));
+        double r = alike(digit(CanvasRenderer.white(W, H).png(atTheEdge)), read);
+        assertTrue(r > 0.8, "likeness to the clean canvas " + r);
+    }
+
+    @Test
     void aPhotoOfBlankPaperIsBlank() {
         byte[] blank = CanvasRenderer.encode(photo(List.of(), UNEVEN, 5, 0, false, 5), "jpeg");
         assertThrows(BlankImage.class, () -> preprocessor.digit(blank));
