@@ -47,6 +47,8 @@ final class PhotoInk {
      */
     private static final float FAINT_INK = 0.12f;
 
+    /** How much narrower the closing is when the photo is measured again after finding no digit. */
+    private static final int NARROWER = 3;
     /** How much stricter each level tried after a blank is than the one before. */
     private static final float STRICTER = 1.5f;
     /**
@@ -68,20 +70,36 @@ final class PhotoInk {
      * in luminance everywhere, so it weighs more where the paper is darker (in a shadow).
      */
     private final float[] noise;
-    /** Otsu's threshold on darkness, before the noise is taken into account. */
-    private final float otsu;
+    /** Side of the paper estimate's cells in working pixels, about {@link #GRID} cells along the longer side. */
+    private final int cell;
+    /** The photo itself: measured again with a narrower closing when the first measurement finds no digit. */
+    private final DecodedImage image;
+    /** Otsu's threshold on darkness, before the noise is taken into account, of the last measurement. */
+    private float otsu;
 
     PhotoInk(DecodedImage image) {
         int longer = Math.max(image.width(), image.height());
+        this.image = image;
         this.factor = (longer + MAX_WORKING_SIDE - 1) / MAX_WORKING_SIDE;
         this.width = (image.width() + factor - 1) / factor;
         this.height = (image.height() + factor - 1) / factor;
-        float[] lum = downscale(image);
+        this.dark = new float[width * height];
+        this.noise = new float[width * height];
+        this.cell = Math.max(1, (Math.max(width, height) + GRID - 1) / GRID);
+        this.otsu = measure(CLOSING_RADIUS);
+    }
+
+    /**
+     * Fills {@link #dark} and {@link #noise} from the photo with the paper estimated on {@link #cell}s closed over
+     * {@code closingRadius} cells, and answers Otsu's threshold.
+     */
+    private float measure(int closingRadius) {
+        float[] lum = dark; // luminance first, turned into darkness in place
+        downscale(image, lum);
         smooth3(lum, width, height);
-        float[] paper = paper(lum);
+        float[] paper = noise; // the paper's brightness, turned into its noise in place
+        paper(lum, closingRadius, paper);
         float sigma = noiseSigma(lum, paper);
-        this.dark = lum; // reused in place: luminance becomes darkness
-        this.noise = paper; // and the paper's brightness its noise
         int[] histogram = new int[256];
         for (int i = 0; i < dark.length; i++) {
             float p = Math.max(1f, paper[i]);
@@ -90,7 +108,7 @@ final class PhotoInk {
             noise[i] = sigma / p;
             histogram[Math.min(255, (int) (d * 255f))]++;
         }
-        otsu = otsu(histogram, dark.length) / 255f;
+        return otsu(histogram, dark.length) / 255f;
     }
 
     /** Beyond {@code level} (Otsu's threshold, or the faint-ink one) and {@link #NOISE_SIGMAS} noise deviations. */
@@ -121,17 +139,17 @@ final class PhotoInk {
         return factor;
     }
 
-    /** Area average by {@code factor}, as floats. */
-    private float[] downscale(DecodedImage image) {
-        float[] out = new float[width * height];
+    /** Area average by {@code factor}, as floats, into {@code out}. */
+    private void downscale(DecodedImage image, float[] out) {
         byte[] lum = image.lum();
         int sw = image.width(), sh = image.height();
         if (factor == 1) {
             for (int i = 0; i < out.length; i++) {
                 out[i] = lum[i] & 0xFF;
             }
-            return out;
+            return;
         }
+        java.util.Arrays.fill(out, 0f);
         int[] count = new int[width * height];
         for (int y = 0; y < sh; y++) {
             int row = (y / factor) * width;
@@ -143,7 +161,6 @@ final class PhotoInk {
         for (int i = 0; i < out.length; i++) {
             out[i] /= count[i];
         }
-        return out;
     }
 
     /**
@@ -192,8 +209,7 @@ final class PhotoInk {
      * grey-level closing that fills every dark feature narrower than the closing (strokes, specks) and keeps
      * monotonic ramps and edges where they are, and bilinear interpolation between cell centres.
      */
-    private float[] paper(float[] lum) {
-        int cell = Math.max(1, (Math.max(width, height) + GRID - 1) / GRID);
+    private void paper(float[] lum, int closingRadius, float[] out) {
         int gw = (width + cell - 1) / cell, gh = (height + cell - 1) / cell;
         float[] grid = new float[gw * gh];
         int[] count = new int[gw * gh];
@@ -207,9 +223,8 @@ final class PhotoInk {
         for (int g = 0; g < grid.length; g++) {
             grid[g] /= count[g];
         }
-        grid = filter(grid, gw, gh, CLOSING_RADIUS, true);
-        grid = filter(grid, gw, gh, CLOSING_RADIUS, false);
-        float[] out = new float[width * height];
+        grid = filter(grid, gw, gh, closingRadius, true);
+        grid = filter(grid, gw, gh, closingRadius, false);
         for (int y = 0; y < height; y++) {
             double gy = Math.max(0, Math.min(gh - 1, (y + 0.5) / cell - 0.5));
             int y0 = (int) gy, y1 = Math.min(gh - 1, y0 + 1);
@@ -223,7 +238,6 @@ final class PhotoInk {
                 out[y * width + x] = top * (1 - fy) + bottom * fy;
             }
         }
-        return out;
     }
 
     /** Separable square maximum ({@code max}) or minimum filter of the given radius. */
@@ -335,11 +349,29 @@ final class PhotoInk {
     }
 
     /**
-     * The components at Otsu's threshold, or at the faint-ink one when that finds no stroke, or else at stricter
-     * levels ({@link #STRICTER} times the last, up to full darkness) until one finds a stroke.
+     * The components {@link #levels} finds; when it finds no digit, those it finds in the photo measured again with a
+     * closing {@link #NARROWER} times narrower.
      */
     private Components components() {
-        Components c = new Components(otsu);
+        Components c = levels(null);
+        if (c.largest() < 0) {
+            // Where a shadow's border meets the frame's edge at an acute angle, the closing cannot reach into the
+            // shadow's tip: the paper there is taken for lit, and the tip reads as a dark blob at the frame's edge
+            // that swallows a digit written beside it, at every level. A narrower closing follows the tip closely
+            // and still fills strokes (a digit is read when its strokes are narrower than the closing).
+            otsu = measure(CLOSING_RADIUS / NARROWER);
+            c = levels(c);
+        }
+        return c;
+    }
+
+    /**
+     * The components at Otsu's threshold, or at the faint-ink one when that finds no stroke, or else at stricter
+     * levels ({@link #STRICTER} times the last, up to full darkness), or else without dark edge marks, until one finds
+     * a stroke; in {@code discarded}'s plane when given.
+     */
+    private Components levels(Components discarded) {
+        Components c = new Components(otsu, discarded);
         if (c.largest() < 0 && otsu > FAINT_INK) {
             // Something far darker than the ink (the desk, a black frame) set Otsu's threshold above a pencil line.
             c = new Components(FAINT_INK, c);
@@ -368,18 +400,19 @@ final class PhotoInk {
         Components marks = new Components(mark, discarded, false);
         int[] distance = marks.label;
         boolean any = false;
-        for (int i = 0; i < distance.length; i++) {
-            boolean edgeMark = distance[i] >= 0 && marks.edge[distance[i]];
-            any |= edgeMark;
-            distance[i] = edgeMark ? 0 : Integer.MAX_VALUE / 2;
+        for (int k = 0; k < marks.count; k++) {
+            any |= marks.edge[k];
         }
-        if (!any) {
-            return marks;
-        }
-        chessboardDistance(distance, width, height);
-        for (int i = 0; i < distance.length; i++) {
-            if (distance[i] <= MARK_MARGIN) {
-                dark[i] = 0;
+        if (any) {
+            // The label plane becomes the distance to the nearest edge mark, then the next labelling's plane.
+            for (int i = 0; i < distance.length; i++) {
+                distance[i] = distance[i] >= 0 && marks.edge[distance[i]] ? 0 : Integer.MAX_VALUE / 2;
+            }
+            chessboardDistance(distance, width, height);
+            for (int i = 0; i < distance.length; i++) {
+                if (distance[i] <= MARK_MARGIN) {
+                    dark[i] = 0;
+                }
             }
         }
         Components c = new Components(level, marks);
