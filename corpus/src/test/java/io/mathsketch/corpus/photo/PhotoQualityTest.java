@@ -54,26 +54,43 @@ class PhotoQualityTest {
     void photosOfDigitsOnPaperAreReadAsWellAsTheFloor() {
         PhotoSet set = new PhotoSet(PhotoConfig.TEST, subset.images(), subset.labels(), HAND);
         List<String> misses = new ArrayList<>();
+        int[][] perDigit = new int[2][10];
         int mnist = 0, hand = 0;
         for (int i = 0; i < PER_SOURCE; i++) {
-            mnist += readsItsLabel(model, set.mnist(i * 13), misses) ? 1 : 0;
-            hand += readsItsLabel(model, set.hand(i), misses) ? 1 : 0;
+            mnist += readsItsLabel(model, set.mnist(i * 13), misses, perDigit) ? 1 : 0;
+            hand += readsItsLabel(model, set.hand(i), misses, perDigit) ? 1 : 0;
         }
         double accuracy = (mnist + hand) / (2.0 * PER_SOURCE);
-        String report = String.format("photos: %.2f%% (MNIST test digits %d/%d, held-out handwriting %d/%d)%n  %s",
-                100 * accuracy, mnist, PER_SOURCE, hand, PER_SOURCE, String.join("\n  ", misses));
+        String report = String.format("photos: %.2f%% (MNIST test digits %d/%d, held-out handwriting %d/%d)%n"
+                + "  per digit:%s%n  %s", 100 * accuracy, mnist, PER_SOURCE, hand, PER_SOURCE, perDigit(perDigit),
+                String.join("\n  ", misses));
         System.out.println(report);
         assertTrue(accuracy >= PHOTO_FLOOR, report);
     }
 
-    /** Whether {@code model} reads the photo's JPEG as its label; a miss is added to {@code misses}. */
-    static boolean readsItsLabel(CommittedModel model, Photo photo, List<String> misses) {
+    /**
+     * Whether {@code model} reads the photo's JPEG as its label; a miss is added to {@code misses}, and the reading
+     * counted in {@code perDigit} (row 0: read right, row 1: photos, by label).
+     */
+    static boolean readsItsLabel(CommittedModel model, Photo photo, List<String> misses, int[][] perDigit) {
         String read = model.read(photo.jpeg());
+        perDigit[1][photo.label()]++;
         if (read.equals(Integer.toString(photo.label()))) {
+            perDigit[0][photo.label()]++;
             return true;
         }
         misses.add("read " + read + ": " + photo);
         return false;
+    }
+
+    /** The counts of {@link #readsItsLabel} as " 0 29/29, 1 39/42, ...". */
+    static String perDigit(int[][] perDigit) {
+        StringBuilder text = new StringBuilder();
+        for (int d = 0; d < 10; d++) {
+            text.append(d == 0 ? " " : ", ").append(d).append(' ').append(perDigit[0][d]).append('/')
+                    .append(perDigit[1][d]);
+        }
+        return text.toString();
     }
 
     @Test

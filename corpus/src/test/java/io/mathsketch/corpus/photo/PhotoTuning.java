@@ -31,14 +31,16 @@ final class PhotoTuning {
         int sets = args.length > 1 ? Integer.parseInt(args[1]) : RESIDUES.length;
         MnistSubset subset = MnistSubset.load();
         int mnist = 0, drawn = 0;
+        int[][] perDigit = new int[2][10];
         try (CommittedModel model = new CommittedModel()) {
             for (int s = 0; s < sets; s++) {
                 PhotoSet set = new PhotoSet(config(s), subset.images(), subset.labels(), hand(s));
                 List<String> misses = new ArrayList<>();
                 int setMnist = 0, setDrawn = 0;
                 for (int i = 0; i < count; i++) {
-                    setMnist += PhotoQualityTest.readsItsLabel(model, set.mnist(mnistIndex(s, i)), misses) ? 1 : 0;
-                    setDrawn += PhotoQualityTest.readsItsLabel(model, set.hand(i), misses) ? 1 : 0;
+                    setMnist += PhotoQualityTest.readsItsLabel(model, set.mnist(mnistIndex(s, i)), misses, perDigit)
+                            ? 1 : 0;
+                    setDrawn += PhotoQualityTest.readsItsLabel(model, set.hand(i), misses, perDigit) ? 1 : 0;
                 }
                 System.out.printf("photo tuning set %d: %.2f%% (MNIST test digits %d/%d, held-out handwriting %d/%d)"
                         + "%n  %s%n", s, 100.0 * (setMnist + setDrawn) / (2 * count), setMnist, count, setDrawn, count,
@@ -47,8 +49,9 @@ final class PhotoTuning {
                 drawn += setDrawn;
             }
         }
-        System.out.printf("photo tuning, %d sets: %.2f%% (MNIST test digits %d/%d, held-out handwriting %d/%d)%n",
-                sets, 100.0 * (mnist + drawn) / (2 * count * sets), mnist, count * sets, drawn, count * sets);
+        System.out.printf("photo tuning, %d sets: %.2f%% (MNIST test digits %d/%d, held-out handwriting %d/%d)%n"
+                + "  per digit:%s%n", sets, 100.0 * (mnist + drawn) / (2 * count * sets), mnist, count * sets, drawn,
+                count * sets, PhotoQualityTest.perDigit(perDigit));
     }
 
     /** The photo conditions of tuning set {@code s}. */
