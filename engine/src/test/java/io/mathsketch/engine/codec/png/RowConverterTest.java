@@ -3,6 +3,7 @@ package io.mathsketch.engine.codec.png;
 import io.mathsketch.engine.image.DecodedImage;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import static io.mathsketch.engine.image.DecodedImage.luminance;
@@ -96,6 +97,44 @@ class RowConverterTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Anti-aliased ink as a canvas exports it: one colour at many opacities, in blocks that share a colour (read a
+     * word at a time) or not (a colour change inside a block), over a transparent background of another colour, at an
+     * odd offset in the row buffer (a scanline's filter byte comes first). Every alpha meets every ink colour, black,
+     * white and grey among them, so the block's extremes taken from its alpha extremes are checked for each.
+     */
+    @Test
+    void oneColourBlocksOfEveryAlphaGiveThePlainRule() {
+        Random random = new Random(16);
+        int[] inks = {0x000000, 0xFFFFFF, 0x808080, 0x1E90FF, 0xFF0000, 0x00FF00, 0x0000FF};
+        RowConverter.Rgba8 converter = new RowConverter.Rgba8();
+        for (int y = 0; y < ROWS; y++) {
+            int width = 8 + random.nextInt(120);
+            byte[] row = new byte[1 + 4 * width];
+            int ink = inks[y % inks.length];
+            for (int x = 0; x < width; x++) {
+                boolean background = random.nextInt(4) == 0;
+                int colour = background ? 0xFFFFFF : random.nextInt(40) == 0 ? inks[random.nextInt(inks.length)] : ink;
+                int a = background ? 0 : y % 5 == 0 ? 255 - random.nextInt(2) : random.nextInt(256);
+                int s = 1 + 4 * x;
+                row[s] = (byte) (colour >>> 16);
+                row[s + 1] = (byte) (colour >>> 8);
+                row[s + 2] = (byte) colour;
+                row[s + 3] = (byte) a;
+            }
+            DecodedImage fast = new DecodedImage(width, 1, true);
+            DecodedImage plain = new DecodedImage(width, 1, true);
+            converter.convert(row, 1, fast, 0);
+            new RowConverter.Rgba16().convert(widen(Arrays.copyOfRange(row, 1, row.length)), 0, plain, 0);
+            String where = "row " + y + ", ink " + Integer.toHexString(ink);
+            assertArrayEquals(plain.lum(), fast.lum(), where);
+            assertArrayEquals(plain.alpha(), fast.alpha(), where);
+            assertEquals(plain.rowMinLum()[0], fast.rowMinLum()[0], where);
+            assertEquals(plain.rowMaxLum()[0], fast.rowMaxLum()[0], where);
+            assertEquals(plain.rowMaxAlpha()[0], fast.rowMaxAlpha()[0], where);
         }
     }
 
