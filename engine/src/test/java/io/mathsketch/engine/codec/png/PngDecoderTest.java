@@ -4,6 +4,8 @@ import io.mathsketch.engine.image.InkImage;
 
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionException.CorruptImage;
+import io.mathsketch.engine.image.DecodedImage;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.testing.CanvasRenderer;
 import io.mathsketch.engine.testing.PngBytes;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -198,6 +201,53 @@ class PngDecoderTest {
             assertArrayEquals(fresh.decode(png).ink(), shared.decode(png).ink());
             assertArrayEquals(fresh.digit(png).pixels(), shared.digitInImage(png).digit().pixels());
         }
+    }
+
+    /**
+     * Up-filtered rows that differ from the row above only here and there (as a canvas's rows do along an ink edge):
+     * lone changed bytes at every position of a word and of a pixel, changes closer together and farther apart than
+     * the span the decoder adds at once, at a row's first and last byte, and rows of widths that leave a tail after
+     * the last whole word. Decoded pixels must be the encoded ones.
+     */
+    @ParameterizedTest(name = "width {0}")
+    @MethodSource("sparseWidths")
+    void upRowsWithSparseChangesDecodeToTheirPixels(int width) throws CorruptImage {
+        Random random = new Random(width);
+        int height = 60;
+        int[] samples = new int[width * height * 4];
+        for (int i = 0; i < width * 4; i++) {
+            samples[i] = random.nextInt(256);
+        }
+        for (int y = 1; y < height; y++) {
+            System.arraycopy(samples, (y - 1) * width * 4, samples, y * width * 4, width * 4);
+            int changes = y % 10 == 0 ? 0 : 1 + random.nextInt(6);
+            for (int k = 0; k < changes; k++) {
+                int at = switch (k) {
+                    case 0 -> y % (width * 4); // every byte position in turn
+                    case 1 -> width * 4 - 1;   // the row's last byte
+                    default -> random.nextInt(width * 4);
+                };
+                int length = 1 + random.nextInt(random.nextBoolean() ? 3 : 70);
+                for (int i = at; i < Math.min(width * 4, at + length); i++) {
+                    samples[y * width * 4 + i] = random.nextInt(256);
+                }
+            }
+        }
+        byte[] png = PngBytes.encode(width, height, RGBA, 8, samples, 2, null, null);
+
+        DecodedImage decoded = new PngDecoder().decode(png);
+
+        for (int p = 0; p < width * height; p++) {
+            int a = samples[4 * p + 3];
+            int lum = DecodedImage.overWhite(DecodedImage.luminance(samples[4 * p], samples[4 * p + 1],
+                    samples[4 * p + 2]), a);
+            assertEquals(lum, decoded.lum()[p] & 0xFF, "lum of pixel " + p);
+            assertEquals(a, decoded.alpha()[p] & 0xFF, "alpha of pixel " + p);
+        }
+    }
+
+    static IntStream sparseWidths() {
+        return IntStream.of(1, 2, 3, 7, 8, 9, 17, 33, 70, 280);
     }
 
     static Stream<Arguments> canvases() {
