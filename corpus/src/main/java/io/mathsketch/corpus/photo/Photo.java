@@ -18,16 +18,6 @@ public record Photo(int label, String source, PhotoConditions conditions, Buffer
         return Encoding.jpeg(image, conditions.jpegQuality());
     }
 
-    /** Stored as a camera held with {@code orientation} (1..8) would store it, tagged: a JPEG at the same quality. */
-    public byte[] jpeg(int orientation) {
-        return ExifVariants.jpeg(image, orientation, conditions.jpegQuality());
-    }
-
-    /** Stored as a camera held with {@code orientation} would store it, tagged: a lossless PNG. */
-    public byte[] png(int orientation) {
-        return ExifVariants.png(image, orientation);
-    }
-
     @Override
     public String toString() {
         return label + " from " + source + ": " + conditions;

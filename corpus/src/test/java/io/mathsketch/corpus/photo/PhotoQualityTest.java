@@ -101,10 +101,10 @@ class PhotoQualityTest {
         for (int i = 0; i < ORIENTED; i++) {
             Photo photo = i % 2 == 0 ? set.mnist(i * 41 + 7) : set.hand(i);
             // Orientation 1 is the upright picture stored as is: the reading every other value must match.
-            String jpeg = model.read(photo.jpeg(1)), png = model.read(photo.png(1));
+            String jpeg = model.read(ExifVariants.jpeg(photo, 1)), png = model.read(ExifVariants.png(photo, 1));
             for (int orientation = 1; orientation <= 8; orientation++) {
-                String turnedJpeg = model.read(photo.jpeg(orientation));
-                String turnedPng = model.read(photo.png(orientation));
+                String turnedJpeg = model.read(ExifVariants.jpeg(photo, orientation));
+                String turnedPng = model.read(ExifVariants.png(photo, orientation));
                 if (!turnedJpeg.equals(jpeg)) {
                     differences.add("JPEG orientation " + orientation + " read " + turnedJpeg + ", upright " + jpeg
                             + ": " + photo);

@@ -4,6 +4,7 @@ import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DecodedImage;
 import io.mathsketch.engine.testing.ExifBytes;
+import io.mathsketch.engine.testing.ExifPlacement;
 import io.mathsketch.engine.testing.PngBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,45 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * EXIF orientation as cameras write it: every one of the eight values, in a JPEG APP1 segment and a PNG eXIf chunk,
  * in both byte orders, turns the stored pixels into the picture the viewer sees; damaged metadata changes nothing.
- * The expected placement comes from the EXIF specification's wording for each value (which side of the picture the
- * stored first row and first column are), not from the decoder's own walk.
+ * The expected placement comes from the EXIF specification's wording for each value ({@link ExifPlacement}), not from
+ * the decoder's own walk.
  */
 class OrientationTest {
 
     private static final int W = 7, H = 5;
     private final ImageDecoder decoder = new ImageDecoder(InputLimits.DEFAULT);
-
-    /** Side of the viewed picture that stored row 0 and stored column 0 lie along, per value (EXIF 2.3, 0x0112). */
-    private static final String[][] SPEC = {
-            {"top", "left"}, {"top", "right"}, {"bottom", "right"}, {"bottom", "left"},
-            {"left", "top"}, {"right", "top"}, {"right", "bottom"}, {"left", "bottom"}};
-
-    /**
-     * The viewed picture of a stored {@code w x h} grid (pixels, or blocks of pixels), built cell by cell from
-     * {@link #SPEC}; {@code size} receives the viewed width and height.
-     */
-    private static int[] expectedUpright(int[] stored, int w, int h, int value, int[] size) {
-        String row0 = SPEC[value - 1][0], col0 = SPEC[value - 1][1];
-        boolean swap = row0.equals("left") || row0.equals("right");
-        int uw = swap ? h : w, uh = swap ? w : h;
-        size[0] = uw;
-        size[1] = uh;
-        int[] out = new int[uw * uh];
-        for (int sy = 0; sy < h; sy++) {
-            for (int sx = 0; sx < w; sx++) {
-                int ux, uy;
-                if (swap) {
-                    ux = row0.equals("left") ? sy : uw - 1 - sy;
-                    uy = col0.equals("top") ? sx : uh - 1 - sx;
-                } else {
-                    uy = row0.equals("top") ? sy : uh - 1 - sy;
-                    ux = col0.equals("left") ? sx : uw - 1 - sx;
-                }
-                out[uy * uw + ux] = stored[sy * w + sx];
-            }
-        }
-        return out;
-    }
 
     private static int[] distinctGreys() {
         int[] grey = new int[W * H];
@@ -97,11 +66,10 @@ class OrientationTest {
             byte[] tagged = ExifBytes.png(png, ExifBytes.tiff(value, little, 3));
             assertEquals(Orientation.ofExif(value), ImageDecoder.orientation(tagged));
             DecodedImage upright = decode(tagged);
-            int[] size = new int[2];
-            int[] expected = expectedUpright(stored, W, H, value, size);
-            assertEquals(size[0], upright.width(), "width");
-            assertEquals(size[1], upright.height(), "height");
-            assertArrayEquals(expected, lum(upright), "orientation " + value + (little ? " II" : " MM"));
+            ExifPlacement placement = new ExifPlacement(value, W, H);
+            assertEquals(placement.viewedWidth(), upright.width(), "width");
+            assertEquals(placement.viewedHeight(), upright.height(), "height");
+            assertArrayEquals(placement.view(stored), lum(upright), "orientation " + value + (little ? " II" : " MM"));
         }
     }
 
@@ -127,12 +95,11 @@ class OrientationTest {
                     // after the JFIF APP0 segment ImageIO writes (2 + 2 + 16 bytes), as some editors do
                     ExifBytes.jpegAt(jpeg, ExifBytes.tiff(value, little, 4), 20)}) {
                 DecodedImage upright = decode(tagged);
-                boolean swap = value >= 5;
-                assertEquals(swap ? bh * 8 : bw * 8, upright.width());
+                ExifPlacement placement = new ExifPlacement(value, bw, bh);
+                int ubw = placement.viewedWidth();
+                assertEquals(ubw * 8, upright.width());
                 // Sample each block's centre in the upright picture and compare with the spec's placement.
-                int ubw = swap ? bh : bw;
-                int[] size = new int[2];
-                int[] expected = expectedUpright(blocks, bw, bh, value, size);
+                int[] expected = placement.view(blocks);
                 for (int i = 0; i < expected.length; i++) {
                     int cx = (i % ubw) * 8 + 4, cy = (i / ubw) * 8 + 4;
                     int got = upright.lum()[cy * upright.width() + cx] & 0xFF;
@@ -155,11 +122,11 @@ class OrientationTest {
             image.setRGB(i % W, i / W, stored[i]);
         }
         BufferedImage upright = Orientation.ofExif(value).upright(image);
-        int[] size = new int[2];
-        int[] expected = expectedUpright(stored, W, H, value, size);
-        assertEquals(size[0], upright.getWidth());
-        assertEquals(size[1], upright.getHeight());
-        assertArrayEquals(expected, upright.getRGB(0, 0, size[0], size[1], null, 0, size[0]));
+        ExifPlacement placement = new ExifPlacement(value, W, H);
+        int uw = placement.viewedWidth(), uh = placement.viewedHeight();
+        assertEquals(uw, upright.getWidth());
+        assertEquals(uh, upright.getHeight());
+        assertArrayEquals(placement.view(stored), upright.getRGB(0, 0, uw, uh, null, 0, uw));
         assertEquals(BufferedImage.TYPE_INT_RGB, upright.getType());
     }
 
