@@ -54,7 +54,7 @@ final class AttackImages {
         return png(width, height, 1, deflate(new byte[1 + (width + 7) / 8]));
     }
 
-    /** A JPEG of the ring: ImageIO's decoder path, at quality 0.5. */
+    /** A JPEG of the ring: ImageIO's decoder path, written at ImageIO's default quality (0.75). */
     static byte[] jpegRing(int side) {
         BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = image.createGraphics();

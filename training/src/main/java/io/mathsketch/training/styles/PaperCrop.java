@@ -1,19 +1,12 @@
 package io.mathsketch.training.styles;
 
+import io.mathsketch.corpus.photo.Encoding;
 import io.mathsketch.corpus.render.CanvasRasterizer;
 import io.mathsketch.engine.image.Ink;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A digit as a user sends a photo of paper cropped to 28x28: the ink is drawn anti-aliased at page resolution, a
@@ -35,7 +28,8 @@ public final class PaperCrop {
         int[] box = inkBox(darkness, side);
         float[] crop = crop(darkness, side, box, random);
         byte[] grey = photograph(crop, random);
-        return random.nextDouble() < 0.5 ? png(grey) : jpeg(grey, 0.75f + 0.2f * (float) random.nextDouble());
+        return random.nextDouble() < 0.5 ? Encoding.png(grey(grey))
+                : Encoding.jpeg(grey(grey), 0.75f + 0.2f * (float) random.nextDouble());
     }
 
     private static float[] darkness(BufferedImage image) {
@@ -135,32 +129,5 @@ public final class PaperCrop {
         BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
         System.arraycopy(pixels, 0, ((DataBufferByte) image.getRaster().getDataBuffer()).getData(), 0, pixels.length);
         return image;
-    }
-
-    private static byte[] png(byte[] pixels) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(grey(pixels), "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("encoding a PNG in memory failed", e);
-        }
-    }
-
-    private static byte[] jpeg(byte[] pixels, float quality) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
-             MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(grey(pixels), null, null), param);
-            stream.flush();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("encoding a JPEG in memory failed", e);
-        } finally {
-            writer.dispose();
-        }
     }
 }
