@@ -12,8 +12,7 @@ import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.expression.ExpressionParser;
 import io.mathsketch.engine.expression.Symbol;
 import io.mathsketch.engine.inference.DjlRecognizer;
-import io.mathsketch.engine.mnist.MnistSubset;
-import java.nio.file.Path;
+import io.mathsketch.engine.testing.Checkout;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -119,8 +118,7 @@ class ExpressionQualityTest {
 
     /** The committed digit, symbol and verifier models, as the server serves them by default. */
     static DjlRecognizer openCommittedModels() throws Exception {
-        Path models = MnistSubset.folder().getParent().getParent().resolve("models");
-        return DjlRecognizer.open(EngineConfig.builder().modelsDirectory(models)
-                .models(List.of("mnist-cnn", "mathsketch-symbols", "mathsketch-digit-verifier")).workers(1).build());
+        return DjlRecognizer.open(EngineConfig.builder().modelsDirectory(Checkout.models())
+                .models(EngineConfig.MODELS.defaultValue()).workers(1).build());
     }
 }

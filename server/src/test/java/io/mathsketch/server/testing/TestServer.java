@@ -4,11 +4,11 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.metrics.api.Metrics;
 import io.mathsketch.engine.ModelLoadException;
+import io.mathsketch.engine.testing.Checkout;
 import io.mathsketch.server.MathSketchServer;
 import io.mathsketch.server.RecognizerFactory;
 import io.mathsketch.server.config.ServerSettings;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -87,12 +87,7 @@ public final class TestServer implements AutoCloseable {
         if (override != null) {
             return Path.of(override);
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("models")) && Files.isDirectory(dir.resolve("data/mnist-subset"))) {
-                return dir.resolve("models");
-            }
-        }
-        throw new IllegalStateException("no models folder above " + Path.of("").toAbsolutePath());
+        return Checkout.models();
     }
 
     public Http http() {
