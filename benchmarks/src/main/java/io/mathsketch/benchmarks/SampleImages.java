@@ -1,6 +1,7 @@
 package io.mathsketch.benchmarks;
 
 import io.mathsketch.corpus.photo.Encoding;
+import io.mathsketch.corpus.render.PageSurface;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -18,7 +19,7 @@ import java.util.SplittableRandom;
 public final class SampleImages {
 
     /** The canvas side of the web UI. */
-    public static final int CANVAS = 280;
+    public static final int CANVAS = PageSurface.DIGIT_WIDTH;
 
     private SampleImages() {
     }

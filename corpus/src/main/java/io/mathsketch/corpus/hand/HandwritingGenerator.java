@@ -1,5 +1,6 @@
 package io.mathsketch.corpus.hand;
 
+import io.mathsketch.corpus.render.PageSurface;
 import io.mathsketch.engine.image.Box;
 import io.mathsketch.engine.image.Stroke;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ import java.util.SplittableRandom;
  */
 public final class HandwritingGenerator {
 
-    /** The drawing page's canvas side in CSS pixels: the unit of the ink it sends. */
-    public static final double PAGE_CANVAS = 280;
+    /** The side of the drawing page's square digit surface: the unit of the ink it sends. */
+    public static final double PAGE_CANVAS = PageSurface.DIGIT_WIDTH;
     /** Pen-up time between two strokes of a digit, in milliseconds. */
     private static final double MIN_PEN_UP = 80, MAX_PEN_UP = 350;
     /** Redraws of an illegible drawing before the configuration is declared unable to draw the style. */

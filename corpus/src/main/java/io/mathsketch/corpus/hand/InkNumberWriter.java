@@ -1,5 +1,6 @@
 package io.mathsketch.corpus.hand;
 
+import io.mathsketch.corpus.render.PageSurface;
 import io.mathsketch.engine.image.Box;
 import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.image.Stroke;
@@ -8,18 +9,16 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Numbers of 2-5 digits written in digital ink by a generated hand, as the drawing page's number surface (560 x 280
- * units, wider when the digits need it) sends them: each digit drawn by {@link HandwritingGenerator} into its own em
- * square (one writing height per number, each digit's baseline a little off), then set after the previous one so
- * that the gap between the two digits' points is the one drawn for the number's {@link Spacing}, and written after
- * it in time. Unlike the canvas fixtures' numbers, the hands slant, the digits may touch and their boxes may overlap
- * (a slanted digit or a 7's bar reaching over its neighbour). Number {@code i} of a configuration is the same on
- * every machine and thread; the spacings take turns ({@code i % 4}). Test and tuning data only.
+ * Numbers of 2-5 digits written in digital ink by a generated hand, as the drawing page's number surface ({@link
+ * PageSurface}, wider when the digits need it) sends them: each digit drawn by {@link HandwritingGenerator} into its
+ * own em square (one writing height per number, each digit's baseline a little off), then set after the previous one so
+ * that the gap between the two digits' points is the one drawn for the number's {@link Spacing}, and written after it
+ * in time. Unlike the canvas fixtures' numbers, the hands slant, the digits may touch and their boxes may overlap (a
+ * slanted digit or a 7's bar reaching over its neighbour). Number {@code i} of a configuration is the same on every
+ * machine and thread; the spacings take turns ({@code i % 4}). Test and tuning data only.
  */
 public final class InkNumberWriter {
 
-    /** The drawing page's number surface. */
-    static final double SURFACE_WIDTH = 560, SURFACE_HEIGHT = 280;
     /** Digits per number. */
     public static final int MIN_DIGITS = 2, MAX_DIGITS = 5;
 
@@ -98,7 +97,7 @@ public final class InkNumberWriter {
             int digit = random.nextInt(10);
             List<DigitStyle> styles = config.hand().styles().stream().filter(s -> s.digit() == digit).toList();
             DigitStyle style = styles.get(random.nextInt(styles.size()));
-            double top = (SURFACE_HEIGHT - em) / 2 + (random.nextDouble() * 2 - 1) * 0.05 * em;
+            double top = (PageSurface.HEIGHT - em) / 2 + (random.nextDouble() * 2 - 1) * 0.05 * em;
             HandwrittenDigit d = hand.draw(style, i * MAX_DIGITS + k, new Box(0, (int) Math.round(top),
                     (int) Math.round(em), (int) Math.round(em)));
             if (k == 0) {
@@ -134,7 +133,7 @@ public final class InkNumberWriter {
             clock = end + Timeline.PAUSE_BETWEEN_DRAWINGS;
             text.append(digit);
         }
-        return new Written(text.toString(), spacing, new Ink(strokes, Math.max(SURFACE_WIDTH, right + 20),
-                SURFACE_HEIGHT, pen));
+        Ink ink = new Ink(strokes, Math.max(PageSurface.NUMBER_WIDTH, right + 20), PageSurface.HEIGHT, pen);
+        return new Written(text.toString(), spacing, ink);
     }
 }

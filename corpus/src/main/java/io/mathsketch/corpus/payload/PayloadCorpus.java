@@ -4,6 +4,7 @@ import io.mathsketch.corpus.hand.HandConfig;
 import io.mathsketch.corpus.hand.HandwritingGenerator;
 import io.mathsketch.corpus.hand.HandwrittenDigit;
 import io.mathsketch.corpus.render.CanvasRasterizer;
+import io.mathsketch.corpus.render.PageSurface;
 import io.mathsketch.engine.mnist.IdxFile;
 import io.mathsketch.engine.mnist.MnistImages;
 import io.mathsketch.engine.mnist.MnistLabels;
@@ -36,7 +37,7 @@ import java.util.stream.Stream;
 public final class PayloadCorpus {
 
     /** Canvas side of the drawing page, in pixels. */
-    public static final int CANVAS = 280;
+    public static final int CANVAS = PageSurface.DIGIT_WIDTH;
     /** Side of the small greyscale class. */
     public static final int SMALL = 140;
     /** Images per class unless asked otherwise: enough digits of every label, few enough to stay in cache. */
