@@ -1,15 +1,12 @@
 package io.mathsketch.engine.inference;
 
 import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.testing.CanvasRenderer;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** Test helper: draws 28x28 digits as dark ink on a white canvas, scaled and placed anywhere, and encodes a PNG. */
 public final class DigitCanvas {
@@ -38,11 +35,6 @@ public final class DigitCanvas {
     }
 
     public byte[] png() {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CanvasRenderer.encode(image, "png");
     }
 }
