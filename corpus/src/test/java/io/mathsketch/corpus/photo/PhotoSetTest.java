@@ -6,6 +6,7 @@ import io.mathsketch.engine.codec.ImageDecoder;
 import io.mathsketch.engine.codec.Orientation;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.mnist.MnistSubset;
+import io.mathsketch.engine.testing.LumPlane;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -125,17 +126,17 @@ class PhotoSetTest {
         BufferedImage upright = new PhotoSet(PhotoConfig.ORIENTATION, SUBSET.images(), SUBSET.labels(),
                 HandConfig.HELD_OUT).hand(2).image();
         ImageDecoder decoder = new ImageDecoder(InputLimits.DEFAULT);
-        int[] expected = decoder.decode(ExifVariants.png(upright, 1), ImageCopy::lum);
+        int[] expected = decoder.decode(ExifVariants.png(upright, 1), LumPlane::of);
         for (int orientation = 1; orientation <= 8; orientation++) {
             byte[] png = ExifVariants.png(upright, orientation);
             assertEquals(Orientation.ofExif(orientation), ImageDecoder.orientation(png));
             BufferedImage stored = ImageIO.read(new ByteArrayInputStream(png));
             boolean swapped = orientation >= 5;
             assertEquals(swapped ? upright.getHeight() : upright.getWidth(), stored.getWidth(), "stored turned");
-            assertArrayEquals(expected, decoder.decode(png, ImageCopy::lum), "PNG orientation " + orientation);
+            assertArrayEquals(expected, decoder.decode(png, LumPlane::of), "PNG orientation " + orientation);
             byte[] jpeg = ExifVariants.jpeg(upright, orientation, 0.9f);
             assertEquals(Orientation.ofExif(orientation), ImageDecoder.orientation(jpeg));
-            int[] turned = decoder.decode(jpeg, ImageCopy::lum);
+            int[] turned = decoder.decode(jpeg, LumPlane::of);
             assertEquals(expected.length, turned.length);
             double error = 0;
             for (int i = 0; i < expected.length; i++) {
@@ -145,16 +146,5 @@ class PhotoSetTest {
                     + error / expected.length);
         }
         assertTrue(Arrays.stream(expected).distinct().count() > 50, "a photo, not a flat image");
-    }
-
-    /** Luminance of a decoded image copied out of the decoder's planes. */
-    private static final class ImageCopy {
-        static int[] lum(io.mathsketch.engine.image.DecodedImage image) {
-            int[] out = new int[image.width() * image.height()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = image.lum()[i] & 0xFF;
-            }
-            return out;
-        }
     }
 }

@@ -5,6 +5,7 @@ import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DecodedImage;
 import io.mathsketch.engine.testing.ExifBytes;
 import io.mathsketch.engine.testing.ExifPlacement;
+import io.mathsketch.engine.testing.LumPlane;
 import io.mathsketch.engine.testing.PngBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,14 +50,6 @@ class OrientationTest {
         return decoder.decode(encoded, DecodedImage::copy);
     }
 
-    private static int[] lum(DecodedImage image) {
-        int[] out = new int[image.width() * image.height()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = image.lum()[i] & 0xFF;
-        }
-        return out;
-    }
-
     @ParameterizedTest(name = "PNG eXIf orientation {0}")
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
     void pngEveryOrientationIsTurnedUpright(int value) throws RecognitionException {
@@ -69,7 +62,8 @@ class OrientationTest {
             ExifPlacement placement = new ExifPlacement(value, W, H);
             assertEquals(placement.viewedWidth(), upright.width(), "width");
             assertEquals(placement.viewedHeight(), upright.height(), "height");
-            assertArrayEquals(placement.view(stored), lum(upright), "orientation " + value + (little ? " II" : " MM"));
+            assertArrayEquals(placement.view(stored), LumPlane.of(upright),
+                    "orientation " + value + (little ? " II" : " MM"));
         }
     }
 
@@ -165,7 +159,7 @@ class OrientationTest {
         for (byte[] tiff : broken) {
             byte[] tagged = ExifBytes.png(png, tiff);
             assertEquals(Orientation.NORMAL, ImageDecoder.orientation(tagged));
-            assertArrayEquals(stored, lum(decode(tagged)));
+            assertArrayEquals(stored, LumPlane.of(decode(tagged)));
         }
         // An IFD0 claiming 65,535 entries is read only as far as the data goes, where the tag still is.
         assertEquals(Orientation.ROTATE_90_CW, ImageDecoder.orientation(ExifBytes.png(png, replace(good, 8, 0xFF, 0xFF))));
