@@ -1,5 +1,6 @@
 package io.mathsketch.server.testing;
 
+import io.mathsketch.engine.testing.Checkout;
 import io.mathsketch.server.Main;
 
 import java.io.BufferedReader;
@@ -78,7 +79,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** {@code server/jvm.options} without comments: the heap and collector the packaged server runs with. */
     static List<String> jvmOptions() throws IOException {
-        Path options = TestServer.modelsFolder().getParent().resolve("server/jvm.options");
+        Path options = Checkout.folder("server").resolve("jvm.options");
         return Files.readAllLines(options).stream().map(String::trim)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
