@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mathsketch.corpus.CommittedModel;
 import io.mathsketch.engine.RecognitionRequest.Input;
+import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.Stroke;
 import io.mathsketch.engine.ink.InkRenderer;
 import io.mathsketch.engine.ink.StrokeGrouper;
@@ -38,7 +39,7 @@ class InkHandNumberTest {
                 InkNumberWriter.Written n = writer.number(i);
                 String read = model.readNumber(new Input.DigitalInk(n.ink()));
                 StringBuilder byGeometry = new StringBuilder();
-                for (List<Stroke> digit : grouper.digits(n.ink(), 32)) {
+                for (List<Stroke> digit : grouper.digits(n.ink(), InputLimits.DEFAULT.maxDigits())) {
                     byGeometry.append(model.read(renderer.digit(digit, n.ink().penWidth()).digit()));
                 }
                 boolean ok = read.equals(n.text());
