@@ -12,6 +12,7 @@ import io.mathsketch.server.testing.Http;
 import io.mathsketch.server.testing.ServerFixture;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -37,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The OpenAPI document as {@code /openapi} serves it, in YAML and in JSON, parsed and validated by a real OpenAPI
  * parser, and checked against what the server does: every API route documented, nothing documented that is not
- * served, and the problem types it lists are the ones the server answers with.
+ * served, the problem types it lists are the ones the server answers with, and the limits it states are the ones
+ * the server applies.
  */
 class OpenApiDocumentTest {
 
@@ -120,6 +122,27 @@ class OpenApiDocumentTest {
             assertEquals(limits.maxInkCoordinate(),
                     ((Schema<?>) ink.getProperties().get(size)).getMaximum().intValueExact(), size);
         }
+    }
+
+    @Test
+    void theDocumentedListingBoundsAreTheServersOwn() {
+        OpenAPI document = assertValid(parse(served("application/yaml")));
+        List<Parameter> parameters = document.getPaths().get("/api/v1/recognitions").getGet().getParameters();
+        int maxLimit = parameter(parameters, "limit").getSchema().getMaximum().intValueExact();
+        int maxModel = parameter(parameters, "model").getSchema().getMaxLength();
+        assertEquals(200, list("limit=" + maxLimit), "limit at the documented maximum");
+        assertEquals(400, list("limit=" + (maxLimit + 1)), "limit over the documented maximum");
+        assertEquals(200, list("model=" + "m".repeat(maxModel)), "model at the documented maxLength");
+        assertEquals(400, list("model=" + "m".repeat(maxModel + 1)), "model over the documented maxLength");
+    }
+
+    private static Parameter parameter(List<Parameter> parameters, String name) {
+        return parameters.stream().filter(p -> name.equals(p.getName())).findFirst().orElseThrow();
+    }
+
+    private static int list(String query) {
+        return http().withHeader("X-Client-Id", "openapi-listing-bounds-test").get("/api/v1/recognitions?" + query)
+                .status();
     }
 
     private String served(String mediaType) {

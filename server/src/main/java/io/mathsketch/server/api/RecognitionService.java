@@ -49,10 +49,10 @@ public final class RecognitionService implements HttpService {
 
     static final String NOT_STORED_WARNING = "199 mathsketch \"recognition not stored: database unavailable\"";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern NUMBER_LABEL = Pattern.compile("[0-9]{1,4096}");
     private static final int MAX_LIMIT = 100;
     /** The longest label: a number-mode correction ({@link #NUMBER_LABEL}). */
     private static final int MAX_LABEL = 4096;
+    private static final Pattern NUMBER_LABEL = Pattern.compile("[0-9]{1," + MAX_LABEL + "}");
     /** The model_name column's width (V1 migration). */
     private static final int MAX_MODEL_NAME = 200;
 
