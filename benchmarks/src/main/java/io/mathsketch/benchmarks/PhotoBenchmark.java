@@ -4,6 +4,7 @@ import io.mathsketch.corpus.hand.HandConfig;
 import io.mathsketch.corpus.photo.PhotoConfig;
 import io.mathsketch.corpus.photo.PhotoSet;
 import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.mnist.CommittedSubset;
 import io.mathsketch.engine.mnist.IdxFile;
 import io.mathsketch.engine.mnist.MnistImages;
 import io.mathsketch.engine.mnist.MnistLabels;
@@ -46,9 +47,9 @@ public class PhotoBenchmark extends JmhSettings {
         preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
         encoder = new InputEncoder(BenchmarkModel.folder(EngineResolver.ONNX_RUNTIME).manifest());
         canvasPng = SampleImages.canvasPng(3);
-        Path mnist = BenchmarkModel.modelsDirectory().getParent().resolve("data/mnist-subset");
-        MnistImages images = IdxFile.readImages(mnist.resolve("t10k-images-first2000-idx3-ubyte.gz"));
-        MnistLabels labels = IdxFile.readLabels(mnist.resolve("t10k-labels-first2000-idx1-ubyte.gz"));
+        Path mnist = BenchmarkModel.modelsDirectory().getParent().resolve(CommittedSubset.FOLDER);
+        MnistImages images = IdxFile.readImages(mnist.resolve(CommittedSubset.IMAGES));
+        MnistLabels labels = IdxFile.readLabels(mnist.resolve(CommittedSubset.LABELS));
         PhotoSet set = new PhotoSet(PhotoConfig.TEST.withFrames(List.of(new int[] {640, 480})), images, labels,
                 HandConfig.HELD_OUT);
         photos = new byte[PHOTOS][];

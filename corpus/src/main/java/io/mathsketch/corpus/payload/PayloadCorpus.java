@@ -5,6 +5,7 @@ import io.mathsketch.corpus.hand.HandwritingGenerator;
 import io.mathsketch.corpus.hand.HandwrittenDigit;
 import io.mathsketch.corpus.render.CanvasRasterizer;
 import io.mathsketch.corpus.render.PageSurface;
+import io.mathsketch.engine.mnist.CommittedSubset;
 import io.mathsketch.engine.mnist.IdxFile;
 import io.mathsketch.engine.mnist.MnistImages;
 import io.mathsketch.engine.mnist.MnistLabels;
@@ -45,8 +46,6 @@ public final class PayloadCorpus {
     /** The folder under {@code data/} holding the Chromium fixtures. */
     public static final String FIXTURES = "canvas-fixtures";
 
-    private static final String MNIST_IMAGES = "mnist-subset/t10k-images-first2000-idx3-ubyte.gz";
-    private static final String MNIST_LABELS = "mnist-subset/t10k-labels-first2000-idx1-ubyte.gz";
 
     private final Path dataDir;
 
@@ -58,11 +57,11 @@ public final class PayloadCorpus {
     /** Walks up from the working directory to the checkout holding {@code data/mnist-subset}. */
     public static PayloadCorpus ofCheckout() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("data/mnist-subset"))) {
+            if (Files.isDirectory(dir.resolve(CommittedSubset.FOLDER))) {
                 return new PayloadCorpus(dir.resolve("data"));
             }
         }
-        throw new IllegalStateException("no data/mnist-subset above " + Path.of("").toAbsolutePath()
+        throw new IllegalStateException("no " + CommittedSubset.FOLDER + " above " + Path.of("").toAbsolutePath()
                 + ": run from a MathSketch checkout");
     }
 
@@ -112,8 +111,8 @@ public final class PayloadCorpus {
     }
 
     private List<Payload> mnist(PayloadClass payloadClass, int count) throws IOException {
-        MnistImages images = IdxFile.readImages(dataDir.resolve(MNIST_IMAGES));
-        MnistLabels labels = IdxFile.readLabels(dataDir.resolve(MNIST_LABELS));
+        MnistImages images = IdxFile.readImages(dataDir.resolve(CommittedSubset.NAME).resolve(CommittedSubset.IMAGES));
+        MnistLabels labels = IdxFile.readLabels(dataDir.resolve(CommittedSubset.NAME).resolve(CommittedSubset.LABELS));
         List<Payload> out = new ArrayList<>();
         for (int i = 0; i < Math.min(count, images.count()); i++) {
             BufferedImage digit = grey(images, i);

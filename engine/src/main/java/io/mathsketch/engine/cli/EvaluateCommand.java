@@ -5,6 +5,7 @@ import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.inference.DjlRecognizer;
+import io.mathsketch.engine.mnist.CommittedSubset;
 import io.mathsketch.engine.mnist.IdxFile;
 import io.mathsketch.engine.mnist.MnistImages;
 import io.mathsketch.engine.mnist.MnistLabels;
@@ -22,9 +23,6 @@ import java.util.Set;
  */
 final class EvaluateCommand {
 
-    static final String IMAGES = "t10k-images-first2000-idx3-ubyte.gz";
-    static final String LABELS = "t10k-labels-first2000-idx1-ubyte.gz";
-
     private final PrintStream out;
 
     EvaluateCommand(PrintStream out) {
@@ -41,9 +39,9 @@ final class EvaluateCommand {
         if (!Files.isDirectory(folder)) {
             throw new CliArguments.UsageException("no such model folder: " + folder);
         }
-        Path subset = a.option("subset").map(Path::of).orElse(Cli.findUpwards("data/mnist-subset"));
-        MnistImages images = IdxFile.readImages(subset.resolve(IMAGES));
-        MnistLabels labels = IdxFile.readLabels(subset.resolve(LABELS));
+        Path subset = a.option("subset").map(Path::of).orElse(Cli.findUpwards(CommittedSubset.FOLDER));
+        MnistImages images = IdxFile.readImages(subset.resolve(CommittedSubset.IMAGES));
+        MnistLabels labels = IdxFile.readLabels(subset.resolve(CommittedSubset.LABELS));
         if (images.count() == 0 || images.count() != labels.count()) {
             throw new CliArguments.UsageException(subset + " holds " + images.count() + " images and "
                     + labels.count() + " labels: not a usable evaluation set");

@@ -11,10 +11,6 @@ import java.nio.file.Path;
  */
 public record MnistSubset(MnistImages images, MnistLabels labels) {
 
-    public static final String FOLDER = "data/mnist-subset";
-    public static final String IMAGES = "t10k-images-first2000-idx3-ubyte.gz";
-    public static final String LABELS = "t10k-labels-first2000-idx1-ubyte.gz";
-
     public MnistSubset {
         if (images.count() != labels.count()) {
             throw new IllegalArgumentException(images.count() + " images but " + labels.count() + " labels");
@@ -25,7 +21,8 @@ public record MnistSubset(MnistImages images, MnistLabels labels) {
     public static MnistSubset load() {
         Path folder = folder();
         try {
-            return new MnistSubset(IdxFile.readImages(folder.resolve(IMAGES)), IdxFile.readLabels(folder.resolve(LABELS)));
+            return new MnistSubset(IdxFile.readImages(folder.resolve(CommittedSubset.IMAGES)),
+                    IdxFile.readLabels(folder.resolve(CommittedSubset.LABELS)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -33,7 +30,7 @@ public record MnistSubset(MnistImages images, MnistLabels labels) {
 
     /** The {@code data/mnist-subset} folder of this checkout. */
     public static Path folder() {
-        return Checkout.folder(FOLDER);
+        return Checkout.folder(CommittedSubset.FOLDER);
     }
 
     public int count() {

@@ -1,5 +1,6 @@
 package io.mathsketch.engine.testing;
 
+import io.mathsketch.engine.mnist.CommittedSubset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 public final class Checkout {
 
     /** What only the repository root holds: the committed MNIST subset. */
-    private static final String MARK = "data/mnist-subset";
+    private static final String MARK = CommittedSubset.FOLDER;
 
     private Checkout() {
     }
