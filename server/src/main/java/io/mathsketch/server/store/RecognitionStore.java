@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -32,6 +33,10 @@ import java.util.stream.Stream;
 public final class RecognitionStore {
 
     private static final String INSERT = "insert-recognition";
+    private static final String DELETE = "retention-delete";
+    private static final String ADD_BYTES = "stored-bytes-add";
+    /** Rows of {@code stored_bytes_total} (V5 migration): slots 0 to 15, one taken at random per transaction. */
+    static final int TOTAL_SLOTS = 16;
 
     private final Database database;
 
@@ -40,20 +45,24 @@ public final class RecognitionStore {
     }
 
     /**
-     * Inserts all rows in one transaction: all are committed, or none. Plain JDBC, one prepared statement for the
-     * whole batch: through the DB client every row paid for a statement of its own (prepared, bound through the
-     * client's parameter handling, closed). What is left is the database's own work on the row and its indexes.
+     * Inserts all rows in one transaction: all are committed, or none, and their bytes with them in the stored
+     * total. Plain JDBC, one prepared statement for the whole batch: through the DB client every row paid for a
+     * statement of its own (prepared, bound through the client's parameter handling, closed). What is left is the
+     * database's own work on the row and its indexes.
      */
     public void insertAll(List<RecognitionRecord> records) {
         guard(() -> {
             try (Connection connection = database.connection()) {
                 connection.setAutoCommit(false);
                 try (PreparedStatement insert = connection.prepareStatement(database.statement(INSERT))) {
+                    long bytes = 0;
                     for (RecognitionRecord record : records) {
-                        bindInsert(insert, record);
+                        bytes += bindInsert(insert, record);
                         insert.addBatch();
                     }
                     insert.executeBatch();
+                    // Last before the commit: the slot's row lock is then held only while the commit lasts.
+                    addToTotal(connection, bytes);
                     connection.commit();
                 } catch (SQLException | RuntimeException e) {
                     try {
@@ -123,14 +132,16 @@ public final class RecognitionStore {
 
     /**
      * Deletes recognitions oldest first, among those created before {@code before}, until at least {@code bytes} of
-     * them are gone ({@code Long.MAX_VALUE}: all of them). Each batch of at most {@code batch} rows is one statement,
-     * so a large purge never holds one long transaction against the writers.
+     * them are gone ({@code Long.MAX_VALUE}: all of them). Each batch of at most {@code batch} rows is one short
+     * transaction, so a large purge never holds one long transaction against the writers. Instances purging at once
+     * walk the same oldest rows, so together they delete what one would; each subtracts from the stored total only
+     * the rows its own statements deleted, and reports only those.
      */
     public Purged deleteOldest(Instant before, long bytes, int batch) {
         return guard(() -> {
-            long rows = 0;
-            long freed = 0;
-            while (freed < bytes) {
+            Purged purged = Purged.NONE;
+            long reached = 0;
+            while (reached < bytes) {
                 List<DbRow> oldest;
                 try (Stream<DbRow> stream = client().execute().createNamedQuery("retention-oldest")
                         .addParam("before", utc(before))
@@ -141,27 +152,85 @@ public final class RecognitionStore {
                 if (oldest.isEmpty()) {
                     break;
                 }
-                DbRow last = null;
+                List<String> ids = new ArrayList<>();
+                List<Long> sizes = new ArrayList<>();
                 for (DbRow row : oldest) {
-                    last = row;
-                    freed += RecognitionRows.number(row, "stored_bytes");
-                    if (freed >= bytes) {
+                    ids.add(RecognitionRows.string(row, "id").trim());
+                    sizes.add(RecognitionRows.number(row, "stored_bytes"));
+                    reached += sizes.getLast();
+                    if (reached >= bytes) {
                         break;
                     }
                 }
-                rows += client().execute().createNamedDelete("retention-delete-through")
-                        .addParam("lastTime", utc(RecognitionRows.instant(last, "created_at")))
-                        .addParam("lastId", RecognitionRows.string(last, "id").trim())
-                        .execute();
+                purged = purged.plus(delete(ids, sizes));
                 if (oldest.size() < batch) {
                     break;
                 }
             }
-            return new Purged(rows, freed);
+            return purged;
         });
     }
 
-    /** Bytes held by every stored recognition's images and texts (the sum of {@code stored_bytes}). */
+    /**
+     * Deletes rows by id in one transaction with their bytes from the stored total. A row another instance deleted
+     * first counts 0 in this batch (its delete waited for that one's commit), so no row is ever subtracted twice.
+     */
+    private Purged delete(List<String> ids, List<Long> sizes) {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement(database.statement(DELETE))) {
+                for (String id : ids) {
+                    delete.setString(1, id);
+                    delete.addBatch();
+                }
+                int[] counts = delete.executeBatch();
+                long rows = 0;
+                long bytes = 0;
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] < 0) {
+                        // SUCCESS_NO_INFO: without each row's count the total could not be kept exact.
+                        throw new SQLException("the driver did not report which rows the purge deleted");
+                    }
+                    if (counts[i] > 0) {
+                        rows++;
+                        bytes += sizes.get(i);
+                    }
+                }
+                addToTotal(connection, -bytes);
+                connection.commit();
+                return new Purged(rows, bytes);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException | RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DbClientException("delete of " + ids.size() + " recognitions failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds to one slot of the stored total, in the caller's transaction. */
+    private void addToTotal(Connection connection, long bytes) throws SQLException {
+        if (bytes == 0) {
+            return;
+        }
+        try (PreparedStatement add = connection.prepareStatement(database.statement(ADD_BYTES))) {
+            int slot = ThreadLocalRandom.current().nextInt(TOTAL_SLOTS);
+            add.setLong(1, bytes);
+            add.setInt(2, slot);
+            if (add.executeUpdate() != 1) {
+                throw new SQLException("stored_bytes_total has no slot " + slot + " (V5 migration)");
+            }
+        }
+    }
+
+    /**
+     * Bytes held by every stored recognition's images and texts: the running total the inserts and deletes keep
+     * (equal to the sum of {@code stored_bytes} over the rows, read without reading them).
+     */
     public long totalBytes() {
         return guard(() -> client().execute().createNamedGet("retention-total-bytes").execute()
                 .map(row -> RecognitionRows.number(row, "total")).orElse(0L));
@@ -243,8 +312,12 @@ public final class RecognitionStore {
         return database.client();
     }
 
-    /** Binds the insert's values in the order of its column list ({@code insert-recognition}). */
-    private static void bindInsert(PreparedStatement insert, RecognitionRecord r) throws SQLException {
+    /**
+     * Binds the insert's values in the order of its column list ({@code insert-recognition}).
+     *
+     * @return the row's {@code stored_bytes}
+     */
+    private static long bindInsert(PreparedStatement insert, RecognitionRecord r) throws SQLException {
         String readings = ReadingsJson.encode(r.labels(), r.readings());
         int i = 0;
         insert.setString(++i, r.id());
@@ -269,7 +342,9 @@ public final class RecognitionStore {
         insert.setLong(++i, r.timings().inferenceNanos());
         insert.setLong(++i, r.timings().postprocessNanos());
         insert.setString(++i, r.owner().orElse(null));
-        insert.setLong(++i, storedBytes(r, readings));
+        long storedBytes = storedBytes(r, readings);
+        insert.setLong(++i, storedBytes);
+        return storedBytes;
     }
 
     /**

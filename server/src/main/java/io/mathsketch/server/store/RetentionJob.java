@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps the store within {@code store.retention}: every {@code interval}, deletes the recognitions older than
- * {@code max-age}, then the oldest ones until the rest fit in {@code max-bytes}. Several instances on one database
- * may purge at once: each deletion is by position in the (created_at, id) order, so they only repeat each other's
- * work.
+ * {@code max-age}, then the oldest ones until the rest fit in {@code max-bytes}, compared with the running total the
+ * store keeps (never a sum over the table). Several instances on one database may purge at once: they walk the same
+ * oldest rows in the (created_at, id) order, so they only repeat each other's work, and a row counts for the one
+ * that deleted it.
  */
 public final class RetentionJob implements AutoCloseable {
 

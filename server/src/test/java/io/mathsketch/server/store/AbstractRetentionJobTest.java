@@ -8,12 +8,19 @@ import io.mathsketch.server.config.ServerSettings;
 import io.mathsketch.server.observe.StoreMetrics;
 import io.mathsketch.server.testing.TestDatabase;
 import io.mathsketch.server.testing.TestServer;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +30,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,13 +54,14 @@ abstract class AbstractRetentionJobTest {
     private Database database;
     private RecognitionStore store;
     private StoreMetrics metrics;
+    private ServerSettings settings;
 
     protected abstract TestDatabase createDatabase();
 
     @BeforeAll
     void open() {
         testDatabase = createDatabase();
-        ServerSettings settings = ServerSettings.from(TestServer.config(Map.of("db.url", testDatabase.url(),
+        settings = ServerSettings.from(TestServer.config(Map.of("db.url", testDatabase.url(),
                 "db.user", testDatabase.user(), "db.password", testDatabase.password())));
         database = Database.open(settings.database(), TestServer.config(Map.of()).get("db.statements"));
         store = new RecognitionStore(database);
@@ -126,12 +140,100 @@ abstract class AbstractRetentionJobTest {
         assertTrue(store.find(recent).isPresent());
     }
 
+    /**
+     * The stored total is kept by the transactions themselves, so it stays the sum of the rows with two instances on
+     * one database inserting and purging at once, both purges deleting the same oldest rows: each row is added once
+     * and subtracted once, by whichever instance deleted it.
+     */
+    @Test
+    void theTotalStaysTheSumOfTheRowsWithTwoInstancesWritingAndPurgingAtOnce() throws Exception {
+        int oldRows = 40;
+        for (int i = 0; i < oldRows; i++) {
+            insert(store, NOW.minus(Duration.ofDays(60)).plusSeconds(i), ORIGINAL + i);
+        }
+        assertEquals(sumOfRows(), store.totalBytes());
+        try (Database other = Database.open(settings.database(), TestServer.config(Map.of()).get("db.statements"))) {
+            RecognitionStore second = new RecognitionStore(other);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Callable<RecognitionStore.Purged>> work = new ArrayList<>();
+            for (RecognitionStore instance : List.of(store, second)) {
+                work.add(() -> {
+                    start.await();
+                    return instance.deleteOldest(NOW.minus(Duration.ofDays(30)), Long.MAX_VALUE, 7);
+                });
+                work.add(() -> {
+                    start.await();
+                    for (int i = 0; i < 20; i++) {
+                        insert(instance, NOW.minusSeconds(i), ORIGINAL / 2 + i);
+                    }
+                    return RecognitionStore.Purged.NONE;
+                });
+            }
+            try (ExecutorService threads = Executors.newFixedThreadPool(work.size())) {
+                List<Future<RecognitionStore.Purged>> done = work.stream().map(threads::submit).toList();
+                start.countDown();
+                RecognitionStore.Purged purged = RecognitionStore.Purged.NONE;
+                for (Future<RecognitionStore.Purged> result : done) {
+                    purged = purged.plus(result.get(60, TimeUnit.SECONDS));
+                }
+                assertEquals(oldRows, purged.rows(), "every old row deleted, and counted by one instance only");
+            }
+            assertEquals(sumOfRows(), store.totalBytes(), "the total equals the rows' sum");
+            assertEquals(store.totalBytes(), second.totalBytes(), "both instances read the same total");
+            assertEquals(40, store.page(100, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())
+                    .items().size());
+        }
+    }
+
+    /** A database that held recognitions before the total existed starts with their sum (the V5 backfill). */
+    @Test
+    void theMigrationStartsTheTotalAtTheSumOfTheRowsAlreadyStored() throws SQLException {
+        try (TestDatabase older = createDatabase()) {
+            Flyway.configure().dataSource(older.url(), older.user(), older.password())
+                    .locations("classpath:db/migration").target("4").load().migrate();
+            try (Connection c = DriverManager.getConnection(older.url(), older.user(), older.password());
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO recognitions (id, created_at, mode,"
+                         + " text, confidence, readings, input_pixels, model_name, model_version, engine, device,"
+                         + " preprocess_nanos, queue_nanos, inference_nanos, postprocess_nanos, stored_bytes)"
+                         + " VALUES (?, CURRENT_TIMESTAMP, 'digit', '7', 0.9, '{}', ?, 'mnist-cnn', '1', 'e', 'cpu',"
+                         + " 0, 0, 0, 0, ?)")) {
+                for (int i = 0; i < 3; i++) {
+                    insert.setString(1, new RecognitionIds().next(NOW));
+                    insert.setBytes(2, new byte[1]);
+                    insert.setLong(3, 1000 + i);
+                    insert.executeUpdate();
+                }
+            }
+            ServerSettings olderSettings = ServerSettings.from(TestServer.config(Map.of("db.url", older.url(),
+                    "db.user", older.user(), "db.password", older.password())));
+            try (Database migrated = Database.open(olderSettings.database(),
+                    TestServer.config(Map.of()).get("db.statements"))) {
+                assertEquals(3003, new RecognitionStore(migrated).totalBytes());
+            }
+        }
+    }
+
+    /** The sum over the rows themselves, the figure the stored total must equal. */
+    private long sumOfRows() throws SQLException {
+        try (Connection c = DriverManager.getConnection(testDatabase.url(), testDatabase.user(),
+                testDatabase.password());
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COALESCE(SUM(stored_bytes), 0) FROM recognitions")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     private RetentionJob job(Duration maxAge, long maxBytes) {
         return new RetentionJob(store, new DatabaseStatus(Duration.ofSeconds(1)), metrics,
                 new RetentionSettings(maxAge, maxBytes, Duration.ZERO), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private String insert(Instant at, int originalBytes) {
+        return insert(store, at, originalBytes);
+    }
+
+    private static String insert(RecognitionStore store, Instant at, int originalBytes) {
         Instant time = at.truncatedTo(ChronoUnit.MILLIS);
         float[] probabilities = new float[10];
         probabilities[7] = 1;
