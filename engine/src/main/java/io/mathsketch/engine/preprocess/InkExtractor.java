@@ -177,7 +177,8 @@ final class InkExtractor {
         if (b == null) {
             return null;
         }
-        return centering.centerMapped(m.source(), width, m.lut(), b[0], b[1], b[2] - b[0], b[3] - b[1]);
+        return centering.centerMapped(m.source(), width, m.lut(), m.backgroundByte(), b[0], b[1], b[2] - b[0],
+                b[3] - b[1]);
     }
 
     /**
@@ -213,7 +214,12 @@ final class InkExtractor {
         return (a + b - 1) / b;
     }
 
-    /** {minX, minY, maxX, maxY} (exclusive ends) of the pixels that count as ink, or null when there are none. */
+    /**
+     * {minX, minY, maxX, maxY} (exclusive ends) of the pixels that count as ink, or null when there are none. Rows
+     * come from the decoder's row extremes; within a row only the margins outside the box found so far are looked
+     * at, from the edge inwards, skipping words of background ({@link BackgroundBytes}) and looking byte by byte
+     * only at the words that hold something else.
+     */
     private int[] inkBounds(Mapping m) {
         int minY = -1, maxY = -1;
         for (int y = 0; y < height; y++) {
@@ -225,23 +231,38 @@ final class InkExtractor {
         if (minY < 0) {
             return null;
         }
+        byte[] source = m.source;
+        boolean[] isInk = m.isInk;
+        boolean skip = m.backgroundByte >= 0;
+        long background = BackgroundBytes.pattern(m.backgroundByte);
         int minX = width, maxX = -1;
         for (int y = minY; y <= maxY; y++) {
-            if (!m.isInk[m.rowExtreme[y]]) {
+            if (!isInk[m.rowExtreme[y]]) {
                 continue;
             }
             int row = y * width;
-            // Only the margins outside the box found so far need looking at.
-            for (int x = 0; x < minX; x++) {
-                if (m.isInk[m.source[row + x] & 0xFF]) {
-                    minX = x;
-                    break;
+            // Ink left of minX: the first ink pixel from the left edge; x only grows, so minX only shrinks.
+            for (int x = 0; x < minX; ) {
+                if (skip) {
+                    x = BackgroundBytes.skipForward(source, row + x, row + minX, background) - row;
+                }
+                for (int stop = Math.min(minX, x + Long.BYTES); x < stop; x++) {
+                    if (isInk[source[row + x] & 0xFF]) {
+                        minX = x;
+                        break;
+                    }
                 }
             }
-            for (int x = width - 1; x > maxX; x--) {
-                if (m.isInk[m.source[row + x] & 0xFF]) {
-                    maxX = x;
-                    break;
+            // Ink right of maxX: x is the exclusive end of what is left to look at, moving left.
+            for (int x = width; x > maxX + 1; ) {
+                if (skip) {
+                    x = BackgroundBytes.skipBackward(source, row + maxX + 1, row + x, background) - row;
+                }
+                for (int stop = Math.max(maxX + 1, x - Long.BYTES); x > stop; x--) {
+                    if (isInk[source[row + x - 1] & 0xFF]) {
+                        maxX = x - 1;
+                        break;
+                    }
                 }
             }
         }
@@ -258,7 +279,7 @@ final class InkExtractor {
                     lut[v] = Math.min(1f, (float) v / maxAlpha);
                 }
             }
-            return new Mapping(image.alpha(), lut, image.rowMaxAlpha(), 0, false);
+            return new Mapping(image.alpha(), lut, image.rowMaxAlpha(), 0, false, 0);
         }
         int background = borderMedian();
         boolean darkInk = background >= 128;
@@ -269,7 +290,8 @@ final class InkExtractor {
                 lut[v] = Math.max(0f, Math.min(1f, ink));
             }
         }
-        return new Mapping(image.lum(), lut, darkInk ? image.rowMinLum() : image.rowMaxLum(), background, darkInk);
+        return new Mapping(image.lum(), lut, darkInk ? image.rowMinLum() : image.rowMaxLum(), background, darkInk,
+                background);
     }
 
     private int borderMedian() {
@@ -290,12 +312,15 @@ final class InkExtractor {
      *
      * @param blankFrom a row whose extreme is at or beyond this value on the background side maps to zero ink
      * @param blankAbove whether the background side is above {@code blankFrom} (dark ink) or below it
+     * @param backgroundByte the background's byte value if the table maps it to zero ink (it always does), else -1:
+     *                       the value whose stretches later steps may skip
      */
     private record Mapping(byte[] source, float[] lut, boolean[] isInk, int[] rowExtreme, int blankFrom,
-                           boolean blankAbove) {
+                           boolean blankAbove, int backgroundByte) {
 
-        Mapping(byte[] source, float[] lut, int[] rowExtreme, int blankFrom, boolean blankAbove) {
-            this(source, lut, inkTable(lut), rowExtreme, blankFrom, blankAbove);
+        Mapping(byte[] source, float[] lut, int[] rowExtreme, int blankFrom, boolean blankAbove, int background) {
+            this(source, lut, inkTable(lut), rowExtreme, blankFrom, blankAbove,
+                    lut[background] == 0f ? background : -1);
         }
 
         private static boolean[] inkTable(float[] lut) {

@@ -44,13 +44,14 @@ public final class MnistCentering {
      * Centres the region of a byte image whose values {@code lut} maps to ink: the same digit, bit for bit, as mapping
      * the region to an {@link InkImage} and calling {@link #centerRegion}, without writing the mapped region out first
      * (the first resampling pass reads the bytes through the table). What a canvas costs after decoding is mostly
-     * these two passes over the ink box.
+     * these two passes over the ink box. {@code blank} is a byte value the table maps to no ink (the background), or
+     * -1: the first pass skips the stretches of it, whose terms add nothing.
      */
-    DigitImage centerMapped(byte[] source, int width, float[] lut, int x0, int y0, int w, int h) {
+    DigitImage centerMapped(byte[] source, int width, float[] lut, int blank, int x0, int y0, int w, int h) {
         int[] fitted = fittedSize(w, h);
         int tw = fitted[0], th = fitted[1];
         float[] horizontal = new float[h * tw];
-        Axis.of(w, tw).applyMappedRows(source, lut, y0 * width + x0, width, h, horizontal);
+        Axis.of(w, tw).applyMappedRows(source, lut, blank, y0 * width + x0, width, h, horizontal);
         return place(vertical(horizontal, h, tw, th), tw, th);
     }
 
@@ -107,12 +108,24 @@ public final class MnistCentering {
         return vertical(horizontal, h, tw, th);
     }
 
-    /** The second, vertical pass over an {@code h} x {@code tw} buffer of horizontally resampled rows. */
+    /**
+     * The second, vertical pass over an {@code h} x {@code tw} buffer of horizontally resampled rows: each output row
+     * is a weighted sum of whole input rows, added a row at a time, so the additions run along contiguous rows (which
+     * the compiler vectorises) where a column at a time would wait on each one. Every output value still adds the
+     * same terms in the same order as {@link Axis#apply} down its column, so the result is identical.
+     */
     private static float[] vertical(float[] horizontal, int h, int tw, int th) {
         float[] out = new float[th * tw];
         Axis ys = Axis.of(h, th);
-        for (int x = 0; x < tw; x++) {
-            ys.apply(horizontal, x, tw, out, x, tw);
+        for (int t = 0; t < th; t++) {
+            int o = t * tw, base = t * ys.stride, first = ys.start[t];
+            for (int k = 0; k < ys.count[t]; k++) {
+                float w = ys.weights[base + k];
+                int in = (first + k) * tw;
+                for (int x = 0; x < tw; x++) {
+                    out[o + x] += w * horizontal[in + x];
+                }
+            }
         }
         return out;
     }
@@ -207,20 +220,31 @@ public final class MnistCentering {
 
         /**
          * {@link #apply} along each of {@code rows} rows of bytes mapped through {@code lut}, into consecutive rows of
-         * {@code out}. Four rows at a time: their sums are independent chains the processor overlaps, where one row's
-         * sum waits on each addition. Each sum adds the same terms in the same order as {@link #apply}, so the result is
-         * identical.
+         * {@code out} (which must hold zeros). Four rows at a time: their sums are independent chains the processor
+         * overlaps, where one row's sum waits on each addition. Each sum adds the same terms in the same order as
+         * {@link #apply}, so the result is identical. A target whose source bytes are all {@code blank} (a byte value
+         * the table maps to zero; -1 for none) in all four rows is left at zero without reading the table: its terms
+         * are all +0, and adding +0 leaves a sum as it is, so skipping them changes nothing. On a digit most of the
+         * ink box is background around thin strokes.
          */
-        void applyMappedRows(byte[] in, float[] lut, int offset, int rowStride, int rows, float[] out) {
+        void applyMappedRows(byte[] in, float[] lut, int blank, int offset, int rowStride, int rows, float[] out) {
             int targets = start.length;
+            boolean skip = blank >= 0 && stride > Integer.BYTES && lut[blank] == 0f;
+            long pattern = BackgroundBytes.pattern(blank);
             int y = 0;
             for (; y + 4 <= rows; y += 4) {
                 int r0 = offset + y * rowStride, r1 = r0 + rowStride, r2 = r1 + rowStride, r3 = r2 + rowStride;
                 int o = y * targets;
                 for (int t = 0; t < targets; t++) {
+                    int base = t * stride, first = start[t], n = count[t];
+                    if (skip && BackgroundBytes.all(in, r0 + first, n, pattern)
+                            && BackgroundBytes.all(in, r1 + first, n, pattern)
+                            && BackgroundBytes.all(in, r2 + first, n, pattern)
+                            && BackgroundBytes.all(in, r3 + first, n, pattern)) {
+                        continue;
+                    }
                     float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                    int base = t * stride, first = start[t];
-                    for (int k = 0; k < count[t]; k++) {
+                    for (int k = 0; k < n; k++) {
                         float w = weights[base + k];
                         int i = first + k;
                         s0 += w * lut[in[r0 + i] & 0xFF];
@@ -237,9 +261,12 @@ public final class MnistCentering {
             for (; y < rows; y++) {
                 int row = offset + y * rowStride, o = y * targets;
                 for (int t = 0; t < targets; t++) {
+                    int base = t * stride, first = start[t], n = count[t];
+                    if (skip && BackgroundBytes.all(in, row + first, n, pattern)) {
+                        continue;
+                    }
                     float sum = 0;
-                    int base = t * stride, first = start[t];
-                    for (int k = 0; k < count[t]; k++) {
+                    for (int k = 0; k < n; k++) {
                         sum += weights[base + k] * lut[in[row + first + k] & 0xFF];
                     }
                     out[o + t] = sum;
