@@ -12,13 +12,17 @@ import java.util.zip.Deflater;
 public final class PngBytes {
 
     public static final int GREY = 0, RGB = 2, PALETTE = 3, GREY_ALPHA = 4, RGBA = 6;
+    /** As {@code filter}: each row filtered another way, runs of Up rows between rows of every other filter. */
+    public static final int MIXED_FILTERS = -1;
+    private static final int[] MIXED = {2, 2, 0, 2, 1, 2, 2, 3, 2, 4, 2, 0, 0, 2};
 
     private PngBytes() {
     }
 
     /**
      * @param samples row-major samples, {@code channels} per pixel, each in [0, 2^depth - 1]
-     * @param filter scanline filter applied to every row (0 None, 1 Sub, 2 Up, 3 Average, 4 Paeth)
+     * @param filter scanline filter applied to every row (0 None, 1 Sub, 2 Up, 3 Average, 4 Paeth), or
+     *               {@link #MIXED_FILTERS}
      * @param palette PLTE data (RGB triples) or null
      * @param transparency tRNS data or null
      */
@@ -52,12 +56,13 @@ public final class PngBytes {
                 }
             }
             int out = y * (stride + 1);
-            raw[out] = (byte) filter;
+            int rowFilter = filter == MIXED_FILTERS ? MIXED[y % MIXED.length] : filter;
+            raw[out] = (byte) rowFilter;
             for (int i = 0; i < stride; i++) {
                 int a = i >= bpp ? row[i - bpp] & 0xFF : 0;
                 int b = previous[i] & 0xFF;
                 int c = i >= bpp ? previous[i - bpp] & 0xFF : 0;
-                int predictor = switch (filter) {
+                int predictor = switch (rowFilter) {
                     case 1 -> a;
                     case 2 -> b;
                     case 3 -> (a + b) >>> 1;

@@ -46,6 +46,8 @@ public final class PngDecoder {
     private byte[] zeros = new byte[0];
     private byte[] lumPlane = new byte[0];
     private byte[] alphaPlane = new byte[0];
+    /** Pixel ranges {from, to, from, to, ...} of an Up scanline that may differ from the row above. */
+    private int[] changedPixels = new int[0];
 
     /** What the IHDR declares, read and validated without touching image data. */
     public record Header(int width, int height, boolean interlaced) {
@@ -95,15 +97,23 @@ public final class PngDecoder {
             currentRow = new byte[stride];
             zeros = new byte[stride];
         }
+        if (changedPixels.length < 2 * (stride / UP_SPAN + 2)) {
+            changedPixels = new int[2 * (stride / UP_SPAN + 2)];
+        }
         byte[] previous = previousRow;
         byte[] current = currentRow;
         Arrays.fill(previous, 0, stride, (byte) 0); // the row above the first is zeros
         DecodedImage raster = raster(width, height, converter.hasAlpha());
+        RowConverter.Runs runs = converter instanceof RowConverter.Runs r ? r : null;
         try {
             startImageData(encoded, chunks.firstIdat, (long) rowLength * height, rowLength);
             byte[] window = inflate.window();
             for (int y = 0; y < height; y++) {
                 int at = inflate.next(rowLength);
+                if (y > 0 && window[at] == 2 && runs != null) {
+                    upRow(window, at + 1, previous, stride, bpp, runs, raster, y);
+                    continue; // previous now holds this row
+                }
                 if (y > 0 && repeatsRowAbove(window[at], window, at + 1, previous, stride)) {
                     repeatRow(raster, y); // the row above stays the previous row
                     continue;
@@ -177,6 +187,44 @@ public final class PngDecoder {
             return Arrays.mismatch(src, s, s + n, zeros, 0, n) < 0;
         }
         return filter == 0 && Arrays.mismatch(src, s, s + n, previous, 0, n) < 0;
+    }
+
+    /**
+     * An Up scanline of 8-bit RGB or RGBA, unfiltered and converted in one go: the row above ({@code row}, unfiltered)
+     * gets the spans of non-zero differences added in place, so it becomes this row, and the raster row is a copy of
+     * the one above with only the pixels of those spans converted again ({@link RowConverter.Runs#convertChanged}).
+     * A browser filters every canvas row this way and most of a row's differences are zero, so this replaces copying
+     * the whole row, unfiltering it and converting all of its pixels with work in proportion to what changed.
+     */
+    private void upRow(byte[] src, int s, byte[] row, int n, int bpp, RowConverter.Runs runs, DecodedImage raster,
+                       int y) {
+        int i = Arrays.mismatch(src, s, s + n, zeros, 0, n);
+        if (i < 0) {
+            repeatRow(raster, y); // no difference at all
+            return;
+        }
+        int[] ranges = changedPixels;
+        int count = 0;
+        while (i >= 0) {
+            int start = i;
+            int end = Math.min(n, i + UP_SPAN);
+            for (; i + Long.BYTES <= end; i += Long.BYTES) {
+                LONG.set(row, i, addBytes((long) LONG.get(src, s + i), (long) LONG.get(row, i)));
+            }
+            for (; i < end; i++) {
+                row[i] = (byte) (src[s + i] + row[i]);
+            }
+            int from = start / bpp, to = (end + bpp - 1) / bpp;
+            if (count > 0 && from <= ranges[count - 1]) {
+                ranges[count - 1] = to; // touches the range before (a pixel split between two spans)
+            } else {
+                ranges[count++] = from;
+                ranges[count++] = to;
+            }
+            int next = i == n ? -1 : Arrays.mismatch(src, s + i, s + n, zeros, 0, n - i);
+            i = next < 0 ? -1 : i + next;
+        }
+        runs.convertChanged(row, ranges, count, raster, y);
     }
 
     /** Makes row {@code y} of the raster a copy of row {@code y - 1}, extremes included. */

@@ -298,6 +298,63 @@ abstract sealed class RowConverter {
         }
 
         /**
+         * Converts row {@code y} of which only the pixels in {@code ranges} ({@code count / 2} ranges {from, to},
+         * ascending, apart) may differ from row {@code y - 1}, which the raster holds converted: that row is copied
+         * and only the ranges are converted from {@code row} (this row's unfiltered bytes). The row's extremes are
+         * the ones a whole conversion finds: from the row above's and the converted pixels' when that settles them
+         * (a converted pixel reaches beyond the old extreme, or none of them held it before), else from the row's
+         * bytes.
+         */
+        final void convertChanged(byte[] row, int[] ranges, int count, DecodedImage raster, int y) {
+            int width = raster.width();
+            int out = y * width, above = out - width;
+            byte[] lum = raster.lum();
+            byte[] alpha = raster.alpha();
+            System.arraycopy(lum, above, lum, out, width);
+            if (alpha != null) {
+                System.arraycopy(alpha, above, alpha, out, width);
+            }
+            int oldMin = raster.rowMinLum()[y - 1], oldMax = raster.rowMaxLum()[y - 1];
+            int oldTop = raster.rowMaxAlpha()[y - 1];
+            boolean heldMin = false, heldMax = false, heldTop = false;
+            min = 255;
+            max = 0;
+            maxAlpha = 0;
+            int bpp = bytesPerPixel;
+            for (int r = 0; r < count; r += 2) {
+                int from = ranges[r], to = ranges[r + 1];
+                for (int x = from; x < to; x++) {
+                    int l = lum[above + x] & 0xFF;
+                    heldMin |= l == oldMin;
+                    heldMax |= l == oldMax;
+                    heldTop |= alpha != null && (alpha[above + x] & 0xFF) == oldTop;
+                }
+                for (int x = from; x < to; x += BLOCK) {
+                    convertBlock(row, bpp * x, lum, alpha, out + x, Math.min(BLOCK, to - x));
+                }
+            }
+            int rowMin = min <= oldMin ? min : heldMin ? -1 : oldMin;
+            int rowMax = max >= oldMax ? max : heldMax ? -1 : oldMax;
+            int rowTop = maxAlpha >= oldTop ? maxAlpha : heldTop ? -1 : oldTop;
+            if (rowMin < 0 || rowMax < 0) {
+                rowMin = 255;
+                rowMax = 0;
+                for (int i = out; i < out + width; i++) {
+                    int l = lum[i] & 0xFF;
+                    rowMin = Math.min(rowMin, l);
+                    rowMax = Math.max(rowMax, l);
+                }
+            }
+            if (rowTop < 0) {
+                rowTop = 0;
+                for (int i = out; i < out + width; i++) {
+                    rowTop = Math.max(rowTop, alpha[i] & 0xFF);
+                }
+            }
+            raster.rowDone(y, rowMin, rowMax, rowTop);
+        }
+
+        /**
          * Whether the {@value #BLOCK} pixels after the one at {@code row[s]} all repeat it: the {@code BLOCK * bpp}
          * bytes after it each equal the byte one pixel back, {@code bpp} words compared.
          */

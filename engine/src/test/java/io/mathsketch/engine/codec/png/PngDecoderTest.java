@@ -207,42 +207,109 @@ class PngDecoderTest {
      * Up-filtered rows that differ from the row above only here and there (as a canvas's rows do along an ink edge):
      * lone changed bytes at every position of a word and of a pixel, changes closer together and farther apart than
      * the span the decoder adds at once, at a row's first and last byte, and rows of widths that leave a tail after
-     * the last whole word. Decoded pixels must be the encoded ones.
+     * the last whole word. Decoded pixels and each row's extremes must be the encoded ones, in RGBA and RGB (the
+     * decoder converts only the changed pixels of such rows and works the extremes out from the row above's).
      */
     @ParameterizedTest(name = "width {0}")
     @MethodSource("sparseWidths")
     void upRowsWithSparseChangesDecodeToTheirPixels(int width) throws CorruptImage {
-        Random random = new Random(width);
-        int height = 60;
-        int[] samples = new int[width * height * 4];
-        for (int i = 0; i < width * 4; i++) {
-            samples[i] = random.nextInt(256);
-        }
-        for (int y = 1; y < height; y++) {
-            System.arraycopy(samples, (y - 1) * width * 4, samples, y * width * 4, width * 4);
-            int changes = y % 10 == 0 ? 0 : 1 + random.nextInt(6);
-            for (int k = 0; k < changes; k++) {
-                int at = switch (k) {
-                    case 0 -> y % (width * 4); // every byte position in turn
-                    case 1 -> width * 4 - 1;   // the row's last byte
-                    default -> random.nextInt(width * 4);
-                };
-                int length = 1 + random.nextInt(random.nextBoolean() ? 3 : 70);
-                for (int i = at; i < Math.min(width * 4, at + length); i++) {
-                    samples[y * width * 4 + i] = random.nextInt(256);
+        for (int channels : new int[] {4, 3}) {
+            for (int levels : new int[] {256, 3}) {
+                // Few levels: the changed pixels often held the row's extremes, or hold them now, or both.
+                Random random = new Random(width * 31L + channels * 7L + levels);
+                int height = 60;
+                int rowBytes = width * channels;
+                int[] samples = new int[width * height * channels];
+                for (int i = 0; i < rowBytes; i++) {
+                    samples[i] = level(random, levels);
                 }
+                for (int y = 1; y < height; y++) {
+                    System.arraycopy(samples, (y - 1) * rowBytes, samples, y * rowBytes, rowBytes);
+                    int changes = y % 10 == 0 ? 0 : 1 + random.nextInt(6);
+                    for (int k = 0; k < changes; k++) {
+                        int at = switch (k) {
+                            case 0 -> y % rowBytes; // every byte position in turn
+                            case 1 -> rowBytes - 1;  // the row's last byte
+                            default -> random.nextInt(rowBytes);
+                        };
+                        int length = 1 + random.nextInt(random.nextBoolean() ? 3 : 70);
+                        for (int i = at; i < Math.min(rowBytes, at + length); i++) {
+                            samples[y * rowBytes + i] = level(random, levels);
+                        }
+                    }
+                }
+                byte[] png = PngBytes.encode(width, height, channels == 4 ? RGBA : RGB, 8, samples, 2, null, null);
+
+                assertDecodesTo(samples, channels, width, height, new PngDecoder().decode(png));
             }
         }
-        byte[] png = PngBytes.encode(width, height, RGBA, 8, samples, 2, null, null);
+    }
 
-        DecodedImage decoded = new PngDecoder().decode(png);
+    /**
+     * A canvas as a browser sends it, Up-filtered: opaque white or transparent, with black and grey strokes that
+     * start, move and end from row to row, so that rows lose and gain their darkest and lightest pixels and their
+     * most opaque one in the changed pixels; every row Up, and Up rows between rows of the other filters.
+     */
+    @ParameterizedTest(name = "width {0}")
+    @MethodSource("sparseWidths")
+    void upFilteredCanvasStrokesDecodeToTheirPixelsAndExtremes(int width) throws CorruptImage {
+        for (boolean transparent : new boolean[] {false, true}) {
+            Random random = new Random(width + (transparent ? 1000 : 0));
+            int height = 80;
+            int[] samples = new int[width * height * 4];
+            int[] strokeX = new int[3], strokeW = new int[3];
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    int p = 4 * (y * width + x);
+                    samples[p] = samples[p + 1] = samples[p + 2] = 255;
+                    samples[p + 3] = transparent ? 0 : 255;
+                }
+                for (int k = 0; k < strokeX.length; k++) {
+                    if (random.nextInt(8) == 0) {
+                        strokeW[k] = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(Math.max(1, width / 4));
+                        strokeX[k] = random.nextInt(width);
+                    }
+                    for (int x = strokeX[k]; x < Math.min(width, strokeX[k] + strokeW[k]); x++) {
+                        int p = 4 * (y * width + x);
+                        boolean edge = x == strokeX[k] || x == strokeX[k] + strokeW[k] - 1;
+                        int grey = edge ? 128 : 0;
+                        samples[p] = samples[p + 1] = samples[p + 2] = transparent ? 0 : grey;
+                        samples[p + 3] = transparent ? 255 - grey : 255;
+                    }
+                }
+            }
+            for (int filter : new int[] {2, PngBytes.MIXED_FILTERS}) {
+                byte[] png = PngBytes.encode(width, height, RGBA, 8, samples, filter, null, null);
 
-        for (int p = 0; p < width * height; p++) {
-            int a = samples[4 * p + 3];
-            int lum = DecodedImage.overWhite(DecodedImage.luminance(samples[4 * p], samples[4 * p + 1],
-                    samples[4 * p + 2]), a);
-            assertEquals(lum, decoded.lum()[p] & 0xFF, "lum of pixel " + p);
-            assertEquals(a, decoded.alpha()[p] & 0xFF, "alpha of pixel " + p);
+                assertDecodesTo(samples, 4, width, height, new PngDecoder().decode(png));
+            }
+        }
+    }
+
+    private static int level(Random random, int levels) {
+        return levels == 256 ? random.nextInt(256) : random.nextInt(levels) * 255 / (levels - 1);
+    }
+
+    /** Each pixel's luminance over white and alpha, and each row's extremes, as the plain rule makes them. */
+    private static void assertDecodesTo(int[] samples, int channels, int width, int height, DecodedImage decoded) {
+        for (int y = 0; y < height; y++) {
+            int min = 255, max = 0, top = 0;
+            for (int x = 0; x < width; x++) {
+                int p = y * width + x, s = channels * p;
+                int a = channels == 4 ? samples[s + 3] : 255;
+                int lum = DecodedImage.overWhite(DecodedImage.luminance(samples[s], samples[s + 1], samples[s + 2]),
+                        a);
+                assertEquals(lum, decoded.lum()[p] & 0xFF, "lum of pixel " + p);
+                if (channels == 4) {
+                    assertEquals(a, decoded.alpha()[p] & 0xFF, "alpha of pixel " + p);
+                    top = Math.max(top, a);
+                }
+                min = Math.min(min, lum);
+                max = Math.max(max, lum);
+            }
+            assertEquals(min, decoded.rowMinLum()[y], "darkest of row " + y);
+            assertEquals(max, decoded.rowMaxLum()[y], "lightest of row " + y);
+            assertEquals(top, decoded.rowMaxAlpha()[y], "most opaque of row " + y);
         }
     }
 
