@@ -74,6 +74,53 @@ public final class InkJson {
      * @throws JsonException when the text is not JSON (the caller reports it as it reports any malformed JSON)
      */
     public static Ink read(JsonParser parser, InputLimits limits) throws InvalidInk, InkTooLarge {
+        return read(parser, limits, new Skipped());
+    }
+
+    /**
+     * Reads ink from a body being parsed, as {@link #read(JsonParser, InputLimits)} does, together with the JSON text
+     * to keep of it: the ink object's own bytes with their whitespace dropped when it held nothing but the ink's
+     * members (what the page sends: every number as the client wrote it, copied instead of formatted again), else the
+     * text {@link #write} makes of what was read, so that nothing else the client put in the object is ever kept.
+     *
+     * @param parser a parser over {@code body} that has just read the ink object's {@code START_OBJECT}
+     */
+    public static Read read(ByteJsonParser parser, byte[] body, InputLimits limits) throws InvalidInk, InkTooLarge {
+        int start = (int) parser.getLocation().getStreamOffset() - 1;
+        Skipped skipped = new Skipped();
+        Ink ink = read(parser, limits, skipped);
+        int end = (int) parser.getLocation().getStreamOffset();
+        boolean verbatim = !skipped.any && start >= 0 && body[start] == '{' && body[end - 1] == '}';
+        return new Read(ink, verbatim ? withoutWhitespace(body, start, end)
+                : write(ink).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Ink and the JSON text to keep of it (UTF-8, only the ink's members).
+     *
+     * @param ink what was read
+     * @param json its text, which {@link #read(String, InputLimits)} reads back to the same ink
+     */
+    public record Read(Ink ink, byte[] json) {
+    }
+
+    /**
+     * The bytes of a JSON text without its whitespace. Only for text with no string other than the ink's member
+     * names (a name with whitespace in it would be no member of the ink), so no whitespace inside a string is lost.
+     */
+    private static byte[] withoutWhitespace(byte[] body, int start, int end) {
+        byte[] out = new byte[end - start];
+        int n = 0;
+        for (int i = start; i < end; i++) {
+            byte b = body[i];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                out[n++] = b;
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    private static Ink read(JsonParser parser, InputLimits limits, Skipped skipped) throws InvalidInk, InkTooLarge {
         double max = limits.maxInkCoordinate();
         double width = Double.NaN, height = Double.NaN, penWidth = Double.NaN;
         List<Stroke> strokes = null;
@@ -84,8 +131,8 @@ public final class InkJson {
                 case "width" -> width = size(parser, value, key, max);
                 case "height" -> height = size(parser, value, key, max);
                 case "penWidth" -> penWidth = size(parser, value, key, max);
-                case "strokes" -> strokes = strokes(parser, value, limits);
-                default -> skip(parser, value);
+                case "strokes" -> strokes = strokes(parser, value, limits, skipped);
+                default -> skipped.skip(parser, value);
             }
         }
         if (strokes == null) {
@@ -102,8 +149,8 @@ public final class InkJson {
         return size;
     }
 
-    private static List<Stroke> strokes(JsonParser parser, JsonParser.Event start, InputLimits limits)
-            throws InvalidInk, InkTooLarge {
+    private static List<Stroke> strokes(JsonParser parser, JsonParser.Event start, InputLimits limits,
+                                        Skipped skipped) throws InvalidInk, InkTooLarge {
         if (start != JsonParser.Event.START_ARRAY) {
             throw new InvalidInk("'ink.strokes' must be an array of strokes");
         }
@@ -113,13 +160,13 @@ public final class InkJson {
                 throw new InkTooLarge("the ink has more than " + limits.maxInkStrokes() + " strokes; at most "
                         + limits.maxInkStrokes() + " are accepted");
             }
-            strokes.add(stroke(parser, event, strokes.size(), limits));
+            strokes.add(stroke(parser, event, strokes.size(), limits, skipped));
         }
         return strokes;
     }
 
-    private static Stroke stroke(JsonParser parser, JsonParser.Event start, int s, InputLimits limits)
-            throws InvalidInk, InkTooLarge {
+    private static Stroke stroke(JsonParser parser, JsonParser.Event start, int s, InputLimits limits,
+                                 Skipped skipped) throws InvalidInk, InkTooLarge {
         String where = "ink.strokes[" + s + "]";
         if (start != JsonParser.Event.START_OBJECT) {
             throw new InvalidInk("'" + where + "' must be an object with a 'points' array");
@@ -131,7 +178,7 @@ public final class InkJson {
             if (key.equals("points")) {
                 stroke = points(parser, value, where, limits);
             } else {
-                skip(parser, value);
+                skipped.skip(parser, value);
             }
         }
         if (stroke == null) {
@@ -239,11 +286,17 @@ public final class InkJson {
         return parser instanceof ByteJsonParser bytes ? bytes.getDouble() : Double.parseDouble(parser.getString());
     }
 
-    private static void skip(JsonParser parser, JsonParser.Event value) {
-        if (value == JsonParser.Event.START_OBJECT) {
-            parser.skipObject();
-        } else if (value == JsonParser.Event.START_ARRAY) {
-            parser.skipArray();
+    /** Skips members that are not the ink's, remembering that there were some. */
+    private static final class Skipped {
+        private boolean any;
+
+        void skip(JsonParser parser, JsonParser.Event value) {
+            any = true;
+            if (value == JsonParser.Event.START_OBJECT) {
+                parser.skipObject();
+            } else if (value == JsonParser.Event.START_ARRAY) {
+                parser.skipArray();
+            }
         }
     }
 

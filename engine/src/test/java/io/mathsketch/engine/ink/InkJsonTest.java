@@ -11,6 +11,9 @@ import io.mathsketch.engine.RecognitionException.InvalidInk;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.image.Stroke;
+import io.mathsketch.engine.json.ByteJsonParser;
+import jakarta.json.stream.JsonParser;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +45,53 @@ class InkJsonTest {
         String json = "{\"strokes\":[{\"points\":[[1,2],[3.5,4]]},{\"points\":[[5,6,0,0.5],[7.25,8,16.5,1]]}],"
                 + "\"width\":280,\"height\":140,\"penWidth\":18}";
         assertEquals(json, InkJson.write(InkJson.read(json, LIMITS)));
+    }
+
+    /** A plain ink is kept as the bytes it came in, whitespace dropped: its numbers as the client wrote them. */
+    @Test
+    void theTextKeptOfAPlainInkIsItsOwnBytesWithoutWhitespace() throws RecognitionException {
+        byte[] body = ("{\"ink\": {\"strokes\": [{\"points\": [[1.50, 2, 0],\n [3, 4e1, 5]]}],\t\"width\": 280,"
+                + " \"height\": 140, \"penWidth\": 18}, \"mode\": \"digit\"}").getBytes(StandardCharsets.UTF_8);
+        InkJson.Read read = readInk(body);
+        String kept = new String(read.json(), StandardCharsets.UTF_8);
+        assertEquals("{\"strokes\":[{\"points\":[[1.50,2,0],[3,4e1,5]]}],\"width\":280,\"height\":140,"
+                + "\"penWidth\":18}", kept);
+        assertEquals(InkJson.write(read.ink()), InkJson.write(InkJson.read(kept, LIMITS)), "reads back the same");
+        assertArrayEquals(new double[] {1.5, 3}, read.ink().strokes().getFirst().x());
+    }
+
+    /** Members that are not the ink's, in the ink or in a stroke, are never in the text kept. */
+    @Test
+    void whatElseTheClientPutInTheInkIsNotKept() throws RecognitionException {
+        for (String extra : new String[] {"\"note\": \"secret words\", ", "\"note\": {\"a\": [\"secret words\"]}, "}) {
+            byte[] body = ("{\"ink\": {" + extra + "\"strokes\": [{\"points\": [[1, 2], [3, 4]]}], \"width\": 280,"
+                    + " \"height\": 140, \"penWidth\": 18}}").getBytes(StandardCharsets.UTF_8);
+            String kept = new String(readInk(body).json(), StandardCharsets.UTF_8);
+            assertEquals("{\"strokes\":[{\"points\":[[1,2],[3,4]]}],\"width\":280,\"height\":140,\"penWidth\":18}",
+                    kept);
+            byte[] inStroke = ("{\"ink\": {\"strokes\": [{" + extra + "\"points\": [[1, 2], [3, 4]]}], \"width\": 280,"
+                    + " \"height\": 140, \"penWidth\": 18}}").getBytes(StandardCharsets.UTF_8);
+            assertEquals(kept, new String(readInk(inStroke).json(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Reads the ink member of a body the way the server does, and checks the parser goes on after it. */
+    private static InkJson.Read readInk(byte[] body) throws RecognitionException {
+        try (ByteJsonParser parser = new ByteJsonParser(body)) {
+            assertEquals(JsonParser.Event.START_OBJECT, parser.next());
+            assertEquals(JsonParser.Event.KEY_NAME, parser.next());
+            assertEquals("ink", parser.getString());
+            assertEquals(JsonParser.Event.START_OBJECT, parser.next());
+            InkJson.Read read = InkJson.read(parser, body, LIMITS);
+            assertEquals(JsonParser.Event.END_OBJECT, parser.currentEvent());
+            JsonParser.Event next = parser.next();
+            while (next == JsonParser.Event.KEY_NAME) {
+                parser.next();
+                next = parser.next();
+            }
+            assertEquals(JsonParser.Event.END_OBJECT, next, "the body's members after the ink are read on");
+            return read;
+        }
     }
 
     @Test

@@ -5,7 +5,6 @@ import io.mathsketch.engine.RecognitionException.InkTooLarge;
 import io.mathsketch.engine.RecognitionException.InvalidInk;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.config.InputLimits;
-import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.json.ByteJsonParser;
 import io.mathsketch.engine.ink.InkJson;
 import io.mathsketch.engine.image.DigitImage;
@@ -26,7 +25,7 @@ import java.util.regex.Pattern;
  * {@code image}, or JSON with a data-URL / base64 {@code image}, digital {@code ink} or a {@code pixels} array.
  *
  * @param input what the engine reads
- * @param original the encoded image as received (empty for pixel and ink input)
+ * @param original the encoded image as received, or the ink's JSON text as it is kept (empty for pixel input)
  * @param options options given in the body
  */
 record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original, RecognitionOptions options) {
@@ -69,7 +68,7 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
      * body's bytes: an ink or pixels body is mostly numbers.
      */
     private static RecognitionBody json(byte[] body, InputLimits limits) throws InvalidInk, InkTooLarge {
-        JsonFields fields = new JsonFields(limits);
+        JsonFields fields = new JsonFields(body, limits);
         try (ByteJsonParser parser = new ByteJsonParser(body)) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new ProblemException(ProblemType.BAD_REQUEST, "the body is not a JSON object");
@@ -91,8 +90,8 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
             throw new ProblemException(ProblemType.BAD_REQUEST, "send exactly one of 'image', 'ink' or 'pixels'");
         }
         if (fields.ink.isPresent()) {
-            return new RecognitionBody(new RecognitionRequest.Input.DigitalInk(fields.ink.get()), Optional.empty(),
-                    options);
+            return new RecognitionBody(new RecognitionRequest.Input.DigitalInk(fields.ink.get().ink()),
+                    Optional.of(fields.ink.get().json()), options);
         }
         if (fields.pixelsProblem.isPresent()) {
             throw fields.pixelsProblem.get();
@@ -106,6 +105,7 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
 
     /** The members of a JSON body, read from the parser one by one; unknown members are skipped unread. */
     private static final class JsonFields {
+        private final byte[] body;
         private final InputLimits limits;
         private Optional<String> model = Optional.empty();
         private Optional<String> mode = Optional.empty();
@@ -113,9 +113,10 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
         private Optional<String> image = Optional.empty();
         private Optional<float[]> pixels = Optional.empty();
         private Optional<ProblemException> pixelsProblem = Optional.empty();
-        private Optional<Ink> ink = Optional.empty();
+        private Optional<InkJson.Read> ink = Optional.empty();
 
-        JsonFields(InputLimits limits) {
+        JsonFields(byte[] body, InputLimits limits) {
+            this.body = body;
             this.limits = limits;
         }
 
@@ -141,7 +142,7 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
                 case "ink" -> ink = switch (value) {
                     // Read as events with every limit checked on the way: the first point over a limit ends the
                     // request, before the rest of the body is looked at.
-                    case START_OBJECT -> Optional.of(InkJson.read(parser, limits));
+                    case START_OBJECT -> Optional.of(InkJson.read(parser, body, limits));
                     case VALUE_NULL -> Optional.empty();
                     default -> throw new InvalidInk("'ink' must be an object {\"strokes\": [...], \"width\": W,"
                             + " \"height\": H, \"penWidth\": P}");

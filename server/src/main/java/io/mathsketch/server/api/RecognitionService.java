@@ -223,10 +223,10 @@ public final class RecognitionService implements HttpService {
         List<String> labels = recognition.digits().isEmpty() ? List.of() : recognition.digits().getFirst().labels();
         Optional<byte[]> original;
         Optional<String> contentType;
-        if (body.input() instanceof RecognitionRequest.Input.DigitalInk ink) {
-            // Ink is kept as the ink JSON written again from what was read: only strokes, nothing else the client
-            // put in the object.
-            original = Optional.of(StoredInk.bytes(ink.ink())).filter(b -> b.length <= storeSettings.maxOriginalBytes());
+        if (body.input() instanceof RecognitionRequest.Input.DigitalInk) {
+            // Ink is kept as its JSON text (InkJson.read): the strokes and sizes only, nothing else the client put
+            // in the object.
+            original = body.original().filter(b -> b.length <= storeSettings.maxOriginalBytes());
             contentType = original.map(b -> StoredInk.MEDIA_TYPE);
         } else {
             // Kept without its metadata (EXIF and GPS, XMP, comments, text chunks), and not at all when its

@@ -31,10 +31,6 @@ final class StoredInk {
     private StoredInk() {
     }
 
-    static byte[] bytes(Ink ink) {
-        return InkJson.write(ink).getBytes(StandardCharsets.UTF_8);
-    }
-
     /** Whether the request names the ink's type in Accept (a browser's wildcard does not count). */
     static boolean asked(ServerRequestHeaders headers) {
         return headers.acceptedTypes().stream().map(HttpMediaType::mediaType)
