@@ -72,7 +72,7 @@ public final class TrainCommand {
                 mnist.testImages().count(), String.join(" ", options.toArgs()));
         long generation = System.nanoTime();
         List<StyledSample> styled = StyledVariants.trainingPool(options.styled(), options.onesAndSevens(),
-                options.paperShare());
+                options.flaggedOnes(), options.paperShare());
         MnistData data = mnist.withMoreTraining(StyledVariants.images(styled), StyledVariants.labels(styled));
         FixedTestSets fixed = FixedTestSets.of(TEST_SET, mnist.testImages(), mnist.testLabels());
         out.printf("styled drawings: %,d for training (%s), %,d held out, drawn in %s%n", styled.size(),
@@ -177,6 +177,8 @@ public final class TrainCommand {
         p.put("data.styled.images", String.valueOf(styled));
         p.put("data.styled.ones-and-sevens", options.onesAndSevens() + " of them by HandConfig.TRAINING_ONES_AND_SEVENS "
                 + "(continental 1s and 7s)");
+        p.put("data.styled.flagged-ones", options.flaggedOnes() + " of them by HandConfig.TRAINING_FLAGGED_ONES "
+                + "(1s with a short flag and plain 7s)");
         p.put("evaluation.dataset", TEST_SET);
         p.put("evaluation.accuracy", String.format(Locale.ROOT, "%.4f", test.accuracy()));
         p.put("evaluation.heldout.styles.accuracy", String.format(Locale.ROOT, "%.4f", heldOut.accuracy()));

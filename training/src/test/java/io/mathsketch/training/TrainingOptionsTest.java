@@ -22,15 +22,17 @@ class TrainingOptionsTest {
         TrainingOptions o = TrainingOptions.parse("--epochs", "3", "--batch-size", "64", "--learning-rate", "0.01",
                 "--seed", "7", "--output", "out", "--train-limit", "500", "--threads", "2", "--no-augment",
                 "--cache", "c", "--npm", "/usr/bin/npm", "--no-determinism-check", "--styled", "440",
-                "--paper-share", "0.25", "--init-from", "models/old", "--ones-and-sevens", "500");
+                "--paper-share", "0.25", "--init-from", "models/old", "--ones-and-sevens", "500",
+                "--flagged-ones", "300");
         assertEquals(new TrainingOptions(3, 64, 0.01f, 7, Path.of("out"), 500, 2, false, Path.of("c"),
-                "/usr/bin/npm", false, 440, 0.25, Optional.of(Path.of("models/old")), 500), o);
+                "/usr/bin/npm", false, 440, 0.25, Optional.of(Path.of("models/old")), 500, 300), o);
     }
 
     @Test
     void toArgsReproducesTheOptions() {
         TrainingOptions o = TrainingOptions.parse("--epochs", "5", "--seed", "9", "--no-augment", "--threads", "2",
-                "--no-determinism-check", "--styled", "100", "--paper-share", "0.3", "--ones-and-sevens", "40");
+                "--no-determinism-check", "--styled", "100", "--paper-share", "0.3", "--ones-and-sevens", "40",
+                "--flagged-ones", "20");
         TrainingOptions again = TrainingOptions.parse(o.toArgs().toArray(String[]::new));
         assertEquals(o, again);
     }
@@ -52,6 +54,8 @@ class TrainingOptionsTest {
         assertTrue(e.getMessage().contains("--styled"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse("--ones-and-sevens", "-5"));
         assertTrue(e.getMessage().contains("--ones-and-sevens"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse("--flagged-ones", "-1"));
+        assertTrue(e.getMessage().contains("--flagged-ones"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse("--colour", "red"));
         assertTrue(e.getMessage().contains("--colour"), e.getMessage());
     }

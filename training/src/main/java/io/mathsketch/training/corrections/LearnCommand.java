@@ -79,7 +79,7 @@ public final class LearnCommand {
                     + options.output());
         }
 
-        List<StyledSample> styled = StyledVariants.trainingPool(options.styled(), options.onesAndSevens(),
+        List<StyledSample> styled = StyledVariants.trainingPool(options.styled(), options.onesAndSevens(), 0,
                 options.paperShare());
         FixedTestSets fixed = new FixedTestSets("MNIST test set (" + String.format(Locale.ROOT, "%,d",
                 mnist.testImages().count()) + " images)", mnist.testImages(), mnist.testLabels(),
@@ -87,7 +87,7 @@ public final class LearnCommand {
         TrainingOptions training = TrainingOptions.defaults();
         training = new TrainingOptions(options.epochs(), training.batchSize(), options.learningRate(), options.seed(),
                 options.output(), 0, options.threads(), true, options.cache(), options.npm(), false,
-                options.styled(), options.paperShare(), Optional.of(options.model()), options.onesAndSevens());
+                options.styled(), options.paperShare(), Optional.of(options.model()), options.onesAndSevens(), 0);
 
         long start = System.nanoTime();
         CorrectionLoop.Outcome outcome = new CorrectionLoop().run(options.model(), new CorrectionLoop.Inputs(mnist,

@@ -75,11 +75,13 @@ public final class StyledVariants {
     /**
      * What the digit-model commands train on beside MNIST: a {@link #pool} of {@code styled} drawings in the world's
      * digit styles ({@link HandConfig#TRAINING}), then one of {@code onesAndSevens} extra continental 1s and 7s
-     * ({@link HandConfig#TRAINING_ONES_AND_SEVENS}), both with the same paper share.
+     * ({@link HandConfig#TRAINING_ONES_AND_SEVENS}), then one of {@code flaggedOnes} extra flagged 1s and plain 7s
+     * ({@link HandConfig#TRAINING_FLAGGED_ONES}), all with the same paper share.
      */
-    public static List<StyledSample> trainingPool(int styled, int onesAndSevens, double paperShare) {
+    public static List<StyledSample> trainingPool(int styled, int onesAndSevens, int flaggedOnes, double paperShare) {
         List<StyledSample> pool = new ArrayList<>(new StyledVariants(HandConfig.TRAINING).pool(styled, paperShare));
         pool.addAll(new StyledVariants(HandConfig.TRAINING_ONES_AND_SEVENS).pool(onesAndSevens, paperShare));
+        pool.addAll(new StyledVariants(HandConfig.TRAINING_FLAGGED_ONES).pool(flaggedOnes, paperShare));
         return pool;
     }
 

@@ -44,14 +44,16 @@ class StyledVariantsTest {
     }
 
     @Test
-    void trainingPoolIsTheStyledPoolThenTheExtraOnesAndSevens() {
-        List<StyledSample> pool = StyledVariants.trainingPool(44, 6, 0.5);
-        assertEquals(50, pool.size());
+    void trainingPoolIsTheStyledPoolThenTheExtraOnesAndSevensThenTheFlaggedOnes() {
+        List<StyledSample> pool = StyledVariants.trainingPool(44, 6, 4, 0.5);
+        assertEquals(54, pool.size());
         assertEquals(training.pool(44, 0.5).stream().map(StyledSample::style).toList(),
                 pool.subList(0, 44).stream().map(StyledSample::style).toList());
         for (StyledSample extra : pool.subList(44, 50)) {
             assertTrue(extra.label() == 1 || extra.label() == 7, "an extra 1 or 7: " + extra.style());
         }
+        assertEquals(List.of(DigitStyle.ONE_FLAG, DigitStyle.SEVEN_PLAIN, DigitStyle.ONE_FLAG, DigitStyle.SEVEN_PLAIN),
+                pool.subList(50, 54).stream().map(StyledSample::style).toList());
     }
 
     @Test
