@@ -19,12 +19,16 @@ import java.util.concurrent.ArrayBlockingQueue;
  *
  * <p>Non-interlaced PNG, the format of canvas exports, takes a pure-Java fast path; everything else goes through
  * ImageIO. Thread-safe: PNG decoders (an inflater and row buffers each) are borrowed from a small pool owned by this
- * instance, which also works for virtual threads where a {@code ThreadLocal} would never be reused.
+ * instance, which also works for virtual threads where a {@code ThreadLocal} would never be reused. The pool never
+ * blocks: a request that finds it empty makes a decoder (and its planes) of its own, which is garbage afterwards when
+ * the pool is full, so the pool holds one decoder per thread that can decode at once ({@link #concurrentDecodes}).
  */
 public final class ImageDecoder {
 
     /** Pixels an image may hold whatever the width and height limits, so buffer sizes never overflow. */
     private static final long MAX_PIXELS = 1L << 28;
+    /** The JDK's setting of the virtual-thread scheduler's carrier threads. */
+    static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
 
     private final InputLimits limits;
     private final DecodeBudget budget;
@@ -32,10 +36,39 @@ public final class ImageDecoder {
     private final ArrayBlockingQueue<PngDecoder> pngDecoders;
 
     public ImageDecoder(InputLimits limits) {
+        this(limits, concurrentDecodes(System.getProperty(CARRIERS), Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** A decoder whose pool keeps up to {@code pooled} PNG decoders. */
+    ImageDecoder(InputLimits limits, int pooled) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.budget = new DecodeBudget(limits);
         this.imageIo = new ImageIoDecoder(limits);
-        this.pngDecoders = new ArrayBlockingQueue<>(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
+        this.pngDecoders = new ArrayBlockingQueue<>(pooled);
+    }
+
+    /**
+     * How many decodes can run at once. A decode never blocks, so a virtual thread runs it to the end on its carrier:
+     * no more run at once than the virtual-thread scheduler has carriers, which is {@value #CARRIERS} where it is set
+     * (the server's {@code jvm.options} sets 16 on any machine) and the number of cores otherwise; twice the cores at
+     * least, for platform threads. Sized from the cores alone, the pool held 4 decoders on 2 cores while 16 carriers
+     * decoded, and every request beyond 4 made a decoder and its planes anew.
+     */
+    static int concurrentDecodes(String carriers, int cores) {
+        int configured = cores;
+        if (carriers != null) {
+            try {
+                configured = Integer.parseInt(carriers.trim());
+            } catch (NumberFormatException e) {
+                // The JDK refuses to start its scheduler with such a value; cores is what it would fall back to.
+            }
+        }
+        return Math.max(2 * cores, Math.max(2, configured));
+    }
+
+    /** Decoders waiting in the pool for the next request. */
+    int pooledDecoders() {
+        return pngDecoders.size();
     }
 
     /** What is read off a decoded image; it must not keep the image, whose planes a pooled decoder reuses. */
