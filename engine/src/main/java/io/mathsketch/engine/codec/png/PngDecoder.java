@@ -192,7 +192,8 @@ public final class PngDecoder {
     /**
      * An Up scanline of 8-bit RGB or RGBA, unfiltered and converted in one go: the row above ({@code row}, unfiltered)
      * gets the spans of non-zero differences added in place, so it becomes this row, and the raster row is a copy of
-     * the one above with only the pixels of those spans converted again ({@link RowConverter.Runs#convertChanged}).
+     * the one above with only the pixels of those spans that changed converted again
+     * ({@link RowConverter.Runs#convertChanged}).
      * A browser filters every canvas row this way and most of a row's differences are zero, so this replaces copying
      * the whole row, unfiltering it and converting all of its pixels with work in proportion to what changed.
      */
@@ -206,15 +207,19 @@ public final class PngDecoder {
         int[] ranges = changedPixels;
         int count = 0;
         while (i >= 0) {
-            int start = i;
+            // From the first non-zero difference, add a span; only up to its last non-zero word changed pixels.
+            int start = i, changedEnd = i + 1;
             int end = Math.min(n, i + UP_SPAN);
             for (; i + Long.BYTES <= end; i += Long.BYTES) {
-                LONG.set(row, i, addBytes((long) LONG.get(src, s + i), (long) LONG.get(row, i)));
+                long difference = (long) LONG.get(src, s + i);
+                LONG.set(row, i, addBytes(difference, (long) LONG.get(row, i)));
+                changedEnd = difference != 0 ? i + Long.BYTES : changedEnd;
             }
             for (; i < end; i++) {
                 row[i] = (byte) (src[s + i] + row[i]);
+                changedEnd = src[s + i] != 0 ? i + 1 : changedEnd;
             }
-            int from = start / bpp, to = (end + bpp - 1) / bpp;
+            int from = start / bpp, to = (changedEnd + bpp - 1) / bpp;
             if (count > 0 && from <= ranges[count - 1]) {
                 ranges[count - 1] = to; // touches the range before (a pixel split between two spans)
             } else {

@@ -486,11 +486,23 @@ abstract sealed class RowConverter {
                     | (w3 << 24 & 0xFF000000000000L) | (w3 & 0xFF00000000000000L);
             long lums = 0;
             int least = 255, most = 0;
-            for (int shift = 0; shift < Long.SIZE; shift += Byte.SIZE) {
-                int a = (int) (alphas >>> shift) & 0xFF;
-                least = Math.min(least, a);
-                most = Math.max(most, a);
-                lums |= (long) (255 - covered(ink, a)) << shift;
+            if (ink == 0 || ink == 255) {
+                // White ink leaves white at every alpha (covered(0, a) == 0) and black ink takes off exactly its
+                // alpha (covered(255, a) == a, so 255 - a, each byte's complement): the luminance word comes
+                // from the alpha word at once, what a dark- or light-mode canvas's ink nearly always is.
+                for (int shift = 0; shift < Long.SIZE; shift += Byte.SIZE) {
+                    int a = (int) (alphas >>> shift) & 0xFF;
+                    least = Math.min(least, a);
+                    most = Math.max(most, a);
+                }
+                lums = ink == 0 ? -1L : ~alphas;
+            } else {
+                for (int shift = 0; shift < Long.SIZE; shift += Byte.SIZE) {
+                    int a = (int) (alphas >>> shift) & 0xFF;
+                    least = Math.min(least, a);
+                    most = Math.max(most, a);
+                    lums |= (long) (255 - covered(ink, a)) << shift;
+                }
             }
             WORD.set(lum, to, lums);
             WORD.set(alpha, to, alphas);

@@ -3,7 +3,10 @@ package io.mathsketch.engine.codec.png;
 import io.mathsketch.engine.image.DecodedImage;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 
 import static io.mathsketch.engine.image.DecodedImage.luminance;
@@ -135,6 +138,47 @@ class RowConverterTest {
             assertEquals(plain.rowMinLum()[0], fast.rowMinLum()[0], where);
             assertEquals(plain.rowMaxLum()[0], fast.rowMaxLum()[0], where);
             assertEquals(plain.rowMaxAlpha()[0], fast.rowMaxAlpha()[0], where);
+        }
+    }
+
+    /**
+     * Black and white ink (and their nearest colours, which take the general way) in one-colour blocks holding every
+     * alpha from 0 to 255 at every position of a block, shuffled, each row also with blocks of one alpha: the
+     * luminance a black or white block takes straight from its alphas must be the plain rule's, extremes included.
+     */
+    @Test
+    void blackAndWhiteInkBlocksOfEveryAlphaGiveThePlainRule() {
+        Random random = new Random(255);
+        RowConverter.Rgba8 converter = new RowConverter.Rgba8();
+        for (int ink : new int[] {0x000000, 0xFFFFFF, 0x010101, 0xFEFEFE}) {
+            for (int shift = 0; shift < 8; shift++) {
+                List<Integer> alphas = new ArrayList<>();
+                for (int a = 0; a < 256; a++) {
+                    alphas.add(a);
+                }
+                Collections.shuffle(alphas, random);
+                int width = 256 + 8 + shift;
+                byte[] row = new byte[1 + 4 * width];
+                for (int x = 0; x < width; x++) {
+                    // Every alpha once, then a block of one alpha, the row shifted so blocks start anywhere.
+                    int a = x < shift ? 0 : x < 256 + shift ? alphas.get(x - shift) : alphas.get(0);
+                    int s = 1 + 4 * x;
+                    row[s] = (byte) (ink >>> 16);
+                    row[s + 1] = (byte) (ink >>> 8);
+                    row[s + 2] = (byte) ink;
+                    row[s + 3] = (byte) a;
+                }
+                DecodedImage fast = new DecodedImage(width, 1, true);
+                DecodedImage plain = new DecodedImage(width, 1, true);
+                converter.convert(row, 1, fast, 0);
+                new RowConverter.Rgba16().convert(widen(Arrays.copyOfRange(row, 1, row.length)), 0, plain, 0);
+                String where = "ink " + Integer.toHexString(ink) + ", shift " + shift;
+                assertArrayEquals(plain.lum(), fast.lum(), where);
+                assertArrayEquals(plain.alpha(), fast.alpha(), where);
+                assertEquals(plain.rowMinLum()[0], fast.rowMinLum()[0], where);
+                assertEquals(plain.rowMaxLum()[0], fast.rowMaxLum()[0], where);
+                assertEquals(plain.rowMaxAlpha()[0], fast.rowMaxAlpha()[0], where);
+            }
         }
     }
 
