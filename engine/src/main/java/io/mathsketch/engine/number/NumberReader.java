@@ -8,12 +8,14 @@ import io.mathsketch.engine.image.DigitRegion;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.preprocess.InkCrop;
 import io.mathsketch.engine.preprocess.MnistCentering;
+import io.mathsketch.engine.preprocess.PairCentering;
 import io.mathsketch.engine.segment.CandidateSegmenter;
 import io.mathsketch.engine.segment.CandidateSegmenter.Candidate;
 import io.mathsketch.engine.segment.Candidates;
 import io.mathsketch.engine.segment.Cutout;
 import io.mathsketch.engine.segment.NumberSegmenter;
 import io.mathsketch.engine.segment.ReadingSearch;
+import io.mathsketch.engine.segment.ReadingSearch.Choice;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +41,10 @@ public final class NumberReader {
     private final ImagePreprocessor preprocessor;
     private final NumberSegmenter segmenter = new NumberSegmenter();
     private final CandidateSegmenter candidates = new CandidateSegmenter();
-    private final ReadingSearch search = new ReadingSearch();
+    private final ReadingSearch search;
     private final MnistCentering centering = new MnistCentering();
+    private final PairCentering pairCentering = new PairCentering();
+    private final DigitPairs pairs = new DigitPairs();
     private final int maxDigits;
 
     public NumberReader(InputLimits limits) {
@@ -49,8 +53,14 @@ public final class NumberReader {
 
     /** Reads numbers through a shared preprocessor, so that digit and number mode draw on one decode budget. */
     public NumberReader(ImagePreprocessor preprocessor, InputLimits limits) {
+        this(preprocessor, limits, ReadingSearch.Weights.DEFAULT);
+    }
+
+    /** Reads numbers with the reading search's weights given (tuning tries others than the default). */
+    public NumberReader(ImagePreprocessor preprocessor, InputLimits limits, ReadingSearch.Weights weights) {
         this.preprocessor = preprocessor;
         this.maxDigits = limits.maxDigits();
+        this.search = new ReadingSearch(weights);
     }
 
     /**
@@ -98,6 +108,21 @@ public final class NumberReader {
      */
     public List<ScoredRegion> read(byte[] encoded, DigitScorer scorer, DigitScorer verifier)
             throws RecognitionException {
+        return read(encoded, scorer, verifier, null);
+    }
+
+    /**
+     * {@link #read(byte[], DigitScorer, DigitScorer)} with a pair reader too: a model whose labels are
+     * {@link DigitPairs#LABELS}, that reads a candidate at least {@link DigitPairs#MIN_WIDTH} line heights wide
+     * (centred by {@link PairCentering}) as two touching digits. The search may then read such a candidate as its
+     * best pair, scored by the pair reader's probability of it ({@link ReadingSearch.Weights}); the pair's digits are
+     * answered with the pair reader's probabilities of each given the other ({@link DigitPairs#digitProbabilities}),
+     * their boxes and images parted by {@link DigitPairs#part}.
+     *
+     * @param pairReader the pair reader's probabilities per wide candidate, or null for none
+     */
+    public List<ScoredRegion> read(byte[] encoded, DigitScorer scorer, DigitScorer verifier, DigitScorer pairReader)
+            throws RecognitionException {
         InkCrop crop = preprocessor.inkCrop(encoded, WORKING_PIXELS);
         Candidates proposed = candidates.propose(crop.ink(), maxDigits);
         List<Candidate> all = proposed.candidates();
@@ -125,16 +150,57 @@ public final class NumberReader {
                 whole[k] = label[k] < verified[k].length - 1 ? verified[k][label[k]] : 0;
             }
         }
-        int[] reading = search.best(proposed, confidence, whole);
-        if (reading.length > maxDigits) {
-            throw new RecognitionException.TooManyDigits(reading.length, maxDigits);
+        float[][] paired = new float[all.size()][];
+        float[] pair = pairReader == null ? null : readPairs(proposed, pairReader, paired);
+        List<Choice> reading = search.choose(proposed, confidence, whole, pair);
+        int digits = reading.stream().mapToInt(c -> c.pair() ? 2 : 1).sum();
+        if (digits > maxDigits) {
+            throw new RecognitionException.TooManyDigits(digits, maxDigits);
         }
-        List<ScoredRegion> regions = new ArrayList<>(reading.length);
-        for (int k : reading) {
-            regions.add(new ScoredRegion(new DigitRegion(crop.toSource(all.get(k).box()), images.get(k)),
-                    probabilities[k]));
+        List<ScoredRegion> regions = new ArrayList<>(digits);
+        for (Choice choice : reading) {
+            int k = choice.candidate();
+            if (!choice.pair()) {
+                regions.add(new ScoredRegion(new DigitRegion(crop.toSource(all.get(k).box()), images.get(k)),
+                        probabilities[k]));
+                continue;
+            }
+            List<DigitRegion> two = pairs.part(proposed.cutout(all.get(k)));
+            float[][] read = DigitPairs.digitProbabilities(paired[k], DigitPairs.bestPair(paired[k]));
+            for (int d = 0; d < 2; d++) {
+                DigitRegion part = two.get(d);
+                regions.add(new ScoredRegion(new DigitRegion(crop.toSource(part.box()), part.digit()), read[d]));
+            }
         }
         return List.copyOf(regions);
+    }
+
+    /**
+     * The pair reader's probability of its best pair for every candidate wide enough to be two digits (0 for the
+     * others), its rows kept in {@code paired}: one batch for all of them.
+     */
+    private float[] readPairs(Candidates proposed, DigitScorer pairReader, float[][] paired)
+            throws RecognitionException {
+        List<Candidate> all = proposed.candidates();
+        List<Integer> wide = new ArrayList<>();
+        List<DigitImage> images = new ArrayList<>();
+        for (int k = 0; k < all.size(); k++) {
+            if (all.get(k).width() >= DigitPairs.MIN_WIDTH) {
+                wide.add(k);
+                images.add(centrePair(proposed.cutout(all.get(k))));
+            }
+        }
+        float[] pair = new float[all.size()];
+        if (images.isEmpty()) {
+            return pair;
+        }
+        float[][] read = pairReader.probabilities(images);
+        for (int i = 0; i < read.length; i++) {
+            int k = wide.get(i);
+            paired[k] = read[i];
+            pair[k] = read[i][DigitPairs.bestPair(read[i])];
+        }
+        return pair;
     }
 
     /** A digit of a number and the model's probabilities for it, as the scorer gave them. */
@@ -143,6 +209,14 @@ public final class NumberReader {
         public ScoredRegion {
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(probabilities, "probabilities");
+        }
+    }
+
+    private DigitImage centrePair(Cutout cutout) {
+        try {
+            return pairCentering.center(cutout.ink());
+        } catch (BlankImage e) {
+            throw new IllegalStateException("a segmented region always holds stroke pixels", e);
         }
     }
 

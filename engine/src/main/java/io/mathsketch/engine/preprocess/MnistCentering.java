@@ -95,7 +95,8 @@ public final class MnistCentering {
         return maxX < 0 ? null : new int[] {minX, minY, maxX + 1, maxY + 1};
     }
 
-    private static float[] resample(InkImage image, int x0, int y0, int w, int h, int tw, int th) {
+    /** The region resampled to {@code tw} x {@code th}: area averaging when shrinking, linear when enlarging. */
+    static float[] resample(InkImage image, int x0, int y0, int w, int h, int tw, int th) {
         // Separable: columns first into an intermediate h x tw buffer, then rows.
         float[] horizontal = new float[h * tw];
         float[] ink = image.ink();

@@ -11,7 +11,8 @@ import java.util.List;
  * with the best total score (dynamic programming over atom boundaries). A candidate's score is the log of the
  * model's confidence in its best label plus a prior on its shape relative to the line height, so that a confident
  * model does not make one digit of a wide pair or of two tall strokes, nor a digit of a short fragment or of pieces
- * far apart.
+ * far apart. When a pair reader's confidence is given, a candidate may also be read as two touching digits: the log
+ * of the pair reader's probability of its best pair, weighed, less a fixed cost.
  */
 public final class ReadingSearch {
 
@@ -36,9 +37,12 @@ public final class ReadingSearch {
      * height beyond it (two tall strokes side by side are mostly two digits, a 1 beside its neighbour, while the
      * strokes of one digit are mostly one tall and one short: the bar of a 5, the flag of a 4). When a verifier's
      * probability that each candidate is one whole digit is given, {@code wholeWeight} times its log is added too.
+     * A candidate read as a pair of digits scores {@code pairWeight} times the log of the pair reader's probability
+     * of its best pair, less {@code pairCost}, and no shape prior (a pair is wide and may hold two tall strokes).
      */
     public record Weights(double wideFrom, double wideCost, double shortFrom, double shortCost, double gapFrom,
-                          double gapCost, double strokeFrom, double strokeCost, double wholeWeight) {
+                          double gapCost, double strokeFrom, double strokeCost, double wholeWeight,
+                          double pairWeight, double pairCost) {
 
         /**
          * Tuned on the corpus's {@code NumberConfig.TUNING} numbers 0-1,199 and checked on 1,200-1,999 (never on the
@@ -47,16 +51,19 @@ public final class ReadingSearch {
          * digit, a cost for a digit much wider than the reading's median digit or than the label's widest true digits,
          * and a cost for joining across a cut that crosses a single stroke were tried too and were best at zero (the
          * README's "Recognition quality" has the figures). The verifier's weight 1 with the digit verifier 1.0.0:
-         * 1,008 of 0-1,199 and 678 of 1,200-1,999 (953 and 642 without it); 0.25-3 read within 2 of that.
+         * 1,008 of 0-1,199 and 678 of 1,200-1,999 (953 and 642 without it); 0.25-3 read within 2 of that. The pair
+         * reader's weight 2 and cost 0 with the pair reader 1.0.0 ({@code PairTuning}): 1,104 of 0-1,199 (weights 0.5-2 and
+         * costs 0-5 tried: 1,049-1,104, fewer the higher the cost) and 724 of 1,200-1,999 (weights 1-3, costs 0-1:
+         * 709-726).
          */
-        public static final Weights DEFAULT = new Weights(1.1, 2, 0.65, 10, 0.04, 24, 0.6, 5, 1);
+        public static final Weights DEFAULT = new Weights(1.1, 2, 0.65, 10, 0.04, 24, 0.6, 5, 1, 2, 0);
 
         /** These weights with the {@code index}-th component (in declaration order) set to {@code value}. */
         public Weights with(int index, double value) {
             double[] v = {wideFrom, wideCost, shortFrom, shortCost, gapFrom, gapCost, strokeFrom, strokeCost,
-                wholeWeight};
+                wholeWeight, pairWeight, pairCost};
             v[index] = value;
-            return new Weights(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
+            return new Weights(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
         }
     }
 
@@ -82,10 +89,22 @@ public final class ReadingSearch {
      * @return the indices of the chosen candidates, left to right
      */
     public int[] best(Candidates candidates, float[] confidence, float[] whole) {
+        return choose(candidates, confidence, whole, null).stream().mapToInt(Choice::candidate).toArray();
+    }
+
+    /**
+     * @param confidence per candidate, the model's probability of its best label
+     * @param whole      per candidate, a verifier's probability that it is one whole digit, or null for none
+     * @param pair       per candidate, a pair reader's probability of its best pair of digits (0: not read as a
+     *                   pair), or null for none
+     * @return the chosen candidates, left to right, each read as one digit or as a pair
+     */
+    public List<Choice> choose(Candidates candidates, float[] confidence, float[] whole, float[] pair) {
         List<Candidate> all = candidates.candidates();
         int atoms = candidates.atoms();
         double[] best = new double[atoms + 1];
         int[] via = new int[atoms + 1];
+        boolean[] viaPair = new boolean[atoms + 1];
         Arrays.fill(best, Double.NEGATIVE_INFINITY);
         best[0] = 0;
         // Candidates are listed by their first atom, so every path into an atom boundary is final when it is used.
@@ -101,12 +120,26 @@ public final class ReadingSearch {
             if (score > best[c.to()]) {
                 best[c.to()] = score;
                 via[c.to()] = k;
+                viaPair[c.to()] = false;
+            }
+            if (pair != null && pair[k] > 0) {
+                double two = best[c.from()] + weights.pairWeight() * Math.log(Math.max(MIN_CONFIDENCE, pair[k]))
+                        - weights.pairCost();
+                if (two > best[c.to()]) {
+                    best[c.to()] = two;
+                    via[c.to()] = k;
+                    viaPair[c.to()] = true;
+                }
             }
         }
-        List<Integer> reading = new ArrayList<>();
+        List<Choice> reading = new ArrayList<>();
         for (int at = atoms; at > 0; at = all.get(via[at]).from()) {
-            reading.add(via[at]);
+            reading.add(new Choice(via[at], viaPair[at]));
         }
-        return reading.reversed().stream().mapToInt(Integer::intValue).toArray();
+        return List.copyOf(reading.reversed());
+    }
+
+    /** A chosen candidate ({@code candidate}: its index), read as one digit or ({@code pair}) as two. */
+    public record Choice(int candidate, boolean pair) {
     }
 }

@@ -80,6 +80,76 @@ class NumberReaderTest {
         assertTrue(second.height() > 900 && second.height() < 1200, second.toString());
     }
 
+    @Test
+    void aCandidateThePairReaderIsSureOfIsAnsweredAsItsTwoDigitsEachInItsOwnBox() throws RecognitionException {
+        InkImage one = SyntheticDigits.draw("1", 100, 0.08), seven = SyntheticDigits.draw("7", 100, 0.08);
+        // The 7's strokes start 25 pixels after the 1's end: the pair is wider than either digit.
+        int[] oneInk = inkSpan(one), sevenInk = inkSpan(seven);
+        int sevenAt = 20 + oneInk[1] + 25 - sevenInk[0];
+        byte[] png = CanvasRenderer.white(sevenAt + seven.width() + 20, 140).png(List.of(
+                CanvasRenderer.place(one, 20, 20, 1), CanvasRenderer.place(seven, sevenAt, 20, 1)));
+        // The digit model is unsure of everything (a 3 at 0.12); the pair reader reads "17" in whatever spans both.
+        DigitScorer unsure = digits -> digits.stream().map(d -> {
+            float[] p = new float[10];
+            java.util.Arrays.fill(p, 0.88f / 9);
+            p[3] = 0.12f;
+            return p;
+        }).toArray(float[][]::new);
+        DigitScorer pairs = digits -> digits.stream().map(d -> {
+            float[] p = new float[DigitPairs.LABELS.size()];
+            p[inkColumns(d.pixels()) >= 16 ? 17 : DigitPairs.PAIRS] = 0.99f;
+            return p;
+        }).toArray(float[][]::new);
+
+        List<NumberReader.ScoredRegion> without = reader.read(png, unsure, null, null);
+        List<NumberReader.ScoredRegion> with = reader.read(png, unsure, null, pairs);
+
+        assertEquals("33", text(without));
+        assertEquals("17", text(with));
+        Box first = with.get(0).region().box(), second = with.get(1).region().box();
+        assertTrue(first.x() >= 20 + oneInk[0] - 2 && first.x() + first.width() <= 20 + oneInk[1] + 2,
+                first.toString());
+        assertTrue(second.x() >= sevenAt + sevenInk[0] - 2 && second.x() + second.width() <= sevenAt + sevenInk[1] + 2,
+                second.toString());
+    }
+
+    private static String text(List<NumberReader.ScoredRegion> read) {
+        StringBuilder b = new StringBuilder();
+        for (NumberReader.ScoredRegion r : read) {
+            int best = 0;
+            for (int l = 1; l < r.probabilities().length; l++) {
+                best = r.probabilities()[l] > r.probabilities()[best] ? l : best;
+            }
+            b.append(best);
+        }
+        return b.toString();
+    }
+
+    /** First and past-last column of a drawing's ink. */
+    private static int[] inkSpan(InkImage d) {
+        int first = d.width(), last = -1;
+        for (int p = 0; p < d.ink().length; p++) {
+            if (d.ink()[p] >= 0.1f) {
+                first = Math.min(first, p % d.width());
+                last = Math.max(last, p % d.width());
+            }
+        }
+        return new int[] {first, last + 1};
+    }
+
+    /** Columns of a centred input that hold ink. */
+    private static int inkColumns(float[] pixels) {
+        int columns = 0;
+        for (int x = 0; x < 28; x++) {
+            boolean ink = false;
+            for (int y = 0; y < 28; y++) {
+                ink |= pixels[y * 28 + x] >= 0.1f;
+            }
+            columns += ink ? 1 : 0;
+        }
+        return columns;
+    }
+
     private static byte[] row(InkImage... digits) {
         List<CanvasRenderer.Placement> row = new ArrayList<>();
         int x = 20;

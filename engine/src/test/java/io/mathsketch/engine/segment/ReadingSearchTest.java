@@ -103,6 +103,33 @@ class ReadingSearchTest {
         coversEveryAtomOnce(candidates, reading);
     }
 
+    @Test
+    void aCandidateTheModelsReadAsOneDigitIsReadAsAPairWhenThePairReaderIsSurerOfIt() throws RecognitionException {
+        // The 4's two strokes read as one digit at 0.5 and as pieces at 0.3 each; the pair reader reads them as a pair.
+        Candidates candidates = candidates();
+        float[] confidence = confidence(candidates, c -> whole(c, 0) || whole(c, 1) || whole(c, 2));
+        float[] pair = new float[confidence.length];
+        for (int k = 0; k < confidence.length; k++) {
+            Candidate c = candidates.candidates().get(k);
+            confidence[k] = whole(c, 1) ? 0.5f : within(c, 1) ? 0.3f : confidence[k];
+            pair[k] = whole(c, 1) ? 0.99f : 0.01f;
+        }
+
+        ReadingSearch free = new ReadingSearch(Weights.DEFAULT.with(9, 1).with(10, 0));
+        List<ReadingSearch.Choice> without = free.choose(candidates, confidence, null, null);
+        List<ReadingSearch.Choice> with = free.choose(candidates, confidence, null, pair);
+
+        assertTrue(without.stream().noneMatch(ReadingSearch.Choice::pair), "no pair reader, no pairs");
+        assertEquals(3, with.size());
+        assertTrue(with.get(1).pair(), "the middle candidate is read as a pair");
+        assertTrue(whole(candidates.candidates().get(with.get(1).candidate()), 1));
+        assertTrue(!with.get(0).pair() && !with.get(2).pair(), "the sure single digits stay single");
+        ReadingSearch costly = new ReadingSearch(Weights.DEFAULT.with(9, 1).with(10, 5));
+        assertEquals(3, costly.choose(candidates, confidence, null, pair).stream().filter(c -> !c.pair()).count(),
+                "a pair's cost can outweigh it");
+        coversEveryAtomOnce(candidates, with.stream().mapToInt(ReadingSearch.Choice::candidate).toArray());
+    }
+
     private static void coversEveryAtomOnce(Candidates candidates, int[] reading) {
         int at = 0;
         for (int k : reading) {

@@ -1,0 +1,130 @@
+package io.mathsketch.corpus.numbers;
+
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionRequest;
+import io.mathsketch.engine.RecognitionRequest.Input;
+import io.mathsketch.engine.config.Batching;
+import io.mathsketch.engine.config.EngineConfig;
+import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.inference.DjlRecognizer;
+import io.mathsketch.engine.number.DigitScorer;
+import io.mathsketch.engine.number.NumberReader;
+import io.mathsketch.engine.number.NumberReader.ScoredRegion;
+import io.mathsketch.engine.preprocess.ImagePreprocessor;
+import io.mathsketch.engine.segment.ReadingSearch.Weights;
+import io.mathsketch.engine.testing.Checkout;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Tuning aid for number mode's pair reader, never run by the build ({@code PairTuning [count [first]]},
+ * {@code -Dpairs=folder} names the pair reader's model folder, {@code mathsketch-digit-pairs} by default): reads
+ * {@code count} numbers of {@link NumberConfig#TUNING} from number {@code first} with the digit model and the digit
+ * verifier, without and with the pair reader at several of the reading search's pair weights and costs, each
+ * candidate scored by each model once, and prints how many numbers each reads exactly, per kind.
+ */
+final class PairTuning {
+
+    private static final double[] PAIR_WEIGHTS = {1, 2, 3};
+    private static final double[] PAIR_COSTS = {0, 0.5, 1};
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+        int first = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        String pairs = System.getProperty("pairs", "mathsketch-digit-pairs");
+        NumberWriter writer = new NumberWriter(NumberConfig.TUNING, NumberScore.MnistTest.IMAGES,
+                NumberScore.MnistTest.LABELS);
+        List<WrittenNumber> numbers = new ArrayList<>();
+        for (int i = first; i < first + count; i++) {
+            numbers.add(writer.number(i));
+        }
+        ImagePreprocessor preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
+        try (DjlRecognizer recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(Checkout.models())
+                .models(List.of("mnist-cnn", "mathsketch-digit-verifier", pairs)).workers(1)
+                .batching(Batching.builder().queueCapacity(64).build()).build())) {
+            Map<String, float[][]> memo = new HashMap<>();
+            System.out.println("without the pair reader: " + score(numbers, preprocessor, Weights.DEFAULT, recognizer,
+                    memo, null));
+            for (double weight : PAIR_WEIGHTS) {
+                for (double cost : PAIR_COSTS) {
+                    Weights w = Weights.DEFAULT.with(9, weight).with(10, cost);
+                    System.out.printf("pair weight %.2f cost %.2f: %s%n", weight, cost,
+                            score(numbers, preprocessor, w, recognizer, memo, pairs));
+                }
+            }
+        }
+    }
+
+    private static String score(List<WrittenNumber> numbers, ImagePreprocessor preprocessor, Weights weights,
+                                DjlRecognizer recognizer, Map<String, float[][]> memo, String pairs) {
+        NumberReader reader = new NumberReader(preprocessor, InputLimits.DEFAULT, weights);
+        Map<NumberKind, int[]> byKind = new EnumMap<>(NumberKind.class);
+        int right = 0;
+        for (int i = 0; i < numbers.size(); i++) {
+            WrittenNumber n = numbers.get(i);
+            String read;
+            try {
+                StringBuilder text = new StringBuilder();
+                for (ScoredRegion r : reader.read(n.png(), scorer(recognizer, memo, i, "mnist-cnn"),
+                        scorer(recognizer, memo, i, "mathsketch-digit-verifier"),
+                        pairs == null ? null : scorer(recognizer, memo, i, pairs))) {
+                    text.append(best(r.probabilities()));
+                }
+                read = text.toString();
+            } catch (RecognitionException e) {
+                read = e.getClass().getSimpleName();
+            }
+            boolean ok = read.equals(n.text());
+            right += ok ? 1 : 0;
+            int[] k = byKind.computeIfAbsent(n.kind(), x -> new int[2]);
+            k[0] += ok ? 1 : 0;
+            k[1]++;
+        }
+        StringBuilder b = new StringBuilder(right + "/" + numbers.size());
+        byKind.forEach((kind, k) -> b.append(String.format(" %s %d/%d", kind, k[0], k[1])));
+        return b.toString();
+    }
+
+    /** The model's probabilities for number {@code i}'s candidates, read once and then remembered. */
+    private static DigitScorer scorer(DjlRecognizer recognizer, Map<String, float[][]> memo, int i, String model) {
+        return digits -> {
+            float[][] known = memo.get(model + "#" + i);
+            if (known != null && known.length == digits.size()) {
+                return known;
+            }
+            float[][] read = new float[digits.size()][];
+            for (int k = 0; k < read.length; k++) {
+                read[k] = read(recognizer, digits.get(k), model);
+            }
+            memo.put(model + "#" + i, read);
+            return read;
+        };
+    }
+
+    private static float[] read(DjlRecognizer recognizer, DigitImage image, String model) throws RecognitionException {
+        try {
+            return recognizer.recognize(new RecognitionRequest(new Input.Pixels(image.pixels()), Optional.of(model),
+                    RecognitionRequest.Mode.DIGIT)).digits().getFirst().probabilities();
+        } catch (RecognitionException.BlankImage e) {
+            int labels = recognizer.models().stream().filter(m -> m.name().equals(model)).findFirst().orElseThrow()
+                    .labels().size();
+            return new float[labels];
+        }
+    }
+
+    private static int best(float[] p) {
+        int best = 0;
+        for (int l = 1; l < p.length; l++) {
+            if (p[l] > p[best]) {
+                best = l;
+            }
+        }
+        return best;
+    }
+}
