@@ -33,9 +33,9 @@ public final class CommittedModel implements AutoCloseable {
                 .batching(Batching.builder().queueCapacity(64).build()).build());
     }
 
-    /** The digit model with the digit verifier number mode weighs its candidates with. */
+    /** The digit model with the digit verifier and the pair reader number mode reads its candidates with. */
     public static CommittedModel forNumbers() throws Exception {
-        return new CommittedModel(List.of("mnist-cnn", "mathsketch-digit-verifier"));
+        return new CommittedModel(List.of("mnist-cnn", "mathsketch-digit-verifier", "mathsketch-digit-pairs"));
     }
 
     /** What the model reads in encoded image bytes, as a client posting them would get it. */

@@ -28,11 +28,12 @@ public record EngineConfig(Path modelsDirectory, List<String> models, String eng
     public static final Key<String> MODELS_DIR = Key.string("models-dir", "models");
     /**
      * Every committed model, so that a server started without configuration reads all its modes: the digit model
-     * (first, the default), the symbol model for {@code mode=expression} and the digit verifier that weighs number
-     * mode's segmentation candidates. A digit-only deployment lists {@code mnist-cnn} alone.
+     * (first, the default), the symbol model for {@code mode=expression}, and the digit verifier that weighs number
+     * mode's segmentation candidates and the pair reader that reads two touching digits among them. A digit-only
+     * deployment lists {@code mnist-cnn} alone.
      */
     public static final Key<List<String>> MODELS = Key.list("models",
-            "mnist-cnn,mathsketch-symbols,mathsketch-digit-verifier");
+            "mnist-cnn,mathsketch-symbols,mathsketch-digit-verifier,mathsketch-digit-pairs");
     public static final Key<String> DEFAULT_MODEL = Key.string("default-model", "")
             .derivedDefault("first of `engine.models`");
     public static final Key<String> NAME = Key.oneOf("name", "OnnxRuntime", ENGINES);

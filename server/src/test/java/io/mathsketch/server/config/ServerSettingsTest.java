@@ -24,7 +24,8 @@ class ServerSettingsTest {
         assertEquals("0.0.0.0", s.server().host());
         assertEquals("OnnxRuntime", s.engine().engine());
         assertEquals("cpu", s.engine().device());
-        assertEquals(List.of("mnist-cnn", "mathsketch-symbols", "mathsketch-digit-verifier"), s.engine().models());
+        assertEquals(List.of("mnist-cnn", "mathsketch-symbols", "mathsketch-digit-verifier",
+                "mathsketch-digit-pairs"), s.engine().models());
         assertEquals(2L * 1024 * 1024, s.maxPayloadBytes());
         assertEquals(8L * 1024 * 1024, s.drainedPayloadBytes());
         assertEquals(4096, s.engine().limits().maxWidth());
