@@ -31,9 +31,11 @@ final class TestStore implements AutoCloseable {
         connection = DriverManager.getConnection(url);
         try (Statement s = connection.createStatement()) {
             for (Path script : migrations()) {
-                for (String sql : Files.readString(script, StandardCharsets.UTF_8).split(";")) {
-                    String statement = sql.lines().filter(l -> !l.strip().startsWith("--"))
-                            .reduce("", (a, b) -> a + "\n" + b).strip();
+                // Comment lines go first: a comment may hold a semicolon (V5's does).
+                String code = Files.readString(script, StandardCharsets.UTF_8).lines()
+                        .filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
+                for (String sql : code.split(";")) {
+                    String statement = sql.strip();
                     if (!statement.isEmpty()) {
                         s.execute(statement);
                     }
