@@ -102,7 +102,7 @@ public final class MathSketchServer implements AutoCloseable {
             RecognitionStore store = new RecognitionStore(database);
             StoreMetrics storeMetrics = new StoreMetrics(registry);
             writer = new RecognitionWriter(store, status, storeMetrics, settings.store().maxBatch(),
-                    settings.store().queueCapacity(), heap);
+                    settings.store().queueCapacity(), settings.store().queueBytes(), heap);
             retention = RetentionJob.start(store, status, storeMetrics, settings.store().retention());
 
             AdminToken adminToken = new AdminToken(settings.admin().token());

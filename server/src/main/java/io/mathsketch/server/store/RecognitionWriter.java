@@ -11,6 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,27 +20,48 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Group commit: one writer thread takes every row waiting when it becomes free and commits them in one transaction,
  * so concurrent requests share a commit instead of queueing for connections. {@link #store} answers {@code true}
  * once a row is committed and {@code false} only when it is not kept; it always answers.
+ * <p>
+ * The rows waiting are bounded twice: by count and by their bytes ({@link #rowBytes}). A row count alone let a slow
+ * disk fill the heap: 10,000 rows of canvas PNGs of up to 256 KB each are gigabytes. A row that finds the byte budget
+ * spent waits for room, within the same write timeout as its commit, and is answered as not stored if none comes:
+ * backpressure on the requests, never more pending rows than the budget.
  */
 public final class RecognitionWriter implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RecognitionWriter.class.getName());
 
-    private final RecognitionStore store;
+    private final Rows store;
     private final DatabaseStatus status;
     private final StoreMetrics metrics;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue;
+    /** Bytes of the rows queued or being written; a row takes its share before it is queued. */
+    private final Semaphore queuedBytes;
+    private final int maxQueuedBytes;
     private final OutOfMemoryWatch heap;
     private final Thread thread;
     private volatile boolean closing;
 
+    /** Where committed rows go: {@link RecognitionStore#insertAll}, one transaction per call. */
+    @FunctionalInterface
+    interface Rows {
+        void insertAll(List<RecognitionRecord> records);
+    }
+
     public RecognitionWriter(RecognitionStore store, DatabaseStatus status, StoreMetrics metrics, int maxBatch,
-                             int queueCapacity, OutOfMemoryWatch heap) {
+                             int queueCapacity, int queueBytes, OutOfMemoryWatch heap) {
+        this(store::insertAll, status, metrics, maxBatch, queueCapacity, queueBytes, heap);
+    }
+
+    RecognitionWriter(Rows store, DatabaseStatus status, StoreMetrics metrics, int maxBatch, int queueCapacity,
+                      int queueBytes, OutOfMemoryWatch heap) {
         this.store = store;
         this.status = status;
         this.metrics = metrics;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.queuedBytes = new Semaphore(queueBytes);
+        this.maxQueuedBytes = queueBytes;
         this.heap = heap;
         this.thread = Thread.ofVirtual().name("recognition-writer").start(this::run);
     }
@@ -50,14 +72,24 @@ public final class RecognitionWriter implements AutoCloseable {
      * answer that said it was not kept; a row already in a transaction is waited for until that transaction ends.
      */
     public boolean store(RecognitionRecord record, Duration timeout) throws InterruptedException {
-        Pending pending = new Pending(record);
-        if (closing || !status.worthTrying() || !queue.offer(pending)) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Pending pending = new Pending(record, Math.min(rowBytes(record), maxQueuedBytes));
+        if (closing || !status.worthTrying()) {
+            metrics.failed(1);
+            return false;
+        }
+        if (!queuedBytes.tryAcquire(pending.bytes, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            metrics.failed(1);
+            return false;
+        }
+        if (closing || !queue.offer(pending)) {
+            queuedBytes.release(pending.bytes);
             metrics.failed(1);
             return false;
         }
         try {
             try {
-                return pending.done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                return pending.done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 if (pending.withdraw()) {
                     metrics.failed(1);
@@ -78,9 +110,14 @@ public final class RecognitionWriter implements AutoCloseable {
                     List<Pending> batch = new ArrayList<>();
                     batch.add(first);
                     queue.drainTo(batch, maxBatch - 1);
+                    int bytes = batch.stream().mapToInt(p -> p.bytes).sum();
                     batch.removeIf(p -> !p.take());
-                    if (!batch.isEmpty()) {
-                        write(batch);
+                    try {
+                        if (!batch.isEmpty()) {
+                            write(batch);
+                        }
+                    } finally {
+                        queuedBytes.release(bytes);
                     }
                 }
             } catch (InterruptedException e) {
@@ -130,6 +167,7 @@ public final class RecognitionWriter implements AutoCloseable {
     private void failRemaining() {
         List<Pending> rest = new ArrayList<>();
         queue.drainTo(rest);
+        queuedBytes.release(rest.stream().mapToInt(p -> p.bytes).sum());
         rest.removeIf(p -> !p.take());
         if (!rest.isEmpty()) {
             fail(rest);
@@ -150,16 +188,27 @@ public final class RecognitionWriter implements AutoCloseable {
         failRemaining();
     }
 
+    /**
+     * What a row holds on the heap until it is written, roughly: its original and its 28x28 inputs, plus a kilobyte
+     * for its strings, readings and probabilities (the stored readings' JSON is ~1 KB per digit).
+     */
+    static int rowBytes(RecognitionRecord record) {
+        long bytes = 1024L + record.inputPixels().length + record.original().map(o -> o.length).orElse(0);
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
     /** A queued row: taken by the writer or withdrawn by its request, whichever comes first. */
     private static final class Pending {
         private static final int QUEUED = 0, TAKEN = 1, WITHDRAWN = 2;
 
         final RecognitionRecord record;
+        final int bytes;
         final CompletableFuture<Boolean> done = new CompletableFuture<>();
         private final AtomicInteger state = new AtomicInteger(QUEUED);
 
-        Pending(RecognitionRecord record) {
+        Pending(RecognitionRecord record, int bytes) {
             this.record = record;
+            this.bytes = bytes;
         }
 
         boolean take() {

@@ -37,6 +37,8 @@ class ServerSettingsTest {
         assertEquals(List.of(), s.cors().allowedOrigins());
         assertFalse(s.server().accessLog());
         assertTrue(s.engine().modelsDirectory().isAbsolute());
+        assertEquals(16 * 1024 * 1024, s.store().queueBytes());
+        assertEquals(123_456, settings(Map.of("store.queue-bytes", "123456")).store().queueBytes());
     }
 
     @Test
@@ -76,6 +78,7 @@ class ServerSettingsTest {
         assertInvalid("engine.default-model", "other", "ENGINE_DEFAULT_MODEL");
         assertInvalid("db.pool-size", "0", "DB_POOL_SIZE");
         assertInvalid("server.access-log", "yes", "SERVER_ACCESS_LOG");
+        assertInvalid("store.queue-bytes", "1000", "STORE_QUEUE_BYTES");
     }
 
     private static void assertInvalid(String key, String value, String envName) {

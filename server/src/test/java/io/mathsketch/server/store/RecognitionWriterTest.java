@@ -1,0 +1,130 @@
+package io.mathsketch.server.store;
+
+import io.helidon.metrics.api.Metrics;
+import io.mathsketch.engine.Recognition;
+import io.mathsketch.server.observe.OutOfMemoryWatch;
+import io.mathsketch.server.observe.StoreMetrics;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The group commit's byte bound: a slow disk holds requests back and answers "not stored", never queues more. */
+class RecognitionWriterTest {
+
+    private static final int ORIGINAL = 100_000;
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    /** A database whose commits wait until the test lets them through. */
+    private static final class SlowDisk implements RecognitionWriter.Rows {
+        final CountDownLatch open = new CountDownLatch(1);
+        final CountDownLatch writing = new CountDownLatch(1);
+        final ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public void insertAll(List<RecognitionRecord> records) {
+            writing.countDown();
+            try {
+                open.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            records.forEach(r -> written.add(r.id()));
+        }
+    }
+
+    @Test
+    void aRowBeyondTheByteBudgetWaitsForRoomAndIsNotStoredWhenNoneComes() throws Exception {
+        SlowDisk disk = new SlowDisk();
+        int budget = 3 * RecognitionWriter.rowBytes(row("x"));
+        try (RecognitionWriter writer = writer(disk, budget)) {
+            CompletableFuture<Boolean> first = storeAsync(writer, row("first"), WAIT);
+            assertTrue(disk.writing.await(5, TimeUnit.SECONDS), "the writer takes the first row");
+            CompletableFuture<Boolean> second = storeAsync(writer, row("second"), WAIT);
+            CompletableFuture<Boolean> third = storeAsync(writer, row("third"), WAIT);
+            // The first row is being written and two wait: the budget is spent, so a fourth is held back and, when
+            // its timeout passes with the disk still stuck, answered as not stored.
+            assertFalse(writer.store(row("fourth"), Duration.ofMillis(300)));
+
+            disk.open.countDown();
+            assertTrue(first.get(5, TimeUnit.SECONDS));
+            assertTrue(second.get(5, TimeUnit.SECONDS));
+            assertTrue(third.get(5, TimeUnit.SECONDS));
+            assertEquals(List.of("first", "second", "third"), List.copyOf(disk.written),
+                    "every row answered as stored is written, the one answered as not stored never is");
+        }
+    }
+
+    @Test
+    void aHeldBackRowIsStoredOnceRoomComesWithinItsTimeout() throws Exception {
+        SlowDisk disk = new SlowDisk();
+        int budget = 2 * RecognitionWriter.rowBytes(row("x"));
+        try (RecognitionWriter writer = writer(disk, budget)) {
+            CompletableFuture<Boolean> first = storeAsync(writer, row("first"), WAIT);
+            assertTrue(disk.writing.await(5, TimeUnit.SECONDS));
+            CompletableFuture<Boolean> second = storeAsync(writer, row("second"), WAIT);
+            CompletableFuture<Boolean> third = storeAsync(writer, row("third"), WAIT);
+            Thread.sleep(200);
+            assertFalse(third.isDone(), "no room: the third row waits");
+
+            disk.open.countDown();
+            assertTrue(first.get(5, TimeUnit.SECONDS));
+            assertTrue(second.get(5, TimeUnit.SECONDS));
+            assertTrue(third.get(5, TimeUnit.SECONDS), "room came within its timeout");
+            assertEquals(3, disk.written.size());
+        }
+    }
+
+    @Test
+    void aRowLargerThanTheWholeBudgetIsStillStored() throws Exception {
+        SlowDisk disk = new SlowDisk();
+        disk.open.countDown();
+        try (RecognitionWriter writer = writer(disk, 65_536)) {
+            assertTrue(writer.store(row("big"), WAIT));
+            assertTrue(writer.store(row("next"), WAIT), "its bytes were given back");
+        }
+    }
+
+    @Test
+    void aRowCountsItsOriginalAndInputs() {
+        assertEquals(1024 + 784 + ORIGINAL, RecognitionWriter.rowBytes(row("x")));
+    }
+
+    private static RecognitionWriter writer(SlowDisk disk, int budget) {
+        return new RecognitionWriter(disk, new DatabaseStatus(Duration.ofSeconds(1)),
+                new StoreMetrics(Metrics.globalRegistry()), 256, 10_000, budget, new OutOfMemoryWatch());
+    }
+
+    private static CompletableFuture<Boolean> storeAsync(RecognitionWriter writer, RecognitionRecord record,
+                                                         Duration timeout) throws InterruptedException {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                answer.complete(writer.store(record, timeout));
+            } catch (InterruptedException | RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        // Queued in the order started: each waits until its row is in the queue or held back.
+        Thread.sleep(100);
+        return answer;
+    }
+
+    private static RecognitionRecord row(String id) {
+        return new RecognitionRecord(id, Instant.now(), "digit", "7", 0.9, List.of("7"), List.of(),
+                new byte[784], Optional.of(new byte[ORIGINAL]), Optional.of("image/png"),
+                new Recognition.ModelRef("m", "1"), "e", "cpu", new Recognition.Timings(0, 0, 0, 0),
+                Optional.empty(), Optional.empty());
+    }
+}
