@@ -50,7 +50,10 @@
 # and chromium-ink), BENCH_CLASSES payload classes measured
 # at 64 connections (all with images), BENCH_SWEEP classes of the full sweep, BENCH_BATCHES ("32 1"),
 # BENCH_MODELS_DIR models folder (models), BENCH_CLIENT_IDS per-connection (default) or none, BENCH_NOTE free text
-# for the report header.
+# for the report header, BENCH_FLOOR (non-empty: with batching on, also measure the HTTP floor at 64 connections in the
+# same server run: floor-live, the liveness probe, GET; floor-rejected, a POST whose body is not a PNG, answered 422
+# before the engine and storage; and every class outside the sweep with storage off), BENCH_JVM_OPTIONS the server's
+# JVM argument file (server/jvm.options), for A/B runs of JVM settings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -68,6 +71,7 @@ open_loop_p99_ms=${BENCH_OPEN_LOOP_P99_MS:-15}
 open_loop_search_fractions=${BENCH_OPEN_LOOP_SEARCH_FRACTIONS:-"0.6 0.45 0.3 0.2 0.1"}
 batches=${BENCH_BATCHES:-"32 1"}
 client_ids=${BENCH_CLIENT_IDS:-per-connection}
+floor=${BENCH_FLOOR:-}
 case "$client_ids" in per-connection|none) ;; *) echo "ERROR: BENCH_CLIENT_IDS is per-connection or none" >&2; exit 1 ;; esac
 server_jar=server/target/mathsketch-server.jar
 bench_jar=benchmarks/target/benchmarks.jar
@@ -107,6 +111,11 @@ if [ -n "$(ls "$fixtures"/*.ink.json 2>/dev/null)" ]; then
       > "$payloads/chromium-dataurl/$name.json"
   done
 fi
+if [ -n "${BENCH_FLOOR:-}" ]; then
+  mkdir -p "$payloads/floor-live" "$payloads/floor-rejected"
+  : > "$payloads/floor-live/empty"
+  printf 'not a PNG' > "$payloads/floor-rejected/not-a-png.png"
+fi
 # JSON bodies for the JSON classes, raw image bytes for the others.
 content_type() {
   case "$1" in
@@ -117,6 +126,7 @@ content_type() {
 all_classes=""
 for dir in "$payloads"/*/; do
   name=$(basename "$dir")
+  case "$name" in floor-*) continue ;; esac
   [ -n "$(ls -A "$dir")" ] && all_classes="$all_classes $name"
 done
 classes=${BENCH_CLASSES:-$all_classes}
@@ -146,7 +156,7 @@ start_server() {
   SERVER_HOST=127.0.0.1 SERVER_PORT=$port DB_URL="jdbc:h2:file:$PWD/$dir/db/mathsketch" \
     RATE_LIMIT_PER_CLIENT=0 RATE_LIMIT_PER_ADDRESS=0 \
     ENGINE_BATCHING_MAX_BATCH_SIZE=$1 ENGINE_MODELS_DIR="${BENCH_MODELS_DIR:-models}" \
-    java @server/jvm.options -Xlog:gc:file="$dir/gc.log" -jar "$server_jar" > "$dir/server.log" 2>&1 &
+    java @"${BENCH_JVM_OPTIONS:-server/jvm.options}" -Xlog:gc:file="$dir/gc.log" -jar "$server_jar" > "$dir/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 180); do
     if curl -sf "http://127.0.0.1:$port/observe/health/ready" >/dev/null 2>&1; then
@@ -165,21 +175,27 @@ start_server() {
   exit 1
 }
 
-# $1 = payload class, $2 = store (true|false), $3 = connections, $4 = seconds; prints the RESULT json
+# $1 = payload class, $2 = store (true|false), $3 = connections, $4 = seconds; prints the RESULT json. The floor
+# classes (BENCH_FLOOR) go elsewhere: floor-live GETs the liveness probe (no database query, unlike readiness);
+# floor-rejected POSTs a body that is not a PNG (422 corrupt-image, answered before the engine and storage).
 wrk_run() {
+  local url="http://127.0.0.1:$port/api/v1/recognitions?store=$2" method=POST
+  case "$1" in
+    floor-live) url="http://127.0.0.1:$port/observe/health/live"; method=GET ;;
+  esac
   local threads=2
   [ "$3" -lt 2 ] && threads=1
   local out clients=0
   [ "$client_ids" = per-connection ] && clients=$(( $3 / threads ))
   ls -d "$PWD/$payloads/$1"/* > "$work/$1.list"
-  out=$(BENCH_BODY_LIST="$work/$1.list" BENCH_CONTENT_TYPE=$(content_type "$1") \
+  out=$(BENCH_BODY_LIST="$work/$1.list" BENCH_CONTENT_TYPE=$(content_type "$1") BENCH_METHOD=$method \
     wrk -t "$threads" -c "$3" -d "${4}s" --timeout 10s -s benchmarks/http/post-image.lua \
-    "http://127.0.0.1:$port/api/v1/recognitions?store=$2" -- "$clients" 2>&1) || true
+    "$url" -- "$clients" 2>&1) || true
   if ! grep -q '^RESULT {' <<< "$out"; then
     echo "WARNING: wrk failed ($1, store=$2, $3 connections): $(head -3 <<< "$out" | tr '\n' ' ')" >&2
     return 0
   fi
-  if ! grep -q '"non2xx": 0,' <<< "$out"; then
+  if [ "$1" != floor-rejected ] && ! grep -q '"non2xx": 0,' <<< "$out"; then
     echo "WARNING: answers other than 2xx ($1, store=$2, $3 connections): $(grep '^RESULT' <<< "$out")" >&2
   fi
   sed -n 's/^RESULT {//p' <<< "$out"
@@ -227,6 +243,16 @@ for batch in $batches; do
       *) measure "$payload" true "$batch" 64 ;;
     esac
   done
+  if [ "$batch" -eq 32 ] && [ -n "$floor" ]; then
+    # The HTTP floor: what this server and wrk reach with next to no work per request, in the same server run as the
+    # classes (their storage-off rates beside them).
+    for payload in floor-live floor-rejected; do
+      measure "$payload" false "$batch" 64
+    done
+    for payload in $classes; do
+      case " $sweep " in *" $payload "*) ;; *) measure "$payload" false "$batch" 64 ;; esac
+    done
+  fi
   if [ "$batch" -eq 32 ] && [ "$open_loop_fraction" != "0" ]; then
     # Open loop at a fraction of the closed-loop rate at 64 connections: latency without coordinated omission. For the
     # search classes, when that misses the p99 goal, lower fractions until one meets it: the rate this server sustains

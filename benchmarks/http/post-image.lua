@@ -2,6 +2,7 @@
 --   BENCH_BODY          file to send, or
 --   BENCH_BODY_LIST     a file listing one image path per line: the requests cycle through them (a corpus class)
 --   BENCH_CONTENT_TYPE  their media type (default image/png)
+--   BENCH_METHOD        POST (default), or GET for a probe (the body file is then empty)
 -- Script argument (after "--"): clients per wrk thread (default 32; 0: no request carries an id). Each client sends
 -- an X-Client-Id header of its own, as the page's browser sends the cookie it was given and an API client its header;
 -- without one the server makes a new owner (a random key in its owner index) for every request, which no real client
@@ -27,7 +28,7 @@ else
   paths[1] = assert(os.getenv("BENCH_BODY"), "BENCH_BODY or BENCH_BODY_LIST must be set")
 end
 
-wrk.method = "POST"
+wrk.method = os.getenv("BENCH_METHOD") or "POST"
 wrk.headers["Content-Type"] = os.getenv("BENCH_CONTENT_TYPE") or "image/png"
 
 -- The requests are formatted once per thread, in init: wrk sets the Host header only then, and a request without
