@@ -271,6 +271,17 @@ abstract sealed class RowConverter {
          */
         abstract void convertBlock(byte[] row, int from, byte[] lum, byte[] alpha, int to, int n);
 
+        /** Starts a row's extremes: {@link #min}, {@link #max} and {@link #maxAlpha} at their neutral values. */
+        void startRow() {
+            min = 255;
+            max = 0;
+            maxAlpha = 0;
+        }
+
+        /** Completes {@link #min}, {@link #max} and {@link #maxAlpha} from what blocks put aside, at a row's end. */
+        void finishRow() {
+        }
+
         @Override
         final void convert(byte[] row, int offset, DecodedImage raster, int y) {
             int width = raster.width();
@@ -278,9 +289,7 @@ abstract sealed class RowConverter {
             int bpp = bytesPerPixel;
             byte[] lum = raster.lum();
             byte[] alpha = raster.alpha();
-            min = 255;
-            max = 0;
-            maxAlpha = 0;
+            startRow();
             for (int x = 0; x < width; ) {
                 int end = Math.min(x + BLOCK, width);
                 convertBlock(row, offset + bpp * x, lum, alpha, out + x, end - x);
@@ -294,6 +303,7 @@ abstract sealed class RowConverter {
                     x = runEnd;
                 }
             }
+            finishRow();
             raster.rowDone(y, min, max, maxAlpha);
         }
 
@@ -317,9 +327,7 @@ abstract sealed class RowConverter {
             int oldMin = raster.rowMinLum()[y - 1], oldMax = raster.rowMaxLum()[y - 1];
             int oldTop = raster.rowMaxAlpha()[y - 1];
             boolean heldMin = false, heldMax = false, heldTop = false;
-            min = 255;
-            max = 0;
-            maxAlpha = 0;
+            startRow();
             int bpp = bytesPerPixel;
             for (int r = 0; r < count; r += 2) {
                 int from = ranges[r], to = ranges[r + 1];
@@ -333,6 +341,7 @@ abstract sealed class RowConverter {
                     convertBlock(row, bpp * x, lum, alpha, out + x, Math.min(BLOCK, to - x));
                 }
             }
+            finishRow();
             int rowMin = min <= oldMin ? min : heldMin ? -1 : oldMin;
             int rowMax = max >= oldMax ? max : heldMax ? -1 : oldMax;
             int rowTop = maxAlpha >= oldTop ? maxAlpha : heldTop ? -1 : oldTop;
@@ -419,6 +428,16 @@ abstract sealed class RowConverter {
         /** The last colour seen (black at first) and 255 minus its luminance: what full opacity takes off white. */
         private int lastRgb;
         private int lastInk = 255;
+        /**
+         * Alpha extremes of the row's white-ink and black-ink blocks so far, eight lanes a word (a lane per pixel
+         * position in a block), folded into the row's extremes once by {@link #finishRow}: eight lanes compared
+         * at once per block instead of eight pixels one by one.
+         */
+        private long whiteTop;
+        private long blackTop;
+        private long blackLeast;
+        private boolean sawWhite;
+        private boolean sawBlack;
 
         Rgba8() {
             super(4);
@@ -476,40 +495,116 @@ abstract sealed class RowConverter {
             }
             int rgb = (int) (w0 & 0xFF) << 16 | (int) (w0 & 0xFF00) | (int) (w0 >>> 16 & 0xFF);
             if (rgb != lastRgb) {
-                lastRgb = rgb;
-                lastInk = 255 - luminance(rgb >>> 16, rgb >>> 8 & 0xFF, rgb & 0xFF);
+                newColour(rgb);
             }
             int ink = lastInk;
+            long alphas = alphas(w0, w1, w2, w3);
+            WORD.set(alpha, to, alphas);
+            if (ink == 0) {
+                // White ink leaves white at every alpha (covered(0, a) == 0): luminance 255 whatever the alpha.
+                WORD.set(lum, to, -1L);
+                whiteTop = maxBytes(whiteTop, alphas);
+                sawWhite = true;
+                return true;
+            }
+            if (ink == 255) {
+                // Black ink takes off exactly its alpha (covered(255, a) == a, so 255 - a, each byte's complement).
+                WORD.set(lum, to, ~alphas);
+                blackTop = maxBytes(blackTop, alphas);
+                blackLeast = minBytes(blackLeast, alphas);
+                sawBlack = true;
+                return true;
+            }
+            otherInk(ink, alphas, lum, to);
+            return true;
+        }
+
+        /** The alpha bytes of eight pixels in four words, one a byte. (A method of its own keeps its caller inlined.) */
+        private static long alphas(long w0, long w1, long w2, long w3) {
             // Each word holds two pixels, R G B A from its low byte up: their alphas are bytes 3 and 7.
-            long alphas = (w0 >>> 24 & 0xFFL) | (w0 >>> 48 & 0xFF00L) | (w1 >>> 8 & 0xFF0000L)
+            return (w0 >>> 24 & 0xFFL) | (w0 >>> 48 & 0xFF00L) | (w1 >>> 8 & 0xFF0000L)
                     | (w1 >>> 32 & 0xFF000000L) | (w2 << 8 & 0xFF00000000L) | (w2 >>> 16 & 0xFF0000000000L)
                     | (w3 << 24 & 0xFF000000000000L) | (w3 & 0xFF00000000000000L);
+        }
+
+        private void newColour(int rgb) {
+            lastRgb = rgb;
+            lastInk = 255 - luminance(rgb >>> 16, rgb >>> 8 & 0xFF, rgb & 0xFF);
+        }
+
+        /** A one-colour block of ink neither white nor black: each pixel's luminance from its alpha. */
+        private void otherInk(int ink, long alphas, byte[] lum, int to) {
             long lums = 0;
             int least = 255, most = 0;
-            if (ink == 0 || ink == 255) {
-                // White ink leaves white at every alpha (covered(0, a) == 0) and black ink takes off exactly its
-                // alpha (covered(255, a) == a, so 255 - a, each byte's complement): the luminance word comes
-                // from the alpha word at once, what a dark- or light-mode canvas's ink nearly always is.
-                for (int shift = 0; shift < Long.SIZE; shift += Byte.SIZE) {
-                    int a = (int) (alphas >>> shift) & 0xFF;
-                    least = Math.min(least, a);
-                    most = Math.max(most, a);
-                }
-                lums = ink == 0 ? -1L : ~alphas;
-            } else {
-                for (int shift = 0; shift < Long.SIZE; shift += Byte.SIZE) {
-                    int a = (int) (alphas >>> shift) & 0xFF;
-                    least = Math.min(least, a);
-                    most = Math.max(most, a);
-                    lums |= (long) (255 - covered(ink, a)) << shift;
-                }
+            for (int shift = 0; shift < Long.SIZE; shift += Byte.SIZE) {
+                int a = (int) (alphas >>> shift) & 0xFF;
+                least = Math.min(least, a);
+                most = Math.max(most, a);
+                lums |= (long) (255 - covered(ink, a)) << shift;
             }
             WORD.set(lum, to, lums);
-            WORD.set(alpha, to, alphas);
             min = Math.min(min, 255 - covered(ink, most));
             max = Math.max(max, 255 - covered(ink, least));
             maxAlpha = Math.max(maxAlpha, most);
-            return true;
+        }
+
+        @Override
+        void startRow() {
+            super.startRow();
+            whiteTop = 0;
+            blackTop = 0;
+            blackLeast = -1L;
+            sawWhite = false;
+            sawBlack = false;
+        }
+
+        @Override
+        void finishRow() {
+            if (sawWhite) {
+                max = 255;
+                maxAlpha = Math.max(maxAlpha, largestByte(whiteTop));
+            }
+            if (sawBlack) {
+                int most = largestByte(blackTop);
+                min = Math.min(min, 255 - most);
+                max = Math.max(max, 255 - smallestByte(blackLeast));
+                maxAlpha = Math.max(maxAlpha, most);
+            }
+        }
+
+        /** 0xFF in each byte where {@code a}'s byte is at least {@code b}'s (unsigned), else 0. */
+        private static long atLeast(long a, long b) {
+            long high = 0x8080808080808080L;
+            // Bit 7 of each byte: the low seven bits compared (no borrow leaves a byte), then the top bits decide.
+            long low = (a | high) - (b & ~high);
+            long ge = ((a & ~b) | (~(a ^ b) & low)) & high;
+            return (ge >>> 7) * 0xFF;
+        }
+
+        private static long maxBytes(long a, long b) {
+            long ge = atLeast(a, b);
+            return (a & ge) | (b & ~ge);
+        }
+
+        private static long minBytes(long a, long b) {
+            long ge = atLeast(a, b);
+            return (b & ge) | (a & ~ge);
+        }
+
+        private static int largestByte(long lanes) {
+            int most = 0;
+            for (int shift = 0; shift < Long.SIZE; shift += Byte.SIZE) {
+                most = Math.max(most, (int) (lanes >>> shift) & 0xFF);
+            }
+            return most;
+        }
+
+        private static int smallestByte(long lanes) {
+            int least = 255;
+            for (int shift = 0; shift < Long.SIZE; shift += Byte.SIZE) {
+                least = Math.min(least, (int) (lanes >>> shift) & 0xFF);
+            }
+            return least;
         }
 
         /**

@@ -182,6 +182,42 @@ class RowConverterTest {
         }
     }
 
+    /**
+     * Rows of whole one-colour blocks, each black or white at random and with random alphas, one converter for all
+     * rows: the row's extremes, which black and white blocks put aside lane by lane and a row's end folds together,
+     * must be the plain rule's whichever block and lane holds them, and nothing may carry over to the next row.
+     */
+    @Test
+    void blackAndWhiteBlocksMixedInOneRowGiveThePlainExtremes() {
+        Random random = new Random(8);
+        RowConverter.Rgba8 converter = new RowConverter.Rgba8();
+        for (int y = 0; y < ROWS; y++) {
+            int blocks = 1 + random.nextInt(12);
+            int width = 8 * blocks + random.nextInt(8);
+            byte[] row = new byte[1 + 4 * width];
+            int limit = 1 + random.nextInt(256); // low limits keep some rows' alphas well below the row before's
+            int colour = 0;
+            for (int x = 0; x < width; x++) {
+                colour = x % 8 != 0 ? colour : random.nextBoolean() ? 0xFFFFFF : 0x000000;
+                int s = 1 + 4 * x;
+                row[s] = (byte) (colour >>> 16);
+                row[s + 1] = (byte) (colour >>> 8);
+                row[s + 2] = (byte) colour;
+                row[s + 3] = (byte) random.nextInt(limit);
+            }
+            DecodedImage fast = new DecodedImage(width, 1, true);
+            DecodedImage plain = new DecodedImage(width, 1, true);
+            converter.convert(row, 1, fast, 0);
+            new RowConverter.Rgba16().convert(widen(Arrays.copyOfRange(row, 1, row.length)), 0, plain, 0);
+            String where = "row " + y;
+            assertArrayEquals(plain.lum(), fast.lum(), where);
+            assertArrayEquals(plain.alpha(), fast.alpha(), where);
+            assertEquals(plain.rowMinLum()[0], fast.rowMinLum()[0], where);
+            assertEquals(plain.rowMaxLum()[0], fast.rowMaxLum()[0], where);
+            assertEquals(plain.rowMaxAlpha()[0], fast.rowMaxAlpha()[0], where);
+        }
+    }
+
     private static void assertRgbPlain(byte[] row, int width, String where) {
         DecodedImage fast = new DecodedImage(width, 1, false);
         DecodedImage plain = new DecodedImage(width, 1, false);
