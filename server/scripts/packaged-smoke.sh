@@ -41,7 +41,8 @@ echo "layout: app $(du -sh "$app" | cut -f1), runtime $(du -sh "$work/jre" | cut
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
 started=$(date +%s%N)
 (cd "$app" && SERVER_PORT="$port" ENGINE_WORKERS=2 ENGINE_BATCHING_MAX_BATCH_SIZE=16 ADMIN_TOKEN=smoke \
-  exec "$work/jre/bin/java" @jvm.options -Donnxruntime.native.path="$app/native" -jar mathsketch-server.jar) > "$work/server.log" 2>&1 &
+  exec "$work/jre/bin/java" @jvm.options -Xlog:class+load=info:file="$work/class-load.log" \
+    -Donnxruntime.native.path="$app/native" -jar mathsketch-server.jar) > "$work/server.log" 2>&1 &
 pid=$!
 
 base="http://localhost:$port"
@@ -84,4 +85,8 @@ if grep -E "NoClassDefFoundError|ClassNotFoundException|UnsatisfiedLinkError" "$
   echo "the runtime image lacks a module or native library" >&2; exit 1
 fi
 pid=""
+# The server carries a patched copy of Helidon's DataReader (server/src/main/java/io/helidon/common/buffers): it must
+# be the one loaded from the server jar, ahead of Helidon's own in libs/.
+grep -E "io\.helidon\.common\.buffers\.DataReader source: .*mathsketch-server\.jar" "$work/class-load.log" > /dev/null || {
+  grep "buffers.DataReader " "$work/class-load.log" >&2; echo "Helidon's DataReader was loaded, not the server's patched copy" >&2; exit 1; }
 echo "packaged smoke test passed"
