@@ -53,31 +53,23 @@ public final class RecognitionStore {
     public void insertAll(List<RecognitionRecord> records) {
         guard(() -> {
             try (Connection connection = database.connection()) {
-                connection.setAutoCommit(false);
-                try (PreparedStatement insert = connection.prepareStatement(database.statement(INSERT))) {
-                    long bytes = 0;
-                    for (RecognitionRecord record : records) {
-                        bytes += bindInsert(insert, record);
-                        insert.addBatch();
+                return inTransaction(connection, () -> {
+                    try (PreparedStatement insert = connection.prepareStatement(database.statement(INSERT))) {
+                        long bytes = 0;
+                        for (RecognitionRecord record : records) {
+                            bytes += bindInsert(insert, record);
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                        // Last before the commit: the slot's row lock is then held only while the commit lasts.
+                        addToTotal(connection, bytes);
+                        return records.size();
                     }
-                    insert.executeBatch();
-                    // Last before the commit: the slot's row lock is then held only while the commit lasts.
-                    addToTotal(connection, bytes);
-                    connection.commit();
-                } catch (SQLException | RuntimeException e) {
-                    try {
-                        connection.rollback();
-                    } catch (SQLException | RuntimeException rollbackFailure) {
-                        e.addSuppressed(rollbackFailure);
-                    }
-                    throw e;
-                }
-                // Back in the pool, the connection's auto-commit is restored by Hikari.
+                });
             } catch (SQLException e) {
                 throw new DbClientException("insert of " + records.size() + " recognitions failed: " + e.getMessage(),
                         e);
             }
-            return records.size();
         });
     }
 
@@ -177,39 +169,75 @@ public final class RecognitionStore {
      */
     private Purged delete(List<String> ids, List<Long> sizes) {
         try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement(database.statement(DELETE))) {
-                for (String id : ids) {
-                    delete.setString(1, id);
-                    delete.addBatch();
-                }
-                int[] counts = delete.executeBatch();
-                long rows = 0;
-                long bytes = 0;
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] < 0) {
-                        // SUCCESS_NO_INFO: without each row's count the total could not be kept exact.
-                        throw new SQLException("the driver did not report which rows the purge deleted");
+            return inTransaction(connection, () -> {
+                try (PreparedStatement delete = connection.prepareStatement(database.statement(DELETE))) {
+                    for (String id : ids) {
+                        delete.setString(1, id);
+                        delete.addBatch();
                     }
-                    if (counts[i] > 0) {
-                        rows++;
-                        bytes += sizes.get(i);
+                    int[] counts = delete.executeBatch();
+                    long rows = 0;
+                    long bytes = 0;
+                    for (int i = 0; i < counts.length; i++) {
+                        if (counts[i] < 0) {
+                            // SUCCESS_NO_INFO: without each row's count the total could not be kept exact.
+                            throw new SQLException("the driver did not report which rows the purge deleted");
+                        }
+                        if (counts[i] > 0) {
+                            rows++;
+                            bytes += sizes.get(i);
+                        }
                     }
+                    addToTotal(connection, -bytes);
+                    return new Purged(rows, bytes);
                 }
-                addToTotal(connection, -bytes);
-                connection.commit();
-                return new Purged(rows, bytes);
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException | RuntimeException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new DbClientException("delete of " + ids.size() + " recognitions failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs {@code work} as one transaction on {@code connection}: commits when it returns, rolls back when it (or the
+     * commit) throws, with a failure of the rollback added to the thrown exception as suppressed. Auto-commit, when it
+     * was on, is turned off for the work and back on after it, so the connection leaves as it came (a failure to turn
+     * it back on after a failed transaction is suppressed in the same way; after a commit it is thrown, as the pool
+     * would throw it on close).
+     */
+    private static <T> T inTransaction(Connection connection, TransactionWork<T> work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        if (autoCommit) {
+            connection.setAutoCommit(false);
+        }
+        T result;
+        try {
+            result = work.run();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException | RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            if (autoCommit) {
+                try {
+                    connection.setAutoCommit(true);
+                } catch (SQLException | RuntimeException restoreFailure) {
+                    e.addSuppressed(restoreFailure);
+                }
+            }
+            throw e;
+        }
+        if (autoCommit) {
+            connection.setAutoCommit(true);
+        }
+        return result;
+    }
+
+    /** The statements of one transaction ({@link #inTransaction}). */
+    @FunctionalInterface
+    private interface TransactionWork<T> {
+        T run() throws SQLException;
     }
 
     /** Adds to one slot of the stored total, in the caller's transaction. */
