@@ -1,4 +1,4 @@
-package io.mathsketch.training.verifier;
+package io.mathsketch.training.candidates;
 
 import io.mathsketch.corpus.hand.HandConfig;
 import io.mathsketch.corpus.hand.Range;
@@ -7,33 +7,40 @@ import io.mathsketch.corpus.numbers.NumberWriter;
 import io.mathsketch.corpus.numbers.WrittenNumber;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.config.InputLimits;
-import io.mathsketch.engine.image.Box;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.mnist.MnistImages;
 import io.mathsketch.engine.mnist.MnistLabels;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.preprocess.InkCrop;
-import io.mathsketch.engine.preprocess.MnistCentering;
 import io.mathsketch.engine.segment.CandidateSegmenter;
 import io.mathsketch.engine.segment.CandidateSegmenter.Candidate;
 import io.mathsketch.engine.segment.Candidates;
 import io.mathsketch.training.symbols.SymbolTrainingSet.Labelled;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * The verifier's examples: every candidate {@link CandidateSegmenter} proposes for written numbers, centred as number
- * mode centres it, labelled with its digit when its box is a true digit's box (every side within a tenth of the line
- * height, at least 3 pixels) and {@link #NOT_ONE_DIGIT} when it is far from every true digit (a fragment, a merged
- * pair, a sliver). Candidates close to a true digit but not within the tolerance are left out: neither label is sure.
- * The numbers are written from MNIST <em>training</em> digits and the training hand, never the test sets' sources.
+ * A candidate classifier's examples: the candidates {@link CandidateSegmenter} proposes for written numbers that the
+ * model sees, centred and labelled by its {@link CandidateLabelling}. The numbers are written from MNIST
+ * <em>training</em> digits and the training hand ({@link #training()}, {@link #validation()}), never the test sets'
+ * sources.
  */
-public final class VerifierTrainingSet {
+public final class CandidateTrainingSet {
 
-    /** The label of a candidate that is not one whole digit. */
-    public static final int NOT_ONE_DIGIT = 10;
+    /** Where the {@link #training()} numbers come from, as the model cards say it. */
+    public static final String TRAINING_SOURCE = "written from **MNIST training digits 0-49,999** and drawn by"
+            + " `HandConfig.TRAINING` (seed `0x5EE10001`): never MNIST test digits nor the held-out hands, the sources"
+            + " of `NumberConfig.TUNING` and `NumberConfig.TEST`";
+
+    private final CandidateLabelling labelling;
+
+    public CandidateTrainingSet(CandidateLabelling labelling) {
+        this.labelling = labelling;
+    }
 
     /** Numbers to train on: MNIST training digits 0-49,999 and the training hand. */
     public static NumberConfig training() {
@@ -46,15 +53,18 @@ public final class VerifierTrainingSet {
                 50_000, 60_000, Range.of(40, 110));
     }
 
-    private VerifierTrainingSet() {
+    /** The examples of numbers {@code 0..count-1} of {@code config}, in number order. */
+    public Labelled candidates(NumberConfig config, MnistImages images, MnistLabels labels, int count) {
+        return candidates(config, images, labels, IntStream.range(0, count).asLongStream().toArray());
     }
 
-    /** The candidates of numbers {@code 0..count-1} of {@code config}, in number order. */
-    public static Labelled candidates(NumberConfig config, MnistImages images, MnistLabels labels, int count) {
+    /** The examples of the given numbers of {@code config}, in that order. */
+    public Labelled candidates(NumberConfig config, MnistImages images, MnistLabels labels, long[] numbers) {
         NumberWriter writer = new NumberWriter(config, images, labels);
         ImagePreprocessor preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
-        List<byte[][]> parts = IntStream.range(0, count).parallel()
-                .mapToObj(i -> examples(writer.number(i), preprocessor)).toList();
+        List<byte[][]> parts = Arrays.stream(numbers).parallel()
+                .mapToObj(i -> examples(writer.number(i), preprocessor, new SplittableRandom(config.seed() + i)))
+                .toList();
         ByteArrayOutputStream pixels = new ByteArrayOutputStream();
         ByteArrayOutputStream targets = new ByteArrayOutputStream();
         for (byte[][] part : parts) {
@@ -66,9 +76,11 @@ public final class VerifierTrainingSet {
                 new MnistLabels(t));
     }
 
-    /** One number's examples: {pixels, labels}. */
-    static byte[][] examples(WrittenNumber number, ImagePreprocessor preprocessor) {
-        MnistCentering centering = new MnistCentering();
+    /**
+     * One number's examples: {pixels, labels}; {@code random} draws which {@code none} candidates are kept (only
+     * when the labelling keeps a share of them).
+     */
+    byte[][] examples(WrittenNumber number, ImagePreprocessor preprocessor, SplittableRandom random) {
         try {
             InkCrop crop = preprocessor.inkCrop(number.png(), 1 << 20);
             Candidates c = new CandidateSegmenter().propose(crop.ink(), 32);
@@ -76,11 +88,14 @@ public final class VerifierTrainingSet {
             ByteArrayOutputStream pixels = new ByteArrayOutputStream();
             ByteArrayOutputStream targets = new ByteArrayOutputStream();
             for (Candidate k : c.candidates()) {
-                int label = label(crop.toSource(k.box()), number, tolerance);
-                if (label < 0) {
+                if (!labelling.sees(k)) {
                     continue;
                 }
-                float[] p = centering.center(c.cutout(k).ink()).pixels();
+                int label = labelling.label(crop.toSource(k.box()), number, tolerance);
+                if (label < 0 || label == labelling.none() && random.nextDouble() >= labelling.noneShare()) {
+                    continue;
+                }
+                float[] p = labelling.center(c.cutout(k).ink()).pixels();
                 for (float v : p) {
                     pixels.write(Math.round(Math.max(0, Math.min(1, v)) * 255));
                 }
@@ -90,20 +105,5 @@ public final class VerifierTrainingSet {
         } catch (RecognitionException e) {
             return new byte[][] {new byte[0], new byte[0]};
         }
-    }
-
-    /** The candidate's label: its digit, {@link #NOT_ONE_DIGIT}, or -1 when it is close to a digit but not it. */
-    static int label(Box b, WrittenNumber number, double tolerance) {
-        double nearest = Double.POSITIVE_INFINITY;
-        for (int d = 0; d < number.boxes().size(); d++) {
-            Box t = number.boxes().get(d);
-            double off = Math.max(Math.max(Math.abs(b.x() - t.x()), Math.abs(b.x() + b.width() - t.x() - t.width())),
-                    Math.max(Math.abs(b.y() - t.y()), Math.abs(b.y() + b.height() - t.y() - t.height())));
-            if (off <= tolerance) {
-                return number.text().charAt(d) - '0';
-            }
-            nearest = Math.min(nearest, off);
-        }
-        return nearest <= 2 * tolerance ? -1 : NOT_ONE_DIGIT;
     }
 }
