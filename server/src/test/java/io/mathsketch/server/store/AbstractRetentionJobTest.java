@@ -38,6 +38,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -229,21 +230,45 @@ abstract class AbstractRetentionJobTest {
                 new RetentionSettings(maxAge, maxBytes, Duration.ZERO), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    @Test
+    void aFailedInsertKeepsNoneOfItsRowsNorTheirBytesAndTheNextOneStores() {
+        String kept = insert(NOW.minus(Duration.ofMinutes(2)), ORIGINAL);
+        long before = store.totalBytes();
+        RecognitionRecord fresh = row(NOW.minus(Duration.ofMinutes(1)), ORIGINAL);
+        RecognitionRecord clash = row(NOW, ORIGINAL, kept);
+
+        assertThrows(RuntimeException.class, () -> store.insertAll(List.of(fresh, clash)), "a duplicate id");
+
+        assertEquals(before, store.totalBytes(), "the stored total is rolled back with the rows");
+        assertTrue(store.find(fresh.id()).isEmpty(), "the batch is one transaction: its first row went too");
+        String after = insert(NOW, ORIGINAL);
+        assertTrue(store.find(after).isPresent(), "the pooled connection left the failure ready for the next insert");
+        assertTrue(store.totalBytes() > before);
+    }
+
     private String insert(Instant at, int originalBytes) {
         return insert(store, at, originalBytes);
     }
 
     private static String insert(RecognitionStore store, Instant at, int originalBytes) {
+        RecognitionRecord row = row(at, originalBytes);
+        store.insertAll(List.of(row));
+        return row.id();
+    }
+
+    private static RecognitionRecord row(Instant at, int originalBytes) {
+        return row(at, originalBytes, new RecognitionIds().next(at.truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    private static RecognitionRecord row(Instant at, int originalBytes, String id) {
         Instant time = at.truncatedTo(ChronoUnit.MILLIS);
         float[] probabilities = new float[10];
         probabilities[7] = 1;
-        RecognitionRecord row = new RecognitionRecord(new RecognitionIds().next(time), time, "digit", "7", 0.99,
+        return new RecognitionRecord(id, time, "digit", "7", 0.99,
                 List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
                 List.of(new RecognitionRecord.Reading("7", 0.99, probabilities, new Box(0, 0, 28, 28))),
                 new byte[784], Optional.of(new byte[originalBytes]), Optional.of("image/png"),
                 new Recognition.ModelRef("mnist-cnn", "1.0.0"), "OnnxRuntime", "cpu()",
                 new Recognition.Timings(1, 1, 1, 1), Optional.empty(), Optional.of("owner"));
-        store.insertAll(List.of(row));
-        return row.id();
     }
 }
