@@ -42,6 +42,13 @@ final class PhotoInk {
      */
     private static final int MIN_STROKE_PIXELS = 6;
     /**
+     * A digit's largest piece spans at least this share of the frame's shorter side: a speck (dust, a pencil dot, a
+     * few pixels whatever the frame) is never the digit. When the digit is missed at a level (under a threshold set
+     * high by the desk, or joined to the desk at the frame's edge) the largest thing left is a speck, which centring
+     * would blow up to a blob read as 8 or 4; without one, the next level is tried.
+     */
+    private static final int MIN_DIGIT_SHARE_INVERSE = 16;
+    /**
      * The threshold tried when Otsu's finds no digit: pencil on paper is about 0.25-0.45 darker than the paper, its
      * texture and JPEG ringing under 0.1.
      */
@@ -595,11 +602,13 @@ final class PhotoInk {
             return strong[k] > 0 && !edge[k];
         }
 
-        /** The candidate with the most pixels beyond the threshold, or -1. */
+        /** The candidate no smaller than a digit with the most pixels beyond the threshold, or -1. */
         int largest() {
             int best = -1;
+            int span = Math.min(width, height) / MIN_DIGIT_SHARE_INVERSE;
             for (int k = 0; k < count; k++) {
-                if (candidate(k) && (best < 0 || strong[k] > strong[best])) {
+                if (candidate(k) && Math.max(maxX[k] - minX[k], maxY[k] - minY[k]) + 1 >= span
+                        && (best < 0 || strong[k] > strong[best])) {
                     best = k;
                 }
             }
