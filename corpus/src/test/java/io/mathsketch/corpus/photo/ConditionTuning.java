@@ -16,12 +16,13 @@ import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
 /**
- * Tuning aid, never run by the build ({@code ConditionTuning first last pen|any paper|any desk|nodesk|any [dir]}):
- * reads the photos of tuning sets {@code first..last} ({@link PhotoTuning#config}, sets 4 and up beyond
- * {@code PhotoTuning}'s four) whose conditions match a pen, a paper and whether the desk shows, and prints every miss;
- * with {@code dir}, writes each miss's JPEG and the 28x28 input the engine made of it there. The conditions are drawn
- * first, so only matching photos are rendered. MNIST digits are subset digits {@code 13 i + r}, r = 1..12 by set (never
- * 0, the test's), hands {@link PhotoTuning#hand}: never the test's photos.
+ * Tuning aid, never run by the build
+ * ({@code ConditionTuning first last pen|any paper|any desk|nodesk|near|any [dir]}): reads the photos of tuning sets
+ * {@code first..last} ({@link PhotoTuning#config}, sets 4 and up beyond {@code PhotoTuning}'s four) whose conditions
+ * match a pen, a paper and whether the desk shows ({@code near}: the digit within 15% of the free space from the
+ * desk's side), and prints every miss; with {@code dir}, writes each miss's JPEG and the 28x28 input the engine made
+ * of it there. The conditions are drawn first, so only matching photos are rendered. MNIST digits are subset digits
+ * {@code 13 i + r}, r = 1..12 by set (never 0, the test's), hands {@link PhotoTuning#hand}: never the test's photos.
  */
 final class ConditionTuning {
 
@@ -91,7 +92,19 @@ final class ConditionTuning {
     private static Predicate<PhotoConditions> matcher(String pen, String paper, String desk) {
         return c -> (pen.equals("any") || c.pen().name().equals(pen))
                 && (paper.equals("any") || c.paper().name().equals(paper))
-                && (desk.equals("any") || (c.edgeSide() != 0) == desk.equals("desk"));
+                && (desk.equals("any") || (desk.equals("near") ? near(c)
+                        : (c.edgeSide() != 0) == desk.equals("desk")));
+    }
+
+    /** Whether the digit was placed within 15% of the free space from the side the desk shows on. */
+    static boolean near(PhotoConditions c) {
+        return switch (c.edgeSide()) {
+            case 1 -> c.digitY() < 0.15;
+            case 2 -> c.digitX() > 0.85;
+            case 3 -> c.digitY() > 0.85;
+            case 4 -> c.digitX() < 0.15;
+            default -> false;
+        };
     }
 
     private static BufferedImage picture(DigitImage digit) {
