@@ -16,6 +16,7 @@ import io.mathsketch.engine.segment.ReadingSearch.Weights;
 import io.mathsketch.engine.testing.Checkout;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -24,15 +25,16 @@ import java.util.Optional;
 
 /**
  * Tuning aid for number mode's pair reader, never run by the build ({@code PairTuning [count [first]]},
- * {@code -Dpairs=folder} names the pair reader's model folder, {@code mathsketch-digit-pairs} by default): reads
+ * {@code -Dpairs=folder} names the pair reader's model folder, {@code mathsketch-digit-pairs} by default;
+ * {@code -Dweights} and {@code -Dcosts} the values tried, comma-separated): reads
  * {@code count} numbers of {@link NumberConfig#TUNING} from number {@code first} with the digit model and the digit
  * verifier, without and with the pair reader at several of the reading search's pair weights and costs, each
  * candidate scored by each model once, and prints how many numbers each reads exactly, per kind.
  */
 final class PairTuning {
 
-    private static final double[] PAIR_WEIGHTS = {1, 2, 3};
-    private static final double[] PAIR_COSTS = {0, 0.5, 1};
+    private static final double[] PAIR_WEIGHTS = values("weights", "1,2,3");
+    private static final double[] PAIR_COSTS = values("costs", "0,0.5,1");
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 400;
@@ -59,6 +61,12 @@ final class PairTuning {
                 }
             }
         }
+    }
+
+    /** The values of system property {@code name}, comma-separated, or {@code defaults}. */
+    private static double[] values(String name, String defaults) {
+        return Arrays.stream(System.getProperty(name, defaults).split(",")).mapToDouble(Double::parseDouble)
+                .toArray();
     }
 
     private static String score(List<WrittenNumber> numbers, ImagePreprocessor preprocessor, Weights weights,

