@@ -52,11 +52,11 @@ public final class ReadingSearch {
          * and a cost for joining across a cut that crosses a single stroke were tried too and were best at zero (the
          * README's "Recognition quality" has the figures). The verifier's weight 1 with the digit verifier 1.0.0:
          * 1,008 of 0-1,199 and 678 of 1,200-1,999 (953 and 642 without it); 0.25-3 read within 2 of that. The pair
-         * reader's weight 2 and cost 0 with the pair reader 1.0.0 ({@code PairTuning}): 1,104 of 0-1,199 (weights 0.5-2 and
-         * costs 0-5 tried: 1,049-1,104, fewer the higher the cost) and 724 of 1,200-1,999 (weights 1-3, costs 0-1:
-         * 709-726).
+         * reader's weight 3 and cost 0 with the pair reader 1.1.0 ({@code PairTuning}): 1,106 of 0-1,199 (weights 2 and 4:
+         * 1,100 and 1,105) and 737 of 1,200-1,999 (weight 2: 734); the pair reader 1.0.0 read 1,104 and 724 at weight 2
+         * (weights 0.5-2 and costs 0-5 tried on 0-1,199: 1,049-1,104, fewer the higher the cost).
          */
-        public static final Weights DEFAULT = new Weights(1.1, 2, 0.65, 10, 0.04, 24, 0.6, 5, 1, 2, 0);
+        public static final Weights DEFAULT = new Weights(1.1, 2, 0.65, 10, 0.04, 24, 0.6, 5, 1, 3, 0);
 
         /** These weights with the {@code index}-th component (in declaration order) set to {@code value}. */
         public Weights with(int index, double value) {

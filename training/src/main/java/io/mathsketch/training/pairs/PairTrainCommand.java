@@ -32,7 +32,7 @@ public final class PairTrainCommand implements CandidateWords {
 
     public static void main(String[] args) throws Exception {
         CandidateTrainer.main(args, PairTrainCommand.class, DEFAULT_OUTPUT,
-                new CandidateModel(ARCHITECTURE, "1.0.0", new PairLabelling(), new PairTrainCommand()));
+                new CandidateModel(ARCHITECTURE, "1.1.0", new PairLabelling(), new PairTrainCommand()));
     }
 
     @Override
