@@ -42,6 +42,11 @@ public record RecognitionRecord(String id, Instant createdAt, String mode, Strin
         readings = List.copyOf(readings);
     }
 
+    /** Bytes of the row's images: its 28x28 input pixels and, when kept, its original as received. */
+    public long imageBytes() {
+        return inputPixels.length + original.map(bytes -> bytes.length).orElse(0);
+    }
+
     public RecognitionRecord withFeedback(Feedback value) {
         return new RecognitionRecord(id, createdAt, mode, text, confidence, labels, readings, inputPixels, original,
                 contentType, model, engine, device, timings, Optional.of(value), owner);

@@ -380,8 +380,7 @@ public final class RecognitionStore {
      * backfill of the migration that added the column (characters of the ASCII texts count as bytes).
      */
     static long storedBytes(RecognitionRecord r, String readingsJson) {
-        return r.inputPixels().length + r.original().map(b -> b.length).orElse(0) + readingsJson.length()
-                + r.text().length();
+        return r.imageBytes() + readingsJson.length() + r.text().length();
     }
 
     private static OffsetDateTime utc(Instant instant) {

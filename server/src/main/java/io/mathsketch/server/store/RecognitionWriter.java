@@ -193,7 +193,7 @@ public final class RecognitionWriter implements AutoCloseable {
      * for its strings, readings and probabilities (the stored readings' JSON is ~1 KB per digit).
      */
     static int rowBytes(RecognitionRecord record) {
-        long bytes = 1024L + record.inputPixels().length + record.original().map(o -> o.length).orElse(0);
+        long bytes = 1024L + record.imageBytes();
         return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
