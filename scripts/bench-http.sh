@@ -111,7 +111,7 @@ if [ -n "$(ls "$fixtures"/*.ink.json 2>/dev/null)" ]; then
       > "$payloads/chromium-dataurl/$name.json"
   done
 fi
-if [ -n "${BENCH_FLOOR:-}" ]; then
+if [ -n "$floor" ]; then
   mkdir -p "$payloads/floor-live" "$payloads/floor-rejected"
   : > "$payloads/floor-live/empty"
   printf 'not a PNG' > "$payloads/floor-rejected/not-a-png.png"
