@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RecognitionWriter implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RecognitionWriter.class.getName());
+    /** How often queued rows are checked against their deadlines: an answer comes at most this late. */
+    static final Duration SWEEP_INTERVAL = Duration.ofMillis(20);
 
     private final Rows store;
     private final DatabaseStatus status;
@@ -40,6 +41,7 @@ public final class RecognitionWriter implements AutoCloseable {
     private final int maxQueuedBytes;
     private final OutOfMemoryWatch heap;
     private final Thread thread;
+    private final Thread sweeper;
     private volatile boolean closing;
 
     /** Where committed rows go: {@link RecognitionStore#insertAll}, one transaction per call. */
@@ -64,16 +66,22 @@ public final class RecognitionWriter implements AutoCloseable {
         this.maxQueuedBytes = queueBytes;
         this.heap = heap;
         this.thread = Thread.ofVirtual().name("recognition-writer").start(this::run);
+        this.sweeper = Thread.ofVirtual().name("recognition-writer-sweeper").start(this::sweep);
     }
 
     /**
      * Queues a row and waits for its outcome: true once it is committed, false when it is not stored, and only then.
-     * After {@code timeout} a row still waiting in the queue is withdrawn, so it is never written later behind an
-     * answer that said it was not kept; a row already in a transaction is waited for until that transaction ends.
+     * After {@code timeout} a row still waiting in the queue is withdrawn (by the writer's sweeper, within
+     * {@link #SWEEP_INTERVAL} of the deadline), so it is never written later behind an answer that said it was not
+     * kept; a row already in a transaction is waited for until that transaction ends.
+     * <p>
+     * The wait itself has no timeout: a timed wait made every stored recognition schedule and cancel a timer of the
+     * virtual-thread scheduler (its delay queue, a platform thread woken per request), ~10 µs of CPU per request in
+     * the server's profile; one sweeper thread per writer keeps the deadlines instead.
      */
     public boolean store(RecognitionRecord record, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Pending pending = new Pending(record, Math.min(rowBytes(record), maxQueuedBytes));
+        Pending pending = new Pending(record, Math.min(rowBytes(record), maxQueuedBytes), deadline);
         if (closing || !status.worthTrying()) {
             metrics.failed(1);
             return false;
@@ -87,18 +95,37 @@ public final class RecognitionWriter implements AutoCloseable {
             metrics.failed(1);
             return false;
         }
+        if (deadline - System.nanoTime() <= 0 && pending.withdraw()) {
+            // Already past its deadline (a write timeout of zero): not left for the sweeper to answer late.
+            metrics.failed(1);
+            return false;
+        }
         try {
-            try {
-                return pending.done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                if (pending.withdraw()) {
-                    metrics.failed(1);
-                    return false;
-                }
-                return pending.done.get();
-            }
+            return pending.done.get();
         } catch (ExecutionException e) {
             return false;
+        }
+    }
+
+    /**
+     * Answers "not stored" for every queued row whose deadline has passed and withdraws it, so the writer skips it.
+     * Runs beside the writer: a writer stuck in a long transaction (a slow disk) must not keep the rows queued behind
+     * it from being answered at their deadline.
+     */
+    private void sweep() {
+        while (!closing) {
+            try {
+                Thread.sleep(SWEEP_INTERVAL);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Pending pending : queue) {
+                if (now - pending.deadline >= 0 && pending.withdraw()) {
+                    metrics.failed(1);
+                    pending.done.complete(false);
+                }
+            }
         }
     }
 
@@ -178,6 +205,7 @@ public final class RecognitionWriter implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        sweeper.interrupt();
         try {
             if (!thread.join(Duration.ofSeconds(30))) {
                 thread.interrupt();
@@ -203,12 +231,15 @@ public final class RecognitionWriter implements AutoCloseable {
 
         final RecognitionRecord record;
         final int bytes;
+        /** {@link System#nanoTime} after which a row still queued is withdrawn. */
+        final long deadline;
         final CompletableFuture<Boolean> done = new CompletableFuture<>();
         private final AtomicInteger state = new AtomicInteger(QUEUED);
 
-        Pending(RecognitionRecord record, int bytes) {
+        Pending(RecognitionRecord record, int bytes, long deadline) {
             this.record = record;
             this.bytes = bytes;
+            this.deadline = deadline;
         }
 
         boolean take() {

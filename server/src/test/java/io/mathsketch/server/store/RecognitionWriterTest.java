@@ -87,6 +87,26 @@ class RecognitionWriterTest {
     }
 
     @Test
+    void aQueuedRowIsAnsweredNotStoredAtItsDeadlineAndNeverWrittenLater() throws Exception {
+        SlowDisk disk = new SlowDisk();
+        try (RecognitionWriter writer = writer(disk, 1 << 20)) {
+            CompletableFuture<Boolean> first = storeAsync(writer, row("first"), WAIT);
+            assertTrue(disk.writing.await(5, TimeUnit.SECONDS), "the writer takes the first row");
+            // Room in the budget, so the second row is queued at once; the writer is stuck in the first row's
+            // transaction, so only the deadline can answer it, while the disk is still stuck.
+            CompletableFuture<Boolean> second = storeAsync(writer, row("second"), Duration.ofMillis(300));
+            assertFalse(second.get(5, TimeUnit.SECONDS), "answered at its deadline, not when the disk comes back");
+            assertFalse(first.isDone(), "the row in the transaction is still waited for");
+
+            disk.open.countDown();
+            assertTrue(first.get(5, TimeUnit.SECONDS));
+            assertTrue(writer.store(row("third"), WAIT));
+            assertEquals(List.of("first", "third"), List.copyOf(disk.written),
+                    "the row answered as not stored was withdrawn from the queue, not written behind the answer");
+        }
+    }
+
+    @Test
     void aRowLargerThanTheWholeBudgetIsStillStored() throws Exception {
         SlowDisk disk = new SlowDisk();
         disk.open.countDown();
