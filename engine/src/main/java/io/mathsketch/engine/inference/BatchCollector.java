@@ -90,10 +90,16 @@ final class BatchCollector {
                 long now = System.nanoTime();
                 InferenceJob job = deadline - now > 0 ? queue.poll(deadline - now, TimeUnit.NANOSECONDS)
                         : queue.poll();
+                boolean waitedForArrival = false;
                 while (job == null && announced.get() > 0 && arrivalDeadline - System.nanoTime() > 0) {
                     // Short slices: an announced request that fails in preprocessing never arrives.
                     job = queue.poll(Math.min(ARRIVAL_SLICE_NANOS, arrivalDeadline - System.nanoTime()),
                             TimeUnit.NANOSECONDS);
+                    waitedForArrival = true;
+                }
+                if (job == null && waitedForArrival) {
+                    // A request queued and withdrawn between a slice's end and the check above is in the queue.
+                    job = queue.poll();
                 }
                 if (job == null) {
                     break;
