@@ -109,7 +109,7 @@ public final class MathSketchServer implements AutoCloseable {
             AdminRequests adminRequests = new AdminRequests(adminToken);
             RecognitionService recognitions = new RecognitionService(recognizer, writer, store, status,
                     settings.store(), settings.engine().limits(), adminToken);
-            StatsService stats = new StatsService(store, status);
+            StatsService stats = new StatsService(store, status, settings.stats().maxAge());
             ModelService models = new ModelService(recognizer, adminToken);
 
             HealthObserver health = HealthObserver.builder()

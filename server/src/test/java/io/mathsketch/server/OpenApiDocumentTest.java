@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ class OpenApiDocumentTest {
     void everyApiRouteIsDocumentedAndEveryDocumentedRouteIsServed() {
         RouteRecorder recorder = new RouteRecorder();
         MathSketchServer.api(recorder, new RecognitionService(null, null, null, null, null, null, null),
-                new StatsService(null, null), new ModelService(null, new AdminToken(Optional.empty())));
+                new StatsService(null, null, Duration.ZERO), new ModelService(null, new AdminToken(Optional.empty())));
         Set<String> registered = new TreeSet<>(recorder.routes());
 
         OpenAPI document = assertValid(parse(served("application/yaml")));

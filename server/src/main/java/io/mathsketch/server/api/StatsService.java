@@ -2,6 +2,7 @@ package io.mathsketch.server.api;
 
 import io.mathsketch.engine.expression.Symbol;
 import io.mathsketch.server.JsonFactory;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -15,16 +16,27 @@ import io.mathsketch.server.store.Stats;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.OptionalDouble;
 
-/** {@code /api/v1/stats}: accuracy measured by feedback, overall and per model with a confusion matrix. */
+/**
+ * {@code /api/v1/stats}: accuracy measured by feedback, overall and per model with a confusion matrix. Computed at
+ * most once per {@code stats.max-age} ({@link StatsCache}); the answer says when ({@code computedAt}) and how long
+ * it may be reused ({@code Cache-Control: max-age}).
+ */
 public final class StatsService implements HttpService {
 
-    private final RecognitionStore store;
+    private final StatsCache cache;
     private final DatabaseStatus databaseStatus;
 
-    public StatsService(RecognitionStore store, DatabaseStatus databaseStatus) {
-        this.store = store;
+    public StatsService(RecognitionStore store, DatabaseStatus databaseStatus, Duration maxAge) {
+        this.cache = new StatsCache(() -> {
+            Stats stats = store.stats();
+            // Only a query that ran says the database is up, not statistics reused from before it went down.
+            databaseStatus.markUp();
+            return stats;
+        }, maxAge, InstantSource.system());
         this.databaseStatus = databaseStatus;
     }
 
@@ -34,14 +46,14 @@ public final class StatsService implements HttpService {
     }
 
     private void stats(ServerRequest req, ServerResponse res) {
-        Stats stats;
+        StatsCache.Computed computed;
         try {
-            stats = store.stats();
-            databaseStatus.markUp();
+            computed = cache.get();
         } catch (StoreUnavailableException e) {
             databaseStatus.markDown(e);
             throw new ProblemException(ProblemType.DATABASE_UNAVAILABLE, "the database is not available", e);
         }
+        Stats stats = computed.stats();
         JsonArrayBuilder models = JsonFactory.createArrayBuilder();
         for (Stats.ModelStats m : stats.models()) {
             JsonArrayBuilder confusion = matrix(m.confusion());
@@ -52,8 +64,10 @@ public final class StatsService implements HttpService {
             m.symbolConfusion().ifPresent(counts -> model.add("symbolConfusion", symbolConfusion(counts)));
             models.add(model);
         }
+        // private: the first answer to a client also sets its id cookie, which no shared cache may keep.
+        res.header(HeaderNames.CACHE_CONTROL, "private, max-age=" + cache.secondsLeft(computed));
         JsonResponses.send(res, counts(JsonFactory.createObjectBuilder(), stats.total(), stats.corrected(), stats.correct(),
-                stats.accuracy()).add("models", models).build());
+                stats.accuracy()).add("models", models).add("computedAt", computed.at().toString()).build());
     }
 
     /** Expression mode's per-symbol counts, with the symbols naming the rows and columns. */

@@ -17,10 +17,11 @@ import io.mathsketch.engine.config.EngineConfig;
  * @param admin section {@code admin}
  * @param cors section {@code cors}
  * @param rateLimit section {@code rate-limit}
+ * @param stats section {@code stats}
  */
 public record ServerSettings(ListenerSettings server, EngineConfig engine, DatabaseSettings database,
                              StoreSettings store, AdminSettings admin, CorsSettings cors,
-                             RateLimitSettings rateLimit) {
+                             RateLimitSettings rateLimit, StatsSettings stats) {
 
     /** Largest request body accepted, in bytes. */
     public long maxPayloadBytes() {
@@ -53,6 +54,7 @@ public record ServerSettings(ListenerSettings server, EngineConfig engine, Datab
                 root.read("store", StoreSettings::from),
                 root.read("admin", AdminSettings::from),
                 root.read("cors", CorsSettings::from),
-                root.read("rate-limit", RateLimitSettings::from));
+                root.read("rate-limit", RateLimitSettings::from),
+                root.read("stats", StatsSettings::from));
     }
 }

@@ -21,10 +21,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -294,7 +296,11 @@ abstract class AbstractRecognitionApiTest {
         assertEquals(200, http.putJson("/api/v1/recognitions/" + other + "/feedback",
                 "{\"label\": \"" + otherText + "\"}").status());
 
-        JsonObject after = http.get("/api/v1/stats").json();
+        Http.Response stats = http.get("/api/v1/stats");
+        JsonObject after = stats.json();
+        // The test server sets stats.max-age to zero: computed now, to be reused by no cache.
+        assertEquals(Optional.of("private, max-age=0"), stats.header("Cache-Control"));
+        assertFalse(Instant.parse(after.getString("computedAt")).isBefore(Instant.parse(before.getString("computedAt"))));
         assertEquals(before.getInt("total") + 2, after.getInt("total"));
         assertEquals(before.getInt("corrected") + 2, after.getInt("corrected"));
         assertEquals(before.getInt("correct") + 1, after.getInt("correct"));

@@ -62,6 +62,8 @@ public final class TestServer implements AutoCloseable {
         // turns them on (RateLimitTest does, with small numbers).
         values.put("rate-limit.per-client", "0");
         values.put("rate-limit.per-address", "0");
+        // Tests read the statistics right after a write: computed anew on every request.
+        values.put("stats.max-age", "PT0S");
         values.putAll(overrides);
         Config config = config(values);
         try {
