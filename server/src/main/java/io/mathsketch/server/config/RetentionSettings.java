@@ -11,13 +11,14 @@ import java.time.Duration;
  *
  * @param maxAge recognitions older than this are deleted; zero keeps them whatever their age
  * @param maxBytes the store's images and texts are kept under this many bytes by deleting the oldest; zero: no bound
- * @param interval how often the purge runs; zero turns the purge job off
+ * @param interval how often the purge runs; zero turns the purge job off. Short, so that a store at its cap deletes
+ *                 about the rows each interval added: a minute's rows at once made full collections (RetentionJob)
  */
 public record RetentionSettings(Duration maxAge, long maxBytes, Duration interval) {
 
     static final Key<Duration> MAX_AGE = Key.duration("max-age", "P30D");
     static final Key<Long> MAX_BYTES = Key.longValue("max-bytes", 1_073_741_824L, 0, Long.MAX_VALUE);
-    static final Key<Duration> INTERVAL = Key.duration("interval", "PT1M");
+    static final Key<Duration> INTERVAL = Key.duration("interval", "PT1S");
 
     public RetentionSettings {
         MAX_AGE.check(maxAge);

@@ -124,42 +124,50 @@ public final class RecognitionStore {
 
     /**
      * Deletes recognitions oldest first, among those created before {@code before}, until at least {@code bytes} of
-     * them are gone ({@code Long.MAX_VALUE}: all of them). Each batch of at most {@code batch} rows is one short
-     * transaction, so a large purge never holds one long transaction against the writers. Instances purging at once
+     * them are gone ({@code Long.MAX_VALUE}: all of them), one {@link #deleteOldestBatch batch} after another.
+     */
+    Purged deleteOldest(Instant before, long bytes, int batch) {
+        Purged purged = Purged.NONE;
+        long reached = 0;
+        while (reached < bytes) {
+            Batch done = deleteOldestBatch(before, bytes - reached, batch);
+            purged = purged.plus(done.purged());
+            reached += done.reached();
+            if (!done.more()) {
+                break;
+            }
+        }
+        return purged;
+    }
+
+    /**
+     * Deletes at most {@code batch} recognitions, oldest first among those created before {@code before}, stopping
+     * at the first that brings the bytes deleted to {@code bytes}; one short transaction. Instances purging at once
      * walk the same oldest rows, so together they delete what one would; each subtracts from the stored total only
      * the rows its own statements deleted, and reports only those.
      */
-    public Purged deleteOldest(Instant before, long bytes, int batch) {
+    public Batch deleteOldestBatch(Instant before, long bytes, int batch) {
         return guard(() -> {
-            Purged purged = Purged.NONE;
+            List<DbRow> oldest;
+            try (Stream<DbRow> stream = client().execute().createNamedQuery("retention-oldest")
+                    .addParam("before", utc(before))
+                    .addParam("limit", batch)
+                    .execute()) {
+                oldest = stream.toList();
+            }
+            List<String> ids = new ArrayList<>();
+            List<Long> sizes = new ArrayList<>();
             long reached = 0;
-            while (reached < bytes) {
-                List<DbRow> oldest;
-                try (Stream<DbRow> stream = client().execute().createNamedQuery("retention-oldest")
-                        .addParam("before", utc(before))
-                        .addParam("limit", batch)
-                        .execute()) {
-                    oldest = stream.toList();
-                }
-                if (oldest.isEmpty()) {
-                    break;
-                }
-                List<String> ids = new ArrayList<>();
-                List<Long> sizes = new ArrayList<>();
-                for (DbRow row : oldest) {
-                    ids.add(RecognitionRows.string(row, "id").trim());
-                    sizes.add(RecognitionRows.number(row, "stored_bytes"));
-                    reached += sizes.getLast();
-                    if (reached >= bytes) {
-                        break;
-                    }
-                }
-                purged = purged.plus(delete(ids, sizes));
-                if (oldest.size() < batch) {
+            for (DbRow row : oldest) {
+                ids.add(RecognitionRows.string(row, "id").trim());
+                sizes.add(RecognitionRows.number(row, "stored_bytes"));
+                reached += sizes.getLast();
+                if (reached >= bytes) {
                     break;
                 }
             }
-            return purged;
+            Purged purged = ids.isEmpty() ? Purged.NONE : delete(ids, sizes);
+            return new Batch(purged, reached, oldest.size() == batch && reached < bytes);
         });
     }
 
@@ -414,6 +422,16 @@ public final class RecognitionStore {
         public Purged plus(Purged other) {
             return new Purged(rows + other.rows, bytes + other.bytes);
         }
+    }
+
+    /**
+     * One batch of a purge.
+     *
+     * @param purged what this instance deleted (rows another instance deleted first are not counted)
+     * @param reached bytes of the rows the batch walked, whoever deleted them
+     * @param more whether older rows may remain that the batch's byte target did not reach (a full batch was read)
+     */
+    public record Batch(Purged purged, long reached, boolean more) {
     }
 
     /** One page of the listing. */

@@ -13,17 +13,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Keeps the store within {@code store.retention}: every {@code interval}, deletes the recognitions older than
- * {@code max-age}, then the oldest ones until the rest fit in {@code max-bytes}, compared with the running total the
- * store keeps (never a sum over the table). Several instances on one database may purge at once: they walk the same
- * oldest rows in the (created_at, id) order, so they only repeat each other's work, and a row counts for the one
- * that deleted it.
+ * Keeps the store within {@code store.retention}: every {@code interval} (a second by default), deletes the
+ * recognitions older than {@code max-age}, then the oldest ones until the rest fit in {@code max-bytes}, compared with
+ * the running total the store keeps (never a sum over the table). A store at its cap thus loses each second about the
+ * rows the last second added, in a few small transactions, instead of a minute's rows in one burst: a burst's large
+ * delete transactions made H2 hold megabytes of undo log and chunk buffers across young collections, which the heap
+ * promoted (README, "Benchmarks": retention at the cap).
+ * <p>
+ * The total is read again before every batch of the byte purge, so an instance stops as soon as the total is under
+ * the cap, whoever deleted the rows. Several instances on one database may purge at once: they walk the same oldest
+ * rows, so they only repeat each other's work, and a row counts for the one that deleted it.
  */
 public final class RetentionJob implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RetentionJob.class.getName());
-    /** Rows per delete statement: small enough that writers never wait long behind a purge. */
-    private static final int BATCH = 500;
+    /**
+     * Rows per delete transaction. H2 keeps a transaction's deleted rows whole in its undo log and writes them out in
+     * chunks of several megabytes, whose buffers were tenured at once: in {@code RetentionLoad} at the cap, a purge a
+     * minute in 500-row transactions promoted 237-246 MB per 380,000 rows stored, one a second in 100-row ones 25-32 MB,
+     * about what the load promotes without a purge (README, "Benchmarks": retention at the cap).
+     */
+    static final int BATCH = 100;
     /** After every stored row: "created before" this selects them all. */
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -34,6 +44,8 @@ public final class RetentionJob implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean failing = new AtomicBoolean();
+    /** Set by {@link #close}: a purge under way stops after its current batch. */
+    private volatile boolean closing;
 
     RetentionJob(RecognitionStore store, DatabaseStatus status, StoreMetrics metrics,
                          RetentionSettings settings, Clock clock) {
@@ -61,12 +73,23 @@ public final class RetentionJob implements AutoCloseable {
     public RecognitionStore.Purged purge() {
         RecognitionStore.Purged purged = RecognitionStore.Purged.NONE;
         if (!settings.maxAge().isZero()) {
-            purged = store.deleteOldest(clock.instant().minus(settings.maxAge()), Long.MAX_VALUE, BATCH);
+            Instant before = clock.instant().minus(settings.maxAge());
+            while (!closing) {
+                RecognitionStore.Batch batch = store.deleteOldestBatch(before, Long.MAX_VALUE, BATCH);
+                purged = purged.plus(batch.purged());
+                if (!batch.more()) {
+                    break;
+                }
+            }
         }
         if (settings.maxBytes() > 0) {
-            long excess = store.totalBytes() - settings.maxBytes();
-            if (excess > 0) {
-                purged = purged.plus(store.deleteOldest(END_OF_TIME, excess, BATCH));
+            long excess;
+            while (!closing && (excess = store.totalBytes() - settings.maxBytes()) > 0) {
+                RecognitionStore.Batch batch = store.deleteOldestBatch(END_OF_TIME, excess, BATCH);
+                purged = purged.plus(batch.purged());
+                if (batch.reached() == 0) {
+                    break; // no rows left: a total above them is not this job's to fix
+                }
             }
         }
         metrics.purged(purged.rows(), purged.bytes());
@@ -81,7 +104,8 @@ public final class RetentionJob implements AutoCloseable {
             RecognitionStore.Purged purged = purge();
             failing.set(false);
             if (purged.rows() > 0) {
-                LOG.log(Level.INFO, "Retention: deleted " + purged.rows() + " recognitions (" + purged.bytes()
+                // Every interval at the cap: the metrics count them, the log would only repeat itself.
+                LOG.log(Level.DEBUG, "Retention: deleted " + purged.rows() + " recognitions (" + purged.bytes()
                         + " bytes)");
             }
         } catch (RuntimeException e) {
@@ -93,9 +117,13 @@ public final class RetentionJob implements AutoCloseable {
         }
     }
 
-    /** Stops the schedule, letting a purge under way finish its current statement. */
+    /**
+     * Stops the schedule; a purge under way stops after its current batch (it used to run to its end, up to the 10 s
+     * this waits, and kept a server's shutdown waiting for it).
+     */
     @Override
     public void close() {
+        closing = true;
         scheduler.shutdown();
         try {
             if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {

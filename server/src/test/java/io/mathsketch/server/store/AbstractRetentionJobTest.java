@@ -119,6 +119,95 @@ abstract class AbstractRetentionJobTest {
                 ids.stream().map(id -> store.find(id).isPresent()).toList(), "the newest are kept");
     }
 
+    /** A purge of several batches at the cap: exactly the oldest rows beyond it go, and the total follows. */
+    @Test
+    void aPurgeOfSeveralBatchesKeepsExactlyTheNewestThatFit() throws SQLException {
+        int rows = 2 * RetentionJob.BATCH + 50;
+        List<RecognitionRecord> records = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            records.add(row(NOW.minus(Duration.ofMinutes(rows - i)), ORIGINAL));
+        }
+        store.insertAll(records);
+        long rowBytes = store.totalBytes() / rows;
+        long purgedBefore = metrics.rowsPurged();
+
+        RecognitionStore.Purged purged = job(Duration.ZERO, 40 * rowBytes + rowBytes / 2).purge();
+
+        assertEquals(rows - 40, purged.rows());
+        assertEquals(rows - 40, metrics.rowsPurged() - purgedBefore);
+        assertEquals(40 * rowBytes, store.totalBytes());
+        assertEquals(sumOfRows(), store.totalBytes());
+        assertEquals(records.subList(rows - 40, rows).stream().map(RecognitionRecord::id).toList(), keptIds(),
+                "the 40 newest are kept, the oldest went");
+    }
+
+    /**
+     * Two instances keeping the cap every few milliseconds while rows arrive one at a time: a row is never deleted
+     * before an older one, the newest row is there once its insert has returned, the total stays the rows' sum and
+     * ends within the cap, and every deleted row is counted once.
+     */
+    @Test
+    void twoInstancesKeepTheCapWhileRowsArrive() throws Exception {
+        long rowBytes = rowBytes();
+        long cap = 30 * rowBytes + rowBytes / 2;
+        RetentionSettings atTheCap = new RetentionSettings(Duration.ZERO, cap, Duration.ofMillis(5));
+        long purgedBefore = metrics.rowsPurged();
+        List<String> inserted = new ArrayList<>();
+        try (Database other = Database.open(settings.database(), TestServer.config(Map.of()).get("db.statements"))) {
+            RecognitionStore second = new RecognitionStore(other);
+            DatabaseStatus status = new DatabaseStatus(Duration.ofSeconds(1));
+            try (RetentionJob one = RetentionJob.start(store, status, metrics, atTheCap);
+                 RetentionJob two = RetentionJob.start(second, status, metrics, atTheCap)) {
+                for (int i = 0; i < 200; i++) {
+                    String id = insert(i % 2 == 0 ? store : second, NOW.minus(Duration.ofSeconds(200 - i)), ORIGINAL);
+                    inserted.add(id);
+                    assertTrue(store.find(id).isPresent(), "row " + i + " is within the cap: never purged");
+                }
+            }
+            try (RetentionJob settle = new RetentionJob(second, status, metrics, atTheCap,
+                    Clock.fixed(NOW, ZoneOffset.UTC))) {
+                settle.purge(); // the last rows may have come after the jobs' last purge
+            }
+        }
+        List<String> kept = keptIds();
+        assertTrue(store.totalBytes() <= cap, "within the cap: " + store.totalBytes());
+        assertEquals(sumOfRows(), store.totalBytes(), "the total equals the rows' sum");
+        assertEquals(inserted.subList(inserted.size() - kept.size(), inserted.size()), kept,
+                "what is kept is the newest rows: none deleted before an older one");
+        assertEquals(inserted.size() - kept.size(), metrics.rowsPurged() - purgedBefore,
+                "every deleted row counted once, by the instance that deleted it");
+    }
+
+    /** A closed job deletes nothing more: a purge under way stops after its batch instead of holding up a shutdown. */
+    @Test
+    void aClosedJobStopsPurging() {
+        String old = insert(NOW.minus(Duration.ofDays(40)), ORIGINAL);
+        RetentionJob job = new RetentionJob(store, new DatabaseStatus(Duration.ofSeconds(1)), metrics,
+                new RetentionSettings(Duration.ofDays(30), 1, Duration.ZERO), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        job.close();
+
+        assertEquals(RecognitionStore.Purged.NONE, job.purge());
+        assertTrue(store.find(old).isPresent());
+    }
+
+    /** What one row of {@link #row} holds, as the store counts it. */
+    private long rowBytes() {
+        long before = store.totalBytes();
+        String id = insert(NOW.minus(Duration.ofDays(4000)), ORIGINAL);
+        long bytes = store.totalBytes() - before;
+        store.deleteOldest(NOW.minus(Duration.ofDays(3000)), Long.MAX_VALUE, 1);
+        assertTrue(store.find(id).isEmpty());
+        return bytes;
+    }
+
+    /** The ids still stored, oldest first. */
+    private List<String> keptIds() {
+        List<String> newestFirst = store.page(10_000, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty()).items().stream().map(RecognitionRecord::id).toList();
+        return newestFirst.reversed();
+    }
+
     @Test
     void aZeroAgeAndZeroBytesKeepEverything() {
         insert(NOW.minus(Duration.ofDays(4000)), ORIGINAL);
