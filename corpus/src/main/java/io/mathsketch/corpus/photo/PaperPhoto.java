@@ -117,7 +117,7 @@ final class PaperPhoto {
                 if (fx < 0 || fx >= width || v <= 0) {
                     continue;
                 }
-                float alpha = (float) (v * pen.opacity);
+                float alpha = (float) (v * pen.opacity * c.pressure());
                 if (pen.grainy) {
                     alpha *= 0.55f + 0.45f * (float) random.nextDouble();
                 }

@@ -16,20 +16,21 @@ import java.util.SplittableRandom;
  *                    {@code shadowSoftness} pixels
  * @param edgeSide 0 = no desk showing, 1..4 = a dark strip along the top, right, bottom or left side
  * @param edgeWidth the strip's width as a share of the frame
+ * @param pressure the share of the pen's opacity the digit was written with
  */
 public record PhotoConditions(int width, int height, int digitHeight, double digitX, double digitY, Paper paper,
                               Pen pen, double textureCell, double textureAmount, double exposure, double gradient,
                               double gradientAngle, double vignette, double shadowDepth, double shadowAngle,
                               double shadowOffset, double shadowSoftness, double blur, double grain, float jpegQuality,
-                              int specks, int edgeSide, double edgeWidth) {
+                              int specks, int edgeSide, double edgeWidth, double pressure) {
 
     static PhotoConditions draw(PhotoConfig config, SplittableRandom random) {
         int[] frame = config.frames().get(random.nextInt(config.frames().size()));
         int width = frame[0], height = frame[1];
         int shorter = Math.min(width, height);
         int digitHeight = (int) Math.max(config.minDigitPixels(), Math.round(config.digitHeight().draw(random) * shorter));
-        Paper paper = Paper.values()[random.nextInt(Paper.values().length)];
-        Pen pen = Pen.values()[random.nextInt(Pen.values().length)];
+        Paper paper = config.papers().get(random.nextInt(config.papers().size()));
+        Pen pen = config.pens().get(random.nextInt(config.pens().size()));
         boolean shadow = random.nextDouble() < config.shadowChance();
         boolean edge = random.nextDouble() < config.edgeChance();
         return new PhotoConditions(width, height, digitHeight, random.nextDouble(), random.nextDouble(), paper, pen,
@@ -40,7 +41,7 @@ public record PhotoConditions(int width, int height, int digitHeight, double dig
                 config.blur().draw(random), config.grain().draw(random),
                 config.jpegQualities().get(random.nextInt(config.jpegQualities().size())),
                 random.nextInt(config.specks() + 1), edge ? 1 + random.nextInt(4) : 0,
-                edge ? 0.02 + random.nextDouble() * 0.04 : 0);
+                edge ? 0.02 + random.nextDouble() * 0.04 : 0, config.pressure().draw(random));
     }
 
     @Override
@@ -48,6 +49,7 @@ public record PhotoConditions(int width, int height, int digitHeight, double dig
         return String.format("%dx%d digit %dpx at (%.2f, %.2f), %s paper, %s, exposure %.2f, gradient %.2f,"
                         + " vignette %.2f, shadow %.2f, blur %.2f, grain %.1f, JPEG q%.2f, %d specks, desk side %d",
                 width, height, digitHeight, digitX, digitY, paper, pen, exposure, gradient, vignette, shadowDepth,
-                blur, grain, jpegQuality, specks, edgeSide);
+                blur, grain, jpegQuality, specks, edgeSide)
+                + (pressure < 1 ? String.format(", pressure %.2f", pressure) : "");
     }
 }

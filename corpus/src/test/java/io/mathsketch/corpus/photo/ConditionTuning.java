@@ -107,7 +107,7 @@ final class ConditionTuning {
         };
     }
 
-    private static BufferedImage picture(DigitImage digit) {
+    static BufferedImage picture(DigitImage digit) {
         int scale = 8;
         BufferedImage image = new BufferedImage(28 * scale, 28 * scale, BufferedImage.TYPE_BYTE_GRAY);
         for (int y = 0; y < 28 * scale; y++) {

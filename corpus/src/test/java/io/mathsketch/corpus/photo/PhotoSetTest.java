@@ -74,6 +74,41 @@ class PhotoSetTest {
         assertEquals(PhotoConfig.TUNING.seed(), PhotoTuning.config(0).seed(), "set 0 is the documented tuning set");
     }
 
+    /** The hard tuning set: never a test digit, and seeds no other photo set (test or tuning) draws with. */
+    @Test
+    void theHardTuningPhotosAreOfTheirOwnSeedsAndNeverOfTheTestDigits() {
+        Set<Long> others = new HashSet<>(Set.of(PhotoConfig.TEST.seed(), PhotoConfig.ORIENTATION.seed(),
+                PhotoQualityTest.HAND.seed()));
+        for (int t = 0; t < 64; t++) { // PhotoTuning's sets and ConditionTuning's beyond them
+            others.add(PhotoTuning.config(t).seed());
+            others.add(PhotoTuning.hand(t).seed());
+        }
+        Set<Integer> digits = new HashSet<>();
+        for (int s = 0; s < HardPhotoTuning.SETS; s++) {
+            assertFalse(others.contains(HardPhotoTuning.config(s).seed()), "set " + s + "'s conditions' seed");
+            assertFalse(others.contains(HardPhotoTuning.hand(s).seed()), "set " + s + "'s hands' seed");
+            for (int i = 0; i < PhotoQualityTest.PER_SOURCE; i++) {
+                int digit = HardPhotoTuning.mnistIndex(s, i);
+                assertNotEquals(0, digit % 13, "hard tuning photo " + i + " of set " + s + " is of a test digit");
+                assertTrue(digits.add(digit), "MNIST digit " + digit + " twice");
+                assertTrue(digit < SUBSET.labels().count());
+            }
+        }
+        PhotoSet hard = new PhotoSet(HardPhotoTuning.config(0), SUBSET.images(), SUBSET.labels(),
+                HardPhotoTuning.hand(0));
+        int pencil = 0, desks = 0, plainWhite = 0;
+        for (int i = 0; i < 40; i++) {
+            PhotoConditions c = hard.hand(i).conditions();
+            pencil += c.pen() == Pen.PENCIL ? 1 : 0;
+            desks += c.edgeSide() > 0 ? 1 : 0;
+            plainWhite += c.paper() == Paper.WHITE ? 1 : 0;
+            assertTrue(c.pressure() >= 0.55 && c.pressure() <= 1, "pressure " + c.pressure());
+        }
+        assertTrue(pencil > 10 && pencil < 30, pencil + " pencil photos in 40, weighted to a half");
+        assertTrue(desks > 10 && desks < 30, desks + " desks in 40");
+        assertTrue(plainWhite < 12, plainWhite + " on white paper in 40, weighted to an eighth");
+    }
+
     @Test
     void photosVaryOverTheConfiguredConditionsAndKeepTheDigitInTheFrame() {
         Set<String> frames = new HashSet<>();
@@ -94,6 +129,7 @@ class PhotoSetTest {
             assertTrue(box.x() >= 0 && box.y() >= 0 && box.x() + box.width() <= p.image().getWidth()
                     && box.y() + box.height() <= p.image().getHeight(), "digit inside the frame: " + p);
             assertTrue(p.conditions().digitHeight() >= PhotoConfig.TEST.minDigitPixels());
+            assertEquals(1.0, p.conditions().pressure(), "the test's digits are written at the pen's opacity");
         }
         assertEquals(PhotoConfig.TEST.frames().size(), frames.size(), "every frame size: " + frames);
         assertEquals(Set.of(Pen.values()), pens);
