@@ -216,6 +216,11 @@ public final class RecognitionWriter implements AutoCloseable {
         failRemaining();
     }
 
+    /** Rows queued, or held back waiting for room in the byte budget: how tests order their requests. */
+    int waiting() {
+        return queue.size() + queuedBytes.getQueueLength();
+    }
+
     /**
      * What a row holds on the heap until it is written, roughly: its original and its 28x28 inputs, plus a kilobyte
      * for its strings, readings and probabilities (the stored readings' JSON is ~1 KB per digit).

@@ -52,7 +52,9 @@ class RecognitionWriterTest {
             CompletableFuture<Boolean> first = storeAsync(writer, row("first"), WAIT);
             assertTrue(disk.writing.await(5, TimeUnit.SECONDS), "the writer takes the first row");
             CompletableFuture<Boolean> second = storeAsync(writer, row("second"), WAIT);
+            awaitWaiting(writer, 1);
             CompletableFuture<Boolean> third = storeAsync(writer, row("third"), WAIT);
+            awaitWaiting(writer, 2);
             // The first row is being written and two wait: the budget is spent, so a fourth is held back and, when
             // its timeout passes with the disk still stuck, answered as not stored.
             assertFalse(writer.store(row("fourth"), Duration.ofMillis(300)));
@@ -74,8 +76,9 @@ class RecognitionWriterTest {
             CompletableFuture<Boolean> first = storeAsync(writer, row("first"), WAIT);
             assertTrue(disk.writing.await(5, TimeUnit.SECONDS));
             CompletableFuture<Boolean> second = storeAsync(writer, row("second"), WAIT);
+            awaitWaiting(writer, 1);
             CompletableFuture<Boolean> third = storeAsync(writer, row("third"), WAIT);
-            Thread.sleep(200);
+            awaitWaiting(writer, 2);
             assertFalse(third.isDone(), "no room: the third row waits");
 
             disk.open.countDown();
@@ -127,7 +130,7 @@ class RecognitionWriterTest {
     }
 
     private static CompletableFuture<Boolean> storeAsync(RecognitionWriter writer, RecognitionRecord record,
-                                                         Duration timeout) throws InterruptedException {
+                                                         Duration timeout) {
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
             try {
@@ -136,9 +139,17 @@ class RecognitionWriterTest {
                 answer.completeExceptionally(e);
             }
         });
-        // Queued in the order started: each waits until its row is in the queue or held back.
-        Thread.sleep(100);
         return answer;
+    }
+
+    /**
+     * Waits until {@code rows} rows are queued or held back, so the next one started queues behind them. Polled
+     * without a time limit: a condition, not a guess of how long starting a thread takes under load.
+     */
+    private static void awaitWaiting(RecognitionWriter writer, int rows) throws InterruptedException {
+        while (writer.waiting() < rows) {
+            Thread.sleep(1);
+        }
     }
 
     private static RecognitionRecord row(String id) {
