@@ -113,18 +113,32 @@ public final class RecognitionWriter implements AutoCloseable {
      * it from being answered at their deadline.
      */
     private void sweep() {
+        boolean failing = false;
         while (!closing) {
             try {
                 Thread.sleep(SWEEP_INTERVAL);
             } catch (InterruptedException e) {
                 return;
             }
-            long now = System.nanoTime();
-            for (Pending pending : queue) {
-                if (now - pending.deadline >= 0 && pending.withdraw()) {
-                    metrics.failed(1);
-                    pending.done.complete(false);
+            try {
+                long now = System.nanoTime();
+                for (Pending pending : queue) {
+                    if (now - pending.deadline >= 0 && pending.withdraw()) {
+                        // Answered before it is counted: a withdrawn row is never looked at again.
+                        pending.done.complete(false);
+                        metrics.failed(1);
+                    }
                 }
+                failing = false;
+            } catch (OutOfMemoryError e) {
+                heap.record(e, "sweeping the write queue");
+            } catch (RuntimeException | Error e) {
+                // The sweeper must outlive any failure, as the writer does: without it a row queued behind a slow
+                // transaction would wait for its answer without limit. Logged once per run of failures (every 20 ms).
+                if (!failing) {
+                    LOG.log(Level.WARNING, "Sweeping the write queue failed; sweeping on", e);
+                }
+                failing = true;
             }
         }
     }

@@ -110,6 +110,25 @@ class RecognitionWriterTest {
     }
 
     @Test
+    void theSweeperOutlivesAFailureAndAnswersTheNextRowAtItsDeadline() throws Exception {
+        SlowDisk disk = new SlowDisk();
+        StoreMetrics failingOnce = new StoreMetrics(FailingCounters.failuresThrowOnce(Metrics.globalRegistry()));
+        try (RecognitionWriter writer = new RecognitionWriter(disk, new DatabaseStatus(Duration.ofSeconds(1)),
+                failingOnce, 256, 10_000, 1 << 20, new OutOfMemoryWatch())) {
+            CompletableFuture<Boolean> first = storeAsync(writer, row("first"), WAIT);
+            assertTrue(disk.writing.await(5, TimeUnit.SECONDS), "the writer is stuck in the first row's transaction");
+            // Answered by the sweeper, whose count of it then throws.
+            assertFalse(storeAsync(writer, row("second"), Duration.ofMillis(100)).get(5, TimeUnit.SECONDS));
+            assertFalse(storeAsync(writer, row("third"), Duration.ofMillis(100)).get(5, TimeUnit.SECONDS),
+                    "the sweeper still answers rows at their deadline");
+
+            disk.open.countDown();
+            assertTrue(first.get(5, TimeUnit.SECONDS));
+            assertEquals(List.of("first"), List.copyOf(disk.written));
+        }
+    }
+
+    @Test
     void aRowLargerThanTheWholeBudgetIsStillStored() throws Exception {
         SlowDisk disk = new SlowDisk();
         disk.open.countDown();
