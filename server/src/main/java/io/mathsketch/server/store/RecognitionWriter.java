@@ -42,6 +42,8 @@ public final class RecognitionWriter implements AutoCloseable {
     private final OutOfMemoryWatch heap;
     private final Thread thread;
     private final Thread sweeper;
+    /** Runs between a row's check for {@link #close} and its queueing: a test's hook into that window, else nothing. */
+    private final Runnable beforeQueueing;
     private volatile boolean closing;
 
     /** Where committed rows go: {@link RecognitionStore#insertAll}, one transaction per call. */
@@ -57,6 +59,11 @@ public final class RecognitionWriter implements AutoCloseable {
 
     RecognitionWriter(Rows store, DatabaseStatus status, StoreMetrics metrics, int maxBatch, int queueCapacity,
                       int queueBytes, OutOfMemoryWatch heap) {
+        this(store, status, metrics, maxBatch, queueCapacity, queueBytes, heap, () -> { });
+    }
+
+    RecognitionWriter(Rows store, DatabaseStatus status, StoreMetrics metrics, int maxBatch, int queueCapacity,
+                      int queueBytes, OutOfMemoryWatch heap, Runnable beforeQueueing) {
         this.store = store;
         this.status = status;
         this.metrics = metrics;
@@ -65,6 +72,7 @@ public final class RecognitionWriter implements AutoCloseable {
         this.queuedBytes = new Semaphore(queueBytes);
         this.maxQueuedBytes = queueBytes;
         this.heap = heap;
+        this.beforeQueueing = beforeQueueing;
         this.thread = Thread.ofVirtual().name("recognition-writer").start(this::run);
         this.sweeper = Thread.ofVirtual().name("recognition-writer-sweeper").start(this::sweep);
     }
@@ -90,8 +98,20 @@ public final class RecognitionWriter implements AutoCloseable {
             metrics.failed(1);
             return false;
         }
-        if (closing || !queue.offer(pending)) {
+        if (closing) {
             queuedBytes.release(pending.bytes);
+            metrics.failed(1);
+            return false;
+        }
+        beforeQueueing.run();
+        if (!queue.offer(pending)) {
+            queuedBytes.release(pending.bytes);
+            metrics.failed(1);
+            return false;
+        }
+        if (closing && pending.withdraw()) {
+            // close() began after the check above: the writer may have left its loop and drained the queue before
+            // this row arrived, and nothing would answer it. Its bytes stay taken: no row is queued after this.
             metrics.failed(1);
             return false;
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -126,6 +127,21 @@ class RecognitionWriterTest {
             assertTrue(first.get(5, TimeUnit.SECONDS));
             assertEquals(List.of("first"), List.copyOf(disk.written));
         }
+    }
+
+    @Test
+    void aRowQueuedWhileTheWriterClosesIsAnsweredNotStored() throws Exception {
+        SlowDisk disk = new SlowDisk();
+        disk.open.countDown();
+        AtomicReference<RecognitionWriter> writer = new AtomicReference<>();
+        // close() runs to its end (writer gone, queue drained) between the row's check for closing and its queueing.
+        writer.set(new RecognitionWriter(disk, new DatabaseStatus(Duration.ofSeconds(1)),
+                new StoreMetrics(Metrics.globalRegistry()), 256, 10_000, 1 << 20, new OutOfMemoryWatch(),
+                () -> writer.get().close()));
+
+        assertFalse(storeAsync(writer.get(), row("late"), WAIT).get(5, TimeUnit.SECONDS),
+                "answered, as not stored, rather than left waiting for a writer that is gone");
+        assertEquals(List.of(), List.copyOf(disk.written));
     }
 
     @Test
