@@ -140,7 +140,8 @@ public final class RecognitionService implements HttpService {
         if (ink && record.original().isPresent() && !StoredInk.asked(req.headers())) {
             // Drawn on demand: ink is kept as strokes, and a picture of them costs nothing until someone looks.
             res.header(HeaderNames.CONTENT_TYPE, "image/png");
-            res.send(StoredInk.png(record.original().get(), limits));
+            res.send(StoredInk.png(record.original().get(), limits)
+                    .orElseGet(() -> InputImages.png(record.inputPixels())));
         } else if (record.original().isPresent() && record.contentType().isPresent()) {
             res.header(HeaderNames.CONTENT_TYPE, record.contentType().get());
             res.send(record.original().get());

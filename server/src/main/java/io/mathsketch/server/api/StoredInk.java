@@ -11,6 +11,7 @@ import io.mathsketch.engine.ink.InkRenderer;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Digital ink as a stored original: kept as its JSON (a few kilobytes, where the page's PNG of the same drawing is
@@ -37,14 +38,18 @@ final class StoredInk {
                 .anyMatch(type -> type.text().equalsIgnoreCase(MEDIA_TYPE));
     }
 
-    /** The stored ink drawn dark on white at its surface's size (within {@link #MAX_SIDE}), as PNG. */
-    static byte[] png(byte[] stored, InputLimits limits) {
+    /**
+     * The stored ink drawn dark on white at its surface's size (within {@link #MAX_SIDE}), as PNG; empty when it no
+     * longer reads within {@code limits}. It was stored only after it read within the limits of its time, so that
+     * happens only after they were lowered: the caller then serves the row's 28x28 input, as for an original not kept,
+     * rather than drawing more than today's limits allow.
+     */
+    static Optional<byte[]> png(byte[] stored, InputLimits limits) {
         Ink ink;
         try {
             ink = InkJson.read(new String(stored, StandardCharsets.UTF_8), limits);
         } catch (RecognitionException e) {
-            // Stored only after it was read within the limits: reading it again fails only if the limits shrank.
-            throw new IllegalStateException("stored ink no longer reads: " + e.getMessage(), e);
+            return Optional.empty();
         }
         double scale = Math.min(1, MAX_SIDE / Math.max(ink.width(), ink.height()));
         int width = Math.max(1, (int) Math.round(ink.width() * scale));
@@ -57,6 +62,6 @@ final class StoredInk {
             grey[i] = (byte) (255 - Math.round(Math.clamp(coverage[i], 0f, 1f) * 255));
         }
         image.getRaster().setDataElements(0, 0, width, height, grey);
-        return InputImages.png(image);
+        return Optional.of(InputImages.png(image));
     }
 }
