@@ -326,7 +326,7 @@ abstract class AbstractRetentionJobTest {
         RecognitionRecord fresh = row(NOW.minus(Duration.ofMinutes(1)), ORIGINAL);
         RecognitionRecord clash = row(NOW, ORIGINAL, kept);
 
-        assertThrows(RuntimeException.class, () -> store.insertAll(List.of(fresh, clash)), "a duplicate id");
+        assertThrows(StoreQueryException.class, () -> store.insertAll(List.of(fresh, clash)), "a duplicate id");
 
         assertEquals(before, store.totalBytes(), "the stored total is rolled back with the rows");
         assertTrue(store.find(fresh.id()).isEmpty(), "the batch is one transaction: its first row went too");
