@@ -47,7 +47,9 @@ import java.util.regex.Pattern;
  */
 public final class RecognitionService implements HttpService {
 
-    static final String NOT_STORED_WARNING = "199 mathsketch \"recognition not stored: database unavailable\"";
+    /** A row not stored while the database is up: not committed within the write timeout, queue full, refused. */
+    static final String NOT_STORED_WARNING = "199 mathsketch \"recognition not stored\"";
+    static final String DATABASE_DOWN_WARNING = "199 mathsketch \"recognition not stored: database unavailable\"";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int MAX_LIMIT = 100;
     /** The longest label: a number-mode correction ({@link #NUMBER_LABEL}). */
@@ -105,7 +107,7 @@ public final class RecognitionService implements HttpService {
             res.status(Status.CREATED_201);
             res.header(HeaderNames.LOCATION, RecognitionJson.BASE + "/" + record.id());
         } else if (wantStore) {
-            res.header(HeaderNames.WARNING, NOT_STORED_WARNING);
+            res.header(HeaderNames.WARNING, databaseStatus.available() ? NOT_STORED_WARNING : DATABASE_DOWN_WARNING);
         }
         JsonResponses.send(res, RecognitionJson.toJson(record, stored, fields));
     }
