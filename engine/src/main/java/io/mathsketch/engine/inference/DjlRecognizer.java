@@ -20,6 +20,7 @@ import io.mathsketch.engine.model.ModelManifest;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.number.DigitPairs;
 import io.mathsketch.engine.number.DigitScorer;
+import io.mathsketch.engine.number.DigitVerifier;
 import io.mathsketch.engine.number.InkNumberReader;
 import io.mathsketch.engine.number.NumberReader;
 import io.mathsketch.engine.expression.Evaluation;
@@ -490,13 +491,11 @@ public final class DjlRecognizer implements Recognizer {
             Arrays.stream(Symbol.values()).filter(Symbol::isDigit).map(Symbol::text).toList();
 
     /**
-     * The model number mode weighs its candidates with, when one is loaded: the first whose labels are the ten digits
-     * in order and then {@value #NOT_ONE_DIGIT} (the digit verifier, {@code mathsketch-digit-verifier}).
+     * The model number mode weighs its candidates with, when one is loaded: the first whose labels are
+     * {@link DigitVerifier#LABELS} (the digit verifier, {@code mathsketch-digit-verifier}).
      */
     private Optional<String> verifierModel() {
-        List<String> labels = new ArrayList<>(DIGIT_LABELS);
-        labels.add(NOT_ONE_DIGIT);
-        return modelWithLabels(labels);
+        return modelWithLabels(DigitVerifier.LABELS);
     }
 
     /** The first loaded model whose labels are {@code labels}, in order (number mode's helpers are found so). */
@@ -504,9 +503,6 @@ public final class DjlRecognizer implements Recognizer {
         return pools.entrySet().stream().filter(e -> e.getValue().get().manifest().labels().equals(labels))
                 .map(Map.Entry::getKey).findFirst();
     }
-
-    /** The verifier's label for a candidate that is not one whole digit. */
-    static final String NOT_ONE_DIGIT = "none";
 
     private static InferenceResult await(CompletableFuture<InferenceResult> future) throws RecognitionException {
         try {

@@ -5,6 +5,7 @@ import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.image.Box;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.image.InkImage;
+import io.mathsketch.engine.number.DigitVerifier;
 import io.mathsketch.engine.preprocess.MnistCentering;
 import io.mathsketch.training.candidates.CandidateLabelling;
 
@@ -18,9 +19,9 @@ import java.util.List;
 public final class VerifierLabelling implements CandidateLabelling {
 
     /** The label of a candidate that is not one whole digit. */
-    public static final int NOT_ONE_DIGIT = 10;
-    /** The labels: the digits, then the candidate that is not one whole digit. */
-    static final List<String> LABELS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "none");
+    public static final int NOT_ONE_DIGIT = DigitVerifier.NOT_ONE_DIGIT;
+    /** The labels, as serving finds the verifier by them: the digits, then the candidate that is not one digit. */
+    static final List<String> LABELS = DigitVerifier.LABELS;
 
     private final MnistCentering centering = new MnistCentering();
 
