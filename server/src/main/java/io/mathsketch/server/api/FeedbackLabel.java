@@ -1,6 +1,6 @@
 package io.mathsketch.server.api;
 
-import io.mathsketch.server.JsonFactory;
+import io.mathsketch.server.json.JsonFactory;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemType;
 import jakarta.json.JsonException;

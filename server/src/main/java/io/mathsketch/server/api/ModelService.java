@@ -1,6 +1,6 @@
 package io.mathsketch.server.api;
 
-import io.mathsketch.server.JsonFactory;
+import io.mathsketch.server.json.JsonFactory;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;

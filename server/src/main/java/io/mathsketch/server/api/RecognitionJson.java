@@ -6,7 +6,7 @@ import io.mathsketch.engine.expression.ExpressionParser;
 import io.mathsketch.engine.expression.Rational;
 import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.image.Box;
-import io.mathsketch.server.JsonOutput;
+import io.mathsketch.server.json.JsonOutput;
 import io.mathsketch.server.store.RecognitionRecord;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.mathsketch.server.api;
 
 import io.mathsketch.engine.expression.Symbol;
-import io.mathsketch.server.JsonFactory;
+import io.mathsketch.server.json.JsonFactory;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;

@@ -1,6 +1,5 @@
 package io.mathsketch.server.config;
 
-import io.mathsketch.server.Main;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -46,7 +45,7 @@ final class ModelsFolder {
 
     private static Optional<Path> jarFolder() {
         try {
-            var source = Main.class.getProtectionDomain().getCodeSource();
+            var source = ModelsFolder.class.getProtectionDomain().getCodeSource();
             if (source == null) {
                 return Optional.empty();
             }

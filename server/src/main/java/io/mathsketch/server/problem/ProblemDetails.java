@@ -1,6 +1,6 @@
 package io.mathsketch.server.problem;
 
-import io.mathsketch.server.JsonFactory;
+import io.mathsketch.server.json.JsonFactory;
 import jakarta.json.JsonObjectBuilder;
 
 import java.nio.charset.StandardCharsets;

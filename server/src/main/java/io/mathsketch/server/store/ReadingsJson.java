@@ -2,8 +2,8 @@ package io.mathsketch.server.store;
 
 import io.mathsketch.engine.image.Box;
 
-import io.mathsketch.server.JsonFactory;
-import io.mathsketch.server.JsonOutput;
+import io.mathsketch.server.json.JsonFactory;
+import io.mathsketch.server.json.JsonOutput;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 

@@ -1,4 +1,4 @@
-package io.mathsketch.server;
+package io.mathsketch.server.json;
 
 import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.mathsketch.server;
+package io.mathsketch.server.json;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;

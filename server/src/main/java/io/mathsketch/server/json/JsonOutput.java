@@ -1,4 +1,4 @@
-package io.mathsketch.server;
+package io.mathsketch.server.json;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
