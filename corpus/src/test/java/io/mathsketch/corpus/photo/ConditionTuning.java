@@ -8,6 +8,7 @@ import io.mathsketch.engine.preprocess.ImagePreprocessor;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,13 +68,7 @@ final class ConditionTuning {
                         String name = "s" + s + (source == 1 ? "-mnist" : "-hand") + index;
                         misses.add(name + " read " + answer + ": " + photo);
                         if (dir != null) {
-                            Files.write(dir.resolve(name + ".jpg"), jpeg);
-                            try {
-                                ImageIO.write(picture(preprocessor.digit(jpeg)), "png",
-                                        dir.resolve(name + "-input.png").toFile());
-                            } catch (Exception e) {
-                                // blank: no input to show
-                            }
+                            saveMiss(dir, name, jpeg, preprocessor);
                         }
                     }
                 }
@@ -105,6 +100,16 @@ final class ConditionTuning {
             case 4 -> c.digitX() < 0.15;
             default -> false;
         };
+    }
+
+    /** Writes a missed photo and the 28x28 input it was read from (none when it was blank) for a look. */
+    static void saveMiss(Path dir, String name, byte[] jpeg, ImagePreprocessor preprocessor) throws IOException {
+        Files.write(dir.resolve(name + ".jpg"), jpeg);
+        try {
+            ImageIO.write(picture(preprocessor.digit(jpeg)), "png", dir.resolve(name + "-input.png").toFile());
+        } catch (Exception e) {
+            // blank: no input to show
+        }
     }
 
     static BufferedImage picture(DigitImage digit) {

@@ -6,7 +6,6 @@ import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.mnist.MnistSubset;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,13 +74,7 @@ final class HardPhotoTuning {
                         String name = "h" + s + (source == 1 ? "-mnist" : "-hand") + index;
                         misses.add(name + " read " + answer + ": " + photo);
                         if (dir != null) {
-                            Files.write(dir.resolve(name + ".jpg"), jpeg);
-                            try {
-                                ImageIO.write(ConditionTuning.picture(preprocessor.digit(jpeg)), "png",
-                                        dir.resolve(name + "-input.png").toFile());
-                            } catch (Exception e) {
-                                // blank: no input to show
-                            }
+                            ConditionTuning.saveMiss(dir, name, jpeg, preprocessor);
                         }
                     }
                 }

@@ -48,24 +48,24 @@ final class StatsCache {
         if (fresh(known)) {
             return known;
         }
-        CompletableFuture<Computed> ours;
-        CompletableFuture<Computed> theirs;
+        CompletableFuture<Computed> ours = null;
+        CompletableFuture<Computed> theirs = null;
         synchronized (this) {
             known = last;
             if (fresh(known)) {
                 return known;
             }
-            if (computing != null && known != null) {
-                return known;
-            }
-            ours = computing == null ? new CompletableFuture<>() : null;
-            if (ours != null) {
+            if (computing == null) {
+                ours = new CompletableFuture<>();
                 computing = ours;
+            } else if (known != null) {
+                return known; // the older ones while another request computes newer ones
+            } else {
+                theirs = computing;
             }
-            theirs = computing;
         }
-        if (ours == null) {
-            return await(theirs);
+        if (theirs != null) {
+            return await(theirs); // outside the lock, which the computing request takes to finish
         }
         try {
             Computed computed = new Computed(source.get(), clock.instant());

@@ -98,25 +98,16 @@ public final class RecognitionWriter implements AutoCloseable {
             metrics.failed(1);
             return false;
         }
-        if (closing) {
+        if (closing || !offer(pending)) {
             queuedBytes.release(pending.bytes);
             metrics.failed(1);
             return false;
         }
-        beforeQueueing.run();
-        if (!queue.offer(pending)) {
-            queuedBytes.release(pending.bytes);
-            metrics.failed(1);
-            return false;
-        }
-        if (closing && pending.withdraw()) {
-            // close() began after the check above: the writer may have left its loop and drained the queue before
-            // this row arrived, and nothing would answer it. Its bytes stay taken: no row is queued after this.
-            metrics.failed(1);
-            return false;
-        }
-        if (deadline - System.nanoTime() <= 0 && pending.withdraw()) {
-            // Already past its deadline (a write timeout of zero): not left for the sweeper to answer late.
+        // Withdrawn at once if close() began after the check above (the writer may have left its loop and drained
+        // the queue before this row arrived, and nothing would answer it; its bytes stay taken, as no row is queued
+        // after this), or if it is already past its deadline (a write timeout of zero: not left for the sweeper to
+        // answer late).
+        if ((closing || deadline - System.nanoTime() <= 0) && pending.withdraw()) {
             metrics.failed(1);
             return false;
         }
@@ -248,6 +239,12 @@ public final class RecognitionWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         failRemaining();
+    }
+
+    /** Queues {@code pending}, after the test hook that runs in the window between the close check and the queue. */
+    private boolean offer(Pending pending) {
+        beforeQueueing.run();
+        return queue.offer(pending);
     }
 
     /** Rows queued, or held back waiting for room in the byte budget: how tests order their requests. */
