@@ -9,7 +9,7 @@
 #
 # The cache (JDK 25+: classes loaded and linked ahead of time, method profiles; JEP 483/514/515) is only valid for
 # exactly this jar, its libraries and these JVM options, so it is recorded after each package and ignored (with a
-# message) when older than the jar. Cold-start figures with and without it: scripts/cold-start.sh, README.
+# message) when older than the jar. Cold-start figures with and without it: scripts/cold-start.sh, docs/deployment.md.
 # Needs: ./mvnw -B -ntp -pl server -am package -DskipTests.
 set -euo pipefail
 cd "$(dirname "$0")/.."

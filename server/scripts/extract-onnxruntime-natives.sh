@@ -2,7 +2,7 @@
 # Extracts ONNX Runtime's native libraries for this OS and CPU from the onnxruntime jar in a libs folder into a
 # folder, for -Donnxruntime.native.path=<folder>. Without that property ONNX Runtime copies its ~20 MB library out
 # of the jar into a fresh temporary folder on every start (0.8-1 s of CPU per start on the 2-core machine:
-# README, "Run command, AOT cache and cold start"); with it, the start loads the library where it already is.
+# docs/deployment.md, "Run command, AOT cache and cold start"); with it, the start loads the library where it already is.
 # The run command (scripts/run.sh) and the image (deploy/image/assemble.sh, entrypoint.sh) use it.
 # Usage: extract-onnxruntime-natives.sh <libs-folder> <out-folder>
 set -euo pipefail

@@ -50,7 +50,7 @@ public final class ReadingSearch {
          * instead of 637 of the second. A cost per digit and per cut through ink, a bonus per tall digit or per sure
          * digit, a cost for a digit much wider than the reading's median digit or than the label's widest true digits,
          * and a cost for joining across a cut that crosses a single stroke were tried too and were best at zero (the
-         * README's "Recognition quality" has the figures). The verifier's weight 1 with the digit verifier 1.0.0:
+         * figures are in docs/recognition-quality.md). The verifier's weight 1 with the digit verifier 1.0.0:
          * 1,008 of 0-1,199 and 678 of 1,200-1,999 (953 and 642 without it); 0.25-3 read within 2 of that. The pair
          * reader's weight 3 and cost 0 with the pair reader 1.1.0 ({@code PairTuning}): 1,106 of 0-1,199 (weights 2 and 4:
          * 1,100 and 1,105) and 737 of 1,200-1,999 (weight 2: 734); the pair reader 1.0.0 read 1,104 and 724 at weight 2

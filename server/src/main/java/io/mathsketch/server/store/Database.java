@@ -124,7 +124,7 @@ public final class Database implements AutoCloseable {
      * in its page cache: each stored recognition's pages outlived a few young collections and were promoted, so
      * under load the old generation filled with dead pages and ParallelGC ran a full collection every few seconds
      * (86-114 ms, every ~2.5 s at 64 connections). Written out every 50 ms and cached briefly, they die young
-     * (README, "Benchmarks": promoted bytes per request before and after). Inserts append to the indexes (ids and
+     * (docs/benchmarks.md: promoted bytes per request before and after). Inserts append to the indexes (ids and
      * times grow, owners are few), so a small cache serves them; listings read older pages from the file.</li>
      * <li>{@code AUTO_COMPACT_FILL_RATE=50} (H2: 90). Every commit rewrites the tail of each index, so a chunk written
      * 50 ms ago is soon partly dead; at H2's 90% target its background writer kept reading live pages back from the

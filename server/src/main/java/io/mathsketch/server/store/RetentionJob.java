@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the running total the store keeps (never a sum over the table). A store at its cap thus loses each second about the
  * rows the last second added, in a few small transactions, instead of a minute's rows in one burst: a burst's large
  * delete transactions made H2 hold megabytes of undo log and chunk buffers across young collections, which the heap
- * promoted (README, "Benchmarks": retention at the cap).
+ * promoted (docs/benchmarks.md, "Retention at the cap").
  * <p>
  * The total is read again before every batch of the byte purge, so an instance stops as soon as the total is under
  * the cap, whoever deleted the rows. Several instances on one database may purge at once: they walk the same oldest
@@ -31,7 +31,7 @@ public final class RetentionJob implements AutoCloseable {
      * Rows per delete transaction. H2 keeps a transaction's deleted rows whole in its undo log and writes them out in
      * chunks of several megabytes, whose buffers were tenured at once: in {@code RetentionLoad} at the cap, a purge a
      * minute in 500-row transactions promoted 237-246 MB per 380,000 rows stored, one a second in 100-row ones 25-32 MB,
-     * about what the load promotes without a purge (README, "Benchmarks": retention at the cap).
+     * about what the load promotes without a purge (docs/benchmarks.md, "Retention at the cap").
      */
     static final int BATCH = 100;
     /** After every stored row: "created before" this selects them all. */

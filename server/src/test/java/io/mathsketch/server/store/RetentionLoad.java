@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * purge as it ends, and a summary after {@code --warmup} (20 s); then how long stopping the job and the writer took
  * ({@code --stop-while-purging true}: stopped while a purge is under way, as a server's shutdown may be; with
  * {@code --fill-bytes} above the cap, the first purge has that backlog to delete). Run it with
- * the server's JVM options so the heap is the server's (README, "Benchmarks": what fills the old generation):
+ * the server's JVM options so the heap is the server's (docs/benchmarks.md, "Memory: what fills the old generation"):
  * <pre>
  * ./mvnw -q -pl server dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.cp
  * java @server/jvm.options -cp "server/target/test-classes:server/target/classes:$(cat server/target/test.cp)" \
