@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * Expression mode's quality on handwritten expressions it was not trained on: {@value #COUNT} expressions of
  * {@link ExpressionWriter} with the {@link HandConfig#HELD_OUT} hand (digits and operators alike; the symbol model
  * learned from MNIST digits and the training hand's operators), drawn on a canvas, exported as PNG and read through
- * the engine's expression mode with the committed {@code models/mathsketch-symbols}. The README quotes the report.
+ * the engine's expression mode with the committed {@code models/mathsketch-symbols}. docs/arithmetic.md quotes the
+ * report.
  *
  * <p>Issue 17 asks for 90 % of expressions read exactly and 98 % of operators. Measured with the committed symbol
  * model 1.2.0 (trained on the training hand and a wider one, not the held-out hand), its digits told apart by the

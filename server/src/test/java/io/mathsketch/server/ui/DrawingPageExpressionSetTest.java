@@ -21,7 +21,7 @@ import org.openqa.selenium.interactions.PointerInput;
  * the digits are MNIST test digits (people's handwriting) re-drawn row by row ({@link MnistStrokes}' recipe, smaller),
  * the operators straight strokes and arcs written out here with jittered ends. Each drawing's ink, as the page holds
  * it, is read through {@code POST /api/v1/recognitions} in expression mode, and the share read exactly and each
- * symbol's share read right are reported (the README quotes them). The floor sits under what is measured.
+ * symbol's share read right are reported (docs/arithmetic.md quotes them). The floor sits under what is measured.
  */
 class DrawingPageExpressionSetTest extends ExpressionPageTest {
 
