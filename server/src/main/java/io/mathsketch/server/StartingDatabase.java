@@ -1,11 +1,11 @@
 package io.mathsketch.server;
 
 import io.helidon.config.Config;
+import io.mathsketch.server.concurrent.Await;
 import io.mathsketch.server.config.DatabaseSettings;
 import io.mathsketch.server.store.Database;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The database being opened (connection pool, Flyway migration) on a thread of its own, so that a start does it while
@@ -33,17 +33,7 @@ final class StartingDatabase {
 
     /** The open database; a failure to open it is thrown here, on the starting thread, as it was thrown there. */
     Database await() {
-        try {
-            return opening.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Await.result(opening);
     }
 
     /** The start failed elsewhere: close the database once it is open (or drop the failure to open it). */

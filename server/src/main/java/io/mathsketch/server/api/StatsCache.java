@@ -1,12 +1,12 @@
 package io.mathsketch.server.api;
 
+import io.mathsketch.server.concurrent.Await;
 import io.mathsketch.server.store.Stats;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -65,7 +65,7 @@ final class StatsCache {
             }
         }
         if (theirs != null) {
-            return await(theirs); // outside the lock, which the computing request takes to finish
+            return Await.result(theirs); // outside the lock, which the computing request takes to finish
         }
         try {
             Computed computed = new Computed(source.get(), clock.instant());
@@ -95,19 +95,5 @@ final class StatsCache {
         // A clock set back makes the age negative: treated as stale rather than fresh until the clock catches up.
         Duration age = Duration.between(computed.at(), clock.instant());
         return !age.isNegative() && age.compareTo(maxAge) < 0;
-    }
-
-    private static Computed await(CompletableFuture<Computed> computation) {
-        try {
-            return computation.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 }
