@@ -18,6 +18,7 @@ import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.Recognizer;
 import io.mathsketch.server.access.AdminRequests;
 import io.mathsketch.server.access.AdminToken;
+import io.mathsketch.server.access.SecurityHeaders;
 import io.mathsketch.server.access.SecurityHeadersFilter;
 import io.mathsketch.server.access.ClientIdFilter;
 import io.mathsketch.server.access.RateLimitFilter;
@@ -114,7 +115,7 @@ public final class MathSketchServer implements AutoCloseable {
 
             HealthObserver health = HealthObserver.builder()
                     .details(true)
-                    .addChecks(ReadinessChecks.create(recognizer, store, status, adminRequests)
+                    .addChecks(ReadinessChecks.create(recognizer, store, status, adminRequests::current)
                             .toArray(new HealthCheck[0]))
                     .addCheck(heap.check())
                     .build();
@@ -135,7 +136,7 @@ public final class MathSketchServer implements AutoCloseable {
                     // Hands Helidon's reason for refusing a request (all of them safe to show) to the direct
                     // handler, which needs it to tell an oversized request head (431) from a malformed one (400).
                     .errorHandling(errors -> errors.includeEntity(true))
-                    .directHandlers(ProblemDirectHandler::register)
+                    .directHandlers(handlers -> ProblemDirectHandler.register(handlers, SecurityHeaders::set))
                     .addFeature(observe)
                     .addFeature(OpenApiFeature.builder().build())
                     .addFeature(StaticContentFeature.builder()

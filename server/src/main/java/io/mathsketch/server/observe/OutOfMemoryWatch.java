@@ -3,6 +3,7 @@ package io.mathsketch.server.observe;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
+import io.mathsketch.server.store.HeapFailures;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * that meets it reports it here, and from then on the liveness check is DOWN so the orchestrator replaces the
  * instance: after an OutOfMemoryError no library's state can be trusted.
  */
-public final class OutOfMemoryWatch {
+public final class OutOfMemoryWatch implements HeapFailures {
 
     private static final System.Logger LOG = System.getLogger(OutOfMemoryWatch.class.getName());
 
@@ -40,6 +41,11 @@ public final class OutOfMemoryWatch {
             }
         }
         return false;
+    }
+
+    @Override
+    public void outOfMemory(OutOfMemoryError error, String where) {
+        record(error, where);
     }
 
     /** Whether no heap failure has been seen. */

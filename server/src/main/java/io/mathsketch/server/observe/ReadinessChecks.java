@@ -4,11 +4,11 @@ import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.mathsketch.engine.Recognizer;
-import io.mathsketch.server.access.AdminRequests;
 import io.mathsketch.server.store.DatabaseStatus;
 import io.mathsketch.server.store.RecognitionStore;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Readiness: the models are loaded and warmed up, and the database answers a query. A DOWN database makes the
@@ -20,12 +20,13 @@ public final class ReadinessChecks {
     }
 
     /**
-     * @param adminRequests whether the request being answered carries the admin token: only then does the database
-     *                      check show the database's error text, which can name hosts, users and schemas
+     * @param adminRequest whether the request being answered carries the admin token ({@code access.AdminRequests}):
+     *                     only then does the database check show the database's error text, which can name hosts,
+     *                     users and schemas
      */
     public static List<HealthCheck> create(Recognizer recognizer, RecognitionStore store, DatabaseStatus status,
-                                           AdminRequests adminRequests) {
-        return List.of(new EngineCheck(recognizer), new DatabaseCheck(store, status, adminRequests));
+                                           BooleanSupplier adminRequest) {
+        return List.of(new EngineCheck(recognizer), new DatabaseCheck(store, status, adminRequest));
     }
 
     private record EngineCheck(Recognizer recognizer) implements HealthCheck {
@@ -48,7 +49,7 @@ public final class ReadinessChecks {
         }
     }
 
-    private record DatabaseCheck(RecognitionStore store, DatabaseStatus status, AdminRequests adminRequests)
+    private record DatabaseCheck(RecognitionStore store, DatabaseStatus status, BooleanSupplier adminRequest)
             implements HealthCheck {
         @Override
         public HealthCheckType type() {
@@ -69,7 +70,7 @@ public final class ReadinessChecks {
             } catch (RuntimeException e) {
                 status.markDown(e);
                 HealthCheckResponse.Builder down = HealthCheckResponse.builder().status(false);
-                if (adminRequests.current()) {
+                if (adminRequest.getAsBoolean()) {
                     down.detail("error", String.valueOf(e.getMessage()));
                 }
                 return down.build();

@@ -4,11 +4,12 @@ import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.DistributionSummary;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Timer;
+import io.mathsketch.server.store.StoreEvents;
 
 import java.time.Duration;
 
 /** Database write metrics: group-commit transactions, their duration and size, failed writes, and retention purges. */
-public final class StoreMetrics {
+public final class StoreMetrics implements StoreEvents {
 
     private final Timer writeTime;
     private final DistributionSummary rowsPerTransaction;
@@ -34,6 +35,7 @@ public final class StoreMetrics {
                 .description("Bytes of images and texts deleted by the retention job (store.retention)"));
     }
 
+    @Override
     public void purged(long rowCount, long bytes) {
         purgedRows.increment(rowCount);
         purgedBytes.increment(bytes);
@@ -44,12 +46,14 @@ public final class StoreMetrics {
         return purgedRows.count();
     }
 
+    @Override
     public void committed(int rowCount, long nanos) {
         writeTime.record(Duration.ofNanos(nanos));
         rowsPerTransaction.record(rowCount);
         rows.increment(rowCount);
     }
 
+    @Override
     public void failed(int rowCount) {
         failures.increment(rowCount);
     }

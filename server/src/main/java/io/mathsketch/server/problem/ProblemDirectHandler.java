@@ -5,13 +5,15 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
-import io.mathsketch.server.access.SecurityHeaders;
+
+import java.util.function.Consumer;
 
 /**
  * Failures Helidon answers before routing (request bodies over {@code max-payload-size}, malformed requests, HTTP
  * versions other than 1.1, request heads over {@code max-headers-size}): the same problem+json documents as the
  * routed errors, with the status Helidon chose, so clients parse one error format and never see a 500 for a bad
- * request. They carry the security headers routed responses carry: no routing filter runs for them.
+ * request. They carry the security headers routed responses carry ({@code access.SecurityHeaders}, handed in by the
+ * server): no routing filter runs for them.
  */
 public final class ProblemDirectHandler implements DirectHandler {
 
@@ -21,9 +23,20 @@ public final class ProblemDirectHandler implements DirectHandler {
      */
     private static final String HEADERS_TOO_LARGE = "Header size exceeded";
 
-    /** Answers every kind of failure Helidon handles outside routing. */
-    public static void register(DirectHandlers.Builder handlers) {
-        ProblemDirectHandler handler = new ProblemDirectHandler();
+    /** Sets the headers every response carries, routed or not. */
+    private final Consumer<ServerResponseHeaders> everyResponse;
+
+    private ProblemDirectHandler(Consumer<ServerResponseHeaders> everyResponse) {
+        this.everyResponse = everyResponse;
+    }
+
+    /**
+     * Answers every kind of failure Helidon handles outside routing.
+     *
+     * @param everyResponse sets the headers every response carries (the routing filters set them on the others)
+     */
+    public static void register(DirectHandlers.Builder handlers, Consumer<ServerResponseHeaders> everyResponse) {
+        ProblemDirectHandler handler = new ProblemDirectHandler(everyResponse);
         for (EventType type : EventType.values()) {
             handlers.addHandler(type, handler);
         }
@@ -52,7 +65,7 @@ public final class ProblemDirectHandler implements DirectHandler {
         };
         ProblemDetails problem = new ProblemDetails(type, detail, request.path());
         headers.set(HeaderNames.CONTENT_TYPE, ProblemDetails.MEDIA_TYPE);
-        SecurityHeaders.set(headers);
+        everyResponse.accept(headers);
         if (problem.status() == 503) {
             headers.set(HeaderNames.RETRY_AFTER, ProblemErrorHandler.RETRY_AFTER_SECONDS);
         }

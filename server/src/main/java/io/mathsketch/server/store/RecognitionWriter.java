@@ -1,8 +1,5 @@
 package io.mathsketch.server.store;
 
-import io.mathsketch.server.observe.OutOfMemoryWatch;
-import io.mathsketch.server.observe.StoreMetrics;
-
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,13 +30,13 @@ public final class RecognitionWriter implements AutoCloseable {
 
     private final Rows store;
     private final DatabaseStatus status;
-    private final StoreMetrics metrics;
+    private final StoreEvents events;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue;
     /** Bytes of the rows queued or being written; a row takes its share before it is queued. */
     private final Semaphore queuedBytes;
     private final int maxQueuedBytes;
-    private final OutOfMemoryWatch heap;
+    private final HeapFailures heap;
     private final Thread thread;
     private final Thread sweeper;
     /** Runs between a row's check for {@link #close} and its queueing: a test's hook into that window, else nothing. */
@@ -52,21 +49,21 @@ public final class RecognitionWriter implements AutoCloseable {
         void insertAll(List<RecognitionRecord> records);
     }
 
-    public RecognitionWriter(RecognitionStore store, DatabaseStatus status, StoreMetrics metrics, int maxBatch,
-                             int queueCapacity, int queueBytes, OutOfMemoryWatch heap) {
-        this(store::insertAll, status, metrics, maxBatch, queueCapacity, queueBytes, heap);
+    public RecognitionWriter(RecognitionStore store, DatabaseStatus status, StoreEvents events, int maxBatch,
+                             int queueCapacity, int queueBytes, HeapFailures heap) {
+        this(store::insertAll, status, events, maxBatch, queueCapacity, queueBytes, heap);
     }
 
-    RecognitionWriter(Rows store, DatabaseStatus status, StoreMetrics metrics, int maxBatch, int queueCapacity,
-                      int queueBytes, OutOfMemoryWatch heap) {
-        this(store, status, metrics, maxBatch, queueCapacity, queueBytes, heap, () -> { });
+    RecognitionWriter(Rows store, DatabaseStatus status, StoreEvents events, int maxBatch, int queueCapacity,
+                      int queueBytes, HeapFailures heap) {
+        this(store, status, events, maxBatch, queueCapacity, queueBytes, heap, () -> { });
     }
 
-    RecognitionWriter(Rows store, DatabaseStatus status, StoreMetrics metrics, int maxBatch, int queueCapacity,
-                      int queueBytes, OutOfMemoryWatch heap, Runnable beforeQueueing) {
+    RecognitionWriter(Rows store, DatabaseStatus status, StoreEvents events, int maxBatch, int queueCapacity,
+                      int queueBytes, HeapFailures heap, Runnable beforeQueueing) {
         this.store = store;
         this.status = status;
-        this.metrics = metrics;
+        this.events = events;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.queuedBytes = new Semaphore(queueBytes);
@@ -91,16 +88,16 @@ public final class RecognitionWriter implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         Pending pending = new Pending(record, Math.min(rowBytes(record), maxQueuedBytes), deadline);
         if (closing || !status.worthTrying()) {
-            metrics.failed(1);
+            events.failed(1);
             return false;
         }
         if (!queuedBytes.tryAcquire(pending.bytes, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-            metrics.failed(1);
+            events.failed(1);
             return false;
         }
         if (closing || !offer(pending)) {
             queuedBytes.release(pending.bytes);
-            metrics.failed(1);
+            events.failed(1);
             return false;
         }
         // Withdrawn at once if close() began after the check above (the writer may have left its loop and drained
@@ -108,7 +105,7 @@ public final class RecognitionWriter implements AutoCloseable {
         // after this), or if it is already past its deadline (a write timeout of zero: not left for the sweeper to
         // answer late).
         if ((closing || deadline - System.nanoTime() <= 0) && pending.withdraw()) {
-            metrics.failed(1);
+            events.failed(1);
             return false;
         }
         try {
@@ -137,12 +134,12 @@ public final class RecognitionWriter implements AutoCloseable {
                     if (now - pending.deadline >= 0 && pending.withdraw()) {
                         // Answered before it is counted: a withdrawn row is never looked at again.
                         pending.done.complete(false);
-                        metrics.failed(1);
+                        events.failed(1);
                     }
                 }
                 failing = false;
             } catch (OutOfMemoryError e) {
-                heap.record(e, "sweeping the write queue");
+                heap.outOfMemory(e, "sweeping the write queue");
             } catch (RuntimeException | Error e) {
                 // The sweeper must outlive any failure, as the writer does: without it a row queued behind a slow
                 // transaction would wait for its answer without limit. Logged once per run of failures (every 20 ms).
@@ -189,11 +186,11 @@ public final class RecognitionWriter implements AutoCloseable {
         try {
             store.insertAll(batch.stream().map(p -> p.record).toList());
             status.markUp();
-            metrics.committed(batch.size(), System.nanoTime() - start);
+            events.committed(batch.size(), System.nanoTime() - start);
             batch.forEach(p -> p.done.complete(true));
         } catch (OutOfMemoryError e) {
             // The writer must outlive a heap failure: without it every later request would wait for its row.
-            heap.record(e, "group commit of " + batch.size() + " rows");
+            heap.outOfMemory(e, "group commit of " + batch.size() + " rows");
             fail(batch);
         } catch (StoreQueryException e) {
             // The database is up and refused these rows (rolled back): they are not stored, nothing is marked.
@@ -212,7 +209,7 @@ public final class RecognitionWriter implements AutoCloseable {
     }
 
     private void fail(List<Pending> batch) {
-        metrics.failed(batch.size());
+        events.failed(batch.size());
         batch.forEach(p -> p.done.complete(false));
     }
 

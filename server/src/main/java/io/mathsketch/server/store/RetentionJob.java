@@ -1,7 +1,6 @@
 package io.mathsketch.server.store;
 
 import io.mathsketch.server.config.RetentionSettings;
-import io.mathsketch.server.observe.StoreMetrics;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -39,7 +38,7 @@ public final class RetentionJob implements AutoCloseable {
 
     private final RecognitionStore store;
     private final DatabaseStatus status;
-    private final StoreMetrics metrics;
+    private final StoreEvents events;
     private final RetentionSettings settings;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
@@ -47,20 +46,20 @@ public final class RetentionJob implements AutoCloseable {
     /** Set by {@link #close}: a purge under way stops after its current batch. */
     private volatile boolean closing;
 
-    RetentionJob(RecognitionStore store, DatabaseStatus status, StoreMetrics metrics,
+    RetentionJob(RecognitionStore store, DatabaseStatus status, StoreEvents events,
                          RetentionSettings settings, Clock clock) {
         this.store = store;
         this.status = status;
-        this.metrics = metrics;
+        this.events = events;
         this.settings = settings;
         this.clock = clock;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("retention").factory());
     }
 
     /** Starts purging every {@code interval} (first run after one interval); with a zero interval, never. */
-    public static RetentionJob start(RecognitionStore store, DatabaseStatus status, StoreMetrics metrics,
+    public static RetentionJob start(RecognitionStore store, DatabaseStatus status, StoreEvents events,
                                      RetentionSettings settings) {
-        RetentionJob job = new RetentionJob(store, status, metrics, settings, Clock.systemUTC());
+        RetentionJob job = new RetentionJob(store, status, events, settings, Clock.systemUTC());
         Duration every = settings.interval();
         if (!every.isZero()) {
             job.scheduler.scheduleWithFixedDelay(job::purgeQuietly, every.toNanos(), every.toNanos(),
@@ -69,7 +68,7 @@ public final class RetentionJob implements AutoCloseable {
         return job;
     }
 
-    /** One purge; what it deleted is also counted in the metrics. */
+    /** One purge; what it deleted is also reported to the {@link StoreEvents}. */
     public RecognitionStore.Purged purge() {
         RecognitionStore.Purged purged = RecognitionStore.Purged.NONE;
         if (!settings.maxAge().isZero()) {
@@ -92,7 +91,7 @@ public final class RetentionJob implements AutoCloseable {
                 }
             }
         }
-        metrics.purged(purged.rows(), purged.bytes());
+        events.purged(purged.rows(), purged.bytes());
         return purged;
     }
 
