@@ -16,7 +16,8 @@ import java.util.Objects;
  *                   row waits for room, at most {@code writeTimeout}, and is answered as not stored if none comes
  * @param retryInterval after a failed write, how long new writes fail fast before the database is tried again
  * @param writeTimeout longest a request waits for its row to be committed (a row still queued then is withdrawn and
- *                     answered as not stored, within 20 ms of it; one already in a transaction is waited for)
+ *                     answered as not stored, within the writer's {@code RecognitionWriter.SWEEP_INTERVAL} of it; one
+ *                     already in a transaction is waited for)
  * @param retention section {@code store.retention}: how long and how much is kept
  */
 public record StoreSettings(int maxOriginalBytes, int maxBatch, int queueCapacity, int queueBytes,

@@ -142,7 +142,8 @@ public final class RecognitionWriter implements AutoCloseable {
                 heap.outOfMemory(e, "sweeping the write queue");
             } catch (RuntimeException | Error e) {
                 // The sweeper must outlive any failure, as the writer does: without it a row queued behind a slow
-                // transaction would wait for its answer without limit. Logged once per run of failures (every 20 ms).
+                // transaction would wait for its answer without limit. Logged once per run of failures, not once
+                // per SWEEP_INTERVAL.
                 if (!failing) {
                     LOG.log(Level.WARNING, "Sweeping the write queue failed; sweeping on", e);
                 }
