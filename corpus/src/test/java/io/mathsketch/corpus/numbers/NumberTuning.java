@@ -68,11 +68,10 @@ final class NumberTuning {
     private static int wholeKind;
 
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 400;
-        int first = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        TuningNumbers tuning = TuningNumbers.from(args);
+        int count = tuning.count();
         Path models = Checkout.models();
-        NumberWriter writer = new NumberWriter(NumberConfig.TUNING, NumberScore.MnistTest.IMAGES,
-                NumberScore.MnistTest.LABELS);
+        NumberWriter writer = TuningNumbers.writer();
         ImagePreprocessor preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
         MnistCentering centering = new MnistCentering();
         List<Scored> scored = new ArrayList<>();
@@ -83,7 +82,7 @@ final class NumberTuning {
              DjlRecognizer verifier = verify ? DjlRecognizer.open(EngineConfig.builder().modelsDirectory(models)
                 .model(verifierName).workers(1).batching(Batching.builder().queueCapacity(64).build()).build())
                 : null) {
-            for (int i = first; i < first + count; i++) {
+            for (int i = tuning.first(); i < tuning.end(); i++) {
                 WrittenNumber n = writer.number(i);
                 InkCrop crop = preprocessor.inkCrop(n.png(), 1 << 20);
                 Candidates c = new CandidateSegmenter().propose(crop.ink(), 32);

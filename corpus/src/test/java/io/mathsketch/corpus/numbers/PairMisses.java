@@ -3,8 +3,6 @@ package io.mathsketch.corpus.numbers;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
-import io.mathsketch.engine.config.Batching;
-import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.Box;
 import io.mathsketch.engine.image.DigitImage;
@@ -20,35 +18,30 @@ import io.mathsketch.engine.preprocess.PairCentering;
 import io.mathsketch.engine.segment.CandidateSegmenter;
 import io.mathsketch.engine.segment.CandidateSegmenter.Candidate;
 import io.mathsketch.engine.segment.Candidates;
-import io.mathsketch.engine.testing.Checkout;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Tuning aid, never run by the build ({@code PairMisses [count [first]]}, {@code -Dpairs=folder}): reads
- * {@code count} numbers of {@link NumberConfig#TUNING} from {@code first} with the three models and, for each
- * miss, prints for every two neighbouring true digits the candidate nearest their box: how far off (in tolerances,
- * as the pair reader's labelling measures it), its width in line heights, the digit model's reading of it and the
- * pair reader's best pair and its probability of the true pair.
+ * {@link TuningNumbers} with the {@link PairModels} and, for each miss, prints for every two neighbouring true digits
+ * the candidate nearest their box: how far off (in tolerances, as the pair reader's labelling measures it), its width
+ * in line heights, the digit model's reading of it and the pair reader's best pair and its probability of the true
+ * pair.
  */
 final class PairMisses {
 
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 400;
-        int first = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        String pairs = System.getProperty("pairs", "mathsketch-digit-pairs");
-        NumberWriter writer = new NumberWriter(NumberConfig.TUNING, NumberScore.MnistTest.IMAGES,
-                NumberScore.MnistTest.LABELS);
+        TuningNumbers numbers = TuningNumbers.from(args);
+        String pairs = PairModels.pairs();
+        NumberWriter writer = TuningNumbers.writer();
         ImagePreprocessor preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
         NumberReader reader = new NumberReader(preprocessor, InputLimits.DEFAULT);
         MnistCentering centering = new MnistCentering();
         PairCentering pairCentering = new PairCentering();
         int right = 0;
-        try (DjlRecognizer recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(Checkout.models())
-                .models(List.of("mnist-cnn", "mathsketch-digit-verifier", pairs)).workers(1)
-                .batching(Batching.builder().queueCapacity(64).build()).build())) {
-            for (int i = first; i < first + count; i++) {
+        try (DjlRecognizer recognizer = PairModels.open(pairs)) {
+            for (int i = numbers.first(); i < numbers.end(); i++) {
                 WrittenNumber n = writer.number(i);
                 StringBuilder read = new StringBuilder();
                 for (ScoredRegion r : reader.read(n.png(), scorer(recognizer, "mnist-cnn"),
@@ -97,7 +90,7 @@ final class PairMisses {
                 }
             }
         }
-        System.out.printf("read %d/%d%n", right, count);
+        System.out.printf("read %d/%d%n", right, numbers.count());
     }
 
     private static DigitScorer scorer(DjlRecognizer recognizer, String model) {

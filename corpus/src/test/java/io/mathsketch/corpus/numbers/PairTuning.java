@@ -3,8 +3,6 @@ package io.mathsketch.corpus.numbers;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
-import io.mathsketch.engine.config.Batching;
-import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.inference.DjlRecognizer;
@@ -13,7 +11,6 @@ import io.mathsketch.engine.number.NumberReader;
 import io.mathsketch.engine.number.NumberReader.ScoredRegion;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.segment.ReadingSearch.Weights;
-import io.mathsketch.engine.testing.Checkout;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,10 +22,9 @@ import java.util.Optional;
 
 /**
  * Tuning aid for number mode's pair reader, never run by the build ({@code PairTuning [count [first]]},
- * {@code -Dpairs=folder} names the pair reader's model folder, {@code mathsketch-digit-pairs} by default;
- * {@code -Dweights} and {@code -Dcosts} the values tried, comma-separated): reads
- * {@code count} numbers of {@link NumberConfig#TUNING} from number {@code first} with the digit model and the digit
- * verifier, without and with the pair reader at several of the reading search's pair weights and costs, each
+ * {@code -Dpairs=folder} names the pair reader's model folder; {@code -Dweights} and {@code -Dcosts} the values
+ * tried, comma-separated): reads {@link TuningNumbers} with the digit model and the digit verifier, without and with
+ * the pair reader ({@link PairModels}) at several of the reading search's pair weights and costs, each
  * candidate scored by each model once, and prints how many numbers each reads exactly, per kind.
  */
 final class PairTuning {
@@ -37,19 +33,15 @@ final class PairTuning {
     private static final double[] PAIR_COSTS = values("costs", "0,0.5,1");
 
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 400;
-        int first = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        String pairs = System.getProperty("pairs", "mathsketch-digit-pairs");
-        NumberWriter writer = new NumberWriter(NumberConfig.TUNING, NumberScore.MnistTest.IMAGES,
-                NumberScore.MnistTest.LABELS);
+        TuningNumbers tuning = TuningNumbers.from(args);
+        String pairs = PairModels.pairs();
+        NumberWriter writer = TuningNumbers.writer();
         List<WrittenNumber> numbers = new ArrayList<>();
-        for (int i = first; i < first + count; i++) {
+        for (int i = tuning.first(); i < tuning.end(); i++) {
             numbers.add(writer.number(i));
         }
         ImagePreprocessor preprocessor = new ImagePreprocessor(InputLimits.DEFAULT);
-        try (DjlRecognizer recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(Checkout.models())
-                .models(List.of("mnist-cnn", "mathsketch-digit-verifier", pairs)).workers(1)
-                .batching(Batching.builder().queueCapacity(64).build()).build())) {
+        try (DjlRecognizer recognizer = PairModels.open(pairs)) {
             Map<String, float[][]> memo = new HashMap<>();
             System.out.println("without the pair reader: " + score(numbers, preprocessor, Weights.DEFAULT, recognizer,
                     memo, null));
