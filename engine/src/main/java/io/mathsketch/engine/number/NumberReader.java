@@ -99,10 +99,11 @@ public final class NumberReader {
 
     /**
      * {@link #read(byte[], DigitScorer)} with a verifier: a model whose labels are the digits and last "not one whole
-     * digit" (a fragment, two touching digits, a sliver). The search weighs in, beside the digit model's confidence,
-     * the verifier's probability that each candidate is one whole digit and the digit that {@code scorer} reads in it
-     * (tuned on {@code NumberConfig.TUNING}: better than its probability of any whole digit). The digits, and the
-     * probabilities answered, are still {@code scorer}'s.
+     * digit" (a fragment, two touching digits, a sliver). Each candidate is read as the digit that both models favour
+     * ({@link DigitVerifier#weigh}), and the search weighs in, beside the digit model's probability of that digit,
+     * the verifier's probability that the candidate is that one whole digit (tuned on {@code NumberConfig.TUNING}:
+     * better than its probability of any whole digit). The probabilities answered are {@code scorer}'s weighed by the
+     * verifier.
      *
      * @param verifier the verifier's probabilities per candidate (its last label "not one digit"), or null for none
      */
@@ -131,23 +132,21 @@ public final class NumberReader {
             images.add(centre(proposed.cutout(c)));
         }
         float[][] probabilities = scorer.probabilities(images);
+        float[][] verified = verifier == null ? null : verifier.probabilities(images);
+        // A candidate is read as the digit both models favour when there is a verifier; answered are the digit
+        // model's probabilities weighed by it. Its score stays the digit model's probability of that digit, with
+        // the verifier's probability that the candidate is that one whole digit beside it.
+        float[][] answered = verified == null ? probabilities : new float[all.size()][];
         float[] confidence = new float[all.size()];
-        int[] label = new int[all.size()];
+        float[] whole = verified == null ? null : new float[all.size()];
         for (int k = 0; k < confidence.length; k++) {
-            for (int l = 0; l < probabilities[k].length; l++) {
-                if (probabilities[k][l] > confidence[k]) {
-                    confidence[k] = probabilities[k][l];
-                    label[k] = l;
-                }
+            if (verified != null) {
+                answered[k] = DigitVerifier.weigh(probabilities[k], verified[k]);
             }
-        }
-        float[] whole = null;
-        if (verifier != null) {
-            // The verifier's probability that the candidate is one whole digit and the one the digit model reads.
-            float[][] verified = verifier.probabilities(images);
-            whole = new float[all.size()];
-            for (int k = 0; k < whole.length; k++) {
-                whole[k] = label[k] < verified[k].length - 1 ? verified[k][label[k]] : 0;
+            int label = argmax(answered[k]);
+            confidence[k] = probabilities[k][label];
+            if (whole != null) {
+                whole[k] = verified[k][label];
             }
         }
         float[][] paired = new float[all.size()][];
@@ -162,7 +161,7 @@ public final class NumberReader {
             int k = choice.candidate();
             if (!choice.pair()) {
                 regions.add(new ScoredRegion(new DigitRegion(crop.toSource(all.get(k).box()), images.get(k)),
-                        probabilities[k]));
+                        answered[k]));
                 continue;
             }
             List<DigitRegion> two = pairs.part(proposed.cutout(all.get(k)));
@@ -203,7 +202,17 @@ public final class NumberReader {
         return pair;
     }
 
-    /** A digit of a number and the model's probabilities for it, as the scorer gave them. */
+    private static int argmax(float[] probabilities) {
+        int best = 0;
+        for (int l = 1; l < probabilities.length; l++) {
+            if (probabilities[l] > probabilities[best]) {
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    /** A digit of a number and the probabilities it was read with (the digit model's, weighed by a verifier). */
     public record ScoredRegion(DigitRegion region, float[] probabilities) {
 
         public ScoredRegion {

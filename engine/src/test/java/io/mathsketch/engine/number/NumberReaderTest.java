@@ -113,6 +113,30 @@ class NumberReaderTest {
                 second.toString());
     }
 
+    @Test
+    void withAVerifierEachDigitIsTheOneBothModelsFavour() throws RecognitionException {
+        byte[] png = row(SyntheticDigits.draw("1", 80, 0.1), SyntheticDigits.draw("7", 80, 0.1));
+        // The digit model leans to 3 over 8 in everything; the verifier is sure that only an 8 would be whole.
+        DigitScorer leaning = digits -> digits.stream().map(d -> {
+            float[] p = new float[10];
+            p[3] = 0.55f;
+            p[8] = 0.45f;
+            return p;
+        }).toArray(float[][]::new);
+        DigitScorer verifier = digits -> digits.stream().map(d -> {
+            float[] p = new float[DigitVerifier.LABELS.size()];
+            p[8] = 0.9f;
+            p[DigitVerifier.NOT_ONE_DIGIT] = 0.1f;
+            return p;
+        }).toArray(float[][]::new);
+
+        String without = text(reader.read(png, leaning, null, null));
+        String with = text(reader.read(png, leaning, verifier, null));
+
+        assertTrue(without.matches("3+"), without);
+        assertTrue(with.matches("8+"), with);
+    }
+
     private static String text(List<NumberReader.ScoredRegion> read) {
         StringBuilder b = new StringBuilder();
         for (NumberReader.ScoredRegion r : read) {
