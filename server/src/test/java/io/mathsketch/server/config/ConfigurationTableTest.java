@@ -4,6 +4,7 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.mathsketch.engine.config.ConfigValues;
 import io.mathsketch.engine.config.Key;
+import io.mathsketch.engine.testing.Checkout;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -87,12 +88,7 @@ class ConfigurationTableTest {
     }
 
     private static Path readme() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("server"))) {
-                return dir.resolve("README.md");
-            }
-        }
-        throw new IllegalStateException("no README.md above " + Path.of("").toAbsolutePath());
+        return Checkout.root().resolve("README.md");
     }
 
     /** Configures nothing and writes down every key asked for. */

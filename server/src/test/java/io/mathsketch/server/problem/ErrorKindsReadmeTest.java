@@ -1,5 +1,6 @@
 package io.mathsketch.server.problem;
 
+import io.mathsketch.engine.testing.Checkout;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -39,11 +40,6 @@ class ErrorKindsReadmeTest {
     }
 
     private static Path readme() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("server"))) {
-                return dir.resolve("README.md");
-            }
-        }
-        throw new IllegalStateException("no README.md above " + Path.of("").toAbsolutePath());
+        return Checkout.root().resolve("README.md");
     }
 }
