@@ -22,6 +22,7 @@ import io.mathsketch.server.access.SecurityHeaders;
 import io.mathsketch.server.access.SecurityHeadersFilter;
 import io.mathsketch.server.access.ClientIdFilter;
 import io.mathsketch.server.access.RateLimitFilter;
+import io.mathsketch.server.api.BodyBudget;
 import io.mathsketch.server.api.MethodNotAllowed;
 import io.mathsketch.server.api.ModelService;
 import io.mathsketch.server.api.RecognitionService;
@@ -60,16 +61,19 @@ public final class MathSketchServer implements AutoCloseable {
     private final Recognizer recognizer;
     private final Database database;
     private final StoreMetrics storeMetrics;
+    private final BodyBudget bodies;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MathSketchServer(WebServer webServer, RecognitionWriter writer, RetentionJob retention,
-                             Recognizer recognizer, Database database, StoreMetrics storeMetrics) {
+                             Recognizer recognizer, Database database, StoreMetrics storeMetrics,
+                             BodyBudget bodies) {
         this.webServer = webServer;
         this.writer = writer;
         this.retention = retention;
         this.recognizer = recognizer;
         this.database = database;
         this.storeMetrics = storeMetrics;
+        this.bodies = bodies;
     }
 
     /**
@@ -108,8 +112,9 @@ public final class MathSketchServer implements AutoCloseable {
 
             AdminToken adminToken = new AdminToken(settings.admin().token());
             AdminRequests adminRequests = new AdminRequests(adminToken);
+            BodyBudget bodies = new BodyBudget(settings.server().maxBodyBytesInFlight());
             RecognitionService recognitions = new RecognitionService(recognizer, writer, store, status,
-                    settings.store(), settings.engine().limits(), adminToken);
+                    settings.store(), settings.engine().limits(), adminToken, bodies);
             StatsService stats = new StatsService(store, status, settings.stats().maxAge());
             ModelService models = new ModelService(recognizer, adminToken);
 
@@ -165,7 +170,7 @@ public final class MathSketchServer implements AutoCloseable {
                 throw new IllegalStateException("the web server did not start: is port " + settings.server().port()
                         + " on " + settings.server().host() + " already in use? (see the log above)");
             }
-            return new MathSketchServer(webServer, writer, retention, recognizer, database, storeMetrics);
+            return new MathSketchServer(webServer, writer, retention, recognizer, database, storeMetrics, bodies);
         } catch (RuntimeException e) {
             if (retention != null) {
                 retention.close();
@@ -217,6 +222,11 @@ public final class MathSketchServer implements AutoCloseable {
     /** Group-commit counters, for tests and the start-up log. */
     public StoreMetrics storeMetrics() {
         return storeMetrics;
+    }
+
+    /** The request bodies' budget, which tests read. */
+    public BodyBudget bodyBudget() {
+        return bodies;
     }
 
     /** Stops accepting requests, waits for in-flight ones, commits pending writes, then frees the engine. */

@@ -65,7 +65,7 @@ class OpenApiDocumentTest {
     @Test
     void everyApiRouteIsDocumentedAndEveryDocumentedRouteIsServed() {
         RouteRecorder recorder = new RouteRecorder();
-        MathSketchServer.api(recorder, new RecognitionService(null, null, null, null, null, null, null),
+        MathSketchServer.api(recorder, new RecognitionService(null, null, null, null, null, null, null, null),
                 new StatsService(null, null, Duration.ZERO), new ModelService(null, new AdminToken(Optional.empty())));
         Set<String> registered = new TreeSet<>(recorder.routes());
 

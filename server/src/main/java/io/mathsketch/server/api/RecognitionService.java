@@ -65,11 +65,12 @@ public final class RecognitionService implements HttpService {
     private final StoreSettings storeSettings;
     private final InputLimits limits;
     private final AdminToken adminToken;
+    private final BodyBudget bodies;
     private final RecognitionIds ids = new RecognitionIds();
 
     public RecognitionService(Recognizer recognizer, RecognitionWriter writer, RecognitionStore store,
                               DatabaseStatus databaseStatus, StoreSettings storeSettings, InputLimits limits,
-                              AdminToken adminToken) {
+                              AdminToken adminToken, BodyBudget bodies) {
         this.adminToken = adminToken;
         this.recognizer = recognizer;
         this.writer = writer;
@@ -77,6 +78,7 @@ public final class RecognitionService implements HttpService {
         this.databaseStatus = databaseStatus;
         this.storeSettings = storeSettings;
         this.limits = limits;
+        this.bodies = bodies;
     }
 
     @Override
@@ -91,7 +93,7 @@ public final class RecognitionService implements HttpService {
     private void recognize(ServerRequest req, ServerResponse res) throws RecognitionException {
         RecognitionOptions query = RecognitionOptions.fromQuery(req.query());
         ResponseFields fields = ResponseFields.fromQuery(req.query());
-        byte[] bytes = RequestBody.read(req, limits.maxPayloadBytes());
+        byte[] bytes = RequestBody.read(req, limits.maxPayloadBytes(), bodies);
         RecognitionBody body = RecognitionBody.parse(req.headers().contentType(), bytes, limits);
         RecognitionOptions options = body.options().orElse(query);
         RecognitionRequest.Mode mode = options.mode().orElse(RecognitionRequest.Mode.DIGIT);
@@ -154,7 +156,7 @@ public final class RecognitionService implements HttpService {
     }
 
     private void feedback(ServerRequest req, ServerResponse res) {
-        String given = FeedbackLabel.read(RequestBody.read(req, limits.maxPayloadBytes()));
+        String given = FeedbackLabel.read(RequestBody.read(req, limits.maxPayloadBytes(), bodies));
         // Only the owner (or the admin) reaches the update: nobody overwrites another client's correction.
         RecognitionRecord record = find(req, res);
         // An expression's correction is its symbols as written, in their own characters ("x" becomes "×").

@@ -14,21 +14,37 @@ import java.time.Duration;
  * @param shutdownGrace how long shutdown waits for in-flight requests
  * @param accessLog whether every request is logged (combined format); off by default, as it costs about 5% of
  *                  the CPU at full load and the metrics already count requests, statuses and latencies
+ * @param maxBodyBytesInFlight heap the request bodies being received may take together (the API's body budget)
  */
-public record ListenerSettings(String host, int port, Duration shutdownGrace, boolean accessLog) {
+public record ListenerSettings(String host, int port, Duration shutdownGrace, boolean accessLog,
+                               int maxBodyBytesInFlight) {
 
     static final Key<String> HOST = Key.string("host", "0.0.0.0");
     static final Key<Integer> PORT = Key.integer("port", 8080, 0, 65_535);
     static final Key<Duration> SHUTDOWN_GRACE = Key.duration("shutdown-grace", "PT10S");
     static final Key<Boolean> ACCESS_LOG = Key.bool("access-log", false);
+    private static final long MIN_BODY_BYTES_IN_FLIGHT = 65_536;
+    /** Absent: an eighth of the JVM's maximum heap ({@link #defaultBodyBytesInFlight()}). */
+    static final Key<Long> MAX_BODY_BYTES_IN_FLIGHT = Key.longValue("max-body-bytes-in-flight", 67_108_864,
+            MIN_BODY_BYTES_IN_FLIGHT, Integer.MAX_VALUE).derivedDefault("an eighth of the JVM's maximum heap");
 
     public ListenerSettings {
         PORT.check(port);
         SHUTDOWN_GRACE.check(shutdownGrace);
+        MAX_BODY_BYTES_IN_FLIGHT.check((long) maxBodyBytesInFlight);
     }
 
     static ListenerSettings from(ConfigValues values) {
         return new ListenerSettings(values.get(HOST), values.get(PORT), values.get(SHUTDOWN_GRACE),
-                values.get(ACCESS_LOG));
+                values.get(ACCESS_LOG),
+                values.find(MAX_BODY_BYTES_IN_FLIGHT).orElseGet(ListenerSettings::defaultBodyBytesInFlight).intValue());
+    }
+
+    /**
+     * What an absent {@code server.max-body-bytes-in-flight} means: an eighth of the heap (64 MB of
+     * {@code server/jvm.options}' 512 MB), room for 32 bodies at the default payload limit arriving at once.
+     */
+    static long defaultBodyBytesInFlight() {
+        return Math.clamp(Runtime.getRuntime().maxMemory() / 8, MIN_BODY_BYTES_IN_FLIGHT, Integer.MAX_VALUE);
     }
 }

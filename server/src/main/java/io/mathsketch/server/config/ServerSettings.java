@@ -3,6 +3,7 @@ package io.mathsketch.server.config;
 import io.helidon.config.Config;
 import io.mathsketch.engine.config.ConfigValues;
 import io.mathsketch.engine.config.EngineConfig;
+import io.mathsketch.engine.config.InvalidConfigException;
 
 /**
  * All of the server's configuration, one immutable type per section, read and validated once at start-up
@@ -22,6 +23,15 @@ import io.mathsketch.engine.config.EngineConfig;
 public record ServerSettings(ListenerSettings server, EngineConfig engine, DatabaseSettings database,
                              StoreSettings store, AdminSettings admin, CorsSettings cors,
                              RateLimitSettings rateLimit, StatsSettings stats) {
+
+    public ServerSettings {
+        // A body at the payload limit must fit in the body budget, or it could never be received.
+        if (server.maxBodyBytesInFlight() <= engine.limits().maxPayloadBytes()) {
+            throw new InvalidConfigException("server.max-body-bytes-in-flight",
+                    Integer.toString(server.maxBodyBytesInFlight()),
+                    "more than limits.max-payload-bytes (" + engine.limits().maxPayloadBytes() + ")");
+        }
+    }
 
     /** Largest request body accepted, in bytes. */
     public long maxPayloadBytes() {

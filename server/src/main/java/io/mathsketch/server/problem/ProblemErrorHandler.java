@@ -47,8 +47,10 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
             return;
         }
         ProblemDetails problem = ProblemMapper.toProblem(error, path);
-        if (problem.type() == ProblemType.PAYLOAD_TOO_LARGE && !req.content().consumed()) {
-            // Refused unread (the client waits for 100-continue): the connection cannot carry another request.
+        if (problem.type() == ProblemType.PAYLOAD_TOO_LARGE && !req.content().consumed()
+                || error instanceof ProblemException p && p.closesConnection()) {
+            // Refused unread (the client waits for 100-continue), or its body is broken or stalled: the connection
+            // cannot carry another request, and Helidon must not read on to the body's end first.
             res.header(HeaderValues.CONNECTION_CLOSE);
         }
         if (problem.type() == ProblemType.INTERNAL) {
