@@ -9,6 +9,8 @@ import io.helidon.webserver.accesslog.AccessLogFeature;
 import io.helidon.webserver.cors.CorsFeature;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionSelector;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -20,6 +22,7 @@ import io.mathsketch.server.access.AdminRequests;
 import io.mathsketch.server.access.AdminToken;
 import io.mathsketch.server.access.SecurityHeaders;
 import io.mathsketch.server.access.SecurityHeadersFilter;
+import io.mathsketch.server.access.StalledConnections;
 import io.mathsketch.server.access.ClientIdFilter;
 import io.mathsketch.server.access.RateLimitFilter;
 import io.mathsketch.server.api.BodyBudget;
@@ -149,6 +152,12 @@ public final class MathSketchServer implements AutoCloseable {
                             .build())
                     .routing(routing -> routing(routing, recognitions, stats, models, registry,
                             new RateLimitFilter(settings.rateLimit()), adminRequests, heap));
+            // HTTP/1 through StalledConnections only (Helidon's discovered selector would be a second candidate,
+            // and with two the server reads a connection's first bytes before any sweep can see it).
+            server.protocolsDiscoverServices(false)
+                    .addConnectionSelector(new StalledConnections(Http1ConnectionSelector.builder()
+                            .config(Http1Config.create(config.get("server.protocols.http_1_1")))
+                            .build(), server.idleConnectionTimeout()));
             if (settings.server().accessLog()) {
                 server.addFeature(AccessLogFeature.builder()
                         .format("%h %l %u %t %r %s %b %{Referer}i %{User-Agent}i %D")
