@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public record Attack(String name, Expect expect, byte[] request) {
 
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*(\\d{3})");
+    private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]*)\"");
+    private static final String INK_TOO_LARGE = "urn:mathsketch:problem:ink-too-large";
 
     /** What the server may answer. */
     public enum Expect {
@@ -26,7 +28,13 @@ public record Attack(String name, Expect expect, byte[] request) {
          * Like {@link #REFUSED}, or a 2xx answer: a well-formed image that is only large (a maximum-size drawing is
          * a legitimate request; what matters is that it is read within the decode budget or refused with 503).
          */
-        READ_OR_REFUSED
+        READ_OR_REFUSED,
+        /**
+         * 422 {@code ink-too-large} as a problem document: ink whose drawing would cost more than the server's
+         * {@code limits.max-ink-work} (or breaks another ink limit), refused before it is drawn. Any other answer,
+         * another refusal included, means the ink was drawn (or its cost not counted).
+         */
+        INK_TOO_LARGE
     }
 
     /**
@@ -39,6 +47,12 @@ public record Attack(String name, Expect expect, byte[] request) {
     public String violation(int status, String contentType, String body) {
         if (expect == Expect.READ_OR_REFUSED && status / 100 == 2) {
             return null;
+        }
+        if (expect == Expect.INK_TOO_LARGE) {
+            Matcher type = TYPE.matcher(body);
+            if (status != 422 || !type.find() || !type.group(1).equals(INK_TOO_LARGE)) {
+                return "answered " + status + ", not 422 ink-too-large: " + shorten(body);
+            }
         }
         if (!(status / 100 == 4 || status == 503 || status == 505)) {
             return "answered " + status;

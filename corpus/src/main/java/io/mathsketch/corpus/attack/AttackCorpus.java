@@ -14,7 +14,8 @@ import java.util.Random;
  * The attack corpus: every request of issue 12's list, generated deterministically for a server's input limits
  * (payload size and image sides: "at the limit" and "over the limit" are computed from them, never written down).
  * Image attacks are sent in every mode the API has; each attack states whether a 2xx answer is allowed (only for
- * well-formed images that are merely large). Building the corpus takes a second or two and about 20 MB.
+ * well-formed images that are merely large; ink attacks, that ink whose drawing costs too much is refused as
+ * {@code ink-too-large}). Building the corpus takes a second or two and about 20 MB.
  */
 public final class AttackCorpus {
 
@@ -39,6 +40,7 @@ public final class AttackCorpus {
         int side = Math.min(limits.maxWidth(), limits.maxHeight());
         List<Attack> attacks = new ArrayList<>();
         images(attacks, limits, side);
+        inks(attacks, limits);
         json(attacks, limit);
         base64(attacks, limit);
         multipart(attacks);
@@ -67,6 +69,28 @@ public final class AttackCorpus {
         byte[] png = AttackImages.ring(280, 280);
         everyMode(attacks, "truncated-png", Expect.REFUSED, "image/png", java.util.Arrays.copyOf(png, png.length / 2));
         everyMode(attacks, "random-bytes-as-png", Expect.REFUSED, "image/png", random(50_000, 1));
+    }
+
+    /**
+     * Valid ink whose drawing is the attack ({@link AttackInks}), in every mode. A few points under a surface-wide
+     * pen cost little at the model's 28x28 (digit and number mode may read them) and are refused on expression
+     * mode's surface; long random segments are refused in every mode, as is a pen wider than the surface.
+     */
+    private static void inks(List<Attack> attacks, InputLimits limits) {
+        String hugePen = AttackInks.hugePen();
+        for (String mode : MODES) {
+            add(attacks, "ink-huge-pen-" + mode, mode.equals("expression") ? Expect.INK_TOO_LARGE
+                    : Expect.READ_OR_REFUSED, "POST", RECOGNITIONS + "?mode=" + mode + "&store=false",
+                    "application/json", inkBody(hugePen));
+        }
+        everyMode(attacks, "ink-long-random-segments", Expect.INK_TOO_LARGE, "application/json",
+                inkBody(AttackInks.longRandomSegments(limits)));
+        everyMode(attacks, "ink-pen-wider-than-surface", Expect.INK_TOO_LARGE, "application/json",
+                inkBody(AttackInks.penWiderThanSurface()));
+    }
+
+    private static byte[] inkBody(String ink) {
+        return ("{\"ink\":" + ink + "}").getBytes(StandardCharsets.US_ASCII);
     }
 
     private static void json(List<Attack> attacks, int limit) {

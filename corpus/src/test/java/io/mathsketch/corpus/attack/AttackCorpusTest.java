@@ -36,6 +36,37 @@ class AttackCorpusTest {
     }
 
     @Test
+    void inkAttacksComeInEveryModeWithinTheInkLimits() throws Exception {
+        for (String mode : AttackCorpus.MODES) {
+            for (String name : List.of("ink-huge-pen-", "ink-long-random-segments-", "ink-pen-wider-than-surface-")) {
+                assertTrue(text(corpus.get(name + mode)).startsWith("POST /api/v1/recognitions?mode=" + mode),
+                        name + mode);
+            }
+            assertEquals(Attack.Expect.INK_TOO_LARGE, corpus.get("ink-long-random-segments-" + mode).expect());
+        }
+        assertEquals(Attack.Expect.INK_TOO_LARGE, corpus.get("ink-huge-pen-expression").expect());
+        // Within every limit but the drawing work: the points, strokes and payload are all allowed.
+        byte[] segments = body(corpus.get("ink-long-random-segments-digit"));
+        assertTrue(segments.length <= LIMITS.maxPayloadBytes() && segments.length > LIMITS.maxPayloadBytes() / 2,
+                segments.length + " bytes");
+        String text = new String(segments, StandardCharsets.US_ASCII);
+        io.mathsketch.engine.image.Ink ink = io.mathsketch.engine.ink.InkJson.read(
+                text.substring("{\"ink\":".length(), text.length() - 1), LIMITS);
+        assertTrue(ink.pointCount() > 10_000, ink.pointCount() + " points");
+        assertTrue(body(corpus.get("ink-huge-pen-digit")).length < 1200);
+    }
+
+    @Test
+    void theInkVerdictAllowsOnlyInkTooLarge() {
+        Attack ink = corpus.get("ink-huge-pen-expression");
+        String problem = "application/problem+json";
+        assertNull(ink.violation(422, problem,
+                "{\"type\":\"urn:mathsketch:problem:ink-too-large\",\"status\":422}"));
+        assertNotNull(ink.violation(422, problem, "{\"type\":\"urn:mathsketch:problem:blank-image\",\"status\":422}"));
+        assertNotNull(ink.violation(201, "application/json", "{}"));
+    }
+
+    @Test
     void base64IsAtAndOverThePayloadLimit() {
         assertEquals(LIMITS.maxPayloadBytes(), body(corpus.get("base64-at-limit")).length);
         assertEquals(LIMITS.maxPayloadBytes() + 1, body(corpus.get("base64-over-limit")).length);

@@ -11,13 +11,16 @@ package io.mathsketch.engine.config;
  * @param maxInkStrokes most strokes a digital ink may hold
  * @param maxInkStrokePoints most points one stroke of a digital ink may hold
  * @param maxInkCoordinate largest absolute value of an ink coordinate, and largest ink width, height and pen width
+ * @param maxInkWork most drawing work one request may do with its ink: pixels its stroke segments visit at the size
+ *                   they are drawn (about (length + pen) x pen each) plus the points of its flattened strokes,
+ *                   counted before drawing ({@code io.mathsketch.engine.ink.InkWork})
  * @param maxImagePixels largest declared width x height one request may decode (its decode budget)
  * @param maxDecodedBytesInFlight heap that decoded pixels of all requests together may take at once; a request that
  *                                would go over waits for nobody: it is refused as overloaded
  */
 public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int maxDigits, long maxImagePixels,
                           long maxDecodedBytesInFlight, int maxInkStrokes,
-                          int maxInkStrokePoints, int maxInkCoordinate) {
+                          int maxInkStrokePoints, int maxInkCoordinate, long maxInkWork) {
 
     public static final Key<Long> MAX_PAYLOAD_BYTES = Key.longValue("max-payload-bytes", 2_097_152, 1024,
             256L * 1024 * 1024);
@@ -29,6 +32,7 @@ public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int
             10_000_000);
     public static final Key<Integer> MAX_INK_COORDINATE = Key.integer("max-ink-coordinate", 100_000, 28,
             1_000_000_000);
+    public static final Key<Long> MAX_INK_WORK = Key.longValue("max-ink-work", 8_000_000, 10_000, 1L << 40);
     public static final Key<Long> MAX_IMAGE_PIXELS = Key.longValue("max-image-pixels", 16_777_216, 784, 1L << 28);
     /** Absent: half the JVM's maximum heap ({@link #defaultDecodedBytesInFlight()}). */
     public static final Key<Long> MAX_DECODED_BYTES_IN_FLIGHT = Key.longValue("max-decoded-bytes-in-flight",
@@ -47,6 +51,7 @@ public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int
         MAX_INK_STROKES.check(maxInkStrokes);
         MAX_INK_STROKE_POINTS.check(maxInkStrokePoints);
         MAX_INK_COORDINATE.check(maxInkCoordinate);
+        MAX_INK_WORK.check(maxInkWork);
     }
 
     /** Reads the section; absent keys take their defaults. */
@@ -59,7 +64,8 @@ public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int
                 .maxImagePixels(values.get(MAX_IMAGE_PIXELS))
                 .maxInkStrokes(values.get(MAX_INK_STROKES))
                 .maxInkStrokePoints(values.get(MAX_INK_STROKE_POINTS))
-                .maxInkCoordinate(values.get(MAX_INK_COORDINATE));
+                .maxInkCoordinate(values.get(MAX_INK_COORDINATE))
+                .maxInkWork(values.get(MAX_INK_WORK));
         values.find(MAX_DECODED_BYTES_IN_FLIGHT).ifPresent(builder::maxDecodedBytesInFlight);
         return builder.build();
     }
@@ -84,6 +90,7 @@ public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int
         private int maxInkStrokes = MAX_INK_STROKES.defaultValue();
         private int maxInkStrokePoints = MAX_INK_STROKE_POINTS.defaultValue();
         private int maxInkCoordinate = MAX_INK_COORDINATE.defaultValue();
+        private long maxInkWork = MAX_INK_WORK.defaultValue();
 
         private Builder() {
         }
@@ -133,9 +140,14 @@ public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int
             return this;
         }
 
+        public Builder maxInkWork(long maxInkWork) {
+            this.maxInkWork = maxInkWork;
+            return this;
+        }
+
         public InputLimits build() {
             return new InputLimits(maxPayloadBytes, maxWidth, maxHeight, maxDigits, maxImagePixels,
-                    maxDecodedBytesInFlight, maxInkStrokes, maxInkStrokePoints, maxInkCoordinate);
+                    maxDecodedBytesInFlight, maxInkStrokes, maxInkStrokePoints, maxInkCoordinate, maxInkWork);
         }
     }
 }

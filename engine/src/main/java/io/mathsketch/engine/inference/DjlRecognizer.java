@@ -32,6 +32,7 @@ import io.mathsketch.engine.symbols.ExpressionLayout;
 import io.mathsketch.engine.symbols.SymbolChoice;
 import io.mathsketch.engine.image.DigitRegion;
 import io.mathsketch.engine.ink.InkRenderer;
+import io.mathsketch.engine.ink.InkWork;
 
 
 import java.lang.System.Logger.Level;
@@ -292,12 +293,13 @@ public final class DjlRecognizer implements Recognizer {
             case RecognitionRequest.Input.DigitalInk ink when request.mode() == RecognitionRequest.Mode.EXPRESSION -> {
                 // Symbols are taken apart from the picture (an operator's strokes need not overlap, "=" is two):
                 // the ink drawn on its surface, at most EXPRESSION_SIDE pixels a side, as the image path reads it.
-                ExpressionLayout.Laid laid = expressions.layout(inkRenderer.surface(ink.ink(), EXPRESSION_SIDE));
+                ExpressionLayout.Laid laid = expressions.layout(inkRenderer.surface(ink.ink(), EXPRESSION_SIDE,
+                        new InkWork(config.limits().maxInkWork())));
                 digits.addAll(laid.images());
                 return laid;
             }
             case RecognitionRequest.Input.DigitalInk ink -> {
-                DigitRegion digit = inkRenderer.digit(ink.ink());
+                DigitRegion digit = inkRenderer.digit(ink.ink(), new InkWork(config.limits().maxInkWork()));
                 digits.add(digit.digit());
                 boxes.add(digit.box());
             }

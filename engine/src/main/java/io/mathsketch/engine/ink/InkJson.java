@@ -69,8 +69,8 @@ public final class InkJson {
      *
      * @throws InvalidInk when a field is missing or of the wrong type, a value is not finite, a size is not positive
      *                    or a pressure is outside [0, 1]
-     * @throws InkTooLarge when the ink has more strokes, or a stroke more points, than allowed, or a coordinate or
-     *                     size is beyond the coordinate limit
+     * @throws InkTooLarge when the ink has more strokes, or a stroke more points, than allowed, a coordinate or
+     *                     size is beyond the coordinate limit, or the pen is wider than the surface's longer side
      * @throws JsonException when the text is not JSON (the caller reports it as it reports any malformed JSON)
      */
     public static Ink read(JsonParser parser, InputLimits limits) throws InvalidInk, InkTooLarge {
@@ -138,7 +138,14 @@ public final class InkJson {
         if (strokes == null) {
             throw new InvalidInk("'ink.strokes' must be an array of strokes");
         }
-        return new Ink(strokes, required(width, "width"), required(height, "height"), required(penWidth, "penWidth"));
+        Ink ink = new Ink(strokes, required(width, "width"), required(height, "height"),
+                required(penWidth, "penWidth"));
+        // A pen wider than the surface draws nothing a narrower one would not, and its cost grows with its width.
+        if (ink.penWidth() > Math.max(ink.width(), ink.height())) {
+            throw new InkTooLarge("'ink.penWidth' is " + ink.penWidth() + ", wider than the writing surface ("
+                    + ink.width() + " x " + ink.height() + "); a pen is at most its longer side");
+        }
+        return ink;
     }
 
     /** A size that was never read is still NaN: sizes read are finite. */

@@ -1,6 +1,7 @@
 package io.mathsketch.engine.ink;
 
 import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionException.InkTooLarge;
 import io.mathsketch.engine.image.Box;
 import io.mathsketch.engine.image.DecodedImage;
 import io.mathsketch.engine.image.DigitImage;
@@ -21,8 +22,10 @@ import java.util.List;
  *
  * <p>Coverage is computed from each pixel's distance to the strokes: the share of a one-pixel footprint that lies
  * within half a pen of a stroke's centre line (exact for straight edges, and for pens thinner than a pixel it gives
- * their width). The cost is proportional to the ink (its segments times the few pixels each touches), never to
- * the writing surface. Stateless and thread-safe.
+ * their width). The cost is proportional to the ink (its segments times the pixels each touches), never to
+ * the writing surface; every drawing spends it from the request's {@link InkWork}, counted before anything is drawn
+ * (a row of pixels at a time), so ink over the budget is refused for the price of the counting. Stateless and
+ * thread-safe.
  */
 public final class InkRenderer {
 
@@ -30,14 +33,35 @@ public final class InkRenderer {
     private static final double FLATNESS = 0.05;
     /** Largest distance of a dropped vertex of the flattened curve from the simplified line, in patch pixels. */
     private static final double TOLERANCE = 0.05;
+    /**
+     * Work units of one point of a flattened centre line: placing it and testing the run it joins costs about what
+     * drawing this many pixels does, so that a budget of units is a budget of time whether the ink is long thin
+     * strokes or a few wide ones.
+     */
+    static final int POINT_WORK = 8;
 
     /**
      * The whole ink as one centred digit.
      *
      * @throws RecognitionException.BlankImage when the ink has no point
+     * @throws InkTooLarge when drawing it would spend more than is left of {@code work}
      */
+    public DigitRegion digit(Ink ink, InkWork work) throws RecognitionException.BlankImage, InkTooLarge {
+        return digit(ink.strokes(), ink.penWidth(), work);
+    }
+
+    /** {@link #digit(Ink, InkWork)} without a bound: for tools and tests drawing ink they made. */
     public DigitRegion digit(Ink ink) throws RecognitionException.BlankImage {
         return digit(ink.strokes(), ink.penWidth());
+    }
+
+    /** {@link #digit(List, double, InkWork)} without a bound: for tools and tests drawing ink they made. */
+    public DigitRegion digit(List<Stroke> strokes, double penWidth) throws RecognitionException.BlankImage {
+        try {
+            return digit(strokes, penWidth, InkWork.unbounded());
+        } catch (InkTooLarge e) {
+            throw new IllegalStateException("unbounded work was exceeded", e);
+        }
     }
 
     /**
@@ -45,8 +69,10 @@ public final class InkRenderer {
      * rounded outwards to whole units.
      *
      * @throws RecognitionException.BlankImage when the strokes have no point
+     * @throws InkTooLarge when drawing them would spend more than is left of {@code work}
      */
-    public DigitRegion digit(List<Stroke> strokes, double penWidth) throws RecognitionException.BlankImage {
+    public DigitRegion digit(List<Stroke> strokes, double penWidth, InkWork work)
+            throws RecognitionException.BlankImage, InkTooLarge {
         double[] bounds = bounds(strokes);
         if (bounds == null) {
             throw new RecognitionException.BlankImage();
@@ -57,7 +83,7 @@ public final class InkRenderer {
         int[] fitted = MnistCentering.fittedSize(w, h);
         int tw = fitted[0], th = fitted[1];
         double sx = tw / w, sy = th / h;
-        float[] patch = coverage(strokes, x0, y0, sx, sy, penWidth, tw, th);
+        float[] patch = coverage(strokes, x0, y0, sx, sy, penWidth, tw, th, work);
         DigitImage digit = MnistCentering.placeByCentreOfMass(patch, tw, th);
         int bx = (int) Math.floor(x0), by = (int) Math.floor(y0);
         Box box = new Box(bx, by, (int) Math.ceil(x0 + w) - bx, (int) Math.ceil(y0 + h) - by);
@@ -67,22 +93,27 @@ public final class InkRenderer {
     /**
      * The ink drawn on its writing surface scaled to {@code width} x {@code height} pixels, as ink intensity: for
      * showing a stored drawing, never on the recognition path.
+     *
+     * @throws InkTooLarge when drawing it would spend more than is left of {@code work}
      */
-    public InkImage raster(Ink ink, int width, int height) {
+    public InkImage raster(Ink ink, int width, int height, InkWork work) throws InkTooLarge {
         double sx = width / ink.width(), sy = height / ink.height();
-        return new InkImage(width, height, coverage(ink.strokes(), 0, 0, sx, sy, ink.penWidth(), width, height));
+        return new InkImage(width, height,
+                coverage(ink.strokes(), 0, 0, sx, sy, ink.penWidth(), width, height, work));
     }
 
     /**
      * The ink drawn on its writing surface, dark on white like the page's canvas, scaled so that its longer side is
      * at most {@code maxSide} pixels (never up): what the image paths read (expression mode's segmentation) when
-     * they are given ink. Memory is bounded by {@code maxSide} whatever units the ink came in.
+     * they are given ink. Memory is bounded by {@code maxSide} whatever units the ink came in, work by {@code work}.
+     *
+     * @throws InkTooLarge when drawing it would spend more than is left of {@code work}
      */
-    public DecodedImage surface(Ink ink, int maxSide) {
+    public DecodedImage surface(Ink ink, int maxSide, InkWork work) throws InkTooLarge {
         double scale = Math.min(1, maxSide / Math.max(ink.width(), ink.height()));
         int width = Math.max(1, (int) Math.round(ink.width() * scale));
         int height = Math.max(1, (int) Math.round(ink.height() * scale));
-        float[] coverage = raster(ink, width, height).ink();
+        float[] coverage = raster(ink, width, height, work).ink();
         DecodedImage image = new DecodedImage(width, height, false);
         byte[] lum = image.lum();
         for (int y = 0; y < height; y++) {
@@ -105,11 +136,22 @@ public final class InkRenderer {
 
     /**
      * Anti-aliased coverage of the strokes in a {@code width} x {@code height} pixel grid, where ink point (x, y)
-     * falls at ((x - x0) * sx, (y - y0) * sy) and the pen has radius {@code pen / 2} in ink units.
+     * falls at ((x - x0) * sx, (y - y0) * sy) and the pen has radius {@code pen / 2} in ink units. The work is
+     * counted first, by the same walk without the drawing, and spent from {@code work} before anything is drawn.
      */
     private static float[] coverage(List<Stroke> strokes, double x0, double y0, double sx, double sy, double pen,
-                                    int width, int height) {
-        Field field = new Field(width, height, sx, sy, pen / 2);
+                                    int width, int height, InkWork work) throws InkTooLarge {
+        Field count = new Field(width, height, sx, sy, pen / 2, work);
+        trace(strokes, x0, y0, sx, sy, count);
+        work.spend(count.counted);
+        Field field = new Field(width, height, sx, sy, pen / 2, null);
+        trace(strokes, x0, y0, sx, sy, field);
+        return field.values;
+    }
+
+    /** The strokes' centre lines as the page paints them, in segments into {@code field}. */
+    private static void trace(List<Stroke> strokes, double x0, double y0, double sx, double sy, Field field)
+            throws InkTooLarge {
         Polyline line = new Polyline(field);
         for (Stroke s : strokes) {
             int n = s.size();
@@ -137,7 +179,6 @@ public final class InkRenderer {
             line.add(cx, cy);
             line.finish();
         }
-        return field.values;
     }
 
     /**
@@ -164,7 +205,8 @@ public final class InkRenderer {
             size = 1;
         }
 
-        void add(double x, double y) {
+        void add(double x, double y) throws InkTooLarge {
+            field.counted += POINT_WORK;
             if (size > 1 && (size > MAX_RUN || !runReaches(x, y))) {
                 // The run cannot take the new point: draw it, and start the next run at its end.
                 field.segment(xs[0], ys[0], xs[size - 1], ys[size - 1]);
@@ -177,12 +219,12 @@ public final class InkRenderer {
             size++;
         }
 
-        void finish() {
+        void finish() throws InkTooLarge {
             field.segment(xs[0], ys[0], xs[size - 1], ys[size - 1]);
         }
 
         /** The curve from (ax, ay), already added, through control (cx, cy) to (bx, by), as straight pieces. */
-        void quadratic(double ax, double ay, double cx, double cy, double bx, double by) {
+        void quadratic(double ax, double ay, double cx, double cy, double bx, double by) throws InkTooLarge {
             // The curve is at most half the control point's distance from the chord's midpoint.
             double ex = cx - (ax + bx) / 2, ey = cy - (ay + by) / 2;
             // Squared, and no Math.hypot: its care for overflow costs more than the rest of a piece of curve.
@@ -239,19 +281,28 @@ public final class InkRenderer {
         private final double sx, sy, radius;
         /** Half the pen in pixels across a dot: the pen's mean radius. */
         private final double roundRadius;
+        /** The budget a counting field counts against, or null for a field that draws. */
+        private final InkWork counting;
+        /** The ink per pixel; null when counting. */
         final float[] values;
+        /** Work so far: pixels visited (counted only when counting) and points of the flattened centre lines. */
+        long counted;
 
-        Field(int width, int height, double sx, double sy, double radius) {
+        Field(int width, int height, double sx, double sy, double radius, InkWork counting) {
             this.width = width;
             this.height = height;
             this.sx = sx;
             this.sy = sy;
             this.radius = radius;
             this.roundRadius = radius * Math.sqrt(sx * sy);
-            this.values = new float[width * height];
+            this.counting = counting;
+            this.values = counting == null ? new float[width * height] : null;
         }
 
-        void segment(double ax, double ay, double bx, double by) {
+        void segment(double ax, double ay, double bx, double by) throws InkTooLarge {
+            if (counting != null && counting.over(counted)) {
+                throw counting.tooLarge();
+            }
             if (!(radius > 0)) {
                 return; // a pen of no width leaves no ink
             }
@@ -296,6 +347,10 @@ public final class InkRenderer {
                     from = Math.max(from, (int) Math.ceil(ax + lo - 0.5));
                     to = Math.min(to, (int) Math.floor(ax + hi - 0.5));
                 }
+                if (counting != null) {
+                    counted += Math.max(0, to - from + 1);
+                    continue;
+                }
                 double px = from + 0.5 - ax;
                 float along = (float) ((px * dx + py * dy) * unit);
                 float across = (float) ((px * dy - py * dx) * unit);
@@ -309,6 +364,9 @@ public final class InkRenderer {
                     along += alongStep;
                     across += acrossStep;
                 }
+            }
+            if (counting != null && counting.over(counted)) {
+                throw counting.tooLarge();
             }
         }
     }

@@ -7,6 +7,7 @@ import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.image.DigitRegion;
 import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.ink.InkRenderer;
+import io.mathsketch.engine.ink.InkWork;
 import io.mathsketch.engine.ink.StrokeGrouper;
 import io.mathsketch.engine.ink.StrokeGroupings;
 import io.mathsketch.engine.ink.StrokeGroupings.Weights;
@@ -30,6 +31,7 @@ public final class InkNumberReader {
     private final InkRenderer renderer = new InkRenderer();
     private final Weights weights;
     private final int maxDigits;
+    private final long maxInkWork;
 
     public InkNumberReader(InputLimits limits) {
         this(limits, Weights.DEFAULT);
@@ -38,6 +40,7 @@ public final class InkNumberReader {
     public InkNumberReader(InputLimits limits, Weights weights) {
         this.weights = weights;
         this.maxDigits = limits.maxDigits();
+        this.maxInkWork = limits.maxInkWork();
     }
 
     /**
@@ -46,6 +49,8 @@ public final class InkNumberReader {
      * (1 + 2 x {@code StrokeGroupings.MAX_ALTERNATIVES_PER_DIGIT}) candidates are scored, in at most two calls.
      *
      * @throws RecognitionException.TooManyDigits over {@link InputLimits#maxDigits()}
+     * @throws RecognitionException.InkTooLarge when drawing the candidates, all together, would take more work than
+     *                                          {@link InputLimits#maxInkWork()}
      * @throws RecognitionException whatever the scorer throws
      */
     public List<ScoredRegion> read(Ink ink, DigitScorer scorer) throws RecognitionException {
@@ -58,7 +63,8 @@ public final class InkNumberReader {
         float[] confidence = new float[groupings.candidates()];
         Arrays.fill(confidence, Float.NaN);
         int[] geometric = groupings.geometric();
-        read(ink, groupings, geometric, scorer, regions, probabilities, confidence);
+        InkWork work = new InkWork(maxInkWork);
+        read(ink, groupings, geometric, scorer, regions, probabilities, confidence, work);
         if (groupings.clear()) {
             return answer(geometric, regions, probabilities);
         }
@@ -67,7 +73,7 @@ public final class InkNumberReader {
         if (worth.length == 0) {
             return answer(geometric, regions, probabilities);
         }
-        read(ink, groupings, worth, scorer, regions, probabilities, confidence);
+        read(ink, groupings, worth, scorer, regions, probabilities, confidence, work);
         int[] reading = groupings.choose(confidence, weights);
         if (reading.length > maxDigits) {
             throw new RecognitionException.TooManyDigits(reading.length, maxDigits);
@@ -77,11 +83,11 @@ public final class InkNumberReader {
 
     /** Draws and scores the candidates {@code which}, filling their regions, probabilities and confidence. */
     private void read(Ink ink, StrokeGroupings groupings, int[] which, DigitScorer scorer, DigitRegion[] regions,
-                      float[][] probabilities, float[] confidence) throws RecognitionException {
+                      float[][] probabilities, float[] confidence, InkWork work) throws RecognitionException {
         List<DigitImage> images = new ArrayList<>(which.length);
         for (int c : which) {
             try {
-                regions[c] = renderer.digit(groupings.strokes(c), ink.penWidth());
+                regions[c] = renderer.digit(groupings.strokes(c), ink.penWidth(), work);
             } catch (BlankImage e) {
                 throw new IllegalStateException("a grouped digit always holds a point", e);
             }

@@ -151,10 +151,17 @@ class InkJsonTest {
         "{\"strokes\": [{\"points\": [[1, -1001]]}], \"width\": 280, \"height\": 280, \"penWidth\": 18}",
         "{\"strokes\": [], \"width\": 1001, \"height\": 280, \"penWidth\": 18}",
         "{\"strokes\": [], \"width\": 280, \"height\": 280, \"penWidth\": 2000}",
+        "{\"strokes\": [], \"width\": 280, \"height\": 140, \"penWidth\": 280.5}",
     })
     void refusesInkOverALimit(String json) {
         InkTooLarge e = assertThrows(InkTooLarge.class, () -> InkJson.read(json, LIMITS));
         assertTrue(e.getMessage().contains("at most"), e.getMessage());
+    }
+
+    @Test
+    void aPenAsWideAsTheSurfaceIsAccepted() throws Exception {
+        assertEquals(280, InkJson.read("{\"strokes\": [], \"width\": 280, \"height\": 140, \"penWidth\": 280}",
+                LIMITS).penWidth());
     }
 
     @Test

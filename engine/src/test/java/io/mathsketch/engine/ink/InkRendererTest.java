@@ -95,7 +95,7 @@ class InkRendererTest {
 
     @Test
     void theRasterShowsTheStrokesOnTheirSurface() {
-        InkImage image = renderer.raster(ink(10, line(140, 40, 140, 240)), 140, 140);
+        InkImage image = raster(ink(10, line(140, 40, 140, 240)), 140, 140);
         assertEquals(1f, image.at(70, 70), 1e-6f, "on the stroke");
         assertEquals(0f, image.at(20, 70), 1e-6f, "beside it");
         assertEquals(0f, image.at(70, 5), 1e-6f, "above it");
@@ -111,7 +111,7 @@ class InkRendererTest {
             double x1 = trial % 10 == 0 ? x0 : random.nextDouble(280), y1 = trial % 10 == 0 ? y0 : random.nextDouble(280);
             double pen = 1 + random.nextDouble(40);
             int width = 20 + random.nextInt(100), height = 20 + random.nextInt(100);
-            InkImage image = renderer.raster(ink(pen, line(x0, y0, x1, y1)), width, height);
+            InkImage image = raster(ink(pen, line(x0, y0, x1, y1)), width, height);
             double sx = width / 280.0, sy = height / 280.0;
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
@@ -132,7 +132,7 @@ class InkRendererTest {
             ys[i] = 40 + 190.0 * i / (n - 1);
         }
         Ink dense = ink(12, Stroke.of(xs, ys)), ends = ink(12, line(30, 40, 250, 230));
-        assertArrayEquals(renderer.raster(ends, 140, 140).ink(), renderer.raster(dense, 140, 140).ink(), 1e-3f);
+        assertArrayEquals(raster(ends, 140, 140).ink(), raster(dense, 140, 140).ink(), 1e-3f);
         assertArrayEquals(renderer.digit(ends).digit().pixels(), renderer.digit(dense).digit().pixels(), 1e-3f);
     }
 
@@ -152,7 +152,7 @@ class InkRendererTest {
                 ys[i] = Math.clamp(ys[i - 1] + random.nextInt(5) - 2, 0, 40);
             }
             double pen = 1 + random.nextInt(4);
-            InkImage image = renderer.raster(new Ink(List.of(Stroke.of(xs, ys)), 40, 40, pen), 40, 40);
+            InkImage image = raster(new Ink(List.of(Stroke.of(xs, ys)), 40, 40, pen), 40, 40);
             List<double[]> curve = pageCurve(xs, ys);
             for (int y = 0; y < 40; y++) {
                 for (int x = 0; x < 40; x++) {
@@ -211,11 +211,68 @@ class InkRendererTest {
         return Math.max(0, Math.min(1, Math.min(d + 0.5, r) - Math.max(d - 0.5, -r)));
     }
 
+    /** The reviewer's ink: 80 random points under a pen as wide as expression mode's 1,120-pixel surface. */
+    private static Ink hugePen() {
+        Random random = new Random(5);
+        double[] xs = new double[80], ys = new double[80];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = random.nextInt(1120);
+            ys[i] = random.nextInt(1120);
+        }
+        return new Ink(List.of(Stroke.of(xs, ys)), 1120, 1120, 1000);
+    }
+
+    @Test
+    void inkOverTheBudgetIsRefusedBeforeAnythingIsDrawn() {
+        // Once 17 CPU-seconds drawn on expression mode's surface: now refused by its count, a row at a time.
+        InkWork work = new InkWork(io.mathsketch.engine.config.InputLimits.DEFAULT.maxInkWork());
+        assertThrows(RecognitionException.InkTooLarge.class, () -> renderer.surface(hugePen(), 1120, work));
+        assertEquals(0, work.spent(), "nothing spent: refused before drawing");
+        assertThrows(RecognitionException.InkTooLarge.class, () -> renderer.raster(hugePen(), 560, 560, work));
+        assertEquals(0, work.spent());
+    }
+
+    @Test
+    void theBudgetIsExactlyWhatTheDrawingCosts() throws RecognitionException {
+        Ink seven = ink(18, Stroke.of(new double[] {84, 198, 150, 122}, new double[] {62, 62, 150, 236}));
+        InkWork unbounded = InkWork.unbounded();
+        renderer.surface(seven, 280, unbounded);
+        long cost = unbounded.spent();
+        InkWork exact = new InkWork(cost);
+        renderer.surface(seven, 280, exact);
+        assertEquals(cost, exact.spent());
+        InkWork spentTwice = new InkWork(2 * cost - 1);
+        renderer.surface(seven, 280, spentTwice);
+        assertThrows(RecognitionException.InkTooLarge.class, () -> renderer.surface(seven, 280, spentTwice),
+                "a request's drawings share its budget");
+        assertThrows(RecognitionException.InkTooLarge.class,
+                () -> renderer.surface(seven, 280, new InkWork(cost - 1)));
+    }
+
+    @Test
+    void aSegmentCostsThePixelsWithinPenReachNotTheSurface() throws RecognitionException {
+        // A 10-pixel bar under a 10-pixel pen on a 1,120-pixel surface: its capsule, about (10 + 10 + 1) x 11
+        // pixels and the flattened line's points, however large the surface around it.
+        Ink bar = new Ink(List.of(line(500, 500, 510, 500)), 1120, 1120, 10);
+        InkWork work = InkWork.unbounded();
+        renderer.surface(bar, 1120, work);
+        assertTrue(work.spent() > 0 && work.spent() <= 22 * 12 + 4 * InkRenderer.POINT_WORK, "spent " + work.spent());
+    }
+
     private static Stroke line(double x0, double y0, double x1, double y1) {
         return Stroke.of(new double[] {x0, x1}, new double[] {y0, y1});
     }
 
     private static Ink ink(double pen, Stroke... strokes) {
         return new Ink(List.of(strokes), 280, 280, pen);
+    }
+
+    /** Drawn without a bound: these inks are the test's own. */
+    private InkImage raster(Ink ink, int width, int height) {
+        try {
+            return renderer.raster(ink, width, height, InkWork.unbounded());
+        } catch (io.mathsketch.engine.RecognitionException.InkTooLarge e) {
+            throw new AssertionError(e);
+        }
     }
 }

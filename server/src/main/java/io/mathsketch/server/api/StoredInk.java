@@ -8,6 +8,7 @@ import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.image.InkImage;
 import io.mathsketch.engine.ink.InkJson;
 import io.mathsketch.engine.ink.InkRenderer;
+import io.mathsketch.engine.ink.InkWork;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +41,10 @@ final class StoredInk {
 
     /**
      * The stored ink drawn dark on white at its surface's size (within {@link #MAX_SIDE}), as PNG; empty when it no
-     * longer reads within {@code limits}. It was stored only after it read within the limits of its time, so that
-     * happens only after they were lowered: the caller then serves the row's 28x28 input, as for an original not kept,
-     * rather than drawing more than today's limits allow.
+     * longer reads within {@code limits}, or drawing it at that size would take more than {@code limits.max-ink-work}
+     * (ink read in digit or number mode was drawn only at the model's 28x28, where a pen as wide as the surface
+     * costs little). The caller then serves the row's 28x28 input, as for an original not kept, rather than drawing
+     * more than the limits allow.
      */
     static Optional<byte[]> png(byte[] stored, InputLimits limits) {
         Ink ink;
@@ -54,7 +56,12 @@ final class StoredInk {
         double scale = Math.min(1, MAX_SIDE / Math.max(ink.width(), ink.height()));
         int width = Math.max(1, (int) Math.round(ink.width() * scale));
         int height = Math.max(1, (int) Math.round(ink.height() * scale));
-        InkImage raster = RENDERER.raster(ink, width, height);
+        InkImage raster;
+        try {
+            raster = RENDERER.raster(ink, width, height, new InkWork(limits.maxInkWork()));
+        } catch (RecognitionException.InkTooLarge e) {
+            return Optional.empty();
+        }
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         byte[] grey = new byte[width * height];
         float[] coverage = raster.ink();

@@ -1,5 +1,6 @@
 package io.mathsketch.server.api;
 
+import io.mathsketch.corpus.attack.AttackInks;
 import io.mathsketch.corpus.fixtures.CanvasFixture;
 import io.mathsketch.corpus.fixtures.CanvasFixtures;
 import io.mathsketch.corpus.fixtures.InkNumbers;
@@ -179,6 +180,27 @@ abstract class AbstractInkApiTest {
         Http.Response tooManyPoints = http.postJson("/api/v1/recognitions?mode=number", "{\"ink\": " + points + "}");
         assertEquals(422, tooManyPoints.status(), tooManyPoints::toString);
         assertEquals("ink-too-large", tooManyPoints.problem());
+    }
+
+    @Test
+    void inkTooCostlyToDrawIsRefusedAndItsPictureBounded() {
+        String hugePen = "{\"ink\": " + AttackInks.hugePen() + "}";
+        Http.Response expression = http.postJson("/api/v1/recognitions?mode=expression", hugePen);
+        assertEquals(422, expression.status(), expression::toString);
+        assertEquals("ink-too-large", expression.problem());
+        assertTrue(expression.json().getString("detail").contains("limits.max-ink-work"), expression::toString);
+        Http.Response wider = http.postJson("/api/v1/recognitions", "{\"ink\": " + AttackInks.penWiderThanSurface()
+                + "}");
+        assertEquals("ink-too-large", wider.problem(), wider::toString);
+
+        // Digit mode draws it at 28x28, where the pen costs little; its picture would be drawn at 560 x 560, where it
+        // costs more than the budget: the stored 28x28 input is served instead.
+        Http.Response digit = http.postJson("/api/v1/recognitions?mode=digit", hugePen);
+        assertEquals(201, digit.status(), digit::toString);
+        Http.Response image = http.get("/api/v1/recognitions/" + digit.json().getString("id") + "/image");
+        assertEquals(200, image.status());
+        assertEquals("image/png", image.header("Content-Type").orElseThrow());
+        assertEquals(28, png(image.body()).getWidth());
     }
 
     @Test

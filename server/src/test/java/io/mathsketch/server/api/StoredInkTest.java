@@ -1,5 +1,6 @@
 package io.mathsketch.server.api;
 
+import io.mathsketch.corpus.attack.AttackInks;
 import io.mathsketch.corpus.fixtures.CanvasFixture;
 import io.mathsketch.corpus.fixtures.CanvasFixtures;
 import io.mathsketch.engine.config.InputLimits;
@@ -23,6 +24,14 @@ class StoredInkTest {
     void storedInkIsDrawnAsPng() throws IOException {
         byte[] png = StoredInk.png(stored, InputLimits.DEFAULT).orElseThrow();
         assertEquals(280, ImageIO.read(new ByteArrayInputStream(png)).getWidth());
+    }
+
+    @Test
+    void inkTooCostlyToDrawAtThePicturesSizeIsNotDrawn() {
+        // Read in digit mode at 28x28 it costs little; drawn at 560 x 560 it once took 3.6 s per request.
+        byte[] hugePen = AttackInks.hugePen().getBytes(StandardCharsets.UTF_8);
+
+        assertTrue(StoredInk.png(hugePen, InputLimits.DEFAULT).isEmpty(), "the caller serves the 28x28 input instead");
     }
 
     @Test
