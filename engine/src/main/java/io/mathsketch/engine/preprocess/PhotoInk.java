@@ -17,15 +17,16 @@ import io.mathsketch.engine.image.InkImage;
  *   <li>pick the ink with Otsu's threshold on the darkness histogram, but never within the sensor's noise
  *       ({@link #NOISE_SIGMAS} robust standard deviations of luminance around the paper, which in darkness units
  *       grow where the paper is darker, as in a shadow);</li>
- *   <li>label the ink's connected components and drop those touching the frame's edge (the desk, the sheet's
- *       border), specks (tiny next to the largest stroke) and far-away marks, keeping the digit's pieces;</li>
- *   <li>map darkness to ink intensity (two noise deviations to 0, a typical stroke to 1) within the kept
- *       components and a one-pixel fringe, then the MNIST recipe as for any picture.</li>
+ *   <li>label the ink's connected components on the darkness smoothed twice (a 5x5 tent) and drop those touching
+ *       the frame's edge (the desk, the sheet's border), specks (tiny next to the largest stroke), faint areas
+ *       without a stroke's core, the fringe of a desk taken out, and far-away marks, keeping the digit's pieces;</li>
+ *   <li>map darkness smoothed once to ink intensity (two noise deviations to 0, a typical stroke to 1) within the
+ *       kept components and a one-pixel fringe, then the MNIST recipe as for any picture.</li>
  * </ol>
  * Ink is taken to be darker than the paper: a light-on-dark picture is read by the canvas rule only when its
  * background is flat (a shadow makes most of a photo darker than its lit part, so no global statistic can tell the
- * polarity of a photo reliably). Memory: a few planes of the working size (floats for darkness and noise, ints for
- * labels); no per-pixel objects.
+ * polarity of a photo reliably). Memory: a few planes of the working size (floats for darkness and the paper, ints for
+ * labels, a bit per pixel for a fringe); no per-pixel objects.
  */
 final class PhotoInk {
 
@@ -66,17 +67,37 @@ final class PhotoInk {
     private static final float DARKER_THAN_INK = 0.4f;
     /** Working pixels around a dark edge mark taken out with it: its border, softened by the lens and JPEG. */
     private static final int MARK_MARGIN = 2;
+    /**
+     * Working pixels around a dark edge mark taken out within which a component is its fringe, never the digit: the
+     * desk's soft border (blur, JPEG, the smoothing) left beyond {@link #MARK_MARGIN} is a thin line along it, which
+     * centring would read as a 1 or a bar. A digit written up to the desk reaches further than this.
+     */
+    private static final int MARK_FRINGE = 8;
+    /** The darkness of a pixel taken out with an edge mark: below every level, and never ink. */
+    private static final float TAKEN_OUT = -1f;
 
     private final int width, height;
     /** Working pixels per source pixel along each axis (1 = source resolution). */
     private final int factor;
-    /** Darkness (ink-likeness) per working pixel, 0..1. */
-    private final float[] dark;
     /**
-     * One standard deviation of the sensor's noise in darkness units per working pixel: the noise is about the same
-     * in luminance everywhere, so it weighs more where the paper is darker (in a shadow).
+     * Darkness (ink-likeness) per working pixel, 0..1 ({@link #TAKEN_OUT} where an edge mark was taken out), of the
+     * luminance smoothed twice by the 3x3 box (a 5x5 tent): what components are labelled on. Grain drops to about a
+     * quarter (a third when smoothed once), so a light pencil stroke in a shadow, only a few grain levels darker than
+     * its paper, is found whole rather than in pieces; the ink's values come from the plane smoothed once ({@link InkRows}), which keeps thin
+     * strokes thin.
      */
-    private final float[] noise;
+    private final float[] dark;
+    /** The paper's brightness per working pixel, in luminance levels. */
+    private final float[] paper;
+    /**
+     * One standard deviation of the sensor's noise in luminance levels, on the plane smoothed twice ({@link #sigma})
+     * and once ({@link #inkSigma}); in darkness units it weighs more where the paper is darker (in a shadow).
+     */
+    private float sigma, inkSigma;
+    /**
+     * Working pixels within {@link #MARK_FRINGE} of an edge mark taken out (a bit per pixel), or null when none was.
+     */
+    private long[] fringe;
     /** Side of the paper estimate's cells in working pixels, about {@link #GRID} cells along the longer side. */
     private final int cell;
     /** The photo itself: measured again with a narrower closing when the first measurement finds no digit. */
@@ -91,41 +112,50 @@ final class PhotoInk {
         this.width = (image.width() + factor - 1) / factor;
         this.height = (image.height() + factor - 1) / factor;
         this.dark = new float[width * height];
-        this.noise = new float[width * height];
+        this.paper = new float[width * height];
         this.cell = Math.max(1, (Math.max(width, height) + GRID - 1) / GRID);
         this.otsu = measure(CLOSING_RADIUS);
     }
 
     /**
-     * Fills {@link #dark} and {@link #noise} from the photo with the paper estimated on {@link #cell}s closed over
-     * {@code closingRadius} cells, and answers Otsu's threshold.
+     * Fills {@link #dark}, {@link #paper} and the noise from the photo with the paper estimated on {@link #cell}s
+     * closed over {@code closingRadius} cells, and answers Otsu's threshold.
      */
     private float measure(int closingRadius) {
         float[] lum = dark; // luminance first, turned into darkness in place
         downscale(image, lum);
         smooth3(lum, width, height);
-        float[] paper = noise; // the paper's brightness, turned into its noise in place
         paper(lum, closingRadius, paper);
-        float sigma = noiseSigma(lum, paper);
+        inkSigma = noiseSigma(lum, paper);
+        smooth3(lum, width, height);
+        sigma = noiseSigma(lum, paper);
+        fringe = null;
         int[] histogram = new int[256];
         for (int i = 0; i < dark.length; i++) {
-            float p = Math.max(1f, paper[i]);
-            float d = Math.max(0f, Math.min(1f, 1f - lum[i] / p));
+            float d = Math.max(0f, Math.min(1f, 1f - lum[i] / Math.max(1f, paper[i])));
             dark[i] = d;
-            noise[i] = sigma / p;
             histogram[Math.min(255, (int) (d * 255f))]++;
         }
         return otsu(histogram, dark.length) / 255f;
     }
 
+    /** One standard deviation of the noise of {@link #dark} at a working pixel, in darkness units. */
+    private float noise(int i) {
+        return sigma / Math.max(1f, paper[i]);
+    }
+
     /** Beyond {@code level} (Otsu's threshold, or the faint-ink one) and {@link #NOISE_SIGMAS} noise deviations. */
     private boolean strong(int i, float level) {
-        return dark[i] > Math.max(level, NOISE_SIGMAS * noise[i]);
+        return dark[i] > Math.max(level, NOISE_SIGMAS * noise(i));
     }
 
     /** Dark enough to extend a component that has strong pixels: halfway to the level, and clear of the noise. */
     private boolean weak(int i, float level) {
-        return dark[i] > Math.max(level / 2, (NOISE_SIGMAS - 1) * noise[i]);
+        return dark[i] > Math.max(level / 2, (NOISE_SIGMAS - 1) * noise(i));
+    }
+
+    private boolean inFringe(int i) {
+        return fringe != null && (fringe[i >>> 6] & (1L << i)) != 0;
     }
 
     /**
@@ -144,6 +174,25 @@ final class PhotoInk {
 
     int factor() {
         return factor;
+    }
+
+    /**
+     * Working row {@code y}'s area averages by {@code factor} over columns {@code x0..x1} into {@code out} (from 0):
+     * the row {@link #downscale} would give.
+     */
+    private void downscaleRow(int y, int x0, int x1, float[] out) {
+        byte[] lum = image.lum();
+        int sw = image.width(), sh = image.height();
+        for (int x = x0; x <= x1; x++) {
+            int sum = 0, count = 0;
+            for (int sy = y * factor; sy < Math.min(sh, (y + 1) * factor); sy++) {
+                for (int sx = x * factor, s = sy * sw + sx; sx < Math.min(sw, (x + 1) * factor); sx++, s++) {
+                    sum += lum[s] & 0xFF;
+                    count++;
+                }
+            }
+            out[x - x0] = (float) sum / count;
+        }
     }
 
     /** Area average by {@code factor}, as floats, into {@code out}. */
@@ -323,7 +372,7 @@ final class PhotoInk {
         while (grown) {
             grown = false;
             for (int k : order) {
-                if (keep[k] || !c.candidate(k) || c.strong[k] < minPiece) {
+                if (keep[k] || !c.stroke(k) || c.strong[k] < minPiece) {
                     continue;
                 }
                 int reach = Math.max(box[2] - box[0], box[3] - box[1]) / 4 + 1;
@@ -399,9 +448,10 @@ final class PhotoInk {
     }
 
     /**
-     * Blanks (darkness 0) every pixel of a mark beyond {@code mark} that reaches the frame's edge, strong pixels only
-     * (a fainter stroke touching it stays out), and {@link #MARK_MARGIN} pixels around it (its blurred border), then
-     * labels at {@code level}, or at the faint-ink level when that finds nothing, in {@code discarded}'s plane.
+     * Takes out every pixel of a mark beyond {@code mark} that reaches the frame's edge, strong pixels only (a fainter
+     * stroke touching it stays out), and {@link #MARK_MARGIN} pixels around it (its blurred border), marks the
+     * {@link #MARK_FRINGE} pixels around it as its fringe (for this and every later mark level), then labels at
+     * {@code level}, or at the faint-ink level when that finds nothing, in {@code discarded}'s plane.
      */
     private Components withoutEdgeMarks(float mark, float level, Components discarded) {
         Components marks = new Components(mark, discarded, false);
@@ -416,9 +466,15 @@ final class PhotoInk {
                 distance[i] = distance[i] >= 0 && marks.edge[distance[i]] ? 0 : Integer.MAX_VALUE / 2;
             }
             chessboardDistance(distance, width, height);
+            if (fringe == null) {
+                fringe = new long[(distance.length + 63) >>> 6];
+            }
             for (int i = 0; i < distance.length; i++) {
                 if (distance[i] <= MARK_MARGIN) {
-                    dark[i] = 0;
+                    dark[i] = TAKEN_OUT;
+                }
+                if (distance[i] <= MARK_FRINGE) {
+                    fringe[i >>> 6] |= 1L << i;
                 }
             }
         }
@@ -427,6 +483,57 @@ final class PhotoInk {
             c = new Components(FAINT_INK, c);
         }
         return c;
+    }
+
+    /**
+     * The darkness of the luminance smoothed once by the 3x3 box (as {@link #smooth3} smooths the working plane), row
+     * by row over columns {@code x0..x1}, from three downscaled rows at a time: the ink's values without another plane
+     * of the working image's size (the decode budget counts every byte a request allocates per pixel).
+     */
+    private final class InkRows {
+        private final int x0, x1, from, to;
+        /** Downscaled rows over columns {@code from..to}, the last three asked for, row {@code r} in slot r % 3. */
+        private final float[][] raw = new float[3][];
+        private final int[] rawRow = {-1, -1, -1};
+        private final float[] out;
+
+        InkRows(int x0, int x1) {
+            this.x0 = x0;
+            this.x1 = x1;
+            this.from = Math.max(0, x0 - 1);
+            this.to = Math.min(width - 1, x1 + 1);
+            for (int k = 0; k < 3; k++) {
+                raw[k] = new float[to - from + 1];
+            }
+            out = new float[x1 - x0 + 1];
+        }
+
+        /** Row {@code y}'s darkness over {@code x0..x1} (from 0), valid until the next call. */
+        float[] darkness(int y) {
+            float[] above = row(Math.max(0, y - 1)), current = row(y), below = row(Math.min(height - 1, y + 1));
+            for (int x = x0; x <= x1; x++) {
+                float sum = 0;
+                for (int xx = Math.max(0, x - 1); xx <= x + 1; xx++) {
+                    int j = Math.min(width - 1, xx) - from;
+                    sum += above[j] + current[j] + below[j];
+                }
+                if (x == 0) {
+                    sum += above[0] + current[0] + below[0]; // the clamped left neighbour
+                }
+                float p = Math.max(1f, paper[y * width + x]);
+                out[x - x0] = Math.max(0f, Math.min(1f, 1f - sum / 9f / p));
+            }
+            return out;
+        }
+
+        private float[] row(int y) {
+            int slot = y % 3;
+            if (rawRow[slot] != y) {
+                downscaleRow(y, from, to, raw[slot]);
+                rawRow[slot] = y;
+            }
+            return raw[slot];
+        }
     }
 
     /** Two-pass chessboard distance to the nearest 0 of {@code d}, in place (other values start large). */
@@ -478,7 +585,8 @@ final class PhotoInk {
         final int[] label;
         int count;
         int[] area, strong, minX, minY, maxX, maxY;
-        boolean[] edge;
+        /** Reaching the frame's edge; lying wholly in an edge mark's {@link #fringe}. */
+        boolean[] edge, inFringe;
 
         Components(float level) {
             this(level, null);
@@ -546,6 +654,8 @@ final class PhotoInk {
             maxX = new int[count];
             maxY = new int[count];
             edge = new boolean[count];
+            inFringe = new boolean[count];
+            java.util.Arrays.fill(inFringe, fringe != null);
             java.util.Arrays.fill(minX, Integer.MAX_VALUE);
             java.util.Arrays.fill(minY, Integer.MAX_VALUE);
             java.util.Arrays.fill(maxX, -1);
@@ -568,6 +678,9 @@ final class PhotoInk {
                     maxY[k] = Math.max(maxY[k], y);
                     if (x == 0 || y == 0 || x == width - 1 || y == height - 1) {
                         edge[k] = true;
+                    }
+                    if (inFringe[k] && !inFringe(i)) {
+                        inFringe[k] = false;
                     }
                 }
             }
@@ -597,18 +710,35 @@ final class PhotoInk {
             return l;
         }
 
-        /** Whether a component can be ink at all: some pixel beyond the threshold, and not a mark at the frame's edge. */
+        /**
+         * Whether a component can be ink at all: some pixel beyond the threshold, not a mark at the frame's edge and
+         * not the fringe of one taken out.
+         */
         boolean candidate(int k) {
-            return strong[k] > 0 && !edge[k];
+            return strong[k] > 0 && !edge[k] && !inFringe[k];
         }
 
-        /** The candidate no smaller than a digit with the most pixels beyond the threshold, or -1. */
+        /**
+         * Whether a candidate is a stroke or a piece of one: a stroke has a core of strong pixels along its whole
+         * length, so at least as many strong pixels as its longer side. On the smoothed plane a faint area that crosses
+         * the level in a few places (an island of a squared paper's grid in a shadow, a shadow's soft border where the
+         * paper estimate lags, a grey band along the desk) holds together as one component, its strong pixels a few
+         * spots in it.
+         */
+        boolean stroke(int k) {
+            return candidate(k) && strong[k] >= extent(k);
+        }
+
+        private int extent(int k) {
+            return Math.max(maxX[k] - minX[k], maxY[k] - minY[k]) + 1;
+        }
+
+        /** The stroke no smaller than a digit with the most pixels beyond the threshold, or -1. */
         int largest() {
             int best = -1;
             int span = Math.min(width, height) / MIN_DIGIT_SHARE_INVERSE;
             for (int k = 0; k < count; k++) {
-                if (candidate(k) && Math.max(maxX[k] - minX[k], maxY[k] - minY[k]) + 1 >= span
-                        && (best < 0 || strong[k] > strong[best])) {
+                if (stroke(k) && extent(k) >= span && (best < 0 || strong[k] > strong[best])) {
                     best = k;
                 }
             }
@@ -627,19 +757,21 @@ final class PhotoInk {
 
         /**
          * Kept components inside {@code box} (inclusive corners) and a one-pixel fringe around them (the stroke's
-         * soft edge, below the component threshold), mapped from darkness to ink: two noise deviations are 0 and the
-         * typical stroke (the 75th percentile of kept pixels' darkness) is 1.
+         * soft edge, below the component threshold), mapped from darkness to ink on the plane smoothed once: two noise
+         * deviations are 0 and the typical stroke (the 75th percentile of kept pixels' darkness) is 1.
          */
         InkImage ink(boolean[] keep, int[] box) {
             int x0 = Math.max(0, box[0] - 1), y0 = Math.max(0, box[1] - 1);
             int x1 = Math.min(width - 1, box[2] + 1), y1 = Math.min(height - 1, box[3] + 1);
             int w = x1 - x0 + 1, h = y1 - y0 + 1;
+            InkRows rows = new InkRows(x0, x1);
             int[] strokeHistogram = new int[256];
             int kept = 0;
             for (int y = y0; y <= y1; y++) {
+                float[] row = rows.darkness(y);
                 for (int x = x0, i = y * width + x0; x <= x1; x++, i++) {
                     if (label[i] >= 0 && keep[label[i]]) {
-                        strokeHistogram[Math.min(255, (int) (dark[i] * 255f))]++;
+                        strokeHistogram[Math.min(255, (int) (row[x - x0] * 255f))]++;
                         kept++;
                     }
                 }
@@ -647,13 +779,14 @@ final class PhotoInk {
             float full = quantile(strokeHistogram, kept, 0.75) / 255f;
             float[] ink = new float[w * h];
             for (int y = y0; y <= y1; y++) {
+                float[] row = rows.darkness(y);
                 for (int x = x0; x <= x1; x++) {
-                    if (!nearKept(keep, x, y)) {
+                    int i = y * width + x;
+                    if (dark[i] == TAKEN_OUT || !nearKept(keep, x, y)) {
                         continue;
                     }
-                    int i = y * width + x;
-                    float floor = 2 * noise[i];
-                    float v = (dark[i] - floor) / Math.max(0.05f, full - floor);
+                    float floor = 2 * inkSigma / Math.max(1f, paper[i]);
+                    float v = (row[x - x0] - floor) / Math.max(0.05f, full - floor);
                     ink[(y - y0) * w + (x - x0)] = Math.max(0f, Math.min(1f, v));
                 }
             }
