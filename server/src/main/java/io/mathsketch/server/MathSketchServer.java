@@ -168,7 +168,7 @@ public final class MathSketchServer implements AutoCloseable {
                         .addDefaults(false)
                         .addPath(p -> p.pathPattern("/api/*")
                                 .allowOrigins(Set.copyOf(settings.cors().allowedOrigins()))
-                                .allowMethods(Set.of("GET", "POST", "PUT"))
+                                .allowMethods(Set.of("GET", "POST", "PUT", "DELETE"))
                                 .exposeHeaders(Set.of("Location", "Warning", "Retry-After")))
                         .build());
             }

@@ -41,8 +41,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * {@code /api/v1/recognitions}: recognise an image, read past recognitions, their images, and give feedback. Reads and
- * feedback see only the caller's own recognitions (another client's id is answered 404, exactly like an id that does
+ * {@code /api/v1/recognitions}: recognise an image, read past recognitions, their images, give feedback and delete
+ * them. Reads, feedback and deletes see only the caller's own recognitions (another client's id is answered 404, exactly like an id that does
  * not exist, so ids cannot be probed); the admin token sees all.
  */
 public final class RecognitionService implements HttpService {
@@ -86,6 +86,7 @@ public final class RecognitionService implements HttpService {
         rules.post("/", this::recognize)
                 .get("/", this::list)
                 .get("/{id}", this::get)
+                .delete("/{id}", this::delete)
                 .get("/{id}/image", this::image)
                 .put("/{id}/feedback", this::feedback);
     }
@@ -136,6 +137,19 @@ public final class RecognitionService implements HttpService {
     private void get(ServerRequest req, ServerResponse res) {
         ResponseFields fields = ResponseFields.fromQuery(req.query());
         JsonResponses.send(res, RecognitionJson.toJson(find(req, res), true, fields));
+    }
+
+    /**
+     * Deletes the caller's recognition and all it keeps (input, original image or ink, readings, feedback) at once,
+     * for every instance sharing the database; another client's id is 404 like an unknown one. Only the statistics
+     * may still count it, for at most their {@code stats.max-age}.
+     */
+    private void delete(ServerRequest req, ServerResponse res) {
+        RecognitionRecord record = find(req, res);
+        if (!database(() -> store.delete(record.id()))) {
+            throw notFound(record.id());
+        }
+        res.status(Status.NO_CONTENT_204).send();
     }
 
     private void image(ServerRequest req, ServerResponse res) {

@@ -123,6 +123,21 @@ public final class RecognitionStore {
     }
 
     /**
+     * Deletes one recognition and everything kept with it (its row holds the input, the original image or ink, the
+     * readings and the feedback), with its bytes from the stored total, in one transaction; false when no row has
+     * that id (never stored, purged, or deleted first by another request or instance).
+     */
+    public boolean delete(String id) {
+        return guard(() -> {
+            Optional<Long> size = client().execute().createNamedGet("select-stored-bytes").addParam("id", id)
+                    .execute().map(row -> RecognitionRows.number(row, "stored_bytes"));
+            // The size cannot change under us (no statement updates it); a row deleted between the read and the
+            // delete counts 0 there, so its bytes are never subtracted twice.
+            return size.isPresent() && delete(List.of(id), List.of(size.get())).rows() > 0;
+        });
+    }
+
+    /**
      * Deletes recognitions oldest first, among those created before {@code before}, until at least {@code bytes} of
      * them are gone ({@code Long.MAX_VALUE}: all of them), one {@link #deleteOldestBatch batch} after another.
      */

@@ -322,6 +322,44 @@ abstract class AbstractRecognitionApiTest {
     }
 
     @Test
+    void theOwnerDeletesARecognitionWithEverythingKeptAndNobodyElseCan() {
+        Http alice = http.asClient("alice-delete-0123456789");
+        Http bob = http.asClient("bob-delete-0123456789ab");
+        String id = alice.post("/api/v1/recognitions", "image/png", Digits.canvasPng(3)).json().getString("id");
+        String path = "/api/v1/recognitions/" + id;
+        assertEquals(200, alice.putJson(path + "/feedback", "{\"label\": 3}").status());
+
+        // Another client's delete is answered like an unknown id and leaves the recognition as it was.
+        Http.Response bobs = send(bob, "DELETE", path);
+        assertEquals(404, bobs.status(), bobs::toString);
+        assertEquals("not-found", bobs.problem());
+        assertEquals(200, alice.get(path).status());
+        assertEquals(200, alice.get(path + "/image").status());
+
+        Http.Response deleted = send(alice, "DELETE", path);
+        assertEquals(204, deleted.status(), deleted::toString);
+        assertEquals(0, deleted.body().length);
+        for (String gone : List.of(path, path + "/image")) {
+            Http.Response after = alice.get(gone);
+            assertEquals(404, after.status(), gone + ": " + after);
+            assertEquals("not-found", after.problem());
+        }
+        assertEquals("not-found", alice.putJson(path + "/feedback", "{\"label\": 3}").problem());
+        assertFalse(ids(alice.get("/api/v1/recognitions?limit=100")).contains(id));
+        assertEquals(404, http.asClient("operator-delete-012345").withAdminToken(ADMIN_TOKEN).get(path).status(),
+                "gone for the admin too");
+        Http.Response again = send(alice, "DELETE", path);
+        assertEquals(404, again.status(), again::toString);
+        assertEquals("not-found", again.problem());
+        assertEquals("not-found", send(alice, "DELETE", "/api/v1/recognitions/not-an-id").problem());
+    }
+
+    private static Http.Response send(Http client, String method, String path) {
+        return client.send(client.request(path).method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    @Test
     void eachClientSeesOnlyItsOwnRecognitionsAndTheAdminSeesAll() {
         Http alice = http.asClient("alice-0123456789abcdef");
         Http bob = http.asClient("bob-0123456789abcdef");

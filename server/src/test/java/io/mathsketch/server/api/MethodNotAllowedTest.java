@@ -23,7 +23,7 @@ class MethodNotAllowedTest {
     @Test
     void aServedPathWithAnotherMethodIs405WithTheMethodsItServes() {
         assertMethodNotAllowed("DELETE", "/api/v1/recognitions", "GET, POST");
-        assertMethodNotAllowed("PATCH", SOME_ID, "GET");
+        assertMethodNotAllowed("PATCH", SOME_ID, "DELETE, GET");
         assertMethodNotAllowed("POST", SOME_ID + "/feedback", "PUT");
         assertMethodNotAllowed("GET", "/api/v1/models/mnist-cnn/reload", "POST");
         assertMethodNotAllowed("BREW", "/api/v1/stats", "GET");

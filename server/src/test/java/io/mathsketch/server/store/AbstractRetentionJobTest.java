@@ -38,6 +38,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,6 +118,23 @@ abstract class AbstractRetentionJobTest {
         assertTrue(store.totalBytes() <= 3 * rowBytes + rowBytes / 2);
         assertEquals(List.of(false, false, false, false, false, true, true, true),
                 ids.stream().map(id -> store.find(id).isPresent()).toList(), "the newest are kept");
+    }
+
+    /** A user's delete takes the row and its bytes: retention's cap then counts only what is still kept. */
+    @Test
+    void deletingOneRecognitionTakesItsBytesFromTheTotal() throws SQLException {
+        String kept = insert(NOW.minus(Duration.ofMinutes(2)), ORIGINAL);
+        String deleted = insert(NOW.minus(Duration.ofMinutes(1)), ORIGINAL);
+        long before = store.totalBytes();
+
+        assertTrue(store.delete(deleted));
+
+        assertTrue(store.find(deleted).isEmpty());
+        assertTrue(store.find(kept).isPresent());
+        assertEquals(before / 2, store.totalBytes());
+        assertEquals(sumOfRows(), store.totalBytes());
+        assertFalse(store.delete(deleted), "a second delete finds nothing and subtracts nothing");
+        assertEquals(sumOfRows(), store.totalBytes());
     }
 
     /** A purge of several batches at the cap: exactly the oldest rows beyond it go, and the total follows. */
