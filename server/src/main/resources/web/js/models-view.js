@@ -7,6 +7,8 @@ import {describeError} from './messages.js';
 
 /** Labels only a model that reads arithmetic has. */
 const SYMBOLS = Object.freeze(['+', '−', '×', '÷', '=']);
+/** The labels of a model digit and number mode may read with: the ten digits in order (the server's own test). */
+const DIGITS = Object.freeze(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
 
 export class ModelsView {
     #api;
@@ -65,14 +67,17 @@ export class ModelsView {
 
     #render(answer, preferred) {
         const {select, selectField, engines} = this.#nodes;
-        select.replaceChildren(...this.#models.map((model) => el('option', {value: reference(model)},
+        // Only models that read digits are offered: the server refuses the others (the symbol model, number
+        // mode's verifier and pair reader) in digit and number mode, and expression mode picks its own.
+        const choices = this.#models.filter(readsDigits);
+        select.replaceChildren(...choices.map((model) => el('option', {value: reference(model)},
             `${model.name} ${model.version}${model.default ? ' (default)' : ''}`)));
-        const defaultModel = this.#models.find((model) => model.default) ?? this.#models[0];
-        const wanted = this.#models.find((model) => reference(model) === preferred) ?? defaultModel;
+        const defaultModel = choices.find((model) => model.default) ?? choices[0];
+        const wanted = choices.find((model) => reference(model) === preferred) ?? defaultModel;
         if (wanted) {
             select.value = reference(wanted);
         }
-        selectField.hidden = this.#models.length < 2;
+        selectField.hidden = choices.length < 2;
         engines.textContent = answer.engines?.length ? `Engines available: ${answer.engines.join(', ')}` : '';
         this.#renderDetails();
     }
@@ -104,6 +109,10 @@ export class ModelsView {
         this.#nodes.status.dataset.tone = tone;
         this.#nodes.status.hidden = text === '';
     }
+}
+
+function readsDigits(model) {
+    return model.labels?.length === DIGITS.length && DIGITS.every((digit, i) => model.labels[i] === digit);
 }
 
 /** "name:version" is understood by every server version; the bare name would pick whatever version is newest. */

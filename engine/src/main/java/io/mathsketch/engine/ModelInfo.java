@@ -21,4 +21,15 @@ import java.util.OptionalDouble;
 public record ModelInfo(String name, String version, String engine, String device, boolean isDefault,
                         List<String> labels, Map<String, String> artifactSha256, OptionalDouble testAccuracy,
                         int workers, int maxBatchSize) {
+
+    /** The labels of a model that reads digits: the ten digits in order. */
+    public static final List<String> DIGIT_LABELS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+
+    /**
+     * Whether this model reads digits, its labels being {@link #DIGIT_LABELS}: what the API's digit and number mode
+     * need, and what the recognizer looks for in a model to tell digits apart with.
+     */
+    public boolean readsDigits() {
+        return labels.equals(DIGIT_LABELS);
+    }
 }

@@ -151,7 +151,8 @@ public final class MathSketchServer implements AutoCloseable {
                             .addClasspath(page -> page.location("web").welcome("index.html").context("/"))
                             .build())
                     .routing(routing -> routing(routing, recognitions, stats, models, registry,
-                            new RateLimitFilter(settings.rateLimit()), adminRequests, heap));
+                            new RateLimitFilter(settings.rateLimit()), adminRequests, heap,
+                            !settings.cors().allowedOrigins().isEmpty()));
             // HTTP/1 through StalledConnections only (Helidon's discovered selector would be a second candidate,
             // and with two the server reads a connection's first bytes before any sweep can see it).
             server.protocolsDiscoverServices(false)
@@ -197,18 +198,19 @@ public final class MathSketchServer implements AutoCloseable {
 
     static void routing(HttpRouting.Builder routing, RecognitionService recognitions, StatsService stats,
                         ModelService models, MeterRegistry registry, RateLimitFilter rateLimit,
-                        AdminRequests adminRequests, OutOfMemoryWatch heap) {
-        // In this order: a limited request is still counted, carries the security headers and is limited by the
-        // client id it was just given.
-        routing.addFilter(new HttpMetricsFilter(registry));
+                        AdminRequests adminRequests, OutOfMemoryWatch heap, boolean cors) {
+        RouteRecorder served = new RouteRecorder();
+        api(served, recognitions, stats, models);
+        // In this order: a limited request is still counted (under the route it asked for, which routing never
+        // matched), carries the security headers and is limited by the client id it was just given.
+        routing.addFilter(new HttpMetricsFilter(registry, served.routes().stream()
+                .map(route -> route.substring(route.indexOf(' ') + 1)).distinct().toList()));
         routing.addFilter(new SecurityHeadersFilter());
         routing.addFilter(adminRequests);
         routing.addFilter(new ClientIdFilter());
         routing.addFilter(rateLimit);
         api(routing, recognitions, stats, models);
-        RouteRecorder served = new RouteRecorder();
-        api(served, recognitions, stats, models);
-        MethodNotAllowed.register(routing, served.routes());
+        MethodNotAllowed.register(routing, served.routes(), cors);
         routing.error(Throwable.class, new ProblemErrorHandler(heap));
     }
 

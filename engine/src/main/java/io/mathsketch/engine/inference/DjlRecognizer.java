@@ -489,8 +489,7 @@ public final class DjlRecognizer implements Recognizer {
     }
 
     /** The ten digits' labels in order, as a digit model names them (compared on every request: built once). */
-    private static final List<String> DIGIT_LABELS =
-            Arrays.stream(Symbol.values()).filter(Symbol::isDigit).map(Symbol::text).toList();
+    private static final List<String> DIGIT_LABELS = ModelInfo.DIGIT_LABELS;
 
     /**
      * The model number mode weighs its candidates with, when one is loaded: the first whose labels are

@@ -2,6 +2,7 @@ package io.mathsketch.server.api;
 
 import io.mathsketch.server.json.JsonFactory;
 import io.mathsketch.server.problem.ProblemException;
+import io.mathsketch.server.problem.ProblemText;
 import io.mathsketch.server.problem.ProblemType;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -9,7 +10,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 
 /** Reads the body of a feedback request: {@code {"label": "7"}} or {@code {"label": 7}}. */
 final class FeedbackLabel {
@@ -18,11 +20,19 @@ final class FeedbackLabel {
     }
 
     static String read(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "the body is empty; send a JSON object such as"
+                    + " {\"label\": \"7\"}");
+        }
         JsonObject json;
-        try (var reader = JsonFactory.createReader(new ByteArrayInputStream(body))) {
+        // Read as UTF-8 text (RFC 8259), never by the parser's guess at the encoding, which needs four bytes to
+        // guess from and says so.
+        try (var reader = JsonFactory.createReader(new StringReader(text))) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "the body is not a JSON object: " + e.getMessage());
+            throw new ProblemException(ProblemType.BAD_REQUEST, "the body is not a JSON object such as"
+                    + " {\"label\": \"7\"}: " + ProblemText.echo(String.valueOf(e.getMessage())));
         }
         JsonValue label = json.get("label");
         return switch (label) {

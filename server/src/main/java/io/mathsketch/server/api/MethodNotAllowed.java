@@ -15,8 +15,9 @@ import java.util.TreeSet;
 /**
  * Answers a request for an API path with a method the path does not serve with 405 {@code method-not-allowed} and an
  * {@code Allow} header (RFC 9110 §15.5.6), instead of the 404 that says the resource does not exist. The methods come
- * from the routes the services register ({@link RouteRecorder}), so they are written once. {@code HEAD} and
- * {@code OPTIONS} pass on to whatever else serves them (CORS preflight), as before.
+ * from the routes the services register ({@link RouteRecorder}), so they are written once. {@code HEAD} is refused
+ * the same way (no API path serves it: passed on, it fell through to the static pages' 404), and so is
+ * {@code OPTIONS}, except a CORS preflight while CORS is configured, which passes on to the CORS feature.
  */
 public final class MethodNotAllowed {
 
@@ -27,8 +28,10 @@ public final class MethodNotAllowed {
      * Registers, after the services' own routes on {@code rules}, one fallback per recorded path.
      *
      * @param routes {@code "METHOD /path"} as {@link RouteRecorder#routes()} gives them
+     * @param cors whether the CORS feature is on, to answer preflights ({@code OPTIONS} with
+     *             {@code Access-Control-Request-Method})
      */
-    public static void register(HttpRules rules, List<String> routes) {
+    public static void register(HttpRules rules, List<String> routes, boolean cors) {
         Map<String, TreeSet<String>> allowed = new LinkedHashMap<>();
         for (String route : routes) {
             int space = route.indexOf(' ');
@@ -38,7 +41,8 @@ public final class MethodNotAllowed {
             String allow = String.join(", ", methods);
             rules.any(path, (req, res) -> {
                 Method method = req.prologue().method();
-                if (method == Method.HEAD || method == Method.OPTIONS) {
+                if (cors && method == Method.OPTIONS
+                        && req.headers().contains(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD)) {
                     res.next();
                     return;
                 }

@@ -5,13 +5,16 @@ import io.mathsketch.server.problem.ProblemType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A minimal multipart/form-data reader (RFC 7578) over an already size-bounded body: finds one named part and
  * returns its bytes. Helidon's multipart media support is not available for this Helidon version, and the API needs
- * only a single file field.
+ * only a file field and a few text fields.
  */
 final class MultipartForm {
 
@@ -31,6 +34,14 @@ final class MultipartForm {
      * fields).
      */
     static Optional<byte[]> part(byte[] body, String boundary, String name) {
+        return Optional.ofNullable(parts(body, boundary, Set.of(name)).get(name));
+    }
+
+    /**
+     * The contents of the parts named in {@code names}, by name (a name without a part is absent); refused like
+     * {@link #part}, and a name given twice among them is refused too.
+     */
+    static Map<String, byte[]> parts(byte[] body, String boundary, Set<String> names) {
         if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
             throw malformed("missing or invalid boundary parameter");
         }
@@ -41,7 +52,7 @@ final class MultipartForm {
             throw malformed("no boundary delimiter found");
         }
         pos += delimiter.length;
-        Optional<byte[]> found = Optional.empty();
+        Map<String, byte[]> found = new HashMap<>();
         for (int parts = 0; ; parts++) {
             if (startsWith(body, pos, new byte[]{'-', '-'})) {
                 return found;
@@ -63,12 +74,13 @@ final class MultipartForm {
                 throw malformed("part not terminated by a boundary");
             }
             String headers = new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
-            if (name.equals(fieldName(headers))) {
-                if (found.isPresent()) {
-                    // Which of two images was meant is not ours to guess.
+            String name = fieldName(headers);
+            if (name != null && names.contains(name)) {
+                if (found.containsKey(name)) {
+                    // Which of two images (or modes) was meant is not ours to guess.
                     throw malformed("more than one '" + name + "' part");
                 }
-                found = Optional.of(Arrays.copyOfRange(body, contentStart, contentEnd));
+                found.put(name, Arrays.copyOfRange(body, contentStart, contentEnd));
             }
             pos = contentEnd + separator.length;
         }

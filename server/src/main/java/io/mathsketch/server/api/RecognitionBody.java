@@ -9,12 +9,14 @@ import io.mathsketch.engine.json.ByteJsonParser;
 import io.mathsketch.engine.ink.InkJson;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.server.problem.ProblemException;
+import io.mathsketch.server.problem.ProblemText;
 import io.mathsketch.server.problem.ProblemType;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
 
 /**
  * What a recognition request body carries, whatever its media type: raw image bytes, a multipart form field
- * {@code image}, or JSON with a data-URL / base64 {@code image}, digital {@code ink} or a {@code pixels} array.
+ * {@code image} (with optional text fields {@code model}, {@code mode}, {@code store}), or JSON with a data-URL / base64 {@code image}, digital {@code ink} or a {@code pixels} array.
  *
  * @param input what the engine reads
  * @param original the encoded image as received, or the ink's JSON text as it is kept (empty for pixel input)
@@ -31,27 +33,37 @@ import java.util.regex.Pattern;
 record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original, RecognitionOptions options) {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Set<String> FORM_FIELDS = Set.of("image", "model", "mode", "store");
     private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/bmp",
             "image/x-ms-bmp");
 
     static RecognitionBody parse(Optional<HttpMediaType> mediaType, byte[] body, InputLimits limits)
             throws InvalidInk, InkTooLarge {
-        String type = mediaType.map(m -> m.mediaType().text().toLowerCase(Locale.ROOT)).orElse("");
+        String type = RequestMediaType.of(mediaType);
         if (IMAGE_TYPES.contains(type)) {
             return image(body, RecognitionOptions.NONE);
         }
         if (type.equals("multipart/form-data")) {
             String boundary = mediaType.get().parameters().get("boundary");
-            byte[] image = MultipartForm.part(body, boundary, "image").orElseThrow(() ->
+            Map<String, byte[]> form = MultipartForm.parts(body, boundary, FORM_FIELDS);
+            byte[] image = Optional.ofNullable(form.get("image")).orElseThrow(() ->
                     new ProblemException(ProblemType.BAD_REQUEST, "the form has no 'image' field"));
-            return image(image, RecognitionOptions.NONE);
+            // A form's fields say what the query would (a page's <select name="mode">), and win over it as JSON's do.
+            return image(image, new RecognitionOptions(
+                    field(form, "model").map(RecognitionOptions::model),
+                    field(form, "mode").map(RecognitionOptions::mode),
+                    field(form, "store").map(RecognitionOptions::store)));
         }
-        if (type.equals("application/json") || type.endsWith("+json")) {
+        if (RequestMediaType.isJson(type)) {
             return json(body, limits);
         }
-        throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, (type.isEmpty() ? "a missing Content-Type"
-                : "Content-Type '" + type + "'") + " is not accepted; send image/png, image/jpeg, image/gif,"
-                + " image/bmp, multipart/form-data or application/json");
+        throw RequestMediaType.unsupported(type, "image/png, image/jpeg, image/gif, image/bmp, multipart/form-data or"
+                + " application/json");
+    }
+
+    /** A text field of a form, read as the query's value would be. */
+    private static Optional<String> field(Map<String, byte[]> form, String name) {
+        return Optional.ofNullable(form.get(name)).map(b -> new String(b, StandardCharsets.UTF_8));
     }
 
     private static RecognitionBody image(byte[] bytes, RecognitionOptions options) {
@@ -80,7 +92,8 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
                 throw new ProblemException(ProblemType.BAD_REQUEST, "the body holds more than one JSON value");
             }
         } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "the body is not a JSON object: " + e.getMessage());
+            throw new ProblemException(ProblemType.BAD_REQUEST, "the body is not a JSON object: "
+                    + ProblemText.echo(String.valueOf(e.getMessage())));
         }
         RecognitionOptions options = new RecognitionOptions(
                 fields.model.map(RecognitionOptions::model), fields.mode.map(RecognitionOptions::mode), fields.store);
@@ -237,7 +250,8 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
         try {
             return Base64.getDecoder().decode(WHITESPACE.matcher(payload).replaceAll(""));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "'image' is not valid base64: " + e.getMessage());
+            throw new ProblemException(ProblemType.BAD_REQUEST, "'image' is not valid base64: "
+                    + ProblemText.echo(String.valueOf(e.getMessage())));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.mathsketch.server.api;
 import io.helidon.common.parameters.Parameters;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.server.problem.ProblemException;
+import io.mathsketch.server.problem.ProblemText;
 import io.mathsketch.server.problem.ProblemType;
 
 import java.util.Locale;
@@ -37,7 +38,7 @@ record RecognitionOptions(Optional<String> model, Optional<RecognitionRequest.Mo
     static String model(String value) {
         if (!MODEL_REFERENCE.matcher(value).matches()) {
             throw new ProblemException(ProblemType.BAD_REQUEST,
-                    "model '" + value + "' is not a model reference (name or name:version)");
+                    "model '" + ProblemText.echo(value) + "' is not a model reference (name or name:version)");
         }
         return value;
     }
@@ -48,7 +49,7 @@ record RecognitionOptions(Optional<String> model, Optional<RecognitionRequest.Mo
             case "number" -> RecognitionRequest.Mode.NUMBER;
             case "expression" -> RecognitionRequest.Mode.EXPRESSION;
             default -> throw new ProblemException(ProblemType.BAD_REQUEST,
-                    "mode '" + value + "' is not one of digit, number, expression");
+                    "mode '" + ProblemText.echo(value) + "' is not one of digit, number, expression");
         };
     }
 
@@ -57,7 +58,7 @@ record RecognitionOptions(Optional<String> model, Optional<RecognitionRequest.Mo
             case "true" -> true;
             case "false" -> false;
             default -> throw new ProblemException(ProblemType.BAD_REQUEST,
-                    "store '" + value + "' is not true or false");
+                    "store '" + ProblemText.echo(value) + "' is not true or false");
         };
     }
 }

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.mathsketch.engine.DigitReading;
+import io.mathsketch.engine.ModelInfo;
 import io.mathsketch.engine.expression.Symbol;
 import io.mathsketch.engine.symbols.ExpressionLayout;
 import io.mathsketch.engine.Recognition;
@@ -22,6 +23,7 @@ import io.mathsketch.server.access.Caller;
 import io.mathsketch.server.access.ClientIdFilter;
 import io.mathsketch.server.config.StoreSettings;
 import io.mathsketch.server.problem.ProblemException;
+import io.mathsketch.server.problem.ProblemText;
 import io.mathsketch.server.problem.ProblemType;
 import io.mathsketch.server.store.Cursor;
 import io.mathsketch.server.store.DatabaseStatus;
@@ -98,6 +100,9 @@ public final class RecognitionService implements HttpService {
         RecognitionBody body = RecognitionBody.parse(req.headers().contentType(), bytes, limits);
         RecognitionOptions options = body.options().orElse(query);
         RecognitionRequest.Mode mode = options.mode().orElse(RecognitionRequest.Mode.DIGIT);
+        if (mode != RecognitionRequest.Mode.EXPRESSION && options.model().isPresent()) {
+            requireDigitReader(options.model().get(), mode);
+        }
 
         Recognition recognition = recognizer.recognize(new RecognitionRequest(body.input(), options.model(), mode));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -115,6 +120,25 @@ public final class RecognitionService implements HttpService {
         JsonResponses.send(res, RecognitionJson.toJson(record, stored, fields));
     }
 
+    /**
+     * Refuses a named model that cannot read digits (the symbol model, number mode's verifier and pair reader) in
+     * digit and number mode, which answer digits: it would read every drawing as text no digit comes from, and that
+     * would be stored. Checked here, not in the engine, whose digit mode also serves the tuning tools that read those
+     * models' raw probabilities. A reference no model answers to is left to the engine's 404 {@code unknown-model}.
+     */
+    private void requireDigitReader(String reference, RecognitionRequest.Mode mode)
+            throws RecognitionException.UnsuitableModel {
+        int colon = reference.indexOf(':');
+        String name = colon < 0 ? reference : reference.substring(0, colon);
+        Optional<String> version = colon < 0 ? Optional.empty() : Optional.of(reference.substring(colon + 1));
+        Optional<ModelInfo> model = recognizer.models().stream()
+                .filter(m -> m.name().equals(name) && version.map(m.version()::equals).orElse(true)).findFirst();
+        if (model.isPresent() && !model.get().readsDigits()) {
+            throw new RecognitionException.UnsuitableModel(name, "its labels are not the ten digits, which "
+                    + mode.name().toLowerCase(Locale.ROOT) + " mode reads");
+        }
+    }
+
     private void list(ServerRequest req, ServerResponse res) {
         Caller caller = caller(req, res);
         ResponseFields fields = ResponseFields.fromQuery(req.query());
@@ -123,7 +147,8 @@ public final class RecognitionService implements HttpService {
             try {
                 return Cursor.decode(c);
             } catch (IllegalArgumentException e) {
-                throw new ProblemException(ProblemType.BAD_REQUEST, e.getMessage());
+                throw new ProblemException(ProblemType.BAD_REQUEST, "cursor '" + ProblemText.echo(c)
+                        + "' is not valid", e);
             }
         });
         Optional<String> label = req.query().first("label").asOptional().filter(s -> !s.isEmpty())
@@ -170,6 +195,7 @@ public final class RecognitionService implements HttpService {
     }
 
     private void feedback(ServerRequest req, ServerResponse res) {
+        RequestMediaType.requireJson(req.headers().contentType());
         String given = FeedbackLabel.read(RequestBody.read(req, limits.maxPayloadBytes(), bodies));
         // Only the owner (or the admin) reaches the update: nobody overwrites another client's correction.
         RecognitionRecord record = find(req, res);
@@ -182,8 +208,8 @@ public final class RecognitionService implements HttpService {
             default -> NUMBER_LABEL.matcher(label).matches();
         };
         if (!valid) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "label '" + label + "' is not a valid answer for a "
-                    + record.mode() + " recognition");
+            throw new ProblemException(ProblemType.BAD_REQUEST, "label '" + ProblemText.echo(label)
+                    + "' is not a valid answer for a " + record.mode() + " recognition");
         }
         RecognitionRecord.Feedback feedback = new RecognitionRecord.Feedback(label,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
@@ -271,7 +297,7 @@ public final class RecognitionService implements HttpService {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ProblemException(ProblemType.BAD_REQUEST, "limit '" + value + "' is not a number from 1 to "
+        throw new ProblemException(ProblemType.BAD_REQUEST, "limit '" + ProblemText.echo(value) + "' is not a number from 1 to "
                 + MAX_LIMIT);
     }
 
@@ -284,6 +310,6 @@ public final class RecognitionService implements HttpService {
     }
 
     private static ProblemException notFound(String id) {
-        return new ProblemException(ProblemType.NOT_FOUND, "no recognition has id '" + id + "'");
+        return new ProblemException(ProblemType.NOT_FOUND, "no recognition has id '" + ProblemText.echo(id) + "'");
     }
 }

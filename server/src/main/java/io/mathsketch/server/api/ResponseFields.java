@@ -2,6 +2,7 @@ package io.mathsketch.server.api;
 
 import io.helidon.common.parameters.Parameters;
 import io.mathsketch.server.problem.ProblemException;
+import io.mathsketch.server.problem.ProblemText;
 import io.mathsketch.server.problem.ProblemType;
 
 import java.util.LinkedHashSet;
@@ -38,7 +39,7 @@ record ResponseFields(Set<String> names) {
         for (String name : value.split(",", -1)) {
             String field = name.strip();
             if (!ALL.contains(field)) {
-                throw new ProblemException(ProblemType.BAD_REQUEST, "fields: '" + field + "' is not a field of a"
+                throw new ProblemException(ProblemType.BAD_REQUEST, "fields: '" + ProblemText.echo(field) + "' is not a field of a"
                         + " recognition (" + String.join(", ", ALL) + ")");
             }
             names.add(field);

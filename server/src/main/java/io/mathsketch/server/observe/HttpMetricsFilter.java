@@ -1,5 +1,8 @@
 package io.mathsketch.server.observe;
 
+import io.helidon.common.uri.UriPath;
+import io.helidon.http.PathMatcher;
+import io.helidon.http.PathMatchers;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
@@ -19,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * label space) and status: {@code mathsketch_http_requests_seconds_count/bucket{method,route,status}}. Every label
  * has a bounded set of values whatever clients send: methods outside the standard ones and requests that match no
  * route are labelled {@code other}, so a scan of made-up methods and paths cannot grow the metrics without bound.
+ * A request a filter answered before routing (429 {@code rate-limited}) has no matched route: it is labelled with the
+ * API route its path matches, so the refusals show beside the route they refused.
  */
 public final class HttpMetricsFilter implements Filter {
 
@@ -39,8 +44,18 @@ public final class HttpMetricsFilter implements Filter {
     private record Key(String method, String route, int status) {
     }
 
-    public HttpMetricsFilter(MeterRegistry registry) {
+    private final List<Route> routes;
+
+    private record Route(String pattern, PathMatcher matcher) {
+    }
+
+    /**
+     * @param routePatterns the API's route patterns ({@code /api/v1/recognitions/{id}}), for the requests routing
+     *                      never matched
+     */
+    public HttpMetricsFilter(MeterRegistry registry, List<String> routePatterns) {
         this.registry = registry;
+        this.routes = routePatterns.stream().map(p -> new Route(p, PathMatchers.create(p))).toList();
     }
 
     @Override
@@ -50,10 +65,19 @@ public final class HttpMetricsFilter implements Filter {
             chain.proceed();
         } finally {
             String method = req.prologue().method().text();
-            Key key = new Key(KNOWN_METHODS.contains(method) ? method : OTHER, req.matchingPattern().orElse(OTHER),
-                    res.status().code());
+            Key key = new Key(KNOWN_METHODS.contains(method) ? method : OTHER,
+                    req.matchingPattern().orElseGet(() -> routeOf(req.path().absolute())), res.status().code());
             timers.computeIfAbsent(key, this::timer).record(Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    private String routeOf(UriPath path) {
+        for (Route route : routes) {
+            if (route.matcher().match(path).accepted()) {
+                return route.pattern();
+            }
+        }
+        return OTHER;
     }
 
     private Timer timer(Key key) {

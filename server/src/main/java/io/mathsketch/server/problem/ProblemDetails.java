@@ -1,5 +1,6 @@
 package io.mathsketch.server.problem;
 
+import io.helidon.http.Status;
 import io.mathsketch.server.json.JsonFactory;
 import jakarta.json.JsonObjectBuilder;
 
@@ -19,12 +20,21 @@ public record ProblemDetails(ProblemType type, String detail, String instance) {
 
     public ProblemDetails {
         Objects.requireNonNull(type, "type");
-        detail = detail == null ? type.title() : detail;
-        instance = instance == null ? "" : instance;
+        // The last guard against echoed input: whatever a message quoted, the document stays short and printable.
+        detail = detail == null ? type.title() : ProblemText.printable(detail, ProblemText.DETAIL);
+        instance = instance == null ? "" : ProblemText.printable(instance, ProblemText.DETAIL);
     }
 
     public int status() {
         return type.status();
+    }
+
+    /** The status with a reason phrase: Helidon has none for 431, and its own would repeat the number. */
+    public Status httpStatus() {
+        Status known = Status.create(status());
+        String reason = known.reasonPhrase();
+        return reason == null || reason.isBlank() || reason.equals(Integer.toString(status()))
+                ? Status.create(status(), type.title()) : known;
     }
 
     public byte[] toJsonBytes() {

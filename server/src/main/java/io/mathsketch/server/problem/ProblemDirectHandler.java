@@ -70,7 +70,7 @@ public final class ProblemDirectHandler implements DirectHandler {
             headers.set(HeaderNames.RETRY_AFTER, ProblemErrorHandler.RETRY_AFTER_SECONDS);
         }
         return TransportResponse.builder()
-                .status(Status.create(problem.status()))
+                .status(problem.httpStatus())
                 .headers(headers)
                 .entity(problem.toJsonBytes())
                 .keepAlive(eventType.keepAlive())

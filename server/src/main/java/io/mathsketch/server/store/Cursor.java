@@ -46,7 +46,9 @@ public record Cursor(Instant createdAt, String id) {
             }
             return new Cursor(Instant.ofEpochMilli(millis), id);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("cursor '" + text + "' is not valid", e);
+            // The client's text is not quoted here (a number's parse error would echo it whole): the caller quotes
+            // it, bounded.
+            throw new IllegalArgumentException("not a cursor this server issued", e);
         }
     }
 }

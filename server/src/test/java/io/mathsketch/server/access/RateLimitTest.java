@@ -35,6 +35,10 @@ class RateLimitTest {
                 "another client has its own bucket");
         assertEquals(200, client.get("/").status(), "the page is not limited");
         assertEquals(200, client.get("/observe/health/live").status(), "health is not limited");
+        // Refused before routing, yet counted under the route it asked for, not under "other".
+        assertTrue(client.get("/observe/metrics").text().lines().anyMatch(l ->
+                l.startsWith("mathsketch_http_requests_seconds_count{method=\"GET\",route=\"/api/v1/models\"")
+                        && l.contains("status=\"429\"")), "429 counted under its route");
     }
 
     @Test

@@ -226,6 +226,42 @@ abstract class AbstractRecognitionApiTest {
     }
 
     @Test
+    void digitAndNumberModeRefuseAModelThatCannotReadDigitsAndStoreNothing() {
+        Http client = http.asClient("unsuitable-0123456789ab");
+        for (String model : List.of("mathsketch-digit-pairs", "mathsketch-digit-verifier", "mathsketch-symbols")) {
+            for (String mode : List.of("digit", "number")) {
+                Http.Response response = client.post("/api/v1/recognitions?model=" + model + "&mode=" + mode,
+                        "image/png", Digits.canvasPng(7));
+                assertEquals(422, response.status(), model + " " + mode + ": " + response);
+                assertEquals("unsuitable-model", response.problem());
+            }
+        }
+        assertEquals(List.of(), ids(client.get("/api/v1/recognitions?limit=100")), "nothing stored");
+        assertEquals(201, client.post("/api/v1/recognitions?model=mnist-cnn&mode=number", "image/png",
+                Digits.canvasPng(7)).status());
+    }
+
+    @Test
+    void aFormsModeModelAndStoreFieldsAreReadLikeTheQuery() {
+        List<Integer> indices = List.of(5, 6);
+        byte[] png = CanvasRenderer.white(400, 200).png(CanvasRenderer.row(
+                indices.stream().map(Digits::digit).toList(), 10, 20, 5, 40, 40));
+        String boundary = "----mathsketch" + System.nanoTime();
+        Http.Response number = http.post("/api/v1/recognitions?mode=digit", "multipart/form-data; boundary="
+                + boundary, MultipartBodies.form(boundary, png, Map.of("mode", "number", "model", "mnist-cnn")));
+        assertEquals(201, number.status(), number::toString);
+        assertEquals("number", number.json().getString("mode"), "the form's field wins over the query");
+        assertEquals("" + Digits.label(5) + Digits.label(6), number.json().getString("text"));
+
+        Http.Response unstored = http.post("/api/v1/recognitions", "multipart/form-data; boundary=" + boundary,
+                MultipartBodies.form(boundary, Digits.canvasPng(1), Map.of("store", "false")));
+        assertEquals(200, unstored.status(), unstored::toString);
+        assertFalse(unstored.json().getBoolean("stored"));
+        assertEquals("bad-request", http.post("/api/v1/recognitions", "multipart/form-data; boundary=" + boundary,
+                MultipartBodies.form(boundary, Digits.canvasPng(1), Map.of("mode", "roman"))).problem());
+    }
+
+    @Test
     void aMillionSpecksInNumberModeAreAProblemNotAFailure() {
         // Issue 12's attack: a small PNG of 4096x4096 pixels and a million specks once ran the server out of memory.
         Http.Response specks = http.post("/api/v1/recognitions?mode=number", "image/png",

@@ -30,6 +30,16 @@ class MethodNotAllowedTest {
     }
 
     @Test
+    void headAndAnOptionsThatIsNoPreflightAre405Too() {
+        for (String method : new String[] {"HEAD", "OPTIONS"}) {
+            Http.Response response = send(method, SOME_ID + "/feedback");
+            assertEquals(405, response.status(), method + ": " + response);
+            assertEquals(Optional.of("PUT"), response.header("Allow"), method);
+        }
+        assertMethodNotAllowed("OPTIONS", "/api/v1/stats", "GET");
+    }
+
+    @Test
     void anUnknownPathIsStill404() {
         Http.Response response = send("DELETE", "/api/v1/nothing-here");
 

@@ -86,6 +86,24 @@ class ObservabilityTest {
     }
 
     @Test
+    void headAndOptionsOnAnApiPathAre405WithAllowAndCountedUnderThatRoute() {
+        // CORS is off here: nothing else serves OPTIONS, and HEAD once fell through to the static pages' 404.
+        for (String method : List.of("HEAD", "OPTIONS")) {
+            Http.Response response = http().send(http().request("/api/v1/recognitions")
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(405, response.status(), method + ": " + response);
+            assertEquals("GET, POST", response.header("Allow").orElse(""), method);
+        }
+        String metrics = http().get("/observe/metrics").text();
+        assertHas(metrics, "mathsketch_http_requests_seconds_count{method=\"HEAD\",route=\"/api/v1/recognitions\"",
+                "status=\"405\"");
+        assertHas(metrics, "mathsketch_http_requests_seconds_count{method=\"OPTIONS\",route=\"/api/v1/recognitions\"",
+                "status=\"405\"");
+        assertTrue(metrics.lines().noneMatch(l -> l.startsWith("mathsketch_http_requests_seconds_count")
+                && l.contains("method=\"HEAD\"") && l.contains("route=\"/\"")), "HEAD is not the page's route");
+    }
+
+    @Test
     void madeUpMethodsAndPathsCollapseToOtherInTheMetrics() {
         for (int i = 0; i < 5; i++) {
             http().get("/no/such/route-" + i + "-zq");

@@ -51,6 +51,54 @@ class ErrorResponsesTest {
         assertEquals("/api/v1/recognitions", unsupported.json().getString("instance"));
     }
 
+    @Test
+    void feedbackTakesOnlyJsonLikeRecognitionsAndSaysWhatAnEmptyBodyLacks() {
+        String path = "/api/v1/recognitions/" + http().post("/api/v1/recognitions", "image/png",
+                Digits.canvasPng(4)).json().getString("id") + "/feedback";
+        assertProblem(415, "unsupported-media-type", http().send(http().request(path)
+                .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("{\"label\": 4}"))
+                .build()));
+        assertProblem(415, "unsupported-media-type", http().send(http().request(path)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"label\": 4}")).build()));
+        assertTrue(http().get(path.replace("/feedback", "")).json().isNull("feedback"), "nothing was stored");
+
+        Http.Response empty = http().putJson(path, "");
+        assertProblem(400, "bad-request", empty);
+        assertTrue(empty.json().getString("detail").contains("the body is empty"), empty::toString);
+        Http.Response tiny = http().putJson(path, "7");
+        assertProblem(400, "bad-request", tiny);
+        assertTrue(!tiny.json().getString("detail").contains("auto-detect"), tiny::toString);
+    }
+
+    @Test
+    void echoedInputIsBoundedAndPrintable() {
+        String id = http().post("/api/v1/recognitions", "image/png", Digits.canvasPng(4)).json().getString("id");
+        Http.Response label = http().putJson("/api/v1/recognitions/" + id + "/feedback",
+                "{\"label\": \"x" + "1".repeat(200_000) + "\"}");
+        assertProblem(400, "bad-request", label);
+        assertTrue(label.body().length < 1_000, "bounded: " + label.body().length + " bytes");
+        assertTrue(label.json().getString("detail").contains("'x" + "1".repeat(ProblemText.ECHO - 1) + "…'"),
+                label::toString);
+
+        Http.Response png = http().post("/api/v1/recognitions", "application/json", Digits.canvasPng(4));
+        assertProblem(400, "bad-request", png);
+        assertPrintable(png.json().getString("detail"));
+        assertTrue(png.json().getString("detail").contains("\\u0089"), png::toString);
+
+        for (String query : List.of("mode=", "model=", "store=", "limit=", "fields=")) {
+            String path = "/api/v1/recognitions?" + query + "%1B%5B31m" + "9".repeat(3_000);
+            Http.Response response = query.startsWith("limit") || query.startsWith("fields") ? http().get(path)
+                    : http().post(path, "image/png", Digits.canvasPng(4));
+            assertProblem(400, "bad-request", response);
+            assertTrue(response.body().length < 1_000, query + " bounded: " + response.body().length + " bytes");
+            assertPrintable(response.json().getString("detail"));
+        }
+    }
+
+    private static void assertPrintable(String detail) {
+        assertTrue(detail.chars().noneMatch(Character::isISOControl), () -> "raw control characters: " + detail);
+    }
+
     /**
      * The server reads an oversized body to its end before answering (up to Helidon's bound, four times the limit),
      * so a client that sends the whole body before reading, as the JDK's client does, always reads the 413: a server
