@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a recognition request body carries, whatever its media type: raw image bytes, a multipart form field
- * {@code image} (with optional text fields {@code model}, {@code mode}, {@code store}), or JSON with a data-URL / base64 {@code image}, digital {@code ink} or a {@code pixels} array.
+ * {@code image} (with optional text fields {@code model}, {@code mode}, {@code store}), or JSON with a data-URL /
+ * base64 {@code image}, digital {@code ink} or a {@code pixels} array.
  *
  * @param input what the engine reads
  * @param original the encoded image as received, or the ink's JSON text as it is kept (empty for pixel input)

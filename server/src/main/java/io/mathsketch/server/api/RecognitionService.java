@@ -44,8 +44,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code /api/v1/recognitions}: recognise an image, read past recognitions, their images, give feedback and delete
- * them. Reads, feedback and deletes see only the caller's own recognitions (another client's id is answered 404, exactly like an id that does
- * not exist, so ids cannot be probed); the admin token sees all.
+ * them. Reads, feedback and deletes see only the caller's own recognitions (another client's id is answered 404,
+ * exactly like an id that does not exist, so ids cannot be probed); the admin token sees all.
  */
 public final class RecognitionService implements HttpService {
 
@@ -297,8 +297,8 @@ public final class RecognitionService implements HttpService {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ProblemException(ProblemType.BAD_REQUEST, "limit '" + ProblemText.echo(value) + "' is not a number from 1 to "
-                + MAX_LIMIT);
+        throw new ProblemException(ProblemType.BAD_REQUEST, "limit '" + ProblemText.echo(value)
+                + "' is not a number from 1 to " + MAX_LIMIT);
     }
 
     /** A filter value as long as a stored one can be; longer is 400 before any SQL sees it. */

@@ -39,8 +39,8 @@ record ResponseFields(Set<String> names) {
         for (String name : value.split(",", -1)) {
             String field = name.strip();
             if (!ALL.contains(field)) {
-                throw new ProblemException(ProblemType.BAD_REQUEST, "fields: '" + ProblemText.echo(field) + "' is not a field of a"
-                        + " recognition (" + String.join(", ", ALL) + ")");
+                throw new ProblemException(ProblemType.BAD_REQUEST, "fields: '" + ProblemText.echo(field)
+                        + "' is not a field of a recognition (" + String.join(", ", ALL) + ")");
             }
             names.add(field);
         }
