@@ -2,6 +2,7 @@ package io.mathsketch.server.api;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.mathsketch.server.problem.ProblemDetails;
 import io.mathsketch.server.problem.ProblemErrorHandler;
@@ -47,6 +48,11 @@ public final class MethodNotAllowed {
                     return;
                 }
                 res.header(HeaderNames.ALLOW, allow);
+                if (method == Method.HEAD) {
+                    // A response to HEAD has no body (RFC 9110 §9.3.2), and Helidon would send the one it is given.
+                    res.status(Status.METHOD_NOT_ALLOWED_405).send();
+                    return;
+                }
                 String uri = req.prologue().uriPath().path();
                 ProblemErrorHandler.send(res, new ProblemDetails(ProblemType.METHOD_NOT_ALLOWED,
                         uri + " does not serve " + method.text() + "; it serves " + allow, uri));

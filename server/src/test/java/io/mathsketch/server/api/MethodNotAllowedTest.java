@@ -1,6 +1,7 @@
 package io.mathsketch.server.api;
 
 import io.mathsketch.server.testing.Http;
+import io.mathsketch.server.testing.RawHttp;
 import io.mathsketch.server.testing.ServerFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +38,12 @@ class MethodNotAllowedTest {
             assertEquals(Optional.of("PUT"), response.header("Allow"), method);
         }
         assertMethodNotAllowed("OPTIONS", "/api/v1/stats", "GET");
+
+        RawHttp.Response head = new RawHttp(SERVER.server().port()).send("HEAD /api/v1/stats HTTP/1.1\r\n"
+                + "Host: localhost\r\nConnection: close\r\n\r\n");
+        assertEquals(405, head.status(), head::toString);
+        assertEquals(Optional.of("GET"), head.header("Allow"));
+        assertEquals("", head.body(), "a response to HEAD has no body");
     }
 
     @Test
