@@ -21,6 +21,17 @@ import java.util.List;
 public record DigitReading(String label, int index, float confidence, float[] probabilities, List<String> labels,
                            Box box, DigitImage input) {
 
+    /** The index of the most probable label (the first of equals): the label a reading of {@code probabilities} wins. */
+    public static int winner(float[] probabilities) {
+        int best = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** The k most probable labels, most probable first. */
     public List<Candidate> topK(int k) {
         List<Candidate> all = new ArrayList<>(probabilities.length);

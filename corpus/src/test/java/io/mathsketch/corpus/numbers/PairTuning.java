@@ -1,5 +1,6 @@
 package io.mathsketch.corpus.numbers;
 
+import io.mathsketch.engine.DigitReading;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
@@ -74,7 +75,7 @@ final class PairTuning {
                 for (ScoredRegion r : reader.read(n.png(), scorer(recognizer, memo, i, "mnist-cnn"),
                         scorer(recognizer, memo, i, "mathsketch-digit-verifier"),
                         pairs == null ? null : scorer(recognizer, memo, i, pairs))) {
-                    text.append(best(r.probabilities()));
+                    text.append(DigitReading.winner(r.probabilities()));
                 }
                 read = text.toString();
             } catch (RecognitionException e) {
@@ -116,15 +117,5 @@ final class PairTuning {
                     .labels().size();
             return new float[labels];
         }
-    }
-
-    private static int best(float[] p) {
-        int best = 0;
-        for (int l = 1; l < p.length; l++) {
-            if (p[l] > p[best]) {
-                best = l;
-            }
-        }
-        return best;
     }
 }

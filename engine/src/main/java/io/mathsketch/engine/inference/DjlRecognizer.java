@@ -521,12 +521,7 @@ public final class DjlRecognizer implements Recognizer {
 
     private static DigitReading reading(List<String> labels, float[] probabilities, Box box,
                                         DigitImage input) {
-        int best = 0;
-        for (int i = 1; i < probabilities.length; i++) {
-            if (probabilities[i] > probabilities[best]) {
-                best = i;
-            }
-        }
+        int best = DigitReading.winner(probabilities);
         return new DigitReading(labels.get(best), best, probabilities[best], probabilities, labels, box, input);
     }
 }

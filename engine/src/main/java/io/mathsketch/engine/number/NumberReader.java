@@ -1,5 +1,6 @@
 package io.mathsketch.engine.number;
 
+import io.mathsketch.engine.DigitReading;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionException.BlankImage;
 import io.mathsketch.engine.config.InputLimits;
@@ -143,7 +144,7 @@ public final class NumberReader {
             if (verified != null) {
                 answered[k] = DigitVerifier.weigh(probabilities[k], verified[k]);
             }
-            int label = argmax(answered[k]);
+            int label = DigitReading.winner(answered[k]);
             confidence[k] = probabilities[k][label];
             if (whole != null) {
                 whole[k] = verified[k][label];
@@ -200,16 +201,6 @@ public final class NumberReader {
             pair[k] = read[i][DigitPairs.bestPair(read[i])];
         }
         return pair;
-    }
-
-    private static int argmax(float[] probabilities) {
-        int best = 0;
-        for (int l = 1; l < probabilities.length; l++) {
-            if (probabilities[l] > probabilities[best]) {
-                best = l;
-            }
-        }
-        return best;
     }
 
     /** A digit of a number and the probabilities it was read with (the digit model's, weighed by a verifier). */
