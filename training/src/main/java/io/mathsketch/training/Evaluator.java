@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.mathsketch.engine.DigitReading;
 import io.mathsketch.engine.mnist.MnistLabels;
 import io.mathsketch.engine.image.DigitImage;
 import java.util.ArrayList;
@@ -71,12 +72,6 @@ public final class Evaluator {
 
     /** Index of the largest value (the first one on ties). */
     public static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return DigitReading.winner(values);
     }
 }

@@ -134,17 +134,10 @@ class PhotoInkTest {
         // The grid's lines cross the whole sheet and the digit's strokes: at Otsu's level, lines and ink are one
         // component reaching the frame's edge. The digit is found at a stricter level, without the fainter lines.
         float[] ink = CanvasRenderer.white(W, H).inkField(scene);
-        Random random = new Random(8);
-        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < H; y++) {
-            for (int x = 0; x < W; x++) {
-                double line = x % 24 < 2 || y % 24 < 2 ? 0.22 : 0;
-                double v = 215 * (1 - Math.max(0.5 * ink[y * W + x], line)) * UNEVEN.at(x, y)
-                        + 2 * random.nextGaussian();
-                int g = (int) Math.max(0, Math.min(255, Math.round(v)));
-                image.setRGB(x, y, new Color(g, g, Math.min(255, g + 12)).getRGB());
-            }
-        }
+        BufferedImage image = greyPhoto(8, 2, (x, y) -> {
+            double line = x % 24 < 2 || y % 24 < 2 ? 0.22 : 0;
+            return 215 * (1 - Math.max(0.5 * ink[y * W + x], line)) * UNEVEN.at(x, y);
+        });
         DigitImage read = digit(CanvasRenderer.encode(image, "jpeg"));
         double r = alike(clean, read);
         assertTrue(r > 0.8, "likeness to the clean canvas " + r);
@@ -156,16 +149,10 @@ class PhotoInkTest {
         // component reaching the frame's edge. The desk, far darker than pencil, is taken out and the digit read.
         List<CanvasRenderer.Placement> atTheEdge = List.of(CanvasRenderer.place(seven, 30, 150, 2.4));
         float[] ink = CanvasRenderer.white(W, H).inkField(atTheEdge);
-        Random random = new Random(9);
-        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < H; y++) {
-            for (int x = 0; x < W; x++) {
-                double paper = x < 50 ? 55 : 215;
-                double v = paper * (1 - 0.45 * ink[y * W + x]) * UNEVEN.at(x, y) + 3 * random.nextGaussian();
-                int g = (int) Math.max(0, Math.min(255, Math.round(v)));
-                image.setRGB(x, y, new Color(g, g, Math.min(255, g + 12)).getRGB());
-            }
-        }
+        BufferedImage image = greyPhoto(9, 3, (x, y) -> {
+            double paper = x < 50 ? 55 : 215;
+            return paper * (1 - 0.45 * ink[y * W + x]) * UNEVEN.at(x, y);
+        });
         DigitImage read = digit(CanvasRenderer.encode(image, "jpeg"));
         double r = alike(digit(CanvasRenderer.white(W, H).png(atTheEdge)), read);
         assertTrue(r > 0.8, "likeness to the clean canvas " + r);
@@ -178,18 +165,11 @@ class PhotoInkTest {
         // speck is never the digit, so the levels go on until the desk is taken out and the digit found.
         List<CanvasRenderer.Placement> atTheEdge = List.of(CanvasRenderer.place(seven, 30, 150, 2.4));
         float[] ink = CanvasRenderer.white(W, H).inkField(atTheEdge);
-        Random random = new Random(10);
-        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < H; y++) {
-            for (int x = 0; x < W; x++) {
-                boolean speck = x > 300 && x % 97 < 3 && y % 89 < 3;
-                double paper = x < 50 ? 55 : 215;
-                double v = paper * (1 - Math.max(0.45 * ink[y * W + x], speck ? 0.8 : 0)) * UNEVEN.at(x, y)
-                        + 3 * random.nextGaussian();
-                int g = (int) Math.max(0, Math.min(255, Math.round(v)));
-                image.setRGB(x, y, new Color(g, g, Math.min(255, g + 12)).getRGB());
-            }
-        }
+        BufferedImage image = greyPhoto(10, 3, (x, y) -> {
+            boolean speck = x > 300 && x % 97 < 3 && y % 89 < 3;
+            double paper = x < 50 ? 55 : 215;
+            return paper * (1 - Math.max(0.45 * ink[y * W + x], speck ? 0.8 : 0)) * UNEVEN.at(x, y);
+        });
         DigitImage read = digit(CanvasRenderer.encode(image, "jpeg"));
         double r = alike(digit(CanvasRenderer.white(W, H).png(atTheEdge)), read);
         assertTrue(r > 0.8, "likeness to the clean canvas " + r);
@@ -204,17 +184,11 @@ class PhotoInkTest {
         // floor high, so the band is strong in a few spots only: not a stroke, neither the digit nor a piece of it.
         List<CanvasRenderer.Placement> atTheEdge = List.of(CanvasRenderer.place(seven, 30, 20, 0.9));
         float[] ink = CanvasRenderer.white(W, H).inkField(atTheEdge);
-        Random random = new Random(11);
-        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < H; y++) {
+        BufferedImage image = greyPhoto(11, 3, (x, y) -> {
             boolean soft = y > 80 && y < 476;
-            for (int x = 0; x < W; x++) {
-                double paper = x < 50 ? 0 : soft && x < 54 ? 110.0 * (x - 49) / 4 : soft && x < 59 ? 110 : 215;
-                double v = paper * (1 - 0.45 * ink[y * W + x]) + 3 * random.nextGaussian();
-                int g = (int) Math.max(0, Math.min(255, Math.round(v)));
-                image.setRGB(x, y, new Color(g, g, Math.min(255, g + 12)).getRGB());
-            }
-        }
+            double paper = x < 50 ? 0 : soft && x < 54 ? 110.0 * (x - 49) / 4 : soft && x < 59 ? 110 : 215;
+            return paper * (1 - 0.45 * ink[y * W + x]);
+        });
         DigitImage read = digit(CanvasRenderer.encode(image, "jpeg"));
         double r = alike(digit(CanvasRenderer.white(W, H).png(atTheEdge)), read);
         assertTrue(r > 0.8, "likeness to the clean canvas " + r);
@@ -274,5 +248,22 @@ class PhotoInkTest {
         } catch (RecognitionException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * A W x H grey photo, a little blue: at every pixel, row by row, the level {@code level} gives plus grain of
+     * deviation {@code grain} (seeded).
+     */
+    private static BufferedImage greyPhoto(long seed, double grain, Light level) {
+        Random random = new Random(seed);
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                double v = level.at(x, y) + grain * random.nextGaussian();
+                int g = (int) Math.max(0, Math.min(255, Math.round(v)));
+                image.setRGB(x, y, new Color(g, g, Math.min(255, g + 12)).getRGB());
+            }
+        }
+        return image;
     }
 }
