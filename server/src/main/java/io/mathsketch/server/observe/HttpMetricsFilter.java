@@ -6,6 +6,7 @@ import io.helidon.http.PathMatchers;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -23,7 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * has a bounded set of values whatever clients send: methods outside the standard ones and requests that match no
  * route are labelled {@code other}, so a scan of made-up methods and paths cannot grow the metrics without bound.
  * A request a filter answered before routing (429 {@code rate-limited}) has no matched route: it is labelled with the
- * API route its path matches, so the refusals show beside the route they refused.
+ * API route its path matches, so the refusals show beside the route they refused. A request whose connection closed
+ * before its answer went out whole (cut by the idle sweep, {@code StalledConnections}: its body stalled, or it was not
+ * answered in time) is counted with status {@code none}: the response object still holds the default 200, or the
+ * status of an answer whose writing failed, and neither reached the client.
  */
 public final class HttpMetricsFilter implements Filter {
 
@@ -33,6 +37,7 @@ public final class HttpMetricsFilter implements Filter {
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5)};
 
     private static final String OTHER = "other";
+    private static final String NO_ANSWER = "none";
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS",
             "PATCH", "TRACE", "CONNECT");
 
@@ -41,7 +46,7 @@ public final class HttpMetricsFilter implements Filter {
     // so each (method, route, status) timer is looked up once.
     private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
 
-    private record Key(String method, String route, int status) {
+    private record Key(String method, String route, String status) {
     }
 
     private final List<Route> routes;
@@ -61,12 +66,18 @@ public final class HttpMetricsFilter implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long start = System.nanoTime();
+        boolean closed = false;
         try {
             chain.proceed();
+        } catch (CloseConnectionException e) {
+            // Routing's error handling lets only this escape: the connection is dropped with no (whole) answer.
+            closed = true;
+            throw e;
         } finally {
             String method = req.prologue().method().text();
             Key key = new Key(KNOWN_METHODS.contains(method) ? method : OTHER,
-                    req.matchingPattern().orElseGet(() -> routeOf(req.path().absolute())), res.status().code());
+                    req.matchingPattern().orElseGet(() -> routeOf(req.path().absolute())),
+                    closed || !res.isSent() ? NO_ANSWER : Integer.toString(res.status().code()));
             timers.computeIfAbsent(key, this::timer).record(Duration.ofNanos(System.nanoTime() - start));
         }
     }
@@ -85,7 +96,7 @@ public final class HttpMetricsFilter implements Filter {
                 .description("HTTP requests by route and status")
                 .tags(List.of(Tag.create("method", key.method()),
                         Tag.create("route", key.route()),
-                        Tag.create("status", Integer.toString(key.status()))))
+                        Tag.create("status", key.status())))
                 .buckets(BUCKETS));
     }
 }

@@ -140,6 +140,9 @@ class ObservabilityTest {
                     "engine=\"OnnxRuntime\"", "device=\"cpu\"", "stage=\"" + stage + "\"");
         }
         assertHas(text, "mathsketch_inference_batch_size_bucket{", "model=\"mnist-cnn\"");
+        // Every answer that went out is counted with its status; "none" is kept for connections closed unanswered.
+        assertTrue(text.lines().noneMatch(l -> l.startsWith("mathsketch_http_requests") && l.contains("status=\"none\"")),
+                "an answered request counted without a status");
         assertHas(text, "mathsketch_db_write_seconds_count");
         assertHas(text, "mathsketch_db_write_failures_total");
     }
