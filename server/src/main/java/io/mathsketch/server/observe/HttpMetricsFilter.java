@@ -24,10 +24,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * has a bounded set of values whatever clients send: methods outside the standard ones and requests that match no
  * route are labelled {@code other}, so a scan of made-up methods and paths cannot grow the metrics without bound.
  * A request a filter answered before routing (429 {@code rate-limited}) has no matched route: it is labelled with the
- * API route its path matches, so the refusals show beside the route they refused. A request whose connection closed
- * before its answer went out whole (cut by the idle sweep, {@code StalledConnections}: its body stalled, or it was not
- * answered in time) is counted with status {@code none}: the response object still holds the default 200, or the
- * status of an answer whose writing failed, and neither reached the client.
+ * API route its path matches, so the refusals show beside the route they refused. Either way the label is the route as
+ * the API documents it ({@link #label}): Helidon reports a service's root route with a trailing slash
+ * ({@code /api/v1/models/}), which the documented route, the 405 fallback and a refusal do not have.
+ * A request whose connection closed before its answer went out whole (cut by the idle sweep, {@code
+ * StalledConnections}: its body stalled, or it was not answered in time) is counted with status {@code none}: the
+ * response object still holds the default 200, or the status of an answer whose writing failed, and neither reached
+ * the client.
  */
 public final class HttpMetricsFilter implements Filter {
 
@@ -60,7 +63,12 @@ public final class HttpMetricsFilter implements Filter {
      */
     public HttpMetricsFilter(MeterRegistry registry, List<String> routePatterns) {
         this.registry = registry;
-        this.routes = routePatterns.stream().map(p -> new Route(p, PathMatchers.create(p))).toList();
+        this.routes = routePatterns.stream().map(p -> new Route(label(p), PathMatchers.create(p))).toList();
+    }
+
+    /** A route pattern as a label: without a trailing slash, which names the same route ({@code /} stays). */
+    static String label(String pattern) {
+        return pattern.length() > 1 && pattern.endsWith("/") ? pattern.substring(0, pattern.length() - 1) : pattern;
     }
 
     @Override
@@ -75,8 +83,9 @@ public final class HttpMetricsFilter implements Filter {
             throw e;
         } finally {
             String method = req.prologue().method().text();
-            Key key = new Key(KNOWN_METHODS.contains(method) ? method : OTHER,
-                    req.matchingPattern().orElseGet(() -> routeOf(req.path().absolute())),
+            String route = req.matchingPattern().map(HttpMetricsFilter::label)
+                    .orElseGet(() -> routeOf(req.path().absolute()));
+            Key key = new Key(KNOWN_METHODS.contains(method) ? method : OTHER, route,
                     closed || !res.isSent() ? NO_ANSWER : Integer.toString(res.status().code()));
             timers.computeIfAbsent(key, this::timer).record(Duration.ofNanos(System.nanoTime() - start));
         }

@@ -84,7 +84,7 @@ class StalledConnectionsTest {
     private static long count(String status) {
         return SERVER.http().get("/observe/metrics").text().lines()
                 .filter(l -> l.startsWith("mathsketch_http_requests_seconds_count{method=\"POST\"")
-                        && l.contains("route=\"/api/v1/recognitions/\"") && l.contains("status=\"" + status + "\""))
+                        && l.contains("route=\"/api/v1/recognitions\"") && l.contains("status=\"" + status + "\""))
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
     }

@@ -131,7 +131,7 @@ class ObservabilityTest {
         Http.Response metrics = http().get("/observe/metrics");
         assertEquals(200, metrics.status());
         String text = metrics.text();
-        assertHas(text, "mathsketch_http_requests_seconds_count{method=\"POST\",route=\"/api/v1/recognitions/\"",
+        assertHas(text, "mathsketch_http_requests_seconds_count{method=\"POST\",route=\"/api/v1/recognitions\"",
                 "status=\"201\"");
         assertHas(text, "mathsketch_http_requests_seconds_bucket{", "route=\"/api/v1/recognitions/{id}\"",
                 "status=\"404\"");
@@ -141,8 +141,8 @@ class ObservabilityTest {
         }
         assertHas(text, "mathsketch_inference_batch_size_bucket{", "model=\"mnist-cnn\"");
         // Every answer that went out is counted with its status; "none" is kept for connections closed unanswered.
-        assertTrue(text.lines().noneMatch(l -> l.startsWith("mathsketch_http_requests") && l.contains("status=\"none\"")),
-                "an answered request counted without a status");
+        assertTrue(text.lines().noneMatch(l -> l.startsWith("mathsketch_http_requests")
+                && l.contains("status=\"none\"")), "an answered request counted without a status");
         assertHas(text, "mathsketch_db_write_seconds_count");
         assertHas(text, "mathsketch_db_write_failures_total");
     }
