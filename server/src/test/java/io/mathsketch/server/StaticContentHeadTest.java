@@ -1,0 +1,68 @@
+package io.mathsketch.server;
+
+import io.mathsketch.server.testing.Http;
+import io.mathsketch.server.testing.ServerFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The drawing page's static files answer HEAD as GET without the body: same status, type and length. */
+class StaticContentHeadTest {
+
+    @RegisterExtension
+    static final ServerFixture SERVER = ServerFixture.onOwnH2();
+
+    @Test
+    void headOnThePageFilesSendsTheirHeadersWithoutABody() throws IOException {
+        for (String path : List.of("/", "/index.html", "/js/main.js", "/css/app.css", "/favicon.svg")) {
+            Http.Response get = SERVER.http().get(path);
+            assertEquals(200, get.status(), path);
+            // HEAD, then a GET on the same connection: if HEAD sent a body, its bytes would come before the second
+            // answer's status line (told apart without waiting on a timeout).
+            String text = exchange("HEAD " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "GET /observe/health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            int headEnd = text.indexOf("\r\n\r\n") + 4;
+            String head = text.substring(0, headEnd);
+            assertTrue(head.startsWith("HTTP/1.1 200 "), path + ": " + head);
+            assertTrue(text.startsWith("HTTP/1.1 200 ", headEnd), path + ": HEAD sent a body: " + text);
+            assertEquals(String.valueOf(get.body().length), header(head, "content-length"), path + ": " + head);
+            assertEquals(get.header("Content-Type").orElse(""), header(head, "content-type"), path);
+        }
+    }
+
+    /** Sends raw requests on one connection and reads until the second response's head has arrived. */
+    private static String exchange(String requests) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", SERVER.server().port()), 5_000);
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder text = new StringBuilder();
+            int heads = 0;
+            int b;
+            while (heads < 2 && (b = in.read()) != -1) {
+                text.append((char) b);
+                if (text.length() >= 4 && text.substring(text.length() - 4).equals("\r\n\r\n")) {
+                    heads++;
+                }
+            }
+            return text.toString();
+        }
+    }
+
+    private static String header(String head, String name) {
+        return head.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith(name + ":"))
+                .map(l -> l.substring(name.length() + 1).trim()).findFirst().orElse("(none)");
+    }
+}
