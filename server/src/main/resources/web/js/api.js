@@ -59,6 +59,14 @@ export class MathSketchApi {
         return readJson(response);
     }
 
+    /**
+     * Deletes a saved recognition. The caller is the browser's anonymous client-id cookie, which same-origin requests
+     * carry by themselves (it is HttpOnly: page scripts never see it); resolves once the server answered 204.
+     */
+    async deleteRecognition(id) {
+        await this.#fetch(`/recognitions/${encodeURIComponent(id)}`, {method: 'DELETE', headers: {Accept: ACCEPT}});
+    }
+
     async listRecognitions({limit, cursor}) {
         const query = new URLSearchParams({limit: String(limit)});
         if (cursor) {

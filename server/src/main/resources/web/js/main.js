@@ -44,7 +44,7 @@ const history = new HistoryView(api, {
     status: byId('history-status'),
     loadMore: byId('load-more'),
     refresh: byId('history-refresh'),
-});
+}, forgetDeleted);
 const stats = new StatsView(api, {
     figures: byId('stats-figures'),
     matrix: byId('confusion-wrap'),
@@ -135,6 +135,18 @@ function showError(error, {retryInSeconds}) {
         feedback.hide();
     }
     result.announce(`${message.title}. ${message.detail}`);
+}
+
+/**
+ * A recognition deleted from the history: the statistics are read again, and if it is the answer on screen, that
+ * answer says so and takes no feedback (the server would answer 404). Redrawing stores a new one as usual.
+ */
+function forgetDeleted(id) {
+    stats.reload();
+    if (result.showDeleted(id)) {
+        symbols.hide();
+        feedback.hide();
+    }
 }
 
 /** Feedback needs a saved recognition: a live preview is saved first. */

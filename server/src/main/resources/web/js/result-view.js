@@ -10,6 +10,8 @@ const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 export class ResultView {
     #nodes;
     #logicalWidth;
+    /** The id of the saved recognition on screen, if one is. */
+    #savedId = null;
 
     /** @param logicalWidth () => the sketchpad's logical width, for the number-mode overlay */
     constructor(nodes, logicalWidth) {
@@ -25,6 +27,7 @@ export class ResultView {
         answer.dataset.empty = 'true';
         answer.dataset.version = '';
         answer.dataset.state = 'empty';
+        this.#savedId = null;
         this.#nodes.card.classList.remove('stale');
         confidence.textContent = message;
         meter.style.setProperty('--value', '0');
@@ -53,6 +56,24 @@ export class ResultView {
         }
     }
 
+    /**
+     * If the answer on screen is recognition `id`, says it was deleted (it stays readable, no longer saved) and
+     * answers true.
+     */
+    showDeleted(id) {
+        if (id !== this.#savedId) {
+            return false;
+        }
+        this.#savedId = null;
+        const {answer, tag} = this.#nodes;
+        answer.dataset.state = 'deleted';
+        tag.hidden = false;
+        tag.dataset.state = 'deleted';
+        tag.textContent = 'Deleted';
+        this.announce('The drawing on the canvas was deleted from your history.');
+        return true;
+    }
+
     showPending() {
         this.#setBusy(true);
     }
@@ -66,6 +87,7 @@ export class ResultView {
         this.#setBusy(false);
         answer.dataset.version = String(version);
         answer.dataset.state = state;
+        this.#savedId = state === 'saved' ? recognition.id : null;
         this.#nodes.card.classList.remove('stale');
         answer.textContent = recognition.text || '?';
         answer.dataset.empty = 'false';

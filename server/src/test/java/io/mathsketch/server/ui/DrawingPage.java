@@ -169,6 +169,30 @@ final class DrawingPage {
         return driver.findElements(By.cssSelector("#history-list > li"));
     }
 
+    /** The entry of recognition {@code id} in the history, once it is listed. */
+    WebElement historyItem(String id) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history-list > li[data-id='"
+                + id + "']")));
+    }
+
+    /** The id of the newest entry in the history, once there is one. */
+    String newestHistoryId() {
+        // One script call: the list re-renders as items arrive, so element handles can go stale.
+        return wait.until(d -> (String) js("return document.querySelector('#history-list > li')?.dataset.id ?? null;"));
+    }
+
+    /** The value of a statistics figure ("Drawings saved"), once the statistics are shown. */
+    String statsFigure(String label) {
+        return wait.until(d -> (String) js("const dt = [...document.querySelectorAll('#stats-figures dt')]"
+                + ".find(dt => dt.textContent === arguments[0]);"
+                + " return dt ? dt.nextElementSibling.querySelector('.figure-value').textContent : null;", label));
+    }
+
+    /** The accessible name of the focused element (its aria-label, else its text). */
+    String focusedName() {
+        return driver.switchTo().activeElement().getAccessibleName();
+    }
+
     WebElement waitForNotice() {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
     }
