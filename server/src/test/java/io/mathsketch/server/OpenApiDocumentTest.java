@@ -2,6 +2,7 @@ package io.mathsketch.server;
 
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.image.Ink;
 import io.mathsketch.server.access.AdminToken;
 import io.mathsketch.server.api.ModelService;
 import io.mathsketch.server.api.RecognitionService;
@@ -120,8 +121,9 @@ class OpenApiDocumentTest {
         assertEquals(limits.maxInkCoordinate(), coordinate.getMaximum().intValueExact());
         assertEquals(-limits.maxInkCoordinate(), coordinate.getMinimum().intValueExact());
         for (String size : List.of("width", "height", "penWidth")) {
-            assertEquals(limits.maxInkCoordinate(),
-                    ((Schema<?>) ink.getProperties().get(size)).getMaximum().intValueExact(), size);
+            Schema<?> schema = (Schema<?>) ink.getProperties().get(size);
+            assertEquals(limits.maxInkCoordinate(), schema.getMaximum().intValueExact(), size);
+            assertEquals(0, java.math.BigDecimal.valueOf(Ink.MIN_SIZE).compareTo(schema.getMinimum()), size);
         }
     }
 

@@ -74,7 +74,8 @@ public final class AttackCorpus {
     /**
      * Valid ink whose drawing is the attack ({@link AttackInks}), in every mode. A few points under a surface-wide
      * pen cost little at the model's 28x28 (digit and number mode may read them) and are refused on expression
-     * mode's surface; long random segments are refused in every mode, as is a pen wider than the surface.
+     * mode's surface; long random segments are refused in every mode, as is a pen wider than the surface, one too
+     * fine to scale and one too fine to leave ink.
      */
     private static void inks(List<Attack> attacks, InputLimits limits) {
         String hugePen = AttackInks.hugePen();
@@ -87,6 +88,10 @@ public final class AttackCorpus {
                 inkBody(AttackInks.longRandomSegments(limits)));
         everyMode(attacks, "ink-pen-wider-than-surface", Expect.INK_TOO_LARGE, "application/json",
                 inkBody(AttackInks.penWiderThanSurface()));
+        everyMode(attacks, "ink-vanishing-pen", Expect.REFUSED, "application/json",
+                inkBody(AttackInks.vanishingPen()));
+        everyMode(attacks, "ink-faintest-pen", Expect.REFUSED, "application/json",
+                inkBody(AttackInks.faintestPen(limits)));
     }
 
     private static byte[] inkBody(String ink) {

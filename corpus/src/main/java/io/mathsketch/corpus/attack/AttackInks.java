@@ -6,7 +6,8 @@ import java.util.Random;
 
 /**
  * The attack corpus's digital inks: valid ink, within every point, stroke and coordinate limit, whose drawing costs
- * what its segments times their length times the pen cost. Written as the ink object's JSON text, deterministic.
+ * what its segments times their length times the pen cost, and pens at the fine edge of what is accepted. Written as
+ * the ink object's JSON text, deterministic.
  */
 public final class AttackInks {
 
@@ -21,12 +22,30 @@ public final class AttackInks {
      * 17 CPU-seconds in expression mode, and each picture of it, stored, 3.6 s.
      */
     public static String hugePen() {
-        return ink(random(1, 80, SURFACE, SURFACE, 1), SURFACE, SURFACE, SURFACE);
+        String side = Integer.toString(SURFACE);
+        return ink(random(1, 80, SURFACE, SURFACE, 1), side, side, side);
     }
 
     /** A pen wider than the surface: refused whatever it draws. */
     public static String penWiderThanSurface() {
-        return ink(random(1, 3, 280, 280, 2), 280, 280, 281);
+        return ink(random(1, 3, 280, 280, 2), "280", "280", "281");
+    }
+
+    /**
+     * A pen far finer than a double can scale to pixels ({@code 1e-39}, under the least size an ink may declare):
+     * once NaN in the model's input and a 500.
+     */
+    public static String vanishingPen() {
+        return ink("[{\"points\":[[0,0],[10,10]]}]", "280", "280", "1e-39");
+    }
+
+    /**
+     * The finest pen accepted on a surface as large as accepted: it leaves less than a grey level of ink in any
+     * pixel, so there is nothing to read.
+     */
+    public static String faintestPen(InputLimits limits) {
+        String side = Integer.toString(limits.maxInkCoordinate());
+        return ink(random(1, 20, 1000, 1000, 4), side, side, "0.000001");
     }
 
     /**
@@ -38,7 +57,7 @@ public final class AttackInks {
         int strokeBytes = points * 10 + 16;
         long room = Math.min(limits.maxPayloadBytes(), 64 << 20) - 4096;
         int strokes = (int) Math.max(1, Math.min(limits.maxInkStrokes(), room / strokeBytes));
-        return ink(random(strokes, points, 560, 280, 3), 560, 280, 18);
+        return ink(random(strokes, points, 560, 280, 3), "560", "280", "18");
     }
 
     /** {@code strokes} strokes of {@code points} random whole points in [0, width) x [0, height), as JSON. */
@@ -56,7 +75,8 @@ public final class AttackInks {
         return json.append(']').toString();
     }
 
-    private static String ink(String strokes, int width, int height, int penWidth) {
+    /** The ink object's JSON; sizes as JSON numbers' text. */
+    private static String ink(String strokes, String width, String height, String penWidth) {
         return "{\"strokes\":" + strokes + ",\"width\":" + width + ",\"height\":" + height + ",\"penWidth\":"
                 + penWidth + "}";
     }

@@ -15,6 +15,13 @@ import java.util.List;
  */
 public record Ink(List<Stroke> strokes, double width, double height, double penWidth) {
 
+    /**
+     * The least width, height and pen width a client's ink may declare. Units are the client's, but the drawing
+     * scales them to pixels, and a surface or pen of a few units in the last places of a double would scale by more
+     * than a double holds (a pen of 1e-39 gave the model NaN); a millionth of a unit is finer than any pen or screen.
+     */
+    public static final double MIN_SIZE = 1e-6;
+
     public Ink {
         strokes = List.copyOf(strokes);
     }

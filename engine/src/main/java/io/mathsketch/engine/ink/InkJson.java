@@ -67,7 +67,8 @@ public final class InkJson {
      * as it is passed: a stroke is refused at its first point over the limit, not after its points have been built
      * into objects. Members other than the ink's are skipped.
      *
-     * @throws InvalidInk when a field is missing or of the wrong type, a value is not finite, a size is not positive
+     * @throws InvalidInk when a field is missing or of the wrong type, a value is not finite, a size is under
+     *                    {@link Ink#MIN_SIZE}
      *                    or a pressure is outside [0, 1]
      * @throws InkTooLarge when the ink has more strokes, or a stroke more points, than allowed, a coordinate or
      *                     size is beyond the coordinate limit, or the pen is wider than the surface's longer side
@@ -279,8 +280,9 @@ public final class InkJson {
             throw new InvalidInk("'ink." + key + "' must be a number");
         }
         double v = number(parser);
-        if (!Double.isFinite(v) || v <= 0) {
-            throw new InvalidInk("'ink." + key + "' must be a finite number above 0, not " + parser.getString());
+        if (!Double.isFinite(v) || v < Ink.MIN_SIZE) {
+            throw new InvalidInk("'ink." + key + "' must be a finite number of at least " + Ink.MIN_SIZE + ", not "
+                    + parser.getString());
         }
         if (v > max) {
             throw new InkTooLarge("'ink." + key + "' is " + v + "; at most " + (long) max + " is accepted");

@@ -68,7 +68,7 @@ public final class InkRenderer {
      * Some strokes of an ink (for example one digit of a number) as one centred digit; the box is in the ink's units,
      * rounded outwards to whole units.
      *
-     * @throws RecognitionException.BlankImage when the strokes have no point
+     * @throws RecognitionException.BlankImage when the strokes have no point, or leave no ink at the model's size
      * @throws InkTooLarge when drawing them would spend more than is left of {@code work}
      */
     public DigitRegion digit(List<Stroke> strokes, double penWidth, InkWork work)
@@ -84,6 +84,9 @@ public final class InkRenderer {
         int tw = fitted[0], th = fitted[1];
         double sx = tw / w, sy = th / h;
         float[] patch = coverage(strokes, x0, y0, sx, sy, penWidth, tw, th, work);
+        if (!anyInk(patch)) {
+            throw new RecognitionException.BlankImage(); // a pen too fine to leave a grey level at this size
+        }
         DigitImage digit = MnistCentering.placeByCentreOfMass(patch, tw, th);
         int bx = (int) Math.floor(x0), by = (int) Math.floor(y0);
         Box box = new Box(bx, by, (int) Math.ceil(x0 + w) - bx, (int) Math.ceil(y0 + h) - by);
@@ -127,6 +130,15 @@ public final class InkRenderer {
             image.rowDone(y, min, max, 255);
         }
         return image;
+    }
+
+    private static boolean anyInk(float[] coverage) {
+        for (float v : coverage) {
+            if (v > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {minX, minY, maxX, maxY} of every point, or null when there is none ({@link Stroke#bounds}). */
@@ -277,6 +289,8 @@ public final class InkRenderer {
      * depends on the segment's direction.
      */
     private static final class Field {
+        /** The least ink a pixel can show: one of 255 grey levels. A pen narrower than this in pixels draws nothing. */
+        private static final double FAINTEST = 1.0 / 255;
         private final int width, height;
         private final double sx, sy, radius;
         /** Half the pen in pixels across a dot: the pen's mean radius. */
@@ -320,6 +334,10 @@ public final class InkRenderer {
                 dy = 0;
                 r = roundRadius;
                 unit = 1 / r;
+            }
+            if (2 * r < FAINTEST) {
+                // No pixel would get a grey level of ink, and the walk's steps (1 / r) would leave a float's range.
+                return;
             }
             // Beyond half a pen plus half a pixel a pixel gets no ink.
             double reach = r + 0.5, band = reach / (r * unit);

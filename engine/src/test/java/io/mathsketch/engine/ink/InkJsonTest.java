@@ -135,6 +135,9 @@ class InkJsonTest {
         "{\"strokes\": [{\"points\": [[1, 2, -1e999]]}], \"width\": 280, \"height\": 280, \"penWidth\": 18}",
         "{\"strokes\": [{\"points\": [[1, 2]]}], \"width\": 1e309, \"height\": 280, \"penWidth\": 18}",
         "{\"strokes\": [{\"points\": [[NaN, 2]]}], \"width\": 280, \"height\": 280, \"penWidth\": 18}",
+        "{\"strokes\": [{\"points\": [[0, 0], [10, 10]]}], \"width\": 280, \"height\": 280, \"penWidth\": 1e-39}",
+        "{\"strokes\": [{\"points\": [[0, 0]]}], \"width\": 1e-300, \"height\": 1e-300, \"penWidth\": 1e-300}",
+        "{\"strokes\": [{\"points\": [[1, 2]]}], \"width\": 280, \"height\": 9.9e-7, \"penWidth\": 18}",
     })
     void refusesWhatIsNotInkOrNoDrawingHas(String json) {
         InvalidInk e = assertThrows(InvalidInk.class, () -> InkJson.read(json, LIMITS));
@@ -156,6 +159,14 @@ class InkJsonTest {
     void refusesInkOverALimit(String json) {
         InkTooLarge e = assertThrows(InkTooLarge.class, () -> InkJson.read(json, LIMITS));
         assertTrue(e.getMessage().contains("at most"), e.getMessage());
+    }
+
+    @Test
+    void theLeastSizeIsAccepted() throws Exception {
+        Ink ink = InkJson.read("{\"strokes\": [], \"width\": 0.000001, \"height\": 1e-6, \"penWidth\": 1e-6}",
+                LIMITS);
+        assertEquals(Ink.MIN_SIZE, ink.width());
+        assertEquals(Ink.MIN_SIZE, ink.penWidth());
     }
 
     @Test

@@ -259,6 +259,40 @@ class InkRendererTest {
         assertTrue(work.spent() > 0 && work.spent() <= 22 * 12 + 4 * InkRenderer.POINT_WORK, "spent " + work.spent());
     }
 
+    @Test
+    void aPenTooFineForOneGreyLevelLeavesNoInk() throws RecognitionException {
+        // 1/1000 of a unit over a 1,000-unit stroke: a twenty-millionth of a pixel at 28 x 28.
+        Ink fine = new Ink(List.of(line(0, 0, 1000, 1000)), 100_000, 100_000, 0.001);
+        assertThrows(RecognitionException.BlankImage.class, () -> renderer.digit(fine));
+        for (float v : raster(fine, 560, 560).ink()) {
+            assertEquals(0f, v);
+        }
+        // The finest pen that still leaves a grey level draws something.
+        Ink thin = new Ink(List.of(line(0, 0, 1000, 1000)), 1000, 1000, 0.3);
+        assertTrue(max(renderer.digit(thin).digit().pixels()) > 0);
+    }
+
+    @Test
+    void theLeastSizesDrawFiniteInk() throws RecognitionException {
+        // Sizes at Ink.MIN_SIZE scale by millions: every value drawn stays a number.
+        double s = Ink.MIN_SIZE;
+        Ink tiny = new Ink(List.of(line(0, 0, s, s), Stroke.of(new double[] {s / 2}, new double[] {0})), s, s, s);
+        for (float v : renderer.digit(tiny).digit().pixels()) {
+            assertTrue(Float.isFinite(v) && v >= 0 && v <= 1, "pixel " + v);
+        }
+        for (float v : raster(tiny, 560, 560).ink()) {
+            assertTrue(Float.isFinite(v), "pixel " + v);
+        }
+    }
+
+    private static float max(float[] values) {
+        float max = 0;
+        for (float v : values) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
     private static Stroke line(double x0, double y0, double x1, double y1) {
         return Stroke.of(new double[] {x0, x1}, new double[] {y0, y1});
     }
