@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Counts and times every request by method, matched route pattern (not the raw path, so ids do not explode the
  * label space) and status: {@code mathsketch_http_requests_seconds_count/bucket{method,route,status}}. Every label
  * has a bounded set of values whatever clients send: methods outside the standard ones and requests that match no
- * route are labelled {@code other}, so a scan of made-up methods and paths cannot grow the metrics without bound.
+ * route (any 404 outside the API's routes, whatever its method) are labelled {@code other}, so a scan of made-up methods and paths cannot grow the metrics without bound.
  * A request a filter answered before routing (429 {@code rate-limited}) has no matched route: it is labelled with the
  * API route its path matches, so the refusals show beside the route they refused. Either way the label is the route as
  * the API documents it ({@link #label}): Helidon reports a service's root route with a trailing slash
@@ -83,7 +83,10 @@ public final class HttpMetricsFilter implements Filter {
             throw e;
         } finally {
             String method = req.prologue().method().text();
-            String route = req.matchingPattern().map(HttpMetricsFilter::label)
+            // A 404 is labelled by the API route its path matches, else other: the page's catch-all route matches
+            // every GET and passes on the paths it has no file for, which must not count as the page's.
+            boolean notFound = res.isSent() && res.status().code() == 404;
+            String route = req.matchingPattern().filter(p -> !notFound).map(HttpMetricsFilter::label)
                     .orElseGet(() -> routeOf(req.path().absolute()));
             Key key = new Key(KNOWN_METHODS.contains(method) ? method : OTHER, route,
                     closed || !res.isSent() ? NO_ANSWER : Integer.toString(res.status().code()));

@@ -127,6 +127,28 @@ class ObservabilityTest {
     }
 
     @Test
+    void anUnknownPathIsCountedAsRouteOtherWhateverTheMethod() {
+        // The registry is the JVM's, shared with other tests' servers: what this test's requests add is checked.
+        String before = http().get("/observe/metrics").text();
+        List<String> methods = List.of("GET", "DELETE");
+        List<String> paths = List.of("/no/such", "/api/v9/x");
+        for (String path : paths) {
+            for (String method : methods) {
+                Http.Response response = http().send(http().request(path)
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build());
+                assertEquals(404, response.status(), method + " " + path + ": " + response);
+            }
+        }
+        String after = http().get("/observe/metrics").text();
+        for (String method : methods) {
+            String[] parts = {"method=\"" + method + "\"", "route=\"other\"", "status=\"404\""};
+            assertEquals(counted(before, parts) + paths.size(), counted(after, parts), method + " counted as other");
+        }
+        assertEquals(counted(before, "route=\"/\"", "status=\"404\""), counted(after, "route=\"/\"",
+                "status=\"404\""), "no 404 is counted under the page's route");
+    }
+
+    @Test
     void metricsCoverRequestsStagesBatchesAndWrites() {
         // Other tests' servers share the JVM's registry, and some cut connections on purpose: only this test's count.
         long unanswered = counted(http().get("/observe/metrics").text(), "status=\"none\"");
