@@ -28,6 +28,7 @@ import io.mathsketch.server.access.RateLimitFilter;
 import io.mathsketch.server.api.BodyBudget;
 import io.mathsketch.server.api.MethodNotAllowed;
 import io.mathsketch.server.api.ModelService;
+import io.mathsketch.server.api.PresentedTokenFilter;
 import io.mathsketch.server.api.RecognitionService;
 import io.mathsketch.server.api.RouteRecorder;
 import io.mathsketch.server.api.StatsService;
@@ -46,6 +47,7 @@ import io.mathsketch.server.store.RecognitionWriter;
 import io.mathsketch.server.store.RetentionJob;
 
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -151,7 +153,8 @@ public final class MathSketchServer implements AutoCloseable {
                             .addClasspath(page -> page.location("web").welcome("index.html").context("/"))
                             .build())
                     .routing(routing -> routing(routing, recognitions, stats, models, registry,
-                            new RateLimitFilter(settings.rateLimit()), adminRequests, heap,
+                            new RateLimitFilter(settings.rateLimit()), adminRequests,
+                            new PresentedTokenFilter(adminToken, List.of(ModelService.RELOAD_ROUTE)), heap,
                             !settings.cors().allowedOrigins().isEmpty()));
             // HTTP/1 through StalledConnections only (Helidon's discovered selector would be a second candidate,
             // and with two the server reads a connection's first bytes before any sweep can see it).
@@ -198,17 +201,20 @@ public final class MathSketchServer implements AutoCloseable {
 
     static void routing(HttpRouting.Builder routing, RecognitionService recognitions, StatsService stats,
                         ModelService models, MeterRegistry registry, RateLimitFilter rateLimit,
-                        AdminRequests adminRequests, OutOfMemoryWatch heap, boolean cors) {
+                        AdminRequests adminRequests, PresentedTokenFilter presentedToken, OutOfMemoryWatch heap,
+                        boolean cors) {
         RouteRecorder served = new RouteRecorder();
         api(served, recognitions, stats, models);
         // In this order: a limited request is still counted (under the route it asked for, which routing never
-        // matched), carries the security headers and is limited by the client id it was just given.
+        // matched), carries the security headers and is limited by the client id it was just given; a wrong token
+        // is refused after the limit, which so slows down guessing it.
         routing.addFilter(new HttpMetricsFilter(registry, served.routes().stream()
                 .map(route -> route.substring(route.indexOf(' ') + 1)).distinct().toList()));
         routing.addFilter(new SecurityHeadersFilter());
         routing.addFilter(adminRequests);
         routing.addFilter(new ClientIdFilter());
         routing.addFilter(rateLimit);
+        routing.addFilter(presentedToken);
         api(routing, recognitions, stats, models);
         MethodNotAllowed.register(routing, served.routes(), cors);
         routing.error(Throwable.class, new ProblemErrorHandler(heap));

@@ -12,6 +12,7 @@ import io.mathsketch.server.problem.ProblemType;
 import io.mathsketch.server.testing.Http;
 import io.mathsketch.server.testing.ServerFixture;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.StringReader;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -86,6 +88,61 @@ class OpenApiDocumentTest {
                 assertNotEquals(404, http().get(path).status(), route + " is documented but not served");
             }
         }
+    }
+
+    /**
+     * What every API operation answers before its handler runs, sent to each documented operation and checked in its
+     * documented responses: a malformed {@code X-Client-Id} is 400, credentials that are not the admin token are 401
+     * (this server has none configured, so any is wrong), and another method on its path is 405 with the documented
+     * methods as {@code Allow}.
+     */
+    @Test
+    void everyApiOperationDocumentsTheAnswersEveryApiRequestCanGet() {
+        OpenAPI document = assertValid(parse(served("application/yaml")));
+        document.getPaths().forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            String concrete = path.replace("{id}", "0190f4c2-0000-7000-8000-000000000000").replace("{name}",
+                    "mnist-cnn");
+            String allow = item.readOperationsMap().keySet().stream().map(Enum::name).sorted()
+                    .collect(Collectors.joining(", "));
+            item.readOperationsMap().forEach((method, operation) -> {
+                String route = method + " " + path;
+                Set<String> documented = operation.getResponses().keySet();
+                Http.Response malformedId = send(http().asClient("not a client id"), method.name(), concrete);
+                assertEquals(400, malformedId.status(), route + " with a malformed X-Client-Id: " + malformedId);
+                assertTrue(documented.contains("400"), route + " documents 400 (malformed X-Client-Id)");
+
+                Http.Response wrongToken = send(http().withAdminToken("not-the-admin-token"), method.name(),
+                        concrete);
+                assertTrue(documented.contains("401"), route + " documents 401 (wrong token)");
+                if (adminOnly(operation)) {
+                    // Demands the token, and says first that none is configured (as on this server).
+                    assertEquals(403, wrongToken.status(), route + " with no token configured: " + wrongToken);
+                } else {
+                    assertEquals(401, wrongToken.status(), route + " with a wrong token: " + wrongToken);
+                    assertEquals(Optional.of("Bearer"), wrongToken.header("WWW-Authenticate"), route);
+                }
+
+                assertTrue(documented.contains("405"), route + " documents 405 (another method on its path)");
+                assertEquals("#/components/responses/MethodNotAllowed", operation.getResponses().get("405")
+                        .get$ref(), route);
+            });
+            Http.Response otherMethod = send(http(), "PATCH", concrete);
+            assertEquals(405, otherMethod.status(), "PATCH " + path + ": " + otherMethod);
+            assertEquals(Optional.of(allow), otherMethod.header("Allow"), "PATCH " + path);
+        });
+    }
+
+    private static boolean adminOnly(Operation operation) {
+        return operation.getSecurity() != null && operation.getSecurity().stream()
+                .allMatch(requirement -> requirement.keySet().equals(Set.of("adminToken")));
+    }
+
+    private static Http.Response send(Http http, String method, String path) {
+        return http.send(http.request(path).method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     @Test

@@ -20,7 +20,7 @@ final class FeedbackLabel {
     }
 
     static String read(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
+        String text = new String(RequestMediaType.withoutBom(body), StandardCharsets.UTF_8);
         if (text.isBlank()) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "the body is empty; send a JSON object such as"
                     + " {\"label\": \"7\"}");

@@ -20,6 +20,9 @@ import java.util.List;
 /** {@code /api/v1/models}: the loaded models, and reloading one from its folder (admin token required). */
 public final class ModelService implements HttpService {
 
+    /** Reloading, which demands the admin token and checks it itself ({@link PresentedTokenFilter}). */
+    public static final String RELOAD_ROUTE = "/api/v1/models/{name}/reload";
+
     private final Recognizer recognizer;
     private final AdminToken adminToken;
 

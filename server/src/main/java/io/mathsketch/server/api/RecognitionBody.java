@@ -56,7 +56,8 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
                     field(form, "store").map(RecognitionOptions::store)));
         }
         if (RequestMediaType.isJson(type)) {
-            return json(body, limits);
+            RequestMediaType.requireUtf8(mediaType);
+            return json(RequestMediaType.withoutBom(body), limits);
         }
         throw RequestMediaType.unsupported(type, "image/png, image/jpeg, image/gif, image/bmp, multipart/form-data or"
                 + " application/json");

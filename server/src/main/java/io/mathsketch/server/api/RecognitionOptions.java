@@ -25,9 +25,9 @@ record RecognitionOptions(Optional<String> model, Optional<RecognitionRequest.Mo
 
     static RecognitionOptions fromQuery(Parameters query) {
         return new RecognitionOptions(
-                query.first("model").asOptional().map(RecognitionOptions::model),
-                query.first("mode").asOptional().map(RecognitionOptions::mode),
-                query.first("store").asOptional().map(RecognitionOptions::store));
+                QueryParameter.once(query, "model").map(RecognitionOptions::model),
+                QueryParameter.once(query, "mode").map(RecognitionOptions::mode),
+                QueryParameter.once(query, "store").map(RecognitionOptions::store));
     }
 
     /** This request's options, with {@code fallback} filling what is not set here. */

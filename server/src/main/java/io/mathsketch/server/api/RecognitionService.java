@@ -1,5 +1,6 @@
 package io.mathsketch.server.api;
 
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -54,9 +55,9 @@ public final class RecognitionService implements HttpService {
     static final String DATABASE_DOWN_WARNING = "199 mathsketch \"recognition not stored: database unavailable\"";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int MAX_LIMIT = 100;
-    /** The longest label: a number-mode correction ({@link #NUMBER_LABEL}). */
+    /** The longest {@code label} filter of a listing: longer than any label or text a row can hold. */
     private static final int MAX_LABEL = 4096;
-    private static final Pattern NUMBER_LABEL = Pattern.compile("[0-9]{1," + MAX_LABEL + "}");
+    private static final Pattern NUMBER_LABEL = Pattern.compile("[0-9]+");
     /** The model_name column's width (V1 migration). */
     private static final int MAX_MODEL_NAME = 200;
 
@@ -140,10 +141,11 @@ public final class RecognitionService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
+        PerClient.headers(res);
         Caller caller = caller(req, res);
         ResponseFields fields = ResponseFields.fromQuery(req.query());
-        int limit = req.query().first("limit").asOptional().map(RecognitionService::limit).orElse(20);
-        Optional<Cursor> cursor = req.query().first("cursor").asOptional().filter(c -> !c.isEmpty()).map(c -> {
+        int limit = QueryParameter.once(req.query(), "limit").map(RecognitionService::limit).orElse(20);
+        Optional<Cursor> cursor = QueryParameter.once(req.query(), "cursor").filter(c -> !c.isEmpty()).map(c -> {
             try {
                 return Cursor.decode(c);
             } catch (IllegalArgumentException e) {
@@ -151,15 +153,16 @@ public final class RecognitionService implements HttpService {
                         + "' is not valid", e);
             }
         });
-        Optional<String> label = req.query().first("label").asOptional().filter(s -> !s.isEmpty())
+        Optional<String> label = QueryParameter.once(req.query(), "label").filter(s -> !s.isEmpty())
                 .map(l -> bounded("label", l, MAX_LABEL));
-        Optional<String> model = req.query().first("model").asOptional().filter(s -> !s.isEmpty())
+        Optional<String> model = QueryParameter.once(req.query(), "model").filter(s -> !s.isEmpty())
                 .map(m -> bounded("model", m, MAX_MODEL_NAME));
         RecognitionStore.Page page = database(() -> store.page(limit, cursor, label, model, caller.visibleOwner()));
         JsonResponses.send(res, RecognitionJson.page(page.items(), page.next().map(Cursor::encode), fields));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
+        PerClient.headers(res);
         ResponseFields fields = ResponseFields.fromQuery(req.query());
         JsonResponses.send(res, RecognitionJson.toJson(find(req, res), true, fields));
     }
@@ -178,20 +181,34 @@ public final class RecognitionService implements HttpService {
     }
 
     private void image(ServerRequest req, ServerResponse res) {
+        PerClient.headers(res);
         RecognitionRecord record = find(req, res);
-        boolean ink = record.contentType().filter(StoredInk.MEDIA_TYPE::equals).isPresent();
-        if (ink && record.original().isPresent() && !StoredInk.asked(req.headers())) {
+        Optional<String> keptType = record.original().isPresent() ? record.contentType() : Optional.empty();
+        boolean ink = keptType.filter(StoredInk.MEDIA_TYPE::equals).isPresent();
+        if (keptType.isPresent() && (!ink || StoredInk.asked(req.headers()))) {
+            // The stored original is served with the type its bytes have, never an echo of the client's header.
+            send(req, res, keptType.get(), record::original);
+        } else if (ink) {
             // Drawn on demand: ink is kept as strokes, and a picture of them costs nothing until someone looks.
-            res.header(HeaderNames.CONTENT_TYPE, "image/png");
-            res.send(StoredInk.png(record.original().get(), limits)
-                    .orElseGet(() -> InputImages.png(record.inputPixels())));
-        } else if (record.original().isPresent() && record.contentType().isPresent()) {
-            res.header(HeaderNames.CONTENT_TYPE, record.contentType().get());
-            res.send(record.original().get());
+            send(req, res, "image/png", () -> StoredInk.png(record.original().get(), limits)
+                    .or(() -> Optional.of(InputImages.png(record.inputPixels()))));
         } else {
-            res.header(HeaderNames.CONTENT_TYPE, "image/png");
-            res.send(InputImages.png(record.inputPixels()));
+            // No original kept (pixels, over store.max-original-bytes, or not strippable): the 28x28 input.
+            send(req, res, "image/png", () -> Optional.of(InputImages.png(record.inputPixels())));
         }
+    }
+
+    /**
+     * Sends {@code body} as {@code type} when the request's Accept admits it, else 406 {@code not-acceptable}
+     * (RFC 9110 §15.5.7) rather than a type the client said it cannot take; the body is built only when it is sent.
+     */
+    private static void send(ServerRequest req, ServerResponse res, String type, Supplier<Optional<byte[]>> body) {
+        if (!req.headers().isAccepted(MediaTypes.create(type))) {
+            throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "this recognition's image is available as "
+                    + type + " only, which the request's Accept does not admit");
+        }
+        res.header(HeaderNames.CONTENT_TYPE, type);
+        res.send(body.get().orElseThrow());
     }
 
     private void feedback(ServerRequest req, ServerResponse res) {
@@ -207,9 +224,14 @@ public final class RecognitionService implements HttpService {
                     && Symbol.canonical(label).isPresent();
             default -> NUMBER_LABEL.matcher(label).matches();
         };
+        if (valid && record.mode().equals("number") && label.length() > limits.maxDigits()) {
+            // A number no recognition could read: the same limit, and the same answer, as for one written.
+            throw new ProblemException(ProblemType.TOO_MANY_DIGITS, "a number has at most " + limits.maxDigits()
+                    + " digits (limits.max-digits); the label has " + label.length());
+        }
         if (!valid) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "label '" + ProblemText.echo(label)
-                    + "' is not a valid answer for a " + record.mode() + " recognition");
+                    + "' is not a valid answer for " + article(record.mode()) + " " + record.mode() + " recognition");
         }
         RecognitionRecord.Feedback feedback = new RecognitionRecord.Feedback(label,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
@@ -221,11 +243,13 @@ public final class RecognitionService implements HttpService {
 
     private RecognitionRecord find(ServerRequest req, ServerResponse res) {
         Caller caller = caller(req, res);
-        String id = req.path().pathParameters().get("id");
+        String given = req.path().pathParameters().get("id");
+        // UUIDs compare case-insensitively (RFC 9562 §4); this server writes and stores them in lower case.
+        String id = given.toLowerCase(Locale.ROOT);
         if (!ID.matcher(id).matches()) {
-            throw notFound(id);
+            throw notFound(given);
         }
-        return database(() -> store.find(id)).filter(r -> caller.sees(r.owner())).orElseThrow(() -> notFound(id));
+        return database(() -> store.find(id)).filter(r -> caller.sees(r.owner())).orElseThrow(() -> notFound(given));
     }
 
     private Caller caller(ServerRequest req, ServerResponse res) {
@@ -307,6 +331,10 @@ public final class RecognitionService implements HttpService {
             throw new ProblemException(ProblemType.BAD_REQUEST, name + " is longer than " + max + " characters");
         }
         return value;
+    }
+
+    private static String article(String mode) {
+        return mode.startsWith("e") ? "an" : "a";
     }
 
     private static ProblemException notFound(String id) {

@@ -27,7 +27,7 @@ record ResponseFields(Set<String> names) {
     }
 
     static ResponseFields fromQuery(Parameters query) {
-        return query.first("fields").asOptional().map(ResponseFields::parse).orElse(EVERY);
+        return QueryParameter.once(query, "fields").map(ResponseFields::parse).orElse(EVERY);
     }
 
     static ResponseFields parse(String value) {

@@ -7,6 +7,7 @@ public enum ProblemType {
     RELOAD_DISABLED("reload-disabled", 403, "Model reloading is disabled"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
     UNKNOWN_MODEL("unknown-model", 404, "Unknown model"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),

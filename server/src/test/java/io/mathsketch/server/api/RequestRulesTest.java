@@ -1,0 +1,91 @@
+package io.mathsketch.server.api;
+
+import io.mathsketch.server.testing.Digits;
+import io.mathsketch.server.testing.Http;
+import io.mathsketch.server.testing.ServerFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the API asks of every request, each refused with a problem naming what to change rather than quietly read
+ * another way: one value per query parameter, a body without a content coding, JSON in UTF-8.
+ */
+class RequestRulesTest {
+
+    @RegisterExtension
+    static final ServerFixture SERVER = ServerFixture.onOwnH2();
+
+    @Test
+    void aQueryParameterGivenTwiceIs400NamingIt() {
+        assertTwice("/api/v1/recognitions?limit=1&limit=xyz", "limit");
+        assertTwice("/api/v1/recognitions?fields=text&fields=digit", "fields");
+        Http.Response post = SERVER.http().post("/api/v1/recognitions?mode=digit&mode=number", "image/png",
+                Digits.canvasPng(0));
+        assertEquals(400, post.status(), post::toString);
+        assertTrue(post.json().getString("detail").contains("'mode'"), post::toString);
+    }
+
+    @Test
+    void aBodyInAContentCodingIs415WithAcceptEncodingIdentity() throws Exception {
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write(Digits.canvasPng(0));
+        }
+        Http.Response response = SERVER.http().send(SERVER.http().request("/api/v1/recognitions")
+                .header("Content-Type", "image/png").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzipped.toByteArray())).build());
+
+        assertEquals(415, response.status(), response::toString);
+        assertEquals("unsupported-media-type", response.problem());
+        assertEquals(Optional.of("identity"), response.header("Accept-Encoding"));
+    }
+
+    @Test
+    void jsonInAnotherCharsetIs415AndAByteOrderMarkIsSkipped() {
+        String json = "{\"pixels\": " + Digits.pixelsJson(0) + "}";
+        Http.Response utf16 = SERVER.http().post("/api/v1/recognitions", "application/json; charset=utf-16",
+                json.getBytes(StandardCharsets.UTF_16));
+        assertEquals(415, utf16.status(), utf16::toString);
+        assertEquals("unsupported-media-type", utf16.problem());
+
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Http.Response withBom = SERVER.http().post("/api/v1/recognitions", "application/json; charset=UTF-8",
+                concat(bom, json.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(201, withBom.status(), withBom::toString);
+
+        String feedback = "/api/v1/recognitions/" + withBom.json().getString("id") + "/feedback";
+        Http.Response put = SERVER.http().send(SERVER.http().request(feedback)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(concat(bom,
+                        "{\"label\": 3}".getBytes(StandardCharsets.UTF_8)))).build());
+        assertEquals(200, put.status(), put::toString);
+        Http.Response putUtf16 = SERVER.http().send(SERVER.http().request(feedback)
+                .header("Content-Type", "application/json; charset=utf-16")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(
+                        "{\"label\": 3}".getBytes(StandardCharsets.UTF_16))).build());
+        assertEquals(415, putUtf16.status(), putUtf16::toString);
+    }
+
+    private static void assertTwice(String path, String name) {
+        Http.Response response = SERVER.http().get(path);
+        assertEquals(400, response.status(), path + ": " + response);
+        assertEquals("bad-request", response.problem());
+        assertTrue(response.json().getString("detail").contains("'" + name + "'"), response::toString);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = new byte[a.length + b.length];
+        System.arraycopy(a, 0, both, 0, a.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}
