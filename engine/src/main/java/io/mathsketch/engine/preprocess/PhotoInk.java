@@ -14,9 +14,10 @@ import io.mathsketch.engine.image.InkImage;
  *       {@link #GRID} cells along the longer side), a grey-level closing over {@link #CLOSING_RADIUS} cells (so
  *       strokes up to about an eighth of the frame wide vanish from it); then darkness
  *       = 1 - luminance / paper, which flattens gradients, vignetting, shadows and tints;</li>
- *   <li>pick the ink with Otsu's threshold on the darkness histogram, but never within the sensor's noise
- *       ({@link #NOISE_SIGMAS} robust standard deviations of luminance around the paper, which in darkness units
- *       grow where the paper is darker, as in a shadow);</li>
+ *   <li>pick the ink with Otsu's threshold on the darkness histogram, but never within the paper's own darkness
+ *       (the paper estimate's typical offset above the paper plus {@link #NOISE_SIGMAS} robust standard deviations
+ *       around it, in luminance levels, which in darkness units grow where the paper is darker, as in a
+ *       shadow);</li>
  *   <li>label the ink's connected components on the darkness smoothed twice (a 5x5 tent) and drop those touching
  *       the frame's edge (the desk, the sheet's border), specks (tiny next to the largest stroke), faint areas
  *       without a stroke's core, the fringe of a desk taken out, and far-away marks, keeping the digit's pieces;</li>
@@ -34,7 +35,7 @@ final class PhotoInk {
     static final int MAX_WORKING_SIDE = 1024;
     private static final int GRID = 160;
     private static final int CLOSING_RADIUS = 12;
-    private static final double NOISE_SIGMAS = 4;
+    private static final double NOISE_SIGMAS = 5;
     /** A component smaller than this share of the largest one is a speck. */
     private static final double SPECK_SHARE = 0.04;
     /**
@@ -90,10 +91,14 @@ final class PhotoInk {
     /** The paper's brightness per working pixel, in luminance levels. */
     private final float[] paper;
     /**
-     * One standard deviation of the sensor's noise in luminance levels, on the plane smoothed twice ({@link #sigma})
-     * and once ({@link #inkSigma}); in darkness units it weighs more where the paper is darker (in a shadow).
+     * How far the paper estimate lies above the plane smoothed twice, in luminance levels: {@link #offset}, the median
+     * of paper minus luminance (an upper envelope of noisy cell means, it lies a few levels above the paper), and
+     * {@link #sigma}, one robust standard deviation around that offset (grain, and the estimate's lag where the light
+     * bends, as at a shadow's border). In darkness units they weigh more where the paper is darker (in a shadow).
      */
-    private float sigma, inkSigma;
+    private float offset, sigma;
+    /** One standard deviation of the noise around the paper on the plane smoothed once, in luminance levels. */
+    private float inkSigma;
     /**
      * Working pixels within {@link #MARK_FRINGE} of an edge mark taken out (a bit per pixel), or null when none was.
      */
@@ -128,7 +133,8 @@ final class PhotoInk {
         paper(lum, closingRadius, paper);
         inkSigma = noiseSigma(lum, paper);
         smooth3(lum, width, height);
-        sigma = noiseSigma(lum, paper);
+        offset = median(lum, paper);
+        sigma = deviation(lum, paper, offset);
         fringe = null;
         int[] histogram = new int[256];
         for (int i = 0; i < dark.length; i++) {
@@ -139,19 +145,19 @@ final class PhotoInk {
         return otsu(histogram, dark.length) / 255f;
     }
 
-    /** One standard deviation of the noise of {@link #dark} at a working pixel, in darkness units. */
-    private float noise(int i) {
-        return sigma / Math.max(1f, paper[i]);
+    /** The darkness of {@link #dark} at a working pixel {@code sigmas} deviations beyond the paper's offset. */
+    private double paperDarkness(int i, double sigmas) {
+        return (offset + sigmas * sigma) / Math.max(1f, paper[i]);
     }
 
     /** Beyond {@code level} (Otsu's threshold, or the faint-ink one) and {@link #NOISE_SIGMAS} noise deviations. */
     private boolean strong(int i, float level) {
-        return dark[i] > Math.max(level, NOISE_SIGMAS * noise(i));
+        return dark[i] > Math.max(level, paperDarkness(i, NOISE_SIGMAS));
     }
 
     /** Dark enough to extend a component that has strong pixels: halfway to the level, and clear of the noise. */
     private boolean weak(int i, float level) {
-        return dark[i] > Math.max(level / 2, (NOISE_SIGMAS - 1) * noise(i));
+        return dark[i] > Math.max(level / 2, paperDarkness(i, NOISE_SIGMAS - 1));
     }
 
     private boolean inFringe(int i) {
@@ -168,6 +174,33 @@ final class PhotoInk {
         for (int i = 0; i < lum.length; i++) {
             int bin = Math.round(Math.abs(paper[i] - lum[i]) * 4);
             histogram[Math.min(bins - 1, bin)]++;
+        }
+        return Math.max(0.5f, 1.4826f * quantile(histogram, lum.length, 0.5) / 4f);
+    }
+
+    /**
+     * The median of paper minus luminance, on a quarter-level histogram: how far the paper estimate typically lies
+     * above the paper (ink is too rare to move a median).
+     */
+    private static float median(float[] lum, float[] paper) {
+        int bins = 2048, zero = bins / 2;
+        int[] histogram = new int[bins];
+        for (int i = 0; i < lum.length; i++) {
+            histogram[Math.max(0, Math.min(bins - 1, Math.round((paper[i] - lum[i]) * 4) + zero))]++;
+        }
+        return (quantile(histogram, lum.length, 0.5) - zero) / 4f;
+    }
+
+    /**
+     * One robust standard deviation of paper minus luminance around {@code offset}: the median absolute deviation
+     * from it, on a quarter-level histogram. Measured around zero, as for {@link #inkSigma}, the offset itself would
+     * count as noise, and on dark paper with heavy grain it is most of it.
+     */
+    private static float deviation(float[] lum, float[] paper, float offset) {
+        int bins = 1024;
+        int[] histogram = new int[bins];
+        for (int i = 0; i < lum.length; i++) {
+            histogram[Math.min(bins - 1, Math.round(Math.abs(paper[i] - lum[i] - offset) * 4))]++;
         }
         return Math.max(0.5f, 1.4826f * quantile(histogram, lum.length, 0.5) / 4f);
     }
