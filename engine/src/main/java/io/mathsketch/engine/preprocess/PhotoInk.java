@@ -14,10 +14,11 @@ import io.mathsketch.engine.image.InkImage;
  *       {@link #GRID} cells along the longer side), a grey-level closing over {@link #CLOSING_RADIUS} cells (so
  *       strokes up to about an eighth of the frame wide vanish from it); then darkness
  *       = 1 - luminance / paper, which flattens gradients, vignetting, shadows and tints;</li>
- *   <li>pick the ink with Otsu's threshold on the darkness histogram, but never within the paper's own darkness
- *       (the paper estimate's typical offset above the paper plus {@link #NOISE_SIGMAS} robust standard deviations
- *       around it, in luminance levels, which in darkness units grow where the paper is darker, as in a
- *       shadow);</li>
+ *   <li>pick the ink with Otsu's threshold on the darkness histogram, but never within the sensor's noise
+ *       ({@link #NOISE_SIGMAS} robust standard deviations of luminance around the paper, which in darkness units
+ *       grow where the paper is darker, as in a shadow); when that finds no digit, never within the paper's own
+ *       darkness instead (the paper estimate's typical offset above the paper plus {@link #PAPER_SIGMAS} robust
+ *       standard deviations around it);</li>
  *   <li>label the ink's connected components on the darkness smoothed twice (a 5x5 tent) and drop those touching
  *       the frame's edge (the desk, the sheet's border), specks (tiny next to the largest stroke), faint areas
  *       without a stroke's core, the fringe of a desk taken out, and far-away marks, keeping the digit's pieces;</li>
@@ -35,7 +36,13 @@ final class PhotoInk {
     static final int MAX_WORKING_SIDE = 1024;
     private static final int GRID = 160;
     private static final int CLOSING_RADIUS = 12;
-    private static final double NOISE_SIGMAS = 5;
+    private static final double NOISE_SIGMAS = 4;
+    /**
+     * Robust standard deviations of paper minus luminance around its median beyond which a pixel is ink once the
+     * noise floor found no digit. Four let a shadow's soft border through on blank paper where the paper estimate
+     * lags (a band some ten levels dark on the shadow's side), read as a digit.
+     */
+    private static final double PAPER_SIGMAS = 5;
     /** A component smaller than this share of the largest one is a speck. */
     private static final double SPECK_SHARE = 0.04;
     /**
@@ -91,14 +98,20 @@ final class PhotoInk {
     /** The paper's brightness per working pixel, in luminance levels. */
     private final float[] paper;
     /**
+     * One standard deviation of the sensor's noise in luminance levels, on the plane smoothed twice ({@link #sigma})
+     * and once ({@link #inkSigma}); in darkness units it weighs more where the paper is darker (in a shadow).
+     */
+    private float sigma, inkSigma;
+    /**
      * How far the paper estimate lies above the plane smoothed twice, in luminance levels: {@link #offset}, the median
      * of paper minus luminance (an upper envelope of noisy cell means, it lies a few levels above the paper), and
-     * {@link #sigma}, one robust standard deviation around that offset (grain, and the estimate's lag where the light
-     * bends, as at a shadow's border). In darkness units they weigh more where the paper is darker (in a shadow).
+     * {@link #spread}, one robust standard deviation around that offset (grain, and the estimate's lag where the light
+     * bends, as at a shadow's border). {@link #sigma}, measured around zero, counts the offset as noise: on dark paper
+     * with heavy grain it is most of it, and the floor four of them set lies above a light pencil stroke.
      */
-    private float offset, sigma;
-    /** One standard deviation of the noise around the paper on the plane smoothed once, in luminance levels. */
-    private float inkSigma;
+    private float offset, spread;
+    /** Whether the floor is the paper's own darkness ({@link #offset}, {@link #spread}) rather than the noise's. */
+    private boolean paperFloor;
     /**
      * Working pixels within {@link #MARK_FRINGE} of an edge mark taken out (a bit per pixel), or null when none was.
      */
@@ -133,8 +146,9 @@ final class PhotoInk {
         paper(lum, closingRadius, paper);
         inkSigma = noiseSigma(lum, paper);
         smooth3(lum, width, height);
+        sigma = noiseSigma(lum, paper);
         offset = median(lum, paper);
-        sigma = deviation(lum, paper, offset);
+        spread = deviation(lum, paper, offset);
         fringe = null;
         int[] histogram = new int[256];
         for (int i = 0; i < dark.length; i++) {
@@ -145,19 +159,24 @@ final class PhotoInk {
         return otsu(histogram, dark.length) / 255f;
     }
 
-    /** The darkness of {@link #dark} at a working pixel {@code sigmas} deviations beyond the paper's offset. */
-    private double paperDarkness(int i, double sigmas) {
-        return (offset + sigmas * sigma) / Math.max(1f, paper[i]);
+    /**
+     * The floor in darkness at a working pixel, one deviation short of it when {@code weaker}: {@link #NOISE_SIGMAS}
+     * noise deviations, or with {@link #paperFloor} the paper's offset and {@link #PAPER_SIGMAS} deviations around it.
+     */
+    private double floor(int i, boolean weaker) {
+        int less = weaker ? 1 : 0;
+        double levels = paperFloor ? offset + (PAPER_SIGMAS - less) * spread : (NOISE_SIGMAS - less) * sigma;
+        return levels / Math.max(1f, paper[i]);
     }
 
-    /** Beyond {@code level} (Otsu's threshold, or the faint-ink one) and {@link #NOISE_SIGMAS} noise deviations. */
+    /** Beyond {@code level} (Otsu's threshold, or the faint-ink one) and the floor. */
     private boolean strong(int i, float level) {
-        return dark[i] > Math.max(level, paperDarkness(i, NOISE_SIGMAS));
+        return dark[i] > Math.max(level, floor(i, false));
     }
 
-    /** Dark enough to extend a component that has strong pixels: halfway to the level, and clear of the noise. */
+    /** Dark enough to extend a component that has strong pixels: halfway to the level, and clear of the floor. */
     private boolean weak(int i, float level) {
-        return dark[i] > Math.max(level / 2, paperDarkness(i, NOISE_SIGMAS - 1));
+        return dark[i] > Math.max(level / 2, floor(i, true));
     }
 
     private boolean inFringe(int i) {
@@ -193,8 +212,7 @@ final class PhotoInk {
 
     /**
      * One robust standard deviation of paper minus luminance around {@code offset}: the median absolute deviation
-     * from it, on a quarter-level histogram. Measured around zero, as for {@link #inkSigma}, the offset itself would
-     * count as noise, and on dark paper with heavy grain it is most of it.
+     * from it, on a quarter-level histogram (around zero, as {@link #noiseSigma} measures, the offset counts too).
      */
     private static float deviation(float[] lum, float[] paper, float offset) {
         int bins = 1024;
@@ -300,20 +318,22 @@ final class PhotoInk {
      */
     private void paper(float[] lum, int closingRadius, float[] out) {
         int gw = (width + cell - 1) / cell, gh = (height + cell - 1) / cell;
-        float[] grid = new float[gw * gh];
-        int[] count = new int[gw * gh];
+        // Two grids only (the means, closed in place, and a scratch one): a blank photo is measured up to four times.
+        float[] grid = new float[gw * gh], scratch = new float[gw * gh];
         for (int y = 0; y < height; y++) {
             int g = (y / cell) * gw;
             for (int x = 0, i = y * width; x < width; x++, i++) {
                 grid[g + x / cell] += lum[i];
-                count[g + x / cell]++;
             }
         }
-        for (int g = 0; g < grid.length; g++) {
-            grid[g] /= count[g];
+        for (int gy = 0, g = 0; gy < gh; gy++) {
+            int rows = Math.min(height, (gy + 1) * cell) - gy * cell;
+            for (int gx = 0; gx < gw; gx++, g++) {
+                grid[g] /= rows * (Math.min(width, (gx + 1) * cell) - gx * cell);
+            }
         }
-        grid = filter(grid, gw, gh, closingRadius, true);
-        grid = filter(grid, gw, gh, closingRadius, false);
+        filter(grid, scratch, gw, gh, closingRadius, true);
+        filter(grid, scratch, gw, gh, closingRadius, false);
         for (int y = 0; y < height; y++) {
             double gy = Math.max(0, Math.min(gh - 1, (y + 0.5) / cell - 0.5));
             int y0 = (int) gy, y1 = Math.min(gh - 1, y0 + 1);
@@ -329,13 +349,10 @@ final class PhotoInk {
         }
     }
 
-    /** Separable square maximum ({@code max}) or minimum filter of the given radius. */
-    private static float[] filter(float[] in, int w, int h, int radius, boolean max) {
-        float[] across = new float[in.length];
-        filterLines(in, across, h, w, w, 1, radius, max);
-        float[] out = new float[in.length];
-        filterLines(across, out, w, h, 1, w, radius, max);
-        return out;
+    /** Separable square maximum ({@code max}) or minimum filter of the given radius, in place through {@code scratch}. */
+    private static void filter(float[] plane, float[] scratch, int w, int h, int radius, boolean max) {
+        filterLines(plane, scratch, h, w, w, 1, radius, max);
+        filterLines(scratch, plane, w, h, 1, w, radius, max);
     }
 
     /**
@@ -439,10 +456,28 @@ final class PhotoInk {
 
     /**
      * The components {@link #levels} finds; when it finds no digit, those it finds in the photo measured again with a
-     * closing {@link #NARROWER} times narrower.
+     * closing {@link #NARROWER} times narrower; when that finds none either, both again with the paper's own darkness
+     * as the floor.
      */
     private Components components() {
-        Components c = levels(null);
+        Components c = closings(null);
+        if (c.largest() < 0) {
+            // A light pencil stroke on dark grainy paper lies under the noise floor, which counts the paper estimate's
+            // offset as noise. Only what would be blank looks again: above the paper's own darkness the estimate's lag
+            // (at a shadow's border, at the desk) also shows, which the noise floor keeps out of every other photo.
+            paperFloor = true;
+            otsu = measure(CLOSING_RADIUS);
+            c = closings(c);
+        }
+        return c;
+    }
+
+    /**
+     * The components {@link #levels} finds in the photo as last measured; when it finds no digit, those it finds in the
+     * photo measured again with a closing {@link #NARROWER} times narrower. In {@code discarded}'s plane when given.
+     */
+    private Components closings(Components discarded) {
+        Components c = levels(discarded);
         if (c.largest() < 0) {
             // Where a shadow's border meets the frame's edge at an acute angle, the closing cannot reach into the
             // shadow's tip: the paper there is taken for lit, and the tip reads as a dark blob at the frame's edge
