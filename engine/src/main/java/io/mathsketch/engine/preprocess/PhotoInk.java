@@ -349,7 +349,9 @@ final class PhotoInk {
         }
     }
 
-    /** Separable square maximum ({@code max}) or minimum filter of the given radius, in place through {@code scratch}. */
+    /**
+     * Separable square maximum ({@code max}) or minimum filter of the given radius, in place through {@code scratch}.
+     */
     private static void filter(float[] plane, float[] scratch, int w, int h, int radius, boolean max) {
         filterLines(plane, scratch, h, w, w, 1, radius, max);
         filterLines(scratch, plane, w, h, 1, w, radius, max);
