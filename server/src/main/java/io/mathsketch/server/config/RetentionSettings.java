@@ -6,27 +6,49 @@ import io.mathsketch.engine.config.Key;
 import java.time.Duration;
 
 /**
- * How long and how much the store keeps: section {@code store.retention}. A purge job deletes whole recognitions,
- * oldest first, that are older than {@code max-age} or beyond {@code max-bytes} in total.
+ * How long and how much the store keeps: section {@code store.retention}. A purge job deletes whole recognitions that
+ * are older than {@code max-age}; then, from each client holding more than {@code max-bytes-per-client}, its own
+ * oldest; then, while the store holds more than {@code max-bytes}, the oldest of the clients holding the most.
  *
  * @param maxAge recognitions older than this are deleted; zero keeps them whatever their age
- * @param maxBytes the store's images and texts are kept under this many bytes by deleting the oldest; zero: no bound
+ * @param maxBytes the store's images and texts are kept under this many bytes by deleting the oldest recognitions of
+ *                 the largest holders; zero: no bound
+ * @param maxBytesPerClient the share one client (owner key) may hold; beyond it, that client's oldest recognitions go;
+ *                          zero: no per-client bound
  * @param interval how often the purge runs; zero turns the purge job off. Short, so that a store at its cap deletes
  *                 about the rows each interval added: a minute's rows at once made full collections (RetentionJob)
  */
-public record RetentionSettings(Duration maxAge, long maxBytes, Duration interval) {
+public record RetentionSettings(Duration maxAge, long maxBytes, long maxBytesPerClient, Duration interval) {
 
     static final Key<Duration> MAX_AGE = Key.duration("max-age", "P30D");
     static final Key<Long> MAX_BYTES = Key.longValue("max-bytes", 1_073_741_824L, 0, Long.MAX_VALUE);
+    /** Absent: {@link #defaultMaxBytesPerClient}. */
+    static final Key<Long> MAX_BYTES_PER_CLIENT = Key.longValue("max-bytes-per-client", 0, 0, Long.MAX_VALUE)
+            .derivedDefault("a hundredth of `store.retention.max-bytes`");
     static final Key<Duration> INTERVAL = Key.duration("interval", "PT1S");
+    /** Clients whose shares fill the store by default: {@link #defaultMaxBytesPerClient}. */
+    private static final int DEFAULT_SHARES = 100;
 
     public RetentionSettings {
         MAX_AGE.check(maxAge);
         MAX_BYTES.check(maxBytes);
+        MAX_BYTES_PER_CLIENT.check(maxBytesPerClient);
         INTERVAL.check(interval);
     }
 
     static RetentionSettings from(ConfigValues values) {
-        return new RetentionSettings(values.get(MAX_AGE), values.get(MAX_BYTES), values.get(INTERVAL));
+        long maxBytes = values.get(MAX_BYTES);
+        return new RetentionSettings(values.get(MAX_AGE), maxBytes,
+                values.find(MAX_BYTES_PER_CLIENT).orElseGet(() -> defaultMaxBytesPerClient(maxBytes)),
+                values.get(INTERVAL));
+    }
+
+    /**
+     * What an absent {@code max-bytes-per-client} means: a hundredth of {@code max-bytes} (10,737,418 bytes of the
+     * default 1 GiB: ~40 of the largest kept originals, thousands of canvas drawings or inks), so that no client's
+     * uploads can take more than 1% of the store from the others; no bound when {@code max-bytes} sets none.
+     */
+    public static long defaultMaxBytesPerClient(long maxBytes) {
+        return maxBytes / DEFAULT_SHARES;
     }
 }

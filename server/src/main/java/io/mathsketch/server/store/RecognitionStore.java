@@ -12,14 +12,19 @@ import org.flywaydb.core.api.FlywayException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -35,6 +40,19 @@ public final class RecognitionStore {
     private static final String INSERT = "insert-recognition";
     private static final String DELETE = "retention-delete";
     private static final String ADD_BYTES = "stored-bytes-add";
+    private static final String OWNER_ADD = "owner-bytes-add";
+    private static final String OWNER_INSERT = "owner-bytes-insert";
+    private static final String OWNER_DROP_EMPTY = "owner-bytes-drop-empty";
+    /**
+     * The holder (row of {@code owner_stored_bytes}, V7 migration) of the rows stored before owners were recorded:
+     * the empty string, which no owner key (64 hex characters) can be.
+     */
+    static final String NO_OWNER = "";
+    /**
+     * Holders one eviction batch looks at: with many holders of about the same size (ids rotated to spread uploads),
+     * a batch deletes up to this many rows, one per holder, in one transaction.
+     */
+    static final int HOLDERS_PER_BATCH = 32;
     /** Rows of {@code stored_bytes_total} (V5 migration): slots 0 to 15, one taken at random per transaction. */
     static final int TOTAL_SLOTS = 16;
 
@@ -56,11 +74,15 @@ public final class RecognitionStore {
                 return inTransaction(connection, () -> {
                     try (PreparedStatement insert = connection.prepareStatement(database.statement(INSERT))) {
                         long bytes = 0;
+                        Map<String, Long> byOwner = new TreeMap<>();
                         for (RecognitionRecord record : records) {
-                            bytes += bindInsert(insert, record);
+                            long rowBytes = bindInsert(insert, record);
+                            bytes += rowBytes;
+                            byOwner.merge(record.owner().orElse(NO_OWNER), rowBytes, Long::sum);
                             insert.addBatch();
                         }
                         insert.executeBatch();
+                        addToOwners(connection, byOwner);
                         // Last before the commit: the slot's row lock is then held only while the commit lasts.
                         addToTotal(connection, bytes);
                         return records.size();
@@ -129,11 +151,11 @@ public final class RecognitionStore {
      */
     public boolean delete(String id) {
         return guard(() -> {
-            Optional<Long> size = client().execute().createNamedGet("select-stored-bytes").addParam("id", id)
-                    .execute().map(row -> RecognitionRows.number(row, "stored_bytes"));
-            // The size cannot change under us (no statement updates it); a row deleted between the read and the
-            // delete counts 0 there, so its bytes are never subtracted twice.
-            return size.isPresent() && delete(List.of(id), List.of(size.get())).rows() > 0;
+            Optional<Victim> row = client().execute().createNamedGet("select-stored-bytes").addParam("id", id)
+                    .execute().map(r -> new Victim(id, RecognitionRows.number(r, "stored_bytes"), holder(r)));
+            // The size and owner cannot change under us (no statement updates them); a row deleted between the read
+            // and the delete counts 0 there, so its bytes are never subtracted twice.
+            return row.isPresent() && delete(List.of(row.get())).rows() > 0;
         });
     }
 
@@ -170,37 +192,187 @@ public final class RecognitionStore {
                     .execute()) {
                 oldest = stream.toList();
             }
-            List<String> ids = new ArrayList<>();
-            List<Long> sizes = new ArrayList<>();
+            List<Victim> victims = new ArrayList<>();
             long reached = 0;
             for (DbRow row : oldest) {
-                ids.add(RecognitionRows.string(row, "id").trim());
-                sizes.add(RecognitionRows.number(row, "stored_bytes"));
-                reached += sizes.getLast();
+                victims.add(victim(row));
+                reached += victims.getLast().bytes();
                 if (reached >= bytes) {
                     break;
                 }
             }
-            Purged purged = ids.isEmpty() ? Purged.NONE : delete(ids, sizes);
+            Purged purged = victims.isEmpty() ? Purged.NONE : delete(victims);
             return new Batch(purged, reached, oldest.size() == batch && reached < bytes);
         });
     }
 
     /**
-     * Deletes rows by id in one transaction with their bytes from the stored total. A row another instance deleted
-     * first counts 0 in this batch (its delete waited for that one's commit), so no row is ever subtracted twice.
+     * Deletes, from the clients holding more than {@code share} bytes, their own oldest recognitions (those without a
+     * correction first) until each is within it: at most {@code batch} rows of at most {@link #HOLDERS_PER_BATCH}
+     * clients, the largest first, in one short transaction; nobody else's rows. The rows from before owners were
+     * recorded belong to no client and are left to {@code max-age} and {@link #deleteFromLargestHoldersBatch}.
+     *
+     * @return {@code reached} 0 once no client is over its share (or only clients whose rows were just deleted by
+     *         another instance)
      */
-    private Purged delete(List<String> ids, List<Long> sizes) {
+    public Batch deleteOverShareBatch(long share, int batch) {
+        return guard(() -> {
+            List<Holder> holders = holders(client().execute().createNamedQuery("retention-holders-over-share")
+                    .addParam("share", share));
+            return evict(holders, share, share, Long.MAX_VALUE, batch);
+        });
+    }
+
+    /**
+     * Deletes recognitions until at least {@code bytes} of them are gone, at most {@code batch}, each the oldest of
+     * the client holding the most at that moment (those without a correction before those with one): the largest
+     * holders lose rows first, down to the size of the next, so a client that uploads a lot takes its rows from its
+     * own history before anyone else's. One short transaction; looks at the {@link #HOLDERS_PER_BATCH} largest holders
+     * and stops when the one it would take from is smaller than the smallest of them (a holder it did not read may
+     * be as large).
+     *
+     * @return {@code reached} 0 when no holder has a row to delete (the rows present are counted by no holder: stored
+     *         by an instance before the V7 migration); the caller then falls back on {@link #deleteOldestBatch}
+     */
+    public Batch deleteFromLargestHoldersBatch(long bytes, int batch) {
+        return guard(() -> {
+            List<Holder> holders = holders(client().execute().createNamedQuery("retention-largest-holders"));
+            long boundary = holders.size() == HOLDERS_PER_BATCH ? holders.getLast().read : 0;
+            return evict(holders, boundary, 0, bytes, batch);
+        });
+    }
+
+    /**
+     * Greedy eviction over {@code holders}: takes the oldest row of the holder now largest, again and again, until
+     * {@code bytes} are reached, {@code batch} rows are taken, or the largest is at or under {@code floor} (its share)
+     * or under {@code boundary} (the smallest holder read, as large as any not read); then deletes them in one
+     * transaction.
+     */
+    private Batch evict(List<Holder> holders, long boundary, long floor, long bytes, int batch) {
+        PriorityQueue<Holder> largest = new PriorityQueue<>(Comparator.comparingLong((Holder h) -> h.current)
+                .thenComparing(h -> h.owner).reversed());
+        largest.addAll(holders);
+        List<Victim> victims = new ArrayList<>();
+        long reached = 0;
+        while (reached < bytes && victims.size() < batch && !largest.isEmpty()) {
+            Holder holder = largest.poll();
+            if (holder.current <= floor || holder.current < boundary) {
+                break;
+            }
+            Optional<Victim> next = holder.next(batch);
+            if (next.isEmpty()) {
+                if (holder.taken == 0) {
+                    dropStale(holder);
+                }
+                continue; // its total counts rows it no longer has: the others are still worth a look
+            }
+            victims.add(next.get());
+            holder.current -= next.get().bytes();
+            holder.taken++;
+            reached += next.get().bytes();
+            largest.add(holder);
+        }
+        Purged purged = victims.isEmpty() ? Purged.NONE : delete(victims);
+        return new Batch(purged, reached, victims.size() == batch && reached < bytes);
+    }
+
+    private List<Holder> holders(DbStatementQuery query) {
+        try (Stream<DbRow> rows = query.addParam("limit", HOLDERS_PER_BATCH).execute()) {
+            return rows.map(row -> new Holder(RecognitionRows.string(row, "owner").trim(),
+                    RecognitionRows.number(row, "bytes"))).toList();
+        }
+    }
+
+    /**
+     * A holder whose rows are all gone while its total says otherwise: the total of a client whose rows an instance
+     * from before the V7 migration deleted. Dropped only if its total has not changed since it was read (an insert
+     * that committed since changed it), so a client that is storing keeps its row.
+     */
+    private void dropStale(Holder holder) {
+        client().execute().createNamedDelete("retention-drop-stale-holder")
+                .addParam("owner", holder.owner)
+                .addParam("bytes", holder.read)
+                .execute();
+    }
+
+    /** The rows of one holder, read in this order: oldest first, those without a correction before those with one. */
+    private List<Victim> oldestOf(String owner, boolean uncorrected, int limit) {
+        DbStatementQuery query = owner.equals(NO_OWNER)
+                ? client().execute().createNamedQuery("retention-oldest-without-owner")
+                : client().execute().createNamedQuery("retention-oldest-of-owner").addParam("owner", owner);
+        try (Stream<DbRow> rows = query.addParam("uncorrected", uncorrected).addParam("limit", limit).execute()) {
+            return rows.map(RecognitionStore::victim).toList();
+        }
+    }
+
+    private static Victim victim(DbRow row) {
+        return new Victim(RecognitionRows.string(row, "id").trim(), RecognitionRows.number(row, "stored_bytes"),
+                holder(row));
+    }
+
+    /** The holder a row counts for: its owner key, or {@link #NO_OWNER}. */
+    private static String holder(DbRow row) {
+        String owner = RecognitionRows.string(row, "owner");
+        return owner == null ? NO_OWNER : owner.trim();
+    }
+
+    /** A row to delete: its bytes come off the stored total and off its holder's. */
+    private record Victim(String id, long bytes, String holder) {
+    }
+
+    /** One client's total as a batch read it, and what the batch has taken from it so far. */
+    private final class Holder {
+        final String owner;
+        /** The total as read: {@link #dropStale} compares it. */
+        final long read;
+        long current;
+        int taken;
+        private final ArrayDeque<Victim> rows = new ArrayDeque<>();
+        private boolean readUncorrected;
+        private boolean readCorrected;
+
+        Holder(String owner, long bytes) {
+            this.owner = owner;
+            this.read = bytes;
+            this.current = bytes;
+        }
+
+        /**
+         * Its next row to go. A batch takes at most {@code batch} rows in all, so each kind is read once, at most
+         * that many: the rows without a correction, and only when they run out those with one.
+         */
+        Optional<Victim> next(int batch) {
+            if (rows.isEmpty() && !readUncorrected) {
+                readUncorrected = true;
+                rows.addAll(oldestOf(owner, true, batch));
+            }
+            if (rows.isEmpty() && !readCorrected) {
+                readCorrected = true;
+                rows.addAll(oldestOf(owner, false, batch));
+            }
+            return Optional.ofNullable(rows.poll());
+        }
+    }
+
+    /**
+     * Deletes rows by id in one transaction with their bytes from the stored total and from their holders'. A row
+     * another instance deleted first counts 0 in this batch (its delete waited for that one's commit), so no row is
+     * ever subtracted twice. Rows are deleted in id order and holders changed in key order, whoever deletes: two
+     * transactions never wait for each other's locks in a cycle.
+     */
+    private Purged delete(List<Victim> victims) {
+        List<Victim> sorted = victims.stream().sorted(Comparator.comparing(Victim::id)).toList();
         try (Connection connection = database.connection()) {
             return inTransaction(connection, () -> {
                 try (PreparedStatement delete = connection.prepareStatement(database.statement(DELETE))) {
-                    for (String id : ids) {
-                        delete.setString(1, id);
+                    for (Victim victim : sorted) {
+                        delete.setString(1, victim.id());
                         delete.addBatch();
                     }
                     int[] counts = delete.executeBatch();
                     long rows = 0;
                     long bytes = 0;
+                    Map<String, Long> byOwner = new TreeMap<>();
                     for (int i = 0; i < counts.length; i++) {
                         if (counts[i] < 0) {
                             // SUCCESS_NO_INFO: without each row's count the total could not be kept exact.
@@ -208,15 +380,89 @@ public final class RecognitionStore {
                         }
                         if (counts[i] > 0) {
                             rows++;
-                            bytes += sizes.get(i);
+                            bytes += sorted.get(i).bytes();
+                            byOwner.merge(sorted.get(i).holder(), -sorted.get(i).bytes(), Long::sum);
                         }
                     }
+                    addToOwners(connection, byOwner);
                     addToTotal(connection, -bytes);
                     return new Purged(rows, bytes);
                 }
             });
         } catch (SQLException e) {
-            throw new DbClientException("delete of " + ids.size() + " recognitions failed: " + e.getMessage(), e);
+            throw new DbClientException("delete of " + victims.size() + " recognitions failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds to each holder's total, in the caller's transaction and in key order ({@code byOwner} is sorted). A holder
+     * without a row gets one (inserted under a savepoint: when another transaction inserted it first, the add is tried
+     * again on its row); a holder left with nothing loses its row, so the table holds only clients that hold rows.
+     */
+    private void addToOwners(Connection connection, Map<String, Long> byOwner) throws SQLException {
+        if (byOwner.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, Long>> missing = new ArrayList<>();
+        try (PreparedStatement add = connection.prepareStatement(database.statement(OWNER_ADD))) {
+            List<Map.Entry<String, Long>> entries = List.copyOf(byOwner.entrySet());
+            for (Map.Entry<String, Long> entry : entries) {
+                add.setLong(1, entry.getValue());
+                add.setString(2, entry.getKey());
+                add.addBatch();
+            }
+            int[] counts = add.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] < 0) {
+                    throw new SQLException("the driver did not report which client totals it changed");
+                }
+                if (counts[i] == 0 && entries.get(i).getValue() > 0) {
+                    missing.add(entries.get(i));
+                }
+                // A row deleted with no total to take it from (an instance before V7 stored it): nothing to change.
+            }
+        }
+        for (Map.Entry<String, Long> entry : missing) {
+            insertOwner(connection, entry.getKey(), entry.getValue());
+        }
+        if (byOwner.values().stream().anyMatch(bytes -> bytes < 0)) {
+            try (PreparedStatement drop = connection.prepareStatement(database.statement(OWNER_DROP_EMPTY))) {
+                for (Map.Entry<String, Long> entry : byOwner.entrySet()) {
+                    if (entry.getValue() < 0) {
+                        drop.setString(1, entry.getKey());
+                        drop.addBatch();
+                    }
+                }
+                drop.executeBatch();
+            }
+        }
+    }
+
+    /** Inserts a holder's row, or adds to it when a concurrent transaction inserted it first. */
+    private void insertOwner(Connection connection, String owner, long bytes) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            Savepoint savepoint = connection.setSavepoint();
+            try (PreparedStatement insert = connection.prepareStatement(database.statement(OWNER_INSERT))) {
+                insert.setString(1, owner);
+                insert.setLong(2, bytes);
+                insert.executeUpdate();
+                connection.releaseSavepoint(savepoint);
+                return;
+            } catch (SQLException duplicate) {
+                // PostgreSQL refuses every later statement of a transaction with a failed one, unless rolled back to
+                // before it.
+                connection.rollback(savepoint);
+                try (PreparedStatement add = connection.prepareStatement(database.statement(OWNER_ADD))) {
+                    add.setLong(1, bytes);
+                    add.setString(2, owner);
+                    if (add.executeUpdate() == 1) {
+                        return;
+                    }
+                }
+                if (attempt == 3) {
+                    throw duplicate; // neither inserted nor there: not a race with another insert
+                }
+            }
         }
     }
 

@@ -13,15 +13,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps the store within {@code store.retention}: every {@code interval} (a second by default), deletes the
- * recognitions older than {@code max-age}, then the oldest ones until the rest fit in {@code max-bytes}, compared with
- * the running total the store keeps (never a sum over the table). A store at its cap thus loses each second about the
- * rows the last second added, in a few small transactions, instead of a minute's rows in one burst: a burst's large
- * delete transactions made H2 hold megabytes of undo log and chunk buffers across young collections, which the heap
- * promoted (docs/benchmarks.md, "Retention at the cap").
+ * recognitions older than {@code max-age}; then, from each client holding more than {@code max-bytes-per-client},
+ * its own oldest until it is within that share; then, while the store holds more than {@code max-bytes}, the oldest
+ * of the clients holding the most, so one client's uploads take its own history first and never everyone's. Every
+ * figure is a running total the store keeps (the store's and each client's, never a sum over the table). Among a
+ * client's rows, those the user corrected go last. A store at its cap thus loses each second about the rows the last
+ * second added, in a few small transactions, instead of a minute's rows in one burst: a burst's large delete
+ * transactions made H2 hold megabytes of undo log and chunk buffers across young collections, which the heap promoted
+ * (docs/benchmarks.md, "Retention at the cap").
  * <p>
- * The total is read again before every batch of the byte purge, so an instance stops as soon as the total is under
- * the cap, whoever deleted the rows. Several instances on one database may purge at once: they walk the same oldest
- * rows, so they only repeat each other's work, and a row counts for the one that deleted it.
+ * The totals are read again before every batch, so an instance stops as soon as they are under their caps, whoever
+ * deleted the rows. Several instances on one database may purge at once: they pick the same rows, so they only repeat
+ * each other's work, and a row counts for the one that deleted it.
  */
 public final class RetentionJob implements AutoCloseable {
 
@@ -81,10 +84,24 @@ public final class RetentionJob implements AutoCloseable {
                 }
             }
         }
+        if (settings.maxBytesPerClient() > 0) {
+            while (!closing) {
+                RecognitionStore.Batch batch = store.deleteOverShareBatch(settings.maxBytesPerClient(), BATCH);
+                purged = purged.plus(batch.purged());
+                if (batch.reached() == 0) {
+                    break; // no client over its share
+                }
+            }
+        }
         if (settings.maxBytes() > 0) {
             long excess;
             while (!closing && (excess = store.totalBytes() - settings.maxBytes()) > 0) {
-                RecognitionStore.Batch batch = store.deleteOldestBatch(END_OF_TIME, excess, BATCH);
+                RecognitionStore.Batch batch = store.deleteFromLargestHoldersBatch(excess, BATCH);
+                if (batch.reached() == 0) {
+                    // Rows no client total counts (stored by an instance before the V7 migration): the cap still
+                    // holds, oldest first.
+                    batch = store.deleteOldestBatch(END_OF_TIME, excess, BATCH);
+                }
                 purged = purged.plus(batch.purged());
                 if (batch.reached() == 0) {
                     break; // no rows left: a total above them is not this job's to fix

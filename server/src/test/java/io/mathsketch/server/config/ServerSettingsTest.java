@@ -41,6 +41,18 @@ class ServerSettingsTest {
         assertEquals(123_456, settings(Map.of("store.queue-bytes", "123456")).store().queueBytes());
     }
 
+    /** A client's share of the store follows max-bytes unless it is set: a hundredth, none when max-bytes is none. */
+    @Test
+    void aClientsShareOfTheStoreIsAHundredthOfItsCapUnlessSet() {
+        assertEquals(10_737_418, settings(Map.of()).store().retention().maxBytesPerClient());
+        assertEquals(50_000, settings(Map.of("store.retention.max-bytes", "5000000")).store().retention()
+                .maxBytesPerClient());
+        assertEquals(0, settings(Map.of("store.retention.max-bytes", "0")).store().retention().maxBytesPerClient());
+        assertEquals(2_000_000, settings(Map.of("store.retention.max-bytes", "5000000",
+                "store.retention.max-bytes-per-client", "2000000")).store().retention().maxBytesPerClient());
+        assertInvalid("store.retention.max-bytes-per-client", "-1", "STORE_RETENTION_MAX_BYTES_PER_CLIENT");
+    }
+
     @Test
     void readsOverridesAndCanonicalisesWords() {
         ServerSettings s = settings(Map.of(

@@ -10,6 +10,7 @@ import io.mathsketch.server.testing.TestDatabase;
 import io.mathsketch.server.testing.TestServer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,7 +169,7 @@ abstract class AbstractRetentionJobTest {
     void twoInstancesKeepTheCapWhileRowsArrive() throws Exception {
         long rowBytes = rowBytes();
         long cap = 30 * rowBytes + rowBytes / 2;
-        RetentionSettings atTheCap = new RetentionSettings(Duration.ZERO, cap, Duration.ofMillis(5));
+        RetentionSettings atTheCap = new RetentionSettings(Duration.ZERO, cap, 0, Duration.ofMillis(5));
         long purgedBefore = metrics.rowsPurged();
         List<String> inserted = new ArrayList<>();
         try (Database other = Database.open(settings.database(), TestServer.config(Map.of()).get("db.statements"))) {
@@ -201,7 +202,7 @@ abstract class AbstractRetentionJobTest {
     void aClosedJobStopsPurging() {
         String old = insert(NOW.minus(Duration.ofDays(40)), ORIGINAL);
         RetentionJob job = new RetentionJob(store, new DatabaseStatus(Duration.ofSeconds(1)), metrics,
-                new RetentionSettings(Duration.ofDays(30), 1, Duration.ZERO), Clock.fixed(NOW, ZoneOffset.UTC));
+                new RetentionSettings(Duration.ofDays(30), 1, 0, Duration.ZERO), Clock.fixed(NOW, ZoneOffset.UTC));
 
         job.close();
 
@@ -239,7 +240,7 @@ abstract class AbstractRetentionJobTest {
         String old = insert(Instant.now().minus(Duration.ofDays(40)), ORIGINAL);
         String recent = insert(Instant.now(), ORIGINAL);
         try (RetentionJob job = RetentionJob.start(store, new DatabaseStatus(Duration.ofSeconds(1)), metrics,
-                new RetentionSettings(Duration.ofDays(30), 0, Duration.ofMillis(50)))) {
+                new RetentionSettings(Duration.ofDays(30), 0, 0, Duration.ofMillis(50)))) {
             for (int i = 0; i < 200 && store.find(old).isPresent(); i++) {
                 Thread.sleep(50);
             }
@@ -271,8 +272,10 @@ abstract class AbstractRetentionJobTest {
                 });
                 work.add(() -> {
                     start.await();
+                    // Both instances create the same new holders at once, and add to the one the purges empty.
                     for (int i = 0; i < 20; i++) {
-                        insert(instance, NOW.minusSeconds(i), ORIGINAL / 2 + i);
+                        instance.insertAll(List.of(row(NOW.minusSeconds(i), ORIGINAL / 2 + i,
+                                List.of("owner", "fresh-a", "fresh-b").get(i % 3))));
                     }
                     return RecognitionStore.Purged.NONE;
                 });
@@ -287,13 +290,16 @@ abstract class AbstractRetentionJobTest {
                 assertEquals(oldRows, purged.rows(), "every old row deleted, and counted by one instance only");
             }
             assertEquals(sumOfRows(), store.totalBytes(), "the total equals the rows' sum");
+            assertEquals(sumsByOwner(), holderTotals(), "each client's total equals its rows' sum");
             assertEquals(store.totalBytes(), second.totalBytes(), "both instances read the same total");
             assertEquals(40, store.page(100, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())
                     .items().size());
         }
     }
 
-    /** A database that held recognitions before the total existed starts with their sum (the V5 backfill). */
+    /**
+     * A database that held recognitions before the totals existed starts with their sums (the V5 and V7 backfills).
+     */
     @Test
     void theMigrationStartsTheTotalAtTheSumOfTheRowsAlreadyStored() throws SQLException {
         try (TestDatabase older = createDatabase()) {
@@ -302,13 +308,14 @@ abstract class AbstractRetentionJobTest {
             try (Connection c = DriverManager.getConnection(older.url(), older.user(), older.password());
                  PreparedStatement insert = c.prepareStatement("INSERT INTO recognitions (id, created_at, mode,"
                          + " text, confidence, readings, input_pixels, model_name, model_version, engine, device,"
-                         + " preprocess_nanos, queue_nanos, inference_nanos, postprocess_nanos, stored_bytes)"
+                         + " preprocess_nanos, queue_nanos, inference_nanos, postprocess_nanos, stored_bytes, owner)"
                          + " VALUES (?, CURRENT_TIMESTAMP, 'digit', '7', 0.9, '{}', ?, 'mnist-cnn', '1', 'e', 'cpu',"
-                         + " 0, 0, 0, 0, ?)")) {
+                         + " 0, 0, 0, 0, ?, ?)")) {
                 for (int i = 0; i < 3; i++) {
                     insert.setString(1, new RecognitionIds().next(NOW));
                     insert.setBytes(2, new byte[1]);
                     insert.setLong(3, 1000 + i);
+                    insert.setString(4, i == 0 ? null : "a".repeat(64)); // one row from before owners (V2)
                     insert.executeUpdate();
                 }
             }
@@ -317,8 +324,140 @@ abstract class AbstractRetentionJobTest {
             try (Database migrated = Database.open(olderSettings.database(),
                     TestServer.config(Map.of()).get("db.statements"))) {
                 assertEquals(3003, new RecognitionStore(migrated).totalBytes());
+                assertEquals(Map.of("", 1000L, "a".repeat(64), 2003L), holderTotals(older),
+                        "the V7 backfill: each client's sum, the rows without an owner as one holder");
+                assertEquals(sumsByOwner(older), holderTotals(older));
             }
         }
+    }
+
+    /** Whatever a test did, the totals it left are the rows' sums, the store's and each client's. */
+    @AfterEach
+    void theTotalsAreTheSumsOfTheRows() throws SQLException {
+        assertEquals(sumOfRows(), store.totalBytes(), "the stored total");
+        assertEquals(sumsByOwner(), holderTotals(), "each client's total (no row for a client without rows)");
+    }
+
+    /**
+     * The reviewer's case: one client floods a store at its cap with large uploads; the victim's recognitions, older
+     * than every one of the flood's, stay, and the flood loses its own oldest. Without a per-client share, the
+     * largest holder goes first; with one, the flood never holds more than its share.
+     */
+    @Test
+    void oneClientsFloodEvictsItsOwnOldestAndNoOneElses() {
+        for (long share : new long[] {0, 1_000_000}) {
+            String drawing = insertOwned(NOW.minus(Duration.ofDays(2)), ORIGINAL, "victim");
+            String corrected = insertOwned(NOW.minus(Duration.ofDays(2)).plusSeconds(1), ORIGINAL, "victim");
+            assertTrue(store.setFeedback(corrected, new RecognitionRecord.Feedback("1", NOW)));
+            List<RecognitionRecord> flood = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                flood.add(row(NOW.minus(Duration.ofMinutes(40 - i)), 200_000, "attacker"));
+            }
+            store.insertAll(flood);
+            long cap = 5_000_000;
+
+            RecognitionStore.Purged purged = job(Duration.ZERO, cap, share).purge();
+
+            assertTrue(store.find(drawing).isPresent(), "share " + share + ": the victim's drawing is kept");
+            assertTrue(store.find(corrected).isPresent(), "share " + share + ": the victim's correction is kept");
+            assertTrue(store.totalBytes() <= cap, "within the cap: " + store.totalBytes());
+            long attackerKept = share > 0 ? share : cap - 2 * (ORIGINAL + 784);
+            List<String> floodIds = flood.stream().map(RecognitionRecord::id).toList();
+            List<String> kept = keptIds().stream().filter(floodIds::contains).toList();
+            assertEquals(floodIds.subList(floodIds.size() - kept.size(), floodIds.size()), kept,
+                    "share " + share + ": the flood lost its own oldest");
+            assertTrue(kept.size() * 200_000L <= attackerKept, kept.size() + " flood rows kept");
+            assertEquals(40 - kept.size(), purged.rows(), "only flood rows went");
+            store.deleteOldest(Instant.parse("9999-12-31T23:59:59Z"), Long.MAX_VALUE, 100);
+        }
+    }
+
+    /**
+     * A client over its share loses its own oldest rows until it is within it, those it corrected last; clients
+     * within theirs lose nothing, even when their rows are older.
+     */
+    @Test
+    void aClientOverItsShareLosesItsOwnOldestCorrectedLast() {
+        List<String> big = new ArrayList<>();
+        List<String> small = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            small.add(insertOwned(NOW.minus(Duration.ofHours(10 - i)), ORIGINAL, "small"));
+        }
+        for (int i = 0; i < 10; i++) {
+            big.add(insertOwned(NOW.minus(Duration.ofMinutes(10 - i)), ORIGINAL, "big"));
+        }
+        assertTrue(store.setFeedback(big.getFirst(), new RecognitionRecord.Feedback("3", NOW)));
+        long rowBytes = holderTotals().get("big") / 10;
+
+        RecognitionStore.Purged purged = job(Duration.ZERO, 0, 4 * rowBytes + rowBytes / 2).purge();
+
+        assertEquals(6, purged.rows());
+        assertEquals(4 * rowBytes, holderTotals().get("big"));
+        assertEquals(List.of(true, false, false, false, false, false, false, true, true, true),
+                big.stream().map(id -> store.find(id).isPresent()).toList(),
+                "the corrected oldest is kept, then the newest that fit; the uncorrected oldest went");
+        assertTrue(small.stream().allMatch(id -> store.find(id).isPresent()), "a client within its share");
+        assertEquals(RecognitionStore.Purged.NONE, job(Duration.ZERO, 0, 4 * rowBytes + rowBytes / 2).purge(),
+                "nothing over its share is left");
+    }
+
+    /**
+     * Over the store's cap, the largest holders lose their oldest rows, down to the size of the next largest: with
+     * 6, 4 and 1 rows and room for 7, the two largest keep their 3 newest each and the smallest keeps its one.
+     */
+    @Test
+    void overTheCapTheLargestHoldersGoFirst() {
+        Map<String, List<String>> ids = new java.util.TreeMap<>();
+        int minute = 0;
+        for (String owner : List.of("one", "four", "six")) {
+            int count = switch (owner) {
+                case "one" -> 1;
+                case "four" -> 4;
+                default -> 6;
+            };
+            for (int i = 0; i < count; i++) {
+                ids.computeIfAbsent(owner, o -> new ArrayList<>())
+                        .add(insertOwned(NOW.minus(Duration.ofMinutes(100 - minute++)), ORIGINAL, owner));
+            }
+        }
+        long rowBytes = store.totalBytes() / 11;
+
+        RecognitionStore.Purged purged = job(Duration.ZERO, 7 * rowBytes).purge();
+
+        assertEquals(4, purged.rows());
+        assertEquals(Map.of("one", rowBytes, "four", 3 * rowBytes, "six", 3 * rowBytes), holderTotals());
+        assertTrue(store.find(ids.get("one").getFirst()).isPresent(), "the oldest row of all, its client's only one");
+        for (String owner : List.of("four", "six")) {
+            List<String> own = ids.get(owner);
+            assertEquals(own.subList(own.size() - 3, own.size()), keptIds().stream().filter(own::contains).toList(),
+                    owner + " keeps its newest");
+        }
+    }
+
+    /**
+     * Ids rotated to spread a flood over more holders than one batch reads: the victim, smaller than each of them,
+     * keeps its rows while the flood's go, over several batches.
+     */
+    @Test
+    void aFloodSpreadOverManyClientsGoesBeforeASmallerClient() {
+        List<String> victim = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            victim.add(insertOwned(NOW.minus(Duration.ofDays(1)).plusSeconds(i), 1_000, "victim"));
+        }
+        int holders = 3 * RecognitionStore.HOLDERS_PER_BATCH;
+        List<RecognitionRecord> flood = new ArrayList<>();
+        for (int i = 0; i < holders; i++) {
+            flood.add(row(NOW.minusSeconds(holders - i), 3 * ORIGINAL, "rotated-" + i));
+        }
+        store.insertAll(flood);
+        long floodRow = holderTotals().get("rotated-0");
+        long cap = store.totalBytes() - (holders - 5) * floodRow;
+
+        RecognitionStore.Purged purged = job(Duration.ZERO, cap).purge();
+
+        assertEquals(holders - 5, purged.rows(), "whole flood rows, one per holder, until the rest fit");
+        assertTrue(victim.stream().allMatch(id -> store.find(id).isPresent()), "the smaller client keeps everything");
+        assertEquals(cap, store.totalBytes());
     }
 
     /** The sum over the rows themselves, the figure the stored total must equal. */
@@ -332,9 +471,48 @@ abstract class AbstractRetentionJobTest {
         }
     }
 
+    /** Each holder's rows summed over the table (the rows without an owner under the empty string). */
+    private Map<String, Long> sumsByOwner() throws SQLException {
+        return sumsByOwner(testDatabase);
+    }
+
+    private static Map<String, Long> sumsByOwner(TestDatabase db) throws SQLException {
+        return query(db, "SELECT COALESCE(owner, ''), SUM(stored_bytes) FROM recognitions GROUP BY COALESCE(owner, '')");
+    }
+
+    /** The running totals of the clients (V7 migration), as stored. */
+    private Map<String, Long> holderTotals() {
+        try {
+            return holderTotals(testDatabase);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Long> holderTotals(TestDatabase db) throws SQLException {
+        return query(db, "SELECT owner, bytes FROM owner_stored_bytes");
+    }
+
+    private static Map<String, Long> query(TestDatabase db, String sql) throws SQLException {
+        Map<String, Long> sums = new java.util.TreeMap<>();
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                sums.put(r.getString(1).trim(), r.getLong(2));
+            }
+        }
+        return sums;
+    }
+
     private RetentionJob job(Duration maxAge, long maxBytes) {
+        return job(maxAge, maxBytes, 0);
+    }
+
+    private RetentionJob job(Duration maxAge, long maxBytes, long maxBytesPerClient) {
         return new RetentionJob(store, new DatabaseStatus(Duration.ofSeconds(1)), metrics,
-                new RetentionSettings(maxAge, maxBytes, Duration.ZERO), Clock.fixed(NOW, ZoneOffset.UTC));
+                new RetentionSettings(maxAge, maxBytes, maxBytesPerClient, Duration.ZERO),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -342,7 +520,7 @@ abstract class AbstractRetentionJobTest {
         String kept = insert(NOW.minus(Duration.ofMinutes(2)), ORIGINAL);
         long before = store.totalBytes();
         RecognitionRecord fresh = row(NOW.minus(Duration.ofMinutes(1)), ORIGINAL);
-        RecognitionRecord clash = row(NOW, ORIGINAL, kept);
+        RecognitionRecord clash = row(NOW, ORIGINAL, kept, "owner");
 
         assertThrows(StoreQueryException.class, () -> store.insertAll(List.of(fresh, clash)), "a duplicate id");
 
@@ -363,11 +541,21 @@ abstract class AbstractRetentionJobTest {
         return row.id();
     }
 
-    private static RecognitionRecord row(Instant at, int originalBytes) {
-        return row(at, originalBytes, new RecognitionIds().next(at.truncatedTo(ChronoUnit.MILLIS)));
+    private String insertOwned(Instant at, int originalBytes, String owner) {
+        RecognitionRecord row = row(at, originalBytes, owner);
+        store.insertAll(List.of(row));
+        return row.id();
     }
 
-    private static RecognitionRecord row(Instant at, int originalBytes, String id) {
+    private static RecognitionRecord row(Instant at, int originalBytes) {
+        return row(at, originalBytes, "owner");
+    }
+
+    private static RecognitionRecord row(Instant at, int originalBytes, String owner) {
+        return row(at, originalBytes, new RecognitionIds().next(at.truncatedTo(ChronoUnit.MILLIS)), owner);
+    }
+
+    private static RecognitionRecord row(Instant at, int originalBytes, String id, String owner) {
         Instant time = at.truncatedTo(ChronoUnit.MILLIS);
         float[] probabilities = new float[10];
         probabilities[7] = 1;
@@ -376,6 +564,6 @@ abstract class AbstractRetentionJobTest {
                 List.of(new RecognitionRecord.Reading("7", 0.99, probabilities, new Box(0, 0, 28, 28))),
                 new byte[784], Optional.of(new byte[originalBytes]), Optional.of("image/png"),
                 new Recognition.ModelRef("mnist-cnn", "1.0.0"), "OnnxRuntime", "cpu()",
-                new Recognition.Timings(1, 1, 1, 1), Optional.empty(), Optional.of("owner"));
+                new Recognition.Timings(1, 1, 1, 1), Optional.empty(), Optional.of(owner));
     }
 }

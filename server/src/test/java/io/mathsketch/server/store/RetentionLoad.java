@@ -104,7 +104,8 @@ public final class RetentionLoad {
             try (RecognitionWriter writer = new RecognitionWriter(store, status, metrics, 256, 10_000, 16 << 20,
                     new OutOfMemoryWatch());
                  RetentionJob job = RetentionJob.start(store, status, metrics,
-                         new RetentionSettings(Duration.ZERO, maxBytes, interval))) {
+                         new RetentionSettings(Duration.ZERO, maxBytes,
+                                 RetentionSettings.defaultMaxBytesPerClient(maxBytes), interval))) {
                 List<Thread> threads = new ArrayList<>();
                 long periodNanos = 1_000_000_000L * THREADS / rate;
                 long end = start + Duration.ofSeconds(seconds).toNanos();
