@@ -1,7 +1,6 @@
 package io.mathsketch.engine.number;
 
 import io.mathsketch.engine.RecognitionException;
-import io.mathsketch.engine.RecognitionException.BlankImage;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.image.DigitRegion;
@@ -86,11 +85,8 @@ public final class InkNumberReader {
                       float[][] probabilities, float[] confidence, InkWork work) throws RecognitionException {
         List<DigitImage> images = new ArrayList<>(which.length);
         for (int c : which) {
-            try {
-                regions[c] = renderer.digit(groupings.strokes(c), ink.penWidth(), work);
-            } catch (BlankImage e) {
-                throw new IllegalStateException("a grouped digit always holds a point", e);
-            }
+            // A grouped digit holds a point, but a pen too fine for a grey level at the model's size leaves no ink.
+            regions[c] = renderer.digit(groupings.strokes(c), ink.penWidth(), work);
             images.add(regions[c].digit());
         }
         float[][] scored = scorer.probabilities(images);
