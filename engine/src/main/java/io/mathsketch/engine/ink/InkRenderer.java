@@ -73,24 +73,56 @@ public final class InkRenderer {
      */
     public DigitRegion digit(List<Stroke> strokes, double penWidth, InkWork work)
             throws RecognitionException.BlankImage, InkTooLarge {
-        double[] bounds = bounds(strokes);
-        if (bounds == null) {
+        Patch p = patch(strokes, penWidth);
+        if (p == null) {
             throw new RecognitionException.BlankImage();
         }
-        double r = penWidth / 2;
-        double x0 = bounds[0] - r, y0 = bounds[1] - r;
-        double w = bounds[2] - bounds[0] + penWidth, h = bounds[3] - bounds[1] + penWidth;
-        int[] fitted = MnistCentering.fittedSize(w, h);
-        int tw = fitted[0], th = fitted[1];
-        double sx = tw / w, sy = th / h;
-        float[] patch = coverage(strokes, x0, y0, sx, sy, penWidth, tw, th, work);
+        float[] patch = coverage(strokes, p.x0(), p.y0(), p.sx(), p.sy(), penWidth, p.tw(), p.th(), work);
         if (!anyInk(patch)) {
             throw new RecognitionException.BlankImage(); // a pen too fine to leave a grey level at this size
         }
-        DigitImage digit = MnistCentering.placeByCentreOfMass(patch, tw, th);
-        int bx = (int) Math.floor(x0), by = (int) Math.floor(y0);
-        Box box = new Box(bx, by, (int) Math.ceil(x0 + w) - bx, (int) Math.ceil(y0 + h) - by);
+        DigitImage digit = MnistCentering.placeByCentreOfMass(patch, p.tw(), p.th());
+        int bx = (int) Math.floor(p.x0()), by = (int) Math.floor(p.y0());
+        Box box = new Box(bx, by, (int) Math.ceil(p.x0() + p.w()) - bx, (int) Math.ceil(p.y0() + p.h()) - by);
         return new DigitRegion(box, digit);
+    }
+
+    /**
+     * Refuses ink whose drawing as one whole digit would cost more than is left of {@code work}, spending nothing and
+     * drawing nothing (the counting stops at the budget). Any part of the ink drawn as a digit is drawn at a scale at
+     * least as large, which costs at least as much, so ink that fails this would fail (up to the rounding to whole
+     * pixels) however it is cut into digits: number mode asks before it groups the strokes.
+     *
+     * @throws InkTooLarge when {@link #digit(Ink, InkWork)} would
+     */
+    public void checkDigit(Ink ink, InkWork work) throws InkTooLarge {
+        Patch p = patch(ink.strokes(), ink.penWidth());
+        if (p == null) {
+            return;
+        }
+        Field count = new Field(p.tw(), p.th(), p.sx(), p.sy(), ink.penWidth() / 2, work);
+        trace(ink.strokes(), p.x0(), p.y0(), p.sx(), p.sy(), count);
+        if (work.over(count.counted)) {
+            throw work.tooLarge();
+        }
+    }
+
+    /**
+     * Where strokes are drawn as a digit: their box grown by half the pen ({@code x0, y0, w, h}, ink units), fitted
+     * into {@code tw x th} pixels at scale {@code sx, sy}; null when they have no point.
+     */
+    private static Patch patch(List<Stroke> strokes, double penWidth) {
+        double[] bounds = bounds(strokes);
+        if (bounds == null) {
+            return null;
+        }
+        double r = penWidth / 2;
+        double w = bounds[2] - bounds[0] + penWidth, h = bounds[3] - bounds[1] + penWidth;
+        int[] fitted = MnistCentering.fittedSize(w, h);
+        return new Patch(bounds[0] - r, bounds[1] - r, w, h, fitted[0], fitted[1], fitted[0] / w, fitted[1] / h);
+    }
+
+    private record Patch(double x0, double y0, double w, double h, int tw, int th, double sx, double sy) {
     }
 
     /**

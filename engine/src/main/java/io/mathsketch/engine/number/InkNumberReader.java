@@ -48,12 +48,22 @@ public final class InkNumberReader {
      * (1 + 2 x {@code StrokeGroupings.MAX_ALTERNATIVES_PER_DIGIT}) candidates are scored, in at most two calls.
      *
      * @throws RecognitionException.TooManyDigits over {@link InputLimits#maxDigits()}
-     * @throws RecognitionException.InkTooLarge when drawing the candidates, all together, would take more work than
-     *                                          {@link InputLimits#maxInkWork()}
+     * @throws RecognitionException.InkTooLarge when grouping the strokes and drawing the candidates, all together,
+     *                                          would take more work than {@link InputLimits#maxInkWork()}, or drawing
+     *                                          the whole ink as one digit would (checked before the grouping when the
+     *                                          ink has more strokes than {@link InputLimits#maxDigits()})
      * @throws RecognitionException whatever the scorer throws
      */
     public List<ScoredRegion> read(Ink ink, DigitScorer scorer) throws RecognitionException {
-        StrokeGroupings groupings = grouper.propose(ink, maxDigits, weights.margin());
+        InkWork work = new InkWork(maxInkWork);
+        if (ink.strokes().size() > maxDigits) {
+            // Grouping's work beyond reading the points grows with the strokes squared: ink with more strokes than a
+            // number has digits is refused before it is grouped when it is too costly to draw even as one digit (its
+            // digits would cost more). The check costs a count of the whole ink, which real numbers mostly skip.
+            renderer.checkDigit(ink, work);
+        }
+        // The grouping spends from the same budget as the drawing of the candidates.
+        StrokeGroupings groupings = grouper.propose(ink, maxDigits, weights.margin(), work);
         if (groupings.candidates() == 0) {
             return List.of();
         }
@@ -62,7 +72,6 @@ public final class InkNumberReader {
         float[] confidence = new float[groupings.candidates()];
         Arrays.fill(confidence, Float.NaN);
         int[] geometric = groupings.geometric();
-        InkWork work = new InkWork(maxInkWork);
         read(ink, groupings, geometric, scorer, regions, probabilities, confidence, work);
         if (groupings.clear()) {
             return answer(geometric, regions, probabilities);

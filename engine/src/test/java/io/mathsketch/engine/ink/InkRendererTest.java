@@ -250,6 +250,21 @@ class InkRendererTest {
     }
 
     @Test
+    void checkingADigitRefusesWhatDrawingItWouldSpendingNothing() throws RecognitionException {
+        Ink seven = ink(18, Stroke.of(new double[] {84, 198, 150, 122}, new double[] {62, 62, 150, 236}));
+        InkWork unbounded = InkWork.unbounded();
+        renderer.digit(seven, unbounded);
+        long cost = unbounded.spent();
+        InkWork exact = new InkWork(cost);
+        renderer.checkDigit(seven, exact);
+        assertEquals(0, exact.spent(), "a check spends nothing");
+        InkWork under = new InkWork(cost - 1);
+        assertThrows(RecognitionException.InkTooLarge.class, () -> renderer.checkDigit(seven, under));
+        assertThrows(RecognitionException.InkTooLarge.class, () -> renderer.digit(seven, under));
+        renderer.checkDigit(new Ink(List.of(), 280, 280, 18), new InkWork(1));
+    }
+
+    @Test
     void aSegmentCostsThePixelsWithinPenReachNotTheSurface() throws RecognitionException {
         // A 10-pixel bar under a 10-pixel pen on a 1,120-pixel surface: its capsule, about (10 + 10 + 1) x 11
         // pixels and the flattened line's points, however large the surface around it.

@@ -68,6 +68,25 @@ class StrokeGrouperTest {
         assertEquals(0, grouper.digits(ink(empty), 32).size());
     }
 
+    @Test
+    void groupingSpendsItsWorkBeforeDoingIt() throws RecognitionException {
+        // "147" again: five strokes, two of the digits of two strokes (each split once after its first stroke).
+        Ink ink = ink(poly(200, 40, 280, 40, 230, 240), line(40, 40, 40, 240), poly(100, 40, 90, 160, 170, 160),
+                line(150, 60, 150, 240), line(215, 140, 265, 140));
+        long grouping = ink.pointCount() + StrokeGrouper.PAIR_WORK * 5 * 5;
+        long splits = StrokeGrouper.SPLIT_WORK * (1 + 2 * 2 + 2 * 2);
+        InkWork geometric = new InkWork(grouping);
+        grouper.propose(ink, 32, 0, geometric);
+        assertEquals(grouping, geometric.spent(), "geometry alone: no split");
+        InkWork narrow = new InkWork(grouping + splits);
+        grouper.propose(ink, 32, 0.1, narrow);
+        assertEquals(grouping + splits, narrow.spent());
+        assertThrows(RecognitionException.InkTooLarge.class,
+                () -> grouper.propose(ink, 32, 0.1, new InkWork(grouping + splits - 1)));
+        assertThrows(RecognitionException.InkTooLarge.class,
+                () -> grouper.propose(ink, 32, 0, new InkWork(grouping - 1)));
+    }
+
     private static Ink ink(Stroke... strokes) {
         return new Ink(List.of(strokes), 560, 280, 16);
     }
