@@ -137,6 +137,38 @@ public final class ImageDecoder {
         return ImageFormat.of(encoded).map(ImageFormat::mediaType);
     }
 
+    /** Width and height as an image's header declares them. */
+    public record Size(int width, int height) {
+        public long pixels() {
+            return (long) width * height;
+        }
+    }
+
+    /**
+     * The dimensions encoded image bytes declare, read from their header without decoding a pixel (for callers that
+     * price or admit work by image size before decoding); empty when the bytes are not a format this engine reads or
+     * their header cannot be read, which decoding then reports. A BMP's dimensions are read only from its info
+     * header, as the JDK's reader checks them against the data first.
+     */
+    public static Optional<Size> declaredSize(byte[] encoded) {
+        Optional<ImageFormat> format = ImageFormat.of(encoded);
+        if (format.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (format.get()) {
+            case PNG -> {
+                try {
+                    PngDecoder.Header header = PngDecoder.header(encoded);
+                    yield Optional.of(new Size(header.width(), header.height()));
+                } catch (CorruptImage e) {
+                    yield Optional.empty();
+                }
+            }
+            case BMP -> ImageIoDecoder.bmpSize(encoded);
+            default -> ImageIoDecoder.declaredSize(encoded, format.get());
+        };
+    }
+
     static void checkDimensions(int width, int height, InputLimits limits) throws ImageTooLarge {
         if (width > limits.maxWidth() || height > limits.maxHeight() || (long) width * height > MAX_PIXELS) {
             throw new ImageTooLarge(width, height, limits.maxWidth(), limits.maxHeight());

@@ -21,6 +21,7 @@ import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
  * JPEG, GIF, BMP and interlaced PNG through the JDK's ImageIO readers. The header is read first so that declared
@@ -81,17 +82,45 @@ final class ImageIoDecoder {
      * declared size would surface as a corrupt file; reading the info header here reports it for what it is.
      */
     private void checkBmpHeader(byte[] data) throws ImageTooLarge {
+        Optional<ImageDecoder.Size> size = bmpSize(data);
+        if (size.isPresent()) {
+            ImageDecoder.checkDimensions(size.get().width(), size.get().height(), limits);
+        }
+    }
+
+    /** The dimensions a BMP's info header declares (a negative height, a top-down bitmap, counts as its size). */
+    static Optional<ImageDecoder.Size> bmpSize(byte[] data) {
         if (data.length < 26) {
-            return;
+            return Optional.empty();
         }
         int headerSize = littleEndianInt(data, 14);
         if (headerSize == 12) {
-            ImageDecoder.checkDimensions(littleEndianShort(data, 18), littleEndianShort(data, 20), limits);
+            return Optional.of(new ImageDecoder.Size(littleEndianShort(data, 18), littleEndianShort(data, 20)));
         } else if (headerSize >= 40) {
             int height = littleEndianInt(data, 22);
-            // A negative height marks a top-down bitmap.
-            ImageDecoder.checkDimensions(littleEndianInt(data, 18), height == Integer.MIN_VALUE
-                    ? Integer.MAX_VALUE : Math.abs(height), limits);
+            return Optional.of(new ImageDecoder.Size(littleEndianInt(data, 18), height == Integer.MIN_VALUE
+                    ? Integer.MAX_VALUE : Math.abs(height)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The dimensions the header declares, read without decoding a pixel; empty when the reader cannot tell (the
+     * decode then reports why).
+     */
+    static Optional<ImageDecoder.Size> declaredSize(byte[] data, ImageFormat format) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName);
+        if (!readers.hasNext()) {
+            return Optional.empty();
+        }
+        ImageReader reader = readers.next();
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+            reader.setInput(input, true, true);
+            return Optional.of(new ImageDecoder.Size(reader.getWidth(0), reader.getHeight(0)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        } finally {
+            reader.dispose();
         }
     }
 
