@@ -24,6 +24,7 @@ import io.mathsketch.server.access.SecurityHeaders;
 import io.mathsketch.server.access.SecurityHeadersFilter;
 import io.mathsketch.server.access.StalledConnections;
 import io.mathsketch.server.access.ClientIdFilter;
+import io.mathsketch.server.access.ImageAdmission;
 import io.mathsketch.server.access.RateLimitFilter;
 import io.mathsketch.server.api.BodyBudget;
 import io.mathsketch.server.api.MethodNotAllowed;
@@ -118,7 +119,10 @@ public final class MathSketchServer implements AutoCloseable {
             AdminToken adminToken = new AdminToken(settings.admin().token());
             AdminRequests adminRequests = new AdminRequests(adminToken);
             BodyBudget bodies = new BodyBudget(settings.server().maxBodyBytesInFlight());
-            RecognitionService recognitions = new RecognitionService(recognizer, writer, store, status,
+            RateLimitFilter rateLimit = new RateLimitFilter(settings.rateLimit());
+            // Recognitions reach the engine through the admission that charges an image by its size.
+            RecognitionService recognitions = new RecognitionService(
+                    new ImageAdmission(recognizer, rateLimit, settings.engine().limits()), writer, store, status,
                     settings.store(), settings.engine().limits(), adminToken, bodies);
             StatsService stats = new StatsService(store, status, settings.stats().maxAge());
             ModelService models = new ModelService(recognizer, adminToken);
@@ -153,7 +157,7 @@ public final class MathSketchServer implements AutoCloseable {
                             .addClasspath(page -> page.location("web").welcome("index.html").context("/"))
                             .build())
                     .routing(routing -> routing(routing, recognitions, stats, models, registry,
-                            new RateLimitFilter(settings.rateLimit()), adminRequests,
+                            rateLimit, adminRequests,
                             new PresentedTokenFilter(adminToken, List.of(ModelService.RELOAD_ROUTE)), heap,
                             !settings.cors().allowedOrigins().isEmpty()));
             // HTTP/1 through StalledConnections only (Helidon's discovered selector would be a second candidate,

@@ -1,5 +1,6 @@
 package io.mathsketch.server.access;
 
+import io.helidon.common.context.Contexts;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;
@@ -23,60 +24,100 @@ import java.util.function.LongSupplier;
  * its remote address's; without one it is answered 429 {@code rate-limited} with {@code Retry-After} (whole seconds
  * until a token is back) and reaches neither the engine nor the database. The page, health and metrics are not
  * limited. Must run after {@link ClientIdFilter}, which gives the request its client id.
+ *
+ * <p>An admitted request runs with its {@link Origin} in Helidon's current context, where {@link ImageAdmission}
+ * finds whom to charge for the pixels of an image once its header is read.
  */
 public final class RateLimitFilter implements Filter {
 
     private static final HeaderName FORWARDED_FOR = HeaderNames.create("X-Forwarded-For");
 
+    private final RateLimitSettings settings;
     private final Optional<TokenBuckets> byClient;
     private final Optional<TokenBuckets> byAddress;
-    private final int forwardedHops;
 
     public RateLimitFilter(RateLimitSettings settings) {
         this(settings, System::nanoTime);
     }
 
     RateLimitFilter(RateLimitSettings settings, LongSupplier nanoClock) {
-        forwardedHops = settings.forwardedHops();
+        this.settings = settings;
         byClient = settings.perClient() == 0 ? Optional.empty() : Optional.of(new TokenBuckets(settings.perClient(),
                 settings.clientBurst(), settings.maxTracked(), nanoClock));
         byAddress = settings.perAddress() == 0 ? Optional.empty() : Optional.of(new TokenBuckets(
                 settings.perAddress(), settings.addressBurst(), settings.maxTracked(), nanoClock));
     }
 
+    /** Whom a request is charged to: its address's key ({@link AddressKey}) and its client's owner key. */
+    record Origin(String address, String client) {
+    }
+
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        if (req.path().path().startsWith("/api/")) {
-            long wait = byAddress.map(b -> b.take(address(req))).orElse(0L);
-            if (wait == 0) {
-                wait = byClient.map(b -> b.take(ClientIdFilter.clientOf(req).ownerKey())).orElse(0L);
-            }
-            if (wait > 0) {
-                long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
-                res.header(HeaderNames.RETRY_AFTER, Long.toString(seconds));
-                ProblemErrorHandler.send(res, new ProblemDetails(ProblemType.RATE_LIMITED, "too many requests from"
-                        + " this client; retry after " + seconds + " s", req.path().path()));
-                return;
-            }
+        if (!req.path().path().startsWith("/api/")) {
+            chain.proceed();
+            return;
         }
-        chain.proceed();
+        Origin origin = new Origin(address(req), ClientIdFilter.clientOf(req).ownerKey());
+        long wait = take(origin, 1, 0);
+        if (wait > 0) {
+            long seconds = retryAfterSeconds(wait);
+            res.header(HeaderNames.RETRY_AFTER, Long.toString(seconds));
+            ProblemErrorHandler.send(res, new ProblemDetails(ProblemType.RATE_LIMITED, "too many requests from"
+                    + " this client; retry after " + seconds + " s", req.path().path()));
+            return;
+        }
+        req.context().register(origin);
+        // Helidon routes without making the request's context current; the engine's caller finds it there.
+        Contexts.runInContext(req.context(), chain::proceed);
+    }
+
+    RateLimitSettings settings() {
+        return settings;
     }
 
     /**
-     * The client's address: the connection's, or behind {@code forwardedHops} trusted proxies the entry of
-     * {@code X-Forwarded-For} that the outermost of them appended (entries further left are the client's own claim
-     * and could be forged to get a fresh bucket).
+     * Takes {@code cost} tokens from the origin's address bucket, then from its client's, for a request that took
+     * {@code taken} already: 0 when both had them, otherwise the nanoseconds to wait (the address's tokens are given
+     * back when the client's bucket refuses, so one client's refused requests do not use up its address).
+     */
+    long take(Origin origin, double cost, double taken) {
+        long wait = byAddress.map(b -> b.take(origin.address(), cost, taken)).orElse(0L);
+        if (wait == 0) {
+            wait = byClient.map(b -> b.take(origin.client(), cost, taken)).orElse(0L);
+            if (wait > 0) {
+                byAddress.ifPresent(b -> b.refund(origin.address(), cost));
+            }
+        }
+        return wait;
+    }
+
+    /** Gives back tokens taken for a request that did no work after all. */
+    void refund(Origin origin, double cost) {
+        byAddress.ifPresent(b -> b.refund(origin.address(), cost));
+        byClient.ifPresent(b -> b.refund(origin.client(), cost));
+    }
+
+    static long retryAfterSeconds(long waitNanos) {
+        return Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+    }
+
+    /**
+     * The client's address key: the connection's address, or behind {@code forwardedHops} trusted proxies the entry
+     * of {@code X-Forwarded-For} that the outermost of them appended (entries further left are the client's own
+     * claim and could be forged to get a fresh bucket); an IPv6 address counts by its /64 ({@link AddressKey}).
      */
     private String address(RoutingRequest req) {
+        int forwardedHops = settings.forwardedHops();
         if (forwardedHops > 0) {
             List<String> hops = req.headers().all(FORWARDED_FOR, List::of).stream()
                     .flatMap(h -> Arrays.stream(h.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();
             if (hops.size() >= forwardedHops) {
-                return hops.get(hops.size() - forwardedHops);
+                return AddressKey.of(hops.get(hops.size() - forwardedHops));
             }
         }
         SocketAddress peer = req.remotePeer().address();
         return peer instanceof InetSocketAddress inet && inet.getAddress() != null
-                ? inet.getAddress().getHostAddress() : String.valueOf(peer);
+                ? AddressKey.of(inet.getAddress()) : String.valueOf(peer);
     }
 }

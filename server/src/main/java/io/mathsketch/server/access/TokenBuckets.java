@@ -33,17 +33,45 @@ final class TokenBuckets {
      * (nothing is taken then).
      */
     long take(String key) {
+        return take(key, 1);
+    }
+
+    /**
+     * Takes {@code cost} tokens from the key's bucket: 0 when it held them, otherwise the nanoseconds until it will
+     * (nothing is taken then). A cost above the burst is taken from a full bucket, which it leaves in debt: the key
+     * pays for it by waiting, as it would have for that many requests.
+     */
+    long take(String key, double cost) {
+        return take(key, cost, 0);
+    }
+
+    /**
+     * Takes {@code cost} more tokens for a request that already took {@code taken}: admitted as if its whole price
+     * had been asked at once, so a price above the burst is admitted when the bucket was full before the request.
+     */
+    long take(String key, double cost, double taken) {
         long now = nanoClock.getAsLong();
+        double needed = Math.max(0, Math.min(cost + taken, burst) - taken);
         // One short critical section per request: a lookup and a few arithmetic operations.
         synchronized (buckets) {
             Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
             bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updated) * perSecond / 1e9);
             bucket.updated = now;
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
+            if (bucket.tokens >= needed) {
+                bucket.tokens -= cost;
                 return 0;
             }
-            return (long) Math.ceil((1 - bucket.tokens) / perSecond * 1e9);
+            return (long) Math.ceil((needed - bucket.tokens) / perSecond * 1e9);
+        }
+    }
+
+    /** Gives back tokens taken for a request another limit then refused (up to the burst). */
+    void refund(String key, double cost) {
+        synchronized (buckets) {
+            Bucket bucket = buckets.get(key);
+            if (bucket != null) {
+                bucket.tokens = Math.min(burst, bucket.tokens + cost);
+            }
         }
     }
 

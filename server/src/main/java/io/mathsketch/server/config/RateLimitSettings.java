@@ -15,9 +15,21 @@ import io.mathsketch.engine.config.Key;
  * @param maxTracked most buckets kept per table; the least recently used is forgotten beyond it (bounded memory)
  * @param forwardedHops how many reverse proxies in front of the server append to {@code X-Forwarded-For}: the
  *                      client's address is read that many entries from its end; 0 uses the connection's address
+ * @param pixelsPerToken what an image costs beyond its request's token: one more token per this many pixels it
+ *                       declares beyond {@link #FREE_PIXELS}, taken from both buckets once its header is read and
+ *                       before it is decoded (decoding costs CPU in proportion to the pixels); 0: one token whatever
+ *                       the size
+ * @param addressDecodeShare percent of {@code limits.max-decoded-bytes-in-flight} the images of one address may hold
+ *                           at once, so that one address cannot take the whole decode budget from the others
  */
 public record RateLimitSettings(int perClient, int clientBurst, int perAddress, int addressBurst, int maxTracked,
-                                int forwardedHops) {
+                                int forwardedHops, int pixelsPerToken, int addressDecodeShare) {
+
+    /**
+     * Pixels an image may declare at the price of its request's one token: a canvas-sized image (the page exports at
+     * most 1120x280) or anything up to 1024x1024.
+     */
+    public static final long FREE_PIXELS = 1L << 20;
 
     static final Key<Integer> PER_CLIENT = Key.integer("per-client", 30, 0, 1_000_000);
     static final Key<Integer> CLIENT_BURST = Key.integer("client-burst", 60, 1, 1_000_000);
@@ -25,6 +37,8 @@ public record RateLimitSettings(int perClient, int clientBurst, int perAddress, 
     static final Key<Integer> ADDRESS_BURST = Key.integer("address-burst", 400, 1, 1_000_000);
     static final Key<Integer> MAX_TRACKED = Key.integer("max-tracked", 10_000, 1, 10_000_000);
     static final Key<Integer> FORWARDED_HOPS = Key.integer("forwarded-hops", 0, 0, 10);
+    static final Key<Integer> PIXELS_PER_TOKEN = Key.integer("pixels-per-token", 100_000, 0, 1 << 28);
+    static final Key<Integer> ADDRESS_DECODE_SHARE = Key.integer("address-decode-share", 50, 1, 100);
 
     public RateLimitSettings {
         PER_CLIENT.check(perClient);
@@ -33,10 +47,19 @@ public record RateLimitSettings(int perClient, int clientBurst, int perAddress, 
         ADDRESS_BURST.check(addressBurst);
         MAX_TRACKED.check(maxTracked);
         FORWARDED_HOPS.check(forwardedHops);
+        PIXELS_PER_TOKEN.check(pixelsPerToken);
+        ADDRESS_DECODE_SHARE.check(addressDecodeShare);
+    }
+
+    /** Tokens an image of this many declared pixels costs beyond its request's one. */
+    public double extraTokens(long pixels) {
+        return pixelsPerToken == 0 || pixels <= FREE_PIXELS ? 0
+                : Math.ceil((double) (pixels - FREE_PIXELS) / pixelsPerToken);
     }
 
     static RateLimitSettings from(ConfigValues values) {
         return new RateLimitSettings(values.get(PER_CLIENT), values.get(CLIENT_BURST), values.get(PER_ADDRESS),
-                values.get(ADDRESS_BURST), values.get(MAX_TRACKED), values.get(FORWARDED_HOPS));
+                values.get(ADDRESS_BURST), values.get(MAX_TRACKED), values.get(FORWARDED_HOPS),
+                values.get(PIXELS_PER_TOKEN), values.get(ADDRESS_DECODE_SHARE));
     }
 }

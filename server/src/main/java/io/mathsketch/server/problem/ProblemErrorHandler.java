@@ -53,6 +53,9 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
             // cannot carry another request, and Helidon must not read on to the body's end first.
             res.header(HeaderValues.CONNECTION_CLOSE);
         }
+        if (error instanceof ProblemException p && p.retryAfterSeconds() > 0) {
+            res.header(HeaderNames.RETRY_AFTER, Long.toString(p.retryAfterSeconds()));
+        }
         if (problem.type() == ProblemType.INTERNAL) {
             LOG.log(Level.ERROR, "Request " + req.prologue().method() + " " + req.prologue().uriPath().path() + " failed", error);
         }

@@ -57,6 +57,15 @@ class RateLimitTest {
         assertEquals("rate-limited", limited.problem());
     }
 
+    @Test
+    void theAddressesOfOneIpv6Slash64ShareABucket() {
+        // An IPv6 subscriber holds a /64: a fresh address (and id) for every request still meets one bucket.
+        AtomicInteger claimed = new AtomicInteger();
+        Http.Response limited = untilLimited(() -> SERVER.http().asBrowser().withHeader("X-Forwarded-For",
+                "2001:db8:7:9:" + Integer.toHexString(claimed.incrementAndGet()) + "::1"), 8);
+        assertEquals("rate-limited", limited.problem());
+    }
+
     /**
      * Sends requests until one is refused; at most the burst plus what refills while they run (1/s) may be served,
      * however slow the machine.

@@ -33,6 +33,35 @@ class TokenBucketsTest {
     }
 
     @Test
+    void aCostlyRequestTakesItsTokensAndOneAboveTheBurstLeavesAFullBucketInDebt() {
+        TokenBuckets buckets = new TokenBuckets(10, 20, 100, now::get);
+        assertEquals(0, buckets.take("a", 15), "15 of 20");
+        long wait = buckets.take("a", 15);
+        assertTrue(wait > 900_000_000L && wait <= 1_000_000_000L, "10 more at 10/s: " + wait);
+        assertEquals(0, buckets.take("a", 5), "a cheap request still fits");
+
+        now.addAndGet(10_000_000_000L);
+        assertEquals(0, buckets.take("a", 50), "above the burst: taken from a full bucket");
+        wait = buckets.take("a");
+        assertTrue(wait > 3_000_000_000L && wait <= 3_100_000_000L, "30 tokens of debt, then one, at 10/s: " + wait);
+
+        buckets.refund("a", 31);
+        assertEquals(0, buckets.take("a"), "refunded");
+    }
+
+    @Test
+    void theRestOfAPriceAboveTheBurstIsAdmittedWhenTheBucketWasFullBeforeTheRequest() {
+        TokenBuckets buckets = new TokenBuckets(10, 20, 100, now::get);
+        assertEquals(0, buckets.take("a"), "the request's own token");
+        assertEquals(0, buckets.take("a", 50, 1), "49 + 1: priced as a whole from a full bucket");
+        long wait = buckets.take("a");
+        assertTrue(wait > 3_100_000_000L && wait <= 3_200_000_000L, "31 of debt, then one, at 10/s: " + wait);
+
+        assertEquals(0, buckets.take("b"));
+        assertTrue(buckets.take("b", 50) > 0, "asked alone, 50 needs the full 20 the bucket no longer has");
+    }
+
+    @Test
     void theTableNeverHoldsMoreThanItsBound() {
         TokenBuckets buckets = new TokenBuckets(1, 1, 50, now::get);
         for (int i = 0; i < 10_000; i++) {

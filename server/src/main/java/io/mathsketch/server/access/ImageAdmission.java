@@ -1,0 +1,120 @@
+package io.mathsketch.server.access;
+
+import io.helidon.common.context.Contexts;
+import io.mathsketch.engine.ModelInfo;
+import io.mathsketch.engine.Recognition;
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.RecognitionException.ImageTooLarge;
+import io.mathsketch.engine.RecognitionRequest;
+import io.mathsketch.engine.Recognizer;
+import io.mathsketch.engine.codec.DecodeBudget;
+import io.mathsketch.engine.codec.ImageDecoder;
+import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.server.access.RateLimitFilter.Origin;
+import io.mathsketch.server.problem.ProblemException;
+import io.mathsketch.server.problem.ProblemType;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Charges an image to whoever sent it by its size, once its header is read and before a pixel is decoded: decoding
+ * costs CPU and heap in proportion to the pixels an image declares, however small its file. It takes
+ * {@code rate-limit.pixels-per-token} tokens more from the request's client and address buckets
+ * ({@link RateLimitFilter}), answering 429 {@code rate-limited} when they are short, and holds the image's decoded
+ * bytes against its address's share of the decode budget ({@code rate-limit.address-decode-share}), answering 503
+ * {@code overloaded} when the address's other images leave too little. A request outside the rate-limited routes
+ * (no {@link Origin}), and every input but an encoded image, passes straight to the engine.
+ */
+public final class ImageAdmission implements Recognizer {
+
+    private final Recognizer engine;
+    private final RateLimitFilter buckets;
+    private final InputLimits limits;
+    private final DecodeShares shares;
+
+    public ImageAdmission(Recognizer engine, RateLimitFilter buckets, InputLimits limits) {
+        this.engine = engine;
+        this.buckets = buckets;
+        this.limits = limits;
+        this.shares = new DecodeShares(limits.maxDecodedBytesInFlight() / 100
+                * buckets.settings().addressDecodeShare());
+    }
+
+    @Override
+    public Recognition recognize(RecognitionRequest request) throws RecognitionException {
+        Optional<Origin> origin = request.input() instanceof RecognitionRequest.Input.EncodedImage
+                ? Contexts.context().flatMap(c -> c.get(Origin.class)) : Optional.empty();
+        if (origin.isEmpty()) {
+            return engine.recognize(request);
+        }
+        byte[] bytes = ((RecognitionRequest.Input.EncodedImage) request.input()).bytes();
+        Optional<ImageDecoder.Size> size = ImageDecoder.declaredSize(bytes);
+        if (size.isEmpty() || !withinEngineLimits(size.get())) {
+            // The engine refuses it from its header (or finds it corrupt) before any pixel is decoded.
+            return engine.recognize(request);
+        }
+        long decodedBytes = size.get().pixels() * DecodeBudget.BYTES_PER_PIXEL;
+        if (decodedBytes > shares.share()) {
+            throw new ImageTooLarge(size.get().width(), size.get().height(),
+                    shares.share() / DecodeBudget.BYTES_PER_PIXEL,
+                    "what one address may decode at once (rate-limit.address-decode-share of"
+                            + " limits.max-decoded-bytes-in-flight)");
+        }
+        double cost = buckets.settings().extraTokens(size.get().pixels());
+        if (cost > 0) {
+            // Priced with the request's own token, which the filter took.
+            long wait = buckets.take(origin.get(), cost, 1);
+            if (wait > 0) {
+                long seconds = RateLimitFilter.retryAfterSeconds(wait);
+                throw ProblemException.rateLimited("an image of " + size.get().pixels() + " pixels costs "
+                        + (long) (cost + 1) + " tokens (rate-limit.pixels-per-token), more than this client or"
+                        + " address has now; retry after " + seconds + " s", seconds);
+            }
+        }
+        Optional<DecodeShares.Reservation> reservation = shares.reserve(origin.get().address(), decodedBytes);
+        if (reservation.isEmpty()) {
+            buckets.refund(origin.get(), cost);
+            throw new ProblemException(ProblemType.OVERLOADED, "this address's images being decoded hold "
+                    + shares.held(origin.get().address()) + " of the " + shares.share() + " bytes one address may"
+                    + " hold; retry later");
+        }
+        try {
+            return engine.recognize(request);
+        } finally {
+            reservation.get().close();
+        }
+    }
+
+    /** Bytes the images of this address key hold now (tests). */
+    long heldBy(String address) {
+        return shares.held(address);
+    }
+
+    private boolean withinEngineLimits(ImageDecoder.Size size) {
+        return size.width() > 0 && size.height() > 0 && size.width() <= limits.maxWidth()
+                && size.height() <= limits.maxHeight() && size.pixels() <= limits.maxImagePixels()
+                && size.pixels() * DecodeBudget.BYTES_PER_PIXEL <= limits.maxDecodedBytesInFlight();
+    }
+
+    @Override
+    public List<ModelInfo> models() {
+        return engine.models();
+    }
+
+    @Override
+    public ModelInfo reload(String name) throws RecognitionException.UnknownModel,
+            io.mathsketch.engine.ModelLoadException {
+        return engine.reload(name);
+    }
+
+    @Override
+    public boolean ready() {
+        return engine.ready();
+    }
+
+    /** Closes nothing: the engine belongs to whoever opened it. */
+    @Override
+    public void close() {
+    }
+}
