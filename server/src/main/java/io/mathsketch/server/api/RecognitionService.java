@@ -154,9 +154,9 @@ public final class RecognitionService implements HttpService {
             }
         });
         Optional<String> label = QueryParameter.once(req.query(), "label").filter(s -> !s.isEmpty())
-                .map(l -> bounded("label", l, MAX_LABEL));
+                .map(l -> filterValue("label", l, MAX_LABEL));
         Optional<String> model = QueryParameter.once(req.query(), "model").filter(s -> !s.isEmpty())
-                .map(m -> bounded("model", m, MAX_MODEL_NAME));
+                .map(m -> filterValue("model", m, MAX_MODEL_NAME));
         RecognitionStore.Page page = database(() -> store.page(limit, cursor, label, model, caller.visibleOwner()));
         JsonResponses.send(res, RecognitionJson.page(page.items(), page.next().map(Cursor::encode), fields));
     }
@@ -325,10 +325,18 @@ public final class RecognitionService implements HttpService {
                 + "' is not a number from 1 to " + MAX_LIMIT);
     }
 
-    /** A filter value as long as a stored one can be; longer is 400 before any SQL sees it. */
-    private static String bounded(String name, String value, int max) {
+    /**
+     * A filter value as a stored one can be, else 400 before any SQL sees it: no longer than the column, and without
+     * control characters, which no label or model name holds (PostgreSQL refuses U+0000 in any text, which would
+     * otherwise be a failed statement, where H2 just finds nothing).
+     */
+    private static String filterValue(String name, String value, int max) {
         if (value.length() > max) {
             throw new ProblemException(ProblemType.BAD_REQUEST, name + " is longer than " + max + " characters");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, name + " '" + ProblemText.echo(value)
+                    + "' holds a control character; no " + name + " has one");
         }
         return value;
     }
