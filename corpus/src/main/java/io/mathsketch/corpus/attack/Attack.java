@@ -15,7 +15,7 @@ public record Attack(String name, Expect expect, byte[] request) {
 
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*(\\d{3})");
     private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]*)\"");
-    private static final String INK_TOO_LARGE = "urn:mathsketch:problem:ink-too-large";
+    private static final String PROBLEM = "urn:mathsketch:problem:";
 
     /** What the server may answer. */
     public enum Expect {
@@ -34,7 +34,25 @@ public record Attack(String name, Expect expect, byte[] request) {
          * {@code limits.max-ink-work} (or breaks another ink limit), refused before it is drawn. Any other answer,
          * another refusal included, means the ink was drawn (or its cost not counted).
          */
-        INK_TOO_LARGE
+        INK_TOO_LARGE(422, "ink-too-large"),
+        /**
+         * 415 {@code unsupported-image} as a problem document: an image whose kind the server refuses to decode (a
+         * JPEG of more scans than it decodes), refused before its pixels are; or 503 {@code overloaded}, when the
+         * attacks sent beside it hold the address's share of the decode budget. Any other answer means it was decoded.
+         */
+        UNSUPPORTED_IMAGE(415, "unsupported-image");
+
+        private final int status;
+        private final String type;
+
+        Expect() {
+            this(0, null);
+        }
+
+        Expect(int status, String type) {
+            this.status = status;
+            this.type = type;
+        }
     }
 
     /**
@@ -48,10 +66,10 @@ public record Attack(String name, Expect expect, byte[] request) {
         if (expect == Expect.READ_OR_REFUSED && status / 100 == 2) {
             return null;
         }
-        if (expect == Expect.INK_TOO_LARGE) {
+        if (expect.type != null && !(expect == Expect.UNSUPPORTED_IMAGE && status == 503)) {
             Matcher type = TYPE.matcher(body);
-            if (status != 422 || !type.find() || !type.group(1).equals(INK_TOO_LARGE)) {
-                return "answered " + status + ", not 422 ink-too-large: " + shorten(body);
+            if (status != expect.status || !type.find() || !type.group(1).equals(PROBLEM + expect.type)) {
+                return "answered " + status + ", not " + expect.status + " " + expect.type + ": " + shorten(body);
             }
         }
         if (!(status / 100 == 4 || status == 503 || status == 505)) {

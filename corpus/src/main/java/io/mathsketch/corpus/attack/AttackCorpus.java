@@ -60,6 +60,9 @@ public final class AttackCorpus {
                 AttackImages.ring(limits.maxWidth(), limits.maxHeight()));
         everyMode(attacks, "half-size-drawing", Expect.READ_OR_REFUSED, "image/png", AttackImages.ring(side / 2, side / 2));
         everyMode(attacks, "max-size-jpeg", Expect.READ_OR_REFUSED, "image/jpeg", AttackImages.jpegRing(side));
+        // Scans of a dozen bytes that each walk every block: 2,000 cost the decoder over a CPU-second.
+        everyMode(attacks, "jpeg-scan-bomb", Expect.UNSUPPORTED_IMAGE, "image/jpeg",
+                AttackImages.jpegScanBomb(1024, 2_000));
         everyMode(attacks, "max-width-strip", Expect.READ_OR_REFUSED, "image/png",
                 AttackImages.ring(limits.maxWidth(), 28));
         everyMode(attacks, "over-max-width", Expect.REFUSED, "image/png",

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -52,6 +53,63 @@ final class AttackImages {
     /** A PNG whose header declares {@code width x height} but whose data is a single empty row: a decompression bomb's claim. */
     static byte[] declaredOnly(int width, int height) {
         return png(width, height, 1, deflate(new byte[1 + (width + 7) / 8]));
+    }
+
+    /**
+     * A greyscale progressive JPEG of {@code side x side} pixels (a multiple of 8) holding {@code scans} AC scans after
+     * its DC scan: each a few bytes (one end-of-band run over all blocks) that make a decoder walk every block again,
+     * so that the file costs CPU by its scan count, not its size or pixels.
+     */
+    static byte[] jpegScanBomb(int side, int scans) {
+        int blocks = (side / 8) * (side / 8);
+        int eobBits = Math.min(14, 31 - Integer.numberOfLeadingZeros(blocks));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0xFF);
+        out.write(0xD8);
+        byte[] ones = new byte[65];
+        Arrays.fill(ones, 1, 65, (byte) 1);
+        segment(out, 0xDB, ones); // quantisation table 0
+        segment(out, 0xC2, new byte[] {8, (byte) (side >> 8), (byte) side, (byte) (side >> 8), (byte) side, 1, 1, 0x11,
+                0}); // progressive frame, one component
+        segment(out, 0xC4, huffmanTable(0x00, 0)); // DC: the one code '0' means difference category 0
+        segment(out, 0xC4, huffmanTable(0x10, eobBits << 4)); // AC: '0' means a run of 2^eobBits empty bands
+        segment(out, 0xDA, new byte[] {1, 1, 0, 0, 0, 0}); // DC first scan
+        out.writeBytes(new byte[blocks / 8]); // one '0' bit per block
+        StringBuilder bits = new StringBuilder();
+        for (int left = blocks; left > 0; left -= 1 << eobBits) {
+            bits.append("0").append("0".repeat(eobBits));
+        }
+        while (bits.length() % 8 != 0) {
+            bits.append('1');
+        }
+        byte[] run = new byte[bits.length() / 8];
+        for (int i = 0; i < run.length; i++) {
+            run[i] = (byte) Integer.parseInt(bits.substring(8 * i, 8 * i + 8), 2);
+        }
+        for (int i = 0; i < scans; i++) {
+            segment(out, 0xDA, new byte[] {1, 1, 0, 1, 63, 0}); // AC first scan of bands 1-63
+            out.writeBytes(run);
+        }
+        out.write(0xFF);
+        out.write(0xD9);
+        return out.toByteArray();
+    }
+
+    /** A Huffman table of one 1-bit code, {@code '0'}, for {@code symbol}. */
+    private static byte[] huffmanTable(int classAndId, int symbol) {
+        byte[] table = new byte[18];
+        table[0] = (byte) classAndId;
+        table[1] = 1;
+        table[17] = (byte) symbol;
+        return table;
+    }
+
+    private static void segment(ByteArrayOutputStream out, int marker, byte[] payload) {
+        out.write(0xFF);
+        out.write(marker);
+        out.write((payload.length + 2) >> 8);
+        out.write(payload.length + 2);
+        out.writeBytes(payload);
     }
 
     /** A JPEG of the ring: ImageIO's decoder path, written at ImageIO's default quality (0.75). */

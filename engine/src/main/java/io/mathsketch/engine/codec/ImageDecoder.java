@@ -5,6 +5,7 @@ import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionException.CorruptImage;
 import io.mathsketch.engine.RecognitionException.ImageTooLarge;
 import io.mathsketch.engine.RecognitionException.PayloadTooLarge;
+import io.mathsketch.engine.RecognitionException.UnsupportedImage;
 import io.mathsketch.engine.codec.png.PngDecoder;
 import io.mathsketch.engine.image.DecodedImage;
 
@@ -85,7 +86,8 @@ public final class ImageDecoder {
      * @throws PayloadTooLarge over {@link InputLimits#maxPayloadBytes()}
      * @throws ImageTooLarge when the header declares more pixels than allowed (checked before decoding)
      * @throws RecognitionException.Overloaded when the pixels of the requests decoding now leave too little heap
-     * @throws RecognitionException.UnsupportedImage when the bytes are not PNG, JPEG, GIF or BMP
+     * @throws RecognitionException.UnsupportedImage when the bytes are not PNG, JPEG, GIF or BMP, or a JPEG holds more
+     *         than {@code JpegMetadata.MAX_SCANS} scans
      * @throws CorruptImage when they claim one of those formats but cannot be decoded
      */
     public <T> T decode(byte[] encoded, Reader<T> reader) throws RecognitionException {
@@ -94,6 +96,9 @@ public final class ImageDecoder {
             throw new PayloadTooLarge(encoded.length, limits.maxPayloadBytes());
         }
         ImageFormat format = ImageFormat.sniff(encoded);
+        if (format == ImageFormat.JPEG) {
+            checkScans(encoded);
+        }
         Orientation orientation = ExifOrientation.of(encoded, format);
         DecodeBudget.Reservation[] reservation = new DecodeBudget.Reservation[1];
         try {
@@ -167,6 +172,14 @@ public final class ImageDecoder {
             case BMP -> ImageIoDecoder.bmpSize(encoded);
             default -> ImageIoDecoder.declaredSize(encoded, format.get());
         };
+    }
+
+    private static void checkScans(byte[] jpeg) throws UnsupportedImage {
+        int scans = JpegMetadata.scans(jpeg);
+        if (scans > JpegMetadata.MAX_SCANS) {
+            throw new UnsupportedImage("a JPEG of " + scans + " scans; at most " + JpegMetadata.MAX_SCANS
+                    + " are decoded");
+        }
     }
 
     static void checkDimensions(int width, int height, InputLimits limits) throws ImageTooLarge {

@@ -15,17 +15,61 @@ final class JpegMetadata {
     private static final int SOI = 0xD8, EOI = 0xD9, SOS = 0xDA, APP0 = 0xE0, APP2 = 0xE2, APP14 = 0xEE,
             APP15 = 0xEF, COM = 0xFE;
 
+    /** Pseudo-marker for the entropy-coded data that follows a scan header. */
+    private static final int SCAN_DATA = -1;
+
     private JpegMetadata() {
     }
+
+    /**
+     * The most scans a JPEG may hold to be decoded. Each progressive scan makes the decoder walk every block of the
+     * image again, yet can be a dozen bytes long, so a small file could cost CPU by its scan count rather than its
+     * pixels. The encoders' own progressive scripts use 10 scans for colour images and at most 6 per component.
+     */
+    static final int MAX_SCANS = 64;
 
     static Optional<byte[]> strip(byte[] jpeg) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length);
         out.write(0xFF);
         out.write(SOI);
+        boolean complete = walk(jpeg, (marker, at, end) -> {
+            if (marker == EOI) {
+                out.write(0xFF);
+                out.write(EOI);
+            } else if (marker == APP0) {
+                writeJfif(jpeg, at, end - at - 2, out);
+            } else if (marker == SCAN_DATA || keeps(jpeg, at, marker, end - at - 2)) {
+                out.write(jpeg, at, end - at);
+            }
+        });
+        return complete ? Optional.of(out.toByteArray()) : Optional.empty();
+    }
+
+    /**
+     * The number of scans (SOS segments) before EOI, counted without decoding; a malformed stream is counted as far as
+     * it can be read, and the decoder reports what is wrong with it.
+     */
+    static int scans(byte[] jpeg) {
+        int[] scans = new int[1];
+        walk(jpeg, (marker, at, end) -> {
+            if (marker == SOS) {
+                scans[0]++;
+            }
+        });
+        return scans[0];
+    }
+
+    private interface SegmentVisitor {
+        /** A segment {@code [at, end)} from its 0xFF marker byte, or {@link #SCAN_DATA} after an SOS segment. */
+        void visit(int marker, int at, int end);
+    }
+
+    /** Visits the segments after SOI up to EOI; false when the stream ends or breaks before EOI. */
+    private static boolean walk(byte[] jpeg, SegmentVisitor visitor) {
         int at = 2;
         while (at + 1 < jpeg.length) {
             if ((jpeg[at] & 0xFF) != 0xFF) {
-                return Optional.empty();
+                return false;
             }
             int marker = jpeg[at + 1] & 0xFF;
             if (marker == 0xFF) {
@@ -33,31 +77,26 @@ final class JpegMetadata {
                 continue;
             }
             if (marker == EOI) {
-                out.write(0xFF);
-                out.write(EOI);
-                return Optional.of(out.toByteArray());
+                visitor.visit(EOI, at, at + 2);
+                return true;
             }
             if (at + 4 > jpeg.length) {
-                return Optional.empty();
+                return false;
             }
             int length = (jpeg[at + 2] & 0xFF) << 8 | (jpeg[at + 3] & 0xFF);
             int end = at + 2 + length;
             if (length < 2 || end > jpeg.length) {
-                return Optional.empty();
+                return false;
             }
-            if (marker == APP0) {
-                writeJfif(jpeg, at, length, out);
-            } else if (keeps(jpeg, at, marker, length)) {
-                out.write(jpeg, at, end - at);
-            }
+            visitor.visit(marker, at, end);
             at = end;
             if (marker == SOS) {
                 int data = scanEnd(jpeg, at);
-                out.write(jpeg, at, data - at);
+                visitor.visit(SCAN_DATA, at, data);
                 at = data;
             }
         }
-        return Optional.empty();
+        return false;
     }
 
     private static boolean keeps(byte[] jpeg, int at, int marker, int length) {
