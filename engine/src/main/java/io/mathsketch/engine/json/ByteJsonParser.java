@@ -6,14 +6,18 @@ import jakarta.json.stream.JsonParsingException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * A strict streaming JSON parser (RFC 8259) over a UTF-8 byte array, for request bodies that carry ink: a page's
  * drawing is some 260-450 numbers, and a general parser's per-number string and decimal object cost more than
  * drawing the ink. Numbers are read straight from the bytes by {@link #getDouble()}; strings are decoded only when
  * asked for. Nesting is tracked in an array, never by recursion, so a body of deep nesting costs its own bytes and no
- * stack. Malformed JSON is a {@link JsonParsingException}, as with any JSON-P parser. Not thread-safe (one per body).
+ * stack. Malformed JSON is a {@link JsonParsingException}, as with any JSON-P parser, and so is an object that names
+ * a member twice (I-JSON, RFC 7493 §2.3): parsers disagree on which of the two counts, so a body read one way here
+ * could be kept or read another way elsewhere. Not thread-safe (one per body).
  */
 public final class ByteJsonParser implements JsonParser {
 
@@ -22,12 +26,24 @@ public final class ByteJsonParser implements JsonParser {
     private static final double[] POWERS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
         1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     private static final int MAX_FAST_DIGITS = 15;
+    /** Member names of an object compared one by one up to this many; a wider object's go into a set. */
+    private static final int FEW_KEYS = 8;
 
     private final byte[] in;
     private final int end;
     private int pos;
     private byte[] containers = new byte[16];
     private int depth;
+    /**
+     * The member names of the open objects, innermost last, as [start, end) of the input: ints, not strings, so that
+     * a body of deep nesting costs a few bytes a name.
+     */
+    private int[] keyStart = new int[16], keyEnd = new int[16];
+    private int keys;
+    /** Per open container: where its names begin in the arrays above, and its names as a set once it is wide. */
+    private int[] firstKey = new int[16];
+    @SuppressWarnings("unchecked")
+    private Set<String>[] keyTables = new Set[16];
     /** No member or element has been read yet in the innermost container. */
     private boolean first;
     /** A key has been read and its value is next. */
@@ -92,6 +108,7 @@ public final class ByteJsonParser implements JsonParser {
                 throw error("expected a member name in quotes");
             }
             string();
+            remember();
             first = false;
             valueNext = true;
             return current = Event.KEY_NAME;
@@ -156,15 +173,80 @@ public final class ByteJsonParser implements JsonParser {
     private void push(byte container) {
         if (depth == containers.length) {
             containers = Arrays.copyOf(containers, depth * 2);
+            firstKey = Arrays.copyOf(firstKey, depth * 2);
+            keyTables = Arrays.copyOf(keyTables, depth * 2);
         }
+        firstKey[depth] = keys;
         containers[depth++] = container;
         first = true;
     }
 
     private void pop() {
         depth--;
+        // An object's names are forgotten with it.
+        keys = firstKey[depth];
+        keyTables[depth] = null;
         // The container just closed was a member or element of its parent.
         first = false;
+    }
+
+    /**
+     * Records the name just read in its object, refusing it when the object already has a member of that name. A few
+     * names are compared as bytes; a wider object's go into a hash set, which keeps colliding names in a tree, so that
+     * names crafted to collide cost a logarithm each rather than a scan.
+     */
+    private void remember() {
+        Set<String> wide = keyTables[depth - 1];
+        if (wide != null) {
+            if (!wide.add(text(tokenStart, tokenEnd, escaped))) {
+                throw duplicate();
+            }
+            return;
+        }
+        int from = firstKey[depth - 1];
+        for (int k = from; k < keys; k++) {
+            if (sameName(k)) {
+                throw duplicate();
+            }
+        }
+        if (keys - from == FEW_KEYS) {
+            wide = new HashSet<>();
+            for (int k = from; k < keys; k++) {
+                wide.add(text(keyStart[k], keyEnd[k], hasEscape(k)));
+            }
+            wide.add(text(tokenStart, tokenEnd, escaped));
+            keyTables[depth - 1] = wide;
+            return;
+        }
+        if (keys == keyStart.length) {
+            keyStart = Arrays.copyOf(keyStart, keys * 2);
+            keyEnd = Arrays.copyOf(keyEnd, keys * 2);
+        }
+        keyStart[keys] = tokenStart;
+        keyEnd[keys++] = tokenEnd;
+    }
+
+    private JsonParsingException duplicate() {
+        return error("a member name given twice in one object");
+    }
+
+    /** Whether the remembered name {@code k} is the name just read: the same bytes, or the same text once decoded. */
+    private boolean sameName(int k) {
+        int start = keyStart[k], end = keyEnd[k];
+        if (Arrays.equals(in, start, end, in, tokenStart, tokenEnd)) {
+            return true;
+        }
+        boolean otherEscaped = hasEscape(k);
+        return (escaped || otherEscaped) && text(start, end, otherEscaped).equals(text(tokenStart, tokenEnd, escaped));
+    }
+
+    private boolean hasEscape(int k) {
+        for (int i = keyStart[k]; i < keyEnd[k]; i++) {
+            if (in[i] == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void literal(String word) {
@@ -324,6 +406,11 @@ public final class ByteJsonParser implements JsonParser {
         if (current == Event.VALUE_NUMBER) {
             return new String(in, tokenStart, tokenEnd - tokenStart, StandardCharsets.ISO_8859_1);
         }
+        return text(tokenStart, tokenEnd, escaped);
+    }
+
+    /** The text of a string token's [start, end), its escapes (if it has any) decoded. */
+    private String text(int tokenStart, int tokenEnd, boolean escaped) {
         if (!escaped) {
             return new String(in, tokenStart, tokenEnd - tokenStart, StandardCharsets.UTF_8);
         }

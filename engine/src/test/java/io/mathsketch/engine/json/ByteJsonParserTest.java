@@ -105,6 +105,40 @@ class ByteJsonParserTest {
         assertFalse(parser.hasNext());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"a\": 1, \"a\": 2}",
+        "{\"a\": 1, \"\\u0061\": 2}",
+        "{\"\u00e9\": 1, \"\\u00e9\": 2}",
+        "{\"x\": {\"skipped\": {\"a\": [], \"b\": {}, \"a\": null}}}",
+        "{\"a\": {\"a\": 1}, \"a\": 2}",
+        "{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8,\"k9\":9,\"k3\":3}",
+        "{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k0\":0}",
+        "{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8,\"\\u006b8\":9}",
+    })
+    void refusesAnObjectThatNamesAMemberTwice(String json) {
+        ByteJsonParser parser = new ByteJsonParser(json.getBytes(StandardCharsets.UTF_8));
+        JsonParsingException e = assertThrows(JsonParsingException.class, () -> {
+            while (parser.hasNext()) {
+                parser.next();
+            }
+        });
+        assertTrue(e.getMessage().startsWith("a member name given twice in one object"), e::getMessage);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "[{\"a\": 1}, {\"a\": 2}]",
+        "{\"a\": {\"a\": {\"a\": 1}}, \"b\": {\"a\": 2}}",
+        "{\"a\": 1, \"A\": 2, \"a \": 3, \"\\u00e9\": 4, \"e\\u0301\": 5}",
+        "{\"k0\":{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8},"
+            + "\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8,\"k9\":9}",
+    })
+    void namesMayRepeatInOtherObjects(String json) {
+        assertEquals(events(Json.createParser(new StringReader(json))),
+                events(new ByteJsonParser(json.getBytes(StandardCharsets.UTF_8))));
+    }
+
     /** Each event with the text of its key, string or number. */
     private static List<String> events(JsonParser parser) {
         List<String> events = new ArrayList<>();

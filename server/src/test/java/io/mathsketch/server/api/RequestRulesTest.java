@@ -75,6 +75,27 @@ class RequestRulesTest {
         assertEquals(415, putUtf16.status(), putUtf16::toString);
     }
 
+    @Test
+    void aJsonMemberNamedTwiceIs400() {
+        String stroke = "{\"points\": [[140, 40], [141, 120], [142, 240]]}";
+        String ink = "\"width\": 280, \"height\": 280, \"penWidth\": 18";
+        for (String body : new String[] {
+            // Read one way here and kept verbatim, the stored ink would be read another way by a first-wins reader.
+            "{\"ink\": {\"strokes\": [" + stroke + "], \"strokes\": [], " + ink + "}}",
+            "{\"ink\": {\"strokes\": [{\"points\": [[1, 2]], \"points\": [[3, 4]]}], " + ink + "}}",
+            "{\"mode\": \"number\", \"mode\": \"digit\", \"ink\": {\"strokes\": [" + stroke + "], " + ink + "}}",
+            "{\"pixels\": " + Digits.pixelsJson(0) + ", \"pixels\": " + Digits.pixelsJson(1) + "}",
+        }) {
+            Http.Response response = SERVER.http().postJson("/api/v1/recognitions", body);
+            assertEquals(400, response.status(), response::toString);
+            assertEquals("bad-request", response.problem());
+            assertTrue(response.json().getString("detail").contains("a member name given twice"), response::toString);
+        }
+        Http.Response once = SERVER.http().postJson("/api/v1/recognitions", "{\"ink\": {\"strokes\": [" + stroke
+                + ", " + stroke + "], " + ink + "}}");
+        assertEquals(201, once.status(), once::toString);
+    }
+
     private static void assertTwice(String path, String name) {
         Http.Response response = SERVER.http().get(path);
         assertEquals(400, response.status(), path + ": " + response);
