@@ -1,45 +1,82 @@
 package io.mathsketch.server.api;
 
-import io.mathsketch.server.json.JsonFactory;
 import io.mathsketch.server.problem.ProblemException;
-import io.mathsketch.server.problem.ProblemText;
 import io.mathsketch.server.problem.ProblemType;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.util.Optional;
 
 /** Reads the body of a feedback request: {@code {"label": "7"}} or {@code {"label": 7}}. */
 final class FeedbackLabel {
 
+    private static final String EXAMPLE = "{\"label\": \"7\"}";
+    private static final String WHAT = "'label' must be a digit string such as \"7\" or a non-negative whole number";
+
     private FeedbackLabel() {
     }
 
-    static String read(byte[] body) {
-        String text = new String(RequestMediaType.withoutBom(body), StandardCharsets.UTF_8);
-        if (text.isBlank()) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "the body is empty; send a JSON object such as"
-                    + " {\"label\": \"7\"}");
+    static String read(byte[] utf8) {
+        byte[] body = RequestMediaType.withoutBom(utf8);
+        if (blank(body)) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "the body is empty; send a JSON object such as "
+                    + EXAMPLE);
         }
-        JsonObject json;
-        // Read as UTF-8 text (RFC 8259), never by the parser's guess at the encoding, which needs four bytes to
-        // guess from and says so.
-        try (var reader = JsonFactory.createReader(new StringReader(text))) {
-            json = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "the body is not a JSON object such as"
-                    + " {\"label\": \"7\"}: " + ProblemText.echo(String.valueOf(e.getMessage())));
+        String[] label = {null};
+        JsonBody.read(body, "the body is not a JSON object such as " + EXAMPLE, (name, parser) -> {
+            JsonParser.Event value = parser.next();
+            if (name.equals("label")) {
+                label[0] = switch (value) {
+                    case VALUE_STRING -> parser.getString().trim();
+                    case VALUE_NUMBER -> wholeNumber(parser.getString()).orElseThrow(FeedbackLabel::notALabel);
+                    default -> throw notALabel();
+                };
+            } else if (value == JsonParser.Event.START_OBJECT) {
+                parser.skipObject();
+            } else if (value == JsonParser.Event.START_ARRAY) {
+                parser.skipArray();
+            }
+        });
+        if (label[0] == null) {
+            throw notALabel();
         }
-        JsonValue label = json.get("label");
-        return switch (label) {
-            case JsonString s -> s.getString().trim();
-            case JsonNumber n when n.isIntegral() && n.longValue() >= 0 -> n.bigIntegerValue().toString();
-            case null, default -> throw new ProblemException(ProblemType.BAD_REQUEST,
-                    "'label' must be a digit string such as \"7\" or a non-negative whole number");
-        };
+        return label[0];
+    }
+
+    /**
+     * The digits of a JSON number that is exactly a whole number of at least zero ({@code 7}, {@code 7.0},
+     * {@code 7e0}, {@code 18446744073709551616}), exactly by its decimal value: never through a {@code long}, which
+     * would wrap. Empty for any other number, and for one longer than any label (a decimal of a million digits would
+     * take seconds to build).
+     */
+    static Optional<String> wholeNumber(String text) {
+        if (text.length() > RecognitionService.MAX_LABEL) {
+            return Optional.empty();
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text).stripTrailingZeros();
+        } catch (NumberFormatException | ArithmeticException e) {
+            // An exponent beyond an int's range: no label has that many digits.
+            return Optional.empty();
+        }
+        boolean whole = value.signum() >= 0 && value.scale() <= 0;
+        if (!whole || value.precision() - value.scale() > RecognitionService.MAX_LABEL) {
+            return Optional.empty();
+        }
+        return Optional.of(value.toBigIntegerExact().toString());
+    }
+
+    private static ProblemException notALabel() {
+        return new ProblemException(ProblemType.BAD_REQUEST, WHAT);
+    }
+
+    private static boolean blank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 package io.mathsketch.server.api;
 
 import io.helidon.http.HttpMediaType;
+import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionException.InkTooLarge;
 import io.mathsketch.engine.RecognitionException.InvalidInk;
 import io.mathsketch.engine.RecognitionRequest;
@@ -11,13 +12,11 @@ import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemText;
 import io.mathsketch.server.problem.ProblemType;
-import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -39,7 +38,7 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
             "image/x-ms-bmp");
 
     static RecognitionBody parse(Optional<HttpMediaType> mediaType, byte[] body, InputLimits limits)
-            throws InvalidInk, InkTooLarge {
+            throws RecognitionException {
         String type = RequestMediaType.of(mediaType);
         if (IMAGE_TYPES.contains(type)) {
             return image(body, RecognitionOptions.NONE);
@@ -81,22 +80,9 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
      * instead of after a million values have been built into objects. The parser reads numbers straight from the
      * body's bytes: an ink or pixels body is mostly numbers.
      */
-    private static RecognitionBody json(byte[] body, InputLimits limits) throws InvalidInk, InkTooLarge {
+    private static RecognitionBody json(byte[] body, InputLimits limits) throws RecognitionException {
         JsonFields fields = new JsonFields(body, limits);
-        try (ByteJsonParser parser = new ByteJsonParser(body)) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw new ProblemException(ProblemType.BAD_REQUEST, "the body is not a JSON object");
-            }
-            for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
-                fields.read(parser.getString(), parser);
-            }
-            if (parser.hasNext()) {
-                throw new ProblemException(ProblemType.BAD_REQUEST, "the body holds more than one JSON value");
-            }
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "the body is not a JSON object: "
-                    + ProblemText.echo(String.valueOf(e.getMessage())));
-        }
+        JsonBody.read(body, "the body is not a JSON object with 'image', 'ink' or 'pixels'", fields::read);
         RecognitionOptions options = new RecognitionOptions(
                 fields.model.map(RecognitionOptions::model), fields.mode.map(RecognitionOptions::mode), fields.store);
         int inputs = (fields.image.isPresent() ? 1 : 0) + (fields.pixels.isPresent() ? 1 : 0)

@@ -56,7 +56,7 @@ public final class RecognitionService implements HttpService {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int MAX_LIMIT = 100;
     /** The longest {@code label} filter of a listing: longer than any label or text a row can hold. */
-    private static final int MAX_LABEL = 4096;
+    static final int MAX_LABEL = 4096;
     private static final Pattern NUMBER_LABEL = Pattern.compile("[0-9]+");
     /** The model_name column's width (V1 migration). */
     private static final int MAX_MODEL_NAME = 200;

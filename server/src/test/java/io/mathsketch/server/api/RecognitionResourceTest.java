@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -81,6 +82,53 @@ class RecognitionResourceTest {
         Http.Response tooLong = SERVER.http().putJson(feedback, "{\"label\": \"" + "7".repeat(maxDigits + 1) + "\"}");
         assertEquals(422, tooLong.status(), tooLong::toString);
         assertEquals("too-many-digits", tooLong.problem());
+    }
+
+    @Test
+    void aFeedbackBodyThatIsNoLabelIs400NeverA500() {
+        String id = created(SERVER.http().post("/api/v1/recognitions?mode=number", "image/png",
+                Digits.canvasPng(2)));
+        String feedback = "/api/v1/recognitions/" + id + "/feedback";
+        for (String body : new String[] {
+            "{\"label\": " + "[".repeat(50_000) + "]".repeat(50_000) + "}",
+            "{\"label\": " + "1".repeat(100_000) + "}",
+            "{\"label\": 1e999999999}", "{\"label\": 1e99999999999}", "{\"label\": 7.5}", "{\"label\": -1}",
+            "{\"label\": \"7\", \"label\": \"8\"}", "[]", "{\"x\": 1}", "{\"label\": null}",
+        }) {
+            Http.Response response = SERVER.http().putJson(feedback, body);
+            assertEquals(400, response.status(), () -> body.substring(0, Math.min(60, body.length())) + " -> "
+                    + response);
+            assertEquals("bad-request", response.problem());
+            assertFalse(response.json().getString("detail").contains("JsonParser"), response::toString);
+        }
+        // Unknown members are skipped however deep, as events: no stack, no tree.
+        Http.Response deep = SERVER.http().putJson(feedback, "{\"x\": " + "{\"a\": ".repeat(20_000) + "1"
+                + "}".repeat(20_000) + ", \"label\": \"7\"}");
+        assertEquals(200, deep.status(), deep::toString);
+        assertEquals("7", deep.json().getJsonObject("feedback").getString("label"));
+    }
+
+    @Test
+    void aNumberLabelIsReadByItsExactValueLikeItsDigitsAsAString() {
+        String id = created(SERVER.http().post("/api/v1/recognitions?mode=number", "image/png",
+                Digits.canvasPng(2)));
+        String feedback = "/api/v1/recognitions/" + id + "/feedback";
+        // 2^63 and 2^64 - 1 once wrapped to negative longs and were refused where 2^64 was taken.
+        for (String digits : new String[] {"9223372036854775808", "18446744073709551615", "18446744073709551616"}) {
+            Http.Response number = SERVER.http().putJson(feedback, "{\"label\": " + digits + "}");
+            assertEquals(200, number.status(), number::toString);
+            assertEquals(digits, number.json().getJsonObject("feedback").getString("label"));
+        }
+        for (String[] same : new String[][] {{"7.0", "7"}, {"7e0", "7"}, {"70e-1", "7"}, {"-0", "0"}, {"1E3", "1000"}}) {
+            Http.Response number = SERVER.http().putJson(feedback, "{\"label\": " + same[0] + "}");
+            assertEquals(200, number.status(), number::toString);
+            assertEquals(same[1], number.json().getJsonObject("feedback").getString("label"), same[0]);
+        }
+        String tooLong = "7".repeat(InputLimits.DEFAULT.maxDigits() + 1);
+        Http.Response number = SERVER.http().putJson(feedback, "{\"label\": " + tooLong + "}");
+        Http.Response string = SERVER.http().putJson(feedback, "{\"label\": \"" + tooLong + "\"}");
+        assertEquals(422, number.status(), number::toString);
+        assertEquals(string.problem(), number.problem());
     }
 
     @Test
