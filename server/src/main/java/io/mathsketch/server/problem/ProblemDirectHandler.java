@@ -27,6 +27,12 @@ public final class ProblemDirectHandler implements DirectHandler {
      * body), which it reports as a plain 400. {@code RequestRulesTest} fails if a Helidon upgrade rewords it.
      */
     private static final String CONTENT_CODING = "Content-Encoding header present when content encoding is disabled";
+    /**
+     * Helidon's reason for a request whose {@code Transfer-Encoding} is not {@code chunked} alone ({@code gzip,
+     * chunked}): a 501 (RFC 9112 §6.1), which must not become the 500 {@code internal} that a server fault is, logged
+     * as one. {@code HttpLayerErrorsTest} fails if a Helidon upgrade rewords it.
+     */
+    private static final String TRANSFER_CODING = "Unsupported request transfer encoding";
 
     /** Sets the headers every response carries, routed or not. */
     private final Consumer<ServerResponseHeaders> everyResponse;
@@ -68,6 +74,8 @@ public final class ProblemDirectHandler implements DirectHandler {
             case HEADERS_TOO_LARGE -> "the request line and headers exceed the server's max-headers-size";
             case UNSUPPORTED_MEDIA_TYPE -> "a body in a content coding (Content-Encoding) is not accepted;"
                     + " send it unencoded";
+            case NOT_IMPLEMENTED -> TRANSFER_CODING.equals(message) ? "a Transfer-Encoding other than chunked is not"
+                    + " supported; send the body with Content-Length or Transfer-Encoding: chunked" : message;
             case BAD_REQUEST -> message == null ? "malformed HTTP request" : message;
             default -> message;
         };

@@ -33,6 +33,7 @@ public final class ProblemMapper {
             case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             case 429 -> ProblemType.RATE_LIMITED;
+            case 501 -> ProblemType.NOT_IMPLEMENTED;
             case 503 -> ProblemType.OVERLOADED;
             default -> status >= 400 && status < 500 ? ProblemType.BAD_REQUEST : ProblemType.INTERNAL;
         };

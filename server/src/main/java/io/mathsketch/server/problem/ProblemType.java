@@ -26,6 +26,7 @@ public enum ProblemType {
     UNSUITABLE_MODEL("unsuitable-model", 422, "Model cannot read this mode"),
     OVERLOADED("overloaded", 503, "Overloaded"),
     DATABASE_UNAVAILABLE("database-unavailable", 503, "Database unavailable"),
+    NOT_IMPLEMENTED("not-implemented", 501, "Not implemented"),
     HTTP_VERSION_NOT_SUPPORTED("http-version-not-supported", 505, "HTTP version not supported"),
     INTERNAL("internal", 500, "Internal error");
 

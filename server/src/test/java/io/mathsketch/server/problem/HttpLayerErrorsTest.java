@@ -80,6 +80,17 @@ class HttpLayerErrorsTest {
         }
     }
 
+    @Test
+    void aTransferCodingOtherThanChunkedIs501NeverA500() {
+        for (String coding : new String[] {"gzip, chunked", "deflate, chunked"}) {
+            RawHttp.Response response = raw.send("POST /api/v1/recognitions HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: image/png\r\nTransfer-Encoding: " + coding + "\r\n\r\n0\r\n\r\n");
+            assertProblem(501, "not-implemented", response);
+            assertTrue(response.json().getString("detail").contains("Transfer-Encoding"), response::toString);
+        }
+        assertHealthy();
+    }
+
     private static void assertHealthy() {
         RawHttp.Response health = raw.send("GET /observe/health/live HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close\r\n\r\n");
