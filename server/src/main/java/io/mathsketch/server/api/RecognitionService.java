@@ -1,6 +1,5 @@
 package io.mathsketch.server.api;
 
-import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -185,25 +184,32 @@ public final class RecognitionService implements HttpService {
         RecognitionRecord record = find(req, res);
         Optional<String> keptType = record.original().isPresent() ? record.contentType() : Optional.empty();
         boolean ink = keptType.filter(StoredInk.MEDIA_TYPE::equals).isPresent();
-        if (keptType.isPresent() && (!ink || StoredInk.asked(req.headers()))) {
+        AcceptedTypes accepted = AcceptedTypes.of(req.headers());
+        // Kept ink is served as its JSON only to a client that names its type (a browser's */* gets the picture), and
+        // then as long as it prefers it at least as much as PNG.
+        boolean inkAsked = ink && accepted.qualityNamed(StoredInk.MEDIA_TYPE) > 0
+                && accepted.qualityNamed(StoredInk.MEDIA_TYPE) >= accepted.quality("image/png");
+        if (keptType.isPresent() && (!ink || inkAsked)) {
             // The stored original is served with the type its bytes have, never an echo of the client's header.
-            send(req, res, keptType.get(), record::original);
+            send(accepted, res, keptType.get(), record::original);
         } else if (ink) {
             // Drawn on demand: ink is kept as strokes, and a picture of them costs nothing until someone looks.
-            send(req, res, "image/png", () -> StoredInk.png(record.original().get(), limits)
+            send(accepted, res, "image/png", () -> StoredInk.png(record.original().get(), limits)
                     .or(() -> Optional.of(InputImages.png(record.inputPixels()))));
         } else {
             // No original kept (pixels, over store.max-original-bytes, or not strippable): the 28x28 input.
-            send(req, res, "image/png", () -> Optional.of(InputImages.png(record.inputPixels())));
+            send(accepted, res, "image/png", () -> Optional.of(InputImages.png(record.inputPixels())));
         }
     }
 
     /**
-     * Sends {@code body} as {@code type} when the request's Accept admits it, else 406 {@code not-acceptable}
-     * (RFC 9110 §15.5.7) rather than a type the client said it cannot take; the body is built only when it is sent.
+     * Sends {@code body} as {@code type} when the request's Accept admits it (a quality above 0), else 406
+     * {@code not-acceptable} (RFC 9110 §15.5.7) rather than a type the client said it cannot take; the body is built
+     * only when it is sent.
      */
-    private static void send(ServerRequest req, ServerResponse res, String type, Supplier<Optional<byte[]>> body) {
-        if (!req.headers().isAccepted(MediaTypes.create(type))) {
+    private static void send(AcceptedTypes accepted, ServerResponse res, String type,
+                             Supplier<Optional<byte[]>> body) {
+        if (accepted.quality(type) <= 0) {
             throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "this recognition's image is available as "
                     + type + " only, which the request's Accept does not admit");
         }

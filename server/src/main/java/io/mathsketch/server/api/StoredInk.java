@@ -1,7 +1,5 @@
 package io.mathsketch.server.api;
 
-import io.helidon.http.HttpMediaType;
-import io.helidon.http.ServerRequestHeaders;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.Ink;
@@ -31,12 +29,6 @@ final class StoredInk {
     private static final InkRenderer RENDERER = new InkRenderer();
 
     private StoredInk() {
-    }
-
-    /** Whether the request names the ink's type in Accept (a browser's wildcard does not count). */
-    static boolean asked(ServerRequestHeaders headers) {
-        return headers.acceptedTypes().stream().map(HttpMediaType::mediaType)
-                .anyMatch(type -> type.text().equalsIgnoreCase(MEDIA_TYPE));
     }
 
     /**

@@ -87,6 +87,34 @@ abstract class AbstractInkApiTest {
         }
     }
 
+    @Test
+    void keptInkIsServedByTheAcceptsQValues() {
+        Http.Response created = http.postJson("/api/v1/recognitions", "{\"ink\": " + fixture(7, 7).inkJson() + "}");
+        assertEquals(201, created.status(), created::toString);
+        String image = "/api/v1/recognitions/" + created.json().getString("id") + "/image";
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("", "image/png");
+        expected.put("*/*", "image/png");
+        expected.put(INK_TYPE, INK_TYPE);
+        expected.put(INK_TYPE + ", image/png", INK_TYPE);
+        expected.put(INK_TYPE + ";q=0, image/png", "image/png");
+        expected.put(INK_TYPE + ";q=0.1, image/png;q=0.9", "image/png");
+        expected.put("image/png;q=0.1, " + INK_TYPE + ";q=0.9", INK_TYPE);
+        expected.put("image/png;q=0, " + INK_TYPE, INK_TYPE);
+        expected.put("image/*;q=0, " + INK_TYPE + ";q=0.5", INK_TYPE);
+        expected.put("image/png;q=0", "406");
+        expected.put("*/*;q=0", "406");
+        expected.put(INK_TYPE + ";q=0", "406");
+        expected.put("image/png;q=0, */*", "406");
+        expected.put("image/*;q=0, image/png", "image/png");
+        expected.forEach((accept, answer) -> {
+            Http.Response response = http.send(accept.isEmpty() ? http.request(image).GET().build()
+                    : http.request(image).header("Accept", accept).GET().build());
+            assertEquals(answer, answer.equals("406") ? Integer.toString(response.status())
+                    : response.header("Content-Type").orElse(response.toString()), "Accept: " + accept);
+        });
+    }
+
     /** Whatever else a client puts in the ink object or its strokes is not stored with it. */
     @Test
     void onlyTheInkItselfIsKept() {
