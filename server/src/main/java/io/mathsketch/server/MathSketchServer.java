@@ -157,7 +157,7 @@ public final class MathSketchServer implements AutoCloseable {
                             .addClasspath(page -> page.location("web").welcome("index.html").context("/"))
                             .build())
                     .routing(routing -> routing(routing, recognitions, stats, models, registry,
-                            rateLimit, adminRequests,
+                            rateLimit, adminRequests, new ClientIdFilter(settings.server().secureCookie()),
                             new PresentedTokenFilter(adminToken, List.of(ModelService.RELOAD_ROUTE)), heap,
                             !settings.cors().allowedOrigins().isEmpty()));
             // HTTP/1 through StalledConnections only (Helidon's discovered selector would be a second candidate,
@@ -205,8 +205,8 @@ public final class MathSketchServer implements AutoCloseable {
 
     static void routing(HttpRouting.Builder routing, RecognitionService recognitions, StatsService stats,
                         ModelService models, MeterRegistry registry, RateLimitFilter rateLimit,
-                        AdminRequests adminRequests, PresentedTokenFilter presentedToken, OutOfMemoryWatch heap,
-                        boolean cors) {
+                        AdminRequests adminRequests, ClientIdFilter clientIds, PresentedTokenFilter presentedToken,
+                        OutOfMemoryWatch heap, boolean cors) {
         RouteRecorder served = new RouteRecorder();
         api(served, recognitions, stats, models);
         // In this order: a limited request is still counted (under the route it asked for, which routing never
@@ -216,7 +216,7 @@ public final class MathSketchServer implements AutoCloseable {
                 .map(route -> route.substring(route.indexOf(' ') + 1)).distinct().toList()));
         routing.addFilter(new SecurityHeadersFilter());
         routing.addFilter(adminRequests);
-        routing.addFilter(new ClientIdFilter());
+        routing.addFilter(clientIds);
         routing.addFilter(rateLimit);
         routing.addFilter(presentedToken);
         api(routing, recognitions, stats, models);

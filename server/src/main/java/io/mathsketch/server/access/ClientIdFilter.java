@@ -14,6 +14,7 @@ import io.mathsketch.server.problem.ProblemType;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,10 @@ import java.util.Optional;
  * browser's cookie, else a fresh id that the response sets as that cookie. The cookie is {@code HttpOnly} (page
  * scripts never see the secret) and {@code SameSite=Lax}: other sites' pages cannot send it with their requests, so
  * they can neither read a user's drawings nor correct them, while a link followed to this site still carries it
- * (with {@code Strict} it would not, and the fresh id answered then would replace the user's own).
+ * (with {@code Strict} it would not, and the fresh id answered then would replace the user's own). It is
+ * {@code Secure} when the connection is TLS, and always with {@code server.secure-cookie}: behind a proxy that
+ * terminates TLS (fly.io, an ingress) the server sees plain HTTP, and a forwarded scheme header could be forged
+ * whenever the proxy does not overwrite it, where the setting cannot.
  */
 public final class ClientIdFilter implements Filter {
 
@@ -30,16 +34,27 @@ public final class ClientIdFilter implements Filter {
     private static final Duration COOKIE_LIFETIME = Duration.ofDays(400);
 
     private final SecureRandom random = new SecureRandom();
+    private final boolean alwaysSecure;
+
+    /** @param alwaysSecure whether the cookie is {@code Secure} whatever the connection ({@code server.secure-cookie}) */
+    public ClientIdFilter(boolean alwaysSecure) {
+        this.alwaysSecure = alwaysSecure;
+    }
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        Optional<String> header = req.headers().first(HEADER);
+        List<String> headers = req.headers().all(HEADER, List::of);
         ClientId id;
-        if (header.isPresent()) {
-            Optional<ClientId> chosen = ClientId.parse(header.get());
+        if (headers.size() > 1) {
+            // As for a query parameter given twice: taking one would ignore what the client also said, and a proxy
+            // may take the other.
+            refuse(req, res, ClientId.HEADER + " is given " + headers.size() + " times; send it once");
+            return;
+        }
+        if (!headers.isEmpty()) {
+            Optional<ClientId> chosen = ClientId.parse(headers.getFirst());
             if (chosen.isEmpty()) {
-                ProblemErrorHandler.send(res, new ProblemDetails(ProblemType.BAD_REQUEST,
-                        ClientId.HEADER + " must be " + ClientId.FORMAT_TEXT, req.prologue().uriPath().path()));
+                refuse(req, res, ClientId.HEADER + " must be " + ClientId.FORMAT_TEXT);
                 return;
             }
             id = chosen.get();
@@ -52,7 +67,7 @@ public final class ClientIdFilter implements Filter {
                         .path("/")
                         .httpOnly(true)
                         .sameSite(SetCookie.SameSite.LAX)
-                        .secure(req.isSecure())
+                        .secure(alwaysSecure || req.isSecure())
                         .maxAge(COOKIE_LIFETIME)
                         .build());
                 return fresh;
@@ -60,6 +75,11 @@ public final class ClientIdFilter implements Filter {
         }
         req.context().register(id);
         chain.proceed();
+    }
+
+    private static void refuse(RoutingRequest req, RoutingResponse res, String detail) {
+        ProblemErrorHandler.send(res, new ProblemDetails(ProblemType.BAD_REQUEST, detail,
+                req.prologue().uriPath().path()));
     }
 
     /** The caller's id, which this filter registered for every routed request. */

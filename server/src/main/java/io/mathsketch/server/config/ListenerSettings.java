@@ -15,14 +15,17 @@ import java.time.Duration;
  * @param accessLog whether every request is logged (combined format); off by default, as it costs about 5% of
  *                  the CPU at full load and the metrics already count requests, statuses and latencies
  * @param maxBodyBytesInFlight heap the request bodies being received may take together (the API's body budget)
+ * @param secureCookie whether the client-id cookie is always {@code Secure}, not only on a TLS connection: for a
+ *                     server that browsers reach over HTTPS at a proxy terminating TLS (fly.io, an ingress)
  */
 public record ListenerSettings(String host, int port, Duration shutdownGrace, boolean accessLog,
-                               int maxBodyBytesInFlight) {
+                               int maxBodyBytesInFlight, boolean secureCookie) {
 
     static final Key<String> HOST = Key.string("host", "0.0.0.0");
     static final Key<Integer> PORT = Key.integer("port", 8080, 0, 65_535);
     static final Key<Duration> SHUTDOWN_GRACE = Key.duration("shutdown-grace", "PT10S");
     static final Key<Boolean> ACCESS_LOG = Key.bool("access-log", false);
+    static final Key<Boolean> SECURE_COOKIE = Key.bool("secure-cookie", false);
     private static final long MIN_BODY_BYTES_IN_FLIGHT = 65_536;
     /** Absent: an eighth of the JVM's maximum heap ({@link #defaultBodyBytesInFlight()}). */
     static final Key<Long> MAX_BODY_BYTES_IN_FLIGHT = Key.longValue("max-body-bytes-in-flight", 67_108_864,
@@ -37,7 +40,8 @@ public record ListenerSettings(String host, int port, Duration shutdownGrace, bo
     static ListenerSettings from(ConfigValues values) {
         return new ListenerSettings(values.get(HOST), values.get(PORT), values.get(SHUTDOWN_GRACE),
                 values.get(ACCESS_LOG),
-                values.find(MAX_BODY_BYTES_IN_FLIGHT).orElseGet(ListenerSettings::defaultBodyBytesInFlight).intValue());
+                values.find(MAX_BODY_BYTES_IN_FLIGHT).orElseGet(ListenerSettings::defaultBodyBytesInFlight).intValue(),
+                values.get(SECURE_COOKIE));
     }
 
     /**

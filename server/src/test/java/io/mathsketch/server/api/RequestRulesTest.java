@@ -2,6 +2,7 @@ package io.mathsketch.server.api;
 
 import io.mathsketch.server.testing.Digits;
 import io.mathsketch.server.testing.Http;
+import io.mathsketch.server.testing.RawHttp;
 import io.mathsketch.server.testing.ServerFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -94,6 +96,23 @@ class RequestRulesTest {
         Http.Response once = SERVER.http().postJson("/api/v1/recognitions", "{\"ink\": {\"strokes\": [" + stroke
                 + ", " + stroke + "], " + ink + "}}");
         assertEquals(201, once.status(), once::toString);
+    }
+
+    @Test
+    void twoClientIdHeadersAre400() {
+        RawHttp.Response response = new RawHttp(SERVER.server().port()).send("GET /api/v1/recognitions HTTP/1.1\r\n"
+                + "Host: localhost\r\nX-Client-Id: first-client-0123456789\r\n"
+                + "X-Client-Id: second-client-0123456789\r\nConnection: close\r\n\r\n");
+        assertEquals(400, response.status(), response::toString);
+        assertEquals("bad-request", response.problem());
+        assertTrue(response.json().getString("detail").contains("X-Client-Id is given 2 times"), response::toString);
+    }
+
+    @Test
+    void theCookieIsNotSecureOverPlainHttpByDefault() {
+        String cookie = SERVER.http().asBrowser().get("/").header("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith("mathsketch_client="), cookie);
+        assertFalse(cookie.contains("Secure"), "a browser on http://localhost would never send it back: " + cookie);
     }
 
     private static void assertTwice(String path, String name) {
