@@ -1,15 +1,14 @@
 package io.mathsketch.server;
 
 import io.mathsketch.server.testing.Http;
+import io.mathsketch.server.testing.RawHttp;
 import io.mathsketch.server.testing.ServerFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,11 +41,8 @@ class StaticContentHeadTest {
 
     /** Sends raw requests on one connection and reads until the second response's head has arrived. */
     private static String exchange(String requests) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", SERVER.server().port()), 5_000);
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(requests.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
+        try (Socket socket = new RawHttp(SERVER.server().port()).open()) {
+            RawHttp.write(socket, requests);
             InputStream in = socket.getInputStream();
             StringBuilder text = new StringBuilder();
             int heads = 0;

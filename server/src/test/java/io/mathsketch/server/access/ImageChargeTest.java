@@ -3,10 +3,9 @@ package io.mathsketch.server.access;
 import io.mathsketch.engine.testing.CanvasRenderer;
 import io.mathsketch.server.testing.Http;
 import io.mathsketch.server.testing.ServerFixture;
+import io.mathsketch.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,10 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ImageChargeTest {
 
     @RegisterExtension
-    static final ServerFixture SERVER = ServerFixture.onOwnH2(Map.of(
-            "rate-limit.per-client", "1", "rate-limit.client-burst", "40",
-            "rate-limit.per-address", "1", "rate-limit.address-burst", "100",
-            "rate-limit.forwarded-hops", "1"));
+    // Bursts of 40 tokens a client and 100 an address.
+    static final ServerFixture SERVER = ServerFixture.onOwnH2(TestServer.rateLimits(40, 100));
 
     private static final byte[] FOUR_MEGAPIXELS = CanvasRenderer.white(2000, 2000).png();
     private static final byte[] CANVAS = CanvasRenderer.white(280, 280).png();

@@ -1,20 +1,21 @@
 package io.mathsketch.server.access;
 
+import io.mathsketch.server.testing.Await;
 import io.mathsketch.server.testing.Digits;
 import io.mathsketch.server.testing.GatedEngine;
+import io.mathsketch.server.testing.RawHttp;
+import io.mathsketch.server.testing.RequestCounts;
 import io.mathsketch.server.testing.ServerFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -56,7 +57,7 @@ class StalledConnectionsTest {
         long ok = count("200");
         assertClosedByServer("POST /api/v1/recognitions HTTP/1.1\r\nHost: localhost\r\nContent-Type: image/png\r\n"
                 + "Content-Length: 100000\r\n\r\n\u0089PNG");
-        awaitValue(cut + 1, () -> count("none"));
+        Await.value(cut + 1, () -> count("none"));
         assertEquals(ok, count("200"), "a request nobody answered is no 200");
     }
 
@@ -77,45 +78,21 @@ class StalledConnectionsTest {
         } finally {
             ENGINE.release();
         }
-        awaitValue(cut + 1, () -> count("none"));
+        Await.value(cut + 1, () -> count("none"));
     }
 
     /** Requests counted for {@code POST /api/v1/recognitions} with this status label. */
     private static long count(String status) {
-        return SERVER.http().get("/observe/metrics").text().lines()
-                .filter(l -> l.startsWith("mathsketch_http_requests_seconds_count{method=\"POST\"")
-                        && l.contains("route=\"/api/v1/recognitions\"") && l.contains("status=\"" + status + "\""))
-                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
-    }
-
-    /** Waits for a count the server reaches on its own threads; the bound is generous, not a speed target. */
-    private static void awaitValue(long expected, LongSupplier actual) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        long seen = actual.getAsLong();
-        while (seen != expected && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            seen = actual.getAsLong();
-        }
-        assertEquals(expected, seen, "count the server did not reach within 30 s");
+        return RequestCounts.recognitionPosts(SERVER.http(), status);
     }
 
     private static Socket open() throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("localhost", SERVER.server().port()), 5_000);
-        socket.setSoTimeout(30_000);
-        return socket;
+        return new RawHttp(SERVER.server().port()).open();
     }
 
     private static void assertClosedByServer(String sent) throws IOException {
         try (Socket socket = open()) {
-            socket.getOutputStream().write(sent.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
+            RawHttp.write(socket, sent);
             assertClosed(socket, sent.length() + " bytes");
         }
     }

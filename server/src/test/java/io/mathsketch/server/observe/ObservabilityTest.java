@@ -18,6 +18,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import static io.mathsketch.server.testing.RequestCounts.counted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,7 +91,7 @@ class ObservabilityTest {
         // CORS is off here: nothing else serves OPTIONS, and HEAD once fell through to the static pages' 404.
         // The meter registry is the JVM's, shared with other tests' servers (HEAD on the page is counted under "/"):
         // what this test's requests add is what is checked.
-        long headsOnThePage = counted(http().get("/observe/metrics").text(), "method=\"HEAD\"", "route=\"/\"");
+        long headsOnThePage = counted(http(), "method=\"HEAD\"", "route=\"/\"");
         for (String method : List.of("HEAD", "OPTIONS")) {
             Http.Response response = http().send(http().request("/api/v1/recognitions")
                     .method(method, HttpRequest.BodyPublishers.noBody()).build());
@@ -151,7 +152,7 @@ class ObservabilityTest {
     @Test
     void metricsCoverRequestsStagesBatchesAndWrites() {
         // Other tests' servers share the JVM's registry, and some cut connections on purpose: only this test's count.
-        long unanswered = counted(http().get("/observe/metrics").text(), "status=\"none\"");
+        long unanswered = counted(http(), "status=\"none\"");
         assertEquals(201, http().post("/api/v1/recognitions", "image/png", Digits.canvasPng(0)).status());
         http().get("/api/v1/recognitions/not-an-id");
 
@@ -214,15 +215,6 @@ class ObservabilityTest {
         assertEquals(200, page.status());
         assertTrue(page.header("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(page.text().contains("<html") || page.text().contains("<!DOCTYPE"), "index.html expected");
-    }
-
-    /** Requests counted so far on the {@code mathsketch_http_requests_seconds_count} lines with every part. */
-    private static long counted(String metrics, String... parts) {
-        return metrics.lines()
-                .filter(l -> l.startsWith("mathsketch_http_requests_seconds_count{")
-                        && List.of(parts).stream().allMatch(l::contains))
-                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
     }
 
     private static void assertHas(String text, String... parts) {

@@ -28,9 +28,7 @@ public final class RawHttp {
 
     /** Sends {@code request} as is and reads the response until the server closes or the body is complete. */
     public Response send(byte[] request) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", port), 5_000);
-            socket.setSoTimeout(30_000);
+        try (Socket socket = open()) {
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             return read(socket.getInputStream());
@@ -41,6 +39,28 @@ public final class RawHttp {
 
     public Response send(String request) {
         return send(request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * A connection of the test's own to hold, stall or cut: connected within 5 s, and a read that waits 30 s for a
+     * byte fails (bounds, not speed targets).
+     */
+    public Socket open() throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress("localhost", port), 5_000);
+            socket.setSoTimeout(30_000);
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Writes {@code text} (ISO-8859-1, one byte a character) to {@code socket} and flushes it. */
+    public static void write(Socket socket, String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
     }
 
     private static Response read(InputStream in) throws IOException {

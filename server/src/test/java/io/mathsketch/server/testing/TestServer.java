@@ -59,7 +59,7 @@ public final class TestServer implements AutoCloseable {
         values.put("db.password", database.password());
         values.put("store.retry-interval", "PT0.2S");
         // Every test client shares 127.0.0.1, and some tests send bursts on purpose: the limits are off unless a test
-        // turns them on (RateLimitTest does, with small numbers).
+        // turns them on (with rateLimits).
         values.put("rate-limit.per-client", "0");
         values.put("rate-limit.per-address", "0");
         // Tests read the statistics right after a write: computed anew on every request.
@@ -72,6 +72,18 @@ public final class TestServer implements AutoCloseable {
         } catch (ModelLoadException e) {
             throw new IllegalStateException("the committed model cannot be loaded: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Overrides that turn the rate limits on with buckets small enough to empty: one token a second per client and per
+     * address (a slow refill, so a test does not race the clock), behind one proxy, so that a test picks its client
+     * address as the last {@code X-Forwarded-For} entry.
+     */
+    public static Map<String, String> rateLimits(int clientBurst, int addressBurst) {
+        return Map.of(
+                "rate-limit.per-client", "1", "rate-limit.client-burst", Integer.toString(clientBurst),
+                "rate-limit.per-address", "1", "rate-limit.address-burst", Integer.toString(addressBurst),
+                "rate-limit.forwarded-hops", "1");
     }
 
     /** Test overrides first, then the packaged {@code application.yaml}. */
