@@ -1,8 +1,6 @@
 package io.mathsketch.server.store;
 
 import io.helidon.metrics.api.Metrics;
-import io.mathsketch.engine.Recognition;
-import io.mathsketch.engine.image.Box;
 import io.mathsketch.server.config.RetentionSettings;
 import io.mathsketch.server.config.ServerSettings;
 import io.mathsketch.server.observe.StoreMetrics;
@@ -26,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -274,7 +271,7 @@ abstract class AbstractRetentionJobTest {
                     start.await();
                     // Both instances create the same new holders at once, and add to the one the purges empty.
                     for (int i = 0; i < 20; i++) {
-                        instance.insertAll(List.of(row(NOW.minusSeconds(i), ORIGINAL / 2 + i,
+                        instance.insertAll(List.of(StoredRows.row(NOW.minusSeconds(i), ORIGINAL / 2 + i,
                                 List.of("owner", "fresh-a", "fresh-b").get(i % 3))));
                     }
                     return RecognitionStore.Purged.NONE;
@@ -351,7 +348,7 @@ abstract class AbstractRetentionJobTest {
             assertTrue(store.setFeedback(corrected, new RecognitionRecord.Feedback("1", NOW)));
             List<RecognitionRecord> flood = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                flood.add(row(NOW.minus(Duration.ofMinutes(40 - i)), 200_000, "attacker"));
+                flood.add(StoredRows.row(NOW.minus(Duration.ofMinutes(40 - i)), 200_000, "attacker"));
             }
             store.insertAll(flood);
             long cap = 5_000_000;
@@ -447,7 +444,7 @@ abstract class AbstractRetentionJobTest {
         int holders = 3 * RecognitionStore.HOLDERS_PER_BATCH;
         List<RecognitionRecord> flood = new ArrayList<>();
         for (int i = 0; i < holders; i++) {
-            flood.add(row(NOW.minusSeconds(holders - i), 3 * ORIGINAL, "rotated-" + i));
+            flood.add(StoredRows.row(NOW.minusSeconds(holders - i), 3 * ORIGINAL, "rotated-" + i));
         }
         store.insertAll(flood);
         long floodRow = holderTotals().get("rotated-0");
@@ -520,7 +517,7 @@ abstract class AbstractRetentionJobTest {
         String kept = insert(NOW.minus(Duration.ofMinutes(2)), ORIGINAL);
         long before = store.totalBytes();
         RecognitionRecord fresh = row(NOW.minus(Duration.ofMinutes(1)), ORIGINAL);
-        RecognitionRecord clash = row(NOW, ORIGINAL, kept, "owner");
+        RecognitionRecord clash = StoredRows.row(NOW, ORIGINAL, kept, "owner");
 
         assertThrows(StoreQueryException.class, () -> store.insertAll(List.of(fresh, clash)), "a duplicate id");
 
@@ -542,28 +539,12 @@ abstract class AbstractRetentionJobTest {
     }
 
     private String insertOwned(Instant at, int originalBytes, String owner) {
-        RecognitionRecord row = row(at, originalBytes, owner);
+        RecognitionRecord row = StoredRows.row(at, originalBytes, owner);
         store.insertAll(List.of(row));
         return row.id();
     }
 
     private static RecognitionRecord row(Instant at, int originalBytes) {
-        return row(at, originalBytes, "owner");
-    }
-
-    private static RecognitionRecord row(Instant at, int originalBytes, String owner) {
-        return row(at, originalBytes, new RecognitionIds().next(at.truncatedTo(ChronoUnit.MILLIS)), owner);
-    }
-
-    private static RecognitionRecord row(Instant at, int originalBytes, String id, String owner) {
-        Instant time = at.truncatedTo(ChronoUnit.MILLIS);
-        float[] probabilities = new float[10];
-        probabilities[7] = 1;
-        return new RecognitionRecord(id, time, "digit", "7", 0.99,
-                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-                List.of(new RecognitionRecord.Reading("7", 0.99, probabilities, new Box(0, 0, 28, 28))),
-                new byte[784], Optional.of(new byte[originalBytes]), Optional.of("image/png"),
-                new Recognition.ModelRef("mnist-cnn", "1.0.0"), "OnnxRuntime", "cpu()",
-                new Recognition.Timings(1, 1, 1, 1), Optional.empty(), Optional.of(owner));
+        return StoredRows.row(at, originalBytes, "owner");
     }
 }
