@@ -1,0 +1,132 @@
+package io.mathsketch.server.store;
+
+import io.helidon.config.Config;
+import io.mathsketch.server.config.ServerSettings;
+import io.mathsketch.server.testing.H2TestDatabase;
+import io.mathsketch.server.testing.TestDatabase;
+import io.mathsketch.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The listing's pages on H2: newest first, rows of one instant ordered by id, none missed or repeated across pages;
+ * and the statements walk an index backward from the cursor, with no sort of a client's whole listing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageQueriesTest {
+
+    private static final Instant T = Instant.parse("2026-12-01T12:00:00Z");
+
+    private final Config statements = TestServer.config(Map.of()).get("db.statements");
+    private TestDatabase testDatabase;
+    private Database database;
+    private RecognitionStore store;
+
+    @BeforeAll
+    void open() {
+        testDatabase = new H2TestDatabase();
+        ServerSettings settings = ServerSettings.from(TestServer.config(Map.of("db.url", testDatabase.url(),
+                "db.user", testDatabase.user(), "db.password", testDatabase.password())));
+        database = Database.open(settings.database(), statements);
+        store = new RecognitionStore(database);
+    }
+
+    @AfterAll
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+        testDatabase.close();
+    }
+
+    @Test
+    void pagesOfTwoSplitTheRowsOfOneInstantByIdAndMissNone() {
+        List<RecognitionRecord> rows = new ArrayList<>();
+        RecognitionIds ids = new RecognitionIds();
+        for (int i = 0; i < 12; i++) {
+            // Three rows to an instant, the owners alternating: every page boundary falls among equal times.
+            Instant at = T.plusSeconds(i / 3);
+            rows.add(StoredRows.row(at, 10, ids.next(at), i % 2 == 0 ? "pages-a" : "pages-b"));
+        }
+        store.insertAll(rows);
+        Comparator<RecognitionRecord> newestFirst = Comparator.comparing(RecognitionRecord::createdAt)
+                .thenComparing(RecognitionRecord::id).reversed();
+        assertEquals(rows.stream().filter(r -> r.owner().orElseThrow().equals("pages-a")).sorted(newestFirst)
+                .map(RecognitionRecord::id).toList(), listed(Optional.of("pages-a")));
+        assertEquals(rows.stream().sorted(newestFirst).map(RecognitionRecord::id).toList(),
+                listed(Optional.empty()).stream().filter(id -> rows.stream().anyMatch(r -> r.id().equals(id)))
+                        .toList());
+    }
+
+    @Test
+    void aClientsListingWalksTheOwnerIndexFromTheCursorWithoutASort() throws SQLException {
+        String plan = explain("select-page-of-owner");
+        assertTrue(plan.contains("RECOGNITIONS_OWNER: OWNER = ?") && plan.contains("AND CREATED_AT <= ?"),
+                "the owner index, from the cursor's time: " + plan);
+        assertTrue(plan.contains("/* index sorted */"), "no sort of the client's rows: " + plan);
+    }
+
+    @Test
+    void theWholeListingWalksTheTimeIndexFromTheCursorWithoutASort() throws SQLException {
+        String plan = explain("select-page");
+        assertTrue(plan.contains("RECOGNITIONS_CREATED: CREATED_AT <= ?"), "the time index, from the cursor: " + plan);
+        assertTrue(plan.contains("/* index sorted */"), "no sort of the rows: " + plan);
+    }
+
+    /** Every id of the listing, newest first, two to a page. */
+    private List<String> listed(Optional<String> owner) {
+        List<String> ids = new ArrayList<>();
+        Optional<Cursor> cursor = Optional.empty();
+        do {
+            RecognitionStore.Page page = store.page(2, cursor, Optional.empty(), Optional.empty(), owner);
+            page.items().forEach(r -> ids.add(r.id()));
+            cursor = page.next();
+        } while (cursor.isPresent());
+        return ids;
+    }
+
+    /** H2's plan for the named statement, its named parameters bound as the store binds them. */
+    private String explain(String name) throws SQLException {
+        String sql = statements.get(name).asString().get();
+        Matcher names = Pattern.compile(":(\\w+)").matcher(sql);
+        List<String> order = new ArrayList<>();
+        while (names.find()) {
+            order.add(names.group(1));
+        }
+        Map<String, Object> values = Map.of("owner", "pages-a", "beforeTime", OffsetDateTime.of(2026, 12, 1, 12, 0, 2,
+                0, ZoneOffset.UTC), "beforeId", "0193f1d2-0000-7000-8000-000000000001", "model", "", "label", "",
+                "limit", 21);
+        try (Connection c = DriverManager.getConnection(testDatabase.url(), testDatabase.user(),
+                testDatabase.password());
+             PreparedStatement explain = c.prepareStatement("EXPLAIN " + names.replaceAll("?"))) {
+            for (int i = 0; i < order.size(); i++) {
+                explain.setObject(i + 1, values.get(order.get(i)));
+            }
+            try (ResultSet plan = explain.executeQuery()) {
+                plan.next();
+                return plan.getString(1);
+            }
+        }
+    }
+}
