@@ -1,7 +1,6 @@
 package io.mathsketch.server;
 
 import io.mathsketch.engine.inference.DjlRecognizer;
-import io.mathsketch.server.config.ServerSettings;
 import io.mathsketch.server.store.Database;
 import io.mathsketch.server.store.RecognitionIds;
 import io.mathsketch.server.store.RecognitionRecord;
@@ -146,10 +145,7 @@ class SharedDatabaseTest {
 
         String lagging;
         String ahead;
-        ServerSettings settings = ServerSettings.from(TestServer.config(Map.of(
-                "db.url", postgres.url(), "db.user", postgres.user(), "db.password", postgres.password())));
-        try (Database database = Database.open(settings.database(),
-                TestServer.config(Map.of()).get("db.statements"))) {
+        try (Database database = TestServer.openDatabase(postgres)) {
             RecognitionStore store = new RecognitionStore(database);
             RecognitionRecord template = store.find(seen.getFirst()).orElseThrow();
             lagging = storeAt(store, template, cursorTime.minus(Duration.ofSeconds(5)));

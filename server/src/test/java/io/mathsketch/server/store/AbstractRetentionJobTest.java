@@ -2,7 +2,6 @@ package io.mathsketch.server.store;
 
 import io.helidon.metrics.api.Metrics;
 import io.mathsketch.server.config.RetentionSettings;
-import io.mathsketch.server.config.ServerSettings;
 import io.mathsketch.server.observe.StoreMetrics;
 import io.mathsketch.server.testing.TestDatabase;
 import io.mathsketch.server.testing.TestServer;
@@ -54,16 +53,13 @@ abstract class AbstractRetentionJobTest {
     private Database database;
     private RecognitionStore store;
     private StoreMetrics metrics;
-    private ServerSettings settings;
 
     protected abstract TestDatabase createDatabase();
 
     @BeforeAll
     void open() {
         testDatabase = createDatabase();
-        settings = ServerSettings.from(TestServer.config(Map.of("db.url", testDatabase.url(),
-                "db.user", testDatabase.user(), "db.password", testDatabase.password())));
-        database = Database.open(settings.database(), TestServer.config(Map.of()).get("db.statements"));
+        database = TestServer.openDatabase(testDatabase);
         store = new RecognitionStore(database);
         metrics = new StoreMetrics(Metrics.globalRegistry());
     }
@@ -169,7 +165,7 @@ abstract class AbstractRetentionJobTest {
         RetentionSettings atTheCap = new RetentionSettings(Duration.ZERO, cap, 0, Duration.ofMillis(5));
         long purgedBefore = metrics.rowsPurged();
         List<String> inserted = new ArrayList<>();
-        try (Database other = Database.open(settings.database(), TestServer.config(Map.of()).get("db.statements"))) {
+        try (Database other = TestServer.openDatabase(testDatabase)) {
             RecognitionStore second = new RecognitionStore(other);
             DatabaseStatus status = new DatabaseStatus(Duration.ofSeconds(1));
             try (RetentionJob one = RetentionJob.start(store, status, metrics, atTheCap);
@@ -258,7 +254,7 @@ abstract class AbstractRetentionJobTest {
             insert(store, NOW.minus(Duration.ofDays(60)).plusSeconds(i), ORIGINAL + i);
         }
         assertEquals(sumOfRows(), store.totalBytes());
-        try (Database other = Database.open(settings.database(), TestServer.config(Map.of()).get("db.statements"))) {
+        try (Database other = TestServer.openDatabase(testDatabase)) {
             RecognitionStore second = new RecognitionStore(other);
             CountDownLatch start = new CountDownLatch(1);
             List<Callable<RecognitionStore.Purged>> work = new ArrayList<>();
@@ -316,10 +312,7 @@ abstract class AbstractRetentionJobTest {
                     insert.executeUpdate();
                 }
             }
-            ServerSettings olderSettings = ServerSettings.from(TestServer.config(Map.of("db.url", older.url(),
-                    "db.user", older.user(), "db.password", older.password())));
-            try (Database migrated = Database.open(olderSettings.database(),
-                    TestServer.config(Map.of()).get("db.statements"))) {
+            try (Database migrated = TestServer.openDatabase(older)) {
                 assertEquals(3003, new RecognitionStore(migrated).totalBytes());
                 assertEquals(Map.of("", 1000L, "a".repeat(64), 2003L), holderTotals(older),
                         "the V7 backfill: each client's sum, the rows without an owner as one holder");

@@ -1,7 +1,5 @@
 package io.mathsketch.server.store;
 
-import io.helidon.config.Config;
-import io.mathsketch.server.config.ServerSettings;
 import io.mathsketch.server.testing.PostgresTestDatabase;
 import io.mathsketch.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -15,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,9 +34,6 @@ class ConcurrentMigrationTest {
     @Test
     void instancesStartingTogetherMigrateOnce() throws Exception {
         try (PostgresTestDatabase postgres = new PostgresTestDatabase()) {
-            Config config = TestServer.config(Map.of(
-                    "db.url", postgres.url(), "db.user", postgres.user(), "db.password", postgres.password()));
-            ServerSettings settings = ServerSettings.from(config);
             CyclicBarrier start = new CyclicBarrier(INSTANCES);
             List<Database> opened = new ArrayList<>();
             try (ExecutorService threads = Executors.newFixedThreadPool(INSTANCES)) {
@@ -47,7 +41,7 @@ class ConcurrentMigrationTest {
                 for (int i = 0; i < INSTANCES; i++) {
                     starts.add(threads.submit(() -> {
                         start.await(30, TimeUnit.SECONDS);
-                        return Database.open(settings.database(), config.get("db.statements"));
+                        return TestServer.openDatabase(postgres);
                     }));
                 }
                 for (Future<Database> s : starts) {

@@ -1,7 +1,6 @@
 package io.mathsketch.server.store;
 
 import io.helidon.config.Config;
-import io.mathsketch.server.config.ServerSettings;
 import io.mathsketch.server.testing.H2TestDatabase;
 import io.mathsketch.server.testing.TestDatabase;
 import io.mathsketch.server.testing.TestServer;
@@ -46,9 +45,7 @@ class PageQueriesTest {
     @BeforeAll
     void open() {
         testDatabase = new H2TestDatabase();
-        ServerSettings settings = ServerSettings.from(TestServer.config(Map.of("db.url", testDatabase.url(),
-                "db.user", testDatabase.user(), "db.password", testDatabase.password())));
-        database = Database.open(settings.database(), statements);
+        database = TestServer.openDatabase(testDatabase);
         store = new RecognitionStore(database);
     }
 

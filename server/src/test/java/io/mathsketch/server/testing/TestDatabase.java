@@ -1,5 +1,7 @@
 package io.mathsketch.server.testing;
 
+import java.util.Map;
+
 /** A database for one test class: fresh on every run, and stoppable to test outages. */
 public interface TestDatabase extends AutoCloseable {
 
@@ -8,6 +10,11 @@ public interface TestDatabase extends AutoCloseable {
     String user();
 
     String password();
+
+    /** The server's {@code db.url}, {@code db.user} and {@code db.password} for this database. */
+    default Map<String, String> connection() {
+        return Map.of("db.url", url(), "db.user", user(), "db.password", password());
+    }
 
     /** Whether {@link #stop()} and {@link #restart()} are supported (not for an external server). */
     boolean canStop();

@@ -8,6 +8,7 @@ import io.mathsketch.engine.testing.Checkout;
 import io.mathsketch.server.MathSketchServer;
 import io.mathsketch.server.RecognizerFactory;
 import io.mathsketch.server.config.ServerSettings;
+import io.mathsketch.server.store.Database;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -54,9 +55,7 @@ public final class TestServer implements AutoCloseable {
         values.put("server.host", "localhost");
         values.put("engine.models-dir", modelsFolder().toString());
         values.put("engine.workers", "1");
-        values.put("db.url", database.url());
-        values.put("db.user", database.user());
-        values.put("db.password", database.password());
+        values.putAll(database.connection());
         values.put("store.retry-interval", "PT0.2S");
         // Every test client shares 127.0.0.1, and some tests send bursts on purpose: the limits are off unless a test
         // turns them on (with rateLimits).
@@ -84,6 +83,15 @@ public final class TestServer implements AutoCloseable {
                 "rate-limit.per-client", "1", "rate-limit.client-burst", Integer.toString(clientBurst),
                 "rate-limit.per-address", "1", "rate-limit.address-burst", Integer.toString(addressBurst),
                 "rate-limit.forwarded-hops", "1");
+    }
+
+    /**
+     * The store's database on {@code database}, as a server opens it (migrated, with the packaged statements), for
+     * tests of the store without a server; the caller closes it.
+     */
+    public static Database openDatabase(TestDatabase database) {
+        Config config = config(database.connection());
+        return Database.open(ServerSettings.from(config).database(), config.get("db.statements"));
     }
 
     /** Test overrides first, then the packaged {@code application.yaml}. */
