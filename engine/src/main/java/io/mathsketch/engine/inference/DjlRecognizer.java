@@ -280,16 +280,8 @@ public final class DjlRecognizer implements Recognizer {
                 digits.add(ImagePreprocessor.fromPixels(pixels.values()));
                 boxes.add(new Box(0, 0, DigitImage.SIDE, DigitImage.SIDE));
             }
-            case RecognitionRequest.Input.DigitalInk ink when request.mode() == RecognitionRequest.Mode.NUMBER -> {
-                for (NumberReader.ScoredRegion read : inkNumbers.read(ink.ink(), scorer)) {
-                    digits.add(read.region().digit());
-                    boxes.add(read.region().box());
-                    scored.add(read.probabilities());
-                }
-                if (digits.isEmpty()) {
-                    throw new RecognitionException.BlankImage();
-                }
-            }
+            case RecognitionRequest.Input.DigitalInk ink when request.mode() == RecognitionRequest.Mode.NUMBER ->
+                    addNumber(inkNumbers.read(ink.ink(), scorer), digits, boxes, scored);
             case RecognitionRequest.Input.DigitalInk ink when request.mode() == RecognitionRequest.Mode.EXPRESSION -> {
                 // Symbols are taken apart from the picture (an operator's strokes need not overlap, "=" is two):
                 // the ink drawn on its surface, at most EXPRESSION_SIDE pixels a side, as the image path reads it.
@@ -311,23 +303,10 @@ public final class DjlRecognizer implements Recognizer {
             }
             case RecognitionRequest.Input.EncodedImage image when request.mode() == RecognitionRequest.Mode.NUMBER -> {
                 // The verifier checks digits read by a digit model (labels 0-9), the default for number mode.
-                Optional<String> verifierModel = verifierModel();
-                DigitScorer verifier = verifierModel.isEmpty() || !digitReader ? null : candidates -> score(
-                        pools.get(verifierModel.get()), new ModelReference(verifierModel.get(), Optional.empty()),
-                        candidates, new ScoringPass());
+                DigitScorer verifier = digitReader ? helper(verifierModel()) : null;
                 // The pair reader reads two touching digits where the digit model reads one (digit models only).
-                Optional<String> pairModel = modelWithLabels(DigitPairs.LABELS);
-                DigitScorer pairReader = pairModel.isEmpty() || !digitReader ? null : candidates -> score(
-                        pools.get(pairModel.get()), new ModelReference(pairModel.get(), Optional.empty()),
-                        candidates, new ScoringPass());
-                for (NumberReader.ScoredRegion read : numbers.read(image.bytes(), scorer, verifier, pairReader)) {
-                    digits.add(read.region().digit());
-                    boxes.add(read.region().box());
-                    scored.add(read.probabilities());
-                }
-                if (digits.isEmpty()) {
-                    throw new RecognitionException.BlankImage();
-                }
+                DigitScorer pairReader = digitReader ? helper(modelWithLabels(DigitPairs.LABELS)) : null;
+                addNumber(numbers.read(image.bytes(), scorer, verifier, pairReader), digits, boxes, scored);
             }
             case RecognitionRequest.Input.EncodedImage image -> {
                 DigitRegion digit = preprocessor.digitInImage(image.bytes());
@@ -336,6 +315,25 @@ public final class DjlRecognizer implements Recognizer {
             }
         }
         return null;
+    }
+
+    /** Candidates read by the loaded helper model of that name (the verifier, the pair reader); null without one. */
+    private DigitScorer helper(Optional<String> model) {
+        return model.<DigitScorer>map(name -> candidates -> score(pools.get(name),
+                new ModelReference(name, Optional.empty()), candidates, new ScoringPass())).orElse(null);
+    }
+
+    /** A number's digits as read, with their boxes and probabilities; a blank image when it holds none. */
+    private static void addNumber(List<NumberReader.ScoredRegion> number, List<DigitImage> digits, List<Box> boxes,
+                                  List<float[]> scored) throws RecognitionException.BlankImage {
+        for (NumberReader.ScoredRegion read : number) {
+            digits.add(read.region().digit());
+            boxes.add(read.region().box());
+            scored.add(read.probabilities());
+        }
+        if (digits.isEmpty()) {
+            throw new RecognitionException.BlankImage();
+        }
     }
 
     /**
