@@ -288,8 +288,8 @@ class InkRendererTest {
     }
 
     @Test
-    void theLeastSizesDrawFiniteInk() throws RecognitionException {
-        // Sizes at Ink.MIN_SIZE scale by millions: every value drawn stays a number.
+    void theLeastSizesDrawFiniteInkAndAPenFarFinerNoneRatherThanNaN() throws RecognitionException {
+        // Every size at Ink.MIN_SIZE (the least InkJson admits): scaled by millions, every value drawn is a number.
         double s = Ink.MIN_SIZE;
         Ink tiny = new Ink(List.of(line(0, 0, s, s), Stroke.of(new double[] {s / 2}, new double[] {0})), s, s, s);
         for (float v : renderer.digit(tiny).digit().pixels()) {
@@ -297,6 +297,15 @@ class InkRendererTest {
         }
         for (float v : raster(tiny, 560, 560).ink()) {
             assertTrue(Float.isFinite(v), "pixel " + v);
+        }
+        // What counts is the pen against the surface: a pen of 1e-39 on 280 units once gave the model NaN (the walk's
+        // steps, 1 / r, leave a float's range). InkJson refuses it; the renderer, which also draws inks built in code,
+        // leaves no ink with a pen too fine for a grey level.
+        Ink needle = new Ink(List.of(line(20, 20, 260, 260), Stroke.of(new double[] {140}, new double[] {40})), 280,
+                280, 1e-39);
+        assertThrows(RecognitionException.BlankImage.class, () -> renderer.digit(needle));
+        for (float v : raster(needle, 560, 560).ink()) {
+            assertEquals(0f, v);
         }
     }
 
