@@ -24,8 +24,9 @@ import java.util.List;
  * within half a pen of a stroke's centre line (exact for straight edges, and for pens thinner than a pixel it gives
  * their width). The cost is proportional to the ink (its segments times the pixels each touches), never to
  * the writing surface; every drawing spends it from the request's {@link InkWork}, counted before anything is drawn
- * (a row of pixels at a time), so ink over the budget is refused for the price of the counting. Stateless and
- * thread-safe.
+ * (a row of pixels at a time), so ink over the budget is refused for the price of the counting. Ink that a bound from
+ * its point counts and box alone shows to be within what is left is not counted first: its one drawing counts as it
+ * goes and spends the same units. Stateless and thread-safe.
  */
 public final class InkRenderer {
 
@@ -181,16 +182,58 @@ public final class InkRenderer {
     /**
      * Anti-aliased coverage of the strokes in a {@code width} x {@code height} pixel grid, where ink point (x, y)
      * falls at ((x - x0) * sx, (y - y0) * sy) and the pen has radius {@code pen / 2} in ink units. The work is
-     * counted first, by the same walk without the drawing, and spent from {@code work} before anything is drawn.
+     * counted first, by the same walk without the drawing, and spent from {@code work} before anything is drawn;
+     * unless {@link #workBound} shows it cannot be over what is left, when the drawing counts as it goes and spends
+     * the same units after (a page's digit: one walk instead of two, the count cost about what the drawing does).
      */
     private static float[] coverage(List<Stroke> strokes, double x0, double y0, double sx, double sy, double pen,
                                     int width, int height, InkWork work) throws InkTooLarge {
-        Field count = new Field(width, height, sx, sy, pen / 2, work);
-        trace(strokes, x0, y0, sx, sy, count);
-        work.spend(count.counted);
+        boolean countFirst = !work.fits(workBound(strokes, sx, sy, width, height));
+        if (countFirst) {
+            Field count = new Field(width, height, sx, sy, pen / 2, work);
+            trace(strokes, x0, y0, sx, sy, count);
+            work.spend(count.counted);
+        }
         Field field = new Field(width, height, sx, sy, pen / 2, null);
         trace(strokes, x0, y0, sx, sy, field);
+        if (!countFirst) {
+            work.spend(field.counted); // the same units the count would have found, spent now
+        }
         return field.values;
+    }
+
+    /**
+     * At least the work {@link #trace} counts for the strokes in a {@code width} x {@code height} grid, from their
+     * point counts and box alone: every segment visits at most every pixel, and a stroke of n points is at most
+     * (n - 2) quadratic curves of at most {@link #maxPieces} flattened points each, plus its last point, so at most
+     * that many points plus one segments. NaN when a coordinate is not finite (never fits a budget).
+     */
+    static double workBound(List<Stroke> strokes, double sx, double sy, int width, int height) {
+        double[] b = bounds(strokes);
+        if (b == null) {
+            return 0;
+        }
+        // Every point the curves pass through or are controlled by lies in the points' box, scaled.
+        double pieces = maxPieces(Math.hypot((b[2] - b[0]) * sx, (b[3] - b[1]) * sy));
+        double cells = (double) width * height, bound = 0;
+        for (Stroke s : strokes) {
+            int n = s.size();
+            if (n == 1) {
+                bound += cells;
+            } else if (n > 1) {
+                double points = (n - 2) * pieces + 1;
+                bound += points * POINT_WORK + (points + 1) * cells;
+            }
+        }
+        return bound;
+    }
+
+    /**
+     * The most straight pieces {@link Polyline#quadratic} flattens a curve into when its points lie within {@code
+     * diagonal} pixels of each other (the control point is then at most that far from the chord's midpoint).
+     */
+    private static double maxPieces(double diagonal) {
+        return Math.max(1, Math.ceil(Math.sqrt(diagonal / 2 / FLATNESS)) + 1);
     }
 
     /** The strokes' centre lines as the page paints them, in segments into {@code field}. */
@@ -331,7 +374,7 @@ public final class InkRenderer {
         private final InkWork counting;
         /** The ink per pixel; null when counting. */
         final float[] values;
-        /** Work so far: pixels visited (counted only when counting) and points of the flattened centre lines. */
+        /** Work so far: pixels visited (or, when counting, that would be) and points of the flattened centre lines. */
         long counted;
 
         Field(int width, int height, double sx, double sy, double radius, InkWork counting) {
@@ -397,8 +440,8 @@ public final class InkRenderer {
                     from = Math.max(from, (int) Math.ceil(ax + lo - 0.5));
                     to = Math.min(to, (int) Math.floor(ax + hi - 0.5));
                 }
+                counted += Math.max(0, to - from + 1);
                 if (counting != null) {
-                    counted += Math.max(0, to - from + 1);
                     continue;
                 }
                 double px = from + 0.5 - ax;

@@ -41,6 +41,11 @@ public final class InkWork {
         return units > budget - spent;
     }
 
+    /** Whether {@code units} more are within the budget; false for NaN. */
+    boolean fits(double units) {
+        return units <= budget - spent;
+    }
+
     void spend(long units) throws InkTooLarge {
         if (over(units)) {
             throw tooLarge();

@@ -250,6 +250,40 @@ class InkRendererTest {
     }
 
     @Test
+    void drawingWithoutCountingFirstSpendsAndDrawsTheSame() throws RecognitionException {
+        // A budget the bound shows cannot be exceeded is spent after one walk that counts as it draws; any other is
+        // counted first. Both spend the same units and draw the same pixels, and the bound holds the count.
+        Random random = new Random(0x1331);
+        for (int trial = 0; trial < 60; trial++) {
+            List<Stroke> strokes = new ArrayList<>();
+            for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                int n = 1 + random.nextInt(60);
+                double[] xs = new double[n], ys = new double[n];
+                xs[0] = random.nextInt(280);
+                ys[0] = random.nextInt(280);
+                for (int i = 1; i < n; i++) {
+                    xs[i] = Math.clamp(xs[i - 1] + random.nextGaussian() * 12, 0, 280);
+                    ys[i] = Math.clamp(ys[i - 1] + random.nextGaussian() * 12, 0, 280);
+                }
+                strokes.add(Stroke.of(xs, ys));
+            }
+            Ink ink = new Ink(strokes, 280, 280, 2 + random.nextInt(30));
+            InkWork oneWalk = InkWork.unbounded();
+            DigitImage drawn = renderer.digit(ink, oneWalk).digit();
+            long cost = oneWalk.spent();
+            InkWork counted = new InkWork(cost);
+            assertArrayEquals(drawn.pixels(), renderer.digit(ink, counted).digit().pixels(), "trial " + trial);
+            assertEquals(cost, counted.spent(), "trial " + trial);
+            assertThrows(RecognitionException.InkTooLarge.class, () -> renderer.digit(ink, new InkWork(cost - 1)));
+
+            InkWork rasterWork = InkWork.unbounded();
+            renderer.raster(ink, 280, 280, rasterWork);
+            double bound = InkRenderer.workBound(strokes, 1, 1, 280, 280);
+            assertTrue(bound >= rasterWork.spent(), "trial " + trial + ": bound " + bound + ", spent " + rasterWork.spent());
+        }
+    }
+
+    @Test
     void checkingADigitRefusesWhatDrawingItWouldSpendingNothing() throws RecognitionException {
         Ink seven = ink(18, Stroke.of(new double[] {84, 198, 150, 122}, new double[] {62, 62, 150, 236}));
         InkWork unbounded = InkWork.unbounded();
