@@ -20,8 +20,9 @@ import java.util.Optional;
  * (ink = 1, whatever the colours, polarity or transparency), a single MNIST-centred {@link DigitImage}, or the ink
  * of a number, cropped and shrunk to a bounded size for segmentation. Decoding, and its limits, belong to the {@link ImageDecoder}; this
  * class decides where the ink is and centres it: by the canvas rule ({@code InkExtractor}) when the background is
- * flat, as drawings exported from a canvas have it, and for a single digit otherwise as a photo of paper
- * ({@link PhotoInk}: light normalised, ink thresholded, specks and edge marks dropped). Thread-safe.
+ * flat, as drawings exported from a canvas have it, and otherwise as a photo of paper ({@link PhotoInk}: light
+ * normalised, ink thresholded, specks and edge marks dropped) for a digit and an expression; a number's ink is
+ * found by the canvas rule alone ({@link #inkCrop(byte[], int)}). Thread-safe.
  */
 public final class ImagePreprocessor {
 
@@ -90,20 +91,14 @@ public final class ImagePreprocessor {
     }
 
     /**
-     * Decodes an image and returns the bounding box of its ink, shrunk by a whole factor when it holds more than
-     * {@code maxPixels}: what a number is segmented from. Memory stays bounded by {@code maxPixels} (plus the
-     * decoder's planes) however large the image.
+     * Decodes an image and returns the bounding box of its ink by the canvas rule, shrunk by a whole factor when it
+     * holds more than {@code maxPixels}: what a number is segmented from. Memory stays bounded by {@code maxPixels}
+     * (plus the decoder's planes) however large the image.
      *
      * @throws BlankImage when the image holds no ink
      */
     public InkCrop inkCrop(byte[] encoded, int maxPixels) throws RecognitionException {
-        return decoder.decode(encoded, image -> {
-            InkCrop crop = new InkExtractor(image).inkCrop(maxPixels);
-            if (crop == null) {
-                throw new BlankImage();
-            }
-            return crop;
-        });
+        return decoder.decode(encoded, image -> inkCrop(image, maxPixels));
     }
 
     /**
@@ -118,6 +113,74 @@ public final class ImagePreprocessor {
             throw new BlankImage();
         }
         return crop;
+    }
+
+    /**
+     * Like {@link #inkCrop(byte[], int)}, but a photo of paper is read as one ({@link PhotoInk#page()}: light
+     * normalised, ink above the sensor's noise floor, specks and edge marks dropped, as {@link #decode} and digit mode
+     * read it) rather than by the canvas rule, which stretches a photo's grain into hundreds of marks: what an
+     * expression is taken apart from. A photo adds {@link PhotoInk}'s working planes (at most
+     * {@link PhotoInk#MAX_WORKING_SIDE} pixels a side) to the memory.
+     *
+     * @throws BlankImage when the image holds no ink
+     */
+    public InkCrop pageCrop(byte[] encoded, int maxPixels) throws RecognitionException {
+        return decoder.decode(encoded, image -> pageCrop(image, maxPixels));
+    }
+
+    /**
+     * {@link #pageCrop(byte[], int)} of an image already decoded.
+     *
+     * @throws BlankImage when the image holds no ink
+     */
+    public InkCrop pageCrop(DecodedImage image, int maxPixels) throws BlankImage {
+        InkExtractor extractor = new InkExtractor(image);
+        InkCrop crop = extractor.flatBackground() ? extractor.inkCrop(maxPixels) : photoCrop(image, maxPixels);
+        if (crop == null) {
+            throw new BlankImage();
+        }
+        return crop;
+    }
+
+    /** The kept ink of a photo of paper, cropped to its box and shrunk to at most {@code maxPixels}; null if none. */
+    private static InkCrop photoCrop(DecodedImage image, int maxPixels) {
+        PhotoInk photo = new PhotoInk(image);
+        InkImage page = photo.page();
+        int w = page.width(), h = page.height();
+        float[] ink = page.ink();
+        int minX = w, minY = h, maxX = -1, maxY = -1;
+        for (int y = 0, i = 0; y < h; y++) {
+            for (int x = 0; x < w; x++, i++) {
+                if (ink[i] > 0f) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        if (maxX < 0) {
+            return null;
+        }
+        int bw = maxX - minX + 1, bh = maxY - minY + 1;
+        int shrink = 1;
+        while ((long) ceilDiv(bw, shrink) * ceilDiv(bh, shrink) > maxPixels) {
+            shrink++;
+        }
+        int ow = ceilDiv(bw, shrink), oh = ceilDiv(bh, shrink);
+        float[] out = new float[ow * oh];
+        float share = 1f / (shrink * shrink);
+        for (int y = 0; y < bh; y++) {
+            for (int x = 0; x < bw; x++) {
+                out[(y / shrink) * ow + x / shrink] += ink[(minY + y) * w + minX + x] * share;
+            }
+        }
+        int factor = photo.factor();
+        return new InkCrop(new InkImage(ow, oh, out), minX * factor, minY * factor, factor * shrink);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     /** Heap reserved for decoded pixels by the requests decoding now (for tests and metrics). */

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Expression mode's preparation in one place: decode the image, take its ink apart into symbols left to right
+ * Expression mode's preparation in one place: decode the image (a drawing or a photo of paper, {@link
+ * ImagePreprocessor#pageCrop}), take its ink apart into symbols left to right
  * ({@link SymbolSegmenter}), measure the line ({@link SymbolGeometry}) and centre each symbol the MNIST way for the
  * symbol model. Thread-safe.
  */
@@ -155,10 +156,10 @@ public final class ExpressionLayout {
     /**
      * @throws BlankImage when the image holds no ink
      * @throws RecognitionException.TooManySymbols over {@link #MAX_SYMBOLS}
-     * @throws RecognitionException for every decoding failure {@link ImagePreprocessor#inkCrop} reports
+     * @throws RecognitionException for every decoding failure {@link ImagePreprocessor#pageCrop} reports
      */
     public Laid layout(byte[] encoded) throws RecognitionException {
-        return layout(preprocessor.inkCrop(encoded, WORKING_PIXELS));
+        return layout(preprocessor.pageCrop(encoded, WORKING_PIXELS));
     }
 
     /**
@@ -168,7 +169,7 @@ public final class ExpressionLayout {
      * @throws RecognitionException.TooManySymbols over {@link #MAX_SYMBOLS}
      */
     public Laid layout(DecodedImage image) throws RecognitionException {
-        return layout(preprocessor.inkCrop(image, WORKING_PIXELS));
+        return layout(preprocessor.pageCrop(image, WORKING_PIXELS));
     }
 
     private Laid layout(InkCrop crop) throws RecognitionException {
