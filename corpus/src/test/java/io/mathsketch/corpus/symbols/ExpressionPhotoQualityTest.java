@@ -39,8 +39,11 @@ class ExpressionPhotoQualityTest {
     static final long SEED = 0x5A4F_0051L;
     static final int FIRST = 20_000;
     static final int COUNT = 150;
-    /** Exact expressions; measured below. */
-    static final double EXACT_FLOOR = 0.0;
+    /**
+     * Exact expressions. Set before the held-out set was read, from the tuning set (14 of 60, 23.3 %; 3 of 60, 5.0 %,
+     * with the canvas rule alone), under it so that losing the photo path fails.
+     */
+    static final double EXACT_FLOOR = 0.15;
 
     @Test
     void photosOfExpressionsAreReadExactly() throws Exception {
