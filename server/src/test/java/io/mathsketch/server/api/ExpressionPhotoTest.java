@@ -30,7 +30,7 @@ class ExpressionPhotoTest {
     static final ServerFixture SERVER = ServerFixture.onOwnH2();
 
     @Test
-    void aPhotoOfAnExpressionIsReadAndItsValueAnswered() {
+    void aPhotoOfAnExpressionIsReadAndItsValueAnswered() throws Exception {
         HandwrittenExpression written = new ExpressionWriter(HandConfig.HELD_OUT).write(10_006);
         // Photo 6 of that set: a snapshot depends only on the seed, its index and its source.
         Snapshots camera = new Snapshots(0x5A4F_0041L, Collections.nCopies(7, new Snapshots.Source(0, written.text(),
