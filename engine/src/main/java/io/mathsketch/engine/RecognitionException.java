@@ -34,6 +34,12 @@ public abstract sealed class RecognitionException extends Exception {
             super("image of " + width + "x" + height + " = " + (long) width * height + " pixels exceeds " + budget
                     + " of " + maxPixels + " pixels");
         }
+
+        /** Reduced while decoding (a large photo) to {@code heldWidth x heldHeight}, and still too large. */
+        public ImageTooLarge(int width, int height, int heldWidth, int heldHeight, long maxPixels, String budget) {
+            super("image of " + width + "x" + height + " pixels, decoded at " + heldWidth + "x" + heldHeight + " = "
+                    + (long) heldWidth * heldHeight + " pixels, exceeds " + budget + " of " + maxPixels + " pixels");
+        }
     }
 
     /** The bytes are not an image format we read (PNG, JPEG, GIF, BMP). */

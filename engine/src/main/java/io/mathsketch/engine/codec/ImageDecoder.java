@@ -16,7 +16,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 /**
  * The one entry into the codecs: encoded PNG, JPEG, GIF or BMP bytes, recognised by their signature, into a
  * {@link DecodedImage} as the viewer sees it: an EXIF orientation (JPEG APP1, PNG {@code eXIf}) is applied, so a
- * photo taken with the phone sideways arrives upright. Limits are enforced before any pixel is decoded.
+ * photo taken with the phone sideways arrives upright. Limits are enforced before any pixel is decoded. An image
+ * larger than {@link Reduction#WORKING_PIXELS} (a phone photo) is reduced while it is decoded ({@link Reduction}), so
+ * the heap it holds is bounded by the reduced size; the EXIF orientation is applied to the reduced picture.
  *
  * <p>Non-interlaced PNG, the format of canvas exports, takes a pure-Java fast path; everything else goes through
  * ImageIO. Thread-safe: PNG decoders (an inflater and row buffers each) are borrowed from a small pool owned by this
@@ -107,7 +109,8 @@ public final class ImageDecoder {
                 checkDimensions(header.width(), header.height(), limits);
                 reservation[0] = budget.reserve(header.width(), header.height());
                 if (!header.interlaced()) {
-                    return withPngDecoder(encoded, orientation, reader);
+                    return withPngDecoder(encoded, Reduction.of(header.width(), header.height()).factor(),
+                            orientation, reader);
                 }
                 return reader.read(orientation.upright(imageIo.decode(encoded, format, (width, height) -> { })));
             }
@@ -188,7 +191,7 @@ public final class ImageDecoder {
         }
     }
 
-    private <T> T withPngDecoder(byte[] encoded, Orientation orientation, Reader<T> reader)
+    private <T> T withPngDecoder(byte[] encoded, int factor, Orientation orientation, Reader<T> reader)
             throws RecognitionException {
         PngDecoder decoder = pngDecoders.poll();
         if (decoder == null) {
@@ -197,7 +200,7 @@ public final class ImageDecoder {
         try {
             DecodedImage image;
             try {
-                image = decoder.decode(encoded);
+                image = decoder.decode(encoded, factor);
             } catch (RuntimeException e) {
                 // Every malformed input is meant to be caught above; this keeps an unforeseen one a typed error.
                 throw new CorruptImage("PNG image cannot be decoded: " + e, e);

@@ -110,6 +110,88 @@ class DecodeBudgetTest {
         assertEquals(0, preprocessor.decodedBytesInFlight());
     }
 
+    /** A phone photo's size: 12 megapixels, three times {@link Reduction#WORKING_PIXELS}. */
+    private static final int PHOTO_WIDTH = 4032, PHOTO_HEIGHT = 3024;
+    /**
+     * What one address may hold of the decode budget with the shipped 512 MB heap: half the heap's usable ~504 MB,
+     * and half of that ({@code rate-limit.address-decode-share}).
+     */
+    private static final long SHIPPED_ADDRESS_SHARE = 126_000_000;
+
+    @Test
+    void anImageOverTheWorkingSizeReservesWhatItIsReducedTo() throws RecognitionException {
+        DecodeBudget budget = new DecodeBudget(limits(InputLimits.MAX_IMAGE_PIXELS.defaultValue(),
+                SHIPPED_ADDRESS_SHARE));
+        try (DecodeBudget.Reservation photo = budget.reserve(PHOTO_WIDTH, PHOTO_HEIGHT)) {
+            assertEquals(2016L * 1512 * DecodeBudget.BYTES_PER_PIXEL, budget.inFlight(), "halved: 2016x1512");
+            assertEquals(budget.inFlight(), DecodeBudget.bytesToDecode(PHOTO_WIDTH, PHOTO_HEIGHT));
+        }
+        try (DecodeBudget.Reservation largest = budget.reserve(4096, 4096)) {
+            assertEquals(Reduction.WORKING_PIXELS * DecodeBudget.BYTES_PER_PIXEL, budget.inFlight());
+        }
+        try (DecodeBudget.Reservation working = budget.reserve(2048, 2048)) {
+            assertEquals(2048L * 2048 * DecodeBudget.BYTES_PER_PIXEL, budget.inFlight(), "held as it is");
+        }
+        assertThrows(ImageTooLarge.class, () -> budget.reserve(4097, 4096), "the declared pixels still count");
+        DecodeBudget small = new DecodeBudget(limits(InputLimits.MAX_IMAGE_PIXELS.defaultValue(), 50_000_000));
+        ImageTooLarge tooLarge = assertThrows(ImageTooLarge.class, () -> small.reserve(PHOTO_WIDTH, PHOTO_HEIGHT));
+        assertTrue(tooLarge.getMessage().contains("decoded at 2016x1512 = 3048192 pixels"), tooLarge.getMessage());
+        assertEquals(0, budget.inFlight() + small.inFlight());
+    }
+
+    @Test
+    void theReductionIsTheSmallestWholeFactorWithinTheWorkingSize() {
+        assertEquals(new Reduction(1, 2048, 2048), Reduction.of(2048, 2048));
+        assertEquals(new Reduction(1, 4096, 1024), Reduction.of(4096, 1024));
+        assertEquals(new Reduction(2, 1025, 1024), Reduction.of(2049, 2048));
+        assertEquals(new Reduction(2, 2016, 1512), Reduction.of(PHOTO_WIDTH, PHOTO_HEIGHT));
+        assertEquals(new Reduction(2, 2048, 2048), Reduction.of(4096, 4096));
+        for (int[] size : new int[][] {{4097, 4096}, {65_535, 256}, {6000, 4000}, {8192, 8192}, {3001, 2999}}) {
+            Reduction r = Reduction.of(size[0], size[1]);
+            assertTrue(r.pixels() <= Reduction.WORKING_PIXELS, r.toString());
+            long oneLess = (long) Math.ceilDiv(size[0], r.factor() - 1) * Math.ceilDiv(size[1], r.factor() - 1);
+            assertTrue(oneLess > Reduction.WORKING_PIXELS, r + ": a smaller factor would do");
+        }
+    }
+
+    /**
+     * A phone photo's allocation is bounded by the size it is decoded to, not by its 12 declared megapixels: below
+     * {@link DecodeBudget#BYTES_PER_PIXEL} per reduced pixel on every decoder path, and decoded with the default
+     * limits of a server on the shipped 512 MB heap (one address's share), which refused it before.
+     */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource({
+            "jpeg, blob, digit", "jpeg, blob, number", "png, blob, digit", "png, blob, number", "png, specks, digit",
+            "bmp, blob, digit", "gif, specks, digit"})
+    void aPhoneSizedImageAllocatesByTheSizeItIsDecodedTo(String format, String content, String mode)
+            throws Exception {
+        BufferedImage image = content.equals("blob") ? blob(PHOTO_WIDTH, PHOTO_HEIGHT)
+                : specks(PHOTO_WIDTH, PHOTO_HEIGHT);
+        byte[] bytes = CanvasRenderer.encode(image, format);
+        InputLimits limits = InputLimits.builder().maxPayloadBytes(64L << 20)
+                .maxDecodedBytesInFlight(SHIPPED_ADDRESS_SHARE).build();
+        ImagePreprocessor preprocessor = new ImagePreprocessor(limits);
+        NumberReader numbers = new NumberReader(preprocessor, limits);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            try {
+                Object result = mode.equals("digit") ? preprocessor.digitInImage(bytes) : numbers.regions(bytes);
+                assertTrue(result != null);
+            } catch (BlankImage specksOnly) {
+                assertEquals("specks", content, format + " " + content + " " + mode + " read as blank");
+            }
+            least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
+        }
+        long reduced = Reduction.of(PHOTO_WIDTH, PHOTO_HEIGHT).pixels();
+        System.out.printf("%s %s %s at %dx%d: %.1f MB, %.2f bytes per decoded pixel%n", format, content, mode,
+                PHOTO_WIDTH, PHOTO_HEIGHT, least / 1e6, least / (double) reduced);
+        assertTrue(least <= reduced * DecodeBudget.BYTES_PER_PIXEL, format + " " + content + " " + mode + ": "
+                + least + " bytes");
+        assertEquals(0, preprocessor.decodedBytesInFlight());
+    }
+
     private static InputLimits limits(long maxImagePixels, long inFlight) {
         return InputLimits.builder().maxPayloadBytes(64L << 20).maxImagePixels(maxImagePixels)
                 .maxDecodedBytesInFlight(inFlight).build();

@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NumberReaderTest {
 
     /**
-     * What one request may allocate for the 4096x4096 attack: the decoder's 16 MB luminance plane plus the
-     * segmentation's bounded working set. Reading it at full resolution took over 300 MB (and OutOfMemoryError).
+     * What one request may allocate for the 4096x4096 attack: the decoder's luminance plane (4 MB: it is decoded
+     * reduced to 2048x2048; 16 MB before) plus the segmentation's bounded working set. Reading it at full resolution took over 300 MB (and OutOfMemoryError).
      */
     private static final long ATTACK_ALLOCATION_BOUND = 80L << 20;
 

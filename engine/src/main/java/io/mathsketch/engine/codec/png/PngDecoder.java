@@ -81,6 +81,20 @@ public final class PngDecoder {
      * @throws CorruptImage when the PNG is malformed or interlaced (those are left to a general-purpose decoder)
      */
     public DecodedImage decode(byte[] encoded) throws CorruptImage {
+        return decode(encoded, 1);
+    }
+
+    /**
+     * Decodes a non-interlaced PNG reduced by {@code factor}: each {@code factor x factor} block of pixels (fewer at
+     * the right and bottom edges) becomes one, its luminance and alpha averaged, as its rows are unfiltered, so the
+     * full-size planes never exist. A factor of 1 is {@link #decode(byte[])}.
+     *
+     * @throws CorruptImage when the PNG is malformed or interlaced (those are left to a general-purpose decoder)
+     */
+    public DecodedImage decode(byte[] encoded, int factor) throws CorruptImage {
+        if (factor < 1) {
+            throw new IllegalArgumentException("reduction factor " + factor);
+        }
         PngHeader header = PngHeader.read(encoded);
         if (header.interlaced()) {
             throw new CorruptImage("interlaced PNG is not decoded by this decoder");
@@ -103,6 +117,9 @@ public final class PngDecoder {
         byte[] previous = previousRow;
         byte[] current = currentRow;
         Arrays.fill(previous, 0, stride, (byte) 0); // the row above the first is zeros
+        if (factor > 1) {
+            return decodeReduced(encoded, chunks, converter, width, height, stride, bpp, factor);
+        }
         DecodedImage raster = raster(width, height, converter.hasAlpha());
         RowConverter.Runs runs = converter instanceof RowConverter.Runs r ? r : null;
         try {
@@ -129,6 +146,97 @@ public final class PngDecoder {
             inflate.release();
         }
         return raster;
+    }
+
+    /**
+     * The reduced decode: every row is unfiltered and converted onto a one-row image of the full width, whose
+     * luminance and alpha are summed into the block columns; a block row's sums become an output row when its last
+     * source row is in. Held: two source rows, the converted row and the sums, beside the reduced planes.
+     */
+    private DecodedImage decodeReduced(byte[] encoded, PngChunks chunks, RowConverter converter, int width,
+                                       int height, int stride, int bpp, int factor) throws CorruptImage {
+        int outWidth = Math.ceilDiv(width, factor);
+        int outHeight = Math.ceilDiv(height, factor);
+        boolean hasAlpha = converter.hasAlpha();
+        DecodedImage raster = raster(outWidth, outHeight, hasAlpha);
+        DecodedImage line = new DecodedImage(width, 1, hasAlpha);
+        int[] lumSums = new int[outWidth];
+        int[] alphaSums = hasAlpha ? new int[outWidth] : null;
+        byte[] previous = previousRow;
+        byte[] current = currentRow;
+        int rowLength = stride + 1;
+        try {
+            startImageData(encoded, chunks.firstIdat, (long) rowLength * height, rowLength);
+            byte[] window = inflate.window();
+            for (int y = 0; y < height; y++) {
+                int at = inflate.next(rowLength);
+                unfilter(window[at], window, at + 1, current, previous, stride, bpp, zeros);
+                converter.convert(current, 0, line, 0);
+                addToBlocks(line, lumSums, alphaSums, factor);
+                if ((y + 1) % factor == 0 || y == height - 1) {
+                    emitBlockRow(raster, y / factor, y % factor + 1, lumSums, alphaSums, factor, width);
+                }
+                byte[] swap = previous;
+                previous = current;
+                current = swap;
+            }
+            inflate.finish();
+        } finally {
+            inflate.release();
+        }
+        return raster;
+    }
+
+    /** Adds a converted full-width row into the sums of its blocks. */
+    private static void addToBlocks(DecodedImage line, int[] lumSums, int[] alphaSums, int factor) {
+        byte[] lum = line.lum();
+        byte[] alpha = line.alpha();
+        int width = line.width();
+        addToBlocks(lum, width, lumSums, factor);
+        if (alpha != null) {
+            addToBlocks(alpha, width, alphaSums, factor);
+        }
+    }
+
+    private static void addToBlocks(byte[] plane, int width, int[] sums, int factor) {
+        for (int block = 0, x = 0; x < width; block++) {
+            int end = Math.min(width, x + factor);
+            int sum = 0;
+            for (int i = x; i < end; i++) {
+                sum += plane[i] & 0xFF;
+            }
+            sums[block] += sum;
+            x = end;
+        }
+    }
+
+    /**
+     * Writes output row {@code y} as the rounded means of its blocks ({@code rows} source rows of {@code factor}
+     * columns, fewer at the right edge) and clears the sums. Averaging the luminance composited onto white is the
+     * same as compositing the averaged colour: the background handling stays the decoder's.
+     */
+    private static void emitBlockRow(DecodedImage raster, int y, int rows, int[] lumSums, int[] alphaSums, int factor,
+                                     int width) {
+        int outWidth = raster.width();
+        byte[] lum = raster.lum();
+        byte[] alpha = raster.alpha();
+        int out = y * outWidth;
+        int min = 255, max = 0, maxAlpha = 0;
+        for (int x = 0; x < outWidth; x++) {
+            int count = rows * Math.min(factor, width - x * factor);
+            int l = (lumSums[x] + count / 2) / count;
+            lum[out + x] = (byte) l;
+            min = Math.min(min, l);
+            max = Math.max(max, l);
+            lumSums[x] = 0;
+            if (alphaSums != null) {
+                int a = (alphaSums[x] + count / 2) / count;
+                alpha[out + x] = (byte) a;
+                maxAlpha = Math.max(maxAlpha, a);
+                alphaSums[x] = 0;
+            }
+        }
+        raster.rowDone(y, min, max, maxAlpha);
     }
 
     /**
