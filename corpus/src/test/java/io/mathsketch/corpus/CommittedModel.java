@@ -5,6 +5,7 @@ import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
 import io.mathsketch.engine.config.Batching;
 import io.mathsketch.engine.config.EngineConfig;
+import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.engine.testing.Checkout;
@@ -28,9 +29,14 @@ public final class CommittedModel implements AutoCloseable {
 
     /** The committed model folders named, the first the default (number mode: the digit model and its verifier). */
     public CommittedModel(List<String> names) throws Exception {
+        this(names, InputLimits.DEFAULT);
+    }
+
+    /** The committed model folders named, with these input limits (a server's heap, a larger payload). */
+    public CommittedModel(List<String> names, InputLimits limits) throws Exception {
         Path models = Checkout.models();
         recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(models).models(names).workers(1)
-                .batching(Batching.builder().queueCapacity(64).build()).build());
+                .batching(Batching.builder().queueCapacity(64).build()).limits(limits).build());
     }
 
     /** The digit model with the digit verifier and the pair reader number mode reads its candidates with. */
