@@ -83,6 +83,20 @@ final class PhotoInk {
     private static final int MARK_FRINGE = 8;
     /** The darkness of a pixel taken out with an edge mark: below every level, and never ink. */
     private static final float TAKEN_OUT = -1f;
+    /**
+     * Passes over the working plane ({@link #passes}) one photo may take looking for its digit; beyond them it is
+     * blank. A photo without a digit would otherwise try every level, closing and floor (up to some 60 passes), and
+     * a crafted picture of a few kilobytes (bars, a checkerboard) is such a photo, for one rate-limit token. A photo
+     * read at the first level takes 5 passes; the hardest photos the tests read (a light pencil stroke on dark
+     * grainy paper, a shadow's tip at the frame's edge, a speck beside a faint digit) up to 16, every photo of the
+     * quality sets at most 6. A step is begun only when the most it may take fits, so a digit found within 16 passes
+     * needs one more here.
+     */
+    static final int MAX_PASSES = 17;
+    /** Passes one measurement of the photo costs: downscale, two smoothings, the paper, four statistics, darkness. */
+    private static final int MEASURE_PASSES = 4;
+    /** Passes taking edge marks out costs at most: their labelling, the distance to them, two labellings after. */
+    private static final int EDGE_MARK_PASSES = 4;
 
     private final int width, height;
     /** Working pixels per source pixel along each axis (1 = source resolution). */
@@ -122,6 +136,12 @@ final class PhotoInk {
     private final DecodedImage image;
     /** Otsu's threshold on darkness, before the noise is taken into account, of the last measurement. */
     private float otsu;
+    /**
+     * Passes over the working plane so far: {@link #MEASURE_PASSES} a measurement, one a labelling, one a distance
+     * transform; at most {@link #MAX_PASSES} (a step is begun only when the most it may take is left; a
+     * measurement only with a labelling after it).
+     */
+    private int passes;
 
     PhotoInk(DecodedImage image) {
         int longer = Math.max(image.width(), image.height());
@@ -140,6 +160,7 @@ final class PhotoInk {
      * closed over {@code closingRadius} cells, and answers Otsu's threshold.
      */
     private float measure(int closingRadius) {
+        passes += MEASURE_PASSES;
         float[] lum = dark; // luminance first, turned into darkness in place
         downscale(image, lum);
         smooth3(lum, width, height);
@@ -177,6 +198,16 @@ final class PhotoInk {
     /** Dark enough to extend a component that has strong pixels: halfway to the level, and clear of the floor. */
     private boolean weak(int i, float level) {
         return dark[i] > Math.max(level / 2, floor(i, true));
+    }
+
+    /** Whether {@code more} passes would take the photo beyond {@link #MAX_PASSES}. */
+    private boolean spent(int more) {
+        return passes + more > MAX_PASSES;
+    }
+
+    /** Passes over the working plane taken so far (for tests: the work a photo costs, whatever the clock). */
+    int passes() {
+        return passes;
     }
 
     private boolean inFringe(int i) {
@@ -463,7 +494,7 @@ final class PhotoInk {
      */
     private Components components() {
         Components c = closings(null);
-        if (c.largest() < 0) {
+        if (c.largest() < 0 && !spent(MEASURE_PASSES + 1)) {
             // A light pencil stroke on dark grainy paper lies under the noise floor, which counts the paper estimate's
             // offset as noise. Only what would be blank looks again: above the paper's own darkness the estimate's lag
             // (at a shadow's border, at the desk) also shows, which the noise floor keeps out of every other photo.
@@ -480,7 +511,7 @@ final class PhotoInk {
      */
     private Components closings(Components discarded) {
         Components c = levels(discarded);
-        if (c.largest() < 0) {
+        if (c.largest() < 0 && !spent(MEASURE_PASSES + 1)) {
             // Where a shadow's border meets the frame's edge at an acute angle, the closing cannot reach into the
             // shadow's tip: the paper there is taken for lit, and the tip reads as a dark blob at the frame's edge
             // that swallows a digit written beside it, at every level. A narrower closing follows the tip closely
@@ -498,20 +529,27 @@ final class PhotoInk {
      */
     private Components levels(Components discarded) {
         Components c = new Components(otsu, discarded);
-        if (c.largest() < 0 && otsu > FAINT_INK) {
+        if (c.largest() < 0 && otsu > FAINT_INK && !spent(1)) {
             // Something far darker than the ink (the desk, a black frame) set Otsu's threshold above a pencil line.
             c = new Components(FAINT_INK, c);
+        }
+        if (c.largest() < 0 && c.level <= Math.min(otsu, FAINT_INK) && !c.mayHoldDigit()) {
+            // Every later level is at least this one and takes pixels out, never in: each of its components lies
+            // within one of these, so none can span or hold more. Specks by the thousand end here.
+            return c;
         }
         // Faint marks that cross the whole sheet (the printed lines of squared or ruled paper) and the ink that
         // touches them make one component reaching the frame's edge, dropped as an edge mark with the digit in it:
         // a stricter level leaves the fainter lines out and keeps the ink. Only what would be blank looks further.
-        for (float level = Math.max(otsu, FAINT_INK) * STRICTER; c.largest() < 0 && level < 1; level *= STRICTER) {
+        for (float level = Math.max(otsu, FAINT_INK) * STRICTER; c.largest() < 0 && level < 1 && !spent(1);
+                level *= STRICTER) {
             c = new Components(level, c);
         }
         // A digit written up to the desk (or any mark far darker than ink that reaches the frame's edge) joins it and
         // is dropped with it at every level: take the mark out down to a level the ink does not reach, then look
         // again; the darkest marks first, so as little as needed is taken out. Only what would be blank looks this far.
-        for (float mark = 1 / STRICTER; c.largest() < 0 && mark > Math.max(otsu, DARKER_THAN_INK); mark /= STRICTER) {
+        for (float mark = 1 / STRICTER; c.largest() < 0 && mark > Math.max(otsu, DARKER_THAN_INK)
+                && !spent(EDGE_MARK_PASSES); mark /= STRICTER) {
             c = withoutEdgeMarks(mark, otsu, c);
         }
         return c;
@@ -535,6 +573,7 @@ final class PhotoInk {
             for (int i = 0; i < distance.length; i++) {
                 distance[i] = distance[i] >= 0 && marks.edge[distance[i]] ? 0 : Integer.MAX_VALUE / 2;
             }
+            passes++;
             chessboardDistance(distance, width, height);
             if (fringe == null) {
                 fringe = new long[(distance.length + 63) >>> 6];
@@ -653,6 +692,8 @@ final class PhotoInk {
      */
     private final class Components {
         final int[] label;
+        /** The threshold labelled at. */
+        final float level;
         int count;
         int[] area, strong, minX, minY, maxX, maxY;
         /** Reaching the frame's edge; lying wholly in an edge mark's {@link #fringe}. */
@@ -671,6 +712,8 @@ final class PhotoInk {
          * {@code hysteresis}, of strong pixels only.
          */
         Components(float level, Components discarded, boolean hysteresis) {
+            this.level = level;
+            passes++;
             if (discarded == null) {
                 label = new int[width * height];
             } else {
@@ -814,6 +857,23 @@ final class PhotoInk {
             }
             int side = Math.min(width, height) / 100;
             return best < 0 || strong[best] < Math.max(MIN_STROKE_PIXELS, side * side) ? -1 : best;
+        }
+
+        /**
+         * Whether some component spans a digit's share of the frame and holds as many strong pixels as a digit's
+         * stroke needs ({@link #largest}), wherever it lies: a digit found at a stricter level, or once edge marks are
+         * taken out, lies within such a component here.
+         */
+        boolean mayHoldDigit() {
+            int span = Math.min(width, height) / MIN_DIGIT_SHARE_INVERSE;
+            int side = Math.min(width, height) / 100;
+            int least = Math.max(span, Math.max(MIN_STROKE_PIXELS, side * side));
+            for (int k = 0; k < count; k++) {
+                if (extent(k) >= span && strong[k] >= least) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         Integer[] bySize() {

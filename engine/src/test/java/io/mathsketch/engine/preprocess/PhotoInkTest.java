@@ -229,6 +229,40 @@ class PhotoInkTest {
     }
 
     /**
+     * The review's crafted pictures, a few kilobytes of PNG each (a checkerboard, a grid of dots, bars, noise): photos
+     * without a digit, which would try every level, closing and floor. Their work, in passes over the working plane,
+     * stays within {@link PhotoInk#MAX_PASSES}, a small multiple of what a photo of a digit takes (without the
+     * bound, the bars take 56).
+     */
+    @Test
+    void craftedPicturesTakeBoundedWork() {
+        PhotoInk real = new PhotoInk(decode(CanvasRenderer.encode(photo(scene, UNEVEN, 3, 0, false, 7), "jpeg")));
+        assertTrue(real.digit() != null);
+        Random random = new Random(1);
+        List<java.util.function.IntBinaryOperator> crafted = List.of(
+                (x, y) -> (x / 3 + y / 3) % 2 != 0 ? 0 : 255,
+                (x, y) -> x % 8 < 3 && y % 8 < 3 ? 0 : 255,
+                (x, y) -> x % 8 < 2 ? 0 : 255,
+                (x, y) -> x % 16 < 4 ? 0 : 255,
+                (x, y) -> random.nextInt(256));
+        for (int k = 0; k < crafted.size(); k++) {
+            BufferedImage image = new BufferedImage(1024, 1024, BufferedImage.TYPE_BYTE_GRAY);
+            for (int y = 0; y < 1024; y++) {
+                for (int x = 0; x < 1024; x++) {
+                    image.getRaster().setSample(x, y, 0, crafted.get(k).applyAsInt(x, y));
+                }
+            }
+            byte[] png = CanvasRenderer.encode(image, "png");
+            assertTrue(k == crafted.size() - 1 || png.length < 20_000, "picture " + k + ": " + png.length + " bytes");
+            PhotoInk photo = new PhotoInk(decode(png));
+            assertEquals(null, photo.digit(), "picture " + k);
+            assertTrue(photo.passes() <= PhotoInk.MAX_PASSES, "picture " + k + ": " + photo.passes() + " passes");
+            assertTrue(photo.passes() <= 4 * real.passes(), "picture " + k + ": " + photo.passes()
+                    + " passes, a photo of a digit " + real.passes());
+        }
+    }
+
+    /**
      * How alike two inputs are: the best pixel correlation with one shifted by up to a pixel either way (the photo
      * path's box may differ from the canvas rule's by a fringe pixel, which moves the centre of mass by one).
      */
