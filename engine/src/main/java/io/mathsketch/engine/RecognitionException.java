@@ -76,6 +76,11 @@ public abstract sealed class RecognitionException extends Exception {
             super("the image holds " + found + " or more digit-like regions, more than the limit of " + limit
                     + " digits (limits.max-digits)");
         }
+
+        /** Refused before the count is known, for a reason the message gives (and the limit it names). */
+        public TooManyDigits(String message) {
+            super(message);
+        }
     }
 
     /** An already-normalised pixel array of the wrong size or with values out of range. */

@@ -29,6 +29,14 @@ public final class CandidateSegmenter {
 
     /** Pieces (strokes, slices) one digit may be made of. */
     public static final int MAX_ATOMS_PER_DIGIT = 5;
+    /**
+     * Most times over the candidates' cut-outs may cover the image's pixels, all told: each is cut out, centred and
+     * read, so this bounds that work by the image's size. A row of digits' candidates cover its ink box a few times over,
+     * a tight row of narrow 1s (five candidates a piece, each up to 1.4 line heights wide) up to about 30. Pieces as tall as the line and a few pixels
+     * apart (a crafted picture of thin bars) make every candidate a tall box holding five of them, and would cover
+     * a million-pixel image some two hundred times: refused as too many digits before any is cut out.
+     */
+    static final int MAX_CUTOUT_SHARE = 40;
     /** Widest candidate, in line heights (a wide 0 or 4 with a long bar is about 1.0). */
     static final double MAX_WIDTH = 1.4;
     /** Components narrower than this (line heights) are never cut: no two digits fit in them. */
@@ -77,6 +85,7 @@ public final class CandidateSegmenter {
         }
         atoms.sort(Comparator.comparingDouble(Atom::centreX));
         List<Candidate> candidates = new ArrayList<>(atoms.size() * MAX_ATOMS_PER_DIGIT);
+        long cutoutPixels = 0;
         for (int from = 0; from < atoms.size(); from++) {
             for (int to = from + 1; to <= Math.min(atoms.size(), from + MAX_ATOMS_PER_DIGIT); to++) {
                 Candidate c = candidate(atoms, from, to, line);
@@ -84,7 +93,14 @@ public final class CandidateSegmenter {
                     break;
                 }
                 candidates.add(c);
+                cutoutPixels += Candidates.cutoutPixels(image, c);
             }
+        }
+        long imagePixels = (long) image.width() * image.height();
+        if (cutoutPixels > MAX_CUTOUT_SHARE * imagePixels) {
+            throw new TooManyDigits("the image's ink holds " + atoms.size() + " pieces too tall and close together"
+                    + " for a number of at most " + maxDigits + " digits (limits.max-digits): reading every way of"
+                    + " grouping them would cover its pixels more than " + MAX_CUTOUT_SHARE + " times over");
         }
         return new Candidates(image, strokes, List.copyOf(atoms), List.copyOf(candidates), line);
     }

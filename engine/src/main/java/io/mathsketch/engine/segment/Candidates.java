@@ -41,12 +41,24 @@ public final class Candidates {
         return lineHeight;
     }
 
-    /** The candidate's own ink, with a small margin, not yet centred. */
-    public Cutout cutout(Candidate c) {
+    /** Pixels {@link #cutout} visits for a candidate: its box with the margin, within the image. */
+    static long cutoutPixels(InkImage image, Candidate c) {
+        int[] b = cutoutBox(image, c);
+        return (long) (b[2] - b[0]) * (b[3] - b[1]);
+    }
+
+    /** The cut-out's corners (x0, y0 inclusive; x1, y1 exclusive) in the image. */
+    private static int[] cutoutBox(InkImage image, Candidate c) {
         // The crop reaches a little beyond the stroke box so that the soft edge of the strokes comes along.
         int margin = 2 + (c.y1() - c.y0()) / 10;
-        int cx0 = Math.max(0, c.x0() - margin), cy0 = Math.max(0, c.y0() - margin);
-        int cx1 = Math.min(image.width(), c.x1() + margin), cy1 = Math.min(image.height(), c.y1() + margin);
+        return new int[] {Math.max(0, c.x0() - margin), Math.max(0, c.y0() - margin),
+                Math.min(image.width(), c.x1() + margin), Math.min(image.height(), c.y1() + margin)};
+    }
+
+    /** The candidate's own ink, with a small margin, not yet centred. */
+    public Cutout cutout(Candidate c) {
+        int[] b = cutoutBox(image, c);
+        int cx0 = b[0], cy0 = b[1], cx1 = b[2], cy1 = b[3];
         int cw = cx1 - cx0, ch = cy1 - cy0;
         float[] crop = new float[cw * ch];
         float[] ink = image.ink();

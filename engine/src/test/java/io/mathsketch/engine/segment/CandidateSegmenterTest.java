@@ -73,6 +73,35 @@ class CandidateSegmenterTest {
         assertThrows(TooManyDigits.class, () -> segmenter.propose(new InkImage(400, 60, ink), 3));
     }
 
+    @Test
+    void piecesTooTallAndCloseForANumberAreRefusedBeforeAnyIsCutOut() {
+        // The review's crafted picture: bars 2 pixels wide, 8 apart, as tall as the image. 128 pieces are within what
+        // 32 digits may be made of, but every candidate is a box the image's height holding up to five bars: cut out,
+        // centred and read, they would cover the image's pixels over a hundred times.
+        int side = 1024;
+        float[] ink = new float[side * side];
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x += 8) {
+                ink[y * side + x] = 1f;
+                ink[y * side + x + 1] = 1f;
+            }
+        }
+        InkImage bars = new InkImage(side, side, ink);
+        TooManyDigits refused = assertThrows(TooManyDigits.class, () -> segmenter.propose(bars, 32));
+        assertTrue(refused.getMessage().contains("limits.max-digits"), refused.getMessage());
+    }
+
+    @Test
+    void aRowOfDigitsCoversItsImageFarLessOftenThanTheBound() throws RecognitionException {
+        InkImage image = row(List.of(SyntheticDigits.draw("1", 100, 0.08),
+                SyntheticDigits.draw("4-two-strokes", 100, 0.08), SyntheticDigits.draw("7", 100, 0.08),
+                SyntheticDigits.draw("0", 100, 0.08)), 5);
+        Candidates candidates = segmenter.propose(image, 32);
+        long covered = candidates.candidates().stream().mapToLong(c -> Candidates.cutoutPixels(image, c)).sum();
+        double share = (double) covered / ((long) image.width() * image.height());
+        assertTrue(share < CandidateSegmenter.MAX_CUTOUT_SHARE / 4.0, "covered " + share + " times over");
+    }
+
     private static boolean has(Candidates candidates, int from, int to) {
         return candidates.candidates().stream().anyMatch(c -> c.from() == from && c.to() == to);
     }
