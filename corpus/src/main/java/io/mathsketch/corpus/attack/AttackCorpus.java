@@ -55,6 +55,11 @@ public final class AttackCorpus {
         everyMode(attacks, "specks-1m", Expect.READ_OR_REFUSED, "image/png", AttackImages.specks(side, 4, 1));
         // 3x3 specks every 8 pixels: components that survive number mode's shrinking.
         everyMode(attacks, "specks-dense", Expect.READ_OR_REFUSED, "image/png", AttackImages.specks(side, 8, 3));
+        // The review's pictures that cost far more work than pixels (a photo without a digit tried every level; a
+        // number's candidates covered the picture a hundred times over): now bounded, read or refused.
+        everyMode(attacks, "bars-4px", Expect.READ_OR_REFUSED, "image/png", AttackImages.bars(side, 8, 2));
+        everyMode(attacks, "bars-16px", Expect.READ_OR_REFUSED, "image/png", AttackImages.bars(side, 16, 4));
+        everyMode(attacks, "checker-3px", Expect.READ_OR_REFUSED, "image/png", AttackImages.checker(side, 3));
         everyMode(attacks, "giant-blob", Expect.READ_OR_REFUSED, "image/png", AttackImages.blob(side));
         everyMode(attacks, "max-size-drawing", Expect.READ_OR_REFUSED, "image/png",
                 AttackImages.ring(limits.maxWidth(), limits.maxHeight()));

@@ -33,6 +33,16 @@ final class AttackImages {
         return bilevel(side, side, (x, y) -> x % spacing < size && y % spacing < size);
     }
 
+    /** Upright bars {@code width} pixels wide every {@code spacing}, as tall as the picture. */
+    static byte[] bars(int side, int spacing, int width) {
+        return bilevel(side, side, (x, y) -> x % spacing < width);
+    }
+
+    /** A checkerboard of {@code cell}-pixel squares. */
+    static byte[] checker(int side, int cell) {
+        return bilevel(side, side, (x, y) -> (x / cell + y / cell) % 2 != 0);
+    }
+
     /** A filled disc over most of the picture: ink everywhere, one component of millions of pixels. */
     static byte[] blob(int side) {
         long r = side * 7L / 16, c = side / 2;
