@@ -54,7 +54,9 @@ public final class ImageAdmission implements Recognizer {
             // The engine refuses it from its header (or finds it corrupt) before any pixel is decoded.
             return engine.recognize(request);
         }
-        long decodedBytes = size.get().pixels() * DecodeBudget.BYTES_PER_PIXEL;
+        // What the engine will hold: an image over its working size is decoded reduced (CPU, and so the tokens
+        // below, still go by the declared pixels).
+        long decodedBytes = DecodeBudget.bytesToDecode(size.get().width(), size.get().height());
         if (decodedBytes > shares.share()) {
             throw new ImageTooLarge(size.get().width(), size.get().height(),
                     shares.share() / DecodeBudget.BYTES_PER_PIXEL,
@@ -94,7 +96,7 @@ public final class ImageAdmission implements Recognizer {
     private boolean withinEngineLimits(ImageDecoder.Size size) {
         return size.width() > 0 && size.height() > 0 && size.width() <= limits.maxWidth()
                 && size.height() <= limits.maxHeight() && size.pixels() <= limits.maxImagePixels()
-                && size.pixels() * DecodeBudget.BYTES_PER_PIXEL <= limits.maxDecodedBytesInFlight();
+                && DecodeBudget.bytesToDecode(size.width(), size.height()) <= limits.maxDecodedBytesInFlight();
     }
 
     @Override

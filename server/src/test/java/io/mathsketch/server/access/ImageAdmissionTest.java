@@ -94,6 +94,18 @@ class ImageAdmissionTest {
         assertTrue(e.getMessage().contains("rate-limit.address-decode-share"), e.getMessage());
     }
 
+    @Test
+    void aPhoneSizedPhotoIsPricedByThePictureItIsDecodedTo() throws RecognitionException {
+        // The decode budget of server/jvm.options' 512 MB heap (half of the ~504 MB usable): one address's share,
+        // ~126 MB, could not hold a 4032x3024 photo at full size (293 MB); reduced while decoding it needs 73 MB.
+        InputLimits shipped = InputLimits.builder().maxDecodedBytesInFlight(252L << 20).build();
+        HoldingEngine engine = new HoldingEngine(shipped);
+        ImageAdmission admission = new ImageAdmission(engine, new RateLimitFilter(SHARE_ONLY), shipped);
+        from("198.51.100.8", admission, CanvasRenderer.white(4032, 3024).png());
+        assertEquals(1, engine.decoded.get(), "admitted and decoded, not refused as too large");
+        assertEquals(0, admission.heldBy("198.51.100.8"), "given back when done");
+    }
+
     private static Void from(String address, Recognizer admission, byte[] png) throws RecognitionException {
         Context context = Context.create();
         context.register(new RateLimitFilter.Origin(address, "owner-of-" + address));
@@ -124,10 +136,18 @@ class ImageAdmissionTest {
 
     /** Reserves an image's decoded bytes from a real decode budget, holding the 400x400 ones until released. */
     private static final class HoldingEngine implements Recognizer {
-        final DecodeBudget budget = new DecodeBudget(LIMITS);
+        final DecodeBudget budget;
         final CountDownLatch entered = new CountDownLatch(3);
         final CountDownLatch release = new CountDownLatch(1);
         final java.util.concurrent.atomic.AtomicInteger decoded = new java.util.concurrent.atomic.AtomicInteger();
+
+        HoldingEngine() {
+            this(LIMITS);
+        }
+
+        HoldingEngine(InputLimits limits) {
+            this.budget = new DecodeBudget(limits);
+        }
 
         @Override
         public Recognition recognize(RecognitionRequest request) throws RecognitionException {
