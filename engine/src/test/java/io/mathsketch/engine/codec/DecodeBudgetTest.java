@@ -89,20 +89,7 @@ class DecodeBudgetTest {
         InputLimits limits = InputLimits.builder().maxPayloadBytes(64L << 20).build();
         ImagePreprocessor preprocessor = new ImagePreprocessor(limits);
         NumberReader numbers = new NumberReader(preprocessor, limits);
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long least = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            long before = threads.getCurrentThreadAllocatedBytes();
-            try {
-                Object result = mode.equals("digit") ? preprocessor.digitInImage(bytes) : numbers.regions(bytes);
-                assertTrue(result != null);
-            } catch (BlankImage specksOnly) {
-                // The photo path drops specks as sensor noise: a JPEG of specks alone is blank. The work it did to
-                // find that out is what is measured.
-                assertEquals("specks", content, format + " " + content + " " + mode + " read as blank");
-            }
-            least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
-        }
+        long least = leastAllocated(preprocessor, numbers, bytes, format, content, mode, 3);
         double perPixel = least / (double) ((long) side * side);
         System.out.printf("%s %s %s: %.2f bytes per pixel%n", format, content, mode, perPixel);
         assertTrue(perPixel <= DecodeBudget.BYTES_PER_PIXEL, format + " " + content + " " + mode + ": " + perPixel
@@ -172,18 +159,7 @@ class DecodeBudgetTest {
                 .maxDecodedBytesInFlight(SHIPPED_ADDRESS_SHARE).build();
         ImagePreprocessor preprocessor = new ImagePreprocessor(limits);
         NumberReader numbers = new NumberReader(preprocessor, limits);
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long least = Long.MAX_VALUE;
-        for (int i = 0; i < 2; i++) {
-            long before = threads.getCurrentThreadAllocatedBytes();
-            try {
-                Object result = mode.equals("digit") ? preprocessor.digitInImage(bytes) : numbers.regions(bytes);
-                assertTrue(result != null);
-            } catch (BlankImage specksOnly) {
-                assertEquals("specks", content, format + " " + content + " " + mode + " read as blank");
-            }
-            least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
-        }
+        long least = leastAllocated(preprocessor, numbers, bytes, format, content, mode, 2);
         long reduced = Reduction.of(PHOTO_WIDTH, PHOTO_HEIGHT).pixels();
         System.out.printf("%s %s %s at %dx%d: %.1f MB, %.2f bytes per decoded pixel%n", format, content, mode,
                 PHOTO_WIDTH, PHOTO_HEIGHT, least / 1e6, least / (double) reduced);
@@ -221,5 +197,25 @@ class DecodeBudgetTest {
             }
         }
         return image;
+    }
+
+    /** The fewest bytes one of {@code rounds} reads of the image allocated on this thread. */
+    private static long leastAllocated(ImagePreprocessor preprocessor, NumberReader numbers, byte[] bytes,
+                                       String format, String content, String mode, int rounds) throws Exception {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < rounds; i++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            try {
+                Object result = mode.equals("digit") ? preprocessor.digitInImage(bytes) : numbers.regions(bytes);
+                assertTrue(result != null);
+            } catch (BlankImage specksOnly) {
+                // The photo path drops specks as sensor noise: a JPEG of specks alone is blank. The work it did to
+                // find that out is what is measured.
+                assertEquals("specks", content, format + " " + content + " " + mode + " read as blank");
+            }
+            least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
+        }
+        return least;
     }
 }
