@@ -58,6 +58,16 @@ class FlyConfigTest {
         assertEquals("/observe/health/ready", check.get("path").asString());
     }
 
+    /**
+     * Fly's proxy appends the client's address to {@code X-Forwarded-For}, then the app's own IP as the rightmost
+     * entry: with fewer hops every client would share the app's address in the rate limits and the decode share.
+     */
+    @Test
+    void ratesLimitTheClientsAddressNotFlysProxy() {
+        assertEquals("2", environment().get("RATE_LIMIT_FORWARDED_HOPS"),
+                "the client is the second X-Forwarded-For entry from the right behind fly's proxy");
+    }
+
     @Test
     void stopsGracefullyWithinTheKillTimeout() {
         JsonNode fly = fly();

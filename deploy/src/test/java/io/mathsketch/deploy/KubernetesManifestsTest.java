@@ -115,6 +115,14 @@ class KubernetesManifestsTest {
         assertEquals(Set.of("DB_USER", "DB_PASSWORD", "ADMIN_TOKEN"), secretKeys, "credentials only in the Secret");
     }
 
+    /** Behind the ingress every pod sees the ingress's address: the limits must key on the entry it appends. */
+    @ParameterizedTest
+    @ValueSource(strings = {BASE, OVERLAY})
+    void rateLimitsTheClientsAddressNotTheIngress(String dir) {
+        assertEquals("1", environment(render(dir)).get("RATE_LIMIT_FORWARDED_HOPS"),
+                "one ingress appends the client's address to X-Forwarded-For");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {BASE, OVERLAY})
     void shutdownIsGracefulAndCoveredByTheTerminationGracePeriod(String dir) {
