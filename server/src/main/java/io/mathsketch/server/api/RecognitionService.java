@@ -180,7 +180,7 @@ public final class RecognitionService implements HttpService {
     }
 
     private void image(ServerRequest req, ServerResponse res) {
-        PerClient.headers(res);
+        PerClient.negotiatedHeaders(res);
         RecognitionRecord record = find(req, res);
         Optional<String> keptType = record.original().isPresent() ? record.contentType() : Optional.empty();
         boolean ink = keptType.filter(StoredInk.MEDIA_TYPE::equals).isPresent();

@@ -48,12 +48,28 @@ class RecognitionResourceTest {
     @Test
     void answersForOneClientAreNotSharedByCaches() {
         String id = created(SERVER.http().post("/api/v1/recognitions", "image/png", Digits.canvasPng(1)));
-        for (String path : new String[] {"/api/v1/recognitions/" + id, "/api/v1/recognitions/" + id + "/image",
-                "/api/v1/recognitions?limit=1", "/api/v1/recognitions/0190f4c2-0000-7000-8000-000000000000"}) {
+        for (String path : new String[] {"/api/v1/recognitions/" + id, "/api/v1/recognitions?limit=1",
+                "/api/v1/recognitions/0190f4c2-0000-7000-8000-000000000000"}) {
             Http.Response response = SERVER.http().get(path);
             assertEquals(Optional.of("private"), response.header("Cache-Control"), path + ": " + response);
             assertEquals(Optional.of("Cookie, X-Client-Id, Authorization"), response.header("Vary"), path);
         }
+    }
+
+    /** The image's type is chosen by Accept: a cache must not give one Accept's answer (or its 406) to another. */
+    @Test
+    void theImageVariesByAcceptAsWellAsByClient() {
+        String id = created(SERVER.http().postJson("/api/v1/recognitions", INK));
+        String image = "/api/v1/recognitions/" + id + "/image";
+        for (String accept : new String[] {"image/png", "application/vnd.mathsketch.ink+json"}) {
+            Http.Response response = image(image, accept);
+            assertEquals(Optional.of("private"), response.header("Cache-Control"), accept + ": " + response);
+            assertEquals(Optional.of("Cookie, X-Client-Id, Authorization, Accept"), response.header("Vary"),
+                    accept + ": " + response);
+        }
+        Http.Response unknown = SERVER.http().get("/api/v1/recognitions/0190f4c2-0000-7000-8000-000000000000/image");
+        assertEquals(404, unknown.status(), unknown::toString);
+        assertEquals(Optional.of("Cookie, X-Client-Id, Authorization, Accept"), unknown.header("Vary"));
     }
 
     @Test
