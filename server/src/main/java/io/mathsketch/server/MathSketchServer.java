@@ -139,6 +139,7 @@ public final class MathSketchServer implements AutoCloseable {
                     .addObserver(MetricsObserver.builder().meterRegistry(registry).build())
                     .build();
 
+            SecurityHeaders securityHeaders = new SecurityHeaders(settings.server().secureCookie());
             WebServerConfig.Builder server = WebServer.builder()
                     .config(config.get("server"))
                     .host(settings.server().host())
@@ -150,7 +151,7 @@ public final class MathSketchServer implements AutoCloseable {
                     // Hands Helidon's reason for refusing a request (all of them safe to show) to the direct
                     // handler, which needs it to tell an oversized request head (431) from a malformed one (400).
                     .errorHandling(errors -> errors.includeEntity(true))
-                    .directHandlers(handlers -> ProblemDirectHandler.register(handlers, SecurityHeaders::set))
+                    .directHandlers(handlers -> ProblemDirectHandler.register(handlers, securityHeaders::set))
                     .addFeature(observe)
                     .addFeature(OpenApiFeature.builder().build())
                     .addFeature(StaticContentFeature.builder()
@@ -159,7 +160,7 @@ public final class MathSketchServer implements AutoCloseable {
                     .routing(routing -> routing(routing, recognitions, stats, models, registry,
                             rateLimit, adminRequests, new ClientIdFilter(settings.server().secureCookie()),
                             new PresentedTokenFilter(adminToken, List.of(ModelService.RELOAD_ROUTE)), heap,
-                            !settings.cors().allowedOrigins().isEmpty()));
+                            !settings.cors().allowedOrigins().isEmpty(), securityHeaders));
             // HTTP/1 through StalledConnections only (Helidon's discovered selector would be a second candidate,
             // and with two the server reads a connection's first bytes before any sweep can see it).
             server.protocolsDiscoverServices(false)
@@ -206,7 +207,7 @@ public final class MathSketchServer implements AutoCloseable {
     static void routing(HttpRouting.Builder routing, RecognitionService recognitions, StatsService stats,
                         ModelService models, MeterRegistry registry, RateLimitFilter rateLimit,
                         AdminRequests adminRequests, ClientIdFilter clientIds, PresentedTokenFilter presentedToken,
-                        OutOfMemoryWatch heap, boolean cors) {
+                        OutOfMemoryWatch heap, boolean cors, SecurityHeaders securityHeaders) {
         RouteRecorder served = new RouteRecorder();
         api(served, recognitions, stats, models);
         // In this order: a limited request is still counted (under the route it asked for, which routing never
@@ -214,7 +215,7 @@ public final class MathSketchServer implements AutoCloseable {
         // is refused after the limit, which so slows down guessing it.
         routing.addFilter(new HttpMetricsFilter(registry, served.routes().stream()
                 .map(route -> route.substring(route.indexOf(' ') + 1)).distinct().toList()));
-        routing.addFilter(new SecurityHeadersFilter());
+        routing.addFilter(new SecurityHeadersFilter(securityHeaders));
         routing.addFilter(adminRequests);
         routing.addFilter(clientIds);
         routing.addFilter(rateLimit);

@@ -5,6 +5,7 @@ import io.helidon.http.HeaderValues;
 import io.helidon.http.ServerResponseHeaders;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The security headers every response carries, routed ({@link SecurityHeadersFilter}) or answered by Helidon before
@@ -13,13 +14,19 @@ import java.util.List;
  * and nothing inline, so an injected script or style would not run; {@code frame-ancestors 'none'} (and the older
  * {@code X-Frame-Options}) keep the page out of other sites' frames (clickjacking the feedback buttons);
  * {@code nosniff} keeps browsers from reading a stored image or a JSON answer as a script or a page; no referrer
- * leaves the site (history URLs carry recognition ids).
+ * leaves the site (history URLs carry recognition ids). Where browsers reach the site over HTTPS only
+ * ({@code server.secure-cookie}, behind a proxy that terminates TLS) {@code Strict-Transport-Security} keeps them from
+ * ever asking over plain HTTP for a year, where the client-id cookie's first request could be redirected or read;
+ * browsers ignore it on a plain HTTP answer.
  */
 public final class SecurityHeaders {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
             + " form-action 'self'; frame-ancestors 'none'";
+
+    private static final Header STRICT_TRANSPORT_SECURITY = HeaderValues.create("Strict-Transport-Security",
+            "max-age=31536000");
 
     private static final List<Header> HEADERS = List.of(
             HeaderValues.create("Content-Security-Policy", CONTENT_SECURITY_POLICY),
@@ -28,11 +35,15 @@ public final class SecurityHeaders {
             HeaderValues.create("Referrer-Policy", "no-referrer"),
             HeaderValues.create("Cross-Origin-Opener-Policy", "same-origin"));
 
-    private SecurityHeaders() {
+    private final List<Header> headers;
+
+    /** @param httpsOnly browsers reach the server over HTTPS only ({@code server.secure-cookie}) */
+    public SecurityHeaders(boolean httpsOnly) {
+        headers = httpsOnly ? Stream.concat(HEADERS.stream(), Stream.of(STRICT_TRANSPORT_SECURITY)).toList() : HEADERS;
     }
 
     /** Sets every security header on {@code headers}, replacing any value already there. */
-    public static void set(ServerResponseHeaders headers) {
-        HEADERS.forEach(headers::set);
+    public void set(ServerResponseHeaders response) {
+        headers.forEach(response::set);
     }
 }

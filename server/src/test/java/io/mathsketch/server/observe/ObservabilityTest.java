@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -83,6 +84,8 @@ class ObservabilityTest {
             assertEquals("nosniff", response.header("X-Content-Type-Options").orElse(""), path);
             assertEquals("no-referrer", response.header("Referrer-Policy").orElse(""), path);
             assertEquals("DENY", response.header("X-Frame-Options").orElse(""), path);
+            // Only where browsers reach the server over HTTPS only (server.secure-cookie: SecureCookieTest).
+            assertEquals(Optional.empty(), response.header("Strict-Transport-Security"), path);
         }
     }
 
