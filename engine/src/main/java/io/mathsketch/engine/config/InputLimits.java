@@ -22,7 +22,11 @@ public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int
                           long maxDecodedBytesInFlight, int maxInkStrokes,
                           int maxInkStrokePoints, int maxInkCoordinate, long maxInkWork) {
 
-    public static final Key<Long> MAX_PAYLOAD_BYTES = Key.longValue("max-payload-bytes", 2_097_152, 1024,
+    /**
+     * 8 MiB by default: a 12-megapixel phone JPEG is 2-5 MB, one of up to 6 MiB fits base64-encoded in JSON, and the
+     * engine decodes it reduced ({@code Reduction}). The heap bodies take together is the server's body budget.
+     */
+    public static final Key<Long> MAX_PAYLOAD_BYTES = Key.longValue("max-payload-bytes", 8_388_608, 1024,
             256L * 1024 * 1024);
     public static final Key<Integer> MAX_IMAGE_WIDTH = Key.integer("max-image-width", 4096, 28, 65_535);
     public static final Key<Integer> MAX_IMAGE_HEIGHT = Key.integer("max-image-height", 4096, 28, 65_535);

@@ -30,7 +30,7 @@ class EngineConfigTest {
         assertEquals(EngineConfig.defaultWorkers(), read.workers());
         assertEquals(Duration.ofNanos(500_000), read.batching().arrivalWait());
         assertEquals(Duration.ZERO, read.batching().maxDelay());
-        assertEquals(2L * 1024 * 1024, read.limits().maxPayloadBytes());
+        assertEquals(8L * 1024 * 1024, read.limits().maxPayloadBytes());
     }
 
     @Test

@@ -26,8 +26,8 @@ class ServerSettingsTest {
         assertEquals("cpu", s.engine().device());
         assertEquals(List.of("mnist-cnn", "mathsketch-symbols", "mathsketch-digit-verifier",
                 "mathsketch-digit-pairs"), s.engine().models());
-        assertEquals(2L * 1024 * 1024, s.maxPayloadBytes());
-        assertEquals(8L * 1024 * 1024, s.drainedPayloadBytes());
+        assertEquals(8L * 1024 * 1024, s.maxPayloadBytes());
+        assertEquals(32L * 1024 * 1024, s.drainedPayloadBytes());
         assertEquals(4096, s.engine().limits().maxWidth());
         assertEquals(4096, s.engine().limits().maxHeight());
         assertEquals(32, s.engine().batching().maxBatchSize());
