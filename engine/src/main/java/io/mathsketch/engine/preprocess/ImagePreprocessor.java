@@ -163,11 +163,8 @@ public final class ImagePreprocessor {
             return null;
         }
         int bw = maxX - minX + 1, bh = maxY - minY + 1;
-        int shrink = 1;
-        while ((long) ceilDiv(bw, shrink) * ceilDiv(bh, shrink) > maxPixels) {
-            shrink++;
-        }
-        int ow = ceilDiv(bw, shrink), oh = ceilDiv(bh, shrink);
+        int shrink = InkCrop.shrinkFactor(bw, bh, maxPixels);
+        int ow = Math.ceilDiv(bw, shrink), oh = Math.ceilDiv(bh, shrink);
         float[] out = new float[ow * oh];
         float share = 1f / (shrink * shrink);
         for (int y = 0; y < bh; y++) {
@@ -177,10 +174,6 @@ public final class ImagePreprocessor {
         }
         int factor = photo.factor();
         return new InkCrop(new InkImage(ow, oh, out), minX * factor, minY * factor, factor * shrink);
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
     }
 
     /** Heap reserved for decoded pixels by the requests decoding now (for tests and metrics). */

@@ -23,6 +23,15 @@ public record InkCrop(InkImage ink, int x, int y, int factor) {
         }
     }
 
+    /** The least whole factor that shrinks a {@code width x height} box to at most {@code maxPixels} pixels. */
+    static int shrinkFactor(int width, int height, long maxPixels) {
+        int factor = 1;
+        while ((long) Math.ceilDiv(width, factor) * Math.ceilDiv(height, factor) > maxPixels) {
+            factor++;
+        }
+        return factor;
+    }
+
     /** A box of the crop's ink in source image coordinates. */
     public Box toSource(Box box) {
         return new Box(x + box.x() * factor, y + box.y() * factor, box.width() * factor, box.height() * factor);

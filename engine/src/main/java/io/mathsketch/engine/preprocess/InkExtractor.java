@@ -193,11 +193,8 @@ final class InkExtractor {
             return null;
         }
         int minX = b[0], minY = b[1], w = b[2] - b[0], h = b[3] - b[1];
-        int factor = 1;
-        while ((long) ceilDiv(w, factor) * ceilDiv(h, factor) > maxPixels) {
-            factor++;
-        }
-        int ow = ceilDiv(w, factor), oh = ceilDiv(h, factor);
+        int factor = InkCrop.shrinkFactor(w, h, maxPixels);
+        int ow = Math.ceilDiv(w, factor), oh = Math.ceilDiv(h, factor);
         float[] ink = new float[ow * oh];
         float share = 1f / (factor * factor);
         for (int y = 0; y < h; y++) {
@@ -208,10 +205,6 @@ final class InkExtractor {
             }
         }
         return new InkCrop(new InkImage(ow, oh, ink), minX, minY, factor);
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
     }
 
     /**
