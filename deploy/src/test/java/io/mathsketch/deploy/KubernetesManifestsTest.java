@@ -13,6 +13,9 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,7 +65,7 @@ class KubernetesManifestsTest {
             assertEquals(present, listed);
         }
         assertEquals(Set.of("ConfigMap", "Secret", "Deployment", "Service", "HorizontalPodAutoscaler",
-                "PodDisruptionBudget"), new HashSet<>(render(BASE).stream().map(HasMetadata::getKind).toList()));
+                "PodDisruptionBudget", "Ingress"), new HashSet<>(render(BASE).stream().map(HasMetadata::getKind).toList()));
     }
 
     @ParameterizedTest
@@ -121,6 +124,51 @@ class KubernetesManifestsTest {
     void rateLimitsTheClientsAddressNotTheIngress(String dir) {
         assertEquals("1", environment(render(dir)).get("RATE_LIMIT_FORWARDED_HOPS"),
                 "one ingress appends the client's address to X-Forwarded-For");
+    }
+
+    /**
+     * Browsers reach the pods through the ingress: over TLS for every host it routes (the client-id cookie is
+     * Secure), to the Service's port, and with a body limit that lets a photo at {@code limits.max-payload-bytes}
+     * through while the server, not the ingress, refuses what is larger with its problem document.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {BASE, OVERLAY})
+    void theIngressServesHttpsToTheServiceAndPassesEveryAcceptedBody(String dir) {
+        List<HasMetadata> resources = render(dir);
+        Ingress ingress = Kustomize.find(resources, Ingress.class, "mathsketch");
+        Service service = Kustomize.find(resources, Service.class, "mathsketch");
+        Set<String> routed = new HashSet<>();
+        for (IngressRule rule : ingress.getSpec().getRules()) {
+            routed.add(rule.getHost());
+            for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                assertEquals(service.getMetadata().getName(), path.getBackend().getService().getName());
+                assertEquals(service.getSpec().getPorts().getFirst().getName(),
+                        path.getBackend().getService().getPort().getName());
+            }
+        }
+        Set<String> secured = new HashSet<>();
+        ingress.getSpec().getTls().forEach(tls -> secured.addAll(tls.getHosts()));
+        assertEquals(routed, secured, "every routed host is served over TLS");
+        assertEquals("true", environment(resources).get("SERVER_SECURE_COOKIE"));
+
+        assertEquals("nginx", ingress.getSpec().getIngressClassName(), "the annotations are ingress-nginx's");
+        long bodyLimit = nginxSize(ingress.getMetadata().getAnnotations()
+                .get("nginx.ingress.kubernetes.io/proxy-body-size"));
+        var settings = ServerEnvironment.settings(environment(resources));
+        assertTrue(bodyLimit > settings.maxPayloadBytes(), "a body at the server's limit reaches the server");
+        assertTrue(bodyLimit <= settings.drainedPayloadBytes(), "the server still answers a body the ingress passes");
+    }
+
+    /** An nginx size: a number with an optional k or m suffix (powers of 1024). */
+    private static long nginxSize(String size) {
+        Matcher m = Pattern.compile("(\\d+)([kKmM]?)").matcher(size);
+        assertTrue(m.matches(), "an nginx size: " + size);
+        long unit = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+            case "k" -> 1024L;
+            case "m" -> 1024L * 1024;
+            default -> 1L;
+        };
+        return Long.parseLong(m.group(1)) * unit;
     }
 
     @ParameterizedTest
@@ -188,7 +236,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theOverlayChangesImageScaleDatabaseAndSecretsOnly() {
+    void theOverlayChangesImageScaleDatabaseHostAndSecretsOnly() {
         List<HasMetadata> base = render(BASE);
         List<HasMetadata> overlay = render(OVERLAY);
         assertEquals(base.size(), overlay.size());
@@ -200,6 +248,8 @@ class KubernetesManifestsTest {
         assertEquals(10, hpa.getSpec().getMaxReplicas());
         assertTrue(environment(overlay).get("DB_URL").startsWith("jdbc:postgresql://"));
         assertEquals(environment(base).keySet(), environment(overlay).keySet(), "same variables, other values");
+        assertEquals("sketch.example.com", Kustomize.find(overlay, Ingress.class, "mathsketch").getSpec().getRules()
+                .getFirst().getHost());
     }
 
     private static Deployment deployment(List<HasMetadata> resources) {
