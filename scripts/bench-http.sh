@@ -53,7 +53,8 @@
 # for the report header, BENCH_FLOOR (non-empty: with batching on, also measure the HTTP floor at 64 connections in the
 # same server run: floor-live, the liveness probe, GET; floor-rejected, a POST whose body is not a PNG, answered 422
 # before the engine and storage; and every class outside the sweep with storage off), BENCH_JVM_OPTIONS the server's
-# JVM argument file (server/jvm.options), for A/B runs of JVM settings.
+# JVM argument file (server/jvm.options), for A/B runs of JVM settings, BENCH_SERVER_JAR the server jar
+# (server/target/mathsketch-server.jar; its libs/ beside it), for A/B runs of two builds with the same driver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -73,7 +74,7 @@ batches=${BENCH_BATCHES:-"32 1"}
 client_ids=${BENCH_CLIENT_IDS:-per-connection}
 floor=${BENCH_FLOOR:-}
 case "$client_ids" in per-connection|none) ;; *) echo "ERROR: BENCH_CLIENT_IDS is per-connection or none" >&2; exit 1 ;; esac
-server_jar=server/target/mathsketch-server.jar
+server_jar=${BENCH_SERVER_JAR:-server/target/mathsketch-server.jar}
 bench_jar=benchmarks/target/benchmarks.jar
 
 for f in "$server_jar" "$bench_jar"; do
@@ -343,7 +344,7 @@ fi
 note="- Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load generator wrk $(wrk -v 2>&1 | awk 'NR==1 {print $2}') \
 on the same machine (closed-loop: latencies under overload suffer from coordinated omission), loopback, \
 ${duration}s per run after ${warmup}s warm-ups, JDK $(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.version =/ {print $2}').
-- Server: $server_jar with embedded H2 (fresh database per server), max batch 32 (batching on) or 1 (off).
+- Server: ${BENCH_SERVER_JAR:+the jar named by BENCH_SERVER_JAR (the note says which build), }$([ -n "${BENCH_SERVER_JAR:-}" ] || echo "$server_jar") with embedded H2 (fresh database per server), max batch 32 (batching on) or 1 (off).
 - Clients: $([ "$client_ids" = none ] && echo "no client ids (a new owner per request)" || echo "one client id per connection (X-Client-Id)").
 - ${BENCH_NOTE:-}"
 java -cp "$bench_jar" io.mathsketch.benchmarks.HttpReport "$results" "$report" "$note" "$work/profile.txt" >/dev/null
