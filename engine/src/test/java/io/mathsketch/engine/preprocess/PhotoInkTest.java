@@ -232,7 +232,7 @@ class PhotoInkTest {
      * The review's crafted pictures, a few kilobytes of PNG each (a checkerboard, a grid of dots, bars, noise): photos
      * without a digit, which would try every level, closing and floor. Their work, in passes over the working plane,
      * stays within {@link PhotoInk#MAX_PASSES}, a small multiple of what a photo of a digit takes (without the
-     * bound, the bars take 56).
+     * bound, the bars take 56; the hardest tuning photos need 38, so the bound is 8 times a plain photo's 5).
      */
     @Test
     void craftedPicturesTakeBoundedWork() {
@@ -257,7 +257,7 @@ class PhotoInkTest {
             PhotoInk photo = new PhotoInk(decode(png));
             assertEquals(null, photo.digit(), "picture " + k);
             assertTrue(photo.passes() <= PhotoInk.MAX_PASSES, "picture " + k + ": " + photo.passes() + " passes");
-            assertTrue(photo.passes() <= 4 * real.passes(), "picture " + k + ": " + photo.passes()
+            assertTrue(photo.passes() <= 8 * real.passes(), "picture " + k + ": " + photo.passes()
                     + " passes, a photo of a digit " + real.passes());
         }
     }
