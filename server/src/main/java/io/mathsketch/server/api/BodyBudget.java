@@ -69,6 +69,15 @@ public final class BodyBudget {
             held = total;
         }
 
+        /**
+         * Holds {@code total} bytes while a received body is taken apart (its copies: a JSON image's string, its
+         * base64 and decoded bytes), or the whole budget when that is less: one request alone always proceeds,
+         * while many at once wait for each other or are refused {@code overloaded} instead of filling the heap.
+         */
+        void holdWhileParsing(long total) {
+            growTo((int) Math.min(total, capacity));
+        }
+
         /** Gives back what is held beyond {@code total} bytes (an old buffer after its copy). */
         void shrinkTo(int total) {
             if (total < held) {

@@ -15,11 +15,12 @@ import io.mathsketch.server.problem.ProblemType;
 import jakarta.json.stream.JsonParser;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.LongConsumer;
 
 /**
  * What a recognition request body carries, whatever its media type: raw image bytes, a multipart form field
@@ -32,19 +33,23 @@ import java.util.regex.Pattern;
  */
 record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original, RecognitionOptions options) {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> FORM_FIELDS = Set.of("image", "model", "mode", "store");
     private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/bmp",
             "image/x-ms-bmp");
 
-    static RecognitionBody parse(Optional<HttpMediaType> mediaType, byte[] body, InputLimits limits)
-            throws RecognitionException {
+    /**
+     * @param workingMemory told, before they are made, how many bytes the body and its copies will hold in all (a
+     *                      form's part, a JSON image's string, base64 and decoded bytes); it may wait or refuse
+     */
+    static RecognitionBody parse(Optional<HttpMediaType> mediaType, byte[] body, InputLimits limits,
+                                 LongConsumer workingMemory) throws RecognitionException {
         String type = RequestMediaType.of(mediaType);
         if (IMAGE_TYPES.contains(type)) {
             return image(body, RecognitionOptions.NONE);
         }
         if (type.equals("multipart/form-data")) {
             String boundary = mediaType.get().parameters().get("boundary");
+            workingMemory.accept(2L * body.length);
             Map<String, byte[]> form = MultipartForm.parts(body, boundary, FORM_FIELDS);
             byte[] image = Optional.ofNullable(form.get("image")).orElseThrow(() ->
                     new ProblemException(ProblemType.BAD_REQUEST, "the form has no 'image' field"));
@@ -56,7 +61,7 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
         }
         if (RequestMediaType.isJson(type)) {
             RequestMediaType.requireUtf8(mediaType);
-            return json(RequestMediaType.withoutBom(body), limits);
+            return json(RequestMediaType.withoutBom(body), limits, workingMemory);
         }
         throw RequestMediaType.unsupported(type, "image/png, image/jpeg, image/gif, image/bmp, multipart/form-data or"
                 + " application/json");
@@ -80,7 +85,8 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
      * instead of after a million values have been built into objects. The parser reads numbers straight from the
      * body's bytes: an ink or pixels body is mostly numbers.
      */
-    private static RecognitionBody json(byte[] body, InputLimits limits) throws RecognitionException {
+    private static RecognitionBody json(byte[] body, InputLimits limits, LongConsumer workingMemory)
+            throws RecognitionException {
         JsonFields fields = new JsonFields(body, limits);
         JsonBody.read(body, "the body is not a JSON object with 'image', 'ink' or 'pixels'", fields::read);
         RecognitionOptions options = new RecognitionOptions(
@@ -101,7 +107,10 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
             return new RecognitionBody(new RecognitionRequest.Input.Pixels(fields.pixels.get()), Optional.empty(),
                     options);
         }
-        return image(base64Image(fields.image.get()), options);
+        String image = fields.image.get();
+        // The string (a byte a character), its base64 without whitespace and the decoded bytes: 2.75 times its length.
+        workingMemory.accept(body.length + 3L * image.length());
+        return image(base64Image(image), options);
     }
 
     /** The members of a JSON body, read from the parser one by one; unknown members are skipped unread. */
@@ -225,18 +234,30 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
         return pixels;
     }
 
-    /** The bytes of a {@code data:image/png;base64,...} URL or of bare base64. */
+    /**
+     * The bytes of a {@code data:image/png;base64,...} URL or of bare base64, with one copy of the base64 (its
+     * characters but whitespace) and the decoded bytes: no substring or whitespace-free string in between.
+     */
     private static byte[] base64Image(String text) {
-        String payload = text;
+        int start = 0;
         if (text.startsWith("data:")) {
             int comma = text.indexOf(',');
             if (comma < 0 || !text.substring(0, comma).endsWith(";base64")) {
                 throw new ProblemException(ProblemType.BAD_REQUEST, "'image' must be a base64 data URL");
             }
-            payload = text.substring(comma + 1);
+            start = comma + 1;
+        }
+        byte[] base64 = new byte[text.length() - start];
+        int length = 0;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                // Not base64 either way: the decoder names it; a character past one byte would be cut to one.
+                base64[length++] = c < 0x80 ? (byte) c : (byte) '?';
+            }
         }
         try {
-            return Base64.getDecoder().decode(WHITESPACE.matcher(payload).replaceAll(""));
+            return Base64.getDecoder().decode(length == base64.length ? base64 : Arrays.copyOf(base64, length));
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "'image' is not valid base64: "
                     + ProblemText.echo(String.valueOf(e.getMessage())));

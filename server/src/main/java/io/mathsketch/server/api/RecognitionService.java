@@ -96,8 +96,12 @@ public final class RecognitionService implements HttpService {
     private void recognize(ServerRequest req, ServerResponse res) throws RecognitionException {
         RecognitionOptions query = RecognitionOptions.fromQuery(req.query());
         ResponseFields fields = ResponseFields.fromQuery(req.query());
-        byte[] bytes = RequestBody.read(req, limits.maxPayloadBytes(), bodies);
-        RecognitionBody body = RecognitionBody.parse(req.headers().contentType(), bytes, limits);
+        RecognitionBody body;
+        // The body stays reserved until it is taken apart: a JSON image's copies are as large as the body again.
+        try (BodyBudget.Reservation reservation = bodies.open()) {
+            byte[] bytes = RequestBody.read(req, limits.maxPayloadBytes(), reservation);
+            body = RecognitionBody.parse(req.headers().contentType(), bytes, limits, reservation::holdWhileParsing);
+        }
         RecognitionOptions options = body.options().orElse(query);
         RecognitionRequest.Mode mode = options.mode().orElse(RecognitionRequest.Mode.DIGIT);
         if (mode != RecognitionRequest.Mode.EXPRESSION && options.model().isPresent()) {

@@ -33,6 +33,13 @@ final class RequestBody {
     }
 
     static byte[] read(ServerRequest req, long limit, BodyBudget budget) {
+        try (BodyBudget.Reservation reservation = budget.open()) {
+            return read(req, limit, reservation);
+        }
+    }
+
+    /** Like {@link #read(ServerRequest, long, BodyBudget)}, the body's bytes staying held by the caller's reservation. */
+    static byte[] read(ServerRequest req, long limit, BodyBudget.Reservation reservation) {
         long declared = req.headers().contentLength().orElse(-1);
         if (declared > limit) {
             if (!waitsForContinue(req)) {
@@ -46,7 +53,7 @@ final class RequestBody {
         // The stream is closed (which reads what is left of the body) only once the body was read whole: after a
         // failure the connection is closed instead (ProblemException.closing), or a client that stops sending would
         // hold the answer back forever.
-        try (BodyBudget.Reservation reservation = budget.open()) {
+        try {
             InputStream in = req.content().inputStream();
             // A declared length is read up to it (the server delivers no byte past it); a chunked body up to one
             // byte past the limit, which tells it is over.

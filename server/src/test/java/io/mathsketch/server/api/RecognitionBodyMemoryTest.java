@@ -1,0 +1,70 @@
+package io.mathsketch.server.api;
+
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HttpMediaType;
+import io.mathsketch.engine.RecognitionRequest;
+import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.server.problem.ProblemException;
+import io.mathsketch.server.problem.ProblemType;
+import io.mathsketch.server.testing.Digits;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A JSON image's copies (its string, its base64, the decoded bytes) are as large as the body again: the parser
+ * announces them to the body budget before it makes them, so that a flood of such bodies waits or is refused
+ * {@code overloaded} instead of filling the heap after the bodies themselves were received within the budget.
+ */
+class RecognitionBodyMemoryTest {
+
+    private static final Optional<HttpMediaType> JSON = Optional.of(HttpMediaType.create(MediaTypes.APPLICATION_JSON));
+
+    @Test
+    void aJsonImageAnnouncesItsCopiesBeforeDecodingAndStillReadsWhitespaceSplitBase64() throws Exception {
+        byte[] png = Digits.canvasPng(3);
+        String base64 = Base64.getMimeEncoder().encodeToString(png);
+        // A JSON encoder writes the MIME encoder's line breaks as escapes; the string then holds them.
+        byte[] body = ("{\"image\": \"data:image/png;base64," + base64.replace("\r\n", "\\r\\n") + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        List<Long> announced = new ArrayList<>();
+
+        RecognitionBody parsed = RecognitionBody.parse(JSON, body, InputLimits.DEFAULT, announced::add);
+
+        assertEquals(1, announced.size());
+        assertTrue(announced.getFirst() >= body.length + 2L * base64.length(), announced::toString);
+        var image = assertInstanceOf(RecognitionRequest.Input.EncodedImage.class, parsed.input());
+        assertArrayEquals(png, image.bytes(), "line breaks in the base64 are skipped");
+    }
+
+    @Test
+    void aRefusedAnnouncementStopsTheImageBeforeItIsDecoded() {
+        byte[] body = ("{\"image\": \"" + Base64.getEncoder().encodeToString(Digits.canvasPng(3)) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        ProblemException overloaded = new ProblemException(ProblemType.OVERLOADED, "full");
+        ProblemException thrown = assertThrows(ProblemException.class, () -> RecognitionBody.parse(JSON, body,
+                InputLimits.DEFAULT, bytes -> {
+                    throw overloaded;
+                }));
+        assertSame(overloaded, thrown);
+    }
+
+    @Test
+    void invalidBase64IsStillABadRequest() {
+        byte[] body = "{\"image\": \"data:image/png;base64,ab\u00e9cd\"}".getBytes(StandardCharsets.UTF_8);
+        ProblemException thrown = assertThrows(ProblemException.class,
+                () -> RecognitionBody.parse(JSON, body, InputLimits.DEFAULT, bytes -> { }));
+        assertTrue(thrown.getMessage().contains("not valid base64"), thrown.getMessage());
+    }
+}
