@@ -9,6 +9,7 @@ import io.mathsketch.server.api.RecognitionService;
 import io.mathsketch.server.api.RouteRecorder;
 import io.mathsketch.server.api.StatsService;
 import io.mathsketch.server.problem.ProblemType;
+import io.mathsketch.server.testing.Digits;
 import io.mathsketch.server.testing.Http;
 import io.mathsketch.server.testing.ServerFixture;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -194,6 +195,20 @@ class OpenApiDocumentTest {
         assertEquals(400, list("limit=" + (maxLimit + 1)), "limit over the documented maximum");
         assertEquals(200, list("model=" + "m".repeat(maxModel)), "model at the documented maxLength");
         assertEquals(400, list("model=" + "m".repeat(maxModel + 1)), "model over the documented maxLength");
+    }
+
+    @Test
+    void theDocumentedListingDefaultIsTheServersOwn() {
+        OpenAPI document = assertValid(parse(served("application/yaml")));
+        Parameter limit = parameter(document.getPaths().get("/api/v1/recognitions").getGet().getParameters(), "limit");
+        int documented = ((Number) limit.getSchema().getDefault()).intValue();
+        Http client = http().withHeader("X-Client-Id", "openapi-listing-default-test");
+        for (int i = 0; i <= documented; i++) {
+            assertEquals(201, client.post("/api/v1/recognitions", "image/png", Digits.canvasPng(i % 10)).status());
+        }
+        assertEquals(documented, client.get("/api/v1/recognitions").json().getJsonArray("items").size(),
+                "a listing without limit holds the documented default of " + documented + " of its "
+                        + (documented + 1) + " recognitions");
     }
 
     private static Parameter parameter(List<Parameter> parameters, String name) {

@@ -53,6 +53,8 @@ public final class RecognitionService implements HttpService {
     static final String NOT_STORED_WARNING = "199 mathsketch \"recognition not stored\"";
     static final String DATABASE_DOWN_WARNING = "199 mathsketch \"recognition not stored: database unavailable\"";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** A listing page's size when the query names none, and its largest (openapi.yaml documents both; tested). */
+    private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
     /** The longest {@code label} filter of a listing: longer than any label or text a row can hold. */
     static final int MAX_LABEL = 4096;
@@ -147,7 +149,7 @@ public final class RecognitionService implements HttpService {
         PerClient.headers(res);
         Caller caller = caller(req, res);
         ResponseFields fields = ResponseFields.fromQuery(req.query());
-        int limit = QueryParameter.once(req.query(), "limit").map(RecognitionService::limit).orElse(20);
+        int limit = QueryParameter.once(req.query(), "limit").map(RecognitionService::limit).orElse(DEFAULT_LIMIT);
         Optional<Cursor> cursor = QueryParameter.once(req.query(), "cursor").filter(c -> !c.isEmpty()).map(c -> {
             try {
                 return Cursor.decode(c);
