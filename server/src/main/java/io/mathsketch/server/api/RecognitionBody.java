@@ -14,6 +14,7 @@ import io.mathsketch.server.problem.ProblemText;
 import io.mathsketch.server.problem.ProblemType;
 import jakarta.json.stream.JsonParser;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -109,6 +110,7 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
         }
         String image = fields.image.get();
         // The string (a byte a character), its base64 without whitespace and the decoded bytes: 2.75 times its length.
+        // A string holding a character beyond Latin-1 takes two bytes a character, but is refused before it is decoded.
         workingMemory.accept(body.length + 3L * image.length());
         return image(base64Image(image), options);
     }
@@ -235,8 +237,10 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
     }
 
     /**
-     * The bytes of a {@code data:image/png;base64,...} URL or of bare base64, with one copy of the base64 (its
-     * characters but whitespace) and the decoded bytes: no substring or whitespace-free string in between.
+     * The bytes of a {@code data:image/png;base64,...} URL or of bare base64. Two arrays are made: the base64's
+     * characters but whitespace, a byte each, and the decoded bytes (no substring, no whitespace-free string, no
+     * trimmed copy). A character beyond ASCII is never base64 and cannot be written as one byte, so it is refused
+     * where it is found, named as it was sent; the decoder names any other character that is not base64.
      */
     private static byte[] base64Image(String text) {
         int start = 0;
@@ -251,16 +255,26 @@ record RecognitionBody(RecognitionRequest.Input input, Optional<byte[]> original
         int length = 0;
         for (int i = start; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= 0x80) {
+                int codePoint = text.codePointAt(i);
+                throw new ProblemException(ProblemType.BAD_REQUEST, "'image' is not valid base64: character "
+                        + ProblemText.echo(Character.toString(codePoint))
+                        + String.format(" (U+%04X) at index %d", codePoint, i - start));
+            }
             if (!Character.isWhitespace(c)) {
-                // Not base64 either way: the decoder names it; a character past one byte would be cut to one.
-                base64[length++] = c < 0x80 ? (byte) c : (byte) '?';
+                base64[length++] = (byte) c;
             }
         }
+        ByteBuffer decoded;
         try {
-            return Base64.getDecoder().decode(length == base64.length ? base64 : Arrays.copyOf(base64, length));
+            decoded = Base64.getDecoder().decode(ByteBuffer.wrap(base64, 0, length));
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "'image' is not valid base64: "
                     + ProblemText.echo(String.valueOf(e.getMessage())));
         }
+        // The decoder sizes its array to the output of valid base64; were it ever larger, only the bytes written count.
+        byte[] bytes = decoded.array();
+        return decoded.arrayOffset() == 0 && decoded.limit() == bytes.length ? bytes
+                : Arrays.copyOfRange(bytes, decoded.arrayOffset(), decoded.arrayOffset() + decoded.limit());
     }
 }

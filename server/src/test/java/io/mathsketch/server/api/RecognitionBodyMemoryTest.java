@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,5 +67,45 @@ class RecognitionBodyMemoryTest {
         ProblemException thrown = assertThrows(ProblemException.class,
                 () -> RecognitionBody.parse(JSON, body, InputLimits.DEFAULT, bytes -> { }));
         assertTrue(thrown.getMessage().contains("not valid base64"), thrown.getMessage());
+    }
+
+    @Test
+    void aCharacterBeyondAsciiIsNamedAsSentNotAsAQuestionMark() {
+        byte[] body = "{\"image\": \"data:image/png;base64,ab\u00e9cd\"}".getBytes(StandardCharsets.UTF_8);
+        ProblemException thrown = assertThrows(ProblemException.class,
+                () -> RecognitionBody.parse(JSON, body, InputLimits.DEFAULT, bytes -> { }));
+        assertEquals(ProblemType.BAD_REQUEST, thrown.type());
+        assertTrue(thrown.getMessage().contains("\u00e9 (U+00E9) at index 2"), thrown.getMessage());
+        assertFalse(thrown.getMessage().contains("3f"), thrown.getMessage());
+    }
+
+    @Test
+    void aCharacterBeyondTheBasicPlaneIsNamedWhole() {
+        byte[] body = "{\"image\": \"AAAA\uD83D\uDE00\"}".getBytes(StandardCharsets.UTF_8);
+        ProblemException thrown = assertThrows(ProblemException.class,
+                () -> RecognitionBody.parse(JSON, body, InputLimits.DEFAULT, bytes -> { }));
+        assertTrue(thrown.getMessage().contains("\uD83D\uDE00 (U+1F600) at index 4"), thrown.getMessage());
+    }
+
+    @Test
+    void anAsciiCharacterThatIsNotBase64IsStillNamedByTheDecoder() {
+        byte[] body = "{\"image\": \"AA-A\"}".getBytes(StandardCharsets.UTF_8);
+        ProblemException thrown = assertThrows(ProblemException.class,
+                () -> RecognitionBody.parse(JSON, body, InputLimits.DEFAULT, bytes -> { }));
+        assertTrue(thrown.getMessage().contains("Illegal base64 character 2d"), thrown.getMessage());
+    }
+
+    @Test
+    void whitespaceSplitBase64DecodesToExactlyTheImage() throws Exception {
+        // Every amount of whitespace removed (none to many) must give the decoded bytes alone, nothing after them.
+        byte[] png = Digits.canvasPng(5);
+        String base64 = Base64.getEncoder().encodeToString(png);
+        for (String gap : new String[] {"", " ", "\\n\\n\\n\\n\\n"}) {
+            String split = base64.substring(0, 8) + gap + base64.substring(8);
+            byte[] body = ("{\"image\": \"" + split + "\"}").getBytes(StandardCharsets.UTF_8);
+            var parsed = RecognitionBody.parse(JSON, body, InputLimits.DEFAULT, bytes -> { });
+            var image = assertInstanceOf(RecognitionRequest.Input.EncodedImage.class, parsed.input());
+            assertArrayEquals(png, image.bytes(), "gap '" + gap + "'");
+        }
     }
 }
