@@ -341,10 +341,16 @@ if [ "$memory_seconds" -gt 0 ]; then
   stop_server
 fi
 
+# The report names the server's jar by its path, or says that BENCH_SERVER_JAR chose it (the note says which build).
+if [ -n "${BENCH_SERVER_JAR:-}" ]; then
+  server_named="the jar named by BENCH_SERVER_JAR (the note says which build)"
+else
+  server_named=$server_jar
+fi
 note="- Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load generator wrk $(wrk -v 2>&1 | awk 'NR==1 {print $2}') \
 on the same machine (closed-loop: latencies under overload suffer from coordinated omission), loopback, \
 ${duration}s per run after ${warmup}s warm-ups, JDK $(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.version =/ {print $2}').
-- Server: ${BENCH_SERVER_JAR:+the jar named by BENCH_SERVER_JAR (the note says which build), }$([ -n "${BENCH_SERVER_JAR:-}" ] || echo "$server_jar") with embedded H2 (fresh database per server), max batch 32 (batching on) or 1 (off).
+- Server: $server_named with embedded H2 (fresh database per server), max batch 32 (batching on) or 1 (off).
 - Clients: $([ "$client_ids" = none ] && echo "no client ids (a new owner per request)" || echo "one client id per connection (X-Client-Id)").
 - ${BENCH_NOTE:-}"
 java -cp "$bench_jar" io.mathsketch.benchmarks.HttpReport "$results" "$report" "$note" "$work/profile.txt" >/dev/null
