@@ -18,8 +18,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Gives every request an anonymous {@link ClientId}: the {@value ClientId#HEADER} header of an API client, else the
- * browser's cookie, else a fresh id that the response sets as that cookie. The cookie is {@code HttpOnly} (page
+ * Gives each request that needs one an anonymous {@link ClientId}: the {@value ClientId#HEADER} header of an API
+ * client, else the browser's cookie, else a fresh id that the response sets as that cookie. Only {@code /api/*}
+ * (whose answers and rate limits belong to a client) and the page's document ({@code /} and {@code /index.html}: its
+ * first scripts' requests then all carry one id, instead of racing to set different ones) are given an id; health
+ * probes, metrics, the OpenAPI document and the page's scripts and styles are not, so a probe is never handed an
+ * identity nor refused for a malformed one, and costs no random id. The cookie is {@code HttpOnly} (page
  * scripts never see the secret) and {@code SameSite=Lax}: other sites' pages cannot send it with their requests, so
  * they can neither read a user's drawings nor correct them, while a link followed to this site still carries it
  * (with {@code Strict} it would not, and the fresh id answered then would replace the user's own). It is
@@ -41,8 +45,17 @@ public final class ClientIdFilter implements Filter {
         this.alwaysSecure = alwaysSecure;
     }
 
+    /** Whether a request to {@code path} (decoded, as routing matches it) is given a client id. */
+    public static boolean appliesTo(String path) {
+        return path.startsWith("/api/") || path.equals("/") || path.equals("/index.html");
+    }
+
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        if (!appliesTo(req.path().path())) {
+            chain.proceed();
+            return;
+        }
         List<String> headers = req.headers().all(HEADER, List::of);
         ClientId id;
         if (headers.size() > 1) {
@@ -82,7 +95,7 @@ public final class ClientIdFilter implements Filter {
                 req.prologue().uriPath().path()));
     }
 
-    /** The caller's id, which this filter registered for every routed request. */
+    /** The caller's id, which this filter registered for every request it {@linkplain #appliesTo applies to}. */
     public static ClientId clientOf(ServerRequest req) {
         return req.context().get(ClientId.class)
                 .orElseThrow(() -> new IllegalStateException("ClientIdFilter is not installed on this routing"));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 
@@ -113,6 +114,24 @@ class RequestRulesTest {
         String cookie = SERVER.http().asBrowser().get("/").header("Set-Cookie").orElseThrow();
         assertTrue(cookie.startsWith("mathsketch_client="), cookie);
         assertFalse(cookie.contains("Secure"), "a browser on http://localhost would never send it back: " + cookie);
+    }
+
+    @Test
+    void healthProbesAndOtherNonApiRoutesAreHandedNoClientId() {
+        for (String path : List.of("/observe/health", "/observe/health/live", "/observe/health/ready",
+                "/observe/metrics", "/openapi", "/js/main.js", "/css/app.css", "/favicon.svg")) {
+            Http.Response response = SERVER.http().asBrowser().get(path);
+            assertEquals(200, response.status(), path + ": " + response);
+            assertEquals(Optional.empty(), response.header("Set-Cookie"), path + " hands out an identity");
+        }
+        // Nor is a probe refused for a client id it has no use for.
+        Http.Response live = SERVER.http().asBrowser().withHeader("X-Client-Id", "bad").get("/observe/health/live");
+        assertEquals(200, live.status(), live::toString);
+        // The page and the API still give a browser its id.
+        for (String path : List.of("/", "/index.html", "/api/v1/models")) {
+            String cookie = SERVER.http().asBrowser().get(path).header("Set-Cookie").orElse("none");
+            assertTrue(cookie.startsWith("mathsketch_client="), path + ": " + cookie);
+        }
     }
 
     private static void assertTwice(String path, String name) {
