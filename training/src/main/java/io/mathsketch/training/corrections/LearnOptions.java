@@ -6,6 +6,8 @@ import static io.mathsketch.training.OptionValues.require;
 
 import io.mathsketch.training.TrainingOptions;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,7 +15,9 @@ import java.util.Optional;
  * command line.
  *
  * @param jdbcUrl            the service's database (H2 file or PostgreSQL), read-only
- * @param user               database user, if any
+ * @param user               database user: {@code --user}, else {@code DB_USER}, else {@code sa} as the server's
+ *                           {@code db.user} (an H2 file the server made knows that user only), none when the URL
+ *                           names one
  * @param password           database password, if any (also read from {@code DB_PASSWORD})
  * @param model              the current model folder (fine-tuning starts from it)
  * @param output             the new version's folder; its name is the model's name, so that it deploys by copying
@@ -39,11 +43,15 @@ public record LearnOptions(String jdbcUrl, Optional<String> user, Optional<Strin
                            double paperShare, int correctionWeight, double maxCorrectionShare, double heldOutShare,
                            int heldOutPerPath, int threads, Path cache, String npm, int onesAndSevens) {
 
+    /** The server's default {@code db.user}, the one user of an H2 file it created. */
+    static final String SERVER_DEFAULT_USER = "sa";
+
     public static final String USAGE = """
             Usage: LearnCommand --jdbc-url URL [options]
               --jdbc-url URL          the service's database, read-only: jdbc:h2:file:/path/to/mathsketch or
                                       jdbc:postgresql://host:5432/db (required)
-              --user NAME             database user
+              --user NAME             database user (default: the environment variable DB_USER, else sa,
+                                      as the server's db.user; none when the URL names a user)
               --password SECRET       database password (or the environment variable DB_PASSWORD)
               --model DIR             the current model folder (default models/mnist-cnn)
               --output DIR            the new version's folder, named like the model (default
@@ -82,9 +90,14 @@ public record LearnOptions(String jdbcUrl, Optional<String> user, Optional<Strin
     }
 
     public static LearnOptions parse(String... args) {
+        return parse(System.getenv(), args);
+    }
+
+    /** {@link #parse(String...)} with {@code environment} for the variables the server reads too. */
+    static LearnOptions parse(Map<String, String> environment, String... args) {
         String url = null, npm = "npm";
         Optional<String> user = Optional.empty();
-        Optional<String> password = Optional.ofNullable(System.getenv("DB_PASSWORD"));
+        Optional<String> password = Optional.ofNullable(environment.get("DB_PASSWORD"));
         Path model = Path.of("models/mnist-cnn"), output = null, exportTo = null, cache = Path.of(".cache/mnist");
         int epochs = 2, seed = 42, trainLimit = 0, styled = TrainingOptions.DEFAULT_STYLED, weight = 10;
         int perPath = 100, threads = 1, onesAndSevens = 0;
@@ -120,6 +133,9 @@ public record LearnOptions(String jdbcUrl, Optional<String> user, Optional<Strin
                 case "--ones-and-sevens" -> onesAndSevens = integer(name, v);
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
+        }
+        if (user.isEmpty() && url != null && !url.toLowerCase(Locale.ROOT).contains("user=")) {
+            user = Optional.of(environment.getOrDefault("DB_USER", SERVER_DEFAULT_USER));
         }
         Path modelName = model.toAbsolutePath().normalize().getFileName();
         if (output == null) {

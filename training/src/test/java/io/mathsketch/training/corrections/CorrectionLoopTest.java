@@ -106,7 +106,7 @@ class CorrectionLoopTest {
 
     @Test
     void exportReadsOnlyCorrectionsWithTheModelThatWasWrong() throws Exception {
-        CorrectionExport.Result result = new CorrectionExport(url, null, null).read();
+        CorrectionExport.Result result = new CorrectionExport(url, "sa", "").read();
         assertEquals(CORRECTIONS + 2, result.correctedRows(), "corrected rows, confirmations and unrated excluded");
         assertEquals(1, result.skippedRows(), "the number correction of another length cannot be aligned");
         assertEquals(CORRECTIONS + 1, result.corrections().size());
@@ -138,7 +138,7 @@ class CorrectionLoopTest {
                 && card.contains("held-out corrections"), card);
         assertTrue(Files.isRegularFile(options.exportTo().resolve(CorrectionSet.IMAGES)));
 
-        CorrectionSet heldOut = new CorrectionSet(new CorrectionExport(url, null, null).read().corrections())
+        CorrectionSet heldOut = new CorrectionSet(new CorrectionExport(url, "sa", "").read().corrections())
                 .split(options.heldOutShare()).heldOut();
         assertTrue(heldOut.size() >= 30, "held out: " + heldOut.size());
         Evaluator evaluator = new Evaluator(InputNormalization.MNIST);

@@ -28,7 +28,8 @@ final class TestStore implements AutoCloseable {
     private long sequence;
 
     TestStore(String url) throws SQLException, IOException {
-        connection = DriverManager.getConnection(url);
+        // As the server opens it (db.user sa, empty db.password): the file's one user is then sa, as in production.
+        connection = DriverManager.getConnection(url, "sa", "");
         try (Statement s = connection.createStatement()) {
             for (Path script : migrations()) {
                 // Comment lines go first: a comment may hold a semicolon (V5's does).
