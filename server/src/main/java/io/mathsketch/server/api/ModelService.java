@@ -11,6 +11,9 @@ import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.Recognizer;
 import io.mathsketch.engine.model.EngineResolver;
 import io.mathsketch.server.access.AdminToken;
+import io.mathsketch.server.problem.ProblemException;
+import io.mathsketch.server.problem.ProblemText;
+import io.mathsketch.server.problem.ProblemType;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -51,9 +54,19 @@ public final class ModelService implements HttpService {
                 .build());
     }
 
-    private void reload(ServerRequest req, ServerResponse res) throws RecognitionException, ModelLoadException {
+    private void reload(ServerRequest req, ServerResponse res) throws RecognitionException {
         adminToken.require(req, res);
-        JsonResponses.send(res, toJson(recognizer.reload(req.path().pathParameters().get("name"))));
+        String name = req.path().pathParameters().get("name");
+        ModelInfo reloaded;
+        try {
+            reloaded = recognizer.reload(name);
+        } catch (ModelLoadException e) {
+            // Told to the admin who asked (a checksum, a manifest, a missing folder: its message names the fix),
+            // where any other internal error shows nothing of its cause.
+            throw new ProblemException(ProblemType.INTERNAL, "model '" + ProblemText.echo(name) + "' was not"
+                    + " reloaded and the version loaded before still serves: " + ProblemText.echo(e.getMessage()), e);
+        }
+        JsonResponses.send(res, toJson(reloaded));
     }
 
     static JsonObject toJson(ModelInfo m) {

@@ -8,6 +8,7 @@ import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import io.mathsketch.engine.ModelInfo;
+import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
@@ -40,6 +41,7 @@ class ModelServiceRoutingTest {
     static void routing(HttpRouting.Builder routing) {
         routing.register("/guarded", new ModelService(new NoModels(), new AdminToken(Optional.of("s3cret"))))
                 .register("/disabled", new ModelService(new NoModels(), new AdminToken(Optional.empty())))
+                .register("/broken", new ModelService(new BrokenFolder(), new AdminToken(Optional.of("s3cret"))))
                 .error(Throwable.class, new ProblemErrorHandler(new OutOfMemoryWatch()));
     }
 
@@ -72,6 +74,20 @@ class ModelServiceRoutingTest {
         }
     }
 
+    @Test
+    void aReloadThatCannotLoadTheFolderTellsTheAdminWhy() {
+        try (Http1ClientResponse response = reload("/broken/m/reload", "Bearer s3cret")) {
+            assertEquals(500, response.status().code());
+            String body = response.as(String.class);
+            assertTrue(body.contains("\"urn:mathsketch:problem:internal\""), body);
+            assertTrue(body.contains("model 'm' was not reloaded and the version loaded before still serves: "
+                    + BrokenFolder.WHY), body);
+        }
+        try (Http1ClientResponse response = client.post("/broken/m/reload").request()) {
+            assertProblem(response, 401, "unauthorized");
+        }
+    }
+
     private Http1ClientResponse reload(String path, String authorization) {
         Http1ClientRequest request = client.post(path);
         return request.header(HeaderNames.AUTHORIZATION, authorization).request();
@@ -83,8 +99,18 @@ class ModelServiceRoutingTest {
         assertTrue(body.contains("\"urn:mathsketch:problem:" + kind + "\""), body);
     }
 
+    /** An engine whose model folder has changed under it into one that cannot be loaded. */
+    private static final class BrokenFolder extends NoModels {
+        static final String WHY = "artifact m.onnx does not match its SHA-256 in manifest.json";
+
+        @Override
+        public ModelInfo reload(String name) throws ModelLoadException {
+            throw new ModelLoadException(WHY);
+        }
+    }
+
     /** An engine with no model loaded. */
-    private static final class NoModels implements Recognizer {
+    private static class NoModels implements Recognizer {
         @Override
         public Recognition recognize(RecognitionRequest request) throws RecognitionException {
             throw new RecognitionException.UnknownModel("any");
@@ -96,7 +122,7 @@ class ModelServiceRoutingTest {
         }
 
         @Override
-        public ModelInfo reload(String name) throws RecognitionException.UnknownModel {
+        public ModelInfo reload(String name) throws RecognitionException.UnknownModel, ModelLoadException {
             throw new RecognitionException.UnknownModel(name);
         }
 
