@@ -64,7 +64,7 @@ public final class ModelService implements HttpService {
             // Told to the admin who asked (a checksum, a manifest, a missing folder: its message names the fix),
             // where any other internal error shows nothing of its cause.
             throw new ProblemException(ProblemType.INTERNAL, "model '" + ProblemText.echo(name) + "' was not"
-                    + " reloaded and the version loaded before still serves: " + ProblemText.echo(e.getMessage()), e);
+                    + " reloaded and the version loaded before still serves: " + e.getMessage(), e);
         }
         JsonResponses.send(res, toJson(reloaded));
     }

@@ -101,7 +101,9 @@ class ModelServiceRoutingTest {
 
     /** An engine whose model folder has changed under it into one that cannot be loaded. */
     private static final class BrokenFolder extends NoModels {
-        static final String WHY = "artifact m.onnx does not match its SHA-256 in manifest.json";
+        // As long as the engine's own messages, which name the file and the fix: told whole, not cut as an echo.
+        static final String WHY = "model file /app/models/m/m.onnx does not match the SHA-256 in its manifest.json:"
+                + " copy the whole folder again, or write the new checksum into the manifest";
 
         @Override
         public ModelInfo reload(String name) throws ModelLoadException {
