@@ -42,11 +42,19 @@ public final class Cli {
         }
     }
 
-    /** Runs one command; returns the process exit code (0 success, 1 failure, 2 wrong usage). */
+    /**
+     * Runs one command, or prints the usage for {@code --help}; returns the process exit code (0 success, 1 failure,
+     * 2 wrong usage).
+     */
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
             err.print(USAGE);
             return 2;
+        }
+        if (List.of("--help", "-h", "help").contains(args.getFirst())) {
+            // Asked for (README names it): the usage on standard output, and success.
+            out.print(USAGE);
+            return 0;
         }
         List<String> rest = args.subList(1, args.size());
         try {

@@ -81,6 +81,14 @@ class CliTest {
     }
 
     @Test
+    void helpPrintsTheUsageAndSucceeds() {
+        // README: "options: scripts/engine-cli.sh --help".
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("usage:"), out.toString(StandardCharsets.UTF_8));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aModelThatCannotLoadExitsWithOneAndSaysWhy() {
         assertEquals(1, run("evaluate", models.resolve("cli-model").toString(), "--engine", "PyTorch",
                 "--subset", MnistSubset.folder().toString()));
