@@ -24,6 +24,7 @@ import io.mathsketch.server.access.SecurityHeaders;
 import io.mathsketch.server.access.SecurityHeadersFilter;
 import io.mathsketch.server.access.StalledConnections;
 import io.mathsketch.server.access.ClientIdFilter;
+import io.mathsketch.server.access.ClosingConnections;
 import io.mathsketch.server.access.ImageAdmission;
 import io.mathsketch.server.access.RateLimitFilter;
 import io.mathsketch.server.api.BodyBudget;
@@ -213,6 +214,7 @@ public final class MathSketchServer implements AutoCloseable {
         // In this order: a limited request is still counted (under the route it asked for, which routing never
         // matched), carries the security headers and is limited by the client id it was just given; a wrong token
         // is refused after the limit, which so slows down guessing it.
+        routing.addFilter(new ClosingConnections());
         routing.addFilter(new HttpMetricsFilter(registry, served.routes().stream()
                 .map(route -> route.substring(route.indexOf(' ') + 1)).distinct().toList()));
         routing.addFilter(new SecurityHeadersFilter(securityHeaders));

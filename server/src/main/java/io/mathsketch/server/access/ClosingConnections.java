@@ -1,0 +1,28 @@
+package io.mathsketch.server.access;
+
+import io.helidon.http.HeaderValues;
+import io.helidon.webserver.CloseConnectionException;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+/**
+ * Closes the connection after an answer that says {@code Connection: close}, as RFC 9112 §9.6 requires: Helidon 4.5
+ * writes the header but then reads the next request from the same connection, whether the client asked to close or
+ * the server did because a body was refused unread. A body refused that way (a chunk line Helidon cannot parse, such
+ * as one with a chunk extension, which a proxy in front passes on as valid) would otherwise be read as the requests
+ * it holds, each executed and answered on a connection a proxy may share between users. The first filter: every
+ * other filter, the metrics' included, has seen the answer complete before the connection is dropped.
+ */
+public final class ClosingConnections implements Filter {
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        chain.proceed();
+        if (res.isSent() && (res.headers().containsToken(HeaderValues.CONNECTION_CLOSE)
+                || req.headers().containsToken(HeaderValues.CONNECTION_CLOSE))) {
+            throw new CloseConnectionException("the answer closes the connection (Connection: close)");
+        }
+    }
+}
