@@ -30,6 +30,18 @@ public record NumberConfig(String name, long seed, HandConfig hand, int mnistFro
     public static final NumberConfig TEST = new NumberConfig("numbers-test", 0x4E55_0011L, HandConfig.HELD_OUT,
             5_000, 10_000, Range.of(40, 110));
 
+    /**
+     * The numbers of the held-out number photos ({@code NumberPhotoQualityTest}): a seed of their own, MNIST test
+     * digits 5,000-9,999 and the held-out hands re-seeded; drawn 80-140 pixels high so that the camera mostly shrinks
+     * them (a line 10-60% of a frame's shorter side is up to 576 pixels high).
+     */
+    public static final NumberConfig PHOTO_TEST = new NumberConfig("number-photos-test", 0x4E55_2011L,
+            HandConfig.HELD_OUT.withSeed(0x4E55_2111L), 5_000, 10_000, Range.of(80, 140));
+
+    /** The numbers of the number photos to tune on: other seeds, MNIST test digits 0-4,999. */
+    public static final NumberConfig PHOTO_TUNING = new NumberConfig("number-photos-tuning", 0x4E55_2021L,
+            HandConfig.HELD_OUT.withSeed(0x4E55_2121L), 0, 5_000, Range.of(80, 140));
+
     public NumberConfig {
         if (mnistFrom < 0 || mnistTo <= mnistFrom) {
             throw new IllegalArgumentException(name + ": MNIST range [" + mnistFrom + ", " + mnistTo + ") is empty");

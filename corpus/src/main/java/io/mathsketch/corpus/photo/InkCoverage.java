@@ -9,6 +9,10 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
 
 /**
  * How much of each pixel a written digit covers, 0..1, in a box of its own: what is laid on the paper before light
@@ -99,5 +103,84 @@ public record InkCoverage(int width, int height, float[] coverage) {
             }
         }
         return new InkCoverage(width, height, coverage);
+    }
+
+    /**
+     * The ink of a canvas export (dark ink on an opaque light canvas, as the drawing page and the numbers writer
+     * export it): 1 - luminance / 255 per pixel, cropped to the ink's box with a two-pixel margin.
+     */
+    public static InkCoverage canvas(byte[] png) {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(png));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (image == null) {
+            throw new IllegalArgumentException("not an image ImageIO reads");
+        }
+        int w = image.getWidth(), h = image.getHeight();
+        float[] all = new float[w * h];
+        int minX = w, minY = h, maxX = -1, maxY = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int rgb = image.getRGB(x, y);
+                double luminance = 0.299 * (rgb >> 16 & 0xFF) + 0.587 * (rgb >> 8 & 0xFF) + 0.114 * (rgb & 0xFF);
+                float v = (float) (1 - luminance / 255);
+                all[y * w + x] = v;
+                if (v > 0.02f) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        if (maxX < 0) {
+            throw new IllegalArgumentException("a canvas without ink");
+        }
+        int margin = 2;
+        int cw = maxX - minX + 1 + 2 * margin, ch = maxY - minY + 1 + 2 * margin;
+        float[] out = new float[cw * ch];
+        for (int y = minY; y <= maxY; y++) {
+            System.arraycopy(all, y * w + minX, out, (y - minY + margin) * cw + margin, maxX - minX + 1);
+        }
+        return new InkCoverage(cw, ch, out);
+    }
+
+    /**
+     * This coverage resampled to {@code newWidth x newHeight}: each new pixel the mean of a grid of bilinear samples
+     * over its footprint (enough of them to cover every source pixel when shrinking), so a line keeps its darkness
+     * whichever way it is scaled.
+     */
+    public InkCoverage scaled(int newWidth, int newHeight) {
+        double sx = (double) width / newWidth, sy = (double) height / newHeight;
+        int nx = Math.max(1, (int) Math.ceil(sx)) + 1, ny = Math.max(1, (int) Math.ceil(sy)) + 1;
+        float[] out = new float[newWidth * newHeight];
+        for (int y = 0; y < newHeight; y++) {
+            for (int x = 0; x < newWidth; x++) {
+                double sum = 0;
+                for (int j = 0; j < ny; j++) {
+                    double v = (y + (j + 0.5) / ny) * sy - 0.5;
+                    for (int i = 0; i < nx; i++) {
+                        sum += bilinear((x + (i + 0.5) / nx) * sx - 0.5, v);
+                    }
+                }
+                out[y * newWidth + x] = (float) (sum / (nx * ny));
+            }
+        }
+        return new InkCoverage(newWidth, newHeight, out);
+    }
+
+    private double bilinear(double u, double v) {
+        int x0 = (int) Math.floor(u), y0 = (int) Math.floor(v);
+        double fx = u - x0, fy = v - y0, sum = 0;
+        for (int k = 0; k < 4; k++) {
+            int x = x0 + (k & 1), y = y0 + (k >> 1);
+            if (x >= 0 && y >= 0 && x < width && y < height) {
+                sum += ((k & 1) == 1 ? fx : 1 - fx) * ((k >> 1) == 1 ? fy : 1 - fy) * coverage[y * width + x];
+            }
+        }
+        return sum;
     }
 }

@@ -44,6 +44,16 @@ public record PhotoConditions(int width, int height, int digitHeight, double dig
                 edge ? 0.02 + random.nextDouble() * 0.04 : 0, config.pressure().draw(random));
     }
 
+    /**
+     * The same conditions with the written ink {@code newHeight} pixels tall (a line that must fit the frame) at
+     * {@code newX, newY} (shares of the free width and height, as {@link #digitX} and {@link #digitY}).
+     */
+    PhotoConditions withDigit(int newHeight, double newX, double newY) {
+        return new PhotoConditions(width, height, newHeight, newX, newY, paper, pen, textureCell, textureAmount,
+                exposure, gradient, gradientAngle, vignette, shadowDepth, shadowAngle, shadowOffset, shadowSoftness,
+                blur, grain, jpegQuality, specks, edgeSide, edgeWidth, pressure);
+    }
+
     @Override
     public String toString() {
         return String.format("%dx%d digit %dpx at (%.2f, %.2f), %s paper, %s, exposure %.2f, gradient %.2f,"

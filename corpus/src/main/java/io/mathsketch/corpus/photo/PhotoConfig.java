@@ -55,6 +55,15 @@ public record PhotoConfig(String name, long seed, List<int[]> frames, Range digi
             TEST.papers, TEST.pressure);
 
     /**
+     * The camera of the held-out number photos ({@code NumberPhotoQualityTest}): the test conditions with a seed of
+     * their own, a written number's line in place of the digit ({@link PaperCamera}).
+     */
+    public static final PhotoConfig NUMBER_TEST = TEST.renamed("number-photo-test", 0x9407_2011L);
+
+    /** The camera of the number photos to tune on: the test conditions with yet another seed. */
+    public static final PhotoConfig NUMBER_TUNING = TEST.renamed("number-photo-tuning", 0x9407_2021L);
+
+    /**
      * A harder set to tune on, weighted to the conditions the photo path misses most: pencil on half the photos
      * (written lightly, 55-100% of its opacity), grey, blue-tinted and yellow papers three times in four, the desk in
      * frame on half of them, shadows on most, darker exposure, more grain and blur, twice the specks. Its own seed,
@@ -96,6 +105,11 @@ public record PhotoConfig(String name, long seed, List<int[]> frames, Range digi
     /** The same conditions in other frame sizes (a benchmark's fixed 640x480, for example). */
     public PhotoConfig withFrames(List<int[]> newFrames) {
         return new PhotoConfig(name, seed, newFrames, digitHeight, minDigitPixels, shadowChance, shadowDepth,
+                gradient, vignette, exposure, grain, blur, jpegQualities, specks, edgeChance, pens, papers, pressure);
+    }
+
+    private PhotoConfig renamed(String newName, long newSeed) {
+        return new PhotoConfig(newName, newSeed, frames, digitHeight, minDigitPixels, shadowChance, shadowDepth,
                 gradient, vignette, exposure, grain, blur, jpegQualities, specks, edgeChance, pens, papers, pressure);
     }
 
