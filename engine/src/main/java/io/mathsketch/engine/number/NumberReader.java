@@ -24,10 +24,11 @@ import java.util.Objects;
 
 /**
  * Number mode in one place: decode the image to the ink's bounding box (shrunk when it is far larger than a number
- * needs), segment it into digits, centre each the MNIST way, and map every box back to the source image. With a
- * {@link DigitScorer} ({@link #read}) segmentation is recognition-driven: every candidate grouping of the ink's
- * pieces is centred and scored by the model in one batch, and the reading with the best combined score is chosen;
- * without one ({@link #regions}) the pieces are grouped by geometry alone. The digit limit
+ * needs; of a photo of paper, only its written line, {@link ImagePreprocessor#lineCrop}), segment it into digits,
+ * centre each the MNIST way, and map every box back to the source image. With a {@link DigitScorer} ({@link #read})
+ * segmentation is recognition-driven: every candidate grouping of the ink's pieces is centred and scored by the
+ * model in one batch, and the reading with the best combined score is chosen; without one ({@link #regions}) the
+ * pieces are grouped by geometry alone. The digit limit
  * ({@code limits.max-digits}) is enforced before any region is centred. Thread-safe.
  */
 public final class NumberReader {
@@ -72,7 +73,7 @@ public final class NumberReader {
      * @throws RecognitionException for every decoding failure {@link ImagePreprocessor#decode} reports
      */
     public List<DigitRegion> regions(byte[] encoded) throws RecognitionException {
-        InkCrop crop = preprocessor.inkCrop(encoded, WORKING_PIXELS);
+        InkCrop crop = preprocessor.lineCrop(encoded, WORKING_PIXELS);
         List<Cutout> cutouts = segmenter.segment(crop.ink(), maxDigits);
         List<DigitRegion> regions = new ArrayList<>(cutouts.size());
         for (Cutout cutout : cutouts) {
@@ -125,7 +126,7 @@ public final class NumberReader {
      */
     public List<ScoredRegion> read(byte[] encoded, DigitScorer scorer, DigitScorer verifier, DigitScorer pairReader)
             throws RecognitionException {
-        InkCrop crop = preprocessor.inkCrop(encoded, WORKING_PIXELS);
+        InkCrop crop = preprocessor.lineCrop(encoded, WORKING_PIXELS);
         Candidates proposed = candidates.propose(crop.ink(), maxDigits);
         List<Candidate> all = proposed.candidates();
         List<DigitImage> images = new ArrayList<>(all.size());

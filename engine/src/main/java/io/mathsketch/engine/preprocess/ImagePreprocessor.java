@@ -21,8 +21,8 @@ import java.util.Optional;
  * of a number, cropped and shrunk to a bounded size for segmentation. Decoding, and its limits, belong to the {@link ImageDecoder}; this
  * class decides where the ink is and centres it: by the canvas rule ({@code InkExtractor}) when the background is
  * flat, as drawings exported from a canvas have it, and otherwise as a photo of paper ({@link PhotoInk}: light
- * normalised, ink thresholded, specks and edge marks dropped) for a digit and an expression; a number's ink is
- * found by the canvas rule alone ({@link #inkCrop(byte[], int)}). Thread-safe.
+ * normalised, ink thresholded, specks and edge marks dropped) for a digit, an expression and a number (its written
+ * line, {@link #lineCrop}). Thread-safe.
  */
 public final class ImagePreprocessor {
 
@@ -135,17 +135,40 @@ public final class ImagePreprocessor {
      */
     public InkCrop pageCrop(DecodedImage image, int maxPixels) throws BlankImage {
         InkExtractor extractor = new InkExtractor(image);
-        InkCrop crop = extractor.flatBackground() ? extractor.inkCrop(maxPixels) : photoCrop(image, maxPixels);
+        InkCrop crop = extractor.flatBackground() ? extractor.inkCrop(maxPixels) : photoCrop(image, maxPixels, false);
         if (crop == null) {
             throw new BlankImage();
         }
         return crop;
     }
 
-    /** The kept ink of a photo of paper, cropped to its box and shrunk to at most {@code maxPixels}; null if none. */
-    private static InkCrop photoCrop(DecodedImage image, int maxPixels) {
+    /**
+     * Like {@link #pageCrop(byte[], int)}, but a photo keeps only the written line ({@link PhotoInk#line()}: the
+     * largest stroke and the pieces beside it, not the specks and marks off the line that a number's segmentation
+     * would read as digits): what a number is segmented from. A drawing on a flat background is cropped by the canvas
+     * rule, as {@link #inkCrop(byte[], int)} crops it.
+     *
+     * @throws BlankImage when the image holds no ink
+     */
+    public InkCrop lineCrop(byte[] encoded, int maxPixels) throws RecognitionException {
+        return decoder.decode(encoded, image -> {
+            InkExtractor extractor = new InkExtractor(image);
+            InkCrop crop = extractor.flatBackground() ? extractor.inkCrop(maxPixels)
+                    : photoCrop(image, maxPixels, true);
+            if (crop == null) {
+                throw new BlankImage();
+            }
+            return crop;
+        });
+    }
+
+    /**
+     * The kept ink of a photo of paper (its written line only when {@code line}), cropped to its box and shrunk to
+     * at most {@code maxPixels}; null if none.
+     */
+    private static InkCrop photoCrop(DecodedImage image, int maxPixels, boolean line) {
         PhotoInk photo = new PhotoInk(image);
-        InkImage page = photo.page();
+        InkImage page = line ? photo.line() : photo.page();
         int w = page.width(), h = page.height();
         float[] ink = page.ink();
         int minX = w, minY = h, maxX = -1, maxY = -1;

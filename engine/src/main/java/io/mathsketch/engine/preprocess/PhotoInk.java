@@ -473,6 +473,49 @@ final class PhotoInk {
         return c.ink(keep, box);
     }
 
+    /**
+     * A written line (a number): the largest stroke and, largest first, every piece of a stroke beside what is kept
+     * so far, mapped to ink over the whole working image. Beside is within the kept ink's height horizontally (the
+     * widest gap between a number's digits) and overlapping its rows widened by a quarter of its height; a piece is
+     * at least a stroke's width square, as in {@link #digit}. So the specks and marks that {@link #page} keeps because
+     * they are not tiny next to the largest stroke, but lie off the line or are far smaller than a line's digits, are
+     * left out, where a number's segmentation would read them as digits.
+     */
+    InkImage line() {
+        Components c = components();
+        int main = c.largest();
+        if (main < 0) {
+            return new InkImage(width, height, new float[width * height]);
+        }
+        boolean[] keep = new boolean[c.count];
+        keep[main] = true;
+        int[] box = {c.minX[main], c.minY[main], c.maxX[main], c.maxY[main]};
+        double side = c.maxY[main] - c.minY[main] + 1;
+        double minPiece = Math.max(SPECK_SHARE * c.strong[main], side * side / 225);
+        Integer[] order = c.bySize();
+        boolean grown = true;
+        while (grown) {
+            grown = false;
+            for (int k : order) {
+                if (keep[k] || !c.piece(k, minPiece) || c.extent(k) < side / 5) {
+                    continue;
+                }
+                int lineHeight = box[3] - box[1] + 1;
+                int reachX = lineHeight, reachY = lineHeight / 4 + 1;
+                if (c.minX[k] <= box[2] + reachX && c.maxX[k] >= box[0] - reachX && c.minY[k] <= box[3] + reachY
+                        && c.maxY[k] >= box[1] - reachY) {
+                    keep[k] = true;
+                    box[0] = Math.min(box[0], c.minX[k]);
+                    box[1] = Math.min(box[1], c.minY[k]);
+                    box[2] = Math.max(box[2], c.maxX[k]);
+                    box[3] = Math.max(box[3], c.maxY[k]);
+                    grown = true;
+                }
+            }
+        }
+        return c.ink(keep, new int[] {0, 0, width - 1, height - 1});
+    }
+
     /** Every kept component (all but edge marks and specks), mapped to ink over the whole working image. */
     InkImage page() {
         Components c = components();

@@ -54,6 +54,16 @@ class NumberReaderTest {
     }
 
     @Test
+    void specksToTheEdgeAreReadAsAPhotoOfBlankPaperWithBoundedMemory() {
+        // A border that is not flat takes the photo path, as in digit mode: a million specks are no line of writing.
+        for (byte[] png : List.of(SpeckImages.unframed(4096, 4, 1), SpeckImages.unframed(4096, 8, 3))) {
+            long allocated = allocatedBy(() -> assertThrows(RecognitionException.BlankImage.class,
+                    () -> reader.regions(png)));
+            assertTrue(allocated < ATTACK_ALLOCATION_BOUND, "allocated " + (allocated >> 20) + " MB");
+        }
+    }
+
+    @Test
     void theDigitLimitIsTheConfiguredOne() throws RecognitionException {
         byte[] png = row(SyntheticDigits.draw("1", 80, 0.1), SyntheticDigits.draw("7", 80, 0.1),
                 SyntheticDigits.draw("2", 80, 0.1));

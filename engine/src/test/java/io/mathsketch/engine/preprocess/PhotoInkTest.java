@@ -130,6 +130,27 @@ class PhotoInkTest {
     }
 
     @Test
+    void aNumbersLineKeepsItsDigitsAndLeavesAMarkOffTheLineOut() throws RecognitionException {
+        List<CanvasRenderer.Placement> number = List.of(
+                CanvasRenderer.place(SyntheticDigits.draw("4-two-strokes", 60, 0.1), 150, 200, 1.5),
+                CanvasRenderer.place(SyntheticDigits.draw("7", 60, 0.1), 230, 200, 1.5),
+                CanvasRenderer.place(SyntheticDigits.draw("1", 60, 0.1), 310, 200, 1.5));
+        // A short stroke well above and beside the line: not tiny next to the digits, so a page keeps it.
+        List<CanvasRenderer.Placement> marked = new java.util.ArrayList<>(number);
+        marked.add(CanvasRenderer.place(SyntheticDigits.draw("1", 60, 0.1), 520, 40, 0.5));
+        InkCrop canvas = preprocessor.inkCrop(CanvasRenderer.white(W, H).png(number), 1 << 20);
+        byte[] jpeg = CanvasRenderer.encode(photo(marked, UNEVEN, 3, 10, false, 6), "jpeg");
+        InkCrop line = preprocessor.lineCrop(jpeg, 1 << 20);
+        InkCrop page = preprocessor.pageCrop(jpeg, 1 << 20);
+        int tolerance = 3; // the photo's soft stroke edge against the canvas's anti-aliasing
+        assertTrue(Math.abs(line.x() - canvas.x()) <= tolerance && Math.abs(line.y() - canvas.y()) <= tolerance
+                && Math.abs(line.ink().width() - canvas.ink().width()) <= 2 * tolerance
+                && Math.abs(line.ink().height() - canvas.ink().height()) <= 2 * tolerance,
+                "line " + line + " against the canvas's " + canvas);
+        assertTrue(page.y() < 100 && page.x() + page.ink().width() > 520, "the page keeps the mark: " + page);
+    }
+
+    @Test
     void aPencilDigitOnSquaredPaperIsNotDroppedWithTheGrid() {
         // The grid's lines cross the whole sheet and the digit's strokes: at Otsu's level, lines and ink are one
         // component reaching the frame's edge. The digit is found at a stricter level, without the fainter lines.
