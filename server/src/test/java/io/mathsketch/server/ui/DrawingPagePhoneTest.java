@@ -25,6 +25,10 @@ class DrawingPagePhoneTest extends BrowserTest {
         assertEquals(pad.getX(), result.getX(), "one column");
         assertTrue(result.getY() >= pad.getY() + pad.getHeight(), "the result comes right after the canvas");
         assertEquals(390L, page.js("return document.documentElement.scrollWidth;"), "no sideways scrolling");
+        // The mode switch stuck 6 px out of its card here (and past the screen's edge on a 360-pixel phone).
+        Rectangle modes = page.find("#mode-switch").getRect();
+        assertTrue(modes.getX() + modes.getWidth() <= pad.getX() + pad.getWidth(), "the mode switch within its card: "
+                + modes.getX() + "+" + modes.getWidth() + " > " + pad.getX() + "+" + pad.getWidth());
         Map<?, ?> canvas = page.canvasSize();
         assertEquals(3.0, ((Number) canvas.get("ratio")).doubleValue());
         assertEquals(Math.round(((Number) canvas.get("cssWidth")).doubleValue() * 3),
