@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Position in the newest-first listing: the (created_at, id) of the last item returned. Clients see it only as an
- * opaque base64url string.
+ * opaque base64url string. The listing resumes after the id alone (UUIDv7 ids sort by creation time); the time stays
+ * in the text so that cursors issued before and after keep their meaning.
  */
 public record Cursor(Instant createdAt, String id) {
 
@@ -16,8 +17,12 @@ public record Cursor(Instant createdAt, String id) {
     /** base64url of the longest "millis:uuid" (13 + 1 + 36 bytes) is 67 characters. */
     private static final int MAX_TEXT = 80;
 
-    /** Before every real recognition. */
-    static final Cursor START = new Cursor(Instant.parse("9999-12-31T23:59:59Z"), "~");
+    /**
+     * Before every real recognition: the listing walks ids, and this one sorts after every id {@link RecognitionIds}
+     * makes (their version digit is 7) under any collation that orders hex digits as numbers.
+     */
+    static final Cursor START = new Cursor(Instant.parse("9999-12-31T23:59:59Z"),
+            "ffffffff-ffff-ffff-ffff-ffffffffffff");
 
     public String encode() {
         String raw = createdAt.toEpochMilli() + ":" + id;

@@ -26,4 +26,16 @@ public final class RecognitionIds {
         long lsb = (low & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(msb, lsb).toString();
     }
+
+    /**
+     * The smallest id text of the first whole millisecond at or after {@code at}: an id (of a row created at its id's
+     * millisecond) sorts before it exactly when the row was created before {@code at}. Not an id {@link #next} makes
+     * (version 0), so no row has it.
+     */
+    static String firstAtOrAfter(Instant at) {
+        // Clamped to the 48 bits an id holds: before 1970 no id is earlier, after the year 10889 every id is.
+        long millis = at.getEpochSecond() < 0 ? 0 : Math.min((1L << 48) - 1,
+                Math.min(at.getEpochSecond(), 1L << 40) * 1000 + (at.getNano() + 999_999) / 1_000_000);
+        return new UUID(millis << 16, 0).toString();
+    }
 }

@@ -119,7 +119,6 @@ public final class RecognitionStore {
                 ? client().execute().createNamedQuery("select-page-of-owner").addParam("owner", owner.get())
                 : client().execute().createNamedQuery("select-page");
         try (Stream<DbRow> stream = query
-                .addParam("beforeTime", utc(from.createdAt()))
                 .addParam("beforeId", from.id())
                 .addParam("model", model.orElse(""))
                 .addParam("label", label.orElse(""))
@@ -187,6 +186,7 @@ public final class RecognitionStore {
         return guard(() -> {
             List<DbRow> oldest;
             try (Stream<DbRow> stream = client().execute().createNamedQuery("retention-oldest")
+                    .addParam("beforeId", RecognitionIds.firstAtOrAfter(before))
                     .addParam("before", utc(before))
                     .addParam("limit", batch)
                     .execute()) {

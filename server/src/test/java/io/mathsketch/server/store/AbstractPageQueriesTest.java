@@ -1,7 +1,6 @@
 package io.mathsketch.server.store;
 
 import io.helidon.config.Config;
-import io.mathsketch.server.testing.H2TestDatabase;
 import io.mathsketch.server.testing.TestDatabase;
 import io.mathsketch.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,14 +24,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The listing's pages on H2: newest first, rows of one instant ordered by id, none missed or repeated across pages;
- * and the statements walk an index backward from the cursor, with no sort of a client's whole listing.
+ * The listing's pages: newest first, rows of one instant ordered by id, none missed or repeated across pages; and the
+ * statements (the listings, and the retention job's oldest rows) walk an index from the cursor or bound, with no sort
+ * of a client's whole listing. One subclass per database: each reads its own plans.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PageQueriesTest {
+abstract class AbstractPageQueriesTest {
 
     private static final Instant T = Instant.parse("2026-12-01T12:00:00Z");
 
@@ -42,9 +40,24 @@ class PageQueriesTest {
     private Database database;
     private RecognitionStore store;
 
+    protected abstract TestDatabase createDatabase();
+
+    /**
+     * Asserts that {@code plan} walks {@code index} (the primary key when "primary key") from {@code condition} in the
+     * statement's order, without sorting what it reads.
+     */
+    protected abstract void assertIndexWalk(String plan, String index, String condition);
+
+    /** The plan of {@code explained} ("EXPLAIN ...") on {@code connection}, parameters bound. */
+    protected abstract String plan(PreparedStatement explained) throws SQLException;
+
+    /** What to run on a connection before EXPLAIN: nothing, unless the database's planner needs a setting. */
+    protected void beforeExplain(Connection connection) throws SQLException {
+    }
+
     @BeforeAll
     void open() {
-        testDatabase = new H2TestDatabase();
+        testDatabase = createDatabase();
         database = TestServer.openDatabase(testDatabase);
         store = new RecognitionStore(database);
     }
@@ -78,17 +91,27 @@ class PageQueriesTest {
 
     @Test
     void aClientsListingWalksTheOwnerIndexFromTheCursorWithoutASort() throws SQLException {
-        String plan = explain("select-page-of-owner");
-        assertTrue(plan.contains("RECOGNITIONS_OWNER: OWNER = ?") && plan.contains("AND CREATED_AT <= ?"),
-                "the owner index, from the cursor's time: " + plan);
-        assertTrue(plan.contains("/* index sorted */"), "no sort of the client's rows: " + plan);
+        assertIndexWalk(explain("select-page-of-owner"), "recognitions_owner_id", "id <");
     }
 
     @Test
-    void theWholeListingWalksTheTimeIndexFromTheCursorWithoutASort() throws SQLException {
-        String plan = explain("select-page");
-        assertTrue(plan.contains("RECOGNITIONS_CREATED: CREATED_AT <= ?"), "the time index, from the cursor: " + plan);
-        assertTrue(plan.contains("/* index sorted */"), "no sort of the rows: " + plan);
+    void theWholeListingWalksThePrimaryKeyFromTheCursorWithoutASort() throws SQLException {
+        assertIndexWalk(explain("select-page"), "primary key", "id <");
+    }
+
+    @Test
+    void theOldestRowsWalkThePrimaryKeyWithoutASort() throws SQLException {
+        assertIndexWalk(explain("retention-oldest"), "primary key", "id <");
+    }
+
+    @Test
+    void aClientsOldestRowsWalkTheOwnerIndexWithoutASort() throws SQLException {
+        assertIndexWalk(explain("retention-oldest-of-owner"), "recognitions_owner_id", "owner =");
+    }
+
+    private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        beforeExplain(connection);
+        return connection.prepareStatement(sql);
     }
 
     /** Every id of the listing, newest first, two to a page. */
@@ -103,7 +126,7 @@ class PageQueriesTest {
         return ids;
     }
 
-    /** H2's plan for the named statement, its named parameters bound as the store binds them. */
+    /** The database's plan for the named statement, its named parameters bound as the store binds them. */
     private String explain(String name) throws SQLException {
         String sql = statements.get(name).asString().get();
         Matcher names = Pattern.compile(":(\\w+)").matcher(sql);
@@ -111,19 +134,16 @@ class PageQueriesTest {
         while (names.find()) {
             order.add(names.group(1));
         }
-        Map<String, Object> values = Map.of("owner", "pages-a", "beforeTime", OffsetDateTime.of(2026, 12, 1, 12, 0, 2,
-                0, ZoneOffset.UTC), "beforeId", "0193f1d2-0000-7000-8000-000000000001", "model", "", "label", "",
-                "limit", 21);
+        Map<String, Object> values = Map.of("owner", "pages-a", "beforeId", "0193f1d2-0000-7000-8000-000000000001",
+                "model", "", "label", "", "limit", 21, "before", OffsetDateTime.of(2026, 12, 1, 12, 0, 2, 0,
+                        ZoneOffset.UTC), "uncorrected", true);
         try (Connection c = DriverManager.getConnection(testDatabase.url(), testDatabase.user(),
                 testDatabase.password());
-             PreparedStatement explain = c.prepareStatement("EXPLAIN " + names.replaceAll("?"))) {
+             PreparedStatement explain = prepare(c, "EXPLAIN " + names.replaceAll("?"))) {
             for (int i = 0; i < order.size(); i++) {
                 explain.setObject(i + 1, values.get(order.get(i)));
             }
-            try (ResultSet plan = explain.executeQuery()) {
-                plan.next();
-                return plan.getString(1);
-            }
+            return plan(explain);
         }
     }
 }
