@@ -39,8 +39,10 @@ cp "$root/server/jvm.options" "$app/jvm.options"
 echo "layout: app $(du -sh "$app" | cut -f1), runtime $(du -sh "$work/jre" | cut -f1)"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
+# The server refuses an admin token under 32 characters (AdminSettings.MIN_TOKEN_LENGTH).
+admin_token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
 started=$(date +%s%N)
-(cd "$app" && SERVER_PORT="$port" ENGINE_WORKERS=2 ENGINE_BATCHING_MAX_BATCH_SIZE=16 ADMIN_TOKEN=smoke \
+(cd "$app" && SERVER_PORT="$port" ENGINE_WORKERS=2 ENGINE_BATCHING_MAX_BATCH_SIZE=16 ADMIN_TOKEN="$admin_token" \
   exec "$work/jre/bin/java" @jvm.options -Xlog:class+load=info:file="$work/class-load.log" \
     -Donnxruntime.native.path="$app/native" -jar mathsketch-server.jar) > "$work/server.log" 2>&1 &
 pid=$!
@@ -73,7 +75,7 @@ for name in mnist-cnn mathsketch-symbols mathsketch-digit-verifier mathsketch-di
 done
 echo "$models" | grep -q '"workers":2' || { echo "ENGINE_WORKERS not applied: $models" >&2; exit 1; }
 echo "$models" | grep -q '"maxBatchSize":16' || { echo "ENGINE_BATCHING_MAX_BATCH_SIZE not applied" >&2; exit 1; }
-[ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Authorization: Bearer smoke' \
+[ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $admin_token" \
   "$base/api/v1/models/mnist-cnn/reload")" = 200 ] || { echo "ADMIN_TOKEN not applied" >&2; exit 1; }
 [ -d "$app/data/db" ] || { echo "embedded H2 database not created under the working directory" >&2; exit 1; }
 

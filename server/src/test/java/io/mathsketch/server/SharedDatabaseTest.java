@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedDatabaseTest {
 
-    private static final String TOKEN = "shared-database-test";
+    private static final String TOKEN = "shared-database-test-admin-token-0123";
 
     private PostgresTestDatabase postgres;
     private Path modelsOfA;

@@ -46,7 +46,7 @@ abstract class AbstractRecognitionApiTest {
 
     /** Originals above this are not kept; canvas PNGs are well under it, a 280x280 BMP is well over. */
     private static final int ORIGINAL_CAP = 50_000;
-    private static final String ADMIN_TOKEN = "test-admin-token";
+    private static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 
     private TestServer server;
     private Http http;

@@ -31,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RoutingTest
 class ModelServiceRoutingTest {
 
+    private static final String TOKEN = "s3cret-admin-token-0123456789abcdef";
+
     private final DirectClient client;
 
     ModelServiceRoutingTest(DirectClient client) {
@@ -39,9 +41,9 @@ class ModelServiceRoutingTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        routing.register("/guarded", new ModelService(new NoModels(), new AdminToken(Optional.of("s3cret"))))
+        routing.register("/guarded", new ModelService(new NoModels(), new AdminToken(Optional.of(TOKEN))))
                 .register("/disabled", new ModelService(new NoModels(), new AdminToken(Optional.empty())))
-                .register("/broken", new ModelService(new BrokenFolder(), new AdminToken(Optional.of("s3cret"))))
+                .register("/broken", new ModelService(new BrokenFolder(), new AdminToken(Optional.of(TOKEN))))
                 .error(Throwable.class, new ProblemErrorHandler(new OutOfMemoryWatch()));
     }
 
@@ -62,21 +64,21 @@ class ModelServiceRoutingTest {
 
     @Test
     void reloadWithTheTokenReachesTheEngine() {
-        try (Http1ClientResponse response = reload("/guarded/m/reload", "bearer s3cret")) {
+        try (Http1ClientResponse response = reload("/guarded/m/reload", "bearer " + TOKEN)) {
             assertProblem(response, 404, "unknown-model");
         }
     }
 
     @Test
     void reloadWithoutAConfiguredTokenIsDisabled() {
-        try (Http1ClientResponse response = reload("/disabled/m/reload", "Bearer s3cret")) {
+        try (Http1ClientResponse response = reload("/disabled/m/reload", "Bearer " + TOKEN)) {
             assertProblem(response, 403, "reload-disabled");
         }
     }
 
     @Test
     void aReloadThatCannotLoadTheFolderTellsTheAdminWhy() {
-        try (Http1ClientResponse response = reload("/broken/m/reload", "Bearer s3cret")) {
+        try (Http1ClientResponse response = reload("/broken/m/reload", "Bearer " + TOKEN)) {
             assertEquals(500, response.status().code());
             String body = response.as(String.class);
             assertTrue(body.contains("\"urn:mathsketch:problem:internal\""), body);

@@ -62,7 +62,7 @@ class ServerSettingsTest {
                 "engine.models", "a, b,mnist-cnn",
                 "engine.default-model", "mnist-cnn",
                 "engine.batching.max-delay", "5ms",
-                "admin.token", "t0ken",
+                "admin.token", " 0123456789abcdef0123456789abcdef ",
                 "server.access-log", "TRUE",
                 "cors.allowed-origins", "https://a.example, https://b.example"));
 
@@ -71,7 +71,7 @@ class ServerSettingsTest {
         assertEquals("gpu", s.engine().device());
         assertEquals(List.of("mnist-cnn", "a", "b"), s.engine().models(), "the default model goes first");
         assertEquals(Duration.ofMillis(5), s.engine().batching().maxDelay());
-        assertEquals(Optional.of("t0ken"), s.admin().token());
+        assertEquals(Optional.of("0123456789abcdef0123456789abcdef"), s.admin().token());
         assertTrue(s.server().accessLog());
         assertEquals(List.of("https://a.example", "https://b.example"), s.cors().allowedOrigins());
         assertEquals(Duration.ofMillis(2), settings(Map.of("engine.batching.max-delay", "PT0.002S")).engine()
@@ -91,6 +91,22 @@ class ServerSettingsTest {
         assertInvalid("db.pool-size", "0", "DB_POOL_SIZE");
         assertInvalid("server.access-log", "yes", "SERVER_ACCESS_LOG");
         assertInvalid("store.queue-bytes", "1000", "STORE_QUEUE_BYTES");
+    }
+
+    /**
+     * The admin token reads and deletes everyone's drawings: one under 32 characters stops start-up, naming the key,
+     * its environment variable and the minimum, and the error (which goes to the log) does not show the token.
+     */
+    @Test
+    void aShortAdminTokenStopsStartUpWithoutShowingIt() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> settings(Map.of("admin.token", "0123456789abcdef0123456789abcde")));
+        assertTrue(e.getMessage().contains("'admin.token'") && e.getMessage().contains("ADMIN_TOKEN")
+                && e.getMessage().contains("at least 32 characters"), e.getMessage());
+        assertFalse(e.getMessage().contains("0123456789abcdef"), e.getMessage());
+        assertTrue(e.getMessage().contains("31 characters"), e.getMessage());
+        assertInvalid("admin.token", "t0ken", "ADMIN_TOKEN");
+        assertEquals(Optional.empty(), settings(Map.of("admin.token", "  ")).admin().token(), "blank: admin off");
     }
 
     private static void assertInvalid(String key, String value, String envName) {

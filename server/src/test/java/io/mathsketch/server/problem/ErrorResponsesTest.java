@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ErrorResponsesTest {
 
     private static final int LIMIT = 300_000;
-    private static final String TOKEN = "s3cret-admin-token";
+    private static final String TOKEN = "s3cret-admin-token-0123456789abcdef";
 
     private static final GatedEngine ENGINE = new GatedEngine();
 
