@@ -1,6 +1,7 @@
 package io.mathsketch.server.api;
 
 import io.mathsketch.server.problem.ProblemException;
+import io.mathsketch.server.problem.ProblemText;
 import io.mathsketch.server.problem.ProblemType;
 import jakarta.json.stream.JsonParser;
 
@@ -27,7 +28,7 @@ final class FeedbackLabel {
             JsonParser.Event value = parser.next();
             if (name.equals("label")) {
                 label[0] = switch (value) {
-                    case VALUE_STRING -> parser.getString().trim();
+                    case VALUE_STRING -> text(parser.getString());
                     case VALUE_NUMBER -> wholeNumber(parser.getString()).orElseThrow(FeedbackLabel::notALabel);
                     default -> throw notALabel();
                 };
@@ -41,6 +42,20 @@ final class FeedbackLabel {
             throw notALabel();
         }
         return label[0];
+    }
+
+    /**
+     * A label given as a string, without its surrounding spaces. A control character anywhere in it is 400: no label
+     * holds one, and trimming ({@code String.trim} takes every character up to U+0020) or the expression symbols'
+     * reading (which skips white space) would otherwise drop it silently: {@code "1+"} followed by U+0000 was
+     * stored as {@code "1+"}, a correction the user never wrote.
+     */
+    static String text(String given) {
+        if (given.chars().anyMatch(Character::isISOControl)) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "label '" + ProblemText.echo(given)
+                    + "' holds a control character; no label has one");
+        }
+        return given.trim();
     }
 
     /**

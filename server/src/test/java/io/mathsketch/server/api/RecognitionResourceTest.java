@@ -158,6 +158,37 @@ class RecognitionResourceTest {
                 wrong::toString);
     }
 
+    /**
+     * A control character in a label is refused, in every mode and wherever it stands: trimming and the expression
+     * symbols' reading once dropped it: {@code "1+"} followed by U+0000 was stored as {@code "1+"} with 200. Plain
+     * spaces are still dropped.
+     */
+    @Test
+    void aLabelWithAControlCharacterIs400AndNothingIsStored() {
+        String expression = created(SERVER.http().postJson("/api/v1/recognitions", "{\"mode\": \"expression\", "
+                + INK.substring(1)));
+        String number = created(SERVER.http().post("/api/v1/recognitions?mode=number", "image/png",
+                Digits.canvasPng(2)));
+        String digit = created(SERVER.http().post("/api/v1/recognitions", "image/png", Digits.canvasPng(2)));
+        String[][] cases = {
+            {expression, "1+\\u0000"}, {expression, "1\\u001f+1"}, {expression, "\\t1+1"}, {expression, "1+1\\n"},
+            {expression, "1+1\\u0085"}, {number, "12\\u0000"}, {number, "\\u00001"}, {digit, "7\\r"},
+            {digit, "\\u007f7"},
+        };
+        for (String[] c : cases) {
+            String body = "{\"label\": \"" + c[1] + "\"}";
+            Http.Response response = SERVER.http().putJson("/api/v1/recognitions/" + c[0] + "/feedback", body);
+            assertEquals(400, response.status(), body + " -> " + response);
+            assertEquals("bad-request", response.problem(), body);
+            assertTrue(response.json().getString("detail").contains("control character"), response::toString);
+            assertTrue(SERVER.http().get("/api/v1/recognitions/" + c[0]).json().isNull("feedback"), body);
+        }
+        Http.Response spaced = SERVER.http().putJson("/api/v1/recognitions/" + expression + "/feedback",
+                "{\"label\": \" 1 + \"}");
+        assertEquals(200, spaced.status(), spaced::toString);
+        assertEquals("1+", spaced.json().getJsonObject("feedback").getString("label"));
+    }
+
     private static Http.Response image(String path, String accept) {
         return SERVER.http().send(SERVER.http().request(path).header("Accept", accept).GET().build());
     }
