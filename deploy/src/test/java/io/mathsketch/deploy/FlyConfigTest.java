@@ -1,5 +1,6 @@
 package io.mathsketch.deploy;
 
+import io.helidon.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.toml.TomlMapper;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -86,7 +88,29 @@ class FlyConfigTest {
         assertTrue(bytes >= KubernetesManifestsTest.heapBytes() + 230L * 1024 * 1024, memory);
     }
 
+    /**
+     * Machines share the attached PostgreSQL: without {@code fly postgres attach} (no {@code DATABASE_URL}, so no
+     * {@code DB_URL} from the entrypoint) each would keep its own temporary H2 file, which must stop start-up instead.
+     */
+    @Test
+    void refusesToStartWithoutTheAttachedDatabase() {
+        Map<String, String> declared = declared();
+        assertEquals("true", declared.get("DB_REQUIRE_EXTERNAL"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ServerEnvironment.settings(declared));
+        assertTrue(e.getMessage().contains("DB_URL") && e.getMessage().contains("DB_REQUIRE_EXTERNAL"),
+                e.getMessage());
+        assertTrue(ServerEnvironment.settings(environment()).database().requireExternal());
+    }
+
+    /** The variables as machines get them once the database is attached ({@code DB_URL} from the entrypoint). */
     private static Map<String, String> environment() {
+        Map<String, String> env = declared();
+        env.put("DB_URL", "jdbc:postgresql://mathsketch-db.flycast:5432/mathsketch?sslmode=disable");
+        return env;
+    }
+
+    /** {@code fly.toml}'s own {@code [env]}. */
+    private static Map<String, String> declared() {
         Map<String, String> env = new LinkedHashMap<>();
         fly().get("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().asString()));
         return env;

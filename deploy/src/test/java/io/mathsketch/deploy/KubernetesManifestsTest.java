@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.helidon.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -116,6 +119,18 @@ class KubernetesManifestsTest {
         assertFalse(ServerEnvironment.reads(env, "ENGINE_WORKER"), "a misspelt variable is caught");
         Set<String> secretKeys = secretData(Kustomize.find(resources, Secret.class, "mathsketch-secrets")).keySet();
         assertEquals(Set.of("DB_USER", "DB_PASSWORD", "ADMIN_TOKEN"), secretKeys, "credentials only in the Secret");
+    }
+
+    /** Every pod must share the PostgreSQL: a DB_URL lost on the way to an embedded H2 file stops start-up. */
+    @ParameterizedTest
+    @ValueSource(strings = {BASE, OVERLAY})
+    void podsRequireTheSharedDatabase(String dir) {
+        Map<String, String> env = environment(render(dir));
+        assertEquals("true", env.get("DB_REQUIRE_EXTERNAL"), dir);
+        assertTrue(ServerEnvironment.settings(env).database().requireExternal(), dir);
+        Map<String, String> withoutUrl = new HashMap<>(env);
+        withoutUrl.remove("DB_URL");
+        assertThrows(ConfigException.class, () -> ServerEnvironment.settings(withoutUrl), dir);
     }
 
     /** Behind the ingress every pod sees the ingress's address: the limits must key on the entry it appends. */

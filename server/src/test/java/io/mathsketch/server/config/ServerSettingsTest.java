@@ -109,6 +109,30 @@ class ServerSettingsTest {
         assertEquals(Optional.empty(), settings(Map.of("admin.token", "  ")).admin().token(), "blank: admin off");
     }
 
+    /**
+     * A deployment that needs a shared database says so: without one configured, start-up fails naming db.url, its
+     * variable and the setting that demands it, instead of each instance keeping its own temporary H2 file.
+     */
+    @Test
+    void anExternalDatabaseCanBeRequired() {
+        assertFalse(settings(Map.of()).database().requireExternal(), "the embedded H2 file runs out of the box");
+        for (String embedded : new String[] {"jdbc:h2:file:./data/db/mathsketch", "jdbc:h2:mem:x", "JDBC:H2:./db"}) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> settings(Map.of("db.require-external", "true", "db.url", embedded)), embedded);
+            assertTrue(e.getMessage().contains("'db.url'") && e.getMessage().contains("DB_URL")
+                    && e.getMessage().contains("DB_REQUIRE_EXTERNAL"), e.getMessage());
+        }
+        ConfigException unset = assertThrows(ConfigException.class,
+                () -> settings(Map.of("db.require-external", "true")));
+        assertTrue(unset.getMessage().contains("external database"), unset.getMessage());
+        for (String external : new String[] {"jdbc:postgresql://db:5432/mathsketch", "jdbc:h2:tcp://db/mathsketch"}) {
+            DatabaseSettings db = settings(Map.of("db.require-external", "true", "db.url", external)).database();
+            assertTrue(db.requireExternal());
+            assertEquals(external, db.url());
+        }
+        assertInvalid("db.require-external", "yes", "DB_REQUIRE_EXTERNAL");
+    }
+
     private static void assertInvalid(String key, String value, String envName) {
         ConfigException e = assertThrows(ConfigException.class, () -> settings(Map.of(key, value)));
         assertTrue(e.getMessage().contains("'" + key + "'") && e.getMessage().contains(envName), e.getMessage());
