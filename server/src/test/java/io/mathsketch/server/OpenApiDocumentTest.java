@@ -3,6 +3,7 @@ package io.mathsketch.server;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.image.Ink;
+import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.server.access.AdminToken;
 import io.mathsketch.server.api.ModelService;
 import io.mathsketch.server.api.RecognitionService;
@@ -10,17 +11,22 @@ import io.mathsketch.server.api.RouteRecorder;
 import io.mathsketch.server.api.StatsService;
 import io.mathsketch.server.problem.ProblemType;
 import io.mathsketch.server.testing.Digits;
+import io.mathsketch.server.testing.H2TestDatabase;
 import io.mathsketch.server.testing.Http;
 import io.mathsketch.server.testing.ServerFixture;
+import io.mathsketch.server.testing.TestServer;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,6 +36,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,6 +54,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the server applies.
  */
 class OpenApiDocumentTest {
+
+    private static final List<String> HEALTH_PATHS = List.of("/observe/health", "/observe/health/ready",
+            "/observe/health/live");
 
     @RegisterExtension
     static final ServerFixture SERVER = ServerFixture.onOwnH2();
@@ -211,6 +221,52 @@ class OpenApiDocumentTest {
                         + (documented + 1) + " recognitions");
     }
 
+    /**
+     * Each health path's answer, healthy and with the database down (anonymously and with the admin token, which
+     * also sees the database's error), is the JSON its documented response for that status describes. The schemas
+     * forbid undocumented members, so a change in Helidon's answer fails here too.
+     */
+    @Test
+    void healthAnswersAreTheDocumentedJson() {
+        OpenAPI document = assertValid(parseFully(served("application/yaml")));
+        for (String path : HEALTH_PATHS) {
+            assertHealthAnswer(document, path, http().get(path), 200);
+        }
+        String token = "openapi-health-admin-token-0123456789";
+        try (H2TestDatabase database = new H2TestDatabase();
+             TestServer server = TestServer.start(database, Map.of("admin.token", token), DjlRecognizer::open)) {
+            database.stop();
+            try {
+                for (Http http : List.of(server.http(), server.http().withAdminToken(token))) {
+                    assertHealthAnswer(document, "/observe/health", http.get("/observe/health"), 503);
+                    assertHealthAnswer(document, "/observe/health/ready", http.get("/observe/health/ready"), 503);
+                    assertHealthAnswer(document, "/observe/health/live", http.get("/observe/health/live"), 200);
+                }
+                assertTrue(server.http().withAdminToken(token).get("/observe/health/ready").text()
+                        .contains("\"error\""), "the admin sees the database's error, checked as documented");
+            } finally {
+                database.restart();
+            }
+        }
+    }
+
+    private static void assertHealthAnswer(OpenAPI document, String path, Http.Response response, int status) {
+        assertEquals(status, response.status(), path + ": " + response);
+        ApiResponse documented = document.getPaths().get(path).getGet().getResponses()
+                .get(Integer.toString(status));
+        assertNotNull(documented, path + " documents " + status);
+        assertNotNull(documented.getContent(), path + " " + status + " documents its content");
+        MediaType json = documented.getContent().get("application/json");
+        assertNotNull(json, path + " " + status + " documents application/json");
+        assertTrue(response.header("Content-Type").orElseThrow().startsWith("application/json"), response::toString);
+        JsonValue body;
+        try (JsonReader reader = Json.createReader(new StringReader(response.text()))) {
+            body = reader.readValue();
+        }
+        assertEquals(List.of(), DocumentedSchema.mismatches(json.getSchema(), body), path + " " + status + ": "
+                + response.text());
+    }
+
     private static Parameter parameter(List<Parameter> parameters, String name) {
         return parameters.stream().filter(p -> name.equals(p.getName())).findFirst().orElseThrow();
     }
@@ -231,6 +287,14 @@ class OpenApiDocumentTest {
     private static SwaggerParseResult parse(String text) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
+        return new OpenAPIV3Parser().readContents(text, null, options);
+    }
+
+    /** As {@link #parse}, with every reference replaced by what it names (for checking answers against schemas). */
+    private static SwaggerParseResult parseFully(String text) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
         return new OpenAPIV3Parser().readContents(text, null, options);
     }
 
