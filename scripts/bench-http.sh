@@ -177,7 +177,7 @@ start_server() {
 }
 
 # $1 = payload class, $2 = store (true|false), $3 = connections, $4 = seconds; prints the RESULT json. The floor
-# classes (BENCH_FLOOR) go elsewhere: floor-live GETs the liveness probe (no database query, unlike readiness);
+# classes (BENCH_FLOOR) go elsewhere: floor-live GETs the liveness probe (one check, the heap's; no database query);
 # floor-rejected POSTs a body that is not a PNG (422 corrupt-image, answered before the engine and storage).
 wrk_run() {
   local url="http://127.0.0.1:$port/api/v1/recognitions?store=$2" method=POST

@@ -38,7 +38,7 @@ import io.mathsketch.server.config.ServerSettings;
 import io.mathsketch.server.observe.EngineMetrics;
 import io.mathsketch.server.observe.HttpMetricsFilter;
 import io.mathsketch.server.observe.OutOfMemoryWatch;
-import io.mathsketch.server.observe.ReadinessChecks;
+import io.mathsketch.server.observe.HealthChecks;
 import io.mathsketch.server.observe.StoreMetrics;
 import io.mathsketch.server.problem.ProblemDirectHandler;
 import io.mathsketch.server.problem.ProblemErrorHandler;
@@ -130,7 +130,7 @@ public final class MathSketchServer implements AutoCloseable {
 
             HealthObserver health = HealthObserver.builder()
                     .details(true)
-                    .addChecks(ReadinessChecks.create(recognizer, store, status, adminRequests::current)
+                    .addChecks(HealthChecks.create(recognizer, store, status, adminRequests::current)
                             .toArray(new HealthCheck[0]))
                     .addCheck(heap.check())
                     .build();

@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OpenApiDocumentTest {
 
     private static final List<String> HEALTH_PATHS = List.of("/observe/health", "/observe/health/ready",
-            "/observe/health/live");
+            "/observe/health/live", "/observe/health/started");
 
     @RegisterExtension
     static final ServerFixture SERVER = ServerFixture.onOwnH2();
@@ -239,10 +239,12 @@ class OpenApiDocumentTest {
             try {
                 for (Http http : List.of(server.http(), server.http().withAdminToken(token))) {
                     assertHealthAnswer(document, "/observe/health", http.get("/observe/health"), 503);
-                    assertHealthAnswer(document, "/observe/health/ready", http.get("/observe/health/ready"), 503);
+                    assertHealthAnswer(document, "/observe/health/ready", http.get("/observe/health/ready"), 200);
                     assertHealthAnswer(document, "/observe/health/live", http.get("/observe/health/live"), 200);
+                    assertHealthAnswer(document, "/observe/health/started", http.get("/observe/health/started"),
+                            503);
                 }
-                assertTrue(server.http().withAdminToken(token).get("/observe/health/ready").text()
+                assertTrue(server.http().withAdminToken(token).get("/observe/health").text()
                         .contains("\"error\""), "the admin sees the database's error, checked as documented");
             } finally {
                 database.restart();

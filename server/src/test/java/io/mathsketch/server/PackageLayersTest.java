@@ -32,7 +32,7 @@ class PackageLayersTest {
     /**
      * Bottom first; a package may use only those before it. What a lower floor needs from a higher one it declares
      * and the server's composition root ({@code MathSketchServer}) wires: the store reports to {@code StoreEvents} and
-     * {@code HeapFailures}, which {@code observe}'s metrics and heap watch implement; the readiness checks are handed
+     * {@code HeapFailures}, which {@code observe}'s metrics and heap watch implement; the health checks are handed
      * whether a request is the admin's, the direct error handler the security headers (both {@code access}'s).
      */
     private static final List<String> FLOORS = List.of(ROOT + ".concurrent", ROOT + ".json", ROOT + ".config",

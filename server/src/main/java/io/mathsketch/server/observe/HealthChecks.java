@@ -11,12 +11,23 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Readiness: the models are loaded and warmed up, and the database answers a query. A DOWN database makes the
- * instance not ready (so a balancer prefers others) while recognition itself keeps working unstored.
+ * The health checks besides the heap's: {@code engine} (readiness: the models are loaded and warmed up) and
+ * {@code database} (the database answers a query).
+ *
+ * <p>The database is shared by every instance, so it is deliberately not a readiness check: were it one, a database
+ * outage would make every instance unready at once, and a balancer (Kubernetes Services, HAProxy, fly.io) would
+ * drop them all, turning a partial outage (recognitions still answered, unstored; reads 503
+ * {@code database-unavailable}) into a full one. Readiness says whether this instance can serve. Helidon gives every
+ * check one of three types and shows every check in {@code /observe/health}; of the three, only {@link
+ * HealthCheckType#STARTUP} keeps the database out of both probes that act on it ({@code /observe/health/ready}
+ * removes an instance from the balancer, {@code /observe/health/live} restarts it). So the database check is a
+ * start-up check: it shows DOWN in {@code /observe/health} (for operators and alerts) and in {@code
+ * /observe/health/started}, which no probe uses. Start-up itself never waits on it: the server opens its port only
+ * after the database has opened and been migrated.
  */
-public final class ReadinessChecks {
+public final class HealthChecks {
 
-    private ReadinessChecks() {
+    private HealthChecks() {
     }
 
     /**
@@ -51,9 +62,10 @@ public final class ReadinessChecks {
 
     private record DatabaseCheck(RecognitionStore store, DatabaseStatus status, BooleanSupplier adminRequest)
             implements HealthCheck {
+        /** Not READINESS (see the class comment), nor LIVENESS (a restart cannot mend a shared database). */
         @Override
         public HealthCheckType type() {
-            return HealthCheckType.READINESS;
+            return HealthCheckType.STARTUP;
         }
 
         @Override
