@@ -21,8 +21,8 @@ import java.util.Optional;
  * of a number, cropped and shrunk to a bounded size for segmentation. Decoding, and its limits, belong to the {@link ImageDecoder}; this
  * class decides where the ink is and centres it: by the canvas rule ({@code InkExtractor}) when the background is
  * flat, as drawings exported from a canvas have it, and otherwise as a photo of paper ({@link PhotoInk}: light
- * normalised, ink thresholded, specks and edge marks dropped) for a digit, an expression and a number (its written
- * line, {@link #lineCrop}). Thread-safe.
+ * normalised, ink thresholded, specks and edge marks dropped) for a digit, an expression (its written line with
+ * its operators, {@link #expressionCrop}) and a number (its written line, {@link #lineCrop}). Thread-safe.
  */
 public final class ImagePreprocessor {
 
@@ -135,7 +135,8 @@ public final class ImagePreprocessor {
      */
     public InkCrop pageCrop(DecodedImage image, int maxPixels) throws BlankImage {
         InkExtractor extractor = new InkExtractor(image);
-        InkCrop crop = extractor.flatBackground() ? extractor.inkCrop(maxPixels) : photoCrop(image, maxPixels, false);
+        InkCrop crop = extractor.flatBackground() ? extractor.inkCrop(maxPixels)
+                : photoCrop(image, maxPixels, false, false);
         if (crop == null) {
             throw new BlankImage();
         }
@@ -151,10 +152,25 @@ public final class ImagePreprocessor {
      * @throws BlankImage when the image holds no ink
      */
     public InkCrop lineCrop(byte[] encoded, int maxPixels) throws RecognitionException {
+        return lineCrop(encoded, maxPixels, false);
+    }
+
+    /**
+     * Like {@link #lineCrop}, but a photo keeps an expression's line ({@link PhotoInk#expressionLine()}: also the
+     * small and flat operators within the line's rows): what an expression is laid out from. A drawing on a flat
+     * background is cropped by the canvas rule.
+     *
+     * @throws BlankImage when the image holds no ink
+     */
+    public InkCrop expressionCrop(byte[] encoded, int maxPixels) throws RecognitionException {
+        return lineCrop(encoded, maxPixels, true);
+    }
+
+    private InkCrop lineCrop(byte[] encoded, int maxPixels, boolean operators) throws RecognitionException {
         return decoder.decode(encoded, image -> {
             InkExtractor extractor = new InkExtractor(image);
             InkCrop crop = extractor.flatBackground() ? extractor.inkCrop(maxPixels)
-                    : photoCrop(image, maxPixels, true);
+                    : photoCrop(image, maxPixels, true, operators);
             if (crop == null) {
                 throw new BlankImage();
             }
@@ -163,12 +179,12 @@ public final class ImagePreprocessor {
     }
 
     /**
-     * The kept ink of a photo of paper (its written line only when {@code line}), cropped to its box and shrunk to
-     * at most {@code maxPixels}; null if none.
+     * The kept ink of a photo of paper (its written line only when {@code line}, with its operators when
+     * {@code operators}), cropped to its box and shrunk to at most {@code maxPixels}; null if none.
      */
-    private static InkCrop photoCrop(DecodedImage image, int maxPixels, boolean line) {
+    private static InkCrop photoCrop(DecodedImage image, int maxPixels, boolean line, boolean operators) {
         PhotoInk photo = new PhotoInk(image);
-        InkImage page = line ? photo.line() : photo.page();
+        InkImage page = !line ? photo.page() : operators ? photo.expressionLine() : photo.line();
         int w = page.width(), h = page.height();
         float[] ink = page.ink();
         int minX = w, minY = h, maxX = -1, maxY = -1;

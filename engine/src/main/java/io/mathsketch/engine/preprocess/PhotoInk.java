@@ -45,6 +45,8 @@ final class PhotoInk {
     private static final double PAPER_SIGMAS = 5;
     /** A component smaller than this share of the largest one is a speck. */
     private static final double SPECK_SHARE = 0.04;
+    /** A line's largest stroke is about this many pen widths tall ({@link #digit}'s least piece assumes the same). */
+    private static final int PEN_WIDTHS_PER_STROKE = 15;
     /**
      * Fewer pixels beyond the threshold than this in the largest component, or than the square of a hundredth of
      * the shorter side: there is no ink, only specks (a digit a reader can make out is far larger).
@@ -482,6 +484,20 @@ final class PhotoInk {
      * left out, where a number's segmentation would read them as digits.
      */
     InkImage line() {
+        return line(false);
+    }
+
+    /**
+     * A written expression: {@link #line()}, and also every mark of the ink whose vertical centre lies within the kept
+     * line's rows and that is at least a pen's width across and half a pen's width square in strong pixels, however
+     * small or flat next to the largest stroke: a minus, a times dot, a decimal point, the bars of = and the dots of
+     * ÷, which the fifth-of-height rule drops. Specks off the line's rows are still left out.
+     */
+    InkImage expressionLine() {
+        return line(true);
+    }
+
+    private InkImage line(boolean operators) {
         Components c = components();
         int main = c.largest();
         if (main < 0) {
@@ -497,7 +513,10 @@ final class PhotoInk {
         while (grown) {
             grown = false;
             for (int k : order) {
-                if (keep[k] || !c.piece(k, minPiece) || c.extent(k) < side / 5) {
+                if (keep[k]) {
+                    continue;
+                }
+                if ((!c.piece(k, minPiece) || c.extent(k) < side / 5) && !(operators && operator(c, k, box, side))) {
                     continue;
                 }
                 int lineHeight = box[3] - box[1] + 1;
@@ -514,6 +533,14 @@ final class PhotoInk {
             }
         }
         return c.ink(keep, new int[] {0, 0, width - 1, height - 1});
+    }
+
+    /** Whether candidate {@code k} can be an operator of the line kept so far ({@link #expressionLine}). */
+    private static boolean operator(Components c, int k, int[] box, double side) {
+        int centreY = (c.minY[k] + c.maxY[k]) / 2;
+        double pen = Math.max(2, side / PEN_WIDTHS_PER_STROKE);
+        return c.candidate(k) && centreY >= box[1] && centreY <= box[3]
+                && c.strong[k] >= Math.max(MIN_STROKE_PIXELS, pen * pen / 2) && c.extent(k) >= pen;
     }
 
     /** Every kept component (all but edge marks and specks), mapped to ink over the whole working image. */

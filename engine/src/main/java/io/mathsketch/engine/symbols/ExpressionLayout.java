@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Expression mode's preparation in one place: decode the image (a drawing or a photo of paper, {@link
- * ImagePreprocessor#pageCrop}), take its ink apart into symbols left to right
+ * Expression mode's preparation in one place: decode the image (a drawing, or of a photo of paper its written line
+ * with its operators, {@link ImagePreprocessor#expressionCrop}), take its ink apart into symbols left to right
  * ({@link SymbolSegmenter}), measure the line ({@link SymbolGeometry}) and centre each symbol the MNIST way for the
  * symbol model. Thread-safe.
  */
@@ -156,10 +156,10 @@ public final class ExpressionLayout {
     /**
      * @throws BlankImage when the image holds no ink
      * @throws RecognitionException.TooManySymbols over {@link #MAX_SYMBOLS}
-     * @throws RecognitionException for every decoding failure {@link ImagePreprocessor#pageCrop} reports
+     * @throws RecognitionException for every decoding failure {@link ImagePreprocessor#expressionCrop} reports
      */
     public Laid layout(byte[] encoded) throws RecognitionException {
-        return layout(preprocessor.pageCrop(encoded, WORKING_PIXELS));
+        return layout(preprocessor.expressionCrop(encoded, WORKING_PIXELS));
     }
 
     /**

@@ -151,6 +151,28 @@ class PhotoInkTest {
     }
 
     @Test
+    void anExpressionsLineKeepsASmallDotWithinItsRowsAndLeavesAMarkOffTheLineOut() throws RecognitionException {
+        float[] disk = new float[12 * 12];
+        for (int y = 0; y < 12; y++) {
+            for (int x = 0; x < 12; x++) {
+                disk[y * 12 + x] = (x - 5.5) * (x - 5.5) + (y - 5.5) * (y - 5.5) <= 30 ? 1 : 0;
+            }
+        }
+        // 7 1 and a dot the size of a pen's tip level with the digits' middle: far under a fifth of their height.
+        List<CanvasRenderer.Placement> scene = List.of(
+                CanvasRenderer.place(SyntheticDigits.draw("7", 60, 0.1), 230, 200, 1.5),
+                CanvasRenderer.place(SyntheticDigits.draw("1", 60, 0.1), 310, 200, 1.5),
+                CanvasRenderer.place(new InkImage(12, 12, disk), 400, 239, 1),
+                CanvasRenderer.place(SyntheticDigits.draw("1", 60, 0.1), 520, 40, 0.5));
+        byte[] jpeg = CanvasRenderer.encode(photo(scene, UNEVEN, 3, 10, false, 8), "jpeg");
+        InkCrop expression = preprocessor.expressionCrop(jpeg, 1 << 20);
+        InkCrop line = preprocessor.lineCrop(jpeg, 1 << 20);
+        assertTrue(expression.x() + expression.ink().width() >= 410, "the dot is kept: " + expression);
+        assertTrue(expression.y() > 150, "the mark above is left out: " + expression);
+        assertTrue(line.x() + line.ink().width() < 400, "a number's line drops the dot: " + line);
+    }
+
+    @Test
     void aPencilDigitOnSquaredPaperIsNotDroppedWithTheGrid() {
         // The grid's lines cross the whole sheet and the digit's strokes: at Otsu's level, lines and ink are one
         // component reaching the frame's edge. The digit is found at a stricter level, without the fainter lines.
