@@ -2,6 +2,7 @@ package io.mathsketch.engine.preprocess;
 
 import io.mathsketch.engine.image.DecodedImage;
 import io.mathsketch.engine.image.InkImage;
+import java.util.function.IntPredicate;
 
 /**
  * Finds the ink of a photo of paper, where the canvas rule (one background level, everything darker is ink) fails:
@@ -453,25 +454,7 @@ final class PhotoInk {
         // A piece of a stroke is at least about a stroke's width square; specks are smaller than that.
         double side = Math.max(c.maxX[main] - c.minX[main], c.maxY[main] - c.minY[main]) + 1;
         double minPiece = Math.max(SPECK_SHARE * c.strong[main], side * side / 225);
-        boolean grown = true;
-        while (grown) {
-            grown = false;
-            for (int k : order) {
-                if (keep[k] || !c.piece(k, minPiece)) {
-                    continue;
-                }
-                int reach = Math.max(box[2] - box[0], box[3] - box[1]) / 4 + 1;
-                if (c.minX[k] <= box[2] + reach && c.maxX[k] >= box[0] - reach && c.minY[k] <= box[3] + reach
-                        && c.maxY[k] >= box[1] - reach) {
-                    keep[k] = true;
-                    box[0] = Math.min(box[0], c.minX[k]);
-                    box[1] = Math.min(box[1], c.minY[k]);
-                    box[2] = Math.max(box[2], c.maxX[k]);
-                    box[3] = Math.max(box[3], c.maxY[k]);
-                    grown = true;
-                }
-            }
-        }
+        keepBeside(c, order, keep, box, k -> c.piece(k, minPiece), false);
         return c.ink(keep, box);
     }
 
@@ -508,19 +491,34 @@ final class PhotoInk {
         int[] box = {c.minX[main], c.minY[main], c.maxX[main], c.maxY[main]};
         double side = c.maxY[main] - c.minY[main] + 1;
         double minPiece = Math.max(SPECK_SHARE * c.strong[main], side * side / 225);
-        Integer[] order = c.bySize();
+        keepBeside(c, c.bySize(), keep, box,
+                k -> (c.piece(k, minPiece) && c.extent(k) >= side / 5) || (operators && operator(c, k, box, side)),
+                true);
+        return c.ink(keep, new int[] {0, 0, width - 1, height - 1});
+    }
+
+    /**
+     * Grows the kept ink: largest first ({@code order}), each admitted component beside the kept box joins it and
+     * widens it, until none joins. Beside a digit ({@code alongLine} false) is within a quarter of the box's longer
+     * side every way; beside a line, within its height horizontally and a quarter of it vertically.
+     */
+    private static void keepBeside(Components c, Integer[] order, boolean[] keep, int[] box, IntPredicate admitted,
+                                   boolean alongLine) {
         boolean grown = true;
         while (grown) {
             grown = false;
             for (int k : order) {
-                if (keep[k]) {
+                if (keep[k] || !admitted.test(k)) {
                     continue;
                 }
-                if ((!c.piece(k, minPiece) || c.extent(k) < side / 5) && !(operators && operator(c, k, box, side))) {
-                    continue;
+                int reachX, reachY;
+                if (alongLine) {
+                    int lineHeight = box[3] - box[1] + 1;
+                    reachX = lineHeight;
+                    reachY = lineHeight / 4 + 1;
+                } else {
+                    reachX = reachY = Math.max(box[2] - box[0], box[3] - box[1]) / 4 + 1;
                 }
-                int lineHeight = box[3] - box[1] + 1;
-                int reachX = lineHeight, reachY = lineHeight / 4 + 1;
                 if (c.minX[k] <= box[2] + reachX && c.maxX[k] >= box[0] - reachX && c.minY[k] <= box[3] + reachY
                         && c.maxY[k] >= box[1] - reachY) {
                     keep[k] = true;
@@ -532,7 +530,6 @@ final class PhotoInk {
                 }
             }
         }
-        return c.ink(keep, new int[] {0, 0, width - 1, height - 1});
     }
 
     /** Whether candidate {@code k} can be an operator of the line kept so far ({@link #expressionLine}). */
