@@ -22,8 +22,11 @@ import java.util.function.LongSupplier;
 /**
  * Rate limits on {@code /api/*} ({@code rate-limit}): a request needs a token from its client id's bucket and from
  * its remote address's; without one it is answered 429 {@code rate-limited} with {@code Retry-After} (whole seconds
- * until a token is back) and reaches neither the engine nor the database. The page, health and metrics are not
- * limited. Must run after {@link ClientIdFilter}, which gives the request its client id.
+ * until a token is back) and reaches neither the engine nor the database. {@code /observe/metrics} and
+ * {@code /openapi} take a token from the same address bucket only (they give and read no client id): each answer
+ * walks every meter or the whole document, which a flood from one address should not get for free. The page and the
+ * health checks are not limited: balancers and the kubelet poll them, and an instance refusing its own probes would be
+ * taken out. Must run after {@link ClientIdFilter}, which gives the request its client id.
  *
  * <p>An admitted request runs with its {@link Origin} in Helidon's current context, where {@link ImageAdmission}
  * finds whom to charge for the pixels of an image once its header is read.
@@ -54,22 +57,41 @@ public final class RateLimitFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        if (!req.path().path().startsWith("/api/")) {
-            chain.proceed();
+        String path = req.path().path();
+        if (!path.startsWith("/api/")) {
+            long wait = addressOnly(path) ? byAddress.map(b -> b.take(address(req), 1, 0)).orElse(0L) : 0;
+            if (wait > 0) {
+                refuse(res, wait, "this address", path);
+            } else {
+                chain.proceed();
+            }
             return;
         }
         Origin origin = new Origin(address(req), ClientIdFilter.clientOf(req).ownerKey());
         long wait = take(origin, 1, 0);
         if (wait > 0) {
-            long seconds = retryAfterSeconds(wait);
-            res.header(HeaderNames.RETRY_AFTER, Long.toString(seconds));
-            ProblemErrorHandler.send(res, new ProblemDetails(ProblemType.RATE_LIMITED, "too many requests from"
-                    + " this client; retry after " + seconds + " s", req.path().path()));
+            refuse(res, wait, "this client", path);
             return;
         }
         req.context().register(origin);
         // Helidon routes without making the request's context current; the engine's caller finds it there.
         Contexts.runInContext(req.context(), chain::proceed);
+    }
+
+    /** The metrics and the OpenAPI document, under the address limit only; never a health check. */
+    static boolean addressOnly(String path) {
+        return under(path, "/observe/metrics") || under(path, "/openapi");
+    }
+
+    private static boolean under(String path, String root) {
+        return path.equals(root) || path.startsWith(root + "/");
+    }
+
+    private static void refuse(RoutingResponse res, long waitNanos, String whom, String path) {
+        long seconds = retryAfterSeconds(waitNanos);
+        res.header(HeaderNames.RETRY_AFTER, Long.toString(seconds));
+        ProblemErrorHandler.send(res, new ProblemDetails(ProblemType.RATE_LIMITED, "too many requests from "
+                + whom + "; retry after " + seconds + " s", path));
     }
 
     RateLimitSettings settings() {

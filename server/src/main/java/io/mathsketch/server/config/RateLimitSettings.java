@@ -4,7 +4,8 @@ import io.mathsketch.engine.config.ConfigValues;
 import io.mathsketch.engine.config.Key;
 
 /**
- * Per-client request rate limits on {@code /api/*}: section {@code rate-limit}. Two token buckets per request, one
+ * Request rate limits on {@code /api/*} (and, per address only, {@code /observe/metrics} and {@code /openapi}):
+ * section {@code rate-limit}. Two token buckets per request, one
  * for its anonymous client id and one for its remote address (a client that drops its id to get a fresh bucket still
  * meets its address's); each refills at its rate up to its burst. A rate of 0 turns that bucket off.
  *

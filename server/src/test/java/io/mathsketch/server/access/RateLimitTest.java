@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import static io.mathsketch.server.testing.RequestCounts.counted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rate limits over HTTP, with limits small enough to reach (slow refill, so the test does not race the clock). */
@@ -59,6 +60,40 @@ class RateLimitTest {
         Http.Response limited = untilLimited(() -> SERVER.http().asBrowser().withHeader("X-Forwarded-For",
                 "2001:db8:7:9:" + Integer.toHexString(claimed.incrementAndGet()) + "::1"), 8);
         assertEquals("rate-limited", limited.problem());
+    }
+
+    @Test
+    void metricsAndTheOpenApiDocumentTakeTheAddressTokensWhileHealthChecksAreNeverLimited() {
+        Http scraper = SERVER.http().withHeader("X-Forwarded-For", "203.0.113.3");
+        long start = System.nanoTime();
+        int served = 0;
+        Http.Response limited = null;
+        for (int i = 0; i < 200 && limited == null; i++) {
+            Http.Response response = scraper.get(i % 2 == 0 ? "/observe/metrics" : "/openapi");
+            if (response.status() == 429) {
+                limited = response;
+            } else {
+                assertEquals(200, response.status(), response::toString);
+                served++;
+            }
+        }
+        assertNotNull(limited, "never limited after 200 requests");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(served >= 7 && served <= 8 + Math.ceil(seconds) + 1, served + " served in " + seconds + " s");
+        assertEquals("rate-limited", limited.problem());
+        assertTrue(limited.header("Retry-After").isPresent(), limited::toString);
+        // One bucket for the address: its API requests, from a client with a full bucket of its own, meet it too.
+        assertEquals(429, scraper.asClient("fresh-client-0123456789").get("/api/v1/models").status());
+        assertEquals(429, scraper.get("/openapi").status());
+
+        for (int i = 0; i < 12; i++) {
+            for (String probe : new String[] {"/observe/health", "/observe/health/live", "/observe/health/ready",
+                    "/observe/health/started", "/"}) {
+                assertEquals(200, scraper.get(probe).status(), probe + " is not limited");
+            }
+        }
+        assertEquals(200, SERVER.http().withHeader("X-Forwarded-For", "203.0.113.4").get("/observe/metrics")
+                .status(), "another address has its own bucket");
     }
 
     /** {@code GET /api/v1/models} requests counted with this status, read without touching a test's buckets. */
