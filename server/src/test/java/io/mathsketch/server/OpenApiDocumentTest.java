@@ -78,10 +78,7 @@ class OpenApiDocumentTest {
 
     @Test
     void everyApiRouteIsDocumentedAndEveryDocumentedRouteIsServed() {
-        RouteRecorder recorder = new RouteRecorder();
-        MathSketchServer.api(recorder, new RecognitionService(null, null, null, null, null, null, null, null),
-                new StatsService(null, null, Duration.ZERO), new ModelService(null, new AdminToken(Optional.empty())));
-        Set<String> registered = new TreeSet<>(recorder.routes());
+        Set<String> registered = new TreeSet<>(apiRoutes().routes());
 
         OpenAPI document = assertValid(parse(served("application/yaml")));
         Set<String> documented = new TreeSet<>();
@@ -101,10 +98,41 @@ class OpenApiDocumentTest {
         }
     }
 
+    /** Each operation documents exactly the query parameters its route declares (and so accepts). */
+    @Test
+    void everyApiOperationDocumentsTheQueryParametersItAccepts() {
+        OpenAPI document = assertValid(parse(served("application/yaml")));
+        Map<String, List<String>> declared = apiRoutes().queryParameters();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            String route = method.name() + " " + path;
+            Set<String> documented = new TreeSet<>();
+            for (Parameter parameter : operation.getParameters() == null ? List.<Parameter>of()
+                    : operation.getParameters()) {
+                Parameter resolved = parameter.get$ref() == null ? parameter : document.getComponents()
+                        .getParameters().get(parameter.get$ref().substring(parameter.get$ref().lastIndexOf('/') + 1));
+                if ("query".equals(resolved.getIn())) {
+                    documented.add(resolved.getName());
+                }
+            }
+            assertEquals(new TreeSet<>(declared.get(route)), documented, route + ": accepted vs documented");
+        }));
+    }
+
+    private static RouteRecorder apiRoutes() {
+        RouteRecorder recorder = new RouteRecorder();
+        MathSketchServer.api(recorder, new RecognitionService(null, null, null, null, null, null, null, null),
+                new StatsService(null, null, Duration.ZERO), new ModelService(null, new AdminToken(Optional.empty())));
+        return recorder;
+    }
+
     /**
      * What every API operation answers before its handler runs, sent to each documented operation and checked in its
      * documented responses: a malformed {@code X-Client-Id} is 400, credentials that are not the admin token are 401
-     * (this server has none configured, so any is wrong), and another method on its path is 405 with the documented
+     * (this server has none configured, so any is wrong), a query parameter it does not accept is 400
+     * {@code unknown-parameter}, and another method on its path is 405 with the documented
      * methods as {@code Allow}.
      */
     @Test
@@ -135,6 +163,10 @@ class OpenApiDocumentTest {
                     assertEquals(401, wrongToken.status(), route + " with a wrong token: " + wrongToken);
                     assertEquals(Optional.of("Bearer"), wrongToken.header("WWW-Authenticate"), route);
                 }
+
+                Http.Response unknown = send(http(), method.name(), concrete + "?mdoe=number");
+                assertEquals(400, unknown.status(), route + " with an unknown query parameter: " + unknown);
+                assertEquals("unknown-parameter", unknown.problem(), route);
 
                 assertTrue(documented.contains("405"), route + " documents 405 (another method on its path)");
                 assertEquals("#/components/responses/MethodNotAllowed", operation.getResponses().get("405")

@@ -36,8 +36,8 @@ public final class ModelService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list)
-                .post("/{name}/reload", this::reload);
+        rules.get("/", AcceptedParameters.of(this::list))
+                .post("/{name}/reload", AcceptedParameters.of(this::reload));
     }
 
     private void list(ServerRequest req, ServerResponse res) {

@@ -87,12 +87,13 @@ public final class RecognitionService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/", this::recognize)
-                .get("/", this::list)
-                .get("/{id}", this::get)
-                .delete("/{id}", this::delete)
-                .get("/{id}/image", this::image)
-                .put("/{id}/feedback", this::feedback);
+        // Each operation's query parameters: these and no other (openapi.yaml documents the same; tested).
+        rules.post("/", AcceptedParameters.of(this::recognize, "model", "mode", "store", "fields"))
+                .get("/", AcceptedParameters.of(this::list, "limit", "cursor", "label", "model", "fields"))
+                .get("/{id}", AcceptedParameters.of(this::get, "fields"))
+                .delete("/{id}", AcceptedParameters.of(this::delete))
+                .get("/{id}/image", AcceptedParameters.of(this::image))
+                .put("/{id}/feedback", AcceptedParameters.of(this::feedback));
     }
 
     private void recognize(ServerRequest req, ServerResponse res) throws RecognitionException {

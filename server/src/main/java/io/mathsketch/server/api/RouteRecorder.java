@@ -7,26 +7,36 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
  * Writes down the routes services register ({@code "POST /api/v1/recognitions"}) instead of serving them: the server
  * learns from it which methods each API path allows ({@link MethodNotAllowed}), and a test compares them with the
- * OpenAPI document. Routes given as a prebuilt {@link HttpRoute} cannot be read back and fail loudly.
+ * OpenAPI document. Routes given as a prebuilt {@link HttpRoute} cannot be read back and fail loudly, and so does a
+ * handler that does not say which query parameters it accepts ({@link AcceptedParameters}).
  */
 public final class RouteRecorder implements HttpRules {
 
     private final String prefix;
     private final List<String> routes;
+    private final Map<String, List<String>> parameters;
 
     public RouteRecorder() {
-        this("", new ArrayList<>());
+        this("", new ArrayList<>(), new LinkedHashMap<>());
     }
 
-    private RouteRecorder(String prefix, List<String> routes) {
+    private RouteRecorder(String prefix, List<String> routes, Map<String, List<String>> parameters) {
         this.prefix = prefix;
         this.routes = routes;
+        this.parameters = parameters;
+    }
+
+    /** The query parameters each route accepts, by route as {@link #routes()} writes it. */
+    public Map<String, List<String>> queryParameters() {
+        return Map.copyOf(parameters);
     }
 
     /** Every route seen, as {@code METHOD /path} with Helidon's {@code {param}} placeholders. */
@@ -44,7 +54,7 @@ public final class RouteRecorder implements HttpRules {
 
     @Override
     public HttpRules register(String pathPattern, HttpService... services) {
-        RouteRecorder nested = new RouteRecorder(join(prefix, pathPattern), routes);
+        RouteRecorder nested = new RouteRecorder(join(prefix, pathPattern), routes, parameters);
         for (HttpService service : services) {
             service.routing(nested);
         }
@@ -59,7 +69,13 @@ public final class RouteRecorder implements HttpRules {
 
     @Override
     public HttpRules route(Method method, String pathPattern, Handler handler) {
-        routes.add(method.text().toUpperCase(Locale.ROOT) + " " + join(prefix, pathPattern));
+        String route = method.text().toUpperCase(Locale.ROOT) + " " + join(prefix, pathPattern);
+        if (!(handler instanceof AcceptedParameters accepted)) {
+            throw new IllegalArgumentException(route + ": wrap its handler in AcceptedParameters.of(handler, names)"
+                    + " so that a query parameter it does not read is refused, not ignored");
+        }
+        routes.add(route);
+        parameters.put(route, accepted.names());
         return this;
     }
 

@@ -42,7 +42,7 @@ public final class StatsService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::stats);
+        rules.get("/", AcceptedParameters.of(this::stats));
     }
 
     private void stats(ServerRequest req, ServerResponse res) {

@@ -3,6 +3,7 @@ package io.mathsketch.server.problem;
 /** The stable problem kinds of the API contract; the URN is {@code urn:mathsketch:problem:<slug>}. */
 public enum ProblemType {
     BAD_REQUEST("bad-request", 400, "Bad request"),
+    UNKNOWN_PARAMETER("unknown-parameter", 400, "Unknown query parameter"),
     UNAUTHORIZED("unauthorized", 401, "Unauthorized"),
     RELOAD_DISABLED("reload-disabled", 403, "Model reloading is disabled"),
     NOT_FOUND("not-found", 404, "Not found"),

@@ -4,6 +4,8 @@ import io.mathsketch.server.testing.Digits;
 import io.mathsketch.server.testing.Http;
 import io.mathsketch.server.testing.RawHttp;
 import io.mathsketch.server.testing.ServerFixture;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the API asks of every request, each refused with a problem naming what to change rather than quietly read
- * another way: one value per query parameter, a body without a content coding, JSON in UTF-8.
+ * another way: only the query parameters an operation reads, each once, a body without a content coding, JSON in
+ * UTF-8.
  */
 class RequestRulesTest {
 
@@ -35,6 +38,58 @@ class RequestRulesTest {
                 Digits.canvasPng(0));
         assertEquals(400, post.status(), post::toString);
         assertTrue(post.json().getString("detail").contains("'mode'"), post::toString);
+    }
+
+    @Test
+    void aQueryParameterTheOperationDoesNotReadIs400NamingItAndTheAcceptedOnes() {
+        Http client = SERVER.http().asClient("unknown-parameter-test-client");
+        // A typo of mode: read in digit mode without a word, before.
+        Http.Response typo = client.post("/api/v1/recognitions?mdoe=number", "image/png", Digits.canvasPng(0));
+        assertEquals(400, typo.status(), typo::toString);
+        assertEquals("unknown-parameter", typo.problem());
+        assertEquals(Optional.of("application/problem+json"), typo.header("Content-Type"));
+        assertTrue(typo.json().getString("detail").contains("'mdoe'"), typo::toString);
+        assertTrue(typo.json().getString("detail").contains("model, mode, store, fields"), typo::toString);
+        assertEquals(List.of("mdoe"), strings(typo.json().getJsonArray("unknownParameters")));
+        assertEquals(List.of("model", "mode", "store", "fields"),
+                strings(typo.json().getJsonArray("acceptedParameters")));
+        assertEquals(0, client.get("/api/v1/recognitions").json().getJsonArray("items").size(), "nothing stored");
+
+        // Names are case-sensitive, like the values they announce; a parameter another operation reads is no help.
+        assertUnknown(client.post("/api/v1/recognitions?Mode=number", "image/png", Digits.canvasPng(0)), "Mode");
+        assertUnknown(client.get("/api/v1/recognitions?limit=5&store=false"), "store");
+        assertUnknown(client.get("/api/v1/stats?model=mnist-cnn"), "model");
+        Http.Response none = client.get("/api/v1/models?verbose=1");
+        assertUnknown(none, "verbose");
+        assertEquals(List.of(), strings(none.json().getJsonArray("acceptedParameters")));
+        assertTrue(none.json().getString("detail").contains("accepts no query parameter"), none::toString);
+        // "?=1" names the empty name; control characters are echoed escaped.
+        assertUnknown(client.get("/api/v1/stats?=1"), "");
+        assertUnknown(client.get("/api/v1/stats?a%1Bb=1"), "a\\u001bb");
+
+        // Many unknown names: the first ten quoted (sorted), the rest counted.
+        StringBuilder many = new StringBuilder("/api/v1/stats?");
+        for (int i = 0; i < 500; i++) {
+            many.append("p").append(1000 + i).append("=1&");
+        }
+        Http.Response flood = client.get(many.toString());
+        assertEquals(400, flood.status(), flood::toString);
+        assertEquals(AcceptedParameters.MAX_QUOTED, flood.json().getJsonArray("unknownParameters").size());
+        assertTrue(flood.json().getString("detail").contains("and 490 more"), flood::toString);
+
+        // What URL builders leave behind, an empty pair, names nothing.
+        assertEquals(200, client.get("/api/v1/recognitions?&limit=5&").status());
+        assertEquals(200, client.get("/api/v1/stats?").status());
+    }
+
+    private static void assertUnknown(Http.Response response, String name) {
+        assertEquals(400, response.status(), response::toString);
+        assertEquals("unknown-parameter", response.problem(), response::toString);
+        assertEquals(List.of(name), strings(response.json().getJsonArray("unknownParameters")), response::toString);
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
     @Test
