@@ -49,6 +49,7 @@ import io.mathsketch.server.store.RecognitionWriter;
 import io.mathsketch.server.store.RetentionJob;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,6 +62,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class MathSketchServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(MathSketchServer.class.getName());
+    /** The page's files on the class path, served under {@code /}. */
+    private static final String PAGE_FOLDER = "web";
+    private static final List<String> HEALTH_PATHS = List.of("/observe/health", "/observe/health/live",
+            "/observe/health/ready", "/observe/health/started");
 
     private final WebServer webServer;
     private final RecognitionWriter writer;
@@ -156,7 +161,7 @@ public final class MathSketchServer implements AutoCloseable {
                     .addFeature(observe)
                     .addFeature(OpenApiFeature.builder().build())
                     .addFeature(StaticContentFeature.builder()
-                            .addClasspath(page -> page.location("web").welcome("index.html").context("/"))
+                            .addClasspath(page -> page.location(PAGE_FOLDER).welcome("index.html").context("/"))
                             .build())
                     .routing(routing -> routing(routing, recognitions, stats, models, registry,
                             rateLimit, adminRequests, new ClientIdFilter(settings.server().secureCookie()),
@@ -223,8 +228,32 @@ public final class MathSketchServer implements AutoCloseable {
         routing.addFilter(rateLimit);
         routing.addFilter(presentedToken);
         api(routing, recognitions, stats, models);
-        MethodNotAllowed.register(routing, served.routes(), cors);
+        List<String> paths = new ArrayList<>(served.routes());
+        paths.addAll(featureRoutes());
+        MethodNotAllowed.register(routing, paths, cors);
         routing.error(Throwable.class, new ProblemErrorHandler(heap));
+    }
+
+    /**
+     * What Helidon's features serve, as {@code "METHOD /path"}: the health checks (which answer {@code HEAD} too),
+     * the metrics (whose {@code OPTIONS} answers their metadata), the OpenAPI document and the page's files. Any
+     * other method on these paths is 405; their other paths (a metric scope, a check by name) are left as Helidon
+     * answers them.
+     */
+    static List<String> featureRoutes() {
+        List<String> routes = new ArrayList<>();
+        for (String path : HEALTH_PATHS) {
+            routes.add("GET " + path);
+            routes.add("HEAD " + path);
+        }
+        routes.add("GET /observe/metrics");
+        routes.add("OPTIONS /observe/metrics");
+        routes.add("GET /openapi");
+        for (String path : PageFiles.list(PAGE_FOLDER)) {
+            routes.add("GET " + path);
+            routes.add("HEAD " + path);
+        }
+        return routes;
     }
 
     /** Where each API service is mounted; {@code OpenApiDocumentTest} checks these routes against the document. */

@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Answers a request for an API path with a method the path does not serve with 405 {@code method-not-allowed} and an
- * {@code Allow} header (RFC 9110 §15.5.6), instead of the 404 that says the resource does not exist. The methods come
- * from the routes the services register ({@link RouteRecorder}), so they are written once. {@code HEAD} is refused
- * the same way (no API path serves it: passed on, it fell through to the static pages' 404), and so is
- * {@code OPTIONS}, except a CORS preflight while CORS is configured, which passes on to the CORS feature.
+ * Answers a request for a path the server serves with a method the path does not serve with 405
+ * {@code method-not-allowed} and an {@code Allow} header (RFC 9110 §15.5.6), instead of the 404 that says the resource
+ * does not exist. The API's methods come from the routes the services register ({@link RouteRecorder}), so they are
+ * written once; the paths Helidon's features serve (health, metrics, OpenAPI, the page's files) are listed by the
+ * server. A method a path serves is passed on to whichever route serves it. {@code HEAD} is refused the same way
+ * where no route serves it (passed on, it fell through to the static pages' 404), and so is {@code OPTIONS}, except a
+ * CORS preflight on an API path while CORS is configured, which passes on to the CORS feature.
  */
 public final class MethodNotAllowed {
 
@@ -26,9 +28,10 @@ public final class MethodNotAllowed {
     }
 
     /**
-     * Registers, after the services' own routes on {@code rules}, one fallback per recorded path.
+     * Registers, after the services' own routes on {@code rules}, one fallback per path.
      *
-     * @param routes {@code "METHOD /path"} as {@link RouteRecorder#routes()} gives them
+     * @param routes {@code "METHOD /path"} as {@link RouteRecorder#routes()} gives them: the API's and the paths the
+     *               features serve
      * @param cors whether the CORS feature is on, to answer preflights ({@code OPTIONS} with
      *             {@code Access-Control-Request-Method})
      */
@@ -42,7 +45,7 @@ public final class MethodNotAllowed {
             String allow = String.join(", ", methods);
             rules.any(path, (req, res) -> {
                 Method method = req.prologue().method();
-                if (cors && method == Method.OPTIONS
+                if (methods.contains(method.text()) || cors && method == Method.OPTIONS && path.startsWith("/api/")
                         && req.headers().contains(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD)) {
                     res.next();
                     return;

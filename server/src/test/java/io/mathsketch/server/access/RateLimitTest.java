@@ -85,6 +85,10 @@ class RateLimitTest {
         // One bucket for the address: its API requests, from a client with a full bucket of its own, meet it too.
         assertEquals(429, scraper.asClient("fresh-client-0123456789").get("/api/v1/models").status());
         assertEquals(429, scraper.get("/openapi").status());
+        assertEquals(429, scraper.send(scraper.request("/openapi").method("TRACE",
+                java.net.http.HttpRequest.BodyPublishers.noBody()).build()).status(), "limited before its 405");
+        assertEquals(429, scraper.send(scraper.request("/api/v1/stats").method("TRACE",
+                java.net.http.HttpRequest.BodyPublishers.noBody()).build()).status(), "limited before its 405");
 
         for (int i = 0; i < 12; i++) {
             for (String probe : new String[] {"/observe/health", "/observe/health/live", "/observe/health/ready",

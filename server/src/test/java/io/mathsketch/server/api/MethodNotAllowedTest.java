@@ -12,7 +12,10 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A path the API serves, asked with a method it does not serve, is 405 with {@code Allow}; an unknown path is 404. */
+/**
+ * A path the server serves (the API's, health, metrics, the OpenAPI document, the page's files), asked with a method
+ * it does not serve, is 405 with {@code Allow}; an unknown path is 404.
+ */
 class MethodNotAllowedTest {
 
     private static final String ORIGIN = "https://app.example";
@@ -48,10 +51,36 @@ class MethodNotAllowedTest {
 
     @Test
     void anUnknownPathIsStill404() {
-        Http.Response response = send("DELETE", "/api/v1/nothing-here");
+        for (String request : new String[] {"DELETE /api/v1/nothing-here", "TRACE /nothing-here", "TRACE /js/none.js",
+                "TRACE /css", "DELETE /observe/health/nothing", "TRACE /openapi/ui", "TRACE /index.html/"}) {
+            String[] parts = request.split(" ");
+            Http.Response response = send(parts[0], parts[1]);
 
-        assertEquals(404, response.status(), response::toString);
-        assertEquals("not-found", response.problem());
+            assertEquals(404, response.status(), request + ": " + response);
+            assertEquals("not-found", response.problem(), request);
+        }
+    }
+
+    @Test
+    void thePathsOfHealthMetricsOpenApiAndThePageAre405WithTheMethodsTheyServe() {
+        for (String method : new String[] {"TRACE", "DELETE", "POST", "OPTIONS"}) {
+            for (String path : new String[] {"/", "/index.html", "/js/main.js", "/css/app.css", "/favicon.svg",
+                    "/observe/health", "/observe/health/live", "/observe/health/ready", "/observe/health/started"}) {
+                assertMethodNotAllowed(method, path, "GET, HEAD");
+            }
+            assertMethodNotAllowed(method, "/openapi", "GET");
+        }
+        assertMethodNotAllowed("TRACE", "/observe/metrics", "GET, OPTIONS");
+        assertMethodNotAllowed("PUT", "/observe/metrics", "GET, OPTIONS");
+        assertEquals(Optional.of("GET"), send("HEAD", "/openapi").header("Allow"));
+
+        // What they serve is still served, by the feature that serves it.
+        for (String path : new String[] {"/", "/js/main.js", "/observe/health/ready", "/observe/metrics", "/openapi"}) {
+            assertEquals(200, send("GET", path).status(), path);
+        }
+        assertEquals(200, send("HEAD", "/js/main.js").status());
+        assertEquals(204, send("HEAD", "/observe/health/live").status());
+        assertEquals(200, send("OPTIONS", "/observe/metrics").status(), "the metrics' metadata");
     }
 
     @Test
