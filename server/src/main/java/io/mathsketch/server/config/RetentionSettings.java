@@ -17,8 +17,13 @@ import java.time.Duration;
  *                          zero: no per-client bound
  * @param interval how often the purge runs; zero turns the purge job off. Short, so that a store at its cap deletes
  *                 about the rows each interval added: a minute's rows at once made full collections (RetentionJob)
+ * @param fullScanInterval how often the purge reads every client's total (for those over their share and the
+ *                         largest holders) instead of only those its own instance's inserts raised; it also does at
+ *                         start-up. What another instance on the same database stored is seen then (and by that
+ *                         instance's own purge). Zero: at every purge
  */
-public record RetentionSettings(Duration maxAge, long maxBytes, long maxBytesPerClient, Duration interval) {
+public record RetentionSettings(Duration maxAge, long maxBytes, long maxBytesPerClient, Duration interval,
+                                Duration fullScanInterval) {
 
     static final Key<Duration> MAX_AGE = Key.duration("max-age", "P30D");
     static final Key<Long> MAX_BYTES = Key.longValue("max-bytes", 1_073_741_824L, 0, Long.MAX_VALUE);
@@ -26,6 +31,12 @@ public record RetentionSettings(Duration maxAge, long maxBytes, long maxBytesPer
     static final Key<Long> MAX_BYTES_PER_CLIENT = Key.longValue("max-bytes-per-client", 0, 0, Long.MAX_VALUE)
             .derivedDefault("a hundredth of `store.retention.max-bytes`");
     static final Key<Duration> INTERVAL = Key.duration("interval", "PT1S");
+    /**
+     * A minute: a scan of 100,000 clients' totals took 0.2-0.7 s on H2 (docs/benchmarks.md, issue 13), a few tenths of
+     * a percent of one core at this period, and a client storing through an instance whose own purge does not run is
+     * held to its share within about a minute.
+     */
+    static final Key<Duration> FULL_SCAN_INTERVAL = Key.duration("full-scan-interval", "PT1M");
     /** Clients whose shares fill the store by default: {@link #defaultMaxBytesPerClient}. */
     private static final int DEFAULT_SHARES = 100;
 
@@ -34,13 +45,19 @@ public record RetentionSettings(Duration maxAge, long maxBytes, long maxBytesPer
         MAX_BYTES.check(maxBytes);
         MAX_BYTES_PER_CLIENT.check(maxBytesPerClient);
         INTERVAL.check(interval);
+        FULL_SCAN_INTERVAL.check(fullScanInterval);
+    }
+
+    /** With the default {@code full-scan-interval}. */
+    public RetentionSettings(Duration maxAge, long maxBytes, long maxBytesPerClient, Duration interval) {
+        this(maxAge, maxBytes, maxBytesPerClient, interval, FULL_SCAN_INTERVAL.defaultValue());
     }
 
     static RetentionSettings from(ConfigValues values) {
         long maxBytes = values.get(MAX_BYTES);
         return new RetentionSettings(values.get(MAX_AGE), maxBytes,
                 values.find(MAX_BYTES_PER_CLIENT).orElseGet(() -> defaultMaxBytesPerClient(maxBytes)),
-                values.get(INTERVAL));
+                values.get(INTERVAL), values.get(FULL_SCAN_INTERVAL));
     }
 
     /**

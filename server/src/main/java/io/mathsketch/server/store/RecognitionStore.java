@@ -11,6 +11,7 @@ import org.flywaydb.core.api.FlywayException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Types;
@@ -18,7 +19,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,7 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +48,7 @@ public final class RecognitionStore {
     private static final String OWNER_ADD = "owner-bytes-add";
     private static final String OWNER_INSERT = "owner-bytes-insert";
     private static final String OWNER_DROP_EMPTY = "owner-bytes-drop-empty";
+    private static final String OWNER_TOTALS = "owner-bytes-of";
     /**
      * The holder (row of {@code owner_stored_bytes}, V7 migration) of the rows stored before owners were recorded:
      * the empty string, which no owner key (64 hex characters) can be.
@@ -56,7 +62,11 @@ public final class RecognitionStore {
     /** Rows of {@code stored_bytes_total} (V5 migration): slots 0 to 15, one taken at random per transaction. */
     static final int TOTAL_SLOTS = 16;
 
+    /** Holders read by primary key in one statement: an array parameter of at most this many. */
+    private static final int HOLDERS_PER_READ = 500;
+
     private final Database database;
+    private final GrownHolders grown = new GrownHolders();
 
     public RecognitionStore(Database database) {
         this.database = database;
@@ -69,12 +79,13 @@ public final class RecognitionStore {
      * database's own work on the row and its indexes.
      */
     public void insertAll(List<RecognitionRecord> records) {
+        Map<String, Long> byOwner = new TreeMap<>();
         guard(() -> {
             try (Connection connection = database.connection()) {
                 return inTransaction(connection, () -> {
                     try (PreparedStatement insert = connection.prepareStatement(database.statement(INSERT))) {
                         long bytes = 0;
-                        Map<String, Long> byOwner = new TreeMap<>();
+                        byOwner.clear();
                         for (RecognitionRecord record : records) {
                             long rowBytes = bindInsert(insert, record);
                             bytes += rowBytes;
@@ -93,6 +104,13 @@ public final class RecognitionStore {
                         e);
             }
         });
+        // Only once committed: a job reading a total before the commit would see it unchanged and drop the holder.
+        grown.add(byOwner.keySet());
+    }
+
+    /** The holders whose totals this store's inserts raised: the hand-off to its instance's {@link RetentionJob}. */
+    GrownHolders grownHolders() {
+        return grown;
     }
 
     public Optional<RecognitionRecord> find(String id) {
@@ -207,39 +225,78 @@ public final class RecognitionStore {
     }
 
     /**
-     * Deletes, from the clients holding more than {@code share} bytes, their own oldest recognitions (those without a
-     * correction first) until each is within it: at most {@code batch} rows of at most {@link #HOLDERS_PER_BATCH}
-     * clients, the largest first, in one short transaction; nobody else's rows. The rows from before owners were
-     * recorded belong to no client and are left to {@code max-age} and {@link #deleteFromLargestHoldersBatch}.
-     *
-     * @return {@code reached} 0 once no client is over its share (or only clients whose rows were just deleted by
-     *         another instance)
+     * Every client holding more than {@code share} bytes: a scan of {@code owner_stored_bytes} (no index orders it by
+     * bytes since V9), which the {@link RetentionJob} runs at start-up and then now and again; between those it reads
+     * only the totals that grew ({@link #holderTotals}). The rows from before owners were recorded belong to no
+     * client and are left to {@code max-age} and the cap.
      */
-    public Batch deleteOverShareBatch(long share, int batch) {
+    Set<String> holdersOverShare(long share) {
         return guard(() -> {
-            List<Holder> holders = holders(client().execute().createNamedQuery("retention-holders-over-share")
-                    .addParam("share", share));
-            return evict(holders, share, share, Long.MAX_VALUE, batch);
+            try (Stream<DbRow> rows = client().execute().createNamedQuery("retention-holders-over-share")
+                    .addParam("share", share).execute()) {
+                return rows.map(row -> RecognitionRows.string(row, "owner").trim())
+                        .collect(Collectors.toCollection(HashSet::new));
+            }
+        });
+    }
+
+    /** The {@code limit} largest holders, the largest first: a scan of {@code owner_stored_bytes} since V9. */
+    List<HolderTotal> largestHolders(int limit) {
+        return guard(() -> {
+            try (Stream<DbRow> rows = client().execute().createNamedQuery("retention-largest-holders")
+                    .addParam("limit", limit).execute()) {
+                return rows.map(row -> new HolderTotal(RecognitionRows.string(row, "owner").trim(),
+                        RecognitionRows.number(row, "bytes"))).toList();
+            }
         });
     }
 
     /**
-     * Deletes recognitions until at least {@code bytes} of them are gone, at most {@code batch}, each the oldest of
-     * the client holding the most at that moment (those without a correction before those with one): the largest
-     * holders lose rows first, down to the size of the next, so a client that uploads a lot takes its rows from its
-     * own history before anyone else's. One short transaction; looks at the {@link #HOLDERS_PER_BATCH} largest holders
-     * and stops when the one it would take from is smaller than the smallest of them (a holder it did not read may
-     * be as large).
-     *
-     * @return {@code reached} 0 when no holder has a row to delete (the rows present are counted by no holder: stored
-     *         by an instance before the V7 migration); the caller then falls back on {@link #deleteOldestBatch}
+     * The current totals of these holders, read by primary key, the largest first (then by owner, descending, as
+     * {@link #largestHolders}); a holder without a row (all its recognitions gone) is not in the answer.
      */
-    public Batch deleteFromLargestHoldersBatch(long bytes, int batch) {
+    List<HolderTotal> holderTotals(Collection<String> holders) {
+        if (holders.isEmpty()) {
+            return List.of();
+        }
         return guard(() -> {
-            List<Holder> holders = holders(client().execute().createNamedQuery("retention-largest-holders"));
-            long boundary = holders.size() == HOLDERS_PER_BATCH ? holders.getLast().read : 0;
-            return evict(holders, boundary, 0, bytes, batch);
+            List<String> all = List.copyOf(holders);
+            List<HolderTotal> totals = new ArrayList<>();
+            try (Connection connection = database.connection();
+                 PreparedStatement read = connection.prepareStatement(database.statement(OWNER_TOTALS))) {
+                for (int from = 0; from < all.size(); from += HOLDERS_PER_READ) {
+                    Object[] chunk = all.subList(from, Math.min(all.size(), from + HOLDERS_PER_READ)).toArray();
+                    java.sql.Array owners = connection.createArrayOf("VARCHAR", chunk);
+                    try {
+                        read.setArray(1, owners);
+                        try (ResultSet rows = read.executeQuery()) {
+                            while (rows.next()) {
+                                totals.add(new HolderTotal(rows.getString(1).trim(), rows.getLong(2)));
+                            }
+                        }
+                    } finally {
+                        owners.free();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new DbClientException("reading " + all.size() + " client totals failed: " + e.getMessage(), e);
+            }
+            totals.sort(LARGEST_FIRST);
+            return totals;
         });
+    }
+
+    /**
+     * Deletes, from {@code holders} (totals as just read, the largest first), their own oldest recognitions (those
+     * without a correction first): at most {@code batch} rows, each from the holder now largest, until {@code bytes}
+     * are reached, or the largest is at or under {@code floor} (a share: nobody is taken below it) or under
+     * {@code boundary} (a holder not in the list may be that large); one short transaction, nobody else's rows.
+     *
+     * @return {@code reached} 0 when none of them had a row to take within those bounds
+     */
+    Batch deleteFromHoldersBatch(List<HolderTotal> holders, long boundary, long floor, long bytes, int batch) {
+        return guard(() -> evict(holders.stream().map(h -> new Holder(h.owner(), h.bytes())).toList(), boundary,
+                floor, bytes, batch));
     }
 
     /**
@@ -276,13 +333,6 @@ public final class RecognitionStore {
         return new Batch(purged, reached, victims.size() == batch && reached < bytes);
     }
 
-    private List<Holder> holders(DbStatementQuery query) {
-        try (Stream<DbRow> rows = query.addParam("limit", HOLDERS_PER_BATCH).execute()) {
-            return rows.map(row -> new Holder(RecognitionRows.string(row, "owner").trim(),
-                    RecognitionRows.number(row, "bytes"))).toList();
-        }
-    }
-
     /**
      * A holder whose rows are all gone while its total says otherwise: the total of a client whose rows an instance
      * from before the V7 migration deleted. Dropped only if its total has not changed since it was read (an insert
@@ -314,6 +364,14 @@ public final class RecognitionStore {
     private static String holder(DbRow row) {
         String owner = RecognitionRows.string(row, "owner");
         return owner == null ? NO_OWNER : owner.trim();
+    }
+
+    /** Largest total first, then the owner, descending: the order of {@code retention-largest-holders}. */
+    static final Comparator<HolderTotal> LARGEST_FIRST = Comparator.comparingLong(HolderTotal::bytes)
+            .thenComparing(HolderTotal::owner).reversed();
+
+    /** A holder's total (a client's, or {@link #NO_OWNER}'s) as read. */
+    record HolderTotal(String owner, long bytes) {
     }
 
     /** A row to delete: its bytes come off the stored total and off its holder's. */

@@ -6,6 +6,9 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The totals are read again before every batch, so an instance stops as soon as they are under their caps, whoever
  * deleted the rows. Several instances on one database may purge at once: they pick the same rows, so they only repeat
  * each other's work, and a row counts for the one that deleted it.
+ * <p>
+ * Which clients to look at: only a raised total can put a client over its share or among the largest holders, so
+ * between full scans the job reads by primary key the totals its own store's inserts raised ({@link GrownHolders},
+ * handed over after each commit) and, for the cap, the {@link #KEPT} largest holders it last read from the table. It
+ * reads the whole {@code owner_stored_bytes} table (no index orders it by bytes since V9) at its first purge, every
+ * {@code full-scan-interval}, and when the hand-off overflowed: what other instances' inserts raised is seen by their
+ * own jobs, and by this one's at its next full scan.
  */
 public final class RetentionJob implements AutoCloseable {
 
@@ -36,6 +46,11 @@ public final class RetentionJob implements AutoCloseable {
      * about what the load promotes without a purge (docs/benchmarks.md, "Retention at the cap").
      */
     static final int BATCH = 100;
+    /**
+     * Holders the cap keeps track of between reads of the table ({@link Candidates}): four batches' worth, so that at
+     * the cap the table is read again only when these have all lost rows down to the size of the next.
+     */
+    static final int KEPT = 4 * RecognitionStore.HOLDERS_PER_BATCH;
     /** After every stored row: "created before" this selects them all. */
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -46,6 +61,19 @@ public final class RetentionJob implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean failing = new AtomicBoolean();
+    /** Holders whose totals the store's inserts raised, taken at each purge. */
+    private final GrownHolders grown;
+    /**
+     * Clients that may be over their share: those taken from {@link #grown} and, at a full scan, those the table
+     * says are; kept across purges until found within it. The purge's thread only.
+     */
+    private final Set<String> toCheck = new HashSet<>();
+    /** For the cap; null until needed, and again after each full scan's turn. The purge's thread only. */
+    private Candidates largest;
+    /** When the table was last read whole for the share (null: never, so the first purge does). */
+    private Instant lastFullScan;
+    /** Holders were dropped from the hand-off ({@link GrownHolders#LIMIT}): the next purge scans the table. */
+    private boolean fullScanOwed;
     /** Set by {@link #close}: a purge under way stops after its current batch. */
     private volatile boolean closing;
 
@@ -57,6 +85,10 @@ public final class RetentionJob implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("retention").factory());
+        this.grown = store.grownHolders();
+        if (settings.maxBytes() > 0 || settings.maxBytesPerClient() > 0) {
+            grown.watch();
+        }
     }
 
     /** Starts purging every {@code interval} (first run after one interval); with a zero interval, never. */
@@ -74,8 +106,20 @@ public final class RetentionJob implements AutoCloseable {
     /** One purge; what it deleted is also reported to the {@link StoreEvents}. */
     public RecognitionStore.Purged purge() {
         RecognitionStore.Purged purged = RecognitionStore.Purged.NONE;
+        // Taken first: a total raised after this is either seen by this purge's reads or in the next drain.
+        GrownHolders.Drained drained = grown.drain();
+        Instant now = clock.instant();
+        fullScanOwed |= drained.overflowed();
+        boolean fullScan = fullScanOwed || lastFullScan == null
+                || !now.isBefore(lastFullScan.plus(settings.fullScanInterval()));
+        if (fullScan) {
+            largest = null; // read again from the table when next over the cap
+        } else if (largest != null) {
+            largest.owners.addAll(drained.holders());
+        }
+        toCheck.addAll(drained.holders());
         if (!settings.maxAge().isZero()) {
-            Instant before = clock.instant().minus(settings.maxAge());
+            Instant before = now.minus(settings.maxAge());
             while (!closing) {
                 RecognitionStore.Batch batch = store.deleteOldestBatch(before, Long.MAX_VALUE, BATCH);
                 purged = purged.plus(batch.purged());
@@ -84,32 +128,128 @@ public final class RetentionJob implements AutoCloseable {
                 }
             }
         }
-        if (settings.maxBytesPerClient() > 0) {
-            while (!closing) {
-                RecognitionStore.Batch batch = store.deleteOverShareBatch(settings.maxBytesPerClient(), BATCH);
-                purged = purged.plus(batch.purged());
-                if (batch.reached() == 0) {
-                    break; // no client over its share
-                }
+        if (settings.maxBytesPerClient() > 0 && !closing) {
+            if (fullScan) {
+                toCheck.addAll(store.holdersOverShare(settings.maxBytesPerClient()));
             }
+            purged = purged.plus(trimOverShare(settings.maxBytesPerClient()));
+        } else if (!closing) {
+            toCheck.clear(); // no share to check them against
         }
         if (settings.maxBytes() > 0) {
-            long excess;
-            while (!closing && (excess = store.totalBytes() - settings.maxBytes()) > 0) {
-                RecognitionStore.Batch batch = store.deleteFromLargestHoldersBatch(excess, BATCH);
-                if (batch.reached() == 0) {
-                    // Rows no client total counts (stored by an instance before the V7 migration): the cap still
-                    // holds, oldest first.
-                    batch = store.deleteOldestBatch(END_OF_TIME, excess, BATCH);
-                }
-                purged = purged.plus(batch.purged());
-                if (batch.reached() == 0) {
-                    break; // no rows left: a total above them is not this job's to fix
-                }
-            }
+            purged = purged.plus(keepUnderCap(settings.maxBytes()));
+        }
+        if (fullScan && !closing) {
+            // Only once it has run: a failed or cut-short one is owed to the next purge.
+            lastFullScan = now;
+            fullScanOwed = false;
         }
         events.purged(purged.rows(), purged.bytes());
         return purged;
+    }
+
+    /**
+     * Trims each client of {@link #toCheck} over its share down to it, the largest first; the clients found within
+     * it leave the set, those still over it (the purge closing) stay for the next purge, as do all of them when a
+     * statement fails.
+     */
+    private RecognitionStore.Purged trimOverShare(long share) {
+        RecognitionStore.Purged purged = RecognitionStore.Purged.NONE;
+        while (!closing && !toCheck.isEmpty()) {
+            List<RecognitionStore.HolderTotal> over = store.holderTotals(toCheck).stream()
+                    .filter(h -> h.bytes() > share && !h.owner().equals(RecognitionStore.NO_OWNER)).toList();
+            toCheck.retainAll(over.stream().map(RecognitionStore.HolderTotal::owner).toList());
+            if (over.isEmpty()) {
+                break;
+            }
+            RecognitionStore.Batch batch = store.deleteFromHoldersBatch(
+                    over.subList(0, Math.min(over.size(), RecognitionStore.HOLDERS_PER_BATCH)), share, share,
+                    Long.MAX_VALUE, BATCH);
+            purged = purged.plus(batch.purged());
+            if (batch.reached() == 0) {
+                // Totals that count rows they no longer have (stored by an instance before V7), or rows just
+                // deleted by another instance: nothing this purge can take.
+                toCheck.clear();
+                break;
+            }
+        }
+        return purged;
+    }
+
+    /**
+     * While the store holds more than {@code maxBytes}, deletes the oldest rows of the largest holders. The holders
+     * that may be largest are {@link #largest}: read from the table when first needed after a full scan's turn, then
+     * kept with the holders that grew since, each batch reading their totals by primary key; once the largest of
+     * them is under what the others held when read, the table is read again.
+     */
+    private RecognitionStore.Purged keepUnderCap(long maxBytes) {
+        RecognitionStore.Purged purged = RecognitionStore.Purged.NONE;
+        long excess;
+        while (!closing && (excess = store.totalBytes() - maxBytes) > 0) {
+            boolean fresh = largest == null;
+            if (fresh) {
+                largest = Candidates.read(store);
+            }
+            List<RecognitionStore.HolderTotal> totals = largest.totals(store);
+            List<RecognitionStore.HolderTotal> holders =
+                    totals.subList(0, Math.min(totals.size(), RecognitionStore.HOLDERS_PER_BATCH));
+            // A holder not read may hold as much as the largest of those left out, or as the others did when read.
+            long boundary = Math.max(largest.bound,
+                    totals.size() > holders.size() ? totals.get(holders.size()).bytes() : 0);
+            RecognitionStore.Batch batch = store.deleteFromHoldersBatch(holders, boundary, 0, excess, BATCH);
+            if (batch.reached() == 0 && !fresh) {
+                largest = null; // the holders kept may no longer be the largest: read them from the table
+                continue;
+            }
+            if (batch.reached() == 0) {
+                // Rows no client total counts (stored by an instance before the V7 migration): the cap still
+                // holds, oldest first.
+                batch = store.deleteOldestBatch(END_OF_TIME, excess, BATCH);
+            }
+            purged = purged.plus(batch.purged());
+            if (batch.reached() == 0) {
+                break; // no rows left: a total above them is not this job's to fix
+            }
+        }
+        return purged;
+    }
+
+    /**
+     * The holders that may be the largest, for the cap: the {@link #KEPT} largest when the table was read and every
+     * holder whose total grew since; any other holds at most {@code bound}, what the largest of the rest held then
+     * (totals of other holders only fall, until a full scan's turn reads the table again).
+     */
+    private static final class Candidates {
+        final Set<String> owners = new HashSet<>();
+        long bound;
+
+        static Candidates read(RecognitionStore store) {
+            Candidates candidates = new Candidates();
+            List<RecognitionStore.HolderTotal> top = store.largestHolders(KEPT + 1);
+            for (int i = 0; i < top.size(); i++) {
+                if (i < KEPT) {
+                    candidates.owners.add(top.get(i).owner());
+                } else {
+                    candidates.bound = top.get(i).bytes();
+                }
+            }
+            return candidates;
+        }
+
+        /**
+         * Their totals now, the largest first; those beyond {@link #KEPT} are let go, the bound rising to the
+         * largest of them, and those without a row any more leave.
+         */
+        List<RecognitionStore.HolderTotal> totals(RecognitionStore store) {
+            List<RecognitionStore.HolderTotal> totals = store.holderTotals(owners);
+            owners.retainAll(totals.stream().map(RecognitionStore.HolderTotal::owner).toList());
+            if (totals.size() > KEPT) {
+                bound = Math.max(bound, totals.get(KEPT).bytes());
+                totals.subList(KEPT, totals.size()).forEach(h -> owners.remove(h.owner()));
+                totals = totals.subList(0, KEPT);
+            }
+            return totals;
+        }
     }
 
     private void purgeQuietly() {

@@ -450,6 +450,148 @@ abstract class AbstractRetentionJobTest {
         assertEquals(cap, store.totalBytes());
     }
 
+    /**
+     * Between full scans the purge reads only the totals its store's inserts raised: a client this instance just put
+     * over its share is trimmed at the very next purge, with the clock still where the first purge's full scan left
+     * it (no second full scan is due). Fails if the hand-off from the inserts to the job is lost.
+     */
+    @Test
+    void aClientPutOverItsShareIsTrimmedAtTheNextPurgeWithoutAFullScan() {
+        insertOwned(NOW.minus(Duration.ofHours(2)), ORIGINAL, "small");
+        long rowBytes = holderTotals().get("small");
+        long share = 3 * rowBytes + rowBytes / 2;
+        RetentionJob job = job(Duration.ZERO, 0, share);
+        assertEquals(RecognitionStore.Purged.NONE, job.purge(), "the first purge's full scan finds nobody over");
+        List<String> big = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            big.add(insertOwned(NOW.minus(Duration.ofMinutes(10 - i)), ORIGINAL, "big"));
+        }
+
+        RecognitionStore.Purged purged = job.purge();
+
+        assertEquals(3, purged.rows(), "trimmed within one purge, no full scan due");
+        assertEquals(3 * rowBytes, holderTotals().get("big"));
+        assertEquals(List.of(false, false, false, true, true, true),
+                big.stream().map(id -> store.find(id).isPresent()).toList(), "its oldest went");
+        assertEquals(RecognitionStore.Purged.NONE, job.purge(), "nothing more to check");
+    }
+
+    /**
+     * What another instance stored raises totals this instance's inserts never reported: its purge sees them at its
+     * next full scan, one {@code full-scan-interval} after the last (and not before: that is what the scan is for).
+     */
+    @Test
+    void theFullScanFindsAClientAnotherInstancePutOverItsShare() {
+        insertOwned(NOW.minus(Duration.ofHours(2)), ORIGINAL, "small");
+        long rowBytes = holderTotals().get("small");
+        long share = 3 * rowBytes + rowBytes / 2;
+        Duration scanEvery = Duration.ofMinutes(1);
+        MovableClock clock = new MovableClock(NOW);
+        RetentionJob job = new RetentionJob(store, new DatabaseStatus(Duration.ofSeconds(1)), metrics,
+                new RetentionSettings(Duration.ZERO, 0, share, Duration.ZERO, scanEvery), clock);
+        assertEquals(RecognitionStore.Purged.NONE, job.purge());
+        try (Database other = TestServer.openDatabase(testDatabase)) {
+            RecognitionStore second = new RecognitionStore(other);
+            for (int i = 0; i < 6; i++) {
+                second.insertAll(List.of(StoredRows.row(NOW.minus(Duration.ofMinutes(10 - i)), ORIGINAL, "elsewhere")));
+            }
+            clock.advance(scanEvery.minusMillis(1));
+            assertEquals(RecognitionStore.Purged.NONE, job.purge(), "no full scan yet: another instance's client");
+            assertEquals(6 * rowBytes, holderTotals().get("elsewhere"));
+
+            clock.advance(Duration.ofMillis(1));
+            RecognitionStore.Purged purged = job.purge();
+
+            assertEquals(3, purged.rows(), "the full scan found it");
+            assertEquals(3 * rowBytes, holderTotals().get("elsewhere"));
+        }
+    }
+
+    /**
+     * At the cap the purge keeps the largest holders it read and adds those whose totals its inserts raised since: a
+     * client that has just stored the most loses rows first, at the next purge, and the smaller ones read before keep
+     * theirs. Fails if the hand-off is lost (the holders read before would be emptied first).
+     */
+    @Test
+    void overTheCapAHolderThatJustGrewIsTheFirstToLoseRows() {
+        for (int i = 0; i < 4; i++) {
+            insertOwned(NOW.minus(Duration.ofHours(10 - i)), ORIGINAL, "alpha");
+        }
+        for (int i = 0; i < 2; i++) {
+            insertOwned(NOW.minus(Duration.ofHours(5 - i)), ORIGINAL, "beta");
+        }
+        long rowBytes = holderTotals().get("beta") / 2;
+        RetentionJob job = job(Duration.ZERO, 5 * rowBytes);
+        assertEquals(1, job.purge().rows(), "the largest holders read from the table: alpha down to 3");
+        for (int i = 0; i < 6; i++) {
+            insertOwned(NOW.minus(Duration.ofMinutes(10 - i)), ORIGINAL, "gamma");
+        }
+
+        RecognitionStore.Purged purged = job.purge();
+
+        assertEquals(6, purged.rows());
+        assertEquals(Map.of("alpha", 2 * rowBytes, "beta", 2 * rowBytes, "gamma", rowBytes), holderTotals(),
+                "the largest first, down to the size of the next: gamma from 6, then alpha from 3, then gamma");
+    }
+
+    /**
+     * The cap's largest holders are read from the table again at a full scan's turn, so a holder another instance
+     * filled goes first then.
+     */
+    @Test
+    void overTheCapTheFullScanFindsAHolderAnotherInstanceFilled() {
+        for (int i = 0; i < 4; i++) {
+            insertOwned(NOW.minus(Duration.ofHours(10 - i)), ORIGINAL, "alpha");
+        }
+        long rowBytes = holderTotals().get("alpha") / 4;
+        Duration scanEvery = Duration.ofMinutes(1);
+        MovableClock clock = new MovableClock(NOW);
+        RetentionJob job = new RetentionJob(store, new DatabaseStatus(Duration.ofSeconds(1)), metrics,
+                new RetentionSettings(Duration.ZERO, 3 * rowBytes, 0, Duration.ZERO, scanEvery), clock);
+        assertEquals(1, job.purge().rows(), "alpha down to the cap");
+        try (Database other = TestServer.openDatabase(testDatabase)) {
+            RecognitionStore second = new RecognitionStore(other);
+            for (int i = 0; i < 6; i++) {
+                second.insertAll(List.of(StoredRows.row(NOW.minus(Duration.ofMinutes(10 - i)), ORIGINAL, "gamma")));
+            }
+            clock.advance(scanEvery);
+
+            RecognitionStore.Purged purged = job.purge();
+
+            assertEquals(6, purged.rows());
+            assertEquals(Map.of("alpha", 2 * rowBytes, "gamma", rowBytes),
+                    holderTotals(), "gamma from 6 down to alpha's 3, then the larger in turn");
+        }
+    }
+
+    /** A clock the test moves. */
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     /** The sum over the rows themselves, the figure the stored total must equal. */
     private long sumOfRows() throws SQLException {
         try (Connection c = DriverManager.getConnection(testDatabase.url(), testDatabase.user(),
