@@ -23,10 +23,11 @@ import java.util.Optional;
 
 /**
  * Tuning aid for number mode's pair reader, never run by the build ({@code PairTuning [count [first]]},
- * {@code -Dpairs=folder} names the pair reader's model folder; {@code -Dweights} and {@code -Dcosts} the values
- * tried, comma-separated): reads {@link TuningNumbers} with the digit model and the digit verifier, without and with
- * the pair reader ({@link PairModels}) at several of the reading search's pair weights and costs, each
- * candidate scored by each model once, and prints how many numbers each reads exactly, per kind.
+ * {@code -Dpairs=folder} names the pair reader's model folder, {@code -Dpairs2=folder} a second one whose
+ * probabilities are averaged with it; {@code -Dweights} and {@code -Dcosts} the values tried, comma-separated):
+ * reads {@link TuningNumbers} with the digit model and the digit verifier, without and with the pair reader
+ * ({@link PairModels}) at several of the reading search's pair weights and costs, each candidate scored by each
+ * model once, and prints how many numbers each reads exactly, per kind.
  */
 final class PairTuning {
 
@@ -74,7 +75,7 @@ final class PairTuning {
                 StringBuilder text = new StringBuilder();
                 for (ScoredRegion r : reader.read(n.png(), scorer(recognizer, memo, i, "mnist-cnn"),
                         scorer(recognizer, memo, i, "mathsketch-digit-verifier"),
-                        pairs == null ? null : scorer(recognizer, memo, i, pairs))) {
+                        pairs == null ? null : pairReader(recognizer, memo, i, pairs))) {
                     text.append(DigitReading.winner(r.probabilities()));
                 }
                 read = text.toString();
@@ -90,6 +91,37 @@ final class PairTuning {
         StringBuilder b = new StringBuilder(right + "/" + numbers.size());
         byKind.forEach((kind, k) -> b.append(String.format(" %s %d/%d", kind, k[0], k[1])));
         return b.toString();
+    }
+
+    /**
+     * The pair reader's probabilities, or with {@code -Dpairs2} the mean of both pair readers' ({@code -Dshare}: the
+     * second's share, 0.5 by default; {@code -Dgeometric=true}: the weighted geometric mean, renormalised).
+     */
+    private static DigitScorer pairReader(DjlRecognizer recognizer, Map<String, float[][]> memo, int i, String pairs) {
+        if (PairModels.second().isEmpty()) {
+            return scorer(recognizer, memo, i, pairs);
+        }
+        String second = PairModels.second().get();
+        double share = Double.parseDouble(System.getProperty("share", "0.5"));
+        boolean geometric = Boolean.getBoolean("geometric");
+        return digits -> {
+            float[][] a = scorer(recognizer, memo, i, pairs).probabilities(digits);
+            float[][] b = scorer(recognizer, memo, i, second).probabilities(digits);
+            float[][] mean = new float[a.length][];
+            for (int k = 0; k < a.length; k++) {
+                mean[k] = new float[a[k].length];
+                double total = 0;
+                for (int c = 0; c < a[k].length; c++) {
+                    mean[k][c] = (float) (geometric ? Math.pow(a[k][c], 1 - share) * Math.pow(b[k][c], share)
+                            : (1 - share) * a[k][c] + share * b[k][c]);
+                    total += mean[k][c];
+                }
+                for (int c = 0; c < a[k].length && total > 0; c++) {
+                    mean[k][c] /= (float) total;
+                }
+            }
+            return mean;
+        };
     }
 
     /** The model's probabilities for number {@code i}'s candidates, read once and then remembered. */
