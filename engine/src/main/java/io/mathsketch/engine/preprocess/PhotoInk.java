@@ -16,10 +16,10 @@ import java.util.function.IntPredicate;
  *       strokes up to about an eighth of the frame wide vanish from it); then darkness
  *       = 1 - luminance / paper, which flattens gradients, vignetting, shadows and tints;</li>
  *   <li>pick the ink with Otsu's threshold on the darkness histogram, but never within the sensor's noise
- *       ({@link #NOISE_SIGMAS} robust standard deviations of luminance around the paper, which in darkness units
- *       grow where the paper is darker, as in a shadow); when that finds no digit, never within the paper's own
- *       darkness instead (the paper estimate's typical offset above the paper plus {@link #PAPER_SIGMAS} robust
- *       standard deviations around it);</li>
+ *       ({@link #NOISE_SIGMAS} robust standard deviations of luminance around the paper, over the paper's
+ *       brightness in darkness units, or at first the typical paper's where it is darker, as in a shadow); when that
+ *       finds no digit, never within the paper's own darkness instead (the paper estimate's typical offset above the
+ *       paper plus {@link #PAPER_SIGMAS} robust standard deviations around it);</li>
  *   <li>label the ink's connected components on the darkness smoothed twice (a 5x5 tent) and drop those touching
  *       the frame's edge (the desk, the sheet's border), specks (tiny next to the largest stroke), faint areas
  *       without a stroke's core, the fringe of a desk taken out, and far-away marks, keeping the digit's pieces;</li>
@@ -116,7 +116,7 @@ final class PhotoInk {
     private final float[] paper;
     /**
      * One standard deviation of the sensor's noise in luminance levels, on the plane smoothed twice ({@link #sigma})
-     * and once ({@link #inkSigma}); in darkness units it weighs more where the paper is darker (in a shadow).
+     * and once ({@link #inkSigma}); in darkness units it weighs more where the paper is darker ({@link #floor}).
      */
     private float sigma, inkSigma;
     /**
@@ -127,8 +127,15 @@ final class PhotoInk {
      * with heavy grain it is most of it, and the floor four of them set lies above a light pencil stroke.
      */
     private float offset, spread;
+    /**
+     * The typical paper's brightness in luminance levels (the median of {@link #paper} over the frame): the floor in
+     * darkness is never higher than on it ({@link #floor}).
+     */
+    private float typicalPaper;
     /** Whether the floor is the paper's own darkness ({@link #offset}, {@link #spread}) rather than the noise's. */
     private boolean paperFloor;
+    /** Whether the photo was last measured with the narrower closing ({@link #NARROWER}). */
+    private boolean narrow;
     /**
      * Working pixels within {@link #MARK_FRINGE} of an edge mark taken out (a bit per pixel), or null when none was.
      */
@@ -163,6 +170,7 @@ final class PhotoInk {
      * closed over {@code closingRadius} cells, and answers Otsu's threshold.
      */
     private float measure(int closingRadius) {
+        narrow = closingRadius < CLOSING_RADIUS;
         passes += MEASURE_PASSES;
         float[] lum = dark; // luminance first, turned into darkness in place
         downscale(image, lum);
@@ -174,23 +182,32 @@ final class PhotoInk {
         offset = median(lum, paper);
         spread = deviation(lum, paper, offset);
         fringe = null;
-        int[] histogram = new int[256];
+        int[] histogram = new int[256], papers = new int[256];
         for (int i = 0; i < dark.length; i++) {
             float d = Math.max(0f, Math.min(1f, 1f - lum[i] / Math.max(1f, paper[i])));
             dark[i] = d;
             histogram[Math.min(255, (int) (d * 255f))]++;
+            papers[Math.max(0, Math.min(255, (int) paper[i]))]++;
         }
+        typicalPaper = quantile(papers, dark.length, 0.5);
         return otsu(histogram, dark.length) / 255f;
     }
 
     /**
      * The floor in darkness at a working pixel, one deviation short of it when {@code weaker}: {@link #NOISE_SIGMAS}
-     * noise deviations, or with {@link #paperFloor} the paper's offset and {@link #PAPER_SIGMAS} deviations around it.
+     * noise deviations, or with {@link #paperFloor} the paper's offset and {@link #PAPER_SIGMAS} deviations around it;
+     * in darkness, over the paper's brightness there, or the typical paper's ({@link #typicalPaper}) where it is
+     * darker. What the noise deviations measure is mostly the paper estimate's own error and the paper's texture,
+     * which dim with the light, not the sensor's grain: divided by a shadow's paper, the floor rose to twice the lit
+     * paper's in darkness, and the part of a pencil digit in a shadow fell under it (a 6 across a shadow's border
+     * read 1 from its lit loop). Not for a photo that looks again: with the paper's own darkness as the floor, the
+     * band along a shadow's soft border, where the estimate lags, would be read on blank paper; with the narrower
+     * closing, the desk's soft border beside a digit written up to it would join the digit.
      */
     private double floor(int i, boolean weaker) {
         int less = weaker ? 1 : 0;
         double levels = paperFloor ? offset + (PAPER_SIGMAS - less) * spread : (NOISE_SIGMAS - less) * sigma;
-        return levels / Math.max(1f, paper[i]);
+        return levels / Math.max(1f, paperFloor || narrow ? paper[i] : Math.max(paper[i], typicalPaper));
     }
 
     /** Beyond {@code level} (Otsu's threshold, or the faint-ink one) and the floor. */
