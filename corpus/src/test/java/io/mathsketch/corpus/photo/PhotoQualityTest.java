@@ -25,10 +25,11 @@ class PhotoQualityTest {
     /** Photos per source: MNIST test digits 0, 13, 26, ... and held-out handwriting drawings 0, 1, 2, ... */
     static final int PER_SOURCE = 150;
     /**
-     * Issue 11 asks 98.5%. Measured 98.67% with mnist-cnn 1.0.0 and 98.33% (295/300) with the retrained 1.1.0 now
-     * committed: the floor sits just under what is measured so that a regression fails; the target is not met.
+     * Issue 11 asks 98.5%. Measured 98.33% (295/300) with mnist-cnn 1.1.0 and the shadow's noise floor capped at
+     * the typical paper's (294 without the cap): the floor is what is measured, so that losing one photo fails; the
+     * target is not met.
      */
-    static final double PHOTO_FLOOR = 0.98;
+    static final double PHOTO_FLOOR = 0.983;
     /** Photos turned through all eight orientations, in JPEG and PNG. */
     static final int ORIENTED = 24;
 
