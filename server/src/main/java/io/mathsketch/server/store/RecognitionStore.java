@@ -62,6 +62,12 @@ public final class RecognitionStore {
     /** Rows of {@code stored_bytes_total} (V5 migration): slots 0 to 15, one taken at random per transaction. */
     static final int TOTAL_SLOTS = 16;
 
+    /**
+     * A holder's rows one eviction batch reads first ({@link Holder#next}); more, twice as many each time, if the
+     * batch takes them all.
+     */
+    static final int FIRST_READ = 8;
+
     /** Holders read by primary key in one statement: an array parameter of at most this many. */
     private static final int HOLDERS_PER_READ = 500;
 
@@ -316,7 +322,7 @@ public final class RecognitionStore {
             if (holder.current <= floor || holder.current < boundary) {
                 break;
             }
-            Optional<Victim> next = holder.next(batch);
+            Optional<Victim> next = holder.next(batch - victims.size());
             if (next.isEmpty()) {
                 if (holder.taken == 0) {
                     dropStale(holder);
@@ -345,12 +351,16 @@ public final class RecognitionStore {
                 .execute();
     }
 
-    /** The rows of one holder, read in this order: oldest first, those without a correction before those with one. */
-    private List<Victim> oldestOf(String owner, boolean uncorrected, int limit) {
+    /**
+     * The oldest rows of one holder after {@code afterId} (the empty string: from its first), of one kind: without a
+     * correction, or with one.
+     */
+    private List<Victim> oldestOf(String owner, boolean uncorrected, String afterId, int limit) {
         DbStatementQuery query = owner.equals(NO_OWNER)
                 ? client().execute().createNamedQuery("retention-oldest-without-owner")
                 : client().execute().createNamedQuery("retention-oldest-of-owner").addParam("owner", owner);
-        try (Stream<DbRow> rows = query.addParam("uncorrected", uncorrected).addParam("limit", limit).execute()) {
+        try (Stream<DbRow> rows = query.addParam("afterId", afterId).addParam("uncorrected", uncorrected)
+                .addParam("limit", limit).execute()) {
             return rows.map(RecognitionStore::victim).toList();
         }
     }
@@ -386,8 +396,12 @@ public final class RecognitionStore {
         long current;
         int taken;
         private final ArrayDeque<Victim> rows = new ArrayDeque<>();
-        private boolean readUncorrected;
-        private boolean readCorrected;
+        /** Rows the next read asks for: {@link #FIRST_READ}, doubled after each read the batch used up. */
+        private int chunk = FIRST_READ;
+        /** The kind being read (rows without a correction go first), and the last id read of it. */
+        private boolean uncorrected = true;
+        private String lastId = "";
+        private boolean exhausted;
 
         Holder(String owner, long bytes) {
             this.owner = owner;
@@ -396,17 +410,27 @@ public final class RecognitionStore {
         }
 
         /**
-         * Its next row to go. A batch takes at most {@code batch} rows in all, so each kind is read once, at most
-         * that many: the rows without a correction, and only when they run out those with one.
+         * Its next row to go. Read in chunks after the last row read, the first of {@link #FIRST_READ}, then twice as
+         * many each time, never more than the batch can still take ({@code room}): at the cap a holder typically loses
+         * a few rows per batch, and reading {@code batch} of its rows to take those few (the whole row each, its
+         * images with it) was most of a purge's time (docs/benchmarks.md, "Retention at the cap"). The rows without
+         * a correction, and only when they run out those with one.
          */
-        Optional<Victim> next(int batch) {
-            if (rows.isEmpty() && !readUncorrected) {
-                readUncorrected = true;
-                rows.addAll(oldestOf(owner, true, batch));
-            }
-            if (rows.isEmpty() && !readCorrected) {
-                readCorrected = true;
-                rows.addAll(oldestOf(owner, false, batch));
+        Optional<Victim> next(int room) {
+            while (rows.isEmpty() && !exhausted) {
+                int limit = Math.max(1, Math.min(chunk, room));
+                List<Victim> read = oldestOf(owner, uncorrected, lastId, limit);
+                rows.addAll(read);
+                chunk *= 2;
+                if (!read.isEmpty()) {
+                    lastId = read.getLast().id();
+                }
+                if (read.size() < limit) {
+                    // This kind has no more rows (older than those read): the next kind from its first row.
+                    exhausted = !uncorrected;
+                    uncorrected = false;
+                    lastId = "";
+                }
             }
             return Optional.ofNullable(rows.poll());
         }

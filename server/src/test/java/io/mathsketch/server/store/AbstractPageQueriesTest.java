@@ -105,8 +105,8 @@ abstract class AbstractPageQueriesTest {
     }
 
     @Test
-    void aClientsOldestRowsWalkTheOwnerIndexWithoutASort() throws SQLException {
-        assertIndexWalk(explain("retention-oldest-of-owner"), "recognitions_owner_id", "owner =");
+    void aClientsOldestRowsWalkTheOwnerIndexFromTheLastReadWithoutASort() throws SQLException {
+        assertIndexWalk(explain("retention-oldest-of-owner"), "recognitions_owner_id", "id >");
     }
 
     private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
@@ -135,6 +135,7 @@ abstract class AbstractPageQueriesTest {
             order.add(names.group(1));
         }
         Map<String, Object> values = Map.of("owner", "pages-a", "beforeId", "0193f1d2-0000-7000-8000-000000000001",
+                "afterId", "0193f1d2-0000-7000-8000-000000000001",
                 "model", "", "label", "", "limit", 21, "before", OffsetDateTime.of(2026, 12, 1, 12, 0, 2, 0,
                         ZoneOffset.UTC), "uncorrected", true);
         try (Connection c = DriverManager.getConnection(testDatabase.url(), testDatabase.user(),

@@ -392,6 +392,47 @@ abstract class AbstractRetentionJobTest {
     }
 
     /**
+     * A batch reads a holder's oldest rows in growing chunks ({@link RecognitionStore#FIRST_READ} first) after the
+     * last it read, instead of a whole batch's worth: a client over its share by more rows than a chunk still loses
+     * exactly its oldest rows without a correction, as many per batch as the batch allows, and those with one only
+     * when the others have all gone, the oldest first.
+     */
+    @Test
+    void aClientOverItsShareByManyChunksLosesThemInAsFewBatches() {
+        List<RecognitionRecord> rows = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            rows.add(StoredRows.row(NOW.minus(Duration.ofMinutes(60 - i)), 1_000, "chunked"));
+        }
+        store.insertAll(rows);
+        List<String> ids = rows.stream().map(RecognitionRecord::id).toList();
+        List<Integer> correctedAt = List.of(0, 9, 30, 59);
+        for (int i : correctedAt) {
+            assertTrue(store.setFeedback(ids.get(i), new RecognitionRecord.Feedback("2", NOW)));
+        }
+        long rowBytes = holderTotals().get("chunked") / 60;
+        long share = 2 * rowBytes + rowBytes / 2;
+
+        RecognitionStore.Batch first = store.deleteFromHoldersBatch(
+                List.of(new RecognitionStore.HolderTotal("chunked", holderTotals().get("chunked"))), share, share,
+                Long.MAX_VALUE, 25);
+        assertEquals(25, first.purged().rows(), "a batch of 25 takes 25 rows");
+        List<String> uncorrected = new ArrayList<>(ids);
+        correctedAt.forEach(i -> uncorrected.remove(ids.get(i)));
+        assertTrue(uncorrected.subList(0, 25).stream().noneMatch(id -> store.find(id).isPresent()),
+                "the 25 oldest uncorrected went");
+        assertTrue(uncorrected.subList(25, 56).stream().allMatch(id -> store.find(id).isPresent()), "no other");
+
+        RecognitionStore.Batch second = store.deleteFromHoldersBatch(
+                List.of(new RecognitionStore.HolderTotal("chunked", holderTotals().get("chunked"))), share, share,
+                Long.MAX_VALUE, RetentionJob.BATCH);
+        assertEquals(33, second.purged().rows(), "the 31 uncorrected left and the 2 oldest corrected, in one batch");
+        assertEquals(List.of(ids.get(30), ids.get(59)), keptIds().stream().filter(ids::contains).toList(),
+                "the newest corrected are kept");
+        assertEquals(2 * rowBytes, holderTotals().get("chunked"));
+        assertEquals(RecognitionStore.Purged.NONE, job(Duration.ZERO, 0, share).purge(), "within its share");
+    }
+
+    /**
      * Over the store's cap, the largest holders lose their oldest rows, down to the size of the next largest: with
      * 6, 4 and 1 rows and room for 7, the two largest keep their 3 newest each and the smallest keeps its one.
      */
