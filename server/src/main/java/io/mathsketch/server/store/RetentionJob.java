@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Keeps the store within {@code store.retention}: every {@code interval} (a second by default), deletes the
@@ -158,7 +159,7 @@ public final class RetentionJob implements AutoCloseable {
         while (!closing && !toCheck.isEmpty()) {
             List<RecognitionStore.HolderTotal> over = store.holderTotals(toCheck).stream()
                     .filter(h -> h.bytes() > share && !h.owner().equals(RecognitionStore.NO_OWNER)).toList();
-            toCheck.retainAll(over.stream().map(RecognitionStore.HolderTotal::owner).toList());
+            toCheck.retainAll(owners(over)); // a set: a list's contains would make this quadratic in the clients over
             if (over.isEmpty()) {
                 break;
             }
@@ -242,7 +243,7 @@ public final class RetentionJob implements AutoCloseable {
          */
         List<RecognitionStore.HolderTotal> totals(RecognitionStore store) {
             List<RecognitionStore.HolderTotal> totals = store.holderTotals(owners);
-            owners.retainAll(totals.stream().map(RecognitionStore.HolderTotal::owner).toList());
+            owners.retainAll(owners(totals));
             if (totals.size() > KEPT) {
                 bound = Math.max(bound, totals.get(KEPT).bytes());
                 totals.subList(KEPT, totals.size()).forEach(h -> owners.remove(h.owner()));
@@ -250,6 +251,10 @@ public final class RetentionJob implements AutoCloseable {
             }
             return totals;
         }
+    }
+
+    private static Set<String> owners(List<RecognitionStore.HolderTotal> totals) {
+        return totals.stream().map(RecognitionStore.HolderTotal::owner).collect(Collectors.toSet());
     }
 
     private void purgeQuietly() {
