@@ -36,6 +36,7 @@ import io.mathsketch.server.api.RouteRecorder;
 import io.mathsketch.server.api.StatsService;
 import io.mathsketch.server.config.ServerSettings;
 import io.mathsketch.server.observe.EngineMetrics;
+import io.mathsketch.server.observe.FeaturePaths;
 import io.mathsketch.server.observe.HttpMetricsFilter;
 import io.mathsketch.server.observe.OutOfMemoryWatch;
 import io.mathsketch.server.observe.HealthChecks;
@@ -64,8 +65,6 @@ public final class MathSketchServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MathSketchServer.class.getName());
     /** The page's files on the class path, served under {@code /}. */
     private static final String PAGE_FOLDER = "web";
-    private static final List<String> HEALTH_PATHS = List.of("/observe/health", "/observe/health/live",
-            "/observe/health/ready", "/observe/health/started");
 
     private final WebServer webServer;
     private final RecognitionWriter writer;
@@ -94,7 +93,7 @@ public final class MathSketchServer implements AutoCloseable {
      * @param config the root configuration (for the named SQL statements and Helidon's own server keys)
      * @param settings the validated settings read from it
      * @param engines opens the engine
-     * @param registry where metrics are registered (the one {@code /observe/metrics} serves)
+     * @param registry where metrics are registered (the one {@link FeaturePaths#METRICS} serves)
      */
     public static MathSketchServer start(Config config, ServerSettings settings, RecognizerFactory engines,
                                          MeterRegistry registry) throws ModelLoadException {
@@ -134,15 +133,20 @@ public final class MathSketchServer implements AutoCloseable {
             ModelService models = new ModelService(recognizer, adminToken);
 
             HealthObserver health = HealthObserver.builder()
+                    .endpoint(FeaturePaths.HEALTH_ENDPOINT)
                     .details(true)
                     .addChecks(HealthChecks.create(recognizer, store, status, adminRequests::current)
                             .toArray(new HealthCheck[0]))
                     .addCheck(heap.check())
                     .build();
             ObserveFeature observe = ObserveFeature.builder()
+                    .endpoint(FeaturePaths.OBSERVE)
                     .observersDiscoverServices(false)
                     .addObserver(health)
-                    .addObserver(MetricsObserver.builder().meterRegistry(registry).build())
+                    .addObserver(MetricsObserver.builder()
+                            .endpoint(FeaturePaths.METRICS_ENDPOINT)
+                            .meterRegistry(registry)
+                            .build())
                     .build();
 
             SecurityHeaders securityHeaders = new SecurityHeaders(settings.server().secureCookie());
@@ -159,7 +163,7 @@ public final class MathSketchServer implements AutoCloseable {
                     .errorHandling(errors -> errors.includeEntity(true))
                     .directHandlers(handlers -> ProblemDirectHandler.register(handlers, securityHeaders::set))
                     .addFeature(observe)
-                    .addFeature(OpenApiFeature.builder().build())
+                    .addFeature(OpenApiFeature.builder().webContext(FeaturePaths.OPENAPI).build())
                     .addFeature(StaticContentFeature.builder()
                             .addClasspath(page -> page.location(PAGE_FOLDER).welcome("index.html").context("/"))
                             .build())
@@ -242,13 +246,13 @@ public final class MathSketchServer implements AutoCloseable {
      */
     static List<String> featureRoutes() {
         List<String> routes = new ArrayList<>();
-        for (String path : HEALTH_PATHS) {
+        for (String path : FeaturePaths.HEALTH_PATHS) {
             routes.add("GET " + path);
             routes.add("HEAD " + path);
         }
-        routes.add("GET /observe/metrics");
-        routes.add("OPTIONS /observe/metrics");
-        routes.add("GET /openapi");
+        routes.add("GET " + FeaturePaths.METRICS);
+        routes.add("OPTIONS " + FeaturePaths.METRICS);
+        routes.add("GET " + FeaturePaths.OPENAPI);
         for (String path : PageFiles.list(PAGE_FOLDER)) {
             routes.add("GET " + path);
             routes.add("HEAD " + path);

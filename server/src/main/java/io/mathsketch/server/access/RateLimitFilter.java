@@ -8,6 +8,7 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.mathsketch.server.config.RateLimitSettings;
+import io.mathsketch.server.observe.FeaturePaths;
 import io.mathsketch.server.problem.ProblemDetails;
 import io.mathsketch.server.problem.ProblemErrorHandler;
 import io.mathsketch.server.problem.ProblemType;
@@ -80,7 +81,7 @@ public final class RateLimitFilter implements Filter {
 
     /** The metrics and the OpenAPI document, under the address limit only; never a health check. */
     static boolean addressOnly(String path) {
-        return under(path, "/observe/metrics") || under(path, "/openapi");
+        return under(path, FeaturePaths.METRICS) || under(path, FeaturePaths.OPENAPI);
     }
 
     private static boolean under(String path, String root) {
