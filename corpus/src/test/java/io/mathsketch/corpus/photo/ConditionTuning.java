@@ -18,10 +18,10 @@ import java.util.function.Predicate;
 
 /**
  * Tuning aid, never run by the build
- * ({@code ConditionTuning first last pen|any paper|any desk|nodesk|near|any [dir]}): reads the photos of tuning sets
+ * ({@code ConditionTuning first last pen|any paper|any desk|nodesk|near|edge|any [dir]}): reads the photos of tuning sets
  * {@code first..last} ({@link PhotoTuning#config}, sets 4 and up beyond {@code PhotoTuning}'s four) whose conditions
  * match a pen, a paper and whether the desk shows ({@code near}: the digit within 15% of the free space from the
- * desk's side), and prints every miss; with {@code dir}, writes each miss's JPEG and the 28x28 input the engine made
+ * desk's side; {@code edge}: within 5% of it from any side of the frame), and prints every miss; with {@code dir}, writes each miss's JPEG and the 28x28 input the engine made
  * of it there. The conditions are drawn first, so only matching photos are rendered. MNIST digits are subset digits
  * {@code 13 i + r}, r = 1..12 by set (never 0, the test's), hands {@link PhotoTuning#hand}: never the test's photos.
  */
@@ -87,7 +87,7 @@ final class ConditionTuning {
     private static Predicate<PhotoConditions> matcher(String pen, String paper, String desk) {
         return c -> (pen.equals("any") || c.pen().name().equals(pen))
                 && (paper.equals("any") || c.paper().name().equals(paper))
-                && (desk.equals("any") || (desk.equals("near") ? near(c)
+                && (desk.equals("any") || (desk.equals("near") ? near(c) : desk.equals("edge") ? atEdge(c)
                         : (c.edgeSide() != 0) == desk.equals("desk")));
     }
 
@@ -100,6 +100,14 @@ final class ConditionTuning {
             case 4 -> c.digitX() < 0.15;
             default -> false;
         };
+    }
+
+    /**
+     * Whether the digit was placed within 5% of the free space from any side of the frame (at the photo's margin,
+     * where a shadow's tip, the vignette or the desk meet it).
+     */
+    static boolean atEdge(PhotoConditions c) {
+        return Math.min(c.digitX(), 1 - c.digitX()) < 0.05 || Math.min(c.digitY(), 1 - c.digitY()) < 0.05;
     }
 
     /** Writes a missed photo and the 28x28 input it was read from (none when it was blank) for a look. */

@@ -22,7 +22,8 @@ import java.util.function.IntPredicate;
  *       paper plus {@link #PAPER_SIGMAS} robust standard deviations around it);</li>
  *   <li>label the ink's connected components on the darkness smoothed twice (a 5x5 tent) and drop those touching
  *       the frame's edge (the desk, the sheet's border), specks (tiny next to the largest stroke), faint areas
- *       without a stroke's core, the fringe of a desk taken out, and far-away marks, keeping the digit's pieces;</li>
+ *       without a stroke's core, the soft border and fringe of a desk taken out, and far-away marks, keeping the
+ *       digit's pieces;</li>
  *   <li>map darkness smoothed once to ink intensity (two noise deviations to 0, a typical stroke to 1) within the
  *       kept components and a one-pixel fringe, then the MNIST recipe as for any picture.</li>
  * </ol>
@@ -84,6 +85,10 @@ final class PhotoInk {
      * centring would read as a 1 or a bar. A digit written up to the desk reaches further than this.
      */
     private static final int MARK_FRINGE = 8;
+    /** Robust deviations above the soft border's median darkness at a distance from a mark that are still border. */
+    private static final float BORDER_SIGMAS = 3;
+    /** Noise deviations (in darkness, on the typical paper) within which a ring's spread is a clean border's. */
+    private static final float BORDER_NOISE = 2;
     /** The darkness of a pixel taken out with an edge mark: below every level, and never ink. */
     private static final float TAKEN_OUT = -1f;
     /**
@@ -662,8 +667,11 @@ final class PhotoInk {
             if (fringe == null) {
                 fringe = new long[(distance.length + 63) >>> 6];
             }
+            float[] border = borderProfile(distance, Math.min(level, FAINT_INK) / 2);
             for (int i = 0; i < distance.length; i++) {
-                if (distance[i] <= MARK_MARGIN) {
+                int d = distance[i];
+                if (d <= MARK_MARGIN
+                        || border != null && d <= MARK_FRINGE && dark[i] != TAKEN_OUT && dark[i] <= border[d]) {
                     dark[i] = TAKEN_OUT;
                 }
                 if (distance[i] <= MARK_FRINGE) {
@@ -676,6 +684,50 @@ final class PhotoInk {
             c = new Components(FAINT_INK, c);
         }
         return c;
+    }
+
+    /**
+     * Per distance d = 1..{@link #MARK_FRINGE} from the edge marks ({@code distance}, chessboard), the darkness up to
+     * which a pixel there is the marks' soft border: the median darkness at that distance (the border runs the whole
+     * mark's length; ink touching it is a short part of it) and {@link #BORDER_SIGMAS} robust deviations around it.
+     * Left beyond the {@link #MARK_MARGIN}, the border is a line one or two pixels wide along the desk, as dark as
+     * pencil where it is nearest, and it joins a digit written up to the desk (a 7 whose bar touched it was read 3, the
+     * line as wide as the frame in its box); a stroke there is darker than the border a pixel or two out. Null, and
+     * only the margin taken out, unless the border is clean: every ring's spread within {@link #BORDER_NOISE} noise
+     * deviations and the last one paper, below {@code paperBelow}. Where the mark level took only part of the desk
+     * the rings run through the desk itself, and taking them out left pieces of it read as a digit where the photo
+     * was blank at that level and read right later.
+     */
+    private float[] borderProfile(int[] distance, float paperBelow) {
+        int bins = 1024;
+        int[][] histograms = new int[MARK_FRINGE + 1][bins];
+        int[] counts = new int[MARK_FRINGE + 1];
+        for (int i = 0; i < distance.length; i++) {
+            int d = distance[i];
+            if (d >= 1 && d <= MARK_FRINGE && dark[i] != TAKEN_OUT) {
+                histograms[d][Math.min(bins - 1, (int) (dark[i] * (bins - 1)))]++;
+                counts[d]++;
+            }
+        }
+        float[] border = new float[MARK_FRINGE + 1];
+        float last = 1;
+        for (int d = 1; d <= MARK_FRINGE; d++) {
+            if (counts[d] == 0) {
+                return null;
+            }
+            int median = quantile(histograms[d], counts[d], 0.5);
+            int[] deviations = new int[bins];
+            for (int v = 0; v < bins; v++) {
+                deviations[Math.abs(v - median)] += histograms[d][v];
+            }
+            float deviation = 1.4826f * quantile(deviations, counts[d], 0.5) / (bins - 1);
+            if (deviation > BORDER_NOISE * sigma / Math.max(1f, typicalPaper)) {
+                return null;
+            }
+            border[d] = (float) median / (bins - 1) + BORDER_SIGMAS * deviation;
+            last = (float) median / (bins - 1);
+        }
+        return last < paperBelow ? border : null;
     }
 
     /**
