@@ -667,6 +667,7 @@ final class PhotoInk {
             if (fringe == null) {
                 fringe = new long[(distance.length + 63) >>> 6];
             }
+            // Counted with the distance transform: a read of the plane beside its two sweeps.
             float[] border = borderProfile(distance, Math.min(level, FAINT_INK) / 2);
             for (int i = 0; i < distance.length; i++) {
                 int d = distance[i];
