@@ -40,7 +40,8 @@
 # Output: benchmarks/results/http-<UTC time>.{jsonl,md} and .../http-latest.md; server logs, databases and the JFR
 # recording under benchmarks/target/http-<UTC time>/.
 #
-# Settings (environment): BENCH_DURATION seconds per run (10), BENCH_WARMUP seconds (10), BENCH_CONNECTIONS
+# Settings (environment): BENCH_DURATION seconds per run (10), BENCH_WARMUP seconds (10), BENCH_STORED_WARMUP seconds
+# of the first class's stored warm-up (BENCH_WARMUP; docs/benchmarks.md says why not longer by default), BENCH_CONNECTIONS
 # ("1 16 64 256"), BENCH_MEMORY_SECONDS how long the memory run may take at the measured rate (240; 0 skips it),
 # BENCH_MEMORY_TARGET recognitions for the second memory reading (default: rate x seconds, at most 1,000,000),
 # BENCH_OPEN_LOOP_FRACTION open-loop arrival rate as a fraction of the closed-loop rate at 64 connections (0.8; the
@@ -65,6 +66,7 @@ source scripts/lib/free-port.sh
 
 duration=${BENCH_DURATION:-10}
 warmup=${BENCH_WARMUP:-10}
+stored_warmup=${BENCH_STORED_WARMUP:-$warmup}
 connections=${BENCH_CONNECTIONS:-"1 16 64 256"}
 memory_seconds=${BENCH_MEMORY_SECONDS:-240}
 open_loop_fraction=${BENCH_OPEN_LOOP_FRACTION:-0.8}
@@ -241,7 +243,7 @@ for batch in $batches; do
   first_class=1
   for payload in $(tr ' ' '\n' <<< "$sweep $classes" | awk 'NF && !seen[$0]++'); do
     if [ -n "$first_class" ]; then
-      wrk_run "$payload" true 64 "$warmup" >/dev/null
+      wrk_run "$payload" true 64 "$stored_warmup" >/dev/null
       first_class=
     fi
     wrk_run "$payload" false 16 "$warmup" >/dev/null
