@@ -6,13 +6,16 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -62,6 +65,8 @@ public final class RetentionJob implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean failing = new AtomicBoolean();
+    /** Reads holders' totals by primary key: {@link RecognitionStore#holderTotals}, counted in tests. */
+    private final Function<Collection<String>, List<RecognitionStore.HolderTotal>> totals;
     /** Holders whose totals the store's inserts raised, taken at each purge. */
     private final GrownHolders grown;
     /**
@@ -80,7 +85,13 @@ public final class RetentionJob implements AutoCloseable {
 
     RetentionJob(RecognitionStore store, DatabaseStatus status, StoreEvents events,
                          RetentionSettings settings, Clock clock) {
+        this(store, status, events, settings, clock, store::holderTotals);
+    }
+
+    RetentionJob(RecognitionStore store, DatabaseStatus status, StoreEvents events, RetentionSettings settings,
+                 Clock clock, Function<Collection<String>, List<RecognitionStore.HolderTotal>> totals) {
         this.store = store;
+        this.totals = totals;
         this.status = status;
         this.events = events;
         this.settings = settings;
@@ -153,19 +164,36 @@ public final class RetentionJob implements AutoCloseable {
      * Trims each client of {@link #toCheck} over its share down to it, the largest first; the clients found within
      * it leave the set, those still over it (the purge closing) stay for the next purge, as do all of them when a
      * statement fails.
+     * <p>
+     * The totals are read once at the start; then each batch reads again only the clients the last batch took from
+     * and the next {@link RecognitionStore#HOLDERS_PER_BATCH} waiting, so a purge reads each client about three times
+     * instead of once per batch (every batch re-reading all those still waiting made it quadratic in the clients
+     * over). A waiting client's total as last read only orders the queue: inserts since may have raised it, which
+     * changes no more than the order, and a batch is handed only totals it has just read, so it never takes a client
+     * below its share on a total another instance's purge has since lowered.
      */
     private RecognitionStore.Purged trimOverShare(long share) {
         RecognitionStore.Purged purged = RecognitionStore.Purged.NONE;
-        while (!closing && !toCheck.isEmpty()) {
-            List<RecognitionStore.HolderTotal> over = store.holderTotals(toCheck).stream()
-                    .filter(h -> h.bytes() > share && !h.owner().equals(RecognitionStore.NO_OWNER)).toList();
-            toCheck.retainAll(owners(over)); // a set: a list's contains would make this quadratic in the clients over
-            if (over.isEmpty()) {
-                break;
+        if (closing || toCheck.isEmpty()) {
+            return purged;
+        }
+        PriorityQueue<RecognitionStore.HolderTotal> waiting = new PriorityQueue<>(RecognitionStore.LARGEST_FIRST);
+        waiting.addAll(overShare(toCheck, share));
+        Set<String> taken = Set.of(); // the clients the last batch took from: their totals changed
+        while (!closing && !(taken.isEmpty() && waiting.isEmpty())) {
+            Set<String> read = new HashSet<>(taken);
+            for (int i = 0; i < RecognitionStore.HOLDERS_PER_BATCH && !waiting.isEmpty(); i++) {
+                read.add(waiting.poll().owner());
             }
-            RecognitionStore.Batch batch = store.deleteFromHoldersBatch(
-                    over.subList(0, Math.min(over.size(), RecognitionStore.HOLDERS_PER_BATCH)), share, share,
-                    Long.MAX_VALUE, BATCH);
+            List<RecognitionStore.HolderTotal> over = overShare(read, share);
+            if (over.isEmpty()) {
+                taken = Set.of();
+                continue;
+            }
+            List<RecognitionStore.HolderTotal> holders =
+                    over.subList(0, Math.min(over.size(), RecognitionStore.HOLDERS_PER_BATCH));
+            waiting.addAll(over.subList(holders.size(), over.size()));
+            RecognitionStore.Batch batch = store.deleteFromHoldersBatch(holders, share, share, Long.MAX_VALUE, BATCH);
             purged = purged.plus(batch.purged());
             if (batch.reached() == 0) {
                 // Totals that count rows they no longer have (stored by an instance before V7), or rows just
@@ -173,8 +201,19 @@ public final class RetentionJob implements AutoCloseable {
                 toCheck.clear();
                 break;
             }
+            taken = owners(holders);
         }
         return purged;
+    }
+
+    /** The totals of these clients over {@code share}, the largest first; the others leave {@link #toCheck}. */
+    private List<RecognitionStore.HolderTotal> overShare(Set<String> clients, long share) {
+        List<RecognitionStore.HolderTotal> over = totals.apply(clients).stream()
+                .filter(h -> h.bytes() > share && !h.owner().equals(RecognitionStore.NO_OWNER)).toList();
+        Set<String> stillOver = owners(over);
+        // Collected first (clients may be toCheck itself); only these, not a walk of toCheck at every batch.
+        clients.stream().filter(owner -> !stillOver.contains(owner)).toList().forEach(toCheck::remove);
+        return over;
     }
 
     /**
@@ -191,7 +230,7 @@ public final class RetentionJob implements AutoCloseable {
             if (fresh) {
                 largest = Candidates.read(store);
             }
-            List<RecognitionStore.HolderTotal> totals = largest.totals(store);
+            List<RecognitionStore.HolderTotal> totals = largest.totals(this.totals);
             List<RecognitionStore.HolderTotal> holders =
                     totals.subList(0, Math.min(totals.size(), RecognitionStore.HOLDERS_PER_BATCH));
             // A holder not read may hold as much as the largest of those left out, or as the others did when read.
@@ -241,8 +280,9 @@ public final class RetentionJob implements AutoCloseable {
          * Their totals now, the largest first; those beyond {@link #KEPT} are let go, the bound rising to the
          * largest of them, and those without a row any more leave.
          */
-        List<RecognitionStore.HolderTotal> totals(RecognitionStore store) {
-            List<RecognitionStore.HolderTotal> totals = store.holderTotals(owners);
+        List<RecognitionStore.HolderTotal> totals(
+                Function<Collection<String>, List<RecognitionStore.HolderTotal>> read) {
+            List<RecognitionStore.HolderTotal> totals = read.apply(owners);
             owners.retainAll(owners(totals));
             if (totals.size() > KEPT) {
                 bound = Math.max(bound, totals.get(KEPT).bytes());

@@ -518,6 +518,43 @@ abstract class AbstractRetentionJobTest {
     }
 
     /**
+     * Many clients each over their share by one row, trimmed 32 to a batch: each batch reads again only the clients
+     * the last one took from and the next ones to take from, so each total is read at most three times (at the start,
+     * before its batch, after it). Re-reading all the clients still waiting before every batch read the last ones
+     * once per batch, eight times here, and a purge of N clients about N^2/64 totals in all.
+     */
+    @Test
+    void aPurgeReadsEachTotalOfManyClientsOverTheirShareABoundedNumberOfTimes() {
+        int clients = 200;
+        List<RecognitionRecord> rows = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            for (int i = 0; i < 2; i++) {
+                rows.add(StoredRows.row(NOW.minus(Duration.ofMinutes(2 - i)), ORIGINAL, "client-%03d".formatted(c)));
+            }
+        }
+        store.insertAll(rows);
+        Map<String, Long> before = holderTotals();
+        long rowBytes = before.get("client-000") / 2;
+        Map<String, Integer> reads = new java.util.HashMap<>();
+        RetentionJob job = new RetentionJob(store, new DatabaseStatus(Duration.ofSeconds(1)), metrics,
+                new RetentionSettings(Duration.ZERO, 0, rowBytes + rowBytes / 2, Duration.ZERO),
+                Clock.fixed(NOW, ZoneOffset.UTC), owners -> {
+                    owners.forEach(owner -> reads.merge(owner, 1, Integer::sum));
+                    return store.holderTotals(owners);
+                });
+
+        RecognitionStore.Purged purged = job.purge();
+
+        assertEquals(clients, purged.rows(), "one row from each client");
+        before.replaceAll((owner, bytes) -> bytes / 2);
+        assertEquals(before, holderTotals(), "each client kept one row");
+        assertEquals(clients, reads.size(), "every client's total read");
+        int most = reads.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        assertTrue(most <= 3, "a client's total read " + most + " times in one purge");
+        assertEquals(RecognitionStore.Purged.NONE, job.purge(), "nothing over its share is left");
+    }
+
+    /**
      * What another instance stored raises totals this instance's inserts never reported: its purge sees them at its
      * next full scan, one {@code full-scan-interval} after the last (and not before: that is what the scan is for).
      */
