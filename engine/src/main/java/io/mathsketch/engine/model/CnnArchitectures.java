@@ -36,6 +36,15 @@ public final class CnnArchitectures {
      */
     public static final String MATHSKETCH_CNN_V1_PAIRS = "mathsketch-cnn-v1-pairs";
 
+    /**
+     * Number mode's line reader: a whole number line, 1 x 24 x 192 ({@code preprocess.LineCentering}), read by
+     * conv blocks (16, 32, 64 channels; 3x3, batch norm, ReLU; max-pools 2x2, 2x2, 2x1), a 3x5 conv of 128 channels
+     * over the remaining three rows, a 1x5 conv of 128 channels (each with batch norm and ReLU), and a 1x1 conv to
+     * 11 logits (the digits, then the CTC blank) per column step: output (11, 1, 48), one step per four input
+     * columns. About 21 M multiply-accumulates per line.
+     */
+    public static final String MATHSKETCH_CNN_V1_LINES = "mathsketch-cnn-v1-lines";
+
     private CnnArchitectures() {
     }
 
@@ -46,9 +55,10 @@ public final class CnnArchitectures {
             case MATHSKETCH_CNN_V1_SYMBOLS -> mathsketchCnnV1(18);
             case MATHSKETCH_CNN_V1_VERIFIER -> mathsketchCnnV1(11);
             case MATHSKETCH_CNN_V1_PAIRS -> mathsketchCnnV1(101);
+            case MATHSKETCH_CNN_V1_LINES -> lines();
             default -> throw new IllegalArgumentException("unknown architecture '" + name + "'; known: "
                     + MATHSKETCH_CNN_V1 + ", " + MATHSKETCH_CNN_V1_SYMBOLS + ", " + MATHSKETCH_CNN_V1_VERIFIER + ", "
-                    + MATHSKETCH_CNN_V1_PAIRS);
+                    + MATHSKETCH_CNN_V1_PAIRS + ", " + MATHSKETCH_CNN_V1_LINES);
         };
     }
 
@@ -66,5 +76,29 @@ public final class CnnArchitectures {
                 .add(Activation::relu)
                 .add(Dropout.builder().optRate(0.3f).build())
                 .add(Linear.builder().setUnits(classes).build());
+    }
+
+    private static Block lines() {
+        SequentialBlock net = new SequentialBlock();
+        int[] channels = {16, 32, 64};
+        Shape[] pools = {new Shape(2, 2), new Shape(2, 2), new Shape(2, 1)};
+        for (int i = 0; i < channels.length; i++) {
+            net.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+                            .setFilters(channels[i]).build())
+                    .add(BatchNorm.builder().build())
+                    .add(Activation::relu)
+                    .add(Pool.maxPool2dBlock(pools[i], pools[i]));
+        }
+        // Three rows are left: the 3x5 conv reads them whole, and two steps of context on each side; a 1x5 conv
+        // widens the context to about two digits each side, so that a stroke is read with its neighbours.
+        return net.add(Conv2d.builder().setKernelShape(new Shape(3, 5)).optPadding(new Shape(0, 2)).setFilters(128)
+                        .build())
+                .add(BatchNorm.builder().build())
+                .add(Activation::relu)
+                .add(Conv2d.builder().setKernelShape(new Shape(1, 5)).optPadding(new Shape(0, 2)).setFilters(128)
+                        .build())
+                .add(BatchNorm.builder().build())
+                .add(Activation::relu)
+                .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(11).build());
     }
 }

@@ -49,13 +49,21 @@ public final class ExportManifest {
     public static ModelManifest of(Path folder, ModelFiles files, String architecture, InputNormalization normalization,
                                    String description, List<String> labels, Evaluation evaluation)
             throws IOException {
+        return of(folder, files, architecture, normalization, description, labels, evaluation,
+                new Input("input", Layout.NCHW, DigitImage.SIDE, DigitImage.SIDE));
+    }
+
+    /** The same for a network whose input is {@code input} (number mode's line reader). */
+    public static ModelManifest of(Path folder, ModelFiles files, String architecture, InputNormalization normalization,
+                                   String description, List<String> labels, Evaluation evaluation, Input input)
+            throws IOException {
         return new ModelManifest(files.name(), files.version(), description,
                 Optional.of(architecture),
                 List.of(new Artifact("OnnxRuntime", files.onnxFile(), Sha256.of(folder.resolve(files.onnxFile())),
                                 List.of()),
                         new Artifact("PyTorch", files.paramsFile(), Sha256.of(folder.resolve(files.paramsFile())),
                                 List.of())),
-                new Input("input", Layout.NCHW, DigitImage.SIDE, DigitImage.SIDE),
+                input,
                 new Normalization(normalization.mean(), normalization.std()),
                 InputNormalization.INK_POLARITY,
                 new Output("logits", OutputKind.LOGITS),

@@ -29,6 +29,12 @@ public final class ModelExporter {
 
     /** As {@link #write(Model, Path, Map)} with the ONNX graph's own description. */
     public void write(Model model, Path dir, Map<String, String> provenance, String description) throws IOException {
+        write(model, dir, provenance, description, new Shape(1, 28, 28));
+    }
+
+    /** As {@link #write(Model, Path, Map, String)} for a network whose input (without the batch) is {@code input}. */
+    public void write(Model model, Path dir, Map<String, String> provenance, String description, Shape input)
+            throws IOException {
         Files.createDirectories(dir);
         if (!(model.getBlock() instanceof SequentialBlock block)) {
             throw new IllegalArgumentException("only sequential blocks can be exported to ONNX");
@@ -37,7 +43,7 @@ public final class ModelExporter {
         // there: pin it so that re-exporting replaces mnist-cnn-0000.params instead of adding mnist-cnn-0001.params.
         model.setProperty("Epoch", "0");
         model.save(dir, folder.name());
-        ModelProto onnx = new OnnxExporter(model.getNDManager()).export(block, new Shape(1, 28, 28),
+        ModelProto onnx = new OnnxExporter(model.getNDManager()).export(block, input,
                 Objects.requireNonNullElse(ModelExporter.class.getPackage().getImplementationVersion(), "dev"),
                 description, provenance);
         Path temp = dir.resolve(folder.onnxFile() + ".part");

@@ -139,13 +139,17 @@ public final class OnnxExporter {
                                    Shape inShape, Shape outShape) {
         switch (lambda.getName()) {
             case "maxPool2d" -> {
+                // Pools whose kernel is their stride and divides the input (2x2; 2x1 in the line reader).
                 long[] i = inShape.getShape(), o = outShape.getShape();
-                if (o[2] != i[2] / 2 || o[3] != i[3] / 2) {
-                    throw new IllegalArgumentException(name + ": only 2x2 max-pooling with stride 2 is supported");
+                // An axis the pool keeps has kernel 1; one it halves (rounding down), kernel 2.
+                long kh = o[2] == i[2] ? 1 : 2, kw = o[3] == i[3] ? 1 : 2;
+                if (o[2] != i[2] / kh || o[3] != i[3] / kw) {
+                    throw new IllegalArgumentException(name + ": only 2x2, 2x1 or 1x2 max-pooling with the kernel"
+                            + " as stride is supported");
                 }
                 graph.addNode(node("MaxPool", name, List.of(in), out)
-                        .addAttribute(ints("kernel_shape", new long[] {2, 2}))
-                        .addAttribute(ints("strides", new long[] {2, 2})));
+                        .addAttribute(ints("kernel_shape", new long[] {kh, kw}))
+                        .addAttribute(ints("strides", new long[] {kh, kw})));
             }
             case "batchFlatten" -> graph.addNode(node("Flatten", name, List.of(in), out)
                     .addAttribute(AttributeProto.newBuilder().setName("axis")

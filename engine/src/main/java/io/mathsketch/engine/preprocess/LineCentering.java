@@ -1,0 +1,48 @@
+package io.mathsketch.engine.preprocess;
+
+import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.image.InkImage;
+
+/**
+ * The input of number mode's line reader: a whole written number, its ink box fitted {@value #INK_HEIGHT} pixels
+ * high (the height a digit has in the MNIST recipe) keeping the aspect ratio, or narrower when the line would not
+ * fit {@value #WIDTH} pixels, placed {@value #MARGIN} pixels from the field's top-left corner (vertically centred),
+ * the rest of the {@value #HEIGHT} x {@value #WIDTH} field blank. The reader outputs one column of scores per
+ * {@value #STEP} input columns, so the field's blank right part is read as blanks. Shared by serving and training,
+ * so the reader learns what the engine feeds it.
+ */
+public final class LineCentering {
+
+    /** The field's height and width in pixels. */
+    public static final int HEIGHT = 24, WIDTH = 192;
+    /** Input columns per output step of the line reader (its two 2x2 max-pools). */
+    public static final int STEP = 4;
+    /** Output steps per line: {@value #WIDTH} / {@value #STEP}. */
+    public static final int STEPS = WIDTH / STEP;
+    static final int INK_HEIGHT = 20, MARGIN = 2;
+
+    /**
+     * The line's field, row-major, {@value #HEIGHT} x {@value #WIDTH} values in [0, 1].
+     *
+     * @throws RecognitionException.BlankImage when no pixel reaches {@link MnistCentering#INK_THRESHOLD}
+     */
+    public float[] center(InkImage image) throws RecognitionException.BlankImage {
+        int[] box = MnistCentering.inkBounds(image, 0, 0, image.width(), image.height());
+        if (box == null) {
+            throw new RecognitionException.BlankImage();
+        }
+        int w = box[2] - box[0], h = box[3] - box[1];
+        float scale = Math.min(INK_HEIGHT / (float) h, (WIDTH - 2 * MARGIN) / (float) w);
+        int tw = Math.max(1, Math.min(WIDTH - 2 * MARGIN, Math.round(w * scale)));
+        int th = Math.max(1, Math.min(INK_HEIGHT, Math.round(h * scale)));
+        float[] patch = MnistCentering.resample(image, box[0], box[1], w, h, tw, th);
+        int oy = (HEIGHT - th) / 2;
+        float[] pixels = new float[HEIGHT * WIDTH];
+        for (int y = 0; y < th; y++) {
+            for (int x = 0; x < tw; x++) {
+                pixels[(oy + y) * WIDTH + MARGIN + x] = Math.min(1f, Math.max(0f, patch[y * tw + x]));
+            }
+        }
+        return pixels;
+    }
+}
