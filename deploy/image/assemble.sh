@@ -22,7 +22,7 @@ cp "$jar" "$app/"
 cp "$root"/server/target/libs/*.jar "$app/libs/"
 "$root/server/scripts/strip-onnxruntime-natives.sh" "$app/libs"
 "$root/server/scripts/extract-onnxruntime-natives.sh" "$app/libs" "$app/native"
-# Every committed model: the server's default engine.models loads them all (digits, symbols, digit verifier).
+# Every committed model: the server's default engine.models loads them all (digits, symbols, digit verifier, pair reader, line reader).
 for model in "$root"/models/*/; do
   [ -f "$model/manifest.json" ] && cp -r "$model" "$app/models/$(basename "$model")"
 done

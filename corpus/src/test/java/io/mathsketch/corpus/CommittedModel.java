@@ -39,9 +39,13 @@ public final class CommittedModel implements AutoCloseable {
                 .batching(Batching.builder().queueCapacity(64).build()).limits(limits).build());
     }
 
-    /** The digit model with the digit verifier and the pair reader number mode reads its candidates with. */
+    /**
+     * The digit model with the digit verifier and the pair reader number mode reads its candidates with, and the line
+     * reader that rescores the search's best readings.
+     */
     public static CommittedModel forNumbers() throws Exception {
-        return new CommittedModel(List.of("mnist-cnn", "mathsketch-digit-verifier", "mathsketch-digit-pairs"));
+        return new CommittedModel(List.of("mnist-cnn", "mathsketch-digit-verifier", "mathsketch-digit-pairs",
+                "mathsketch-line-reader"));
     }
 
     /** What the model reads in encoded image bytes, as a client posting them would get it. */

@@ -17,16 +17,19 @@ class NumberQualityTest {
     /** 100 numbers per kind, half of MNIST digits and half drawn by the held-out hand. */
     static final int NUMBERS = 400;
     /**
-     * Issue 11 asks 96%, not met. With mnist-cnn 1.1.0, the digit verifier (mathsketch-digit-verifier 1.0.0) and the
-     * pair reader (mathsketch-digit-pairs 1.1.0, trained with augmentation; pair weight 3) recognition-driven
-     * segmentation reads 92.50% (370/400) of this set exactly, touching neighbours 81% of theirs; 91.75% (367/400,
+     * Issue 11 asks 96%, not met. With mnist-cnn 1.1.0, the digit verifier (mathsketch-digit-verifier 1.0.0), the
+     * pair reader (mathsketch-digit-pairs 1.1.0) and the line reader (mathsketch-line-reader 1.0.0, rescoring the
+     * search's 8 best readings at weight 0.5) recognition-driven segmentation reads 94.00% (376/400) of this set
+     * exactly, touching neighbours 87% of theirs; 93.00% (372/400, touching 83%) without the line reader; with the
+     * pair reader (trained with augmentation; pair weight 3) and the digit model's own choice of each candidate's
+     * digit 92.50% (370/400), touching neighbours 81% of theirs; 91.75% (367/400,
      * touching 79%) with the pair reader 1.0.0 at weight 2; 85.25% (341/400, touching 52%) without the pair reader;
      * 79.75% (319/400, touching 42%) without the verifier (78.75% before the search charged for a second tall stroke
      * in one digit, 76.00% before edge slivers stopped counting as cuts); the connected-components segmenter it
-     * replaced read 69.25% (touching 18%). The floor is the measured figure rounded down to a whole percent, two
+     * replaced read 69.25% (touching 18%). The floor is a whole percent under the measured figure, four
      * numbers under it (the run is deterministic), so that a regression fails.
      */
-    static final double NUMBER_FLOOR = 0.92;
+    static final double NUMBER_FLOOR = 0.93;
 
     @Test
     void writtenNumbersAreReadExactlyAsOftenAsTheFloor() throws Exception {

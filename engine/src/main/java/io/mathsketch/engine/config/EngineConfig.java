@@ -29,11 +29,12 @@ public record EngineConfig(Path modelsDirectory, List<String> models, String eng
     /**
      * Every committed model, so that a server started without configuration reads all its modes: the digit model
      * (first, the default), the symbol model for {@code mode=expression}, and the digit verifier that weighs number
-     * mode's segmentation candidates and the pair reader that reads two touching digits among them. A digit-only
-     * deployment lists {@code mnist-cnn} alone.
+     * mode's segmentation candidates and the pair reader that reads two touching digits among them, and the line
+     * reader that reads a whole number line to rescore the segmentation's best readings. A digit-only deployment
+     * lists {@code mnist-cnn} alone.
      */
     public static final Key<List<String>> MODELS = Key.list("models",
-            "mnist-cnn,mathsketch-symbols,mathsketch-digit-verifier,mathsketch-digit-pairs");
+            "mnist-cnn,mathsketch-symbols,mathsketch-digit-verifier,mathsketch-digit-pairs,mathsketch-line-reader");
     public static final Key<String> DEFAULT_MODEL = Key.string("default-model", "")
             .derivedDefault("first of `engine.models`");
     public static final Key<String> NAME = Key.oneOf("name", "OnnxRuntime", ENGINES);

@@ -18,6 +18,7 @@ import io.mathsketch.engine.model.ModelFolder;
 import io.mathsketch.engine.model.ModelLoader;
 import io.mathsketch.engine.model.ModelManifest;
 import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.number.CtcScore;
 import io.mathsketch.engine.number.DigitPairs;
 import io.mathsketch.engine.number.DigitScorer;
 import io.mathsketch.engine.number.DigitVerifier;
@@ -72,12 +73,14 @@ public final class DjlRecognizer implements Recognizer {
     private final InkRenderer inkRenderer = new InkRenderer();
     /** Folder name to the pool serving it; insertion order is the configuration's, the default first. */
     private final Map<String, AtomicReference<ModelPool>> pools;
+    /** Number mode's line reader when {@code engine.models} lists one (it is no pool: see {@link #open}); or null. */
+    private final LineReaderModel lineReader;
     private final String defaultModel;
     private final Object reloading = new Object();
     private volatile boolean closed;
 
     private DjlRecognizer(EngineConfig config, ModelLoader loader, InferenceListener listener,
-                          Map<String, AtomicReference<ModelPool>> pools) {
+                          Map<String, AtomicReference<ModelPool>> pools, LineReaderModel lineReader) {
         this.config = config;
         this.loader = loader;
         this.listener = listener;
@@ -87,6 +90,7 @@ public final class DjlRecognizer implements Recognizer {
         this.numbers = new NumberReader(preprocessor, config.limits());
         this.inkNumbers = new InkNumberReader(config.limits());
         this.pools = pools;
+        this.lineReader = lineReader;
         this.defaultModel = config.models().getFirst();
     }
 
@@ -97,7 +101,9 @@ public final class DjlRecognizer implements Recognizer {
 
     /**
      * Loads every model in {@code config.models()} (the first is the default), verifying checksums, and returns once
-     * each worker has warmed up.
+     * each worker has warmed up. A model whose labels are the line reader's ({@link CtcScore#LABELS}) is number mode's
+     * line reader: loaded beside the pools, read once per number, neither listed by {@link #models} nor nameable by
+     * a request.
      *
      * @throws ModelLoadException naming the fix: bad folder or manifest, checksum mismatch, unknown or absent
      *                            engine, GPU requested but unavailable
@@ -114,18 +120,36 @@ public final class DjlRecognizer implements Recognizer {
         }
         ModelLoader loader = new ModelLoader(engineName, device.device(), config.intraOpThreads());
         Map<String, AtomicReference<ModelPool>> pools = new LinkedHashMap<>();
+        LineReaderModel lineReader = null;
         try {
             for (String name : config.models()) {
-                if (pools.containsKey(name)) {
+                if (pools.containsKey(name) || lineReader != null && lineReader.manifest().name().equals(name)) {
                     throw new ModelLoadException("engine.models lists '" + name + "' twice");
                 }
-                pools.put(name, new AtomicReference<>(startPool(config, loader, guarded, name)));
+                ModelFolder folder = openFolder(config, loader, name);
+                if (!folder.manifest().labels().equals(CtcScore.LABELS)) {
+                    pools.put(name, new AtomicReference<>(ModelPool.start(loader.load(folder), config, guarded)));
+                    continue;
+                }
+                // The line reader reads whole number lines, not digits: number mode's helper, never a pool.
+                if (name.equals(config.models().getFirst())) {
+                    throw new ModelLoadException("engine.models: '" + name + "' is number mode's line reader, which"
+                            + " reads no digits by itself; list a digit model first");
+                }
+                if (lineReader != null) {
+                    throw new ModelLoadException("engine.models lists two line readers: '"
+                            + lineReader.manifest().name() + "' and '" + name + "'");
+                }
+                lineReader = LineReaderModel.start(loader, folder);
             }
         } catch (ModelLoadException | RuntimeException e) {
             pools.values().forEach(p -> p.get().close());
+            if (lineReader != null) {
+                lineReader.close();
+            }
             throw e;
         }
-        DjlRecognizer recognizer = new DjlRecognizer(config, loader, guarded, pools);
+        DjlRecognizer recognizer = new DjlRecognizer(config, loader, guarded, pools, lineReader);
         recognizer.models().forEach(m -> LOG.log(Level.INFO, "model " + m.name() + ":" + m.version() + " ready on "
                 + m.engine() + " " + m.device() + " (" + m.workers() + " workers, batches up to " + m.maxBatchSize()
                 + ")"));
@@ -235,17 +259,30 @@ public final class DjlRecognizer implements Recognizer {
         synchronized (reloading) {
             closed = true;
             pools.values().forEach(slot -> slot.get().close());
+            if (lineReader != null) {
+                lineReader.close();
+            }
         }
     }
 
     private static ModelPool startPool(EngineConfig config, ModelLoader loader, InferenceListener listener,
                                        String name) throws ModelLoadException {
+        ModelFolder folder = openFolder(config, loader, name);
+        if (folder.manifest().labels().equals(CtcScore.LABELS)) {
+            throw new ModelLoadException("'" + name + "' now holds a line reader, which reads no digits: it is"
+                    + " loaded at start only");
+        }
+        return ModelPool.start(loader.load(folder), config, listener);
+    }
+
+    private static ModelFolder openFolder(EngineConfig config, ModelLoader loader, String name)
+            throws ModelLoadException {
         ModelFolder folder = ModelFolder.open(config.modelsDirectory().resolve(name), loader.engine());
         if (!folder.manifest().name().equals(name)) {
             throw new ModelLoadException(folder.directory().resolve(ModelFolder.MANIFEST) + ": field 'name' is '"
                     + folder.manifest().name() + "' but the folder is '" + name + "': make them equal");
         }
-        return ModelPool.start(loader.load(folder), config, listener);
+        return folder;
     }
 
     private AtomicReference<ModelPool> slot(ModelReference reference) throws RecognitionException.UnknownModel {
@@ -306,7 +343,9 @@ public final class DjlRecognizer implements Recognizer {
                 DigitScorer verifier = digitReader ? helper(verifierModel()) : null;
                 // The pair reader reads two touching digits where the digit model reads one (digit models only).
                 DigitScorer pairReader = digitReader ? helper(modelWithLabels(DigitPairs.LABELS)) : null;
-                addNumber(numbers.read(image.bytes(), scorer, verifier, pairReader), digits, boxes, scored);
+                // The line reader rescores the search's best readings of the digits the digit model reads.
+                addNumber(numbers.read(image.bytes(), scorer, verifier, pairReader, digitReader ? lineReader : null),
+                        digits, boxes, scored);
             }
             case RecognitionRequest.Input.EncodedImage image -> {
                 DigitRegion digit = preprocessor.digitInImage(image.bytes());

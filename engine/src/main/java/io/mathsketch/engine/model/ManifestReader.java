@@ -11,6 +11,8 @@ import io.mathsketch.engine.model.ModelManifest.Layout;
 import io.mathsketch.engine.model.ModelManifest.Normalization;
 import io.mathsketch.engine.model.ModelManifest.Output;
 import io.mathsketch.engine.model.ModelManifest.OutputKind;
+import io.mathsketch.engine.number.CtcScore;
+import io.mathsketch.engine.preprocess.LineCentering;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -69,7 +71,7 @@ public final class ManifestReader {
         if (!(json instanceof JsonObject root)) {
             throw fail("", "must be a JSON object");
         }
-        return new ModelManifest(
+        ModelManifest manifest = new ModelManifest(
                 string(root, "name", "name"),
                 string(root, "version", "version"),
                 optionalString(root, "description").orElse(""),
@@ -82,6 +84,14 @@ public final class ManifestReader {
                 labels(root),
                 isAbsent(root, "evaluation") ? Optional.empty()
                         : Optional.of(evaluation(object(root, "evaluation"))));
+        boolean line = manifest.input().height() == LineCentering.HEIGHT;
+        if (line != manifest.labels().equals(CtcScore.LABELS)) {
+            throw fail("input.height/width", line ? "a " + LineCentering.WIDTH + "x" + LineCentering.HEIGHT
+                    + " input is the line reader's, whose labels are " + CtcScore.LABELS
+                    : "the line reader's labels " + CtcScore.LABELS + " go with a " + LineCentering.WIDTH + "x"
+                    + LineCentering.HEIGHT + " input (a whole number line)");
+        }
+        return manifest;
     }
 
     private List<Artifact> artifacts(JsonObject root) throws ModelLoadException {
@@ -117,9 +127,12 @@ public final class ManifestReader {
         Layout layout = choice(string(o, "layout", "input.layout"), "input.layout", Layout.values());
         int height = positiveInt(o, "height", "input.height");
         int width = positiveInt(o, "width", "input.width");
-        if (height != DigitImage.SIDE || width != DigitImage.SIDE) {
+        boolean digit = height == DigitImage.SIDE && width == DigitImage.SIDE;
+        boolean line = height == LineCentering.HEIGHT && width == LineCentering.WIDTH;
+        if (!digit && !line) {
             throw fail("input.height/width", "the engine prepares " + DigitImage.SIDE + "x" + DigitImage.SIDE
-                    + " digits, the manifest asks for " + width + "x" + height);
+                    + " digits (and " + LineCentering.WIDTH + "x" + LineCentering.HEIGHT + " number lines for the"
+                    + " line reader), the manifest asks for " + width + "x" + height);
         }
         return new Input(name, layout, height, width);
     }

@@ -45,13 +45,26 @@ public final class ModelLoader {
     }
 
     public LoadedModel load(ModelFolder folder) throws ModelLoadException {
-        ModelManifest manifest = folder.manifest();
-        Criteria.Builder<DigitBatch, float[][]> builder = Criteria.builder()
-                .setTypes(DigitBatch.class, float[][].class)
+        return new LoadedModel(folder, load(folder, DigitBatch.class, float[][].class,
+                new DigitTranslator(folder.manifest())), engine, device);
+    }
+
+    /**
+     * Loads number mode's line reader (a manifest with {@code CtcScore.LABELS}): whole number lines in, per-step
+     * logits out ({@link LineTranslator}).
+     */
+    public ZooModel<float[][], float[][][]> loadLines(ModelFolder folder) throws ModelLoadException {
+        return load(folder, float[][].class, float[][][].class, new LineTranslator(folder.manifest()));
+    }
+
+    private <I, O> ZooModel<I, O> load(ModelFolder folder, Class<I> input, Class<O> output,
+                                       ai.djl.translate.Translator<I, O> translator) throws ModelLoadException {
+        Criteria.Builder<I, O> builder = Criteria.builder()
+                .setTypes(input, output)
                 .optModelPath(folder.directory())
                 .optEngine(engine)
                 .optDevice(device)
-                .optTranslator(new DigitTranslator(manifest));
+                .optTranslator(translator);
         String file = folder.artifact().file();
         if (engine.equals(EngineResolver.PYTORCH)) {
             Matcher m = PARAMS.matcher(file);
@@ -70,8 +83,7 @@ public final class ModelLoader {
                     .optOption("interOpNumThreads", "1");
         }
         try {
-            ZooModel<DigitBatch, float[][]> model = builder.build().loadModel();
-            return new LoadedModel(folder, model, engine, device);
+            return builder.build().loadModel();
         } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
             throw new ModelLoadException(engine + " could not load " + folder.artifactPath() + ": " + e.getMessage()
                     + " (is it a valid " + engine + " model for this engine version?)", e);

@@ -8,6 +8,7 @@ import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.image.DigitRegion;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.preprocess.InkCrop;
+import io.mathsketch.engine.preprocess.LineCentering;
 import io.mathsketch.engine.preprocess.MnistCentering;
 import io.mathsketch.engine.preprocess.PairCentering;
 import io.mathsketch.engine.segment.CandidateSegmenter;
@@ -46,6 +47,7 @@ public final class NumberReader {
     private final ReadingSearch search;
     private final MnistCentering centering = new MnistCentering();
     private final PairCentering pairCentering = new PairCentering();
+    private final LineCentering lineCentering = new LineCentering();
     private final DigitPairs pairs = new DigitPairs();
     private final int maxDigits;
 
@@ -126,6 +128,19 @@ public final class NumberReader {
      */
     public List<ScoredRegion> read(byte[] encoded, DigitScorer scorer, DigitScorer verifier, DigitScorer pairReader)
             throws RecognitionException {
+        return read(encoded, scorer, verifier, pairReader, null);
+    }
+
+    /**
+     * {@link #read(byte[], DigitScorer, DigitScorer, DigitScorer)} with a line reader too: the whole line, fitted by
+     * {@link LineCentering}, is read once, and among the search's {@link ReadingSearch.Weights#lineReadings()} best
+     * readings the one whose search score plus {@link ReadingSearch.Weights#lineWeight()} times the line reader's
+     * CTC log-probability of its digits is largest is chosen. Boxes and probabilities stay the segmentation's.
+     *
+     * @param lineReader the line reader, or null for none
+     */
+    public List<ScoredRegion> read(byte[] encoded, DigitScorer scorer, DigitScorer verifier, DigitScorer pairReader,
+                                   LineScorer lineReader) throws RecognitionException {
         InkCrop crop = preprocessor.lineCrop(encoded, WORKING_PIXELS);
         Candidates proposed = candidates.propose(crop.ink(), maxDigits);
         List<Candidate> all = proposed.candidates();
@@ -153,7 +168,9 @@ public final class NumberReader {
         }
         float[][] paired = new float[all.size()][];
         float[] pair = pairReader == null ? null : readPairs(proposed, pairReader, paired);
-        List<Choice> reading = search.choose(proposed, confidence, whole, pair);
+        List<Choice> reading = lineReader == null ? search.choose(proposed, confidence, whole, pair)
+                : rescored(search.readings(proposed, confidence, whole, pair, search.weights().lineReadings()),
+                lineReader.logits(lineCentering.center(crop.ink())), answered, paired);
         int digits = reading.stream().mapToInt(c -> c.pair() ? 2 : 1).sum();
         if (digits > maxDigits) {
             throw new RecognitionException.TooManyDigits(digits, maxDigits);
@@ -174,6 +191,32 @@ public final class NumberReader {
             }
         }
         return List.copyOf(regions);
+    }
+
+    /** The reading whose search score plus the line reader's weighed CTC log-probability of its digits is best. */
+    private List<Choice> rescored(List<ReadingSearch.Reading> readings, float[][] logits, float[][] answered,
+                                  float[][] paired) {
+        float[][] steps = CtcScore.logSoftmax(logits);
+        double weight = search.weights().lineWeight();
+        List<Choice> best = readings.getFirst().choices();
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (ReadingSearch.Reading r : readings) {
+            StringBuilder digits = new StringBuilder();
+            for (Choice c : r.choices()) {
+                if (c.pair()) {
+                    int p = DigitPairs.bestPair(paired[c.candidate()]);
+                    digits.append(p / 10).append(p % 10);
+                } else {
+                    digits.append(DigitReading.winner(answered[c.candidate()]));
+                }
+            }
+            double score = r.score() + weight * CtcScore.logProbability(steps, digits.toString());
+            if (score > bestScore) {
+                bestScore = score;
+                best = r.choices();
+            }
+        }
+        return best;
     }
 
     /**

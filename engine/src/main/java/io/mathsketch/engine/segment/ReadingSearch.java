@@ -3,7 +3,6 @@ package io.mathsketch.engine.segment;
 import io.mathsketch.engine.segment.CandidateSegmenter.Candidate;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,10 +38,12 @@ public final class ReadingSearch {
      * probability that each candidate is one whole digit is given, {@code wholeWeight} times its log is added too.
      * A candidate read as a pair of digits scores {@code pairWeight} times the log of the pair reader's probability
      * of its best pair, less {@code pairCost}, and no shape prior (a pair is wide and may hold two tall strokes).
+     * With a line reader, number mode chooses among the {@code lineReadings} best readings by their score plus
+     * {@code lineWeight} times the line reader's CTC log-probability of their digits.
      */
     public record Weights(double wideFrom, double wideCost, double shortFrom, double shortCost, double gapFrom,
                           double gapCost, double strokeFrom, double strokeCost, double wholeWeight,
-                          double pairWeight, double pairCost) {
+                          double pairWeight, double pairCost, double lineWeight, int lineReadings) {
 
         /**
          * Tuned on the corpus's {@code NumberConfig.TUNING} numbers 0-1,199 and checked on 1,200-1,999 (never on the
@@ -54,17 +55,26 @@ public final class ReadingSearch {
          * 1,008 of 0-1,199 and 678 of 1,200-1,999 (953 and 642 without it); 0.25-3 read within 2 of that. The pair
          * reader's weight 3 and cost 0 with the pair reader 1.1.0 ({@code PairTuning}): 1,106 of 0-1,199 (weights 2 and 4:
          * 1,100 and 1,105) and 737 of 1,200-1,999 (weight 2: 734); the pair reader 1.0.0 read 1,104 and 724 at weight 2
-         * (weights 0.5-2 and costs 0-5 tried on 0-1,199: 1,049-1,104, fewer the higher the cost).
+         * (weights 0.5-2 and costs 0-5 tried on 0-1,199: 1,049-1,104, fewer the higher the cost). The line reader
+         * 1.0.0's weight 0.5 over the 8 best readings ({@code LineSearchTuning}): 1,130 of 0-1,199 and 748 of
+         * 1,200-1,999 against 1,115 and 740 without it (weights 0.25 and 1: 1,129, 1,127 and 743, 748; 16 readings
+         * within one number of 8).
          */
-        public static final Weights DEFAULT = new Weights(1.1, 2, 0.65, 10, 0.04, 24, 0.6, 5, 1, 3, 0);
+        public static final Weights DEFAULT = new Weights(1.1, 2, 0.65, 10, 0.04, 24, 0.6, 5, 1, 3, 0, 0.5, 8);
 
         /** These weights with the {@code index}-th component (in declaration order) set to {@code value}. */
         public Weights with(int index, double value) {
             double[] v = {wideFrom, wideCost, shortFrom, shortCost, gapFrom, gapCost, strokeFrom, strokeCost,
-                wholeWeight, pairWeight, pairCost};
+                wholeWeight, pairWeight, pairCost, lineWeight, lineReadings};
             v[index] = value;
-            return new Weights(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+            return new Weights(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11],
+                    (int) v[12]);
         }
+    }
+
+    /** The weights this search scores with. */
+    public Weights weights() {
+        return weights;
     }
 
     /** The shape prior of one candidate (natural log, at most 0). */
@@ -100,43 +110,72 @@ public final class ReadingSearch {
      * @return the chosen candidates, left to right, each read as one digit or as a pair
      */
     public List<Choice> choose(Candidates candidates, float[] confidence, float[] whole, float[] pair) {
+        return readings(candidates, confidence, whole, pair, 1).getFirst().choices();
+    }
+
+    /**
+     * The {@code count} best readings, best first ({@link #choose} is the first): the same dynamic programming with
+     * the {@code count} best partial readings kept at each atom boundary. Ties keep the reading found first, so the
+     * best reading is the one {@code choose} returned when it kept only one per boundary. Two readings may spell the
+     * same digits (another segmentation of the same number).
+     */
+    public List<Reading> readings(Candidates candidates, float[] confidence, float[] whole, float[] pair,
+                                  int count) {
         List<Candidate> all = candidates.candidates();
         int atoms = candidates.atoms();
-        double[] best = new double[atoms + 1];
-        int[] via = new int[atoms + 1];
-        boolean[] viaPair = new boolean[atoms + 1];
-        Arrays.fill(best, Double.NEGATIVE_INFINITY);
-        best[0] = 0;
+        List<List<Partial>> at = new ArrayList<>(atoms + 1);
+        for (int a = 0; a <= atoms; a++) {
+            at.add(new ArrayList<>(count + 1));
+        }
+        at.getFirst().add(new Partial(0, -1, false, null));
         // Candidates are listed by their first atom, so every path into an atom boundary is final when it is used.
         for (int k = 0; k < all.size(); k++) {
             Candidate c = all.get(k);
-            if (best[c.from()] == Double.NEGATIVE_INFINITY) {
-                continue;
-            }
-            double score = best[c.from()] + Math.log(Math.max(MIN_CONFIDENCE, confidence[k])) + prior(c);
+            double one = Math.log(Math.max(MIN_CONFIDENCE, confidence[k])) + prior(c);
             if (whole != null) {
-                score += weights.wholeWeight() * Math.log(Math.max(MIN_CONFIDENCE, whole[k]));
+                one += weights.wholeWeight() * Math.log(Math.max(MIN_CONFIDENCE, whole[k]));
             }
-            if (score > best[c.to()]) {
-                best[c.to()] = score;
-                via[c.to()] = k;
-                viaPair[c.to()] = false;
-            }
-            if (pair != null && pair[k] > 0) {
-                double two = best[c.from()] + weights.pairWeight() * Math.log(Math.max(MIN_CONFIDENCE, pair[k]))
-                        - weights.pairCost();
-                if (two > best[c.to()]) {
-                    best[c.to()] = two;
-                    via[c.to()] = k;
-                    viaPair[c.to()] = true;
+            boolean readsTwo = pair != null && pair[k] > 0;
+            double two = readsTwo
+                    ? weights.pairWeight() * Math.log(Math.max(MIN_CONFIDENCE, pair[k])) - weights.pairCost() : 0;
+            for (Partial before : at.get(c.from())) {
+                keep(at.get(c.to()), new Partial(before.score + one, k, false, before), count);
+                if (readsTwo) {
+                    keep(at.get(c.to()), new Partial(before.score + two, k, true, before), count);
                 }
             }
         }
-        List<Choice> reading = new ArrayList<>();
-        for (int at = atoms; at > 0; at = all.get(via[at]).from()) {
-            reading.add(new Choice(via[at], viaPair[at]));
+        List<Reading> readings = new ArrayList<>(at.get(atoms).size());
+        for (Partial end : at.get(atoms)) {
+            List<Choice> reading = new ArrayList<>();
+            for (Partial p = end; p.before != null; p = p.before) {
+                reading.add(new Choice(p.candidate, p.pair));
+            }
+            readings.add(new Reading(List.copyOf(reading.reversed()), end.score));
         }
-        return List.copyOf(reading.reversed());
+        return List.copyOf(readings);
+    }
+
+    /** Inserts {@code p} into {@code kept} (best first, at most {@code count}) after every partial as good. */
+    private static void keep(List<Partial> kept, Partial p, int count) {
+        int i = kept.size();
+        while (i > 0 && kept.get(i - 1).score < p.score) {
+            i--;
+        }
+        if (i < count) {
+            kept.add(i, p);
+            if (kept.size() > count) {
+                kept.removeLast();
+            }
+        }
+    }
+
+    /** A reading up to an atom boundary: its score, its last choice and the reading before it. */
+    private record Partial(double score, int candidate, boolean pair, Partial before) {
+    }
+
+    /** A whole reading: its choices left to right and its total score. */
+    public record Reading(List<Choice> choices, double score) {
     }
 
     /** A chosen candidate ({@code candidate}: its index), read as one digit or ({@code pair}) as two. */

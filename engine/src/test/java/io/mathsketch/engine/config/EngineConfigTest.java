@@ -26,7 +26,7 @@ class EngineConfigTest {
         assertEquals(EngineConfig.builder().build(), read);
         assertEquals(Path.of("models"), read.modelsDirectory());
         assertEquals(List.of("mnist-cnn", "mathsketch-symbols", "mathsketch-digit-verifier",
-                "mathsketch-digit-pairs"), read.models());
+                "mathsketch-digit-pairs", "mathsketch-line-reader"), read.models());
         assertEquals(EngineConfig.defaultWorkers(), read.workers());
         assertEquals(Duration.ofNanos(500_000), read.batching().arrivalWait());
         assertEquals(Duration.ZERO, read.batching().maxDelay());

@@ -6,6 +6,7 @@ import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.Box;
 import io.mathsketch.engine.image.DigitRegion;
 import io.mathsketch.engine.image.InkImage;
+import io.mathsketch.engine.preprocess.LineCentering;
 import io.mathsketch.engine.testing.CanvasRenderer;
 import io.mathsketch.engine.testing.SpeckImages;
 import io.mathsketch.engine.testing.SyntheticDigits;
@@ -121,6 +122,38 @@ class NumberReaderTest {
                 first.toString());
         assertTrue(second.x() >= sevenAt + sevenInk[0] - 2 && second.x() + second.width() <= sevenAt + sevenInk[1] + 2,
                 second.toString());
+    }
+
+    @Test
+    void aLineReaderSureOfOneDigitTurnsTwoUnsureDigitsIntoOne() throws RecognitionException {
+        InkImage one = SyntheticDigits.draw("1", 100, 0.08), seven = SyntheticDigits.draw("7", 100, 0.08);
+        int[] oneInk = inkSpan(one), sevenInk = inkSpan(seven);
+        int sevenAt = 20 + oneInk[1] + 25 - sevenInk[0];
+        byte[] png = CanvasRenderer.white(sevenAt + seven.width() + 20, 140).png(List.of(
+                CanvasRenderer.place(one, 20, 20, 1), CanvasRenderer.place(seven, sevenAt, 20, 1)));
+        // The digit model reads a 3 at 0.12 in every candidate; the line reader reads one 3 and blanks.
+        DigitScorer unsure = digits -> digits.stream().map(d -> {
+            float[] p = new float[10];
+            java.util.Arrays.fill(p, 0.88f / 9);
+            p[3] = 0.12f;
+            return p;
+        }).toArray(float[][]::new);
+        LineScorer oneThree = line -> {
+            float[][] logits = new float[LineCentering.STEPS][CtcScore.CLASSES];
+            for (int t = 0; t < logits.length; t++) {
+                logits[t][t == 5 ? 3 : CtcScore.BLANK] = 40;
+            }
+            return logits;
+        };
+
+        List<NumberReader.ScoredRegion> without = reader.read(png, unsure, null, null, null);
+        List<NumberReader.ScoredRegion> with = reader.read(png, unsure, null, null, oneThree);
+
+        assertEquals("33", text(without));
+        assertEquals("3", text(with));
+        Box box = with.getFirst().region().box();
+        assertTrue(box.x() <= 20 + oneInk[0] + 2 && box.x() + box.width() >= sevenAt + sevenInk[1] - 2,
+                "the segmentation's box of both: " + box);
     }
 
     @Test

@@ -130,6 +130,25 @@ class ReadingSearchTest {
         coversEveryAtomOnce(candidates, with.stream().mapToInt(ReadingSearch.Choice::candidate).toArray());
     }
 
+    @Test
+    void theBestReadingsComeBestFirstEachCoveringEveryAtomTheFirstBeingTheChosenOne() throws RecognitionException {
+        Candidates candidates = candidates();
+        float[] confidence = confidence(candidates, c -> whole(c, 0) || whole(c, 1) || whole(c, 2));
+
+        List<ReadingSearch.Reading> readings = search.readings(candidates, confidence, null, null, 6);
+
+        assertEquals(6, readings.size());
+        assertEquals(search.choose(candidates, confidence, null, null), readings.getFirst().choices());
+        for (int r = 0; r < readings.size(); r++) {
+            if (r > 0) {
+                assertTrue(readings.get(r).score() <= readings.get(r - 1).score(), "reading " + r + " best first");
+                assertTrue(!readings.get(r).choices().equals(readings.get(r - 1).choices()), "distinct paths");
+            }
+            coversEveryAtomOnce(candidates, readings.get(r).choices().stream()
+                    .mapToInt(ReadingSearch.Choice::candidate).toArray());
+        }
+    }
+
     private static void coversEveryAtomOnce(Candidates candidates, int[] reading) {
         int at = 0;
         for (int k : reading) {

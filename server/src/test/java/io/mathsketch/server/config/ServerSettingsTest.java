@@ -25,7 +25,7 @@ class ServerSettingsTest {
         assertEquals("OnnxRuntime", s.engine().engine());
         assertEquals("cpu", s.engine().device());
         assertEquals(List.of("mnist-cnn", "mathsketch-symbols", "mathsketch-digit-verifier",
-                "mathsketch-digit-pairs"), s.engine().models());
+                "mathsketch-digit-pairs", "mathsketch-line-reader"), s.engine().models());
         assertEquals(8L * 1024 * 1024, s.maxPayloadBytes());
         assertEquals(32L * 1024 * 1024, s.drainedPayloadBytes());
         assertEquals(4096, s.engine().limits().maxWidth());
