@@ -19,7 +19,7 @@
 # MATHSKETCH_COLD_START_VARIANTS: the variants, alternating (default "none aot"): none and aot start as the run
 # command does; none-jar and aot-jar leave ONNX Runtime to copy its natives out of its jar (the start-up before they
 # were extracted once), to compare; a "-digit" suffix (none-digit, aot-digit) loads the digit model alone
-# (ENGINE_MODELS=mnist-cnn) instead of the three default models, to see what the other two cost.
+# (ENGINE_MODELS=mnist-cnn) instead of the default models, to see what the others cost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
