@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Recognition-quality floor on written numbers (README, "Recognition quality"): the committed digit model, with the
- * digit verifier and the pair reader loaded beside it, reads the
+ * digit verifier, the pair reader and the line reader loaded beside it, reads the
  * held-out {@link NumberConfig#TEST} set of 2-6 digit numbers (MNIST test digits and held-out handwriting; clean,
  * broken, touching and unevenly spaced) posted as canvas PNGs in {@code mode=number}; a number counts only when every
  * digit is right and none is missing or extra.
@@ -26,10 +26,10 @@ class NumberQualityTest {
      * touching 79%) with the pair reader 1.0.0 at weight 2; 85.25% (341/400, touching 52%) without the pair reader;
      * 79.75% (319/400, touching 42%) without the verifier (78.75% before the search charged for a second tall stroke
      * in one digit, 76.00% before edge slivers stopped counting as cuts); the connected-components segmenter it
-     * replaced read 69.25% (touching 18%). The floor is a whole percent under the measured figure, four
-     * numbers under it (the run is deterministic), so that a regression fails.
+     * replaced read 69.25% (touching 18%). The floor is one number under the measured figure (the run is
+     * deterministic), so that a regression fails, and losing the line reader (372/400) fails too.
      */
-    static final double NUMBER_FLOOR = 0.93;
+    static final double NUMBER_FLOOR = 0.9375;
 
     @Test
     void writtenNumbersAreReadExactlyAsOftenAsTheFloor() throws Exception {
