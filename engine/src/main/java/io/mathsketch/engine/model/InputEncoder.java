@@ -27,14 +27,30 @@ public final class InputEncoder {
         float[] out = new float[batch.size() * DigitImage.SIZE];
         int offset = 0;
         for (DigitImage digit : batch.digits()) {
-            float[] pixels = digit.pixels();
-            for (int i = 0; i < pixels.length; i++) {
-                float v = invert ? 1f - pixels[i] : pixels[i];
-                out[offset + i] = (v - mean) * scale;
-            }
-            offset += pixels.length;
+            offset = encode(digit.pixels(), out, offset);
         }
         return out;
+    }
+
+    /**
+     * Row-major values of inputs given as values in [0, 1], each {@code input.height x input.width} of them (the line
+     * reader's fields), input after input.
+     */
+    public float[] encode(float[][] inputs) {
+        float[] out = new float[inputs.length * input.height() * input.width()];
+        int offset = 0;
+        for (float[] values : inputs) {
+            offset = encode(values, out, offset);
+        }
+        return out;
+    }
+
+    private int encode(float[] values, float[] out, int offset) {
+        for (int i = 0; i < values.length; i++) {
+            float v = invert ? 1f - values[i] : values[i];
+            out[offset + i] = (v - mean) * scale;
+        }
+        return offset + values.length;
     }
 
     /** Tensor shape for {@code n} images. */

@@ -10,37 +10,24 @@ import io.mathsketch.engine.preprocess.LineCentering;
 
 /**
  * Runs number lines ({@link LineCentering} fields) through the line reader as one tensor and returns, per line, one
- * row of {@link CtcScore#CLASSES} logits per column step. The input is normalised as the manifest says (polarity,
- * then {@code (v - mean) / std}); the output is the network's (N, 11, 1, steps) logits, transposed.
+ * row of {@link CtcScore#CLASSES} logits per column step. The input is encoded as the manifest says, by the digit
+ * models' {@link InputEncoder}; the output is the network's (N, 11, 1, steps) logits, transposed.
  */
 public final class LineTranslator implements NoBatchifyTranslator<float[][], float[][][]> {
 
-    private final boolean invert;
-    private final float mean;
-    private final float scale;
+    private final InputEncoder encoder;
     private final String inputName;
     private final String outputName;
 
     public LineTranslator(ModelManifest manifest) {
-        this.invert = manifest.inkPolarity() == ModelManifest.InkPolarity.DARK_ON_LIGHT;
-        this.mean = manifest.normalization().mean();
-        this.scale = 1f / manifest.normalization().std();
+        this.encoder = new InputEncoder(manifest);
         this.inputName = manifest.input().name();
         this.outputName = manifest.output().name();
     }
 
     @Override
     public NDList processInput(TranslatorContext ctx, float[][] lines) {
-        int size = LineCentering.HEIGHT * LineCentering.WIDTH;
-        float[] values = new float[lines.length * size];
-        for (int i = 0; i < lines.length; i++) {
-            for (int k = 0; k < size; k++) {
-                float v = invert ? 1f - lines[i][k] : lines[i][k];
-                values[i * size + k] = (v - mean) * scale;
-            }
-        }
-        NDArray array = ctx.getNDManager().create(values,
-                new Shape(lines.length, 1, LineCentering.HEIGHT, LineCentering.WIDTH));
+        NDArray array = ctx.getNDManager().create(encoder.encode(lines), new Shape(encoder.shape(lines.length)));
         array.setName(inputName);
         return new NDList(array);
     }
