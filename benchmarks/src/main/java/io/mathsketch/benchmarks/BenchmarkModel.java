@@ -1,5 +1,7 @@
 package io.mathsketch.benchmarks;
 
+import io.mathsketch.corpus.numbers.NumberConfig;
+import io.mathsketch.corpus.numbers.NumberWriter;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.RecognitionException;
@@ -10,8 +12,12 @@ import io.mathsketch.engine.model.LoadedModel;
 import io.mathsketch.engine.model.ModelFolder;
 import io.mathsketch.engine.model.ModelLoader;
 import io.mathsketch.engine.image.DigitImage;
+import io.mathsketch.engine.mnist.IdxFile;
+import io.mathsketch.engine.mnist.MnistImages;
+import io.mathsketch.engine.mnist.MnistLabels;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +58,22 @@ final class BenchmarkModel {
     /** Loads a folder on the CPU with one intra-op thread, the way the server does by default. */
     static LoadedModel load(ModelFolder folder, String engine) throws ModelLoadException {
         return new ModelLoader(engine, Device.cpu(), 1).load(folder);
+    }
+
+    /**
+     * The PNGs of the first {@code count} numbers of {@link NumberConfig#TEST} (the held-out numbers of
+     * {@code NumberQualityTest}), written from the MNIST test digits in {@code data/mnist-test} beside the models.
+     */
+    static byte[][] heldOutNumberPngs(int count) throws ModelLoadException, IOException {
+        Path mnist = modelsDirectory().getParent().resolve("data/mnist-test");
+        MnistImages images = IdxFile.readImages(mnist.resolve("t10k-images-idx3-ubyte.gz"));
+        MnistLabels labels = IdxFile.readLabels(mnist.resolve("t10k-labels-idx1-ubyte.gz"));
+        NumberWriter writer = new NumberWriter(NumberConfig.TEST, images, labels);
+        byte[][] pngs = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            pngs[i] = writer.number(i).png();
+        }
+        return pngs;
     }
 
     /** A batch of {@code size} real preprocessed canvas digits (0 to 9, repeating). */

@@ -1,23 +1,17 @@
 package io.mathsketch.benchmarks;
 
-import io.mathsketch.corpus.numbers.NumberConfig;
-import io.mathsketch.corpus.numbers.NumberWriter;
 import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
 import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.inference.DjlRecognizer;
-import io.mathsketch.engine.mnist.IdxFile;
-import io.mathsketch.engine.mnist.MnistImages;
-import io.mathsketch.engine.mnist.MnistLabels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,13 +43,10 @@ public class LineReaderBenchmark extends JmhSettings {
         }
         recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(BenchmarkModel.modelsDirectory())
                 .models(models).build());
-        Path mnist = BenchmarkModel.modelsDirectory().getParent().resolve("data/mnist-test");
-        MnistImages images = IdxFile.readImages(mnist.resolve("t10k-images-idx3-ubyte.gz"));
-        MnistLabels labels = IdxFile.readLabels(mnist.resolve("t10k-labels-idx1-ubyte.gz"));
-        NumberWriter writer = new NumberWriter(NumberConfig.TEST, images, labels);
+        byte[][] pngs = BenchmarkModel.heldOutNumberPngs(NUMBERS);
         numbers = new RecognitionRequest[NUMBERS];
         for (int i = 0; i < NUMBERS; i++) {
-            numbers[i] = new RecognitionRequest(new Input.EncodedImage(writer.number(i).png()), Optional.empty(),
+            numbers[i] = new RecognitionRequest(new Input.EncodedImage(pngs[i]), Optional.empty(),
                     RecognitionRequest.Mode.NUMBER);
         }
     }

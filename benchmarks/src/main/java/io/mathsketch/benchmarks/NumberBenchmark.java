@@ -1,7 +1,5 @@
 package io.mathsketch.benchmarks;
 
-import io.mathsketch.corpus.numbers.NumberConfig;
-import io.mathsketch.corpus.numbers.NumberWriter;
 import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
@@ -10,9 +8,6 @@ import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitRegion;
 import io.mathsketch.engine.inference.DjlRecognizer;
-import io.mathsketch.engine.mnist.IdxFile;
-import io.mathsketch.engine.mnist.MnistImages;
-import io.mathsketch.engine.mnist.MnistLabels;
 import io.mathsketch.engine.number.NumberReader;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +16,6 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,14 +49,9 @@ public class NumberBenchmark extends JmhSettings {
         recognizer = DjlRecognizer.open(EngineConfig.builder()
                 .modelsDirectory(BenchmarkModel.modelsDirectory()).model(BenchmarkModel.NAME).build());
         geometric = new NumberReader(InputLimits.DEFAULT);
-        Path mnist = BenchmarkModel.modelsDirectory().getParent().resolve("data/mnist-test");
-        MnistImages images = IdxFile.readImages(mnist.resolve("t10k-images-idx3-ubyte.gz"));
-        MnistLabels labels = IdxFile.readLabels(mnist.resolve("t10k-labels-idx1-ubyte.gz"));
-        NumberWriter writer = new NumberWriter(NumberConfig.TEST, images, labels);
+        pngs = BenchmarkModel.heldOutNumberPngs(NUMBERS);
         numbers = new RecognitionRequest[NUMBERS];
-        pngs = new byte[NUMBERS][];
         for (int i = 0; i < NUMBERS; i++) {
-            pngs[i] = writer.number(i).png();
             numbers[i] = new RecognitionRequest(new Input.EncodedImage(pngs[i]), Optional.empty(),
                     RecognitionRequest.Mode.NUMBER);
         }
