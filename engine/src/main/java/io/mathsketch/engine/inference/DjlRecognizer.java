@@ -74,13 +74,13 @@ public final class DjlRecognizer implements Recognizer {
     /** Folder name to the pool serving it; insertion order is the configuration's, the default first. */
     private final Map<String, AtomicReference<ModelPool>> pools;
     /** Number mode's line reader when {@code engine.models} lists one (it is no pool: see {@link #open}); or null. */
-    private final LineReaderModel lineReader;
+    private final LineReaderSlot lineReader;
     private final String defaultModel;
     private final Object reloading = new Object();
     private volatile boolean closed;
 
     private DjlRecognizer(EngineConfig config, ModelLoader loader, InferenceListener listener,
-                          Map<String, AtomicReference<ModelPool>> pools, LineReaderModel lineReader) {
+                          Map<String, AtomicReference<ModelPool>> pools, LineReaderSlot lineReader) {
         this.config = config;
         this.loader = loader;
         this.listener = listener;
@@ -102,8 +102,9 @@ public final class DjlRecognizer implements Recognizer {
     /**
      * Loads every model in {@code config.models()} (the first is the default), verifying checksums, and returns once
      * each worker has warmed up. A model whose labels are the line reader's ({@link CtcScore#LABELS}) is number mode's
-     * line reader: loaded beside the pools, read once per number, neither listed by {@link #models} nor nameable by
-     * a request.
+     * line reader: loaded beside the pools, read once per number on the request's thread, listed by {@link #models}
+     * (after the pools) and reloaded by {@link #reload} like them, but never the default nor a model a request can
+     * name (it reads no digits by itself).
      *
      * @throws ModelLoadException naming the fix: bad folder or manifest, checksum mismatch, unknown or absent
      *                            engine, GPU requested but unavailable
@@ -149,7 +150,8 @@ public final class DjlRecognizer implements Recognizer {
             }
             throw e;
         }
-        DjlRecognizer recognizer = new DjlRecognizer(config, loader, guarded, pools, lineReader);
+        DjlRecognizer recognizer = new DjlRecognizer(config, loader, guarded, pools,
+                lineReader == null ? null : new LineReaderSlot(lineReader));
         recognizer.models().forEach(m -> LOG.log(Level.INFO, "model " + m.name() + ":" + m.version() + " ready on "
                 + m.engine() + " " + m.device() + " (" + m.workers() + " workers, batches up to " + m.maxBatchSize()
                 + ")"));
@@ -226,12 +228,18 @@ public final class DjlRecognizer implements Recognizer {
     public List<ModelInfo> models() {
         List<ModelInfo> infos = new ArrayList<>();
         pools.forEach((name, slot) -> infos.add(slot.get().info(name.equals(defaultModel))));
+        if (lineReader != null) {
+            infos.add(lineReader.info());
+        }
         return List.copyOf(infos);
     }
 
     @Override
     public ModelInfo reload(String name) throws RecognitionException.UnknownModel, ModelLoadException {
         AtomicReference<ModelPool> slot = pools.get(name);
+        if (slot == null && lineReader != null && lineReader.name().equals(name)) {
+            return reloadLineReader(name);
+        }
         if (slot == null) {
             throw new RecognitionException.UnknownModel(name);
         }
@@ -245,6 +253,22 @@ public final class DjlRecognizer implements Recognizer {
             LOG.log(Level.INFO, "model '" + name + "' reloaded: now " + fresh.manifest().name() + ":"
                     + fresh.manifest().version());
             return fresh.info(name.equals(defaultModel));
+        }
+    }
+
+    private ModelInfo reloadLineReader(String name) throws ModelLoadException {
+        synchronized (reloading) {
+            if (closed) {
+                throw new ModelLoadException("the recognizer is shut down; cannot reload '" + name + "'");
+            }
+            ModelFolder folder = openFolder(config, loader, name);
+            if (!folder.manifest().labels().equals(CtcScore.LABELS)) {
+                throw new ModelLoadException("'" + name + "' no longer holds a line reader (labels the digits and"
+                        + " 'blank'): a model of another kind is loaded at start only");
+            }
+            ModelInfo fresh = lineReader.swap(LineReaderModel.start(loader, folder));
+            LOG.log(Level.INFO, "line reader '" + name + "' reloaded: now " + fresh.name() + ":" + fresh.version());
+            return fresh;
         }
     }
 
@@ -285,8 +309,12 @@ public final class DjlRecognizer implements Recognizer {
         return folder;
     }
 
-    private AtomicReference<ModelPool> slot(ModelReference reference) throws RecognitionException.UnknownModel {
+    private AtomicReference<ModelPool> slot(ModelReference reference) throws RecognitionException {
         AtomicReference<ModelPool> slot = pools.get(reference.name());
+        if (slot == null && lineReader != null && lineReader.name().equals(reference.name())) {
+            throw new RecognitionException.UnsuitableModel(reference.name(), "it is number mode's line reader, which"
+                    + " reads whole lines with the digit model, not by itself");
+        }
         if (slot == null) {
             throw new RecognitionException.UnknownModel(reference.toString());
         }

@@ -3,34 +3,50 @@ package io.mathsketch.engine.inference;
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
+import io.mathsketch.engine.ModelInfo;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.model.ModelFolder;
 import io.mathsketch.engine.model.ModelLoader;
 import io.mathsketch.engine.model.ModelManifest;
-import io.mathsketch.engine.number.LineScorer;
 import io.mathsketch.engine.preprocess.LineCentering;
 
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
 /**
- * Number mode's line reader, loaded beside the model pools: one line per number, read on the request's thread with
- * a predictor of its own (the engine's session is shared and thread-safe; a DJL predictor is not), so it needs no
- * batching. Warmed up with one blank line when loaded. Closing it frees the session.
+ * One loaded version of number mode's line reader: one line per number, read on the request's thread with a predictor
+ * of its own (the engine's session is shared and thread-safe; a DJL predictor is not), so it needs no batching.
+ * Warmed up with one blank line when loaded. Closing it waits for the lines being read, then frees the session; a
+ * read that comes after is refused ({@link #read} answers empty), so that a reload can swap versions under load.
  */
-final class LineReaderModel implements LineScorer, AutoCloseable {
+final class LineReaderModel implements AutoCloseable {
+
+    /** Lines are read on the requests' own threads, by no worker of the engine's: what {@link ModelInfo} reports. */
+    static final int WORKERS = 0;
 
     private final ZooModel<float[][], float[][][]> model;
-    private final ModelManifest manifest;
+    private final ModelFolder folder;
+    private final String engine;
+    private final String device;
+    // Reads hold the read lock; close takes the write lock, so it waits for them and none starts after it.
+    private final ReadWriteLock use = new ReentrantReadWriteLock();
+    private boolean closed;
 
-    private LineReaderModel(ZooModel<float[][], float[][][]> model, ModelManifest manifest) {
+    private LineReaderModel(ZooModel<float[][], float[][][]> model, ModelFolder folder, ModelLoader loader) {
         this.model = model;
-        this.manifest = manifest;
+        this.folder = folder;
+        this.engine = loader.engine();
+        this.device = loader.device().toString();
     }
 
     /** Loads the folder's line reader and reads one blank line with it. */
     static LineReaderModel start(ModelLoader loader, ModelFolder folder) throws ModelLoadException {
-        LineReaderModel reader = new LineReaderModel(loader.loadLines(folder), folder.manifest());
+        LineReaderModel reader = new LineReaderModel(loader.loadLines(folder), folder, loader);
         try {
-            reader.logits(new float[LineCentering.HEIGHT * LineCentering.WIDTH]);
+            reader.read(new float[LineCentering.HEIGHT * LineCentering.WIDTH]).orElseThrow();
             return reader;
         } catch (RecognitionException | RuntimeException e) {
             reader.close();
@@ -40,20 +56,47 @@ final class LineReaderModel implements LineScorer, AutoCloseable {
     }
 
     ModelManifest manifest() {
-        return manifest;
+        return folder.manifest();
     }
 
-    @Override
-    public float[][] logits(float[] line) throws RecognitionException {
-        try (Predictor<float[][], float[][][]> predictor = model.newPredictor()) {
-            return predictor.predict(new float[][] {line})[0];
-        } catch (TranslateException e) {
-            throw new RecognitionException.InferenceFailed("the line reader failed: " + e.getMessage(), e);
+    /** The line's logits, one row per step; empty once this version is closed (the caller takes the current one). */
+    Optional<float[][]> read(float[] line) throws RecognitionException {
+        use.readLock().lock();
+        try {
+            if (closed) {
+                return Optional.empty();
+            }
+            try (Predictor<float[][], float[][][]> predictor = model.newPredictor()) {
+                return Optional.of(predictor.predict(new float[][] {line})[0]);
+            } catch (TranslateException e) {
+                throw new RecognitionException.InferenceFailed("the line reader failed: " + e.getMessage(), e);
+            }
+        } finally {
+            use.readLock().unlock();
         }
     }
 
+    /** As listed beside the pools: never the default, read on the requests' threads one line at a time. */
+    ModelInfo info() {
+        ModelManifest m = folder.manifest();
+        OptionalDouble accuracy = m.evaluation().map(e -> OptionalDouble.of(e.accuracy()))
+                .orElse(OptionalDouble.empty());
+        return new ModelInfo(m.name(), m.version(), engine, device, false, m.labels(), folder.sha256(), accuracy,
+                WORKERS, 1);
+    }
+
+    /** Waits for the lines being read, then frees the session. Idempotent. */
     @Override
     public void close() {
+        use.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            use.writeLock().unlock();
+        }
         model.close();
     }
 }
