@@ -27,6 +27,16 @@ public final class LineCentering {
      * @throws RecognitionException.BlankImage when no pixel reaches {@link MnistCentering#INK_THRESHOLD}
      */
     public float[] center(InkImage image) throws RecognitionException.BlankImage {
+        return fit(image).field();
+    }
+
+    /**
+     * The line's field and where its ink came from, so that a column of the field (a step of the reader's output)
+     * can be mapped back to the image's columns.
+     *
+     * @throws RecognitionException.BlankImage when no pixel reaches {@link MnistCentering#INK_THRESHOLD}
+     */
+    public FittedLine fit(InkImage image) throws RecognitionException.BlankImage {
         int[] box = MnistCentering.inkBounds(image, 0, 0, image.width(), image.height());
         if (box == null) {
             throw new RecognitionException.BlankImage();
@@ -43,6 +53,18 @@ public final class LineCentering {
                 pixels[(oy + y) * WIDTH + MARGIN + x] = Math.min(1f, Math.max(0f, patch[y * tw + x]));
             }
         }
-        return pixels;
+        return new FittedLine(pixels, box[0], w, tw);
+    }
+
+    /**
+     * A fitted line: its field, and the image's ink columns {@code inkLeft..inkLeft+inkWidth} resampled to the
+     * field's {@code fittedWidth} columns from {@link #MARGIN}.
+     */
+    public record FittedLine(float[] field, int inkLeft, int inkWidth, int fittedWidth) {
+
+        /** The image column (fractional) that a field column (fractional, a step is {@value #STEP}) came from. */
+        public double inkColumn(double fieldColumn) {
+            return inkLeft + (fieldColumn - MARGIN) * inkWidth / fittedWidth;
+        }
     }
 }

@@ -77,7 +77,7 @@ public final class MnistCentering {
     }
 
     /** Bounding box {x0, y0, x1, y1} (exclusive ends) of ink in a region, or null when it holds none. */
-    static int[] inkBounds(InkImage image, int rx, int ry, int rw, int rh) {
+    public static int[] inkBounds(InkImage image, int rx, int ry, int rw, int rh) {
         int minX = Integer.MAX_VALUE, minY = Integer.MAX_VALUE, maxX = -1, maxY = -1;
         float[] ink = image.ink();
         int width = image.width();

@@ -4,6 +4,7 @@ import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.image.InkImage;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,16 @@ class LineCenteringTest {
         int[] box = box(field);
         assertEquals(LineCentering.WIDTH - 2 * LineCentering.MARGIN, box[2] - box[0]);
         assertTrue(box[3] - box[1] < LineCentering.INK_HEIGHT, "shorter than a digit: " + (box[3] - box[1]));
+    }
+
+    @Test
+    void aFieldColumnMapsBackToTheImageColumnItWasResampledFrom() throws RecognitionException {
+        // The same bar: image columns 50-250 became field columns 2-42, five image columns to one.
+        LineCentering.FittedLine line = centering.fit(bar(400, 200, 50, 30, 200, 100));
+        assertEquals(50, line.inkColumn(LineCentering.MARGIN), 1e-9);
+        assertEquals(250, line.inkColumn(LineCentering.MARGIN + 40), 1e-9);
+        assertEquals(100, line.inkColumn(LineCentering.MARGIN + 10), 1e-9);
+        assertArrayEquals(centering.center(bar(400, 200, 50, 30, 200, 100)), line.field());
     }
 
     @Test
