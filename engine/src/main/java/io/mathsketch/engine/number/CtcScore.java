@@ -114,7 +114,7 @@ public final class CtcScore {
         return c - '0';
     }
 
-    private static double logAdd(double a, double b) {
+    static double logAdd(double a, double b) {
         if (a == Double.NEGATIVE_INFINITY) {
             return b;
         }
