@@ -9,6 +9,7 @@ import io.mathsketch.engine.image.DigitRegion;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.preprocess.InkCrop;
 import io.mathsketch.engine.preprocess.LineCentering;
+import io.mathsketch.engine.preprocess.LineCentering.FittedLine;
 import io.mathsketch.engine.preprocess.MnistCentering;
 import io.mathsketch.engine.preprocess.PairCentering;
 import io.mathsketch.engine.segment.CandidateSegmenter;
@@ -49,6 +50,7 @@ public final class NumberReader {
     private final PairCentering pairCentering = new PairCentering();
     private final LineCentering lineCentering = new LineCentering();
     private final DigitPairs pairs = new DigitPairs();
+    private final CtcRegions ctcRegions = new CtcRegions();
     private final int maxDigits;
 
     public NumberReader(InputLimits limits) {
@@ -135,7 +137,10 @@ public final class NumberReader {
      * {@link #read(byte[], DigitScorer, DigitScorer, DigitScorer)} with a line reader too: the whole line, fitted by
      * {@link LineCentering}, is read once, and among the search's {@link ReadingSearch.Weights#lineReadings()} best
      * readings the one whose search score plus {@link ReadingSearch.Weights#lineWeight()} times the line reader's
-     * CTC log-probability of its digits is largest is chosen. Boxes and probabilities stay the segmentation's.
+     * CTC log-probability of its digits is largest is chosen; boxes and probabilities are the segmentation's. When the
+     * reader's own most probable digits ({@link CtcDecoder}) are more than {@link ReadingSearch.Weights#lineMargin()}
+     * likelier (in log-probability) than the chosen reading's, they are answered instead, each in the box of the ink
+     * at the steps it is read at and with the reader's probabilities ({@link CtcRegions}).
      *
      * @param lineReader the line reader, or null for none
      */
@@ -168,9 +173,34 @@ public final class NumberReader {
         }
         float[][] paired = new float[all.size()][];
         float[] pair = pairReader == null ? null : readPairs(proposed, pairReader, paired);
-        List<Choice> reading = lineReader == null ? search.choose(proposed, confidence, whole, pair)
-                : rescored(search.readings(proposed, confidence, whole, pair, search.weights().lineReadings()),
-                lineReader.logits(lineCentering.center(crop.ink())), answered, paired);
+        if (lineReader == null) {
+            return regionsOf(crop, proposed, search.choose(proposed, confidence, whole, pair), images, answered,
+                    paired);
+        }
+        FittedLine line = lineCentering.fit(crop.ink());
+        float[][] steps = CtcScore.logSoftmax(lineReader.logits(line.field()));
+        Rescored chosen = rescored(search.readings(proposed, confidence, whole, pair,
+                search.weights().lineReadings()), steps, answered, paired);
+        List<ScoredRegion> segmented = regionsOf(crop, proposed, chosen.choices(), images, answered, paired);
+        // The reader's own reading, when it is far likelier than the chosen one's digits. Longer than the digit
+        // limit, or without a region for every digit, it is not answered: the chosen reading stands.
+        String outright = CtcDecoder.bestLabelling(steps, CtcDecoder.BEAM);
+        if (!outright.isEmpty() && outright.length() <= maxDigits && !outright.equals(chosen.digits())
+                && CtcScore.logProbability(steps, outright)
+                > chosen.logProbability() + search.weights().lineMargin()) {
+            List<ScoredRegion> read = ctcRegions.regions(crop, line, steps, outright);
+            if (read != null) {
+                return read;
+            }
+        }
+        return segmented;
+    }
+
+    /** The regions of a reading of the search, after the digit limit is checked. */
+    private List<ScoredRegion> regionsOf(InkCrop crop, Candidates proposed, List<Choice> reading,
+                                         List<DigitImage> images, float[][] answered, float[][] paired)
+            throws RecognitionException.TooManyDigits {
+        List<Candidate> all = proposed.candidates();
         int digits = reading.stream().mapToInt(c -> c.pair() ? 2 : 1).sum();
         if (digits > maxDigits) {
             throw new RecognitionException.TooManyDigits(digits, maxDigits);
@@ -193,12 +223,14 @@ public final class NumberReader {
         return List.copyOf(regions);
     }
 
-    /** The reading whose search score plus the line reader's weighed CTC log-probability of its digits is best. */
-    private List<Choice> rescored(List<ReadingSearch.Reading> readings, float[][] logits, float[][] answered,
-                                  float[][] paired) {
-        float[][] steps = CtcScore.logSoftmax(logits);
+    /**
+     * The reading whose search score plus the line reader's weighed CTC log-probability of its digits is best, with
+     * its digits and their log-probability.
+     */
+    private Rescored rescored(List<ReadingSearch.Reading> readings, float[][] steps, float[][] answered,
+                              float[][] paired) {
         double weight = search.weights().lineWeight();
-        List<Choice> best = readings.getFirst().choices();
+        Rescored best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (ReadingSearch.Reading r : readings) {
             StringBuilder digits = new StringBuilder();
@@ -210,13 +242,18 @@ public final class NumberReader {
                     digits.append(DigitReading.winner(answered[c.candidate()]));
                 }
             }
-            double score = r.score() + weight * CtcScore.logProbability(steps, digits.toString());
-            if (score > bestScore) {
+            double logProbability = CtcScore.logProbability(steps, digits.toString());
+            double score = r.score() + weight * logProbability;
+            if (best == null || score > bestScore) {
                 bestScore = score;
-                best = r.choices();
+                best = new Rescored(r.choices(), digits.toString(), logProbability);
             }
         }
         return best;
+    }
+
+    /** A reading of the search, its digits and the line reader's log-probability of them. */
+    private record Rescored(List<Choice> choices, String digits, double logProbability) {
     }
 
     /**

@@ -39,11 +39,14 @@ public final class ReadingSearch {
      * A candidate read as a pair of digits scores {@code pairWeight} times the log of the pair reader's probability
      * of its best pair, less {@code pairCost}, and no shape prior (a pair is wide and may hold two tall strokes).
      * With a line reader, number mode chooses among the {@code lineReadings} best readings by their score plus
-     * {@code lineWeight} times the line reader's CTC log-probability of their digits.
+     * {@code lineWeight} times the line reader's CTC log-probability of their digits, and answers instead the line
+     * reader's own most probable digits when their log-probability is more than {@code lineMargin} above the chosen
+     * reading's (infinity: never).
      */
     public record Weights(double wideFrom, double wideCost, double shortFrom, double shortCost, double gapFrom,
                           double gapCost, double strokeFrom, double strokeCost, double wholeWeight,
-                          double pairWeight, double pairCost, double lineWeight, int lineReadings) {
+                          double pairWeight, double pairCost, double lineWeight, int lineReadings,
+                          double lineMargin) {
 
         /**
          * Tuned on the corpus's {@code NumberConfig.TUNING} numbers 0-1,199 and checked on 1,200-1,999 (never on the
@@ -58,17 +61,20 @@ public final class ReadingSearch {
          * (weights 0.5-2 and costs 0-5 tried on 0-1,199: 1,049-1,104, fewer the higher the cost). The line reader
          * 1.0.0's weight 0.5 over the 8 best readings ({@code LineSearchTuning}): 1,130 of 0-1,199 and 748 of
          * 1,200-1,999 against 1,115 and 740 without it (weights 0.25 and 1: 1,129, 1,127 and 743, 748; 16 readings
-         * within one number of 8).
+         * within one number of 8). The line reader's own reading ({@code number.CtcDecoder}) answered when it is more
+         * than 6 likelier in log-probability than the chosen reading's ({@code LineSearchTuning -Dmargins}): 1,136 of
+         * 0-1,199 and 761 of 1,200-1,999 against 1,130 and 748 (margins 4, 5, 8, 10: 1,127, 1,135, 1,136, 1,136 and
+         * 758, 760, 758, 753).
          */
-        public static final Weights DEFAULT = new Weights(1.1, 2, 0.65, 10, 0.04, 24, 0.6, 5, 1, 3, 0, 0.5, 8);
+        public static final Weights DEFAULT = new Weights(1.1, 2, 0.65, 10, 0.04, 24, 0.6, 5, 1, 3, 0, 0.5, 8, 6);
 
         /** These weights with the {@code index}-th component (in declaration order) set to {@code value}. */
         public Weights with(int index, double value) {
             double[] v = {wideFrom, wideCost, shortFrom, shortCost, gapFrom, gapCost, strokeFrom, strokeCost,
-                wholeWeight, pairWeight, pairCost, lineWeight, lineReadings};
+                wholeWeight, pairWeight, pairCost, lineWeight, lineReadings, lineMargin};
             v[index] = value;
             return new Weights(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11],
-                    (int) v[12]);
+                    (int) v[12], v[13]);
         }
     }
 

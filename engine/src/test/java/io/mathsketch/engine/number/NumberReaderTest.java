@@ -6,7 +6,9 @@ import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.Box;
 import io.mathsketch.engine.image.DigitRegion;
 import io.mathsketch.engine.image.InkImage;
+import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.engine.preprocess.LineCentering;
+import io.mathsketch.engine.segment.ReadingSearch;
 import io.mathsketch.engine.testing.CanvasRenderer;
 import io.mathsketch.engine.testing.SpeckImages;
 import io.mathsketch.engine.testing.SyntheticDigits;
@@ -154,6 +156,95 @@ class NumberReaderTest {
         Box box = with.getFirst().region().box();
         assertTrue(box.x() <= 20 + oneInk[0] + 2 && box.x() + box.width() >= sevenAt + sevenInk[1] - 2,
                 "the segmentation's box of both: " + box);
+    }
+
+    @Test
+    void aLineReaderFarSurerOfOtherDigitsIsAnsweredWithItsOwnBoxesAndProbabilities() throws RecognitionException {
+        InkImage one = SyntheticDigits.draw("1", 100, 0.08), seven = SyntheticDigits.draw("7", 100, 0.08);
+        int[] oneInk = inkSpan(one), sevenInk = inkSpan(seven);
+        int sevenAt = 20 + oneInk[1] + 25 - sevenInk[0], width = sevenAt + seven.width() + 20, height = 140;
+        byte[] png = CanvasRenderer.white(width, height).png(List.of(
+                CanvasRenderer.place(one, 20, 20, 1), CanvasRenderer.place(seven, sevenAt, 20, 1)));
+        // The digit model reads a 3 at 0.12 in every candidate; the line reader reads a 1 and a 7 where the field's
+        // two runs of ink are.
+        List<NumberReader.ScoredRegion> read = reader.read(png, UNSURE_THREE, null, null, readsAtInk("17"));
+
+        assertEquals("17", text(read));
+        Box first = read.get(0).region().box(), second = read.get(1).region().box();
+        assertTrue(first.x() >= 20 + oneInk[0] - 2 && first.x() + first.width() <= 20 + oneInk[1] + 2,
+                first.toString());
+        assertTrue(second.x() >= sevenAt + sevenInk[0] - 2 && second.x() + second.width() <= sevenAt + sevenInk[1] + 2,
+                second.toString());
+        for (NumberReader.ScoredRegion r : read) {
+            Box b = r.region().box();
+            assertTrue(b.y() >= 0 && b.y() + b.height() <= height && b.height() > 60, b.toString());
+            assertTrue(inkColumns(r.region().digit().pixels()) >= 3, "the digit's image holds its ink");
+            float sum = 0;
+            for (float p : r.probabilities()) {
+                sum += p;
+            }
+            assertEquals(10, r.probabilities().length);
+            assertEquals(1, sum, 1e-4);
+        }
+        // Without the line reader's own reading (an infinite margin), the segmentation's reading stands.
+        NumberReader never = new NumberReader(new ImagePreprocessor(InputLimits.DEFAULT), InputLimits.DEFAULT,
+                ReadingSearch.Weights.DEFAULT.with(13, Double.POSITIVE_INFINITY));
+        assertEquals("33", text(never.read(png, UNSURE_THREE, null, null, readsAtInk("17"))));
+    }
+
+    @Test
+    void aLineReadersDigitWhereThereIsNoInkLeavesTheSegmentationsReading() throws RecognitionException {
+        byte[] png = row(SyntheticDigits.draw("1", 100, 0.08), SyntheticDigits.draw("7", 100, 0.08));
+        // A third digit read far right of the ink, in the field's blank part: it has no box, so it is not answered.
+        LineScorer ghost = line -> {
+            float[][] logits = readsAtInk("17").logits(line);
+            logits[LineCentering.STEPS - 2][CtcScore.BLANK] = 0;
+            logits[LineCentering.STEPS - 2][4] = 40;
+            return logits;
+        };
+
+        assertEquals("33", text(reader.read(png, UNSURE_THREE, null, null, ghost)));
+    }
+
+    /** The digit model unsure of everything: a 3 at 0.12. */
+    private static final DigitScorer UNSURE_THREE = digits -> digits.stream().map(d -> {
+        float[] p = new float[10];
+        java.util.Arrays.fill(p, 0.88f / 9);
+        p[3] = 0.12f;
+        return p;
+    }).toArray(float[][]::new);
+
+    /** A line reader sure of {@code digits}, the i-th at the steps of the field's i-th run of ink columns. */
+    private static LineScorer readsAtInk(String digits) {
+        return line -> {
+            float[][] logits = new float[LineCentering.STEPS][CtcScore.CLASSES];
+            for (float[] row : logits) {
+                row[CtcScore.BLANK] = 40;
+            }
+            int run = 0, start = -1;
+            for (int x = 0; x <= LineCentering.WIDTH; x++) {
+                boolean ink = false;
+                for (int y = 0; x < LineCentering.WIDTH && y < LineCentering.HEIGHT; y++) {
+                    ink |= line[y * LineCentering.WIDTH + x] >= 0.1f;
+                }
+                if (ink && start < 0) {
+                    start = x;
+                } else if (!ink && start >= 0) {
+                    // Every step wholly inside the run, or the middle one when none is.
+                    int from = Math.ceilDiv(start, LineCentering.STEP), to = x / LineCentering.STEP - 1;
+                    if (to < from) {
+                        from = to = (start + x) / 2 / LineCentering.STEP;
+                    }
+                    for (int step = from; step <= to && run < digits.length(); step++) {
+                        logits[step][CtcScore.BLANK] = 0;
+                        logits[step][digits.charAt(run) - '0'] = 40;
+                    }
+                    run++;
+                    start = -1;
+                }
+            }
+            return logits;
+        };
     }
 
     @Test

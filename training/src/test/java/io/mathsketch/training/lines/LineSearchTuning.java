@@ -37,11 +37,13 @@ import java.util.Optional;
 
 /**
  * Tuning aid for the line reader in the reading search, never run by the build ({@code LineSearchTuning modelFolder
- * count [first]}, {@code -Dweights} and {@code -Dreadings} the values tried, comma-separated): reads numbers
- * {@code first..first+count-1} of {@link NumberConfig#TUNING} with the committed digit model, digit verifier and pair
- * reader (each candidate scored once) and a trained line reader (DJL parameters, PyTorch; each line read once), and
- * prints how many numbers number mode reads exactly, per kind, at each line weight and count of readings rescored
- * (weight 0 is the committed setup); {@code -Dset=test} reads {@link NumberConfig#TEST} instead, the held-out set of
+ * count [first]}; {@code -Dweights}, {@code -Dreadings} and {@code -Dmargins} the values tried, comma-separated):
+ * reads numbers {@code first..first+count-1} of {@link NumberConfig#TUNING} with the committed digit model, digit
+ * verifier and pair reader (each candidate scored once) and a trained line reader (DJL parameters, PyTorch; each line
+ * read once), and prints how many numbers number mode reads exactly, per kind, at each line weight, count of readings
+ * rescored and margin by which the line reader's own reading must be likelier than the chosen one to be answered
+ * ({@code Infinity}: never; weight 0 is the setup without the line reader); {@code -Ddump} prints instead, per number,
+ * what a rule on that margin may use. {@code -Dset=test} reads {@link NumberConfig#TEST} instead, the held-out set of
  * {@code NumberQualityTest}, to be read once with the settings chosen on the tuning set.
  */
 final class LineSearchTuning {
@@ -51,6 +53,7 @@ final class LineSearchTuning {
         int count = Integer.parseInt(args[1]), first = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         double[] weights = values("weights", "0,0.25,0.5,1,2");
         double[] readings = values("readings", "8");
+        double[] margins = values("margins", "Infinity");
         Path mnist = MnistSubset.folder().resolveSibling("mnist-test");
         // -Dset=test reads the held-out set of NumberQualityTest instead: once, after tuning, never to choose by.
         NumberConfig set = "test".equals(System.getProperty("set")) ? NumberConfig.TEST : NumberConfig.TUNING;
@@ -69,13 +72,61 @@ final class LineSearchTuning {
              Model line = Model.newInstance(folder.getFileName().toString(), "PyTorch")) {
             line.setBlock(CnnArchitectures.build(CnnArchitectures.MATHSKETCH_CNN_V1_LINES));
             line.load(folder, folder.getFileName().toString());
+            if (System.getProperty("dump") != null) {
+                dump(numbers, first, preprocessor, recognizer, line, memo);
+                return;
+            }
             for (double n : readings) {
                 for (double w : weights) {
-                    Weights chosen = Weights.DEFAULT.with(11, w).with(12, n);
-                    System.out.printf("readings %d, line weight %.2f: %s%n", (int) n, w,
-                            score(numbers, first, preprocessor, chosen, recognizer, line, memo, w > 0));
+                    for (double m : margins) {
+                        Weights chosen = Weights.DEFAULT.with(11, w).with(12, n).with(13, m);
+                        System.out.printf("readings %d, line weight %.2f, margin %.2f: %s%n", (int) n, w, m,
+                                score(numbers, first, preprocessor, chosen, recognizer, line, memo, w > 0));
+                    }
                 }
             }
+        }
+    }
+
+    /**
+     * {@code -Ddump}: per number, tab-separated, the reading answered without the line reader's own reading and the
+     * one answered whenever it differs and has regions, each with the line reader's log-probability of its digits
+     * and the least and summed log winning probabilities of its digits: what a rule on when to answer it may use.
+     */
+    private static void dump(List<WrittenNumber> numbers, int first, ImagePreprocessor preprocessor,
+                             DjlRecognizer recognizer, Model line, Map<String, float[][]> memo) {
+        NumberReader never = new NumberReader(preprocessor, InputLimits.DEFAULT, Weights.DEFAULT.with(13,
+                Double.POSITIVE_INFINITY));
+        NumberReader always = new NumberReader(preprocessor, InputLimits.DEFAULT, Weights.DEFAULT.with(13,
+                Double.NEGATIVE_INFINITY));
+        System.out.println("i\tkind\ttruth\tchosen\tctcChosen\tminChosen\tsumChosen\touter\tctcOuter\tminOuter"
+                + "\tsumOuter\tbestPath");
+        for (int i = 0; i < numbers.size(); i++) {
+            WrittenNumber n = numbers.get(i);
+            StringBuilder row = new StringBuilder((first + i) + "\t" + n.kind() + "\t" + n.text());
+            try {
+                for (NumberReader reader : List.of(never, always)) {
+                    List<ScoredRegion> read = reader.read(n.png(), scorer(recognizer, memo, i, "mnist-cnn"),
+                            scorer(recognizer, memo, i, "mathsketch-digit-verifier"),
+                            scorer(recognizer, memo, i, "mathsketch-digit-pairs"), lineScorer(line, memo, i, n));
+                    StringBuilder text = new StringBuilder();
+                    double min = 1, sum = 0;
+                    for (ScoredRegion r : read) {
+                        int d = DigitReading.winner(r.probabilities());
+                        text.append(d);
+                        min = Math.min(min, r.probabilities()[d]);
+                        sum += Math.log(r.probabilities()[d]);
+                    }
+                    float[][] steps = io.mathsketch.engine.number.CtcScore.logSoftmax(memo.get("line#" + i));
+                    row.append(String.format("\t%s\t%.4f\t%.4f\t%.4f", text,
+                            io.mathsketch.engine.number.CtcScore.logProbability(steps, text.toString()), min, sum));
+                }
+                row.append("\t").append(io.mathsketch.engine.number.CtcScore.bestPath(memo.get("line#" + i),
+                        null));
+            } catch (RecognitionException e) {
+                row.append("\t").append(e.getClass().getSimpleName());
+            }
+            System.out.println(row);
         }
     }
 
