@@ -3,9 +3,7 @@ package io.mathsketch.engine.number;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Decoding of the line reader's output ({@link CtcScore}'s per-step log-probabilities over the digits and the blank):
@@ -21,41 +19,55 @@ public final class CtcDecoder {
      */
     public static final int BEAM = 12;
 
-    /** Best first; among equals, the shorter and then the lesser prefix, so that the result does not hang on hashing. */
-    private static final Comparator<Map.Entry<String, double[]>> ORDER = Comparator
-            .<Map.Entry<String, double[]>>comparingDouble(e -> CtcScore.logAdd(e.getValue()[0], e.getValue()[1]))
-            .thenComparing(e -> -e.getKey().length())
-            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
+    /**
+     * A digit less likely than this at a step (natural log; e^-20 is about 2e-9) does not start a new digit there:
+     * the trained reader is mostly that sure at a step, so the search grows a few prefixes per step, not ten per kept
+     * one, and a reading that needs such a step is all but impossible anyway.
+     */
+    private static final float NEGLIGIBLE = -20;
+
+    /** Best first; among equals, the shorter prefix, then the one found first (the search has no hashing). */
+    private static final Comparator<Prefix> ORDER = (a, b) -> a.total != b.total ? Double.compare(b.total, a.total)
+            : Integer.compare(a.length, b.length);
 
     private CtcDecoder() {
     }
 
     /**
      * The most probable digits (characters 0-9, possibly none) that the {@code beam} most probable prefixes kept at
-     * each step lead to: exact when {@code beam} holds every prefix.
+     * each step lead to: exact when {@code beam} holds every prefix and no digit is less likely than e^-20 at a step.
      */
     public static String bestLabelling(float[][] logProbabilities, int beam) {
-        Map<String, double[]> kept = new HashMap<>();
-        // Per prefix: log-probability of the steps so far ending in a blank, and ending in its last digit.
-        kept.put("", new double[] {0, Double.NEGATIVE_INFINITY});
-        for (float[] step : logProbabilities) {
-            Map<String, double[]> next = new HashMap<>();
-            for (Map.Entry<String, double[]> e : kept.entrySet()) {
-                String prefix = e.getKey();
-                double blank = e.getValue()[0], digit = e.getValue()[1], total = CtcScore.logAdd(blank, digit);
-                int last = prefix.isEmpty() ? -1 : prefix.charAt(prefix.length() - 1) - '0';
-                add(next, prefix, 0, total + step[CtcScore.BLANK]);
-                if (last >= 0) {
-                    add(next, prefix, 1, digit + step[last]);
+        Prefix empty = new Prefix(null, -1);
+        empty.blank = 0;
+        empty.total = 0;
+        List<Prefix> kept = List.of(empty);
+        for (int t = 0; t < logProbabilities.length; t++) {
+            float[] step = logProbabilities[t];
+            List<Prefix> next = new ArrayList<>();
+            for (Prefix p : kept) {
+                double total = p.total;
+                p.add(t, next, false, total + step[CtcScore.BLANK]);
+                if (p.last >= 0) {
+                    p.add(t, next, true, p.digit + step[p.last]);
                 }
                 for (int c = 0; c < CtcScore.BLANK; c++) {
+                    if (step[c] < NEGLIGIBLE) {
+                        continue;
+                    }
                     // The same digit again is a new digit only after a blank.
-                    add(next, prefix + (char) ('0' + c), 1, (c == last ? blank : total) + step[c]);
+                    p.child(c).add(t, next, true, (c == p.last ? p.blank : total) + step[c]);
                 }
             }
-            kept = prune(next, beam);
+            for (Prefix p : next) {
+                p.blank = p.nextBlank;
+                p.digit = p.nextDigit;
+                p.total = CtcScore.logAdd(p.blank, p.digit);
+            }
+            next.sort(ORDER);
+            kept = next.size() > beam ? next.subList(0, beam) : next;
         }
-        return kept.entrySet().stream().max(ORDER).map(Map.Entry::getKey).orElseThrow();
+        return kept.getFirst().digits();
     }
 
     /**
@@ -110,22 +122,53 @@ public final class CtcDecoder {
         return spans;
     }
 
-    private static Map<String, double[]> prune(Map<String, double[]> next, int beam) {
-        if (next.size() <= beam) {
-            return next;
-        }
-        List<Map.Entry<String, double[]>> entries = new ArrayList<>(next.entrySet());
-        entries.sort(ORDER.reversed());
-        Map<String, double[]> kept = new HashMap<>();
-        for (Map.Entry<String, double[]> e : entries.subList(0, beam)) {
-            kept.put(e.getKey(), e.getValue());
-        }
-        return kept;
-    }
+    /**
+     * A prefix of a reading, a node of the tree of prefixes the search grows: its log-probabilities over the steps so
+     * far ending in a blank and ending in its last digit, and those of the next step while it is summed.
+     */
+    private static final class Prefix {
 
-    private static void add(Map<String, double[]> next, String prefix, int ending, double logProbability) {
-        double[] p = next.computeIfAbsent(prefix, k -> new double[] {Double.NEGATIVE_INFINITY,
-            Double.NEGATIVE_INFINITY});
-        p[ending] = CtcScore.logAdd(p[ending], logProbability);
+        private final Prefix parent;
+        private final int last, length;
+        private final Prefix[] children = new Prefix[CtcScore.BLANK];
+        private double blank = Double.NEGATIVE_INFINITY, digit = Double.NEGATIVE_INFINITY, total;
+        private double nextBlank, nextDigit;
+        private int step = -1;
+
+        Prefix(Prefix parent, int last) {
+            this.parent = parent;
+            this.last = last;
+            this.length = parent == null ? 0 : parent.length + 1;
+        }
+
+        Prefix child(int c) {
+            if (children[c] == null) {
+                children[c] = new Prefix(this, c);
+            }
+            return children[c];
+        }
+
+        /** Adds a path's log-probability at step {@code t}, listing this prefix in {@code next} when it is new there. */
+        void add(int t, List<Prefix> next, boolean endsInDigit, double logProbability) {
+            if (step != t) {
+                step = t;
+                nextBlank = Double.NEGATIVE_INFINITY;
+                nextDigit = Double.NEGATIVE_INFINITY;
+                next.add(this);
+            }
+            if (endsInDigit) {
+                nextDigit = CtcScore.logAdd(nextDigit, logProbability);
+            } else {
+                nextBlank = CtcScore.logAdd(nextBlank, logProbability);
+            }
+        }
+
+        String digits() {
+            char[] digits = new char[length];
+            for (Prefix p = this; p.parent != null; p = p.parent) {
+                digits[p.length - 1] = (char) ('0' + p.last);
+            }
+            return new String(digits);
+        }
     }
 }
