@@ -9,7 +9,7 @@ import io.mathsketch.corpus.hand.HandConfig;
  * fixtures have them) and prints the score per paper and pen with every miss. Never the fixtures:
  * {@link SnapshotQualityTest}'s set is measured only afterwards.
  */
-final class SnapshotTuning {
+public final class SnapshotTuning {
 
     static final long HAND_SEED = 0x5A4F_0121L;
 
@@ -19,8 +19,12 @@ final class SnapshotTuning {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         try (CommittedModel model = new CommittedModel()) {
-            System.out.println("snapshot tuning: " + SnapshotQualityTest.score(model,
-                    Snapshots.ofHand(Snapshots.TUNING_SEED, HandConfig.HELD_OUT.withSeed(HAND_SEED), count)).report());
+            System.out.println("snapshot tuning: " + SnapshotQualityTest.score(model, set(count)).report());
         }
+    }
+
+    /** The first {@code count} snapshots of the tuning set (other tuning aids read it too). */
+    public static Snapshots set(int count) {
+        return Snapshots.ofHand(Snapshots.TUNING_SEED, HandConfig.HELD_OUT.withSeed(HAND_SEED), count);
     }
 }
