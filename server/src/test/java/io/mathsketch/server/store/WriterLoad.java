@@ -30,7 +30,9 @@ import java.util.SplittableRandom;
  * chromium-ink request's: a 2.6 KB original, a 784-byte input, one digit's readings, one of {@code --owners} (64, at most
  * 1,024) clients. Each of {@code --rounds} (10) rounds of {@code --rows} (40,000) prints the inserting thread's CPU
  * per row and the process's (H2's page writer included), in microseconds; the first rounds compile and fill the
- * cache: read the mean of the last five. Same seed every run, so two builds store the same rows. Run it with the server's JVM options:
+ * cache: read the mean of the last five. Same seed every run, so two builds store the same rows. {@code --url-settings}
+ * (none) is appended to the H2 URL ({@code ";PAGE_SIZE=16384"}), to compare H2 settings the server's defaults leave
+ * unset. Run it with the server's JVM options:
  * <pre>
  * ./mvnw -q -pl server dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.cp
  * java @server/jvm.options -cp "server/target/test-classes:server/target/classes:$(cat server/target/test.cp)" \
@@ -58,7 +60,8 @@ public final class WriterLoad {
                 throw new IllegalArgumentException(folder + " is not empty: the run needs a fresh database");
             }
         }
-        DatabaseSettings settings = new DatabaseSettings("jdbc:h2:file:" + folder.toAbsolutePath() + "/mathsketch",
+        DatabaseSettings settings = new DatabaseSettings("jdbc:h2:file:" + folder.toAbsolutePath() + "/mathsketch"
+                + options.getOrDefault("url-settings", ""),
                 "sa", "", 4, Duration.ofSeconds(3));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
