@@ -4,6 +4,8 @@
  * of every file, {@link io.mathsketch.engine.model.EngineResolver} and {@link io.mathsketch.engine.model.DeviceSelector}
  * decide engine and device, {@link io.mathsketch.engine.model.ModelLoader} loads through DJL {@code Criteria}, and
  * {@link io.mathsketch.engine.model.DigitTranslator} converts digits to the tensor the manifest describes (polarity,
- * mean/std, layout) and logits or probabilities back to probabilities, in plain Java arrays.
+ * mean/std, layout) and logits or probabilities back to probabilities, in plain Java arrays. One floor above
+ * {@code number}: the line reader is loaded to the labels and the field that number mode defines
+ * ({@code CtcScore}, {@code LineCentering}); {@code number} itself reads through its scorer interfaces only.
  */
 package io.mathsketch.engine.model;
