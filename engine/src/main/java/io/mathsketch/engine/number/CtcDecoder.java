@@ -36,8 +36,13 @@ public final class CtcDecoder {
     /**
      * The most probable digits (characters 0-9, possibly none) that the {@code beam} most probable prefixes kept at
      * each step lead to: exact when {@code beam} holds every prefix and no digit is less likely than e^-20 at a step.
+     *
+     * @throws IllegalArgumentException when {@code beam} is under 1
      */
     public static String bestLabelling(float[][] logProbabilities, int beam) {
+        if (beam < 1) {
+            throw new IllegalArgumentException("the beam must keep at least one prefix, not " + beam);
+        }
         Prefix empty = new Prefix(null, -1);
         empty.blank = 0;
         empty.total = 0;
@@ -73,16 +78,15 @@ public final class CtcDecoder {
     /**
      * The steps each digit is read at on the most probable path (Viterbi) that reads {@code digits}: per digit
      * {first, last} step, or null when the steps are too few to hold the digits.
+     *
+     * @throws IllegalArgumentException when a character of {@code digits} is not a digit
      */
     public static int[][] alignment(float[][] logProbabilities, String digits) {
-        int n = digits.length(), states = 2 * n + 1, steps = logProbabilities.length;
+        // State s: even s is a blank, odd s the digit (s - 1) / 2, as in CtcScore's recursion.
+        int[] label = CtcScore.stateLabels(digits);
+        int n = digits.length(), states = label.length, steps = logProbabilities.length;
         if (steps == 0) {
             return n == 0 ? new int[0][] : null;
-        }
-        // State s: even s is a blank, odd s the digit (s - 1) / 2, as in CtcScore's recursion.
-        int[] label = new int[states];
-        for (int s = 0; s < states; s++) {
-            label[s] = s % 2 == 0 ? CtcScore.BLANK : digits.charAt(s / 2) - '0';
         }
         double[][] best = new double[steps][states];
         int[][] from = new int[steps][states];

@@ -47,12 +47,9 @@ public final class CtcScore {
      * negative infinity when the steps are too few to hold it.
      */
     public static double logProbability(float[][] logProbabilities, String digits) {
-        int n = digits.length(), states = 2 * n + 1, steps = logProbabilities.length;
-        // State s: even s is a blank, odd s the digit (s - 1) / 2.
-        int[] label = new int[states];
-        for (int s = 0; s < states; s++) {
-            label[s] = s % 2 == 0 ? BLANK : digit(digits.charAt(s / 2));
-        }
+        int n = digits.length(), steps = logProbabilities.length;
+        int[] label = stateLabels(digits);
+        int states = label.length;
         if (steps == 0) {
             return n == 0 ? 0 : Double.NEGATIVE_INFINITY;
         }
@@ -105,6 +102,20 @@ public final class CtcScore {
             previous = best;
         }
         return b.toString();
+    }
+
+    /**
+     * The label of each state of the recursion over {@code digits} (characters 0-9): even state s is a blank, odd
+     * state s the digit (s - 1) / 2.
+     *
+     * @throws IllegalArgumentException when a character is not a digit
+     */
+    static int[] stateLabels(String digits) {
+        int[] label = new int[2 * digits.length() + 1];
+        for (int s = 0; s < label.length; s++) {
+            label[s] = s % 2 == 0 ? BLANK : digit(digits.charAt(s / 2));
+        }
+        return label;
     }
 
     private static int digit(char c) {

@@ -9,6 +9,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The decoder against brute force: every path of a few steps enumerated, collapsed and summed or maximised. */
@@ -75,6 +76,21 @@ class CtcDecoderTest {
         assertNull(CtcDecoder.alignment(steps, "11"));
         assertNull(CtcDecoder.alignment(steps, "123"));
         assertEquals(2, CtcDecoder.alignment(steps, "12").length);
+    }
+
+    @Test
+    void onlyDigitsAreAligned() {
+        // ':' is the character after '9': read as a label it would be the blank's, and 'a' no label at all.
+        float[][] steps = randomSteps(new Random(15), 4, 1);
+        for (String digits : new String[] {"1:", "a", "1 2"}) {
+            assertThrows(IllegalArgumentException.class, () -> CtcDecoder.alignment(steps, digits), digits);
+        }
+    }
+
+    @Test
+    void aBeamKeepsAtLeastOnePrefix() {
+        float[][] steps = randomSteps(new Random(16), 3, 1);
+        assertThrows(IllegalArgumentException.class, () -> CtcDecoder.bestLabelling(steps, 0));
     }
 
     /** Log-softmax of normal logits times {@code sharpness}. */
