@@ -8,13 +8,18 @@ import io.mathsketch.engine.testing.Checkout;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * table (or the other way round) fails here.
  */
 class ConfigurationTableTest {
+
+    /**
+     * A key in backticks, a few words, then a number and its unit in parentheses, possibly said to be the default:
+     * {@code `store.queue-bytes` (16 MB)}, {@code `limits.max-digits` (default 32)}. A range ({@code (1-256)}) is not.
+     */
+    private static final Pattern STATED_DEFAULT = Pattern.compile("`([a-z-]+(?:\\.[a-z-]+)+)`[^`()\\n]{0,12}"
+            + "\\((?:default )?([0-9][0-9,]*(?:\\.[0-9]+)?)(?: ?(s|ms|MiB|KiB|MB|KB|bytes))?(?: by default)?[);]");
 
     @Test
     void theReadmeTableListsEveryKeyWithItsEnvironmentVariableAndDefault() throws IOException {
@@ -50,6 +62,57 @@ class ConfigurationTableTest {
         for (String key : keysReadAtStartUp().keySet()) {
             assertFalse(packaged.get(key).exists(), "application.yaml sets " + key + "; its default lives in code");
         }
+    }
+
+    /**
+     * Where the docs or the API document give a key's default in passing ({@code `stats.max-age` (15 s)},
+     * {@code `limits.max-digits` digits (32 by default)}), it is the code's default, and the key exists.
+     */
+    @Test
+    void theDefaultsStatedBesideKeysInTheDocsAreTheCodes() throws IOException {
+        Map<String, Key<?>> keys = keysReadAtStartUp();
+        Path root = Checkout.root();
+        List<Path> files = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("server/README.md"),
+                root.resolve("server/src/main/resources/META-INF/openapi.yaml")));
+        try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+            docs.filter(f -> f.toString().endsWith(".md")).sorted().forEach(files::add);
+        }
+        List<String> wrong = new ArrayList<>();
+        int stated = 0;
+        for (Path file : files) {
+            Matcher m = STATED_DEFAULT.matcher(Files.readString(file));
+            while (m.find()) {
+                stated++;
+                Key<?> key = keys.get(m.group(1));
+                if (key == null || !key.hasDefault() || !sameValue(key.defaultValue(), m.group(2), m.group(3))) {
+                    wrong.add(root.relativize(file) + ": '" + m.group() + "' (the code's default: "
+                            + (key == null ? "no such key" : key.defaultText()) + ")");
+                }
+            }
+        }
+        assertTrue(stated >= 10, "found only " + stated + " defaults stated beside keys; has the pattern gone stale?");
+        assertEquals(List.of(), wrong, "defaults the docs state that are not the code's");
+    }
+
+    /** Whether a stated number with its unit (none, s, ms, MB or MiB as 2^20 bytes, KB or KiB, bytes) is {@code value}. */
+    private static boolean sameValue(Object value, String number, String unit) {
+        BigDecimal stated = new BigDecimal(number.replace(",", ""));
+        if (value instanceof Duration d) {
+            return unit != null && stated.compareTo(switch (unit) {
+                case "s" -> BigDecimal.valueOf(d.toMillis(), 3);
+                case "ms" -> BigDecimal.valueOf(d.toNanos(), 6);
+                default -> BigDecimal.valueOf(-1);
+            }) == 0;
+        }
+        if (!(value instanceof Number n)) {
+            return false;
+        }
+        long scale = unit == null || unit.equals("bytes") ? 1 : switch (unit) {
+            case "MB", "MiB" -> 1 << 20;
+            case "KB", "KiB" -> 1 << 10;
+            default -> -1;
+        };
+        return stated.multiply(BigDecimal.valueOf(scale)).compareTo(BigDecimal.valueOf(n.longValue())) == 0;
     }
 
     /** Every key {@link ServerSettings#from(ConfigValues)} asks for, by full name, with nothing configured. */
