@@ -3,12 +3,8 @@
  * Also drives the connection indicator in the page header, as the model list is the first thing the page loads.
  */
 import {el, percent} from './dom.js';
+import {DIGITS, OPERATORS} from './labels.js';
 import {describeError} from './messages.js';
-
-/** Labels only a model that reads arithmetic has. */
-const SYMBOLS = Object.freeze(['+', '−', '×', '÷', '=']);
-/** The labels of a model digit and number mode may read with: the ten digits in order (the server's own test). */
-const DIGITS = Object.freeze(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
 
 export class ModelsView {
     #api;
@@ -49,7 +45,7 @@ export class ModelsView {
     /** The model reference to send with requests: '' while the server's default model is selected. */
     /** Whether a loaded model reads operators (expression mode needs one). */
     get hasSymbolModel() {
-        return this.#models.some((model) => SYMBOLS.every((symbol) => model.labels?.includes(symbol)));
+        return this.#models.some((model) => OPERATORS.every((symbol) => model.labels?.includes(symbol)));
     }
 
     get selected() {

@@ -4,8 +4,7 @@
  * screen readers; live previews are not, as they change several times a second.
  */
 import {el, percent, svg} from './dom.js';
-
-const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+import {DIGITS} from './labels.js';
 
 export class ResultView {
     #nodes;

@@ -3,9 +3,8 @@
  * (row = the digit meant, column = the digit read; the diagonal holds the correct answers).
  */
 import {el, percent} from './dom.js';
+import {DIGITS} from './labels.js';
 import {describeError} from './messages.js';
-
-const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 export class StatsView {
     #api;

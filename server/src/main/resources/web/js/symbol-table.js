@@ -4,9 +4,7 @@
  * per-symbol confusion), so one misread symbol is fixed without retyping the rest.
  */
 import {el, percent} from './dom.js';
-
-/** The symbols an expression is written with, as the server writes them. */
-const SYMBOLS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+', '−', '×', '÷', '=', '(', ')', '.'];
+import {EXPRESSION_SYMBOLS} from './labels.js';
 
 export class SymbolTable {
     #nodes;
@@ -50,7 +48,7 @@ export class SymbolTable {
 }
 
 function row({label, confidence}, index) {
-    const choices = SYMBOLS.includes(label) ? SYMBOLS : [label, ...SYMBOLS];
+    const choices = EXPRESSION_SYMBOLS.includes(label) ? EXPRESSION_SYMBOLS : [label, ...EXPRESSION_SYMBOLS];
     return el('tr', {dataset: {read: label, changed: 'false'}},
         el('th', {scope: 'row'}, String(index + 1)),
         el('td', {class: 'symbol-read'}, label),
