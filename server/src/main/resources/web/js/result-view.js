@@ -5,6 +5,7 @@
  */
 import {el, percent, svg} from './dom.js';
 import {DIGITS} from './labels.js';
+import {LOGICAL_HEIGHT} from './sketchpad.js';
 
 export class ResultView {
     #nodes;
@@ -155,7 +156,7 @@ export class ResultView {
 
     #drawBoxes(digits) {
         const overlay = this.#nodes.overlay;
-        overlay.setAttribute('viewBox', `0 0 ${this.#logicalWidth()} 280`);
+        overlay.setAttribute('viewBox', `0 0 ${this.#logicalWidth()} ${LOGICAL_HEIGHT}`);
         overlay.replaceChildren(...digits.filter((d) => d.box).map(({label, box}) => svg('g', {class: 'box'},
             svg('rect', {x: box.x, y: box.y, width: box.width, height: box.height, rx: 6}),
             svg('text', {x: box.x + 4, y: Math.max(18, box.y - 6)}, label))));
