@@ -28,8 +28,6 @@ import java.util.concurrent.ArrayBlockingQueue;
  */
 public final class ImageDecoder {
 
-    /** Pixels an image may hold whatever the width and height limits, so buffer sizes never overflow. */
-    private static final long MAX_PIXELS = 1L << 28;
     /** The JDK's setting of the virtual-thread scheduler's carrier threads. */
     static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
 
@@ -186,7 +184,8 @@ public final class ImageDecoder {
     }
 
     static void checkDimensions(int width, int height, InputLimits limits) throws ImageTooLarge {
-        if (width > limits.maxWidth() || height > limits.maxHeight() || (long) width * height > MAX_PIXELS) {
+        if (width > limits.maxWidth() || height > limits.maxHeight()
+                || (long) width * height > InputLimits.MAX_PIXELS_OF_ANY_IMAGE) {
             throw new ImageTooLarge(width, height, limits.maxWidth(), limits.maxHeight());
         }
     }

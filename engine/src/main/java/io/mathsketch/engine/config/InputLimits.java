@@ -1,5 +1,7 @@
 package io.mathsketch.engine.config;
 
+import io.mathsketch.engine.image.DigitImage;
+
 /**
  * Input limits applied before any expensive work: configuration section {@code limits}.
  *
@@ -28,16 +30,21 @@ public record InputLimits(long maxPayloadBytes, int maxWidth, int maxHeight, int
      */
     public static final Key<Long> MAX_PAYLOAD_BYTES = Key.longValue("max-payload-bytes", 8_388_608, 1024,
             256L * 1024 * 1024);
-    public static final Key<Integer> MAX_IMAGE_WIDTH = Key.integer("max-image-width", 4096, 28, 65_535);
-    public static final Key<Integer> MAX_IMAGE_HEIGHT = Key.integer("max-image-height", 4096, 28, 65_535);
+    /** Pixels one image may hold whatever the limits, so that no buffer size overflows; the most max-image-pixels. */
+    public static final long MAX_PIXELS_OF_ANY_IMAGE = 1L << 28;
+    // Every limit on a picture's size admits at least the model's own input, a 28x28 digit.
+    public static final Key<Integer> MAX_IMAGE_WIDTH = Key.integer("max-image-width", 4096, DigitImage.SIDE, 65_535);
+    public static final Key<Integer> MAX_IMAGE_HEIGHT = Key.integer("max-image-height", 4096, DigitImage.SIDE,
+            65_535);
     public static final Key<Integer> MAX_DIGITS = Key.integer("max-digits", 32, 1, 256);
     public static final Key<Integer> MAX_INK_STROKES = Key.integer("max-ink-strokes", 256, 1, 100_000);
     public static final Key<Integer> MAX_INK_STROKE_POINTS = Key.integer("max-ink-stroke-points", 10_000, 1,
             10_000_000);
-    public static final Key<Integer> MAX_INK_COORDINATE = Key.integer("max-ink-coordinate", 100_000, 28,
+    public static final Key<Integer> MAX_INK_COORDINATE = Key.integer("max-ink-coordinate", 100_000, DigitImage.SIDE,
             1_000_000_000);
     public static final Key<Long> MAX_INK_WORK = Key.longValue("max-ink-work", 8_000_000, 10_000, 1L << 40);
-    public static final Key<Long> MAX_IMAGE_PIXELS = Key.longValue("max-image-pixels", 16_777_216, 784, 1L << 28);
+    public static final Key<Long> MAX_IMAGE_PIXELS = Key.longValue("max-image-pixels", 16_777_216, DigitImage.SIZE,
+            MAX_PIXELS_OF_ANY_IMAGE);
     /** Absent: half the JVM's maximum heap ({@link #defaultDecodedBytesInFlight()}). */
     public static final Key<Long> MAX_DECODED_BYTES_IN_FLIGHT = Key.longValue("max-decoded-bytes-in-flight",
             268_435_456, 1_048_576, 1L << 40).derivedDefault("half the JVM's maximum heap");
