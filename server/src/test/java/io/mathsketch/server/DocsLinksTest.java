@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +32,7 @@ class DocsLinksTest {
     @Test
     void everyRelativeLinkNamesAnExistingFileAndHeading() throws IOException {
         Path root = Checkout.root();
-        List<Path> pages = markdown(root);
+        List<Path> pages = Checkout.markdown();
         assertTrue(pages.size() > 5, "found the checkout's Markdown: " + pages);
         List<String> broken = new ArrayList<>();
         Map<Path, Set<String>> anchors = new HashMap<>();
@@ -72,21 +71,6 @@ class DocsLinksTest {
             anchors.put(linked, known);
         }
         return known.contains(fragment) ? null : "no heading #" + fragment;
-    }
-
-    private static List<Path> markdown(Path root) throws IOException {
-        List<Path> pages = new ArrayList<>();
-        pages.add(root.resolve("README.md"));
-        try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
-            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
-        }
-        try (Stream<Path> modules = Files.list(root)) {
-            modules.map(m -> m.resolve("README.md")).filter(Files::isRegularFile).sorted().forEach(pages::add);
-        }
-        try (Stream<Path> models = Files.list(root.resolve("models"))) {
-            models.map(m -> m.resolve("MODEL_CARD.md")).filter(Files::isRegularFile).sorted().forEach(pages::add);
-        }
-        return pages;
     }
 
     /** The link targets outside fenced code, neither absolute URLs nor mail addresses. */

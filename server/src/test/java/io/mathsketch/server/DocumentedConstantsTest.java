@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Where the docs give an engine or server constant's value beside its name ({@code `PhotoInk.MAX_PASSES` (40)},
  * {@code 1,048,576 (`RateLimitSettings.FREE_PIXELS`)}), the value is the code's: the constant is the fact's one home,
- * and the docs may not drift from it. Constants of other modules (corpus, training) are not on this class path and
+ * and the docs (README, docs/, the modules' READMEs, the model cards) may not drift from it. Constants of other modules (corpus, training) are not on this class path and
  * are skipped.
  */
 class DocumentedConstantsTest {
@@ -46,7 +46,7 @@ class DocumentedConstantsTest {
         addClasses(Main.class, classes);
         List<String> wrong = new ArrayList<>();
         int checked = 0;
-        for (Path file : docs()) {
+        for (Path file : Checkout.markdown()) {
             String text = Files.readString(file);
             for (Matcher m : List.of(VALUE_AFTER.matcher(text), VALUE_BEFORE.matcher(text))) {
                 boolean after = m.pattern() == VALUE_AFTER;
@@ -67,22 +67,6 @@ class DocumentedConstantsTest {
         }
         assertTrue(checked >= 5, "found only " + checked + " values beside constants; has the pattern gone stale?");
         assertEquals(List.of(), wrong, "values the docs state that are not the constants'");
-    }
-
-    /** The README files and docs/*.md. */
-    private static List<Path> docs() throws IOException {
-        Path root = Checkout.root();
-        List<Path> files = new ArrayList<>();
-        for (String readme : List.of("README.md", "engine/README.md", "server/README.md", "corpus/README.md",
-                "training/README.md", "benchmarks/README.md")) {
-            if (Files.isRegularFile(root.resolve(readme))) {
-                files.add(root.resolve(readme));
-            }
-        }
-        try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
-            docs.filter(f -> f.toString().endsWith(".md")).sorted().forEach(files::add);
-        }
-        return files;
     }
 
     /** A static numeric field {@code name} of one of {@code owners}, whatever its access. */

@@ -1,8 +1,13 @@
 package io.mathsketch.engine.testing;
 
 import io.mathsketch.engine.mnist.CommittedSubset;
+
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Test helper shared through the engine's test-jar: the folders of this checkout (committed data, models, the
@@ -40,5 +45,22 @@ public final class Checkout {
     /** The committed {@code models/} folder, as the server's {@code engine.models-directory} names it. */
     public static Path models() {
         return folder("models");
+    }
+
+    /** The checkout's Markdown: the README, docs/, the modules' READMEs and the model cards, in that order. */
+    public static List<Path> markdown() throws IOException {
+        Path root = root();
+        List<Path> pages = new ArrayList<>();
+        pages.add(root.resolve("README.md"));
+        try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        try (Stream<Path> modules = Files.list(root)) {
+            modules.map(m -> m.resolve("README.md")).filter(Files::isRegularFile).sorted().forEach(pages::add);
+        }
+        try (Stream<Path> models = Files.list(root.resolve("models"))) {
+            models.map(m -> m.resolve("MODEL_CARD.md")).filter(Files::isRegularFile).sorted().forEach(pages::add);
+        }
+        return pages;
     }
 }

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,11 +71,8 @@ class ConfigurationTableTest {
     void theDefaultsStatedBesideKeysInTheDocsAreTheCodes() throws IOException {
         Map<String, Key<?>> keys = keysReadAtStartUp();
         Path root = Checkout.root();
-        List<Path> files = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("server/README.md"),
-                root.resolve("server/src/main/resources/META-INF/openapi.yaml")));
-        try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
-            docs.filter(f -> f.toString().endsWith(".md")).sorted().forEach(files::add);
-        }
+        List<Path> files = new ArrayList<>(Checkout.markdown());
+        files.add(root.resolve("server/src/main/resources/META-INF/openapi.yaml"));
         List<String> wrong = new ArrayList<>();
         int stated = 0;
         for (Path file : files) {
