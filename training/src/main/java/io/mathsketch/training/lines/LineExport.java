@@ -43,7 +43,7 @@ import java.util.stream.IntStream;
  */
 public final class LineExport {
 
-    static final String VERSION = "1.0.0";
+    static final String VERSION = "1.1.0";
     private static final double MAX_DIFF = 1e-3;
     private static final int PARITY_LINES = 200;
 
@@ -159,8 +159,11 @@ public final class LineExport {
                 temporal classification (CTC), it needs no segmentation: it reads two touching digits as two where \
                 no cut parts them. Number mode reads each number once with it and chooses among the segmentation \
                 search's 8 best readings the one whose score plus 0.5 x the log of this model's CTC probability of \
-                its digits is best (`ReadingSearch.Weights`); the digits' boxes and probabilities stay the \
-                segmentation's. The server uses it when `engine.models` lists it (by default).
+                its digits is best (`ReadingSearch.Weights`), with the segmentation's boxes and probabilities; when \
+                this model's own most probable digits (a prefix beam search, `number.CtcDecoder`) are more than 6 \
+                likelier in log-probability than that reading's, they are answered instead, each digit boxed by the \
+                ink at the steps it is read at (`number.CtcRegions`). The server uses it when `engine.models` lists \
+                it (by default).
 
                 ## Training data
                 - Whole numbers of `corpus.numbers.NumberWriter` (2-6 digits, the four kinds: clean, broken, touching, \
@@ -173,9 +176,9 @@ public final class LineExport {
                 Validation: %,d numbers of the verifier's validation set (MNIST training digits 50,000-59,999, the \
                 training hand re-seeded `0x5EE10102`): the best path reads %.2f%% exactly.
 
-                In number mode, measured with `LineSearchTuning` (training test sources) on `NumberConfig.TUNING`: \
-                numbers 0-1,199 1,130/1,200 and 1,200-1,999 748/800 against 1,115 and 740 without the line reader; \
-                the held-out `NumberConfig.TEST` (`NumberQualityTest`) is in the README's table.
+                In number mode: measured with `LineSearchTuning` (training test sources) on `NumberConfig.TUNING`, \
+                the held-out `NumberConfig.TEST` (`NumberQualityTest`) in the README's table; figures and commands in \
+                docs/recognition-quality.md ("Numbers: the line reader").
 
                 ## Network and export
 
