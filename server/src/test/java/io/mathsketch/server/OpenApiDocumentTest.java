@@ -1,5 +1,6 @@
 package io.mathsketch.server;
 
+import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.image.Ink;
@@ -206,6 +207,25 @@ class OpenApiDocumentTest {
                 .get("pixels");
         assertEquals(DigitImage.SIZE, pixels.getMinItems());
         assertEquals(DigitImage.SIZE, pixels.getMaxItems());
+    }
+
+    @Test
+    void theDocumentedModesAreTheEnginesAndDigitIsTheDefault() {
+        OpenAPI document = assertValid(parse(served("application/yaml")));
+        Schema<?> mode = document.getComponents().getParameters().get("Mode").getSchema();
+        assertEquals(Arrays.stream(RecognitionRequest.Mode.values()).map(m -> m.name().toLowerCase(Locale.ROOT))
+                .toList(), mode.getEnum().stream().map(Object::toString).toList());
+        assertEquals("digit", mode.getDefault().toString());
+        Http client = http().withHeader("X-Client-Id", "openapi-modes-test");
+        for (Object name : mode.getEnum()) {
+            // Read in that mode: answered, or refused as what that mode cannot read (422), never a bad request.
+            assertNotEquals(400, client.post("/api/v1/recognitions?store=false&mode=" + name, "image/png",
+                    Digits.canvasPng(7)).status(), "mode " + name);
+        }
+        assertEquals(400, client.post("/api/v1/recognitions?store=false&mode=letter", "image/png",
+                Digits.canvasPng(7)).status(), "an undocumented mode");
+        assertEquals("digit", client.post("/api/v1/recognitions?store=false", "image/png", Digits.canvasPng(7))
+                .json().getString("mode"), "the documented default mode");
     }
 
     @Test

@@ -6,9 +6,11 @@ import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemText;
 import io.mathsketch.server.problem.ProblemType;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The options of a recognition request, from the query string or the JSON body (the body wins when both say).
@@ -43,14 +45,21 @@ record RecognitionOptions(Optional<String> model, Optional<RecognitionRequest.Mo
         return value;
     }
 
+    /** The engine's mode of that name, in any case (the names are the engine's, lower-cased). */
     static RecognitionRequest.Mode mode(String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "digit" -> RecognitionRequest.Mode.DIGIT;
-            case "number" -> RecognitionRequest.Mode.NUMBER;
-            case "expression" -> RecognitionRequest.Mode.EXPRESSION;
-            default -> throw new ProblemException(ProblemType.BAD_REQUEST,
-                    "mode '" + ProblemText.echo(value) + "' is not one of digit, number, expression");
-        };
+        String name = value.toLowerCase(Locale.ROOT);
+        for (RecognitionRequest.Mode mode : RecognitionRequest.Mode.values()) {
+            if (modeName(mode).equals(name)) {
+                return mode;
+            }
+        }
+        throw new ProblemException(ProblemType.BAD_REQUEST, "mode '" + ProblemText.echo(value) + "' is not one of "
+                + Arrays.stream(RecognitionRequest.Mode.values()).map(RecognitionOptions::modeName)
+                        .collect(Collectors.joining(", ")));
+    }
+
+    private static String modeName(RecognitionRequest.Mode mode) {
+        return mode.name().toLowerCase(Locale.ROOT);
     }
 
     static boolean store(String value) {
