@@ -183,7 +183,12 @@ public final class NumberReader {
                 search.weights().lineReadings()), steps, answered, paired);
         List<ScoredRegion> segmented = regionsOf(crop, proposed, chosen.choices(), images, answered, paired);
         // The reader's own reading, when it is far likelier than the chosen one's digits. Longer than the digit
-        // limit, or without a region for every digit, it is not answered: the chosen reading stands.
+        // limit, or without a region for every digit, it is not answered: the chosen reading stands. Nor on a
+        // photo: trained on clean lines, the reader is sure of digits a camera's paper, grid and pen make it misread
+        // (a browser's 0 read 9 on squared paper), where the digit model, reading each digit centred, is not.
+        if (crop.photo()) {
+            return segmented;
+        }
         String outright = CtcDecoder.bestLabelling(steps, CtcDecoder.BEAM);
         if (!outright.isEmpty() && outright.length() <= maxDigits && !outright.equals(chosen.digits())
                 && CtcScore.logProbability(steps, outright)

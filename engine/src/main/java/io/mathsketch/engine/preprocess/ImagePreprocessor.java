@@ -212,7 +212,7 @@ public final class ImagePreprocessor {
             }
         }
         int factor = photo.factor();
-        return new InkCrop(new InkImage(ow, oh, out), minX * factor, minY * factor, factor * shrink);
+        return new InkCrop(new InkImage(ow, oh, out), minX * factor, minY * factor, factor * shrink, true);
     }
 
     /** Heap reserved for decoded pixels by the requests decoding now (for tests and metrics). */

@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param x left of the crop in the source image
  * @param y top of the crop in the source image
  * @param factor source pixels per crop pixel along each axis, at least 1
+ * @param photo whether the ink was picked from a photo of paper ({@link PhotoInk}), not a flat background
  */
-public record InkCrop(InkImage ink, int x, int y, int factor) {
+public record InkCrop(InkImage ink, int x, int y, int factor, boolean photo) {
 
     public InkCrop {
         Objects.requireNonNull(ink, "ink");

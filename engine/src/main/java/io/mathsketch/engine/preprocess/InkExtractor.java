@@ -204,7 +204,7 @@ final class InkExtractor {
                 ink[out + x / factor] += m.lut[m.source[row + x] & 0xFF] * share;
             }
         }
-        return new InkCrop(new InkImage(ow, oh, ink), minX, minY, factor);
+        return new InkCrop(new InkImage(ow, oh, ink), minX, minY, factor, false);
     }
 
     /**

@@ -193,6 +193,29 @@ class NumberReaderTest {
     }
 
     @Test
+    void onAPhotoTheLineReadersOwnReadingIsNotAnswered() throws RecognitionException {
+        InkImage one = SyntheticDigits.draw("1", 100, 0.08), seven = SyntheticDigits.draw("7", 100, 0.08);
+        int width = 300, height = 140;
+        java.awt.image.BufferedImage image = CanvasRenderer.white(width, height).image(List.of(
+                CanvasRenderer.place(one, 20, 20, 1), CanvasRenderer.place(seven, 160, 20, 1)));
+        // The same drawing photographed: paper darker to the right, and sensor grain.
+        java.util.Random grain = new java.util.Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double v = (image.getRGB(x, y) & 0xff) * (0.95 - 0.3 * x / width) + 3 * grain.nextGaussian();
+                int g = (int) Math.clamp(Math.round(v), 0, 255);
+                image.setRGB(x, y, new java.awt.Color(g, g, g).getRGB());
+            }
+        }
+        byte[] photo = CanvasRenderer.encode(image, "png"), canvas = CanvasRenderer.encode(
+                CanvasRenderer.white(width, height).image(List.of(CanvasRenderer.place(one, 20, 20, 1),
+                        CanvasRenderer.place(seven, 160, 20, 1))), "png");
+
+        assertEquals("17", text(reader.read(canvas, UNSURE_THREE, null, null, readsAtInk("17"))));
+        assertEquals("33", text(reader.read(photo, UNSURE_THREE, null, null, readsAtInk("17"))));
+    }
+
+    @Test
     void aLineReadersDigitWhereThereIsNoInkLeavesTheSegmentationsReading() throws RecognitionException {
         byte[] png = row(SyntheticDigits.draw("1", 100, 0.08), SyntheticDigits.draw("7", 100, 0.08));
         // A third digit read far right of the ink, in the field's blank part: it has no box, so it is not answered.

@@ -162,8 +162,8 @@ public final class LineExport {
                 its digits is best (`ReadingSearch.Weights`), with the segmentation's boxes and probabilities; when \
                 this model's own most probable digits (a prefix beam search, `number.CtcDecoder`) are more than 6 \
                 likelier in log-probability than that reading's, they are answered instead, each digit boxed by the \
-                ink at the steps it is read at (`number.CtcRegions`). The server uses it when `engine.models` lists \
-                it (by default).
+                ink at the steps it is read at (`number.CtcRegions`); not on a photo of paper, where it only \
+                rescores. The server uses it when `engine.models` lists it (by default).
 
                 ## Training data
                 - Whole numbers of `corpus.numbers.NumberWriter` (2-6 digits, the four kinds: clean, broken, touching, \

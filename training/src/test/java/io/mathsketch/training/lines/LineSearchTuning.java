@@ -190,7 +190,10 @@ final class LineSearchTuning {
 
     private static DigitScorer scorer(DjlRecognizer recognizer, Map<String, float[][]> memo, int i, String model) {
         return digits -> {
-            float[][] known = memo.get(model + "#" + i);
+            // Keyed by the images too: number mode may score other images of the number than its candidates.
+            String key = model + "#" + i + "#" + digits.stream().mapToInt(d -> Arrays.hashCode(d.pixels()))
+                    .boxed().toList().hashCode();
+            float[][] known = memo.get(key);
             if (known != null && known.length == digits.size()) {
                 return known;
             }
@@ -198,7 +201,7 @@ final class LineSearchTuning {
             for (int k = 0; k < read.length; k++) {
                 read[k] = read(recognizer, digits.get(k), model);
             }
-            memo.put(model + "#" + i, read);
+            memo.put(key, read);
             return read;
         };
     }
