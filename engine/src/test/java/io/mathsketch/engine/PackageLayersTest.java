@@ -18,15 +18,16 @@ class PackageLayersTest {
     private static final String ROOT = "io.mathsketch.engine";
 
     /**
-     * Bottom first. The value types and the configuration, then the engine's API (the root package: requests,
+     * Bottom first. Softmax, the value types and the configuration, then the engine's API (the root package: requests,
      * recognitions, errors), the codecs, the steps that use them, the orchestration of one number, the model folders
      * (which load readers to the shapes {@code number} and {@code preprocess} define: the line reader's labels and
      * field), the serving core and the command line.
      */
-    private static final PackageFloors FLOORS = PackageFloors.of(Recognizer.class, ROOT, List.of(ROOT + ".image",
-            ROOT + ".expression", ROOT + ".json", ROOT + ".config", ROOT + ".mnist", ROOT, ROOT + ".codec.png",
-            ROOT + ".codec", ROOT + ".preprocess", ROOT + ".segment", ROOT + ".ink", ROOT + ".symbols",
-            ROOT + ".number", ROOT + ".model", ROOT + ".inference", ROOT + ".cli"));
+    private static final PackageFloors FLOORS = PackageFloors.of(Recognizer.class, ROOT, List.of(
+            ROOT + ".probability", ROOT + ".image", ROOT + ".expression", ROOT + ".json", ROOT + ".config",
+            ROOT + ".mnist", ROOT, ROOT + ".codec.png", ROOT + ".codec", ROOT + ".preprocess", ROOT + ".segment",
+            ROOT + ".ink", ROOT + ".symbols", ROOT + ".number", ROOT + ".model", ROOT + ".inference",
+            ROOT + ".cli"));
 
     @Test
     void everyPackageIsOnAFloor() throws IOException {

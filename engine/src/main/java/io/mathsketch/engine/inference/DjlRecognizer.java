@@ -346,7 +346,9 @@ public final class DjlRecognizer implements Recognizer {
                 boxes.add(new Box(0, 0, DigitImage.SIDE, DigitImage.SIDE));
             }
             case RecognitionRequest.Input.DigitalInk ink when request.mode() == RecognitionRequest.Mode.NUMBER ->
-                    addNumber(inkNumbers.read(ink.ink(), scorer), digits, boxes, scored);
+                    // The line reader rescores the grouping's best readings of the digits the digit model reads.
+                    addNumber(inkNumbers.read(ink.ink(), scorer, digitReader ? lineReader : null), digits, boxes,
+                            scored);
             case RecognitionRequest.Input.DigitalInk ink when request.mode() == RecognitionRequest.Mode.EXPRESSION -> {
                 // Symbols are taken apart from the picture (an operator's strokes need not overlap, "=" is two):
                 // the ink drawn on its surface, at most EXPRESSION_SIDE pixels a side, as the image path reads it.

@@ -12,7 +12,6 @@ import io.mathsketch.engine.model.ModelManifest;
 import io.mathsketch.engine.preprocess.LineCentering;
 
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -78,11 +77,7 @@ final class LineReaderModel implements AutoCloseable {
 
     /** As listed beside the pools: never the default, read on the requests' threads one line at a time. */
     ModelInfo info() {
-        ModelManifest m = folder.manifest();
-        OptionalDouble accuracy = m.evaluation().map(e -> OptionalDouble.of(e.accuracy()))
-                .orElse(OptionalDouble.empty());
-        return new ModelInfo(m.name(), m.version(), engine, device, false, m.labels(), folder.sha256(), accuracy,
-                WORKERS, 1);
+        return folder.info(engine, device, false, WORKERS, 1);
     }
 
     /** Waits for the lines being read, then frees the session. Idempotent. */

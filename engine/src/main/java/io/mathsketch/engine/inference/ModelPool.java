@@ -13,7 +13,6 @@ import io.mathsketch.engine.model.ModelManifest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -122,11 +121,7 @@ public final class ModelPool implements AutoCloseable {
     }
 
     public ModelInfo info(boolean isDefault) {
-        ModelManifest m = model.manifest();
-        OptionalDouble accuracy = m.evaluation().map(e -> OptionalDouble.of(e.accuracy()))
-                .orElse(OptionalDouble.empty());
-        return new ModelInfo(m.name(), m.version(), model.engine(), model.device().toString(), isDefault, m.labels(),
-                model.folder().sha256(), accuracy, workers, maxBatchSize);
+        return model.folder().info(model.engine(), model.device().toString(), isDefault, workers, maxBatchSize);
     }
 
     /** Stops intake, serves everything already queued, then frees predictors and the model. Idempotent. */

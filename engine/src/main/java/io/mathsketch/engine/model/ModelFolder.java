@@ -1,5 +1,6 @@
 package io.mathsketch.engine.model;
 
+import io.mathsketch.engine.ModelInfo;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.model.ModelManifest.Artifact;
 import io.mathsketch.engine.model.ModelManifest.ExternalData;
@@ -54,6 +55,15 @@ public record ModelFolder(Path directory, ModelManifest manifest, Artifact artif
             verified.put(data.file(), verify(directory, data.file(), data.sha256()));
         }
         return new ModelFolder(directory, manifest, artifact, verified);
+    }
+
+    /**
+     * This folder's model as reported to clients and health checks: what the folder says of it (manifest, verified
+     * checksums), beside how it is served.
+     */
+    public ModelInfo info(String engine, String device, boolean isDefault, int workers, int maxBatchSize) {
+        return new ModelInfo(manifest.name(), manifest.version(), engine, device, isDefault, manifest.labels(), sha256,
+                manifest.testAccuracy(), workers, maxBatchSize);
     }
 
     /** Path of the artifact file. */

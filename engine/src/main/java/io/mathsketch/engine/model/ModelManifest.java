@@ -2,6 +2,7 @@ package io.mathsketch.engine.model;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The parsed, validated {@code manifest.json} of a model folder: the contract between training (which writes it) and
@@ -27,6 +28,11 @@ public record ModelManifest(String name, String version, String description, Opt
     public ModelManifest {
         artifacts = List.copyOf(artifacts);
         labels = List.copyOf(labels);
+    }
+
+    /** The accuracy the model card states ({@link #evaluation}), if any. */
+    public OptionalDouble testAccuracy() {
+        return evaluation.map(e -> OptionalDouble.of(e.accuracy())).orElse(OptionalDouble.empty());
     }
 
     /** The artifact for an engine name (case-insensitive), if the manifest has one. */

@@ -1,6 +1,7 @@
 package io.mathsketch.engine.model;
 
 import io.mathsketch.engine.model.ModelManifest.OutputKind;
+import io.mathsketch.engine.probability.Softmax;
 
 import java.util.Arrays;
 
@@ -43,26 +44,14 @@ public final class OutputDecoder {
         return rows;
     }
 
-    /** Numerically stable softmax: subtracting the maximum keeps exp() from overflowing. */
+    /** The softmax of a row of logits, which must be finite: a model that outputs NaN or infinity is broken. */
     static float[] softmax(float[] logits) {
-        float max = Float.NEGATIVE_INFINITY;
         for (float v : logits) {
             if (!Float.isFinite(v)) {
                 throw new IllegalStateException("non-finite logit " + v);
             }
-            max = Math.max(max, v);
         }
-        double sum = 0;
-        double[] e = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            e[i] = Math.exp(logits[i] - max);
-            sum += e[i];
-        }
-        float[] p = new float[logits.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = (float) (e[i] / sum);
-        }
-        return p;
+        return Softmax.probabilities(logits);
     }
 
     private float[] checkProbabilities(float[] row) {

@@ -8,6 +8,7 @@ import io.mathsketch.engine.preprocess.InkCrop;
 import io.mathsketch.engine.preprocess.LineCentering;
 import io.mathsketch.engine.preprocess.LineCentering.FittedLine;
 import io.mathsketch.engine.preprocess.MnistCentering;
+import io.mathsketch.engine.probability.Softmax;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,17 +67,6 @@ final class CtcRegions {
                 peak = t;
             }
         }
-        float[] row = logProbabilities[peak], p = new float[CtcScore.BLANK];
-        double max = Double.NEGATIVE_INFINITY, sum = 0;
-        for (int c = 0; c < p.length; c++) {
-            max = Math.max(max, row[c]);
-        }
-        for (int c = 0; c < p.length; c++) {
-            sum += Math.exp(row[c] - max);
-        }
-        for (int c = 0; c < p.length; c++) {
-            p[c] = (float) (Math.exp(row[c] - max) / sum);
-        }
-        return p;
+        return Softmax.probabilities(logProbabilities[peak], CtcScore.BLANK);
     }
 }

@@ -1,5 +1,7 @@
 package io.mathsketch.engine.number;
 
+import io.mathsketch.engine.probability.Softmax;
+
 /**
  * Scores of number mode's line reader, a network that reads a whole number line ({@code preprocess.LineCentering})
  * and outputs, per column step, logits over {@link #CLASSES} labels: the digits 0-9 and last {@link #BLANK} (no
@@ -24,20 +26,7 @@ public final class CtcScore {
     public static float[][] logSoftmax(float[][] logits) {
         float[][] out = new float[logits.length][];
         for (int t = 0; t < logits.length; t++) {
-            float[] row = logits[t];
-            float max = Float.NEGATIVE_INFINITY;
-            for (float v : row) {
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            for (float v : row) {
-                sum += Math.exp(v - max);
-            }
-            float log = (float) (max + Math.log(sum));
-            out[t] = new float[row.length];
-            for (int c = 0; c < row.length; c++) {
-                out[t][c] = row[c] - log;
-            }
+            out[t] = Softmax.logProbabilities(logits[t]);
         }
         return out;
     }

@@ -39,6 +39,7 @@ class ManifestReaderTest {
         assertEquals(OutputKind.LOGITS, m.output().kind());
         assertEquals(10, m.labels().size());
         assertEquals(0.9935, m.evaluation().orElseThrow().accuracy());
+        assertEquals(0.9935, m.testAccuracy().orElseThrow());
     }
 
     @ParameterizedTest

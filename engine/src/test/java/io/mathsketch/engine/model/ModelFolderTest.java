@@ -1,5 +1,6 @@
 package io.mathsketch.engine.model;
 
+import io.mathsketch.engine.ModelInfo;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.mnist.MnistSubset;
 import io.mathsketch.engine.model.ModelManifest.InkPolarity;
@@ -38,6 +39,15 @@ class ModelFolderTest {
         assertEquals(LinearOnnxModel.sha256(dir.resolve(model.onnxFile())), folder.sha256().get(model.onnxFile()));
         assertEquals(LinearOnnxModel.sha256(dir.resolve(model.dataFile())), folder.sha256().get(model.dataFile()));
         assertEquals(dir.resolve(model.onnxFile()), folder.artifactPath());
+    }
+
+    @Test
+    void reportsItsModelAsTheManifestAndTheVerifiedHashesSayBesideHowItIsServed() throws Exception {
+        ModelFolder folder = ModelFolder.open(model.writeTo(models), "OnnxRuntime");
+        ModelInfo info = folder.info("OnnxRuntime", "cpu()", true, 3, 16);
+        assertEquals(new ModelInfo("m", "1", "OnnxRuntime", "cpu()", true, folder.manifest().labels(), folder.sha256(),
+                folder.manifest().testAccuracy(), 3, 16), info);
+        assertEquals(2, info.artifactSha256().size(), "the model file and its external data");
     }
 
     @Test
