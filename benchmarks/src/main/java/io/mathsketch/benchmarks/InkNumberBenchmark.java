@@ -1,5 +1,8 @@
 package io.mathsketch.benchmarks;
 
+import ai.djl.Device;
+import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.ZooModel;
 import io.mathsketch.corpus.fixtures.CanvasFixture;
 import io.mathsketch.corpus.fixtures.CanvasFixtures;
 import io.mathsketch.corpus.fixtures.InkNumbers;
@@ -10,14 +13,18 @@ import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.ink.StrokeGroupings.Weights;
 import io.mathsketch.engine.model.DigitBatch;
 import io.mathsketch.engine.model.EngineResolver;
+import io.mathsketch.engine.model.ModelFolder;
+import io.mathsketch.engine.model.ModelLoader;
 import io.mathsketch.engine.number.DigitScorer;
 import io.mathsketch.engine.number.InkNumberReader;
+import io.mathsketch.engine.number.LineScorer;
 import io.mathsketch.engine.number.NumberReader.ScoredRegion;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +40,15 @@ import java.util.Random;
  *   before its grouping was recognition-driven: the geometric digits are the only candidates;</li>
  *   <li>{@link #recognitionDrivenGrouping}: the default, where narrow geometric decisions add alternative groupings
  *   read (in a second batch, only where the geometric digits leave them a chance) and the best-read grouping is
- *   chosen.</li>
+ *   chosen;</li>
+ *   <li>{@link #withLineReader}: the default with the committed line reader, as served: where geometry left something
+ *   to decide, every candidate read in one batch and the whole line drawn and read by the line reader (a predictor
+ *   of its own per line, as {@code LineReaderModel} reads), which rescores the grouping's best readings.</li>
  * </ul>
  * Inputs ({@code set}): {@code fixtures}, 64 numbers of 2-5 digits written with the Chromium canvas fixtures' strokes
  * ({@code InkNumbers}, a seed of its own, not the quality test's); {@code held-out-hand}, the first 64 numbers of
- * {@code InkNumberWriter.Config.HELD_OUT}. Taken in turn. The set-up prints the candidates scored, and the scorer
- * calls, per number.
+ * {@code InkNumberWriter.Config.HELD_OUT}. Taken in turn. The set-up prints the candidates scored, the scorer
+ * calls and the lines read, per number.
  */
 public class InkNumberBenchmark extends PredictorBenchmark {
 
@@ -51,6 +61,8 @@ public class InkNumberBenchmark extends PredictorBenchmark {
     private Ink[] inks;
     private InkNumberReader geometric, recognitionDriven;
     private DigitScorer scorer;
+    private ZooModel<float[][], float[][][]> lines;
+    private LineScorer lineReader;
     private int next;
 
     @Setup(Level.Trial)
@@ -100,7 +112,33 @@ public class InkNumberBenchmark extends PredictorBenchmark {
         System.out.printf(Locale.ROOT, "%n%s: per number, geometric %.2f candidates in %.2f calls,"
                 + " recognition-driven %.2f in %.2f%n", set, (double) before[0] / NUMBERS, (double) before[1] / NUMBERS,
                 (double) counted[0] / NUMBERS, (double) counted[1] / NUMBERS);
+        lines = new ModelLoader(EngineResolver.ONNX_RUNTIME, Device.cpu(), 1).loadLines(ModelFolder.open(
+                BenchmarkModel.modelsDirectory().resolve("mathsketch-line-reader"), EngineResolver.ONNX_RUNTIME));
+        lineReader = field -> {
+            try (Predictor<float[][], float[][][]> p = lines.newPredictor()) {
+                return p.predict(new float[][] {field})[0];
+            } catch (Exception e) {
+                throw new RecognitionException.InferenceFailed("the line reader failed: " + e, e);
+            }
+        };
+        counted[0] = 0;
+        counted[1] = 0;
+        int[] linesRead = new int[1];
+        for (Ink ink : inks) {
+            recognitionDriven.read(ink, counting, field -> {
+                linesRead[0]++;
+                return lineReader.logits(field);
+            });
+        }
+        System.out.printf(Locale.ROOT, "%s: per number with the line reader %.2f candidates in %.2f calls,"
+                + " %.2f lines%n", set, (double) counted[0] / NUMBERS, (double) counted[1] / NUMBERS,
+                (double) linesRead[0] / NUMBERS);
         scorer = model;
+    }
+
+    @TearDown(Level.Trial)
+    public void closeLineReader() {
+        lines.close();
     }
 
     @Benchmark
@@ -115,5 +153,12 @@ public class InkNumberBenchmark extends PredictorBenchmark {
         Ink ink = inks[next];
         next = (next + 1) % NUMBERS;
         return recognitionDriven.read(ink, scorer);
+    }
+
+    @Benchmark
+    public List<ScoredRegion> withLineReader() throws RecognitionException {
+        Ink ink = inks[next];
+        next = (next + 1) % NUMBERS;
+        return recognitionDriven.read(ink, scorer, lineReader);
     }
 }

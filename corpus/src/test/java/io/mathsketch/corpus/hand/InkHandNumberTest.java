@@ -18,13 +18,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Number mode with ink on a set its stroke grouping was neither designed nor tuned on: {@link #NUMBERS} numbers of
  * {@link InkNumberWriter.Config#HELD_OUT} (the held-out hands, other sizes and gaps, digits touching and reaching
- * over their neighbours), read from their strokes as a client sending them gets them. Reports each spacing, and for
- * comparison what geometry alone ({@link StrokeGrouper#digits}, each group read on its own) reads.
+ * over their neighbours), read from their strokes as a client sending them gets them (with number mode's default
+ * models: the digit model, and the line reader that rescores the grouping's best readings). Reports each spacing, and
+ * for comparison what geometry alone ({@link StrokeGrouper#digits}, each group read on its own) reads.
  */
 class InkHandNumberTest {
 
     static final int NUMBERS = 400;
-    static final double MIN_ACCURACY = 0.96;
+    /** Measured 97.75% (391 of 400) with the line reader; 96.75% (387) without it, as before the line reader. */
+    static final double MIN_ACCURACY = 0.9775;
 
     @Test
     void heldOutHandNumbersReadFromTheirStrokes() throws Exception {
@@ -34,7 +36,7 @@ class InkHandNumberTest {
         Map<InkNumberWriter.Spacing, int[]> bySpacing = new EnumMap<>(InkNumberWriter.Spacing.class);
         int right = 0, geometric = 0;
         List<String> misses = new ArrayList<>();
-        try (CommittedModel model = new CommittedModel()) {
+        try (CommittedModel model = CommittedModel.forNumbers()) {
             for (int i = 0; i < NUMBERS; i++) {
                 InkNumberWriter.Written n = writer.number(i);
                 String read = model.readNumber(new Input.DigitalInk(n.ink()));

@@ -1,5 +1,9 @@
 package io.mathsketch.corpus.hand;
 
+import ai.djl.Device;
+import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
@@ -9,13 +13,18 @@ import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.engine.ink.StrokeGroupings.Weights;
+import io.mathsketch.engine.model.ModelFolder;
+import io.mathsketch.engine.model.ModelLoader;
 import io.mathsketch.engine.number.DigitScorer;
 import io.mathsketch.engine.number.InkNumberReader;
+import io.mathsketch.engine.number.LineScorer;
 import io.mathsketch.engine.number.NumberReader.ScoredRegion;
+import io.mathsketch.engine.segment.ReadingSearch;
 import io.mathsketch.engine.testing.Checkout;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -30,12 +39,16 @@ import org.junit.jupiter.api.Test;
  * reads {@link InkNumberWriter.Config#TUNING} numbers (the training hands; never the canvas fixtures'
  * {@code InkNumberTest} numbers nor the held-out hands) with geometry alone and with every combination of
  * {@link Weights} on a small grid, printing how many each reads exactly, per spacing, and the misses of the best.
- * The model's scores are cached per drawn candidate, so the grid costs little beyond the first pass.
+ * The model's scores are cached per drawn candidate, so the grid costs little beyond the first pass. With
+ * {@code -Dline}, instead, the line reader's weights ({@link #printTheExactShareWithTheLineReader}).
  */
 class InkNumberTuning {
 
     @Test
     void printTheExactShareForEachWeightsAndTheMissesOfTheBest() throws Exception {
+        if (System.getProperty("line") != null) {
+            return;
+        }
         int count = Integer.getInteger("numbers", 800), first = Integer.getInteger("first", 0);
         InkNumberWriter writer = new InkNumberWriter(InkNumberWriter.Config.TUNING);
         List<InkNumberWriter.Written> numbers = new ArrayList<>();
@@ -70,15 +83,74 @@ class InkNumberTuning {
         }
     }
 
+    /**
+     * With {@code -Dline}: the same numbers read with the grouping's default weights, without and with the committed
+     * line reader, at the line weights ({@code -DlineWeights}) and counts of readings rescored
+     * ({@code -DlineReadings}) given, comma-separated ({@code -Dmisses}: and the misses). Each line is read once.
+     */
+    @Test
+    void printTheExactShareWithTheLineReader() throws Exception {
+        if (System.getProperty("line") == null) {
+            return;
+        }
+        int count = Integer.getInteger("numbers", 800), first = Integer.getInteger("first", 0);
+        InkNumberWriter writer = new InkNumberWriter(InkNumberWriter.Config.TUNING);
+        List<InkNumberWriter.Written> numbers = new ArrayList<>();
+        for (int i = first; i < first + count; i++) {
+            numbers.add(writer.number(i));
+        }
+        ModelLoader loader = new ModelLoader("OnnxRuntime", Device.cpu(), 1);
+        try (DjlRecognizer recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(Checkout.models())
+                .model("mnist-cnn").workers(1).batching(Batching.builder().queueCapacity(64).build()).build());
+             ZooModel<float[][], float[][][]> lines = loader.loadLines(ModelFolder.open(
+                     Checkout.models().resolve("mathsketch-line-reader"), "OnnxRuntime"))) {
+            CachedScorer scorer = new CachedScorer(recognizer);
+            Map<ByteBuffer, float[][]> memo = new HashMap<>();
+            LineScorer line = field -> {
+                ByteBuffer key = ByteBuffer.allocate(field.length * 4);
+                key.asFloatBuffer().put(field);
+                float[][] logits = memo.get(key);
+                if (logits == null) {
+                    try (Predictor<float[][], float[][][]> p = lines.newPredictor()) {
+                        logits = p.predict(new float[][] {field})[0];
+                    } catch (TranslateException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    memo.put(key, logits);
+                }
+                return logits;
+            };
+            report("no line reader", numbers, new InkNumberReader(InputLimits.DEFAULT), scorer, null, false);
+            ReadingSearch.Weights base = ReadingSearch.Weights.DEFAULT;
+            for (double readings : values("lineReadings", "8")) {
+                for (double weight : values("lineWeights", "0.25,0.5,1")) {
+                    ReadingSearch.Weights w = base.with(12, readings).with(11, weight);
+                    report(String.format(Locale.ROOT, "readings %.0f weight %s", readings, weight), numbers,
+                            new InkNumberReader(InputLimits.DEFAULT, Weights.DEFAULT, w), scorer, line,
+                            Boolean.getBoolean("misses"));
+                }
+            }
+        }
+    }
+
+    private static double[] values(String property, String defaults) {
+        return Arrays.stream(System.getProperty(property, defaults).split(","))
+                .mapToDouble(Double::parseDouble).toArray();
+    }
+
     private static int report(String name, List<InkNumberWriter.Written> numbers, Weights weights,
                               DigitScorer scorer, boolean misses) throws RecognitionException {
-        InkNumberReader reader = new InkNumberReader(InputLimits.DEFAULT, weights);
+        return report(name, numbers, new InkNumberReader(InputLimits.DEFAULT, weights), scorer, null, misses);
+    }
+
+    private static int report(String name, List<InkNumberWriter.Written> numbers, InkNumberReader reader,
+                              DigitScorer scorer, LineScorer lineReader, boolean misses) throws RecognitionException {
         int right = 0;
         Map<InkNumberWriter.Spacing, int[]> bySpacing = new EnumMap<>(InkNumberWriter.Spacing.class);
         List<String> missed = new ArrayList<>();
         for (InkNumberWriter.Written n : numbers) {
             StringBuilder read = new StringBuilder();
-            for (ScoredRegion r : reader.read(n.ink(), scorer)) {
+            for (ScoredRegion r : reader.read(n.ink(), scorer, lineReader)) {
                 int label = 0;
                 for (int l = 1; l < r.probabilities().length; l++) {
                     label = r.probabilities()[l] > r.probabilities()[label] ? l : label;

@@ -9,6 +9,7 @@ import io.mathsketch.engine.image.DigitRegion;
 import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.image.InkImage;
 import io.mathsketch.engine.image.Stroke;
+import io.mathsketch.engine.preprocess.LineCentering;
 import io.mathsketch.engine.preprocess.MnistCentering;
 import java.util.List;
 
@@ -86,6 +87,32 @@ public final class InkRenderer {
         int bx = (int) Math.floor(p.x0()), by = (int) Math.floor(p.y0());
         Box box = new Box(bx, by, (int) Math.ceil(p.x0() + p.w()) - bx, (int) Math.ceil(p.y0() + p.h()) - by);
         return new DigitRegion(box, digit);
+    }
+
+    /**
+     * The whole ink as number mode's line reader reads a line ({@link LineCentering}): its box grown by half the pen,
+     * fitted {@link LineCentering#fittedSize} pixels keeping its aspect ratio, drawn straight at that size and placed
+     * in the reader's field, which maps the field's columns back to the ink's x coordinates. A line is drawn at least
+     * at the scale of the whole ink as a digit, so it spends from {@code work} like any drawing (counted first when
+     * it may be over what is left).
+     *
+     * @throws RecognitionException.BlankImage when the ink has no point, or leaves no ink at the reader's size
+     * @throws InkTooLarge when drawing it would spend more than is left of {@code work}
+     */
+    public LineCentering.FittedLine line(Ink ink, InkWork work) throws RecognitionException.BlankImage, InkTooLarge {
+        double[] bounds = bounds(ink.strokes());
+        if (bounds == null) {
+            throw new RecognitionException.BlankImage();
+        }
+        double pen = ink.penWidth(), x0 = bounds[0] - pen / 2, y0 = bounds[1] - pen / 2;
+        double w = bounds[2] - bounds[0] + pen, h = bounds[3] - bounds[1] + pen;
+        int[] fitted = LineCentering.fittedSize(w, h);
+        int tw = fitted[0], th = fitted[1];
+        float[] patch = coverage(ink.strokes(), x0, y0, tw / w, th / h, pen, tw, th, work);
+        if (!anyInk(patch)) {
+            throw new RecognitionException.BlankImage();
+        }
+        return new LineCentering.FittedLine(LineCentering.place(patch, tw, th), x0, w, tw);
     }
 
     /**

@@ -254,11 +254,65 @@ public final class StrokeGroupings {
      * @return the chosen candidates, leftmost first
      */
     public int[] choose(float[] confidence, Weights weights) {
+        return readingOf(chosen(gains(confidence, weights)));
+    }
+
+    /**
+     * The {@code count} best readings, best first: {@link #choose}'s, then the geometric grouping changed by other
+     * sets of alternatives whose candidates were all read, by the total of their gains over it (losses too), so that a
+     * second opinion (the line reader) can take a reading the model liked a little less. Found by a beam of
+     * {@code count} over the alternatives, the largest gain first: exact when no two alternatives touch one digit.
+     *
+     * @param confidence as for {@link #choose}
+     */
+    public List<Reading> readings(float[] confidence, Weights weights, int count) {
+        double[] gain = gains(confidence, weights);
+        List<Integer> greedy = chosen(gain);
+        List<Beam> beam = new ArrayList<>(List.of(new Beam(List.of(), new boolean[geometric], 0)));
+        for (int a : byGain(gain)) {
+            if (gain[a] == Double.NEGATIVE_INFINITY) {
+                break;
+            }
+            Alternative alt = alternatives.get(a);
+            List<Beam> grown = new ArrayList<>(beam);
+            for (Beam b : beam) {
+                if (Arrays.stream(alt.replaced()).noneMatch(c -> b.replaced()[c])) {
+                    boolean[] replaced = b.replaced().clone();
+                    Arrays.stream(alt.replaced()).forEach(c -> replaced[c] = true);
+                    List<Integer> taken = new ArrayList<>(b.taken());
+                    taken.add(a);
+                    grown.add(new Beam(taken, replaced, b.score() + gain[a]));
+                }
+            }
+            grown.sort(Comparator.comparingDouble(b -> -b.score())); // stable: the earlier of equals first
+            beam = grown.subList(0, Math.min(count, grown.size()));
+        }
+        List<Reading> readings = new ArrayList<>(count);
+        readings.add(new Reading(readingOf(greedy), greedy.stream().mapToDouble(a -> gain[a]).sum()));
+        for (Beam b : beam) {
+            if (readings.size() < count && !new HashSet<>(b.taken()).equals(new HashSet<>(greedy))) {
+                readings.add(new Reading(readingOf(b.taken()), b.score()));
+            }
+        }
+        return List.copyOf(readings);
+    }
+
+    /**
+     * A reading of the ink: its candidates leftmost first, and its score over the geometric grouping's (the gains of
+     * the alternatives it takes, in natural-log units of confidence).
+     */
+    public record Reading(int[] candidates, double score) {
+    }
+
+    /** A set of alternatives taken (their indices), the geometric digits they replace and their total gain. */
+    private record Beam(List<Integer> taken, boolean[] replaced, double score) {
+    }
+
+    /** What each alternative gains over the digits it replaces; negative infinity when one of its own was not read. */
+    private double[] gains(float[] confidence, Weights weights) {
         double[] gain = new double[alternatives.size()];
-        Integer[] order = new Integer[alternatives.size()];
         for (int a = 0; a < gain.length; a++) {
             Alternative alt = alternatives.get(a);
-            order[a] = a;
             if (Arrays.stream(alt.by()).anyMatch(c -> Float.isNaN(confidence[c]))) {
                 gain[a] = Double.NEGATIVE_INFINITY;
                 continue;
@@ -272,10 +326,22 @@ public final class StrokeGroupings {
             }
             gain[a] = g;
         }
+        return gain;
+    }
+
+    /** The alternatives' indices, the largest gain first (ties in their order). */
+    private static Integer[] byGain(double[] gain) {
+        Integer[] order = new Integer[gain.length];
+        Arrays.setAll(order, a -> a);
         Arrays.sort(order, Comparator.comparingDouble(a -> -gain[a]));
+        return order;
+    }
+
+    /** The alternatives that gain, taken greedily, the largest gain first, each unless a digit it replaces is taken. */
+    private List<Integer> chosen(double[] gain) {
         boolean[] replaced = new boolean[geometric];
-        List<Integer> chosen = new ArrayList<>();
-        for (int a : order) {
+        List<Integer> taken = new ArrayList<>();
+        for (int a : byGain(gain)) {
             if (gain[a] <= 0) {
                 break;
             }
@@ -283,6 +349,20 @@ public final class StrokeGroupings {
             if (Arrays.stream(alt.replaced()).anyMatch(c -> replaced[c])) {
                 continue;
             }
+            for (int c : alt.replaced()) {
+                replaced[c] = true;
+            }
+            taken.add(a);
+        }
+        return taken;
+    }
+
+    /** The geometric grouping with the alternatives {@code taken} (none replacing the same digit), leftmost first. */
+    private int[] readingOf(List<Integer> taken) {
+        boolean[] replaced = new boolean[geometric];
+        List<Integer> chosen = new ArrayList<>();
+        for (int a : taken) {
+            Alternative alt = alternatives.get(a);
             for (int c : alt.replaced()) {
                 replaced[c] = true;
             }

@@ -1,5 +1,6 @@
 package io.mathsketch.engine.number;
 
+import io.mathsketch.engine.DigitReading;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitImage;
@@ -11,6 +12,8 @@ import io.mathsketch.engine.ink.StrokeGrouper;
 import io.mathsketch.engine.ink.StrokeGroupings;
 import io.mathsketch.engine.ink.StrokeGroupings.Weights;
 import io.mathsketch.engine.number.NumberReader.ScoredRegion;
+import io.mathsketch.engine.preprocess.LineCentering.FittedLine;
+import io.mathsketch.engine.segment.ReadingSearch;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,13 +25,16 @@ import java.util.List;
  * {@link DigitScorer}; the alternatives that could still beat them, given how surely they read, are scored in a second
  * call, and the grouping with the best total of model confidence and prior is chosen ({@link
  * StrokeGroupings#choose}). Ink whose geometric digits read surely costs what it did before: they are the only
- * candidates, and their scores are the answer's probabilities. Thread-safe.
+ * candidates, and their scores are the answer's probabilities. With number mode's line reader, the grouping's best
+ * readings are rescored by it over the whole line, as the image path's are ({@link #read(Ink, DigitScorer,
+ * LineScorer)}). Thread-safe.
  */
 public final class InkNumberReader {
 
     private final StrokeGrouper grouper = new StrokeGrouper();
     private final InkRenderer renderer = new InkRenderer();
     private final Weights weights;
+    private final ReadingSearch.Weights lineWeights;
     private final int maxDigits;
     private final long maxInkWork;
 
@@ -37,7 +43,17 @@ public final class InkNumberReader {
     }
 
     public InkNumberReader(InputLimits limits, Weights weights) {
+        this(limits, weights, ReadingSearch.Weights.DEFAULT);
+    }
+
+    /**
+     * Reads with the grouping's {@code weights} and, with a line reader, the image path's weights for it: its
+     * {@link ReadingSearch.Weights#lineWeight()} and {@link ReadingSearch.Weights#lineReadings()} (tuning tries others
+     * than the default).
+     */
+    public InkNumberReader(InputLimits limits, Weights weights, ReadingSearch.Weights lineWeights) {
         this.weights = weights;
+        this.lineWeights = lineWeights;
         this.maxDigits = limits.maxDigits();
         this.maxInkWork = limits.maxInkWork();
     }
@@ -55,6 +71,24 @@ public final class InkNumberReader {
      * @throws RecognitionException whatever the scorer throws
      */
     public List<ScoredRegion> read(Ink ink, DigitScorer scorer) throws RecognitionException {
+        return read(ink, scorer, null);
+    }
+
+    /**
+     * {@link #read(Ink, DigitScorer)} with number mode's line reader too, as the image path rescores with it ({@link
+     * NumberReader#read(byte[], DigitScorer, DigitScorer, DigitScorer, LineScorer)}): where geometry left something
+     * to decide, every candidate is read (in one call) and the whole ink, drawn straight at the reader's scale ({@link
+     * InkRenderer#line}, from the same work budget), once by the reader; among the grouping's
+     * {@link ReadingSearch.Weights#lineReadings()} best readings ({@link StrokeGroupings#readings}) the one whose score
+     * plus {@link ReadingSearch.Weights#lineWeight()} times the reader's CTC log-probability of its digits is largest
+     * is chosen. Ink whose grouping is clear is read as without the reader. The reader's own reading is never
+     * answered for ink: on {@code InkNumberTuning} answering it by the image path's margin changed no number's
+     * exactness (docs/digital-ink.md).
+     *
+     * @param lineReader the line reader, or null for none (the reading of {@link #read(Ink, DigitScorer)})
+     * @throws RecognitionException.InkTooLarge as {@link #read(Ink, DigitScorer)}, the line's drawing included
+     */
+    public List<ScoredRegion> read(Ink ink, DigitScorer scorer, LineScorer lineReader) throws RecognitionException {
         InkWork work = new InkWork(maxInkWork);
         if (ink.strokes().size() > maxDigits) {
             // Grouping's work beyond reading the points grows with the strokes squared: ink with more strokes than a
@@ -72,6 +106,9 @@ public final class InkNumberReader {
         float[] confidence = new float[groupings.candidates()];
         Arrays.fill(confidence, Float.NaN);
         int[] geometric = groupings.geometric();
+        if (lineReader != null && !groupings.clear()) {
+            return withLine(ink, groupings, lineReader, scorer, regions, probabilities, confidence, work);
+        }
         read(ink, groupings, geometric, scorer, regions, probabilities, confidence, work);
         if (groupings.clear()) {
             return answer(geometric, regions, probabilities);
@@ -82,11 +119,36 @@ public final class InkNumberReader {
             return answer(geometric, regions, probabilities);
         }
         read(ink, groupings, worth, scorer, regions, probabilities, confidence, work);
-        int[] reading = groupings.choose(confidence, weights);
-        if (reading.length > maxDigits) {
-            throw new RecognitionException.TooManyDigits(reading.length, maxDigits);
+        return answer(groupings.choose(confidence, weights), regions, probabilities);
+    }
+
+    /**
+     * The reading the line reader prefers among the grouping's best. It may prefer one that the digit model's
+     * confidence alone could never make win, so every candidate is read, in one call, and the line is drawn before
+     * it, so that ink over the work budget is refused before any inference.
+     */
+    private List<ScoredRegion> withLine(Ink ink, StrokeGroupings groupings, LineScorer lineReader,
+                                        DigitScorer scorer, DigitRegion[] regions, float[][] probabilities,
+                                        float[] confidence, InkWork work) throws RecognitionException {
+        FittedLine line = renderer.line(ink, work);
+        int[] all = new int[groupings.candidates()];
+        Arrays.setAll(all, c -> c);
+        read(ink, groupings, all, scorer, regions, probabilities, confidence, work);
+        float[][] steps = CtcScore.logSoftmax(lineReader.logits(line.field()));
+        List<StrokeGroupings.Reading> readings = groupings.readings(confidence, weights, lineWeights.lineReadings());
+        double[] scores = new double[readings.size()];
+        String[] digits = new String[readings.size()];
+        for (int i = 0; i < digits.length; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int c : readings.get(i).candidates()) {
+                text.append(DigitReading.winner(probabilities[c]));
+            }
+            scores[i] = readings.get(i).score();
+            digits[i] = text.toString();
         }
-        return answer(reading, regions, probabilities);
+        int[] chosen = readings.get(LineRescoring.best(steps, lineWeights.lineWeight(), scores, digits).index())
+                .candidates();
+        return answer(chosen, regions, probabilities);
     }
 
     /** Draws and scores the candidates {@code which}, filling their regions, probabilities and confidence. */
@@ -109,7 +171,11 @@ public final class InkNumberReader {
         }
     }
 
-    private static List<ScoredRegion> answer(int[] reading, DigitRegion[] regions, float[][] probabilities) {
+    private List<ScoredRegion> answer(int[] reading, DigitRegion[] regions, float[][] probabilities)
+            throws RecognitionException.TooManyDigits {
+        if (reading.length > maxDigits) {
+            throw new RecognitionException.TooManyDigits(reading.length, maxDigits);
+        }
         List<ScoredRegion> read = new ArrayList<>(reading.length);
         for (int c : reading) {
             read.add(new ScoredRegion(regions[c], probabilities[c]));

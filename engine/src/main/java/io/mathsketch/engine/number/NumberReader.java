@@ -140,7 +140,8 @@ public final class NumberReader {
      * CTC log-probability of its digits is largest is chosen; boxes and probabilities are the segmentation's. When the
      * reader's own most probable digits ({@link CtcDecoder}) are more than {@link ReadingSearch.Weights#lineMargin()}
      * likelier (in log-probability) than the chosen reading's, they are answered instead, each in the box of the ink
-     * at the steps it is read at and with the reader's probabilities ({@link CtcRegions}).
+     * at the steps it is read at and with the reader's probabilities ({@link CtcRegions}). The digit limit holds the
+     * reading answered: a chosen reading over it is no refusal when the reader's own is answered.
      *
      * @param lineReader the line reader, or null for none
      */
@@ -181,24 +182,22 @@ public final class NumberReader {
         float[][] steps = CtcScore.logSoftmax(lineReader.logits(line.field()));
         Rescored chosen = rescored(search.readings(proposed, confidence, whole, pair,
                 search.weights().lineReadings()), steps, answered, paired);
-        List<ScoredRegion> segmented = regionsOf(crop, proposed, chosen.choices(), images, answered, paired);
-        // The reader's own reading, when it is far likelier than the chosen one's digits. Longer than the digit
-        // limit, or without a region for every digit, it is not answered: the chosen reading stands. Nor on a
-        // photo: trained on clean lines, the reader is sure of digits a camera's paper, grid and pen make it misread
-        // (a browser's 0 read 9 on squared paper), where the digit model, reading each digit centred, is not.
-        if (crop.photo()) {
-            return segmented;
-        }
+        // Not on a photo: trained on clean lines, the reader is sure of digits a camera's paper, grid and pen make it
+        // misread (a browser's 0 read 9 on squared paper), where the digit model, reading each digit centred, is not.
+        List<ScoredRegion> outright = crop.photo() ? null : outright(crop, line, steps, chosen);
+        // The chosen reading's regions are built, and its digits held to the limit, only when it is the one answered.
+        return outright != null ? outright : regionsOf(crop, proposed, chosen.choices(), images, answered, paired);
+    }
+
+    /**
+     * The line reader's own reading with its regions, when it is far likelier than the chosen one's digits; null
+     * when it is not, or is longer than the digit limit, or has no region for every digit: the chosen reading stands.
+     */
+    private List<ScoredRegion> outright(InkCrop crop, FittedLine line, float[][] steps, Rescored chosen) {
         String outright = CtcDecoder.bestLabelling(steps, CtcDecoder.BEAM);
-        if (!outright.isEmpty() && outright.length() <= maxDigits && !outright.equals(chosen.digits())
-                && CtcScore.logProbability(steps, outright)
-                > chosen.logProbability() + search.weights().lineMargin()) {
-            List<ScoredRegion> read = ctcRegions.regions(crop, line, steps, outright);
-            if (read != null) {
-                return read;
-            }
-        }
-        return segmented;
+        boolean likelier = !outright.isEmpty() && outright.length() <= maxDigits && !outright.equals(chosen.digits())
+                && CtcScore.logProbability(steps, outright) > chosen.logProbability() + search.weights().lineMargin();
+        return likelier ? ctcRegions.regions(crop, line, steps, outright) : null;
     }
 
     /** The regions of a reading of the search, after the digit limit is checked. */
@@ -234,27 +233,23 @@ public final class NumberReader {
      */
     private Rescored rescored(List<ReadingSearch.Reading> readings, float[][] steps, float[][] answered,
                               float[][] paired) {
-        double weight = search.weights().lineWeight();
-        Rescored best = null;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (ReadingSearch.Reading r : readings) {
-            StringBuilder digits = new StringBuilder();
-            for (Choice c : r.choices()) {
+        double[] scores = new double[readings.size()];
+        String[] digits = new String[readings.size()];
+        for (int i = 0; i < digits.length; i++) {
+            StringBuilder text = new StringBuilder();
+            for (Choice c : readings.get(i).choices()) {
                 if (c.pair()) {
                     int p = DigitPairs.bestPair(paired[c.candidate()]);
-                    digits.append(p / 10).append(p % 10);
+                    text.append(p / 10).append(p % 10);
                 } else {
-                    digits.append(DigitReading.winner(answered[c.candidate()]));
+                    text.append(DigitReading.winner(answered[c.candidate()]));
                 }
             }
-            double logProbability = CtcScore.logProbability(steps, digits.toString());
-            double score = r.score() + weight * logProbability;
-            if (best == null || score > bestScore) {
-                bestScore = score;
-                best = new Rescored(r.choices(), digits.toString(), logProbability);
-            }
+            scores[i] = readings.get(i).score();
+            digits[i] = text.toString();
         }
-        return best;
+        LineRescoring.Winner winner = LineRescoring.best(steps, search.weights().lineWeight(), scores, digits);
+        return new Rescored(readings.get(winner.index()).choices(), digits[winner.index()], winner.logProbability());
     }
 
     /** A reading of the search, its digits and the line reader's log-probability of them. */

@@ -42,10 +42,29 @@ public final class LineCentering {
             throw new RecognitionException.BlankImage();
         }
         int w = box[2] - box[0], h = box[3] - box[1];
-        float scale = Math.min(INK_HEIGHT / (float) h, (WIDTH - 2 * MARGIN) / (float) w);
-        int tw = Math.max(1, Math.min(WIDTH - 2 * MARGIN, Math.round(w * scale)));
-        int th = Math.max(1, Math.min(INK_HEIGHT, Math.round(h * scale)));
+        int[] fitted = fittedSize(w, h);
+        int tw = fitted[0], th = fitted[1];
         float[] patch = MnistCentering.resample(image, box[0], box[1], w, h, tw, th);
+        return new FittedLine(place(patch, tw, th), box[0], w, tw);
+    }
+
+    /**
+     * The size {width, height} in field pixels that an ink box of {@code w} x {@code h} (any unit) is fitted to.
+     * Shared with the ink renderer, which draws a number's strokes straight at this size.
+     */
+    public static int[] fittedSize(double w, double h) {
+        // In float, as the image path always computed it: an integer box gives exactly the sizes it gave before.
+        float scale = Math.min(INK_HEIGHT / (float) h, (WIDTH - 2 * MARGIN) / (float) w);
+        int tw = Math.max(1, Math.min(WIDTH - 2 * MARGIN, Math.round((float) w * scale)));
+        int th = Math.max(1, Math.min(INK_HEIGHT, Math.round((float) h * scale)));
+        return new int[] {tw, th};
+    }
+
+    /**
+     * The field with a fitted patch of {@code tw} x {@code th} ink values ({@link #fittedSize}) placed in it,
+     * {@value #MARGIN} pixels from the left and vertically centred, values clamped to [0, 1].
+     */
+    public static float[] place(float[] patch, int tw, int th) {
         int oy = (HEIGHT - th) / 2;
         float[] pixels = new float[HEIGHT * WIDTH];
         for (int y = 0; y < th; y++) {
@@ -53,16 +72,16 @@ public final class LineCentering {
                 pixels[(oy + y) * WIDTH + MARGIN + x] = Math.min(1f, Math.max(0f, patch[y * tw + x]));
             }
         }
-        return new FittedLine(pixels, box[0], w, tw);
+        return pixels;
     }
 
     /**
-     * A fitted line: its field, and the image's ink columns {@code inkLeft..inkLeft+inkWidth} resampled to the
-     * field's {@code fittedWidth} columns from {@link #MARGIN}.
+     * A fitted line: its field, and the image's ink columns {@code inkLeft..inkLeft+inkWidth} (for digital ink,
+     * its x coordinates) resampled to the field's {@code fittedWidth} columns from {@link #MARGIN}.
      */
-    public record FittedLine(float[] field, int inkLeft, int inkWidth, int fittedWidth) {
+    public record FittedLine(float[] field, double inkLeft, double inkWidth, int fittedWidth) {
 
-        /** The image column (fractional) that a field column (fractional, a step is {@value #STEP}) came from. */
+        /** The image column (fractional; for ink, the x coordinate) that a field column (fractional, a step is {@value #STEP}) came from. */
         public double inkColumn(double fieldColumn) {
             return inkLeft + (fieldColumn - MARGIN) * inkWidth / fittedWidth;
         }

@@ -12,6 +12,7 @@ import io.mathsketch.engine.image.DigitRegion;
 import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.image.InkImage;
 import io.mathsketch.engine.image.Stroke;
+import io.mathsketch.engine.preprocess.LineCentering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -281,6 +282,46 @@ class InkRendererTest {
             double bound = InkRenderer.workBound(strokes, 1, 1, 280, 280);
             assertTrue(bound >= rasterWork.spent(), "trial " + trial + ": bound " + bound + ", spent " + rasterWork.spent());
         }
+    }
+
+    @Test
+    void aLineIsTheInkAsTheLineReaderSeesItsPicture() throws RecognitionException {
+        // "17" on a 560 x 280 surface, sampled as a pointer samples it (the box is the points', and the page's curves
+        // pass by the corners of sparse ones): drawn straight into the line reader's field, or drawn at full size and
+        // fitted as the image path fits a line, the same field within anti-aliasing, the same columns back to the ink.
+        Ink ink = new Ink(List.of(StrokeGrouperTest.line(100, 40, 100, 240),
+                StrokeGrouperTest.poly(160, 40, 280, 40, 200, 240)), 560, 280, 16);
+        LineCentering.FittedLine direct = renderer.line(ink, InkWork.unbounded());
+        InkImage surface = renderer.raster(ink, 560, 280, InkWork.unbounded());
+        LineCentering.FittedLine fitted = new LineCentering().fit(surface);
+        assertEquals(fitted.fittedWidth(), direct.fittedWidth(), 1);
+        double difference = 0, ink20 = 0;
+        for (int i = 0; i < direct.field().length; i++) {
+            difference += Math.abs(direct.field()[i] - fitted.field()[i]);
+            ink20 += fitted.field()[i];
+        }
+        assertTrue(difference < 0.15 * ink20, "differs by " + difference + " of " + ink20);
+        for (double column : new double[] {2, 20, 40}) {
+            assertEquals(fitted.inkColumn(column), direct.inkColumn(column), 3, "field column " + column);
+        }
+    }
+
+    @Test
+    void aLineSpendsWhatItsDrawingCostsAndIsRefusedOverItDrawingNothing() throws RecognitionException {
+        Ink seventeen = new Ink(List.of(line(100, 40, 100, 240), Stroke.of(new double[] {160, 280, 230, 200},
+                new double[] {40, 40, 140, 240})), 560, 280, 16);
+        InkWork unbounded = InkWork.unbounded();
+        float[] field = renderer.line(seventeen, unbounded).field();
+        long cost = unbounded.spent();
+        assertTrue(cost > 0);
+        InkWork exact = new InkWork(cost);
+        assertArrayEquals(field, renderer.line(seventeen, exact).field());
+        assertEquals(cost, exact.spent());
+        InkWork under = new InkWork(cost - 1);
+        assertThrows(RecognitionException.InkTooLarge.class, () -> renderer.line(seventeen, under));
+        assertEquals(0, under.spent(), "nothing spent: refused before drawing");
+        assertThrows(RecognitionException.BlankImage.class,
+                () -> renderer.line(new Ink(List.of(), 280, 280, 18), InkWork.unbounded()));
     }
 
     @Test

@@ -63,6 +63,30 @@ class StrokeGroupingsTest {
     }
 
     @Test
+    void readingsStartWithTheChosenOneThenTheOthersByTheirGain() throws RecognitionException {
+        StrokeGroupings groupings = grouper.propose(ink(two, one), 32, Weights.DEFAULT.margin());
+        float[] confidence = new float[groupings.candidates()];
+        java.util.Arrays.fill(confidence, 0.99f);
+        List<StrokeGroupings.Reading> readings = groupings.readings(confidence, Weights.DEFAULT, 8);
+        assertArrayEquals(groupings.choose(confidence, Weights.DEFAULT), readings.getFirst().candidates());
+        assertEquals(0, readings.getFirst().score(), "the geometric grouping, nothing changed");
+        assertTrue(readings.size() > 1, "the split is a reading too");
+        for (int r = 1; r < readings.size(); r++) {
+            assertTrue(readings.get(r).score() <= readings.get(r - 1).score() && readings.get(r).score() < 0);
+        }
+        assertTrue(readings.stream().anyMatch(r -> r.candidates().length == 2
+                && groupings.strokes(r.candidates()[0]).equals(List.of(two))
+                && groupings.strokes(r.candidates()[1]).equals(List.of(one))));
+        assertEquals(1, groupings.readings(confidence, Weights.DEFAULT, 1).size());
+        // A candidate not read takes no reading with it.
+        float[] unread = confidence.clone();
+        for (int c = groupings.geometric().length; c < unread.length; c++) {
+            unread[c] = Float.NaN;
+        }
+        assertEquals(1, groupings.readings(unread, Weights.DEFAULT, 8).size());
+    }
+
+    @Test
     void clearInkAndGeometryAloneProposeNoAlternative() throws RecognitionException {
         Stroke far = line(300, 40, 300, 240);
         StrokeGroupings clear = grouper.propose(ink(two, far), 32, Weights.DEFAULT.margin());

@@ -229,6 +229,26 @@ class NumberReaderTest {
         assertEquals("33", text(reader.read(png, UNSURE_THREE, null, null, ghost)));
     }
 
+    @Test
+    void aLineReadersOwnReadingWithinTheDigitLimitIsAnsweredWhereTheSegmentationsWouldBeOverIt()
+            throws RecognitionException {
+        // Two digits far apart: the segmentation reads two, one over the limit; the line reader reads one 4 at the
+        // first, far likelier than the segmentation's digits, and its reading is the one answered.
+        InkImage one = SyntheticDigits.draw("1", 100, 0.08), seven = SyntheticDigits.draw("7", 100, 0.08);
+        byte[] png = CanvasRenderer.white(460, 140).png(List.of(CanvasRenderer.place(one, 20, 20, 1),
+                CanvasRenderer.place(seven, 320, 20, 1)));
+        InputLimits oneDigit = InputLimits.builder().maxDigits(1).build();
+        NumberReader reader = new NumberReader(oneDigit);
+
+        List<NumberReader.ScoredRegion> read = reader.read(png, UNSURE_THREE, null, null, readsAtInk("4"));
+
+        assertEquals("4", text(read));
+        // Without the line reader's own reading (an infinite margin) the segmentation's reading is answered: refused.
+        NumberReader never = new NumberReader(new ImagePreprocessor(oneDigit), oneDigit,
+                ReadingSearch.Weights.DEFAULT.with(13, Double.POSITIVE_INFINITY));
+        assertThrows(TooManyDigits.class, () -> never.read(png, UNSURE_THREE, null, null, readsAtInk("4")));
+    }
+
     /** The digit model unsure of everything: a 3 at 0.12. */
     private static final DigitScorer UNSURE_THREE = digits -> digits.stream().map(d -> {
         float[] p = new float[10];
