@@ -227,6 +227,7 @@ public final class MathSketchServer implements AutoCloseable {
         routing.addFilter(new HttpMetricsFilter(registry, served.routes().stream()
                 .map(route -> route.substring(route.indexOf(' ') + 1)).distinct().toList()));
         routing.addFilter(new SecurityHeadersFilter(securityHeaders));
+        routing.addFilter(new PageRequestHeaders(PageFiles.list(PAGE_FOLDER)));
         routing.addFilter(adminRequests);
         routing.addFilter(clientIds);
         routing.addFilter(rateLimit);

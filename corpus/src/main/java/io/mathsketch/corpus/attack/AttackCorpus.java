@@ -78,6 +78,15 @@ public final class AttackCorpus {
         byte[] png = AttackImages.ring(280, 280);
         everyMode(attacks, "truncated-png", Expect.REFUSED, "image/png", java.util.Arrays.copyOf(png, png.length / 2));
         everyMode(attacks, "random-bytes-as-png", Expect.REFUSED, "image/png", random(50_000, 1));
+        // A turned 16-bit picture: kept originals are copied upright by decoding them whole, outside the decode
+        // budget (at 4096x4096 269 MB and 2 s each: the heap filled). Sent unstored and stored.
+        byte[] turned = AttackImages.turnedDeepColour(side);
+        everyMode(attacks, "turned-16-bit-png", Expect.READ_OR_REFUSED, "image/png", turned);
+        add(attacks, "turned-16-bit-png-stored", Expect.READ_OR_REFUSED, "POST", RECOGNITIONS, "image/png", turned);
+        // 140 bytes of BMP wrapping a PNG, claiming a 2 GB image: the JDK's reader allocated it (OutOfMemoryError,
+        // the instance no longer live).
+        everyMode(attacks, "bmp-embedded-png-2gb", Expect.REFUSED, "image/bmp",
+                AttackImages.bmpWrappingPng(28, 28, AttackImages.ring(28, 28), 0x7FFF_FFF0));
     }
 
     /**

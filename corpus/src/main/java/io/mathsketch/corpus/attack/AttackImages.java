@@ -7,6 +7,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32;
@@ -63,6 +65,19 @@ final class AttackImages {
     /** A PNG whose header declares {@code width x height} but whose data is a single empty row: a decompression bomb's claim. */
     static byte[] declaredOnly(int width, int height) {
         return png(width, height, 1, deflate(new byte[1 + (width + 7) / 8]));
+    }
+
+    /**
+     * A BMP (40-byte info header, {@code width x height}) whose pixels are {@code inner}, a PNG (compression 5), with
+     * the image size its header claims: the JDK's reader allocates that many bytes before reading them.
+     */
+    static byte[] bmpWrappingPng(int width, int height, byte[] inner, int claimedSize) {
+        int offset = 14 + 40;
+        ByteBuffer bmp = ByteBuffer.allocate(offset + inner.length).order(ByteOrder.LITTLE_ENDIAN);
+        bmp.put((byte) 'B').put((byte) 'M').putInt(offset + inner.length).putInt(0).putInt(offset);
+        bmp.putInt(40).putInt(width).putInt(height).putShort((short) 1).putShort((short) 0).putInt(5)
+                .putInt(claimedSize).putInt(0).putInt(0).putInt(0).putInt(0);
+        return bmp.put(inner).array();
     }
 
     /**
@@ -142,6 +157,58 @@ final class AttackImages {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A {@code side x side} 16-bit RGBA PNG (white, a black block in the middle) whose EXIF ({@code eXIf}) says it is
+     * stored turned: a few hundred KB that a server keeping originals decodes whole and encodes again upright.
+     */
+    static byte[] turnedDeepColour(int side) {
+        int rowBytes = side * 8;
+        byte[] white = new byte[rowBytes + 1];
+        Arrays.fill(white, 1, white.length, (byte) 0xFF);
+        // Every later row is filtered "Up" (type 2): the difference to the row above, zero but where the block
+        // starts and ends, so that thousands of rows of 32 KB cost next to nothing to compress.
+        byte[] same = new byte[rowBytes + 1];
+        same[0] = 2;
+        byte[] blockStarts = same.clone();
+        byte[] blockEnds = same.clone();
+        for (int x = side / 3; x < 2 * side / 3; x++) {
+            Arrays.fill(blockStarts, 1 + x * 8, 1 + x * 8 + 6, (byte) 0x01); // 0xFF + 0x01: black, opaque
+            Arrays.fill(blockEnds, 1 + x * 8, 1 + x * 8 + 6, (byte) 0xFF); // 0x00 + 0xFF: white again
+        }
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        try (ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int y = 0; y < side; y++) {
+                deflater.setInput(y == 0 ? white : y == side / 4 ? blockStarts : y == 3 * side / 4 ? blockEnds : same);
+                while (!deflater.needsInput()) {
+                    compressed.write(buffer, 0, deflater.deflate(buffer));
+                }
+            }
+            deflater.finish();
+            while (!deflater.finished()) {
+                compressed.write(buffer, 0, deflater.deflate(buffer));
+            }
+            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+            byte[] header = new byte[13];
+            putInt(header, 0, side);
+            putInt(header, 4, side);
+            header[8] = 16;
+            header[9] = 6; // RGBA
+            chunk(out, "IHDR", header);
+            // Big-endian TIFF, one IFD entry: Orientation (0x0112), SHORT, 1 value, 6 (turned a quarter).
+            chunk(out, "eXIf", new byte[] {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 1, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0,
+                    0, 0, 0, 0});
+            chunk(out, "IDAT", compressed.toByteArray());
+            chunk(out, "IEND", new byte[0]);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deflater.end();
         }
     }
 

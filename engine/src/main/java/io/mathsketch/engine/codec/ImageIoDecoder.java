@@ -33,6 +33,9 @@ import java.util.Optional;
  */
 final class ImageIoDecoder {
 
+    /** Where a BMP info header of 40 bytes or more holds its compression, and the two that embed another format. */
+    private static final int BMP_COMPRESSION = 30, BI_JPEG = 4, BI_PNG = 5;
+
     private final InputLimits limits;
 
     ImageIoDecoder(InputLimits limits) {
@@ -93,8 +96,18 @@ final class ImageIoDecoder {
     /**
      * The JDK's BMP reader validates the image size against the data before it reports the dimensions, so a huge
      * declared size would surface as a corrupt file; reading the info header here reports it for what it is.
+     * A BMP wrapping a JPEG or PNG (compression 4 or 5, meant for printer drivers) is refused: the JDK's reader
+     * allocates the header's image size at once (a 2 GB array for a 100-byte file, an OutOfMemoryError) and decodes
+     * the embedded image past every check made here (its own dimensions, a JPEG's scans).
      */
-    private void checkBmpHeader(byte[] data) throws ImageTooLarge {
+    private void checkBmpHeader(byte[] data) throws ImageTooLarge, UnsupportedImage {
+        if (data.length >= BMP_COMPRESSION + 4 && littleEndianInt(data, 14) >= 40) {
+            int compression = littleEndianInt(data, BMP_COMPRESSION);
+            if (compression == BI_JPEG || compression == BI_PNG) {
+                throw new UnsupportedImage("a BMP wrapping a " + (compression == BI_JPEG ? "JPEG" : "PNG")
+                        + " (compression " + compression + "); send the JPEG or PNG itself");
+            }
+        }
         Optional<ImageDecoder.Size> size = bmpSize(data);
         if (size.isPresent()) {
             ImageDecoder.checkDimensions(size.get().width(), size.get().height(), limits);

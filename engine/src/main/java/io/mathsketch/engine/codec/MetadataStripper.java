@@ -17,9 +17,18 @@ import java.util.Optional;
  * <p>The one exception is a picture whose EXIF orientation says it is stored turned or mirrored (a phone held
  * sideways): without the EXIF tag it would be shown sideways, so it is decoded, turned upright
  * ({@link Orientation#upright(BufferedImage)}) and written again in its own format, which ImageIO does without any of
- * the source's metadata (a JPEG is re-compressed then, at ImageIO's default quality).
+ * the source's metadata (a JPEG is re-compressed then, at ImageIO's default quality), up to
+ * {@link #MAX_UPRIGHT_PIXELS}; a larger turned picture is not kept.
  */
 public final class MetadataStripper {
+
+    /**
+     * The most pixels a turned picture may declare to be copied upright ({@link Reduction#WORKING_PIXELS}, 2048x2048,
+     * beyond which the engine never holds a picture whole): the copy decodes it whole and encodes it again, and a
+     * 4096x4096 16-bit PNG of 168 KB took 269 MB and 2 s of CPU (a progressive JPEG of that size allocated 1.3 GB),
+     * for a copy that at a phone photo's size is megabytes, over {@code store.max-original-bytes}' 256 KB default.
+     */
+    public static final long MAX_UPRIGHT_PIXELS = Reduction.WORKING_PIXELS;
 
     private MetadataStripper() {
     }
@@ -45,6 +54,10 @@ public final class MetadataStripper {
     }
 
     private static Optional<byte[]> uprightCopy(byte[] image, ImageFormat format, Orientation orientation) {
+        Optional<ImageDecoder.Size> size = ImageDecoder.declaredSize(image);
+        if (size.isEmpty() || size.get().pixels() > MAX_UPRIGHT_PIXELS) {
+            return Optional.empty();
+        }
         try {
             BufferedImage stored = ImageIO.read(new ByteArrayInputStream(image));
             if (stored == null) {

@@ -129,6 +129,20 @@ class MetadataStripperTest {
     }
 
     @Test
+    void aTurnedPictureOverTheUprightLimitIsNotKept() {
+        for (int side : new int[] {2048, 2049}) {
+            byte[] png = MetadataFixtures.pngWithTextAndExif(CanvasRenderer.encode(
+                    new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY), "png"), 6);
+            // MAX_UPRIGHT_PIXELS is 2048x2048: a larger turned picture would be decoded whole and encoded again.
+            assertEquals(side == 2048, MetadataStripper.strip(png).isPresent(), side + "x" + side);
+        }
+        // Not turned: stripped byte by byte whatever its size.
+        byte[] plain = MetadataFixtures.pngWithTextAndExif(CanvasRenderer.encode(
+                new BufferedImage(2049, 2049, BufferedImage.TYPE_BYTE_GRAY), "png"), 1);
+        assertTrue(MetadataStripper.strip(plain).isPresent());
+    }
+
+    @Test
     void anImageWhoseStructureCannotBeWalkedIsNotKept() {
         byte[] jpeg = MetadataFixtures.jpegWithExifGps(CanvasRenderer.encode(picture(), "jpeg"), 1);
         byte[] png = MetadataFixtures.pngWithTextAndExif(CanvasRenderer.encode(picture(), "png"), 1);

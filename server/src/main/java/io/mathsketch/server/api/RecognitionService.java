@@ -14,7 +14,6 @@ import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.Recognizer;
-import io.mathsketch.engine.codec.MetadataStripper;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.preprocess.ImagePreprocessor;
@@ -71,6 +70,7 @@ public final class RecognitionService implements HttpService {
     private final AdminToken adminToken;
     private final BodyBudget bodies;
     private final RecognitionIds ids = new RecognitionIds();
+    private final OriginalImages originals = new OriginalImages();
 
     public RecognitionService(Recognizer recognizer, RecognitionWriter writer, RecognitionStore store,
                               DatabaseStatus databaseStatus, StoreSettings storeSettings, InputLimits limits,
@@ -113,10 +113,10 @@ public final class RecognitionService implements HttpService {
 
         Recognition recognition = recognizer.recognize(new RecognitionRequest(body.input(), options.model(), mode));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        RecognitionRecord record = toRecord(ids.next(now), now, mode, recognition, body,
-                ClientIdFilter.clientOf(req).ownerKey());
-
         boolean wantStore = options.store().orElse(true);
+        RecognitionRecord record = toRecord(ids.next(now), now, mode, recognition, body,
+                ClientIdFilter.clientOf(req).ownerKey(), wantStore);
+
         boolean stored = wantStore && awaitCommit(record);
         if (stored) {
             res.status(Status.CREATED_201);
@@ -291,8 +291,9 @@ public final class RecognitionService implements HttpService {
         }
     }
 
+    /** The row for a recognition; its original is prepared only when it is to be kept ({@code keepOriginal}). */
     private RecognitionRecord toRecord(String id, Instant now, RecognitionRequest.Mode mode, Recognition recognition,
-                                       RecognitionBody body, String owner) {
+                                       RecognitionBody body, String owner, boolean keepOriginal) {
         List<RecognitionRecord.Reading> readings = new ArrayList<>();
         byte[] pixels = new byte[recognition.digits().size() * DigitImage.SIZE];
         int offset = 0;
@@ -305,7 +306,10 @@ public final class RecognitionService implements HttpService {
         List<String> labels = recognition.digits().isEmpty() ? List.of() : recognition.digits().getFirst().labels();
         Optional<byte[]> original;
         Optional<String> contentType;
-        if (body.input() instanceof RecognitionRequest.Input.DigitalInk) {
+        if (!keepOriginal) {
+            original = Optional.empty();
+            contentType = Optional.empty();
+        } else if (body.input() instanceof RecognitionRequest.Input.DigitalInk) {
             // Ink is kept as its JSON text (InkJson.read): the strokes and sizes only, nothing else the client put
             // in the object.
             original = body.original().filter(b -> b.length <= storeSettings.maxOriginalBytes());
@@ -313,7 +317,7 @@ public final class RecognitionService implements HttpService {
         } else {
             // Kept without its metadata (EXIF and GPS, XMP, comments, text chunks), and not at all when its
             // structure cannot be walked: an unstripped copy could leak exactly what stripping is for.
-            original = body.original().flatMap(MetadataStripper::strip)
+            original = body.original().flatMap(originals::kept)
                     .filter(b -> b.length <= storeSettings.maxOriginalBytes());
             // The stored original is served with the type its bytes have, never an echo of the client's header.
             contentType = original.flatMap(ImagePreprocessor::mediaType);
@@ -327,7 +331,8 @@ public final class RecognitionService implements HttpService {
 
     private static int limit(String value) {
         try {
-            int limit = Integer.parseInt(value);
+            // ASCII digits only: Integer.parseInt also reads a sign and any script's digits ("+5", Arabic-Indic 5).
+            int limit = value.chars().allMatch(c -> c >= '0' && c <= '9') ? Integer.parseInt(value) : 0;
             if (limit >= 1 && limit <= MAX_LIMIT) {
                 return limit;
             }

@@ -481,6 +481,8 @@ abstract class AbstractRecognitionApiTest {
                     .encodeToString(raw.getBytes(StandardCharsets.UTF_8)));
         }
         bad.addAll(List.of("limit=0", "limit=101", "limit=abc", "limit=99999999999", "cursor=%00",
+                // A sign, Arabic-Indic and fullwidth digits: Integer.parseInt reads them all as 5.
+                "limit=%2B5", "limit=%D9%A5", "limit=%EF%BC%95",
                 "label=" + "7".repeat(5000), "model=" + "m".repeat(300),
                 // PostgreSQL refuses U+0000 in text: refused before SQL, as on H2.
                 "label=%00", "label=7%00", "model=%00", "model=mnist-cnn%00", "label=7%0A", "model=%7F"));

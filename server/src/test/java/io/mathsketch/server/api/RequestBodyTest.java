@@ -110,6 +110,21 @@ class RequestBodyTest {
     }
 
     @Test
+    void aBodyAfterAnAnswerWithout100ContinueIsNeverReadAsTheRequestsItHolds() throws IOException {
+        // The client waits for 100 Continue, is answered without it (a path, method, parameter or media type refused
+        // from the head), and sends its body anyway, as RFC 9110 10.1.1 allows: its bytes are no request.
+        String smuggled = "GET /api/v1/models HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        for (String head : List.of("POST /api/v1/nowhere HTTP/1.1", "PATCH /api/v1/recognitions HTTP/1.1",
+                "POST /api/v1/recognitions?bogus=1 HTTP/1.1", "PUT /api/v1/recognitions/x/feedback HTTP/1.1")) {
+            String all = read(head + "\r\nHost: localhost\r\nContent-Type: text/plain\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: " + smuggled.length() + "\r\n\r\n" + smuggled);
+            assertTrue(all.startsWith("HTTP/1.1 4"), head + ": " + all);
+            assertEquals(1, all.split("HTTP/1\\.1 ", -1).length - 1, head + ": one answer, then close: " + all);
+            assertFalse(all.contains("\"models\""), all);
+        }
+    }
+
+    @Test
     void aRequestSayingConnectionCloseIsTheConnectionsLast() throws IOException {
         String all = read("GET /observe/health/live HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                 + "GET /api/v1/models HTTP/1.1\r\nHost: localhost\r\n\r\n");

@@ -189,6 +189,20 @@ class RequestRulesTest {
         }
     }
 
+    @Test
+    void anAnswerThatHandsOutAClientIdIsKeptByNoSharedCache() {
+        // A shared cache may store an answer that sets a cookie unless told not to (RFC 9111): one that kept the
+        // page (ETag, Last-Modified) would give every later visitor the same id, and so one history of drawings.
+        for (String path : List.of("/", "/index.html", "/api/v1/models", "/api/v1/stats", "/api/v1/nothing",
+                "/api/v1/recognitions")) {
+            Http.Response response = SERVER.http().asBrowser().get(path);
+            assertTrue(response.header("Set-Cookie").isPresent(), path + ": " + response);
+            String cacheControl = response.header("Cache-Control").orElse("none");
+            assertTrue(cacheControl.startsWith("private"), path + " hands out an id with Cache-Control: "
+                    + cacheControl);
+        }
+    }
+
     private static void assertTwice(String path, String name) {
         Http.Response response = SERVER.http().get(path);
         assertEquals(400, response.status(), path + ": " + response);
