@@ -1,7 +1,9 @@
 package io.mathsketch.server.access;
 
+import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.SetCookie;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -34,6 +36,7 @@ import java.util.Optional;
 public final class ClientIdFilter implements Filter {
 
     private static final HeaderName HEADER = HeaderNames.create(ClientId.HEADER);
+    private static final Header PRIVATE = HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "private");
     /** The longest lifetime browsers honour (Chrome caps cookies at 400 days). */
     private static final Duration COOKIE_LIFETIME = Duration.ofDays(400);
 
@@ -83,6 +86,11 @@ public final class ClientIdFilter implements Filter {
                         .secure(alwaysSecure || req.isSecure())
                         .maxAge(COOKIE_LIFETIME)
                         .build());
+                // Set-Cookie does not keep a shared cache from storing an answer (RFC 9111's security
+                // considerations): the page, with its ETag and Last-Modified, is heuristically cacheable, and a proxy
+                // or CDN that kept it would hand this one id, and so its drawings, to every later visitor. A handler
+                // may set its own Cache-Control after this one, as long as it is private too.
+                res.headers().set(PRIVATE);
                 return fresh;
             });
         }

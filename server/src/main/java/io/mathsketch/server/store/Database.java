@@ -29,7 +29,7 @@ public final class Database implements AutoCloseable {
     private static final int EMBEDDED_START_TRIES = 4;
     /** What {@link #embeddedDefaults} adds to an embedded H2 file URL that does not set it. */
     private static final List<String> EMBEDDED_DEFAULTS =
-            List.of("DB_CLOSE_ON_EXIT=FALSE", "WRITE_DELAY=50", "CACHE_SIZE=4096", "AUTO_COMPACT_FILL_RATE=50");
+            List.of("DB_CLOSE_ON_EXIT=FALSE", "WRITE_DELAY=0", "CACHE_SIZE=4096", "AUTO_COMPACT_FILL_RATE=50");
 
     private final HikariDataSource dataSource;
     private final DbClient client;
@@ -62,7 +62,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(pool);
         DbStatements named = DbStatements.create(statements);
         DbClient client = JdbcClientBuilder.create()
-                .connectionPool(() -> connect(dataSource))
+                .connectionPool(() -> EvictedOnFailedSetup.wrap(connect(dataSource), dataSource::evictConnection))
                 .statements(named)
                 // Bind byte[] with setBytes and strings with setString: the default stream binding makes H2 create
                 // a temporary LOB per parameter (PNG, pixels, readings JSON), the largest cost of an insert there.
@@ -119,19 +119,26 @@ public final class Database implements AutoCloseable {
      * <ul>
      * <li>{@code DB_CLOSE_ON_EXIT=FALSE}: H2 closes itself in a JVM shutdown hook by default, which can run while the
      * server is still committing its last rows; the server closes the pool itself.</li>
-     * <li>{@code WRITE_DELAY=50} (H2: 500 ms) and {@code CACHE_SIZE=4096} KB (H2: 16 MB). H2 keeps every changed page
-     * on the heap until it writes them out, by default after 500 ms or ~19 MB of them, then keeps the written pages
-     * in its page cache: each stored recognition's pages outlived a few young collections and were promoted, so
-     * under load the old generation filled with dead pages and ParallelGC ran a full collection every few seconds
-     * (86-114 ms, every ~2.5 s at 64 connections). Written out every 50 ms and cached briefly, they die young
-     * (docs/benchmarks.md: promoted bytes per request before and after). Inserts append to the indexes (ids and
-     * times grow, owners are few), so a small cache serves them; listings read older pages from the file.</li>
-     * <li>{@code AUTO_COMPACT_FILL_RATE=50} (H2: 90). Every commit rewrites the tail of each index, so a chunk written
-     * 50 ms ago is soon partly dead; at H2's 90% target its background writer kept reading live pages back from the
-     * file and writing them again, each a leaf full of stored PNGs: 28% of the heap allocated under canvas load
-     * (async-profiler, allocation mode) and the objects that filled the old generation between full collections. At
-     * 50% the file may hold up to about twice its live data before chunks are rewritten; wholly dead chunks are freed
-     * either way. Compaction only moves committed pages: what a commit acknowledged stays as durable as before.</li>
+     * <li>{@code WRITE_DELAY=0} (H2: 500 ms): each commit is written to the file before it returns, so a row
+     * answered as stored, a correction or a delete survives the process being killed (SIGKILL, the OOM killer):
+     * at 50 ms the commits of the last 50 ms were lost with it ({@code KilledServerTest}). H2 then runs no background
+     * writer, so it compacts the file only when it closes; chunks left wholly dead are freed at every commit.</li>
+     * <li>{@code CACHE_SIZE=4096} KB (H2: 16 MB). H2 keeps every changed page on the heap until it writes them
+     * out, by default after 500 ms or ~19 MB of them, then keeps the written pages in its page cache: each
+     * stored recognition's pages outlived a few young collections and were promoted, so under load the old
+     * generation filled with dead pages and ParallelGC ran a full collection every few seconds (86-114 ms, every
+     * ~2.5 s at 64 connections). Written out soon (every 50 ms when this was measured, at every commit now) and
+     * cached briefly, they die young (docs/benchmarks.md: promoted bytes per request before and after). Inserts
+     * append to the indexes (ids and times grow, owners are few), so a small cache serves them; listings read
+     * older pages from the file.</li>
+     * <li>{@code AUTO_COMPACT_FILL_RATE=50} (H2: 90). Every commit rewrites the tail of each index, so a chunk
+     * written 50 ms ago is soon partly dead; at H2's 90% target its background writer kept reading live pages
+     * back from the file and writing them again, each a leaf full of stored PNGs: 28% of the heap allocated
+     * under canvas load (async-profiler, allocation mode) and the objects that filled the old generation between
+     * full collections. At 50% the file may hold up to about twice its live data before chunks are rewritten;
+     * wholly dead chunks are freed either way. Compaction only moves committed pages: what a commit acknowledged
+     * stays as durable as before. It is H2's background writer that compacts, so this applies to a URL that sets
+     * a {@code WRITE_DELAY} above 0 of its own.</li>
      * </ul>
      * Server-mode ({@code tcp:}, {@code ssl:}) and in-memory URLs are left alone.
      */

@@ -8,7 +8,7 @@ class DatabaseTest {
 
     @Test
     void anEmbeddedFileDatabaseGetsTheServersSettings() {
-        assertEquals("jdbc:h2:file:./data/db/mathsketch;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=50;CACHE_SIZE=4096"
+        assertEquals("jdbc:h2:file:./data/db/mathsketch;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=4096"
                 + ";AUTO_COMPACT_FILL_RATE=50",
                 Database.embeddedDefaults("jdbc:h2:file:./data/db/mathsketch"));
     }
