@@ -1,7 +1,8 @@
 /**
  * The drawing surface. Strokes are kept in a resolution-independent "logical" space 280 units high (280 wide for a
- * digit, 560 for a number), so resizing the window or rotating a phone never loses the drawing, and the exported
- * image has the same size on every device. The visible canvas is scaled by devicePixelRatio for sharp ink.
+ * digit, 560 for a number, 840 for an expression: main.js's MODE_LOOK), so resizing the window or rotating a phone
+ * never loses the drawing, and the exported image has the same size on every device. The visible canvas is scaled
+ * by devicePixelRatio for sharp ink.
  *
  * Events (`change`, detail.reason): "drawing" while a stroke grows, "stroke" when one ends, "undo", "clear", "fit".
  */

@@ -24,8 +24,14 @@ import java.util.SplittableRandom;
 public final class ExpressionWriter {
 
     private static final Symbol[] OPERATORS = {Symbol.PLUS, Symbol.MINUS, Symbol.TIMES, Symbol.DIVIDE};
-    /** Symbols per expression at the most; the index of a symbol's drawing is {@code index * this + position}. */
-    private static final int MAX_SYMBOLS = 64;
+    /**
+     * Drawings set aside per expression: symbol {@code position} of expression {@code index} is drawn as drawing
+     * {@code index * this + position}, so no two symbols share a drawing, and an expression holds at most this many
+     * symbols. A seed stride, not the engine's symbol limit ({@code ExpressionLayout.MAX_SYMBOLS}, 64 too today):
+     * changing it would change every expression written, so it does not follow that limit; ExpressionWriterTest
+     * fails if the limit outgrows it.
+     */
+    private static final int DRAWINGS_PER_EXPRESSION = 64;
     /** A decimal point's ink is at least this share of the line's height clear of the digit before it. */
     private static final double POINT_GAP = 0.04;
 
@@ -52,8 +58,8 @@ public final class ExpressionWriter {
     }
 
     private HandwrittenExpression draw(List<Symbol> symbols, long index, SplittableRandom random) {
-        if (symbols.size() > MAX_SYMBOLS) {
-            throw new IllegalArgumentException("at most " + MAX_SYMBOLS + " symbols");
+        if (symbols.size() > DRAWINGS_PER_EXPRESSION) {
+            throw new IllegalArgumentException("at most " + DRAWINGS_PER_EXPRESSION + " symbols");
         }
         double lineHeight = 50 + random.nextDouble() * 40;
         double margin = lineHeight * 0.6, height = lineHeight * 2, top = (height - lineHeight) / 2;
@@ -66,7 +72,7 @@ public final class ExpressionWriter {
             double width = lineHeight * widthFactor(symbol) * (0.85 + 0.3 * random.nextDouble());
             Box box = new Box((int) Math.round(x), (int) Math.round(top), (int) Math.round(width),
                     (int) Math.round(lineHeight));
-            long drawing = index * MAX_SYMBOLS + position;
+            long drawing = index * DRAWINGS_PER_EXPRESSION + position;
             String style;
             List<Stroke> strokes;
             if (symbol.isDigit()) {

@@ -8,7 +8,9 @@ import io.mathsketch.engine.expression.ExpressionException;
 import io.mathsketch.engine.expression.ExpressionParser;
 import io.mathsketch.engine.expression.Symbol;
 import io.mathsketch.engine.image.Stroke;
+import io.mathsketch.engine.symbols.ExpressionLayout;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
@@ -28,6 +30,15 @@ class ExpressionWriterTest {
         for (int i = 0; i < a.ink().strokes().size(); i++) {
             assertTrue(Arrays.equals(a.ink().strokes().get(i).x(), b.ink().strokes().get(i).x()));
         }
+    }
+
+    @Test
+    void anExpressionAsLongAsTheEngineReadsCanBeWritten() {
+        // Each symbol of an expression gets a drawing of its own within the writer's seed stride: an engine that
+        // reads longer expressions than the stride holds needs a decision (a larger stride changes every expression).
+        List<Symbol> longest = Collections.nCopies(ExpressionLayout.MAX_SYMBOLS, Symbol.digit(7));
+
+        assertEquals(ExpressionLayout.MAX_SYMBOLS, writer.draw(longest, 3).symbols().size());
     }
 
     @Test

@@ -21,10 +21,12 @@ final class StoredInk {
     /** The stored original's content type (column {@code content_type}), and what a client accepts to get the JSON. */
     static final String MEDIA_TYPE = "application/vnd.mathsketch.ink+json";
     /**
-     * Longest side of a drawn ink, in pixels: the drawing page's widest surface (a number, 560 x 280 units). Ink
-     * written on a larger surface is drawn scaled down to it, so a picture costs the same whatever units it came in.
+     * Longest side of a drawn ink, in pixels: the drawing page's widest surface (an expression, 840 x 280 units; the
+     * page's sketchpad.js and main.js hold the fact, StoredInkTest fails if this drifts from them), so the page's ink
+     * is drawn a pixel a unit. Ink written on a larger surface is drawn scaled down to it, so a picture costs the
+     * same whatever units it came in.
      */
-    static final int MAX_SIDE = 560;
+    static final int MAX_SIDE = 840;
 
     private static final InkRenderer RENDERER = new InkRenderer();
 

@@ -7,11 +7,16 @@ import io.mathsketch.engine.config.InputLimits;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Stored ink is drawn within today's limits, and ink stored under larger ones is not an error. */
@@ -24,6 +29,31 @@ class StoredInkTest {
     void storedInkIsDrawnAsPng() throws IOException {
         byte[] png = StoredInk.png(stored, InputLimits.DEFAULT).orElseThrow();
         assertEquals(280, ImageIO.read(new ByteArrayInputStream(png)).getWidth());
+    }
+
+    @Test
+    void theLongestSideIsThePagesWidestSurface() throws IOException {
+        // The page's surfaces are LOGICAL_HEIGHT units high and each mode's aspect times that wide.
+        String sketchpad = page("sketchpad.js"), main = page("main.js");
+        int height = Integer.parseInt(match(sketchpad, "export const LOGICAL_HEIGHT = (\\d+);").getFirst());
+        int from = main.indexOf("const MODE_LOOK"), to = main.indexOf("});", from);
+        int widest = match(main.substring(from, to), "aspect: (\\d+)").stream().mapToInt(Integer::parseInt).max()
+                .orElseThrow();
+
+        assertEquals(height * widest, StoredInk.MAX_SIDE, "the page's widest surface, in units");
+    }
+
+    @Test
+    void inkWrittenOnThePagesWidestSurfaceIsDrawnAPixelAUnit() throws IOException {
+        int width = StoredInk.MAX_SIDE, height = width / 3;
+        byte[] ink = ("{\"width\": " + width + ", \"height\": " + height + ", \"penWidth\": 18, \"strokes\": ["
+                + "{\"points\": [[120, 60], [120, 220]]}, {\"points\": [[700, 60], [760, 220]]}]}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(StoredInk.png(ink, InputLimits.DEFAULT)
+                .orElseThrow()));
+        assertEquals(width, picture.getWidth());
+        assertEquals(height, picture.getHeight());
     }
 
     @Test
@@ -40,5 +70,18 @@ class StoredInkTest {
         InputLimits lowered = InputLimits.builder().maxInkStrokePoints(1).build();
 
         assertTrue(StoredInk.png(stored, lowered).isEmpty(), "the caller serves the 28x28 input instead");
+    }
+
+    private static String page(String script) throws IOException {
+        try (InputStream in = StoredInkTest.class.getResourceAsStream("/web/js/" + script)) {
+            assertNotNull(in, script);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<String> match(String text, String regex) {
+        List<String> found = Pattern.compile(regex).matcher(text).results().map(r -> r.group(1)).toList();
+        assertTrue(!found.isEmpty(), "no " + regex);
+        return found;
     }
 }
