@@ -60,6 +60,12 @@ public record PhotoConfig(String name, long seed, List<int[]> frames, Range digi
      */
     public static final PhotoConfig NUMBER_TEST = TEST.renamed("number-photo-test", 0x9407_2011L);
 
+    /**
+     * The camera of the font digits ({@code corpus.fonts}, {@code FontDigitQualityTest}): the test conditions with a
+     * seed of their own, each font digit's canvas export photographed by {@link PaperCamera}.
+     */
+    public static final PhotoConfig FONT_TEST = TEST.renamed("font-photo-test", 0x9407_3011L);
+
     /** The camera of the number photos to tune on: the test conditions with yet another seed. */
     public static final PhotoConfig NUMBER_TUNING = TEST.renamed("number-photo-tuning", 0x9407_2021L);
 
@@ -108,7 +114,8 @@ public record PhotoConfig(String name, long seed, List<int[]> frames, Range digi
                 gradient, vignette, exposure, grain, blur, jpegQualities, specks, edgeChance, pens, papers, pressure);
     }
 
-    private PhotoConfig renamed(String newName, long newSeed) {
+    /** The same conditions under another name, drawn with another seed (a set of its own, such as a training set). */
+    public PhotoConfig renamed(String newName, long newSeed) {
         return new PhotoConfig(newName, newSeed, frames, digitHeight, minDigitPixels, shadowChance, shadowDepth,
                 gradient, vignette, exposure, grain, blur, jpegQualities, specks, edgeChance, pens, papers, pressure);
     }
