@@ -98,7 +98,10 @@ normal_row() { # what name
   local r
   r=$(cat "$work/normal-$2.json")
   normal_failures=$(( $(json non2xx "$r") + $(json failed "$r") ))
-  say "| $1 | $(json completed "$r") | $(json p50_ms "$r") | $(json p99_ms "$r") | $(json max_ms "$r") | $(json non2xx "$r") / $(json failed "$r") |"
+  local statuses=""
+  # Which refusal it was (the first status when there are several), so that a failed check says what to look at.
+  [ "$(json non2xx "$r")" = 0 ] || statuses=" ($(json non2xx_by_status "$r" | tr -d '{}"'))"
+  say "| $1 | $(json completed "$r") | $(json p50_ms "$r") | $(json p99_ms "$r") | $(json max_ms "$r") | $(json non2xx "$r")$statuses / $(json failed "$r") |"
 }
 
 : > "$report"

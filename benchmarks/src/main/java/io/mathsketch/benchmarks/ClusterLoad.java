@@ -181,16 +181,10 @@ public final class ClusterLoad {
         long[] sorted = Arrays.copyOf(latencies, ok);
         Arrays.sort(sorted);
         int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
-        StringBuilder byStatus = new StringBuilder();
-        failures.forEach((status, count) -> byStatus.append(byStatus.isEmpty() ? "" : ", ")
-                .append('"').append(status).append("\": ").append(count));
-        StringBuilder ioErrors = new StringBuilder();
-        errors.forEach((message, count) -> ioErrors.append(ioErrors.isEmpty() ? "" : ", ").append('"')
-                .append(message.replace("\\", "\\\\").replace("\"", "'")).append("\": ").append(count));
         return String.format(Locale.ROOT, "{\"ok\": %d, \"failed\": %d, \"failed_by_status\": {%s}, \"io_errors\": {%s}, "
                         + "\"first_failure_ms\": %d, \"last_failure_ms\": %d, \"acknowledged\": %d, \"rps\": %.1f, "
                         + "\"p50_ms\": %.3f, \"p99_ms\": %.3f, \"max_ms\": %.3f, \"connections\": %d, \"seconds\": %.2f}",
-                ok, failed, byStatus, ioErrors, firstFailure, lastFailure, acknowledged.size(), ok / elapsed,
+                ok, failed, CountsJson.members(failures), CountsJson.members(errors), firstFailure, lastFailure, acknowledged.size(), ok / elapsed,
                 OpenLoopLoad.percentile(sorted, 50), OpenLoopLoad.percentile(sorted, 99),
                 OpenLoopLoad.percentile(sorted, 100), connections, elapsed);
     }

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -49,7 +51,7 @@ import java.util.concurrent.locks.LockSupport;
  * send their header. With {@code none} no request carries an id, so the server makes a new owner for every
  * request, which no real client causes at this rate (each owner is a random key in the owner index).
  *
- * Prints one JSON object: requests scheduled and completed (recorded part), non-2xx answers, failed requests (I/O
+ * Prints one JSON object: requests scheduled and completed (recorded part), non-2xx answers (and by status), failed requests (I/O
  * errors, a response this client cannot read, or still unanswered 30 s after the schedule ended), achieved rate
  * (completed requests over the time from the first scheduled send to the last answer, so a server that falls behind
  * shows a rate below the target), latency percentiles in milliseconds and the client's CPU time per recorded request.
@@ -73,6 +75,8 @@ public final class OpenLoopLoad {
     private int nextRequest;
     private int recorded;
     private long non2xx;
+    /** The non-2xx answers by status, so that a report says which refusal it was. */
+    private final Map<Integer, Long> non2xxByStatus = new TreeMap<>();
     private long failed;
     /** Requests answered or failed, warm-up included: each phase runs until its own are. */
     private long answered;
@@ -126,9 +130,10 @@ public final class OpenLoopLoad {
         double measuredSeconds = (Math.max(scheduleEnd, load.lastRecordedAnswer) - start) / 1e9;
         System.out.printf(Locale.ROOT, "{\"scheduled\": %d, \"completed\": %d, \"target_rps\": %.1f, \"rps\": %.1f, "
                         + "\"p50_ms\": %.3f, \"p95_ms\": %.3f, \"p99_ms\": %.3f, \"max_ms\": %.3f, \"non2xx\": %d, "
-                        + "\"failed\": %d, \"connections\": %d, \"client_ids\": %b, \"client_cpu_us_per_request\": %.1f}%n",
+                        + "\"non2xx_by_status\": {%s}, \"failed\": %d, \"connections\": %d, \"client_ids\": %b, \"client_cpu_us_per_request\": %.1f}%n",
                 measuredRequests, done, rate, done / measuredSeconds, percentile(sorted, 50), percentile(sorted, 95),
-                percentile(sorted, 99), percentile(sorted, 100), load.non2xx, load.failed + unanswered, connections,
+                percentile(sorted, 99), percentile(sorted, 100), load.non2xx, CountsJson.members(load.non2xxByStatus),
+                load.failed + unanswered, connections,
                 clientIds,
                 done == 0 ? Double.NaN : clientCpuNanos / 1e3 / done);
         System.exit(0);
@@ -224,6 +229,7 @@ public final class OpenLoopLoad {
         lastRecordedAnswer = Math.max(lastRecordedAnswer, now);
         if (status / 100 != 2) {
             non2xx++;
+            non2xxByStatus.merge(status, 1L, Long::sum);
         }
     }
 
