@@ -58,7 +58,9 @@ if [ ! -f "$base/benchmarks/target/benchmarks.jar" ]; then
   git archive "$commit" | tar -x -C "$base"
   # A private Maven repository chosen in this checkout's untracked .mvn/maven.config applies to the baseline too.
   [ -f .mvn/maven.config ] && cp .mvn/maven.config "$base/.mvn/maven.config"
-  (cd "$base" && ./mvnw -B -ntp -q -pl benchmarks -am package -Dmaven.test.skip=true) ||
+  # -DskipTests, not -Dmaven.test.skip: the corpus module depends on the engine's test jar, which only a build that
+  # compiles the tests makes; with it skipped the baseline built only where an earlier install had left that jar.
+  (cd "$base" && ./mvnw -B -ntp -q -pl benchmarks -am package -DskipTests) ||
     { rm -rf "$base"; echo "ERROR: could not build the baseline $commit" >&2; exit 2; }
 fi
 
