@@ -49,12 +49,7 @@ class InkNumberTuning {
         if (System.getProperty("line") != null) {
             return;
         }
-        int count = Integer.getInteger("numbers", 800), first = Integer.getInteger("first", 0);
-        InkNumberWriter writer = new InkNumberWriter(InkNumberWriter.Config.TUNING);
-        List<InkNumberWriter.Written> numbers = new ArrayList<>();
-        for (int i = first; i < first + count; i++) {
-            numbers.add(writer.number(i));
-        }
+        List<InkNumberWriter.Written> numbers = tuningNumbers();
         try (DjlRecognizer recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(Checkout.models())
                 .model("mnist-cnn").workers(1).batching(Batching.builder().queueCapacity(64).build()).build())) {
             CachedScorer scorer = new CachedScorer(recognizer);
@@ -83,6 +78,17 @@ class InkNumberTuning {
         }
     }
 
+    /** The tuning hands' numbers {@code -Dfirst} (0) on, {@code -Dnumbers} (800) of them. */
+    private static List<InkNumberWriter.Written> tuningNumbers() {
+        int count = Integer.getInteger("numbers", 800), first = Integer.getInteger("first", 0);
+        InkNumberWriter writer = new InkNumberWriter(InkNumberWriter.Config.TUNING);
+        List<InkNumberWriter.Written> numbers = new ArrayList<>();
+        for (int i = first; i < first + count; i++) {
+            numbers.add(writer.number(i));
+        }
+        return numbers;
+    }
+
     /**
      * With {@code -Dline}: the same numbers read with the grouping's default weights, without and with the committed
      * line reader, at the line weights ({@code -DlineWeights}) and counts of readings rescored
@@ -93,12 +99,7 @@ class InkNumberTuning {
         if (System.getProperty("line") == null) {
             return;
         }
-        int count = Integer.getInteger("numbers", 800), first = Integer.getInteger("first", 0);
-        InkNumberWriter writer = new InkNumberWriter(InkNumberWriter.Config.TUNING);
-        List<InkNumberWriter.Written> numbers = new ArrayList<>();
-        for (int i = first; i < first + count; i++) {
-            numbers.add(writer.number(i));
-        }
+        List<InkNumberWriter.Written> numbers = tuningNumbers();
         ModelLoader loader = new ModelLoader("OnnxRuntime", Device.cpu(), 1);
         try (DjlRecognizer recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(Checkout.models())
                 .model("mnist-cnn").workers(1).batching(Batching.builder().queueCapacity(64).build()).build());
