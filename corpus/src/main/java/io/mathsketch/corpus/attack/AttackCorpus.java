@@ -110,6 +110,9 @@ public final class AttackCorpus {
                 inkBody(AttackInks.vanishingPen()));
         everyMode(attacks, "ink-faintest-pen", Expect.REFUSED, "application/json",
                 inkBody(AttackInks.faintestPen(limits)));
+        // Read the same in every mode, before any drawing: sent once.
+        add(attacks, "ink-huge-times-rewritten", Expect.READ_OR_REFUSED, "POST", RECOGNITIONS + "?store=false",
+                "application/json", inkBody(AttackInks.hugeTimesRewritten(limits)));
     }
 
     private static byte[] inkBody(String ink) {

@@ -2,6 +2,7 @@ package io.mathsketch.corpus.attack;
 
 import io.mathsketch.engine.config.InputLimits;
 
+import java.util.Collections;
 import java.util.Random;
 
 /**
@@ -58,6 +59,21 @@ public final class AttackInks {
         long room = Math.min(limits.maxPayloadBytes(), 64 << 20) - 4096;
         int strokes = (int) Math.max(1, Math.min(limits.maxInkStrokes(), room / strokeBytes));
         return ink(random(strokes, points, 560, 280, 3), "560", "280", "18");
+    }
+
+    /**
+     * One dot timed 1e308, as many times as fit {@code limits}, in an ink object with a member of its own: the server
+     * keeps such an ink as the text it writes of it, where each time of six characters once took 309 (some 200
+     * million characters for 8 MB, an {@code OutOfMemoryError} before anything was drawn).
+     */
+    public static String hugeTimesRewritten(InputLimits limits) {
+        String point = "[1,1,1e308]";
+        long room = (Math.min(limits.maxPayloadBytes(), 64 << 20) - 4096) / (point.length() + 1);
+        int perStroke = Math.min(10_000, limits.maxInkStrokePoints());
+        int strokes = (int) Math.max(1, Math.min(limits.maxInkStrokes(), room / perStroke));
+        String stroke = "{\"points\":[" + String.join(",", Collections.nCopies(perStroke, point)) + "]}";
+        return "{\"tool\":\"pen\",\"strokes\":[" + String.join(",", Collections.nCopies(strokes, stroke))
+                + "],\"width\":28,\"height\":28,\"penWidth\":2}";
     }
 
     /** {@code strokes} strokes of {@code points} random whole points in [0, width) x [0, height), as JSON. */

@@ -57,6 +57,19 @@ class AttackCorpusTest {
     }
 
     @Test
+    void theRewrittenInkFillsThePayloadWithTimesOf1e308AndAMemberOfItsOwn() throws Exception {
+        byte[] body = body(corpus.get("ink-huge-times-rewritten"));
+        assertTrue(body.length <= LIMITS.maxPayloadBytes() && body.length > LIMITS.maxPayloadBytes() / 2,
+                body.length + " bytes");
+        String text = new String(body, StandardCharsets.US_ASCII);
+        assertTrue(text.startsWith("{\"ink\":{\"tool\":"), text.substring(0, 32));
+        io.mathsketch.engine.image.Ink ink = io.mathsketch.engine.ink.InkJson.read(
+                text.substring("{\"ink\":".length(), text.length() - 1), InputLimits.DEFAULT);
+        assertEquals(1e308, ink.strokes().getFirst().time()[0]);
+        assertTrue(ink.pointCount() * 12L > body.length * 9L / 10, ink.pointCount() + " points");
+    }
+
+    @Test
     void theInkVerdictAllowsOnlyInkTooLarge() {
         Attack ink = corpus.get("ink-huge-pen-expression");
         String problem = "application/problem+json";

@@ -94,6 +94,21 @@ class InkJsonTest {
         }
     }
 
+    /**
+     * A time of 1e308, six characters in a body, is written in six, not in its 309 digits: the server writes the ink
+     * of every body with members of its own, and 8 MB of such points came to some 200 million characters.
+     */
+    @Test
+    void writesVeryLargeNumbersNoLongerThanTheirShortestForm() throws RecognitionException {
+        Ink ink = new Ink(List.of(new Stroke(new double[] {1, 2, 3}, new double[] {1, 2, 3},
+                new double[] {1e308, -1.5e15, 999_999_999_999_999.0}, new double[0])), 28, 28, 2);
+        String json = InkJson.write(ink);
+        assertTrue(json.startsWith("{\"strokes\":[{\"points\":[[1,1,1E+308],[2,2,-1.5E+15],[3,3,999999999999999]]}"),
+                json);
+        assertArrayEquals(ink.strokes().getFirst().time(), InkJson.read(json, InputLimits.DEFAULT).strokes()
+                .getFirst().time());
+    }
+
     @Test
     void writesVerySmallAndFractionalNumbersSoThatTheyReadBackExactly() throws RecognitionException {
         Ink ink = new Ink(List.of(new Stroke(new double[] {12, 123.456789}, new double[] {1e-7, 999.5},

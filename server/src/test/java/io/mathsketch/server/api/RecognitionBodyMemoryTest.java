@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +60,25 @@ class RecognitionBodyMemoryTest {
                     throw overloaded;
                 }));
         assertSame(overloaded, thrown);
+    }
+
+    /**
+     * The text kept of an ink with a member of its own is written from the numbers read: a time of 1e308, six
+     * characters sent, was written in its 309 digits, and 8 MB of such points filled the 512 MB heap while the body
+     * was parsed (attack corpus: {@code ink-huge-times-rewritten}).
+     */
+    @Test
+    void theInkTextKeptOfABodyIsAboutAsLargeAsTheBody() throws Exception {
+        String points = String.join(",", Collections.nCopies(1_000, "[1,1,1e308]"));
+        byte[] body = ("{\"ink\": {\"tool\": \"pen\", \"strokes\": [{\"points\": [" + points + "]}], \"width\": 28,"
+                + " \"height\": 28, \"penWidth\": 2}}").getBytes(StandardCharsets.UTF_8);
+
+        RecognitionBody parsed = RecognitionBody.parse(JSON, body, InputLimits.DEFAULT, bytes -> { });
+
+        assertInstanceOf(RecognitionRequest.Input.DigitalInk.class, parsed.input());
+        byte[] kept = parsed.original().orElseThrow();
+        // "1E+308": one character more than sent, where it was 304 more.
+        assertTrue(kept.length < 2L * body.length, kept.length + " bytes kept of a body of " + body.length);
     }
 
     @Test
