@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * GIF without comment extensions and application extensions (XMP, editor data), except the NETSCAPE2.0 /
- * ANIMEXTS1.0 loop count that animation needs. Image data, colour tables and graphic control blocks stay.
+ * GIF with only the blocks a browser uses to show it: image data, colour tables, graphic control extensions (delays,
+ * transparency) and the NETSCAPE2.0 / ANIMEXTS1.0 loop count that animation needs. Every other extension is dropped:
+ * comments, application extensions (XMP, editor data), plain text extensions (text no browser draws) and labels no
+ * decoder knows, which decoders skip.
  */
 final class GifMetadata {
 
-    private static final int EXTENSION = 0x21, IMAGE = 0x2C, TRAILER = 0x3B, COMMENT = 0xFE, APPLICATION = 0xFF;
+    private static final int EXTENSION = 0x21, IMAGE = 0x2C, TRAILER = 0x3B, GRAPHIC_CONTROL = 0xF9, APPLICATION = 0xFF;
 
     private GifMetadata() {
     }
@@ -39,7 +41,7 @@ final class GifMetadata {
                 }
                 boolean loop = label == APPLICATION && (applicationIs(gif, start, "NETSCAPE2.0")
                         || applicationIs(gif, start, "ANIMEXTS1.0"));
-                if (label != COMMENT && (label != APPLICATION || loop)) {
+                if (label == GRAPHIC_CONTROL || loop) {
                     out.write(gif, start, at - start);
                 }
             } else if (block == IMAGE && at + 10 <= gif.length) {

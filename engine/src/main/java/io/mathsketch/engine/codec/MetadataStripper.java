@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * Removes what an image file says besides its pixels before it is kept: camera and GPS data (EXIF), XMP, IPTC,
- * comments and text chunks, embedded thumbnails, editing software, timestamps. What rendering needs stays: the
- * pixels, palette, transparency and colour information (gamma, chromaticities, sRGB intent, ICC profile, Adobe
- * colour transform). The compressed pixels are copied byte for byte, so nothing is lost in quality.
+ * comments and text chunks, embedded thumbnails, editing software, timestamps, a BMP's linked colour profile (a path
+ * on the sender's machine), and bytes outside the image's structure. What rendering needs stays: the pixels, palette,
+ * transparency and colour information (gamma, chromaticities, sRGB intent, ICC profile, Adobe colour transform; a BMP
+ * is kept as sRGB). The compressed pixels are copied byte for byte, so nothing is lost in quality.
  *
  * <p>The one exception is a picture whose EXIF orientation says it is stored turned or mirrored (a phone held
  * sideways): without the EXIF tag it would be shown sideways, so it is decoded, turned upright
@@ -35,8 +36,7 @@ public final class MetadataStripper {
 
     /**
      * The image without its metadata, or empty when its structure cannot be walked safely (then nothing should be
-     * kept: keeping it unstripped could leak what this class exists to remove). BMP has no metadata blocks and is
-     * returned as it is.
+     * kept: keeping it unstripped could leak what this class exists to remove).
      */
     public static Optional<byte[]> strip(byte[] image) {
         return ImageFormat.of(image).flatMap(format -> {
@@ -48,7 +48,7 @@ public final class MetadataStripper {
                 case PNG -> PngMetadata.strip(image);
                 case JPEG -> JpegMetadata.strip(image);
                 case GIF -> GifMetadata.strip(image);
-                case BMP -> Optional.of(image);
+                case BMP -> BmpMetadata.strip(image);
             };
         });
     }

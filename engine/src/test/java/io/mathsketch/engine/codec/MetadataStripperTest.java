@@ -4,15 +4,22 @@ import io.mathsketch.engine.testing.CanvasRenderer;
 import io.mathsketch.engine.testing.MetadataFixtures;
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -100,6 +107,64 @@ class MetadataStripperTest {
     }
 
     @Test
+    void aGifLosesTextAndUnknownExtensions() {
+        byte[] plain = CanvasRenderer.encode(picture(), "gif");
+        byte[] tagged = MetadataFixtures.gifWithTextExtensions(plain);
+        assertArrayEquals(pixels(plain), pixels(tagged), "decoders skip both extensions");
+
+        byte[] stripped = MetadataStripper.strip(tagged).orElseThrow();
+
+        assertFalse(MetadataFixtures.contains(stripped, SECRET));
+        assertArrayEquals(plain, stripped, "what is left is exactly the GIF before the extensions were added");
+    }
+
+    @Test
+    void aBmpLosesItsLinkedProfileAndTheBytesAroundItsPixels() {
+        byte[] plain = CanvasRenderer.encode(picture(), "bmp");
+        byte[] tagged = MetadataFixtures.bmpWithHiddenData(plain);
+        assertArrayEquals(pixels(plain), pixels(tagged), "the fixture decodes");
+        assertTrue(MetadataFixtures.contains(tagged, SECRET));
+
+        byte[] stripped = MetadataStripper.strip(tagged).orElseThrow();
+
+        assertFalse(MetadataFixtures.contains(stripped, SECRET), "profile path and trailing bytes");
+        assertEquals(Optional.of("image/bmp"), ImageDecoder.mediaType(stripped));
+        assertEquals(14 + 124 + (plain.length - 54), stripped.length, "headers and pixels, nothing else");
+        assertArrayEquals(pixels(plain), pixels(stripped));
+        // A BMP with nothing to drop keeps its bytes; a truncated one is not kept.
+        assertArrayEquals(plain, MetadataStripper.strip(plain).orElseThrow());
+        assertEquals(Optional.empty(), MetadataStripper.strip(Arrays.copyOf(plain, plain.length - 1)));
+    }
+
+    @Test
+    void aBmpOfEveryLayoutLosesTheBytesAfterItsPixels() throws IOException {
+        BufferedImage grey = new BufferedImage(64, 48, BufferedImage.TYPE_BYTE_GRAY);
+        grey.createGraphics().drawImage(picture(), 0, 0, null);
+        BufferedImage twoColours = new BufferedImage(64, 48, BufferedImage.TYPE_BYTE_BINARY);
+        twoColours.createGraphics().drawImage(picture(), 0, 0, null);
+        byte[] grey4 = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            grey4[i] = (byte) (i * 17);
+        }
+        BufferedImage sixteenColours = new BufferedImage(64, 48, BufferedImage.TYPE_BYTE_BINARY,
+                new IndexColorModel(4, 16, grey4, grey4, grey4));
+        sixteenColours.createGraphics().drawImage(picture(), 0, 0, null);
+        Map<String, byte[]> layouts = Map.of("8-bit palette", bmp(grey, "BI_RGB"),
+                "1-bit palette", bmp(twoColours, "BI_RGB"), "RLE8", bmp(grey, "BI_RLE8"),
+                "RLE4", bmp(sixteenColours, "BI_RLE4"), "16-bit bit fields", bmp(picture(), "BI_BITFIELDS"));
+        for (Map.Entry<String, byte[]> layout : layouts.entrySet()) {
+            byte[] plain = layout.getValue();
+            byte[] trailing = ByteBuffer.allocate(plain.length + SECRET.length).put(plain).put(SECRET).array();
+
+            byte[] stripped = MetadataStripper.strip(trailing).orElseThrow();
+
+            assertFalse(MetadataFixtures.contains(stripped, SECRET), layout.getKey());
+            assertEquals(plain.length, stripped.length, layout.getKey());
+            assertArrayEquals(pixels(plain), pixels(stripped), layout.getKey());
+        }
+    }
+
+    @Test
     void aPictureStoredSidewaysIsKeptUprightWithoutItsMetadata() throws IOException {
         BufferedImage sideways = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = sideways.createGraphics();
@@ -160,6 +225,21 @@ class MetadataStripperTest {
         g.fillOval(10, 8, 30, 30);
         g.dispose();
         return image;
+    }
+
+    private static byte[] bmp(BufferedImage image, String compression) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("bmp").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionType(compression);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
     }
 
     private static int[] pixels(byte[] encoded) {

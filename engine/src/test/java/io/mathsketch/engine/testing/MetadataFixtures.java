@@ -2,7 +2,9 @@ package io.mathsketch.engine.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Images carrying the metadata a phone or an editor writes, to check that none of it is kept: every block added here
@@ -68,6 +70,58 @@ public final class MetadataFixtures {
         subBlocks(out, ("<x:xmpmeta>" + SECRET + "</x:xmpmeta>").getBytes(StandardCharsets.UTF_8));
         out.write(gif, afterHeader, gif.length - afterHeader);
         return out.toByteArray();
+    }
+
+    /**
+     * The GIF with a plain text extension and an extension of a label no decoder knows before its first image, each
+     * holding {@link #SECRET}: decoders skip both, so neither is needed to show the picture.
+     */
+    public static byte[] gifWithTextExtensions(byte[] gif) {
+        int flags = gif[10] & 0xFF;
+        int afterHeader = 13 + ((flags & 0x80) == 0 ? 0 : 3 << ((flags & 0x07) + 1));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(gif, 0, afterHeader);
+        out.write(0x21);
+        out.write(0x01);
+        out.write(12);
+        out.writeBytes(new byte[12]); // text grid position and size, cell size, colours
+        subBlocks(out, SECRET.getBytes(StandardCharsets.UTF_8));
+        out.write(0x21);
+        out.write(0x77);
+        subBlocks(out, SECRET.getBytes(StandardCharsets.UTF_8));
+        out.write(gif, afterHeader, gif.length - afterHeader);
+        return out.toByteArray();
+    }
+
+    /**
+     * A 24-bit BMP as ImageIO writes it (a 40-byte info header, no palette) rewritten with a version 5 header whose
+     * colour profile is linked: a path on the sender's machine naming {@link #SECRET}, placed between the header and
+     * the pixels (the JDK's reader opens no linked profile unless told to), and {@link #SECRET} again after the
+     * pixels, where nothing reads it.
+     */
+    public static byte[] bmpWithHiddenData(byte[] bmp) {
+        ByteBuffer in = ByteBuffer.wrap(bmp).order(ByteOrder.LITTLE_ENDIAN);
+        int pixels = in.getInt(10);
+        if (in.getInt(14) != 40 || pixels != 14 + 40) {
+            throw new IllegalArgumentException("not a BMP with a 40-byte info header and no palette");
+        }
+        byte[] path = Arrays.copyOf(("C:\\Users\\" + SECRET + "\\colour.icm\0").getBytes(StandardCharsets.ISO_8859_1),
+                48);
+        byte[] secret = SECRET.getBytes(StandardCharsets.UTF_8);
+        int header = 124;
+        int offset = 14 + header + path.length;
+        ByteBuffer out = ByteBuffer.allocate(offset + bmp.length - pixels + secret.length)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        out.put((byte) 'B').put((byte) 'M').putInt(out.capacity()).putInt(0).putInt(offset);
+        out.putInt(header).put(bmp, 18, 36); // width to colours important, as they were
+        out.putInt(0).putInt(0).putInt(0).putInt(0); // colour masks: none for BI_RGB
+        out.putInt(0x4C494E4B); // colour space 'LINK': the profile is a file named by the path
+        out.put(new byte[36 + 12]); // end points and gamma
+        out.putInt(4).putInt(header).putInt(path.length).putInt(0); // intent, profile offset and size, reserved
+        out.put(path);
+        out.put(bmp, pixels, bmp.length - pixels);
+        out.put(secret);
+        return out.array();
     }
 
     /** Whether {@code needle} occurs in {@code haystack}. */
