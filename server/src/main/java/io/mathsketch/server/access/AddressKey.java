@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 
 /**
  * The key every per-address limit counts a client under (rate limits, the share of the decode budget): an IPv4
@@ -12,6 +13,8 @@ import java.net.UnknownHostException;
  * fresh bucket for every request.
  */
 final class AddressKey {
+
+    private static final Pattern IPV4_WITH_PORT = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}:[0-9]{1,5}");
 
     private AddressKey() {
     }
@@ -30,13 +33,16 @@ final class AddressKey {
 
     /**
      * The key of an address written as text (an {@code X-Forwarded-For} entry): an IPv6 literal, bracketed or not,
-     * with or without a zone, is keyed by its /64; anything else is kept as written. Never a name lookup: only text
-     * of hex digits, dots and colons is parsed, which the JDK reads as a literal or refuses.
+     * with or without a zone, is keyed by its /64, and an IPv4 address by itself; a port after either (some proxies
+     * append the client's, which changes with every connection) is dropped; anything else is kept as written. Never a
+     * name lookup: only text of hex digits, dots and colons is parsed, which the JDK reads as a literal or refuses.
      */
     static String of(String text) {
         String s = text.trim();
         if (s.startsWith("[") && s.indexOf(']') > 0) {
             s = s.substring(1, s.indexOf(']'));
+        } else if (IPV4_WITH_PORT.matcher(s).matches()) {
+            s = s.substring(0, s.indexOf(':'));
         }
         if (s.indexOf(':') < 0) {
             return s;

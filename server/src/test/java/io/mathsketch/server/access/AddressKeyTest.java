@@ -39,6 +39,10 @@ class AddressKeyTest {
         assertEquals("2001:db8:1:2::/64", AddressKey.of("2001:db8:1:2::9%eth0"));
         assertEquals("203.0.113.7", AddressKey.of("::ffff:203.0.113.7"));
         assertEquals("203.0.113.7", AddressKey.of("203.0.113.7"));
+        // With the client's port, as some proxies append it (Azure Application Gateway): one key for all its
+        // connections, as for a bracketed IPv6 address's, not one per source port.
+        assertEquals("203.0.113.7", AddressKey.of("203.0.113.7:51234"));
+        assertEquals("203.0.113.7", AddressKey.of(" 203.0.113.7:1 "));
         // Not literals: kept as written, never resolved.
         assertEquals("unknown", AddressKey.of("unknown"));
         assertEquals("host.example:80", AddressKey.of("host.example:80"));
