@@ -6,6 +6,7 @@ import io.mathsketch.engine.config.Key;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The JDBC database recognitions are stored in (embedded H2 file by default, PostgreSQL in production): section
@@ -29,12 +30,14 @@ public record DatabaseSettings(String url, String user, String password, int poo
     static final Key<Integer> POOL_SIZE = Key.integer("pool-size", 4, 1, 200);
     static final Key<Duration> CONNECT_TIMEOUT = Key.duration("connect-timeout", "PT3S");
     static final Key<Boolean> REQUIRE_EXTERNAL = Key.bool("require-external", false);
+    /** PostgreSQL's {@code password=} query parameter and H2's {@code ;PASSWORD=} setting, up to the next one. */
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)([?&;]password=)[^&;]*");
 
     public DatabaseSettings {
         POOL_SIZE.check(poolSize);
         CONNECT_TIMEOUT.check(connectTimeout);
         if (requireExternal && !external(url)) {
-            throw new InvalidConfigException(URL.name(), url, "an external database such as"
+            throw new InvalidConfigException(URL.name(), shown(url), "an external database such as"
                     + " jdbc:postgresql://host:5432/mathsketch, which db.require-external (DB_REQUIRE_EXTERNAL)"
                     + " demands: an embedded H2 file is each instance's own and is lost on every deploy. Attach or configure"
                     + " the database (on fly.io 'fly postgres attach' sets DATABASE_URL), or set"
@@ -61,9 +64,18 @@ public record DatabaseSettings(String url, String user, String password, int poo
         return !lower.startsWith("jdbc:h2:") || lower.startsWith("jdbc:h2:tcp:") || lower.startsWith("jdbc:h2:ssl:");
     }
 
+    /** The URL as logs and messages show it: a password written into it is hidden. */
+    public String shownUrl() {
+        return shown(url);
+    }
+
+    private static String shown(String url) {
+        return PASSWORD_IN_URL.matcher(url).replaceAll("$1<hidden>");
+    }
+
     @Override
     public String toString() {
-        return "DatabaseSettings[url=" + url + ", user=" + user + ", poolSize=" + poolSize + ", requireExternal="
+        return "DatabaseSettings[url=" + shownUrl() + ", user=" + user + ", poolSize=" + poolSize + ", requireExternal="
                 + requireExternal + "]";
     }
 }

@@ -75,7 +75,7 @@ public final class Database implements AutoCloseable {
         try (Connection probe = firstConnection(dataSource, settings.url())) {
             LOG.log(Level.DEBUG, "Database answers: " + probe.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "Database " + settings.url() + " is not available yet; recognitions will not be"
+            LOG.log(Level.WARNING, "Database " + settings.shownUrl() + " is not available yet; recognitions will not be"
                     + " stored until it is: " + e.getMessage());
             return database;
         }
@@ -85,7 +85,7 @@ public final class Database implements AutoCloseable {
             database.ensureMigrated();
         } catch (RuntimeException e) {
             database.close();
-            throw new IllegalStateException("Database " + settings.url() + ": schema migration failed: "
+            throw new IllegalStateException("Database " + settings.shownUrl() + ": schema migration failed: "
                     + e.getMessage(), e);
         }
         return database;

@@ -133,6 +133,24 @@ class ServerSettingsTest {
         assertInvalid("db.require-external", "yes", "DB_REQUIRE_EXTERNAL");
     }
 
+    /**
+     * A password written into db.url (PostgreSQL's {@code password=} parameter, H2's {@code ;PASSWORD=} setting)
+     * never reaches the log: not in the settings' text, the start-up warning of an unreachable database or a
+     * configuration error.
+     */
+    @Test
+    void aPasswordInTheDatabaseUrlIsNotShown() {
+        DatabaseSettings db = settings(Map.of("db.url",
+                "jdbc:postgresql://db:5432/m?user=app&password=s3cr3t-pw&ssl=true")).database();
+        assertEquals("jdbc:postgresql://db:5432/m?user=app&password=<hidden>&ssl=true", db.shownUrl());
+        assertFalse(db.toString().contains("s3cr3t-pw"), db.toString());
+        assertEquals("jdbc:h2:file:./db;USER=sa;PASSWORD=<hidden>",
+                settings(Map.of("db.url", "jdbc:h2:file:./db;USER=sa;PASSWORD=s3cr3t-pw")).database().shownUrl());
+        ConfigException e = assertThrows(ConfigException.class, () -> settings(Map.of("db.require-external", "true",
+                "db.url", "jdbc:h2:file:./db;password=s3cr3t-pw")));
+        assertFalse(e.getMessage().contains("s3cr3t-pw"), e.getMessage());
+    }
+
     private static void assertInvalid(String key, String value, String envName) {
         ConfigException e = assertThrows(ConfigException.class, () -> settings(Map.of(key, value)));
         assertTrue(e.getMessage().contains("'" + key + "'") && e.getMessage().contains(envName), e.getMessage());
