@@ -69,6 +69,13 @@ public final class AttackCorpus {
         // Scans of a dozen bytes that each walk every block: 2,000 cost the decoder over a CPU-second.
         everyMode(attacks, "jpeg-scan-bomb", Expect.UNSUPPORTED_IMAGE, "image/jpeg",
                 AttackImages.jpegScanBomb(1024, 2_000));
+        // A 28x28 GIF frame whose codes the JDK's reader writes out as 3,839-pixel strings or resets its table at:
+        // a megabyte of them cost 10 and 0.3 CPU-seconds.
+        int gifBytes = Math.min(1 << 20, (int) Math.min(limits.maxPayloadBytes(), 64 << 20) - 4096);
+        everyMode(attacks, "gif-lzw-longest-strings", Expect.UNSUPPORTED_IMAGE, "image/gif",
+                AttackImages.gifLongestStrings(gifBytes));
+        everyMode(attacks, "gif-clear-codes", Expect.UNSUPPORTED_IMAGE, "image/gif",
+                AttackImages.gifClearCodes(gifBytes));
         everyMode(attacks, "max-width-strip", Expect.READ_OR_REFUSED, "image/png",
                 AttackImages.ring(limits.maxWidth(), 28));
         everyMode(attacks, "over-max-width", Expect.REFUSED, "image/png",

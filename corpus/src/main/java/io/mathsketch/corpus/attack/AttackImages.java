@@ -120,6 +120,88 @@ final class AttackImages {
         return out.toByteArray();
     }
 
+    /**
+     * A GIF of a 28x28 frame whose LZW data, {@code bytes} long, makes the table's entries one pixel longer each, then
+     * names the longest (3,839 pixels) again and again: the JDK's reader writes every string out whether or not the
+     * frame has room, so a megabyte cost it 10 CPU-seconds.
+     */
+    static byte[] gifLongestStrings(int bytes) {
+        GifCodes codes = new GifCodes(8);
+        codes.add(256, 9); // clear
+        codes.add(0, 9);
+        int size = 9;
+        for (int entry = 258; entry < 4096; entry++) {
+            codes.add(entry, size);
+            if (entry + 1 == 1 << size && size < 12) {
+                size++;
+            }
+        }
+        while (codes.length() < bytes) {
+            codes.add(4095, 12);
+        }
+        return codes.gif(28, 28);
+    }
+
+    /**
+     * A GIF of a 28x28 frame whose LZW data is {@code bytes} of clear codes at the smallest code size: the JDK's
+     * reader resets its 4,096-entry table at each, 2.8 CPU-seconds for 8 MB.
+     */
+    static byte[] gifClearCodes(int bytes) {
+        GifCodes codes = new GifCodes(2);
+        while (codes.length() < bytes) {
+            codes.add(4, 3);
+        }
+        return codes.gif(28, 28);
+    }
+
+    /** LZW codes packed least significant bit first, as a GIF frame's data. */
+    private static final class GifCodes {
+        private final int minimum;
+        private final ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        private long buffer;
+        private int bits;
+
+        GifCodes(int minimum) {
+            this.minimum = minimum;
+        }
+
+        void add(int code, int size) {
+            buffer |= (long) code << bits;
+            bits += size;
+            while (bits >= 8) {
+                packed.write((int) buffer & 0xFF);
+                buffer >>>= 8;
+                bits -= 8;
+            }
+        }
+
+        int length() {
+            return packed.size();
+        }
+
+        /** A GIF of one {@code width x height} frame over a global table of 256 greys, holding these codes. */
+        byte[] gif(int width, int height) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes("GIF89a".getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(new byte[] {(byte) width, (byte) (width >> 8), (byte) height, (byte) (height >> 8),
+                (byte) 0xF7, 0, 0});
+            for (int i = 0; i < 256; i++) {
+                out.writeBytes(new byte[] {(byte) i, (byte) i, (byte) i});
+            }
+            out.writeBytes(new byte[] {0x2C, 0, 0, 0, 0, (byte) width, (byte) (width >> 8), (byte) height,
+                (byte) (height >> 8), 0, (byte) minimum});
+            byte[] data = packed.toByteArray();
+            for (int at = 0; at < data.length; at += 255) {
+                int n = Math.min(255, data.length - at);
+                out.write(n);
+                out.write(data, at, n);
+            }
+            out.write(0);
+            out.write(0x3B);
+            return out.toByteArray();
+        }
+    }
+
     /** A Huffman table of one 1-bit code, {@code '0'}, for {@code symbol}. */
     private static byte[] huffmanTable(int classAndId, int symbol) {
         byte[] table = new byte[18];

@@ -70,6 +70,18 @@ class AttackCorpusTest {
     }
 
     @Test
+    void theGifBombsAreSmallFramesOfLargeData() {
+        for (String name : List.of("gif-lzw-longest-strings-digit", "gif-clear-codes-expression")) {
+            byte[] gif = body(corpus.get(name));
+            assertTrue(gif.length > LIMITS.maxPayloadBytes() / 2 && gif.length <= LIMITS.maxPayloadBytes(),
+                    name + ": " + gif.length);
+            assertEquals(Attack.Expect.UNSUPPORTED_IMAGE, corpus.get(name).expect());
+            assertEquals("GIF89a", new String(gif, 0, 6, StandardCharsets.US_ASCII));
+            assertEquals(28, (gif[6] & 0xFF) | (gif[7] & 0xFF) << 8);
+        }
+    }
+
+    @Test
     void theInkVerdictAllowsOnlyInkTooLarge() {
         Attack ink = corpus.get("ink-huge-pen-expression");
         String problem = "application/problem+json";

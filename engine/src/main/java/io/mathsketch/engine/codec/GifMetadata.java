@@ -58,12 +58,13 @@ final class GifMetadata {
         return Optional.empty();
     }
 
-    private static int colourTable(byte flags) {
+    /** Bytes of the colour table a screen or image descriptor's flags announce. */
+    static int colourTable(byte flags) {
         return (flags & 0x80) == 0 ? 0 : 3 << ((flags & 0x07) + 1);
     }
 
     /** Position after the sub-block chain starting at {@code at} (its zero terminator included); -1 if truncated. */
-    private static int subBlocksEnd(byte[] gif, int at) {
+    static int subBlocksEnd(byte[] gif, int at) {
         int i = at;
         while (i < gif.length) {
             int size = gif[i] & 0xFF;

@@ -87,7 +87,8 @@ public final class ImageDecoder {
      * @throws ImageTooLarge when the header declares more pixels than allowed (checked before decoding)
      * @throws RecognitionException.Overloaded when the pixels of the requests decoding now leave too little heap
      * @throws RecognitionException.UnsupportedImage when the bytes are not PNG, JPEG, GIF or BMP, or a JPEG holds more
-     *         than {@code JpegMetadata.MAX_SCANS} scans
+     *         than {@code JpegMetadata.MAX_SCANS} scans, or a GIF's first frame more decoding work than
+     *         {@code GifFrameWork} allows its pixels
      * @throws CorruptImage when they claim one of those formats but cannot be decoded
      */
     public <T> T decode(byte[] encoded, Reader<T> reader) throws RecognitionException {
@@ -98,6 +99,8 @@ public final class ImageDecoder {
         ImageFormat format = ImageFormat.sniff(encoded);
         if (format == ImageFormat.JPEG) {
             checkScans(encoded);
+        } else if (format == ImageFormat.GIF) {
+            checkGifWork(encoded);
         }
         Orientation orientation = ExifOrientation.of(encoded, format);
         DecodeBudget.Reservation[] reservation = new DecodeBudget.Reservation[1];
@@ -180,6 +183,16 @@ public final class ImageDecoder {
         if (scans > JpegMetadata.MAX_SCANS) {
             throw new UnsupportedImage("a JPEG of " + scans + " scans; at most " + JpegMetadata.MAX_SCANS
                     + " are decoded");
+        }
+    }
+
+    private static void checkGifWork(byte[] gif) throws UnsupportedImage {
+        Optional<GifFrameWork.Frame> frame = GifFrameWork.first(gif);
+        if (frame.isPresent() && frame.get().tooCostly()) {
+            GifFrameWork.Frame f = frame.get();
+            throw new UnsupportedImage("a GIF whose first frame's compressed codes write out more than "
+                    + f.allowed() + " pixels' worth of work for its " + f.width() + "x" + f.height() + " pixels ("
+                    + GifFrameWork.WORK_PER_PIXEL + " per pixel); send it as PNG");
         }
     }
 
