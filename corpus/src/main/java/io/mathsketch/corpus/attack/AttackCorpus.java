@@ -69,6 +69,11 @@ public final class AttackCorpus {
         // Scans of a dozen bytes that each walk every block: 2,000 cost the decoder over a CPU-second.
         everyMode(attacks, "jpeg-scan-bomb", Expect.UNSUPPORTED_IMAGE, "image/jpeg",
                 AttackImages.jpegScanBomb(1024, 2_000));
+        // Empty APP1 segments, each of which the JDK's reader appends to a list by walking it: 30,000 cost 4.6 s.
+        byte[] segmented = AttackImages.jpegRing(280);
+        everyMode(attacks, "jpeg-app-segment-flood", Expect.UNSUPPORTED_IMAGE, "image/jpeg",
+                AttackImages.jpegWithEmptySegments(segmented, Math.min(50_000,
+                        (int) (Math.min(limits.maxPayloadBytes(), 64 << 20) - segmented.length - 4096) / 4)));
         // A 28x28 GIF frame whose codes the JDK's reader writes out as 3,839-pixel strings or resets its table at:
         // a megabyte of them cost 10 and 0.3 CPU-seconds.
         int gifBytes = Math.min(1 << 20, (int) Math.min(limits.maxPayloadBytes(), 64 << 20) - 4096);

@@ -70,6 +70,18 @@ class AttackCorpusTest {
     }
 
     @Test
+    void theSegmentFloodIsAJpegOfTensOfThousandsOfEmptyApp1Segments() {
+        byte[] jpeg = body(corpus.get("jpeg-app-segment-flood-number"));
+        assertTrue(jpeg.length <= LIMITS.maxPayloadBytes(), jpeg.length + " bytes");
+        assertEquals(Attack.Expect.UNSUPPORTED_IMAGE, corpus.get("jpeg-app-segment-flood-number").expect());
+        int app1 = 0;
+        for (int i = 2; i + 3 < jpeg.length && (jpeg[i + 1] & 0xFF) == 0xE1; i += 4) {
+            app1++;
+        }
+        assertEquals(50_000, app1);
+    }
+
+    @Test
     void theGifBombsAreSmallFramesOfLargeData() {
         for (String name : List.of("gif-lzw-longest-strings-digit", "gif-clear-codes-expression")) {
             byte[] gif = body(corpus.get(name));

@@ -87,7 +87,8 @@ public final class ImageDecoder {
      * @throws ImageTooLarge when the header declares more pixels than allowed (checked before decoding)
      * @throws RecognitionException.Overloaded when the pixels of the requests decoding now leave too little heap
      * @throws RecognitionException.UnsupportedImage when the bytes are not PNG, JPEG, GIF or BMP, or a JPEG holds more
-     *         than {@code JpegMetadata.MAX_SCANS} scans, or a GIF's first frame more decoding work than
+     *         than {@code JpegMetadata.MAX_SCANS} scans or {@code JpegMetadata.MAX_APPLICATION_SEGMENTS} APPn
+     *         segments, or a GIF's first frame more decoding work than
      *         {@code GifFrameWork} allows its pixels
      * @throws CorruptImage when they claim one of those formats but cannot be decoded
      */
@@ -98,7 +99,7 @@ public final class ImageDecoder {
         }
         ImageFormat format = ImageFormat.sniff(encoded);
         if (format == ImageFormat.JPEG) {
-            checkScans(encoded);
+            checkJpegSegments(encoded);
         } else if (format == ImageFormat.GIF) {
             checkGifWork(encoded);
         }
@@ -174,11 +175,19 @@ public final class ImageDecoder {
                 }
             }
             case BMP -> ImageIoDecoder.bmpSize(encoded);
+            // Not read by the JDK's reader, whose header costs their square (decoding refuses them).
+            case JPEG -> JpegMetadata.applicationSegments(encoded) > JpegMetadata.MAX_APPLICATION_SEGMENTS
+                    ? Optional.empty() : ImageIoDecoder.declaredSize(encoded, format.get());
             default -> ImageIoDecoder.declaredSize(encoded, format.get());
         };
     }
 
-    private static void checkScans(byte[] jpeg) throws UnsupportedImage {
+    private static void checkJpegSegments(byte[] jpeg) throws UnsupportedImage {
+        int segments = JpegMetadata.applicationSegments(jpeg);
+        if (segments > JpegMetadata.MAX_APPLICATION_SEGMENTS) {
+            throw new UnsupportedImage("a JPEG of " + segments + " APPn segments; at most "
+                    + JpegMetadata.MAX_APPLICATION_SEGMENTS + " are read");
+        }
         int scans = JpegMetadata.scans(jpeg);
         if (scans > JpegMetadata.MAX_SCANS) {
             throw new UnsupportedImage("a JPEG of " + scans + " scans; at most " + JpegMetadata.MAX_SCANS

@@ -20,7 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A JPEG's scans are counted before decoding and more than {@link JpegMetadata#MAX_SCANS} are refused. */
+/**
+ * A JPEG's scans and APPn segments are counted before decoding, and more than {@link JpegMetadata#MAX_SCANS} or
+ * {@link JpegMetadata#MAX_APPLICATION_SEGMENTS} are refused.
+ */
 class JpegScansTest {
 
     private static final int SOS = 0xDA, EOI = 0xD9;
@@ -59,6 +62,38 @@ class JpegScansTest {
         } catch (Exception e) {
             // A repeated refinement scan may be reported as damaged; only the scan count is under test here.
         }
+    }
+
+    /**
+     * The JDK's reader keeps APPn segments in a list it walks to the end before adding each: 30,000 empty ones took
+     * 4.6 CPU-seconds of its header alone, so more than the limit are refused, by decoding and by the size read for
+     * admission alike, before the reader sees them.
+     */
+    @Test
+    void refusesMoreApplicationSegmentsThanTheLimitBeforeReadingTheHeader() throws Exception {
+        byte[] plain = jpeg(BufferedImage.TYPE_3BYTE_BGR, false);
+        int present = JpegMetadata.applicationSegments(plain);
+        byte[] atLimit = withEmptyApp1(plain, JpegMetadata.MAX_APPLICATION_SEGMENTS - present);
+        byte[] overLimit = withEmptyApp1(plain, JpegMetadata.MAX_APPLICATION_SEGMENTS - present + 1);
+        assertEquals(JpegMetadata.MAX_APPLICATION_SEGMENTS, JpegMetadata.applicationSegments(atLimit));
+
+        assertEquals(64, (int) decoder.decode(atLimit, image -> image.width()));
+        assertEquals(64, ImageDecoder.declaredSize(atLimit).orElseThrow().width());
+        UnsupportedImage refused = assertThrows(UnsupportedImage.class, () -> decoder.decode(overLimit, image -> 0));
+        assertTrue(refused.getMessage().contains((JpegMetadata.MAX_APPLICATION_SEGMENTS + 1) + " APPn segments"),
+                refused.getMessage());
+        assertTrue(ImageDecoder.declaredSize(overLimit).isEmpty());
+    }
+
+    /** The JPEG with {@code count} empty APP1 segments after its SOI. */
+    private static byte[] withEmptyApp1(byte[] jpeg, int count) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        for (int i = 0; i < count; i++) {
+            out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE1, 0, 2});
+        }
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
     }
 
     /** The JPEG with its last scan (header and data) repeated {@code times} more times before EOI. */
