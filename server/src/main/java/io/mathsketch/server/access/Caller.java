@@ -14,9 +14,4 @@ public record Caller(ClientId client, boolean admin) {
     public Optional<String> visibleOwner() {
         return admin ? Optional.empty() : Optional.of(client.ownerKey());
     }
-
-    /** Whether a row with this owner (empty for rows from before owners were recorded) is visible. */
-    public boolean sees(Optional<String> owner) {
-        return admin || owner.equals(Optional.of(client.ownerKey()));
-    }
 }

@@ -262,7 +262,7 @@ public final class RecognitionService implements HttpService {
         if (!ID.matcher(id).matches()) {
             throw notFound(given);
         }
-        return database(() -> store.find(id)).filter(r -> caller.sees(r.owner())).orElseThrow(() -> notFound(given));
+        return database(() -> store.find(id, caller.visibleOwner())).orElseThrow(() -> notFound(given));
     }
 
     private Caller caller(ServerRequest req, ServerResponse res) {

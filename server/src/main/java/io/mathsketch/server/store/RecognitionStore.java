@@ -119,8 +119,21 @@ public final class RecognitionStore {
         return grown;
     }
 
+    /** The row of this id, whoever owns it (the admin's view, retention and tests). */
     public Optional<RecognitionRecord> find(String id) {
-        return guard(() -> client().execute().createNamedGet("select-recognition").addParam("id", id).execute()
+        return find(id, Optional.empty());
+    }
+
+    /**
+     * The row of this id if {@code owner} owns it (empty: whoever does). The owner is part of the statement, so another
+     * client's row is never read: read and then filtered, its size made the answer slower than for an unknown id, which
+     * told a client holding someone's id whether that recognition still existed.
+     */
+    public Optional<RecognitionRecord> find(String id, Optional<String> owner) {
+        return guard(() -> (owner.isPresent()
+                ? client().execute().createNamedGet("select-recognition-of-owner").addParam("owner", owner.get())
+                : client().execute().createNamedGet("select-recognition"))
+                .addParam("id", id).execute()
                 .map(RecognitionRows::toRecord));
     }
 

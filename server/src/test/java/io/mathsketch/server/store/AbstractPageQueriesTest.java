@@ -90,6 +90,17 @@ abstract class AbstractPageQueriesTest {
     }
 
     @Test
+    void aRowIsFoundForItsOwnerAndForNobodyElse() {
+        RecognitionIds ids = new RecognitionIds();
+        String id = ids.next(T);
+        store.insertAll(List.of(StoredRows.row(T, 10, id, "find-owner")));
+        assertEquals(Optional.of(id), store.find(id, Optional.of("find-owner")).map(RecognitionRecord::id));
+        assertEquals(Optional.empty(), store.find(id, Optional.of("find-other")), "another owner reads nothing");
+        assertEquals(Optional.of(id), store.find(id, Optional.empty()).map(RecognitionRecord::id), "the admin's view");
+        assertEquals(Optional.empty(), store.find(ids.next(T), Optional.of("find-owner")), "an unknown id");
+    }
+
+    @Test
     void aClientsListingWalksTheOwnerIndexFromTheCursorWithoutASort() throws SQLException {
         assertIndexWalk(explain("select-page-of-owner"), "recognitions_owner_id", "id <");
     }
