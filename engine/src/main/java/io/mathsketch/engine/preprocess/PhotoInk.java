@@ -36,6 +36,13 @@ final class PhotoInk {
 
     /** Longer side of the working copy: a digit needs 20 pixels in the end, a number a few hundred. */
     static final int MAX_WORKING_SIDE = 1024;
+    /**
+     * Longer side of the working copy of an expression's photo ({@link #forExpression}): a phone's 1280 px frame at
+     * its own resolution, where halving it left a dozen symbols of a small line some 5-10 pixels each, too few to
+     * read (on {@code ExpressionPhotoTuning} 39 -> 45 of 150 exact). The work grows with the area: 1.56 times a
+     * digit photo's at most.
+     */
+    static final int MAX_EXPRESSION_SIDE = 1280;
     private static final int GRID = 160;
     private static final int CLOSING_RADIUS = 12;
     private static final double NOISE_SIGMAS = 4;
@@ -61,6 +68,13 @@ final class PhotoInk {
      * would blow up to a blob read as 8 or 4; without one, the next level is tried.
      */
     private static final int MIN_DIGIT_SHARE_INVERSE = 16;
+    /**
+     * The same for an expression's line ({@link #forExpression}): a line of a dozen symbols photographed at 14% of
+     * the frame has symbols some 10-20 pixels high, under a sixteenth of a 600 px frame, and was answered blank.
+     * On {@code ExpressionPhotoTuning} (150 photos) a sixteenth left 27 blank, a thirty-second 1 (at the reduced
+     * working size), a forty-eighth and a sixty-fourth none (at {@link #MAX_EXPRESSION_SIDE}).
+     */
+    private static final int MIN_SYMBOL_SHARE_INVERSE = 48;
     /**
      * The threshold tried when Otsu's finds no digit: pencil on paper is about 0.25-0.45 darker than the paper, its
      * texture and JPEG ringing under 0.1.
@@ -107,6 +121,11 @@ final class PhotoInk {
     private static final int EDGE_MARK_PASSES = 4;
 
     private final int width, height;
+    /**
+     * The frame's shorter side over the least span of the largest stroke ({@link #MIN_DIGIT_SHARE_INVERSE}, or
+     * {@link #MIN_SYMBOL_SHARE_INVERSE} for an expression).
+     */
+    private final int minShareInverse;
     /** Working pixels per source pixel along each axis (1 = source resolution). */
     private final int factor;
     /**
@@ -159,9 +178,19 @@ final class PhotoInk {
     private int passes;
 
     PhotoInk(DecodedImage image) {
+        this(image, MIN_DIGIT_SHARE_INVERSE, MAX_WORKING_SIDE);
+    }
+
+    /** A photo of an expression's line, whose symbols may be far smaller in the frame than a digit photographed alone. */
+    static PhotoInk forExpression(DecodedImage image) {
+        return new PhotoInk(image, MIN_SYMBOL_SHARE_INVERSE, MAX_EXPRESSION_SIDE);
+    }
+
+    private PhotoInk(DecodedImage image, int minShareInverse, int maxSide) {
+        this.minShareInverse = minShareInverse;
         int longer = Math.max(image.width(), image.height());
         this.image = image;
-        this.factor = (longer + MAX_WORKING_SIDE - 1) / MAX_WORKING_SIDE;
+        this.factor = (longer + maxSide - 1) / maxSide;
         this.width = (image.width() + factor - 1) / factor;
         this.height = (image.height() + factor - 1) / factor;
         this.dark = new float[width * height];
@@ -1002,7 +1031,7 @@ final class PhotoInk {
         /** The stroke no smaller than a digit with the most pixels beyond the threshold, or -1. */
         int largest() {
             int best = -1;
-            int span = Math.min(width, height) / MIN_DIGIT_SHARE_INVERSE;
+            int span = Math.min(width, height) / minShareInverse;
             for (int k = 0; k < count; k++) {
                 if (stroke(k) && extent(k) >= span && (best < 0 || strong[k] > strong[best])) {
                     best = k;
@@ -1018,7 +1047,7 @@ final class PhotoInk {
          * taken out, lies within such a component here.
          */
         boolean mayHoldDigit() {
-            int span = Math.min(width, height) / MIN_DIGIT_SHARE_INVERSE;
+            int span = Math.min(width, height) / minShareInverse;
             int side = Math.min(width, height) / 100;
             int least = Math.max(span, Math.max(MIN_STROKE_PIXELS, side * side));
             for (int k = 0; k < count; k++) {

@@ -173,6 +173,35 @@ class PhotoInkTest {
     }
 
     @Test
+    void anExpressionsSmallLineIsFoundWhereADigitWouldBeBlankAndEnlarged() throws RecognitionException {
+        // 7 1 7 some 18 pixels high: under a sixteenth of the 480 px frame, which digit and number mode ask of a stroke.
+        List<CanvasRenderer.Placement> small = List.of(
+                CanvasRenderer.place(SyntheticDigits.draw("7", 60, 0.1), 300, 240, 0.3),
+                CanvasRenderer.place(SyntheticDigits.draw("1", 60, 0.1), 316, 240, 0.3),
+                CanvasRenderer.place(SyntheticDigits.draw("7", 60, 0.1), 332, 240, 0.3));
+        byte[] jpeg = CanvasRenderer.encode(photo(small, EVEN, 3, 0, false, 9), "jpeg");
+        assertThrows(BlankImage.class, () -> preprocessor.lineCrop(jpeg, 1 << 20));
+        InkCrop expression = preprocessor.expressionCrop(jpeg, 1 << 20);
+        assertEquals(2, expression.up(), "a small line is enlarged: " + expression);
+        var box = expression.toSource(new io.mathsketch.engine.image.Box(0, 0, expression.ink().width(),
+                expression.ink().height()));
+        assertTrue(box.x() >= 280 && box.x() <= 300 && box.x() + box.width() >= 335 && box.x() + box.width() <= 360
+                && box.height() < 40, "the line's box in the photo: " + box);
+    }
+
+    @Test
+    void anExpressionsPhotoIsWorkedOnAtAPhonesFrameSize() {
+        BufferedImage small = photo(scene, UNEVEN, 3, 0, false, 7);
+        BufferedImage frame = new BufferedImage(W * 2, H * 2, BufferedImage.TYPE_INT_RGB);
+        var g = frame.createGraphics();
+        g.drawImage(small, 0, 0, W * 2, H * 2, null);
+        g.dispose();
+        DecodedImage decoded = decode(CanvasRenderer.encode(frame, "jpeg"));
+        assertEquals(2, new PhotoInk(decoded).factor(), "1280 pixels wide: halved for a digit");
+        assertEquals(1, PhotoInk.forExpression(decoded).factor(), "and read whole for an expression");
+    }
+
+    @Test
     void aPencilDigitOnSquaredPaperIsNotDroppedWithTheGrid() {
         // The grid's lines cross the whole sheet and the digit's strokes: at Otsu's level, lines and ink are one
         // component reaching the frame's edge. The digit is found at a stricter level, without the fainter lines.
