@@ -45,9 +45,12 @@ class ExpressionPhotoQualityTest {
      * alone), under it so that losing the photo path fails; the held-out set read 32 of 150 (21.3 %). Raised after
      * the expression's line crop was chosen on the tuning set (expressions 10,000-10,149: 29 to 33 of 150) and the
      * held-out set read once more: 36 of 150 (24.0 %; 35 px of line per symbol and more 14/20, 20-34 px 16/41, under
-     * 20 px 6/89); the floor is that rounded down and one expression under it.
+     * 20 px 6/89); the floor is that rounded down and one expression under it. Raised again after the expression's
+     * photo was read at up to 1280 px, with symbols far smaller than a digit's and a small line enlarged (tuning
+     * 33 -> 48 of 150, a second tuning set 37 -> 52) and the held-out set read once: 48 of 150 (32.0 %; blank
+     * 20 -> 0); the floor is one expression under it (47), which the code before (36) fails.
      */
-    static final double EXACT_FLOOR = 0.23;
+    static final double EXACT_FLOOR = 0.31;
 
     @Test
     void photosOfExpressionsAreReadExactly() throws Exception {

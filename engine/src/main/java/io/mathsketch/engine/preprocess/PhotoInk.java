@@ -9,8 +9,8 @@ import java.util.function.IntPredicate;
  * light falls unevenly, shadows cross the page, the paper is tinted and textured, the sensor adds grain and JPEG its
  * ringing, and specks or the desk's edge show up. The steps:
  * <ol>
- *   <li>work on a copy no larger than {@link #MAX_WORKING_SIDE} (area-averaged), so the work is bounded whatever
- *       the image;</li>
+ *   <li>work on a copy no larger than {@link #MAX_WORKING_SIDE} (area-averaged; {@link #MAX_EXPRESSION_SIDE} for an
+ *       expression's line), so the work is bounded whatever the image;</li>
  *   <li>estimate the paper's brightness everywhere: the mean of each cell of a coarse grid (about
  *       {@link #GRID} cells along the longer side), a grey-level closing over {@link #CLOSING_RADIUS} cells (so
  *       strokes up to about an eighth of the frame wide vanish from it); then darkness
