@@ -60,7 +60,10 @@ public final class AcceptedParameters implements Handler {
             return;
         }
         List<String> quoted = unknown.stream().limit(MAX_QUOTED).map(ProblemText::echo).toList();
-        String operation = req.prologue().method().text() + " " + req.path().path();
+        // The request's own path: req.path() is relative to the service the route is registered in ("/" for
+        // /api/v1/recognitions), and the problem names the path the client asked for, as every other one does.
+        String path = req.prologue().uriPath().path();
+        String operation = req.prologue().method().text() + " " + path;
         String accepts = names.isEmpty() ? "accepts no query parameter"
                 : "accepts " + String.join(", ", names);
         String detail = "unknown query parameter" + (unknown.size() == 1 ? " " : "s ")
@@ -69,7 +72,7 @@ public final class AcceptedParameters implements Handler {
                 + "; " + operation + " " + accepts;
         JsonArrayBuilder unknownJson = JsonFactory.createArrayBuilder();
         quoted.forEach(unknownJson::add);
-        ProblemErrorHandler.send(res, new ProblemDetails(ProblemType.UNKNOWN_PARAMETER, detail, req.path().path(),
+        ProblemErrorHandler.send(res, new ProblemDetails(ProblemType.UNKNOWN_PARAMETER, detail, path,
                 JsonFactory.createObjectBuilder()
                         .add("unknownParameters", unknownJson)
                         .add("acceptedParameters", JsonFactory.createArrayBuilder(names))

@@ -53,6 +53,9 @@ class RequestRulesTest {
         assertEquals(List.of("mdoe"), strings(typo.json().getJsonArray("unknownParameters")));
         assertEquals(List.of("model", "mode", "store", "fields"),
                 strings(typo.json().getJsonArray("acceptedParameters")));
+        // The request's own path, as every other problem names it, not the path within the API's service ("/").
+        assertEquals("/api/v1/recognitions", typo.json().getString("instance"), typo::toString);
+        assertTrue(typo.json().getString("detail").contains("POST /api/v1/recognitions accepts"), typo::toString);
         assertEquals(0, client.get("/api/v1/recognitions").json().getJsonArray("items").size(), "nothing stored");
 
         // Names are case-sensitive, like the values they announce; a parameter another operation reads is no help.
@@ -61,6 +64,11 @@ class RequestRulesTest {
         assertUnknown(client.get("/api/v1/stats?model=mnist-cnn"), "model");
         Http.Response none = client.get("/api/v1/models?verbose=1");
         assertUnknown(none, "verbose");
+        assertEquals("/api/v1/models", none.json().getString("instance"), none::toString);
+        Http.Response one = client.get("/api/v1/recognitions/01a24403-095d-7510-a260-9703d1797c52/image?size=28");
+        assertUnknown(one, "size");
+        assertEquals("/api/v1/recognitions/01a24403-095d-7510-a260-9703d1797c52/image",
+                one.json().getString("instance"), one::toString);
         assertEquals(List.of(), strings(none.json().getJsonArray("acceptedParameters")));
         assertTrue(none.json().getString("detail").contains("accepts no query parameter"), none::toString);
         // "?=1" names the empty name; control characters are echoed escaped.
