@@ -149,10 +149,20 @@ public abstract sealed class RecognitionException extends Exception {
         }
     }
 
-    /** No loaded model answers to that name (and version). */
+    /** No loaded model answers to that name (and version), or none can serve a mode when no model is named. */
     public static final class UnknownModel extends RecognitionException {
         public UnknownModel(String reference) {
             super("no model is loaded as '" + reference + "'");
+        }
+
+        // The flag only tells this constructor, which takes the whole message, from the public one.
+        private UnknownModel(String message, boolean unnamed) {
+            super(message);
+        }
+
+        /** No model was named and no {@code kind} that {@code mode} needs is loaded; {@code remedy} says what to do. */
+        public static UnknownModel noneFor(String kind, String mode, String remedy) {
+            return new UnknownModel("no " + kind + " is loaded for " + mode + ": " + remedy, true);
         }
     }
 

@@ -542,8 +542,8 @@ public final class DjlRecognizer implements Recognizer {
                 return entry.getKey();
             }
         }
-        throw new RecognitionException.UnknownModel("(a symbol model for expression mode: add mathsketch-symbols to"
-                + " engine.models)");
+        throw RecognitionException.UnknownModel.noneFor("symbol model", "expression mode",
+                "add mathsketch-symbols to engine.models");
     }
 
     /**

@@ -113,6 +113,9 @@ class DjlRecognizerTest {
                     () -> recognizer.recognize(new RecognitionRequest(png, Optional.empty(),
                             RecognitionRequest.Mode.EXPRESSION)));
             assertTrue(none.getMessage().contains("mathsketch-symbols"), none.getMessage());
+            // Said as what is missing, not quoted as if the client had named a model of that name.
+            assertEquals("no symbol model is loaded for expression mode: add mathsketch-symbols to engine.models",
+                    none.getMessage());
             RecognitionException.UnsuitableModel digitsOnly = assertThrows(
                     RecognitionException.UnsuitableModel.class, () -> recognizer.recognize(new RecognitionRequest(
                             png, Optional.of("digits"), RecognitionRequest.Mode.EXPRESSION)));
