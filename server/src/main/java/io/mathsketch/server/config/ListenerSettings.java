@@ -45,11 +45,12 @@ public record ListenerSettings(String host, int port, Duration shutdownGrace, bo
     }
 
     /**
-     * What an absent {@code server.max-body-bytes-in-flight} means: an eighth of the heap (64 MB of
-     * {@code server/jvm.options}' 512 MB), room for 8 bodies at the default payload limit (8 MiB) received at once
-     * (5 while each doubles its buffer to it, holding old and new), and for thousands of canvas-sized ones. It
-     * counts bytes, not bodies: filling it takes as many bytes sent whatever the payload limit. A heap of 64 MB or less
-     * needs a smaller {@code limits.max-payload-bytes} (the budget must exceed it).
+     * What an absent {@code server.max-body-bytes-in-flight} means: an eighth of the heap (about 63 MB of
+     * {@code server/jvm.options}' 512 MB: the JVM reports 480 MiB, leaving out one survivor space), room for 7 bodies
+     * at the default payload limit (8 MiB) received at once (5 while each doubles its buffer to it, holding old and
+     * new), and for thousands of canvas-sized ones. It counts bytes, not bodies: filling it takes as many bytes sent
+     * whatever the payload limit. A heap of 64 MB or less needs a smaller {@code limits.max-payload-bytes} (the budget
+     * must exceed it).
      */
     static long defaultBodyBytesInFlight() {
         return Math.clamp(Runtime.getRuntime().maxMemory() / 8, MIN_BODY_BYTES_IN_FLIGHT, Integer.MAX_VALUE);
