@@ -35,11 +35,13 @@ public final class Database implements AutoCloseable {
     private final DbClient client;
     private final DbStatements statements;
     private final AtomicBoolean migrated = new AtomicBoolean();
+    private final boolean embeddedFile;
 
-    private Database(HikariDataSource dataSource, DbClient client, DbStatements statements) {
+    private Database(HikariDataSource dataSource, DbClient client, DbStatements statements, boolean embeddedFile) {
         this.dataSource = dataSource;
         this.client = client;
         this.statements = statements;
+        this.embeddedFile = embeddedFile;
     }
 
     /**
@@ -71,7 +73,7 @@ public final class Database implements AutoCloseable {
                         .useStringBinding(false)
                         .build())
                 .build();
-        Database database = new Database(dataSource, client, named);
+        Database database = new Database(dataSource, client, named, isEmbeddedFile(settings.url()));
         try (Connection probe = firstConnection(dataSource, settings.url())) {
             LOG.log(Level.DEBUG, "Database answers: " + probe.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
@@ -114,6 +116,15 @@ public final class Database implements AutoCloseable {
         return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
     }
 
+    private static boolean isEmbeddedFile(String url) {
+        return isEmbedded(url) && !url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:");
+    }
+
+    /** Whether this is an embedded H2 file database, which this process alone writes (not memory, not a server). */
+    boolean isEmbeddedFile() {
+        return embeddedFile;
+    }
+
     /**
      * The settings an embedded H2 file database gets unless its URL sets them:
      * <ul>
@@ -122,7 +133,8 @@ public final class Database implements AutoCloseable {
      * <li>{@code WRITE_DELAY=0} (H2: 500 ms): each commit is written to the file before it returns, so a row
      * answered as stored, a correction or a delete survives the process being killed (SIGKILL, the OOM killer):
      * at 50 ms the commits of the last 50 ms were lost with it ({@code KilledServerTest}). H2 then runs no background
-     * writer, so it compacts the file only when it closes; chunks left wholly dead are freed at every commit.</li>
+     * writer, so it compacts the file only when it closes; chunks left wholly dead are freed at every commit once
+     * older than H2's retention time, which the retention job shortens ({@link EmbeddedFileSync}).</li>
      * <li>{@code CACHE_SIZE=4096} KB (H2: 16 MB). H2 keeps every changed page on the heap until it writes them
      * out, by default after 500 ms or ~19 MB of them, then keeps the written pages in its page cache: each
      * stored recognition's pages outlived a few young collections and were promoted, so under load the old
@@ -143,10 +155,10 @@ public final class Database implements AutoCloseable {
      * Server-mode ({@code tcp:}, {@code ssl:}) and in-memory URLs are left alone.
      */
     static String embeddedDefaults(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (!isEmbedded(url) || lower.startsWith("jdbc:h2:mem:")) {
+        if (!isEmbeddedFile(url)) {
             return url;
         }
+        String lower = url.toLowerCase(Locale.ROOT);
         StringBuilder withDefaults = new StringBuilder(url);
         for (String setting : EMBEDDED_DEFAULTS) {
             String key = setting.substring(0, setting.indexOf('=')).toLowerCase(Locale.ROOT);

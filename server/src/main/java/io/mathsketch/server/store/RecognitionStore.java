@@ -78,6 +78,11 @@ public final class RecognitionStore {
         this.database = database;
     }
 
+    /** The database this store writes to, for the retention job's sync of an embedded file. */
+    Database database() {
+        return database;
+    }
+
     /**
      * Inserts all rows in one transaction: all are committed, or none, and their bytes with them in the stored
      * total. Plain JDBC, one prepared statement for the whole batch: through the DB client every row paid for a

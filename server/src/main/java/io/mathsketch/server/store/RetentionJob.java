@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -27,7 +28,9 @@ import java.util.stream.Collectors;
  * client's rows, those the user corrected go last. A store at its cap thus loses each second about the rows the last
  * second added, in a few small transactions, instead of a minute's rows in one burst: a burst's large delete
  * transactions made H2 hold megabytes of undo log and chunk buffers across young collections, which the heap promoted
- * (docs/benchmarks.md, "Retention at the cap").
+ * (docs/benchmarks.md, "Retention at the cap"). On an embedded H2 file each purge ends by forcing the file to
+ * disk, and a purge that lasts longer does so every interval ({@link EmbeddedFileSync}), so that H2 may reuse the
+ * space of dead chunks after a few intervals instead of 45 s: deleting rows alone did not keep that file from growing.
  * <p>
  * The totals are read again before every batch, so an instance stops as soon as they are under their caps, whoever
  * deleted the rows. Several instances on one database may purge at once: they pick the same rows, so they only repeat
@@ -80,6 +83,10 @@ public final class RetentionJob implements AutoCloseable {
     private Instant lastFullScan;
     /** Holders were dropped from the hand-off ({@link GrownHolders#LIMIT}): the next purge scans the table. */
     private boolean fullScanOwed;
+    /** An embedded H2 file's sync: after each purge and every interval of one; none for another database. */
+    private final Optional<EmbeddedFileSync> fileSync;
+    /** {@link System#nanoTime} of the last sync. The purge's thread only. */
+    private long lastSync = System.nanoTime();
     /** Set by {@link #close}: a purge under way stops after its current batch. */
     private volatile boolean closing;
 
@@ -98,6 +105,7 @@ public final class RetentionJob implements AutoCloseable {
         this.clock = clock;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("retention").factory());
         this.grown = store.grownHolders();
+        this.fileSync = EmbeddedFileSync.of(store.database(), settings.interval());
         if (settings.maxBytes() > 0 || settings.maxBytesPerClient() > 0) {
             grown.watch();
         }
@@ -135,6 +143,7 @@ public final class RetentionJob implements AutoCloseable {
             while (!closing) {
                 RecognitionStore.Batch batch = store.deleteOldestBatch(before, Long.MAX_VALUE, BATCH);
                 purged = purged.plus(batch.purged());
+                syncFileIfDue();
                 if (!batch.more()) {
                     break;
                 }
@@ -157,6 +166,10 @@ public final class RetentionJob implements AutoCloseable {
             fullScanOwed = false;
         }
         events.purged(purged.rows(), purged.bytes());
+        if (!closing) {
+            // Also when nothing was deleted: H2's shortened retention time counts on a sync every interval.
+            syncFile();
+        }
         return purged;
     }
 
@@ -195,6 +208,7 @@ public final class RetentionJob implements AutoCloseable {
             waiting.addAll(over.subList(holders.size(), over.size()));
             RecognitionStore.Batch batch = store.deleteFromHoldersBatch(holders, share, share, Long.MAX_VALUE, BATCH);
             purged = purged.plus(batch.purged());
+            syncFileIfDue();
             if (batch.reached() == 0) {
                 // Totals that count rows they no longer have (stored by an instance before V7), or rows just
                 // deleted by another instance: nothing this purge can take.
@@ -247,6 +261,7 @@ public final class RetentionJob implements AutoCloseable {
                 batch = store.deleteOldestBatch(END_OF_TIME, excess, BATCH);
             }
             purged = purged.plus(batch.purged());
+            syncFileIfDue();
             if (batch.reached() == 0) {
                 break; // no rows left: a total above them is not this job's to fix
             }
@@ -295,6 +310,25 @@ public final class RetentionJob implements AutoCloseable {
 
     private static Set<String> owners(List<RecognitionStore.HolderTotal> totals) {
         return totals.stream().map(RecognitionStore.HolderTotal::owner).collect(Collectors.toSet());
+    }
+
+    private void syncFile() {
+        if (fileSync.isPresent()) {
+            fileSync.get().run();
+            lastSync = System.nanoTime();
+        }
+    }
+
+    /**
+     * A sync when an interval has passed since the last, between the batches of a purge: at the cap under a flood one
+     * purge can last as long as the flood, and H2's shortened retention time counts on a sync every interval
+     * ({@link EmbeddedFileSync}).
+     */
+    private void syncFileIfDue() {
+        if (fileSync.isPresent() && !settings.interval().isZero()
+                && System.nanoTime() - lastSync >= settings.interval().toNanos()) {
+            syncFile();
+        }
     }
 
     private void purgeQuietly() {
