@@ -238,22 +238,8 @@ public final class ImagePreprocessor {
      * grey levels: a stroke's edge falls between the working pixels, not on them.
      */
     private static float[] enlarge(float[] in, int w, int h) {
-        int up = ENLARGE;
-        int ow = w * up, oh = h * up;
-        float[] out = new float[ow * oh];
-        for (int y = 0; y < oh; y++) {
-            double sy = Math.max(0, Math.min(h - 1, (y + 0.5) / up - 0.5));
-            int y0 = (int) sy, y1 = Math.min(h - 1, y0 + 1);
-            float fy = (float) (sy - y0);
-            for (int x = 0; x < ow; x++) {
-                double sx = Math.max(0, Math.min(w - 1, (x + 0.5) / up - 0.5));
-                int x0 = (int) sx, x1 = Math.min(w - 1, x0 + 1);
-                float fx = (float) (sx - x0);
-                float top = in[y0 * w + x0] * (1 - fx) + in[y0 * w + x1] * fx;
-                float bottom = in[y1 * w + x0] * (1 - fx) + in[y1 * w + x1] * fx;
-                out[y * ow + x] = top * (1 - fy) + bottom * fy;
-            }
-        }
+        float[] out = new float[w * ENLARGE * h * ENLARGE];
+        Bilinear.enlarge(in, w, h, ENLARGE, out, w * ENLARGE, h * ENLARGE);
         return out;
     }
 

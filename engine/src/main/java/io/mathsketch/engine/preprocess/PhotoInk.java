@@ -419,19 +419,7 @@ final class PhotoInk {
         }
         filter(grid, scratch, gw, gh, closingRadius, true);
         filter(grid, scratch, gw, gh, closingRadius, false);
-        for (int y = 0; y < height; y++) {
-            double gy = Math.max(0, Math.min(gh - 1, (y + 0.5) / cell - 0.5));
-            int y0 = (int) gy, y1 = Math.min(gh - 1, y0 + 1);
-            float fy = (float) (gy - y0);
-            for (int x = 0; x < width; x++) {
-                double gx = Math.max(0, Math.min(gw - 1, (x + 0.5) / cell - 0.5));
-                int x0 = (int) gx, x1 = Math.min(gw - 1, x0 + 1);
-                float fx = (float) (gx - x0);
-                float top = grid[y0 * gw + x0] * (1 - fx) + grid[y0 * gw + x1] * fx;
-                float bottom = grid[y1 * gw + x0] * (1 - fx) + grid[y1 * gw + x1] * fx;
-                out[y * width + x] = top * (1 - fy) + bottom * fy;
-            }
-        }
+        Bilinear.enlarge(grid, gw, gh, cell, out, width, height);
     }
 
     /**
