@@ -189,14 +189,19 @@ class PhotoInkTest {
                 && box.height() < 40, "the line's box in the photo: " + box);
     }
 
+    /** The uneven-light photo of the scene drawn {@code times} larger, as a phone's larger frame. */
+    private BufferedImage enlargedPhoto(int times) {
+        BufferedImage small = photo(scene, UNEVEN, 3, 0, false, 7);
+        BufferedImage large = new BufferedImage(W * times, H * times, BufferedImage.TYPE_INT_RGB);
+        var g = large.createGraphics();
+        g.drawImage(small, 0, 0, W * times, H * times, null);
+        g.dispose();
+        return large;
+    }
+
     @Test
     void anExpressionsPhotoIsWorkedOnAtAPhonesFrameSize() {
-        BufferedImage small = photo(scene, UNEVEN, 3, 0, false, 7);
-        BufferedImage frame = new BufferedImage(W * 2, H * 2, BufferedImage.TYPE_INT_RGB);
-        var g = frame.createGraphics();
-        g.drawImage(small, 0, 0, W * 2, H * 2, null);
-        g.dispose();
-        DecodedImage decoded = decode(CanvasRenderer.encode(frame, "jpeg"));
+        DecodedImage decoded = decode(CanvasRenderer.encode(enlargedPhoto(2), "jpeg"));
         assertEquals(2, new PhotoInk(decoded).factor(), "1280 pixels wide: halved for a digit");
         assertEquals(1, PhotoInk.forExpression(decoded).factor(), "and read whole for an expression");
     }
@@ -305,15 +310,10 @@ class PhotoInkTest {
 
     @Test
     void aLargePhotoIsWorkedOnAReducedCopy() {
-        BufferedImage small = photo(scene, UNEVEN, 3, 0, false, 7);
-        BufferedImage large = new BufferedImage(W * 3, H * 3, BufferedImage.TYPE_INT_RGB);
-        var g = large.createGraphics();
-        g.drawImage(small, 0, 0, W * 3, H * 3, null);
-        g.dispose();
-        DecodedImage decoded = decode(CanvasRenderer.encode(large, "jpeg"));
-        PhotoInk photo = new PhotoInk(decoded);
+        byte[] large = CanvasRenderer.encode(enlargedPhoto(3), "jpeg");
+        PhotoInk photo = new PhotoInk(decode(large));
         assertEquals(2, photo.factor(), "1920 pixels wide: halved to fit 1024");
-        double r = alike(clean, digit(CanvasRenderer.encode(large, "jpeg")));
+        double r = alike(clean, digit(large));
         assertTrue(r > 0.9, "likeness to the clean canvas " + r);
     }
 
