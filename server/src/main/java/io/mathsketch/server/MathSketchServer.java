@@ -165,7 +165,7 @@ public final class MathSketchServer implements AutoCloseable {
                     .addFeature(observe)
                     .addFeature(OpenApiFeature.builder().webContext(FeaturePaths.OPENAPI).build())
                     .addFeature(StaticContentFeature.builder()
-                            .addClasspath(page -> page.location(PAGE_FOLDER).welcome("index.html").context("/"))
+                            .addClasspath(page -> page.location(PAGE_FOLDER).welcome(PageFiles.WELCOME).context("/"))
                             .build())
                     .routing(routing -> routing(routing, recognitions, stats, models, registry,
                             rateLimit, adminRequests, new ClientIdFilter(settings.server().secureCookie()),
@@ -227,7 +227,7 @@ public final class MathSketchServer implements AutoCloseable {
         routing.addFilter(new HttpMetricsFilter(registry, served.routes().stream()
                 .map(route -> route.substring(route.indexOf(' ') + 1)).distinct().toList()));
         routing.addFilter(new SecurityHeadersFilter(securityHeaders));
-        routing.addFilter(new PageRequestHeaders(PageFiles.list(PAGE_FOLDER)));
+        routing.addFilter(new PageRequestHeaders(PageFiles.sizes(PAGE_FOLDER)));
         routing.addFilter(adminRequests);
         routing.addFilter(clientIds);
         routing.addFilter(rateLimit);

@@ -11,7 +11,9 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,15 +21,24 @@ import java.util.stream.Stream;
 /**
  * The paths of the page's files as the static content feature serves them ({@code /}, {@code /index.html},
  * {@code /js/main.js}), listed once at start-up from their classpath folder, in the packaged jar or in a build's
- * class folder: the paths that exist for the 405 fallback, which the feature cannot tell.
+ * class folder: the paths that exist for the 405 fallback, which the feature cannot tell, and their sizes for the
+ * checks of {@link PageRequestHeaders}.
  */
 final class PageFiles {
+
+    /** The file {@code /} serves. */
+    static final String WELCOME = "index.html";
 
     private PageFiles() {
     }
 
     /** {@code /} (the welcome file) and every file under {@code folder}, as request paths. */
     static List<String> list(String folder) {
+        return List.copyOf(sizes(folder).keySet());
+    }
+
+    /** {@link #list}'s paths, in its order, each with its file's size in bytes. */
+    static Map<String, Long> sizes(String folder) {
         URL root = PageFiles.class.getClassLoader().getResource(folder);
         if (root == null) {
             throw new IllegalStateException("the page's folder '" + folder + "' is not on the class path");
@@ -50,12 +61,20 @@ final class PageFiles {
         }
     }
 
-    private static List<String> walk(Path root) throws IOException {
-        List<String> paths = new ArrayList<>(List.of("/"));
+    private static Map<String, Long> walk(Path root) throws IOException {
+        List<Path> found;
         try (Stream<Path> files = Files.walk(root)) {
-            files.filter(Files::isRegularFile).map(file -> root.relativize(file).toString())
-                    .map(relative -> "/" + relative.replace(File.separatorChar, '/')).sorted().forEach(paths::add);
+            found = files.filter(Files::isRegularFile).toList();
         }
-        return paths;
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        sizes.put("/", Files.size(root.resolve(WELCOME)));
+        for (Path file : found.stream().sorted(Comparator.comparing(f -> path(root, f))).toList()) {
+            sizes.put(path(root, file), Files.size(file));
+        }
+        return Collections.unmodifiableMap(sizes);
+    }
+
+    private static String path(Path root, Path file) {
+        return "/" + root.relativize(file).toString().replace(File.separatorChar, '/');
     }
 }

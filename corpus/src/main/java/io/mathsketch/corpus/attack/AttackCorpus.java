@@ -284,6 +284,9 @@ public final class AttackCorpus {
                 "X-Client-Id: " + "\u00e9/\\".repeat(50));
         add(attacks, "cursor-forged", Expect.REFUSED, "GET", RECOGNITIONS + "?limit=100000&cursor=%00%ff"
                 + "A".repeat(2_000), null, new byte[0]);
+        // The last 100 MB of a page file a few KB long: Helidon's static content seeked to a negative position (500).
+        add(attacks, "range-suffix-beyond-file", Expect.REFUSED, "GET", "/", null, new byte[0],
+                "Range: bytes=-100000000");
         add(attacks, "path-traversal", Expect.REFUSED, "GET", "/api/v1/recognitions/..%2f..%2f..%2fetc%2fpasswd", null,
                 new byte[0]);
         add(attacks, "unknown-model", Expect.REFUSED, "POST", RECOGNITIONS + "?model=" + "m".repeat(3_000) + ":9",
