@@ -143,7 +143,9 @@ public final class RecognitionStore {
     }
 
     /**
-     * Newest first, strictly after the cursor; at most {@code limit} items plus the cursor of the next page.
+     * Newest first, strictly after the cursor; at most {@code limit} items plus the cursor of the next page. The items
+     * carry no original image ({@link RecognitionRecord#original()} empty): no listing shows one, and reading them
+     * cost up to a client's whole retention share per page ({@link #find} reads it).
      *
      * @param owner only rows of this owner key; empty for every row (the admin's listing)
      */

@@ -101,6 +101,22 @@ abstract class AbstractPageQueriesTest {
     }
 
     @Test
+    void aListingReadsNoOriginalWhichFindingTheRowDoes() {
+        // Originals are up to store.max-original-bytes each; a page of a client at its share read ~10 MB of them.
+        String id = new RecognitionIds().next(T);
+        store.insertAll(List.of(StoredRows.row(T, 200_000, id, "page-originals")));
+        for (Optional<String> owner : List.of(Optional.of("page-originals"), Optional.<String>empty())) {
+            RecognitionRecord listed = store.page(100, Optional.empty(), Optional.empty(), Optional.empty(), owner)
+                    .items().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+            assertEquals(Optional.empty(), listed.original(), "listed for " + owner);
+            assertEquals(Optional.of("image/png"), listed.contentType());
+            assertEquals(784, listed.inputPixels().length);
+        }
+        assertEquals(200_000, store.find(id, Optional.of("page-originals")).orElseThrow().original().orElseThrow()
+                .length);
+    }
+
+    @Test
     void aClientsListingWalksTheOwnerIndexFromTheCursorWithoutASort() throws SQLException {
         assertIndexWalk(explain("select-page-of-owner"), "recognitions_owner_id", "id <");
     }
