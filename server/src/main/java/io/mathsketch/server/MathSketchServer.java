@@ -41,6 +41,7 @@ import io.mathsketch.server.observe.HttpMetricsFilter;
 import io.mathsketch.server.observe.OutOfMemoryWatch;
 import io.mathsketch.server.observe.HealthChecks;
 import io.mathsketch.server.observe.StoreMetrics;
+import io.mathsketch.server.problem.BodilessErrors;
 import io.mathsketch.server.problem.ProblemDirectHandler;
 import io.mathsketch.server.problem.ProblemErrorHandler;
 import io.mathsketch.server.store.Database;
@@ -224,6 +225,7 @@ public final class MathSketchServer implements AutoCloseable {
         // matched), carries the security headers and is limited by the client id it was just given; a wrong token
         // is refused after the limit, which so slows down guessing it.
         routing.addFilter(new ClosingConnections());
+        routing.addFilter(new BodilessErrors());
         routing.addFilter(new HttpMetricsFilter(registry, served.routes().stream()
                 .map(route -> route.substring(route.indexOf(' ') + 1)).distinct().toList()));
         routing.addFilter(new SecurityHeadersFilter(securityHeaders));

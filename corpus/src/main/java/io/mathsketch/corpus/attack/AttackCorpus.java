@@ -287,6 +287,11 @@ public final class AttackCorpus {
         // The last 100 MB of a page file a few KB long: Helidon's static content seeked to a negative position (500).
         add(attacks, "range-suffix-beyond-file", Expect.REFUSED, "GET", "/", null, new byte[0],
                 "Range: bytes=-100000000");
+        // Refusals Helidon's metrics feature answered itself, with no body and no type.
+        add(attacks, "metrics-unknown-scope", Expect.REFUSED, "GET", "/observe/metrics?scope=" + "s".repeat(1_000),
+                null, new byte[0]);
+        add(attacks, "metrics-accept-xml", Expect.REFUSED, "GET", "/observe/metrics", null, new byte[0],
+                "Accept: application/xml");
         add(attacks, "path-traversal", Expect.REFUSED, "GET", "/api/v1/recognitions/..%2f..%2f..%2fetc%2fpasswd", null,
                 new byte[0]);
         add(attacks, "unknown-model", Expect.REFUSED, "POST", RECOGNITIONS + "?model=" + "m".repeat(3_000) + ":9",

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -257,6 +258,24 @@ class ErrorResponsesTest {
         assertEquals(200, reloaded.status(), reloaded::toString);
         assertEquals("mnist-cnn", reloaded.json().getString("name"));
         assertEquals(201, http().post("/api/v1/recognitions", "image/png", Digits.canvasPng(0)).status());
+    }
+
+    @Test
+    void theMetricsEndpointsOwnRefusalsAreProblemDocuments() {
+        // Helidon's metrics feature answers these itself, with no body and no type.
+        for (String query : List.of("?scope=nonexistent", "?scope=application&name=nonexistent")) {
+            Http.Response unknown = http().get("/observe/metrics" + query);
+            assertProblem(404, "not-found", unknown);
+            assertEquals(Optional.of("application/problem+json"), unknown.header("Content-Type"));
+            assertEquals("/observe/metrics", unknown.json().getString("instance"));
+        }
+        Http.Response xml = http().send(http().request("/observe/metrics").header("Accept", "application/xml")
+                .GET().build());
+        assertProblem(406, "not-acceptable", xml);
+        assertEquals(Optional.of("application/problem+json"), xml.header("Content-Type"));
+        Http.Response metrics = http().get("/observe/metrics");
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.text().contains("mathsketch_"), "the metrics themselves are served as before");
     }
 
     private static void assertProblem(int status, String type, Http.Response response) {
