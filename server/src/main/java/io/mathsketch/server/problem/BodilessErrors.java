@@ -1,6 +1,7 @@
 package io.mathsketch.server.problem;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -13,19 +14,27 @@ import java.util.Map;
 
 /**
  * An error a Helidon feature answers itself, without a body and so without any type, is sent as a problem document
- * like every other error: the metrics endpoint answers an unknown {@code scope} or {@code name} 404 and an
- * {@code Accept} it cannot serve 406 that way (Helidon 4.5). Just before such an answer is sent, its empty entity is
- * replaced by the document; an answer that has a type is left as it is.
+ * like every other error: the metrics endpoint answers an unknown {@code scope} or {@code name} 404, an
+ * {@code Accept} it cannot serve 406 and its metadata ({@code OPTIONS}) asked for in another type than JSON 405 that
+ * way (Helidon 4.5); an answer to {@code HEAD} stays without a body. Just before such an answer is sent, its empty
+ * entity is replaced by the document; an answer that has a type is left as it is.
  */
 public final class BodilessErrors implements Filter {
 
     private static final Map<Integer, ProblemDetails> DOCUMENTS = Map.of(
             404, new ProblemDetails(ProblemType.NOT_FOUND, "nothing is served for these query parameters", null),
+            405, new ProblemDetails(ProblemType.METHOD_NOT_ALLOWED,
+                    "this request is answered only by the methods the Allow header lists", null),
             406, new ProblemDetails(ProblemType.NOT_ACCEPTABLE,
                     "this path cannot answer in a type the request's Accept admits", null));
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        if (req.prologue().method() == Method.HEAD) {
+            // An answer to HEAD has no body, whatever its status.
+            chain.proceed();
+            return;
+        }
         String path = req.prologue().uriPath().path();
         res.beforeSend(() -> {
             ProblemDetails known = DOCUMENTS.get(res.status().code());

@@ -273,6 +273,10 @@ class ErrorResponsesTest {
                 .GET().build());
         assertProblem(406, "not-acceptable", xml);
         assertEquals(Optional.of("application/problem+json"), xml.header("Content-Type"));
+        Http.Response options = http().send(http().request("/observe/metrics").header("Accept", "application/xml")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+        assertProblem(405, "method-not-allowed", options);
+        assertEquals(Optional.of("GET"), options.header("Allow"));
         Http.Response metrics = http().get("/observe/metrics");
         assertEquals(200, metrics.status());
         assertTrue(metrics.text().contains("mathsketch_"), "the metrics themselves are served as before");
