@@ -16,8 +16,9 @@ import java.util.Map;
  * An error a Helidon feature answers itself, without a body and so without any type, is sent as a problem document
  * like every other error: the metrics endpoint answers an unknown {@code scope} or {@code name} 404, an
  * {@code Accept} it cannot serve 406 and its metadata ({@code OPTIONS}) asked for in another type than JSON 405 that
- * way (Helidon 4.5); an answer to {@code HEAD} stays without a body. Just before such an answer is sent, its empty
- * entity is replaced by the document; an answer that has a type is left as it is.
+ * way (Helidon 4.5). Just before such an answer is sent, its empty entity is replaced by the document; an answer
+ * that has a type is left as it is. And an error answered to {@code HEAD} is sent without its body, whoever made it
+ * (the problem documents of a 404, 400 or 429 were sent whole).
  */
 public final class BodilessErrors implements Filter {
 
@@ -31,7 +32,13 @@ public final class BodilessErrors implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         if (req.prologue().method() == Method.HEAD) {
-            // An answer to HEAD has no body, whatever its status.
+            // An answer to HEAD has no body (RFC 9110 §9.3.2), but Helidon sends the one an error handler gives it: a
+            // client or proxy keeping the connection read those bytes as the start of the next answer.
+            res.beforeSend(() -> {
+                if (res.status().code() >= 400) {
+                    res.streamFilter(out -> new Replaced(out, new byte[0]));
+                }
+            });
             chain.proceed();
             return;
         }
@@ -48,7 +55,7 @@ public final class BodilessErrors implements Filter {
         chain.proceed();
     }
 
-    /** Drops what the handler writes (nothing, for these answers) and writes the document instead. */
+    /** Drops what the handler writes and writes {@code document} instead (nothing, for an answer to HEAD). */
     private static final class Replaced extends FilterOutputStream {
 
         private final byte[] document;
