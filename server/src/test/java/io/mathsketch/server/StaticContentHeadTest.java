@@ -42,8 +42,10 @@ class StaticContentHeadTest {
     @Test
     void headAnsweredWithAnErrorSendsNoBodyEither() throws IOException {
         // Problem documents were sent whole to HEAD: a kept connection read them as the start of the next answer.
+        // The refusals of filters too: a malformed client id, a token that is not the admin's.
         for (String request : List.of("/nope", "/observe/health/nope", "/api/v1/recognitions/nope",
-                "/api/v1/recognitions?mdoe=number", "/js/main.js HTTP/1.1\r\nRange: bytes=-99999999999")) {
+                "/api/v1/recognitions?mdoe=number", "/js/main.js HTTP/1.1\r\nRange: bytes=-99999999999",
+                "/ HTTP/1.1\r\nX-Client-Id: bad", "/api/v1/models HTTP/1.1\r\nAuthorization: Bearer wrong")) {
             String line = request.contains(" HTTP/1.1") ? request : request + " HTTP/1.1";
             String text = exchange("HEAD " + line + "\r\nHost: localhost\r\n\r\n"
                     + "GET /observe/health/live HTTP/1.1\r\nHost: localhost\r\n\r\n");

@@ -99,7 +99,7 @@ public final class ClientIdFilter implements Filter {
     }
 
     private static void refuse(RoutingRequest req, RoutingResponse res, String detail) {
-        ProblemErrorHandler.send(res, new ProblemDetails(ProblemType.BAD_REQUEST, detail,
+        ProblemErrorHandler.send(req, res, new ProblemDetails(ProblemType.BAD_REQUEST, detail,
                 req.prologue().uriPath().path()));
     }
 

@@ -62,7 +62,7 @@ public final class RateLimitFilter implements Filter {
         if (!path.startsWith("/api/")) {
             long wait = addressOnly(path) ? byAddress.map(b -> b.take(address(req), 1, 0)).orElse(0L) : 0;
             if (wait > 0) {
-                refuse(res, wait, "this address", path);
+                refuse(req, res, wait, "this address", path);
             } else {
                 chain.proceed();
             }
@@ -71,7 +71,7 @@ public final class RateLimitFilter implements Filter {
         Origin origin = new Origin(address(req), ClientIdFilter.clientOf(req).ownerKey());
         long wait = take(origin, 1, 0);
         if (wait > 0) {
-            refuse(res, wait, "this client", path);
+            refuse(req, res, wait, "this client", path);
             return;
         }
         req.context().register(origin);
@@ -88,10 +88,10 @@ public final class RateLimitFilter implements Filter {
         return path.equals(root) || path.startsWith(root + "/");
     }
 
-    private static void refuse(RoutingResponse res, long waitNanos, String whom, String path) {
+    private static void refuse(RoutingRequest req, RoutingResponse res, long waitNanos, String whom, String path) {
         long seconds = retryAfterSeconds(waitNanos);
         res.header(HeaderNames.RETRY_AFTER, Long.toString(seconds));
-        ProblemErrorHandler.send(res, new ProblemDetails(ProblemType.RATE_LIMITED, "too many requests from "
+        ProblemErrorHandler.send(req, res, new ProblemDetails(ProblemType.RATE_LIMITED, "too many requests from "
                 + whom + "; retry after " + seconds + " s", path));
     }
 

@@ -72,7 +72,7 @@ public final class AcceptedParameters implements Handler {
                 + "; " + operation + " " + accepts;
         JsonArrayBuilder unknownJson = JsonFactory.createArrayBuilder();
         quoted.forEach(unknownJson::add);
-        ProblemErrorHandler.send(res, new ProblemDetails(ProblemType.UNKNOWN_PARAMETER, detail, path,
+        ProblemErrorHandler.send(req, res, new ProblemDetails(ProblemType.UNKNOWN_PARAMETER, detail, path,
                 JsonFactory.createObjectBuilder()
                         .add("unknownParameters", unknownJson)
                         .add("acceptedParameters", JsonFactory.createArrayBuilder(names))

@@ -57,7 +57,7 @@ public final class MethodNotAllowed {
                     return;
                 }
                 String uri = req.prologue().uriPath().path();
-                ProblemErrorHandler.send(res, new ProblemDetails(ProblemType.METHOD_NOT_ALLOWED,
+                ProblemErrorHandler.send(req, res, new ProblemDetails(ProblemType.METHOD_NOT_ALLOWED,
                         uri + " does not serve " + method.text() + "; it serves " + allow, uri));
             });
         });

@@ -39,7 +39,7 @@ public final class PresentedTokenFilter implements Filter {
             try {
                 token.presentedBy(req, res);
             } catch (ProblemException e) {
-                ProblemErrorHandler.send(res, new ProblemDetails(e.type(), e.getMessage(), req.path().path()));
+                ProblemErrorHandler.send(req, res, new ProblemDetails(e.type(), e.getMessage(), req.path().path()));
                 return;
             }
         }

@@ -17,8 +17,7 @@ import java.util.Map;
  * like every other error: the metrics endpoint answers an unknown {@code scope} or {@code name} 404, an
  * {@code Accept} it cannot serve 406 and its metadata ({@code OPTIONS}) asked for in another type than JSON 405 that
  * way (Helidon 4.5). Just before such an answer is sent, its empty entity is replaced by the document; an answer
- * that has a type is left as it is. And an error answered to {@code HEAD} is sent without its body, whoever made it
- * (the problem documents of a 404, 400 or 429 were sent whole).
+ * that has a type, and any answer to {@code HEAD}, is left as it is.
  */
 public final class BodilessErrors implements Filter {
 
@@ -32,13 +31,7 @@ public final class BodilessErrors implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         if (req.prologue().method() == Method.HEAD) {
-            // An answer to HEAD has no body (RFC 9110 §9.3.2), but Helidon sends the one an error handler gives it: a
-            // client or proxy keeping the connection read those bytes as the start of the next answer.
-            res.beforeSend(() -> {
-                if (res.status().code() >= 400) {
-                    res.streamFilter(out -> new Replaced(out, new byte[0]));
-                }
-            });
+            // An answer to HEAD has no body (ProblemErrorHandler.send sends a problem's headers only).
             chain.proceed();
             return;
         }
@@ -55,7 +48,7 @@ public final class BodilessErrors implements Filter {
         chain.proceed();
     }
 
-    /** Drops what the handler writes and writes {@code document} instead (nothing, for an answer to HEAD). */
+    /** Drops what the handler writes (nothing, for these answers) and writes the document instead. */
     private static final class Replaced extends FilterOutputStream {
 
         private final byte[] document;

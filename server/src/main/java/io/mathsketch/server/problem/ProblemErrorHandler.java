@@ -3,6 +3,7 @@ package io.mathsketch.server.problem;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
@@ -42,7 +43,7 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
         }
         String path = req.prologue().uriPath().path();
         if (heap.record(error, "request " + req.prologue().method() + " " + path)) {
-            send(res, new ProblemDetails(ProblemType.OVERLOADED, "the server is short of memory; retry later",
+            send(req, res, new ProblemDetails(ProblemType.OVERLOADED, "the server is short of memory; retry later",
                     path));
             return;
         }
@@ -59,11 +60,15 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
         if (problem.type() == ProblemType.INTERNAL) {
             LOG.log(Level.ERROR, "Request " + req.prologue().method() + " " + req.prologue().uriPath().path() + " failed", error);
         }
-        send(res, problem);
+        send(req, res, problem);
     }
 
-    /** Sends a problem document unless the response is already on its way. */
-    public static void send(ServerResponse res, ProblemDetails problem) {
+    /**
+     * Sends a problem document unless the response is already on its way; to {@code HEAD}, its headers only (RFC 9110
+     * §9.3.2: Helidon would send the body it is given, which a client or proxy keeping the connection reads as the
+     * start of the next answer).
+     */
+    public static void send(ServerRequest req, ServerResponse res, ProblemDetails problem) {
         if (res.isSent()) {
             return;
         }
@@ -72,6 +77,10 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
         if (problem.status() == 503) {
             res.header(HeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
-        res.send(problem.toJsonBytes());
+        if (req.prologue().method() == Method.HEAD) {
+            res.send();
+        } else {
+            res.send(problem.toJsonBytes());
+        }
     }
 }
