@@ -48,9 +48,12 @@ class ExpressionPhotoQualityTest {
      * 20 px 6/89); the floor is that rounded down and one expression under it. Raised again after the expression's
      * photo was read at up to 1280 px, with symbols far smaller than a digit's and a small line enlarged (tuning
      * 33 -> 48 of 150, a second tuning set 37 -> 52) and the held-out set read once: 48 of 150 (32.0 %; blank
-     * 20 -> 0); the floor is one expression under it (47), which the code before (36) fails.
+     * 20 -> 0); the floor is one expression under it (47), which the code before (36) fails. Raised again after an
+     * expression's line took its ink unsmoothed and from 0.4 of the typical stroke up, so close symbols stay apart
+     * (tuning 48 -> 56, second set 52 -> 64), and the held-out set read once: 56 of 150 (37.3 %; under 20 px 8 -> 14);
+     * the floor is one expression under it (55), which the code before (48) fails.
      */
-    static final double EXACT_FLOOR = 0.31;
+    static final double EXACT_FLOOR = 0.365;
 
     @Test
     void photosOfExpressionsAreReadExactly() throws Exception {
