@@ -4,6 +4,7 @@ import io.mathsketch.corpus.photo.InkCoverage;
 import io.mathsketch.corpus.photo.PaperCamera;
 import io.mathsketch.corpus.render.CanvasExport;
 import io.mathsketch.corpus.render.PageSurface;
+import io.mathsketch.corpus.snapshot.Snapshots;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -15,13 +16,15 @@ import java.awt.font.FontRenderContext;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Digits set in installed fonts ({@link DigitFont}) as the drawing page would send them: each glyph's outline,
  * turned, sheared, sized and placed on the page's 280x280 canvas, filled (and stroked around for weight) in black,
  * anti-aliased, on opaque white, exported as the page's PNG ({@link CanvasExport}); and that export photographed on
- * paper by {@code corpus.photo}'s camera ({@link PaperCamera}), as a written number's export is. Drawing {@code i}
+ * paper by {@code corpus.photo}'s camera ({@link PaperCamera}), as a written number's export is, and by
+ * {@code corpus.snapshot}'s camera ({@link #snapshots}). Drawing {@code i}
  * of a font's digit depends only on the configuration's seed, the font's family name, the digit and {@code i} (and
  * on the installed font files). Thread-safe.
  */
@@ -97,5 +100,15 @@ public final class FontDigits {
     public PaperCamera.Shot photo(FontDigit digit) {
         long shot = ((long) digit.font().family().hashCode() << 24) + ((long) digit.label() << 20) + digit.index();
         return camera.shoot(shot, InkCoverage.canvas(digit.png()));
+    }
+
+    /**
+     * Snapshots of {@code digits}' canvas exports by the second camera ({@link Snapshots}: notebook paper, a camera
+     * model the photo path was not tuned on) at the configuration's snapshot seed; snapshot {@code i} is of
+     * {@code digits.get(i)}.
+     */
+    public Snapshots snapshots(List<FontDigit> digits) {
+        return new Snapshots(config.snapshotSeed(), digits.stream()
+                .map(d -> new Snapshots.Source(d.label(), d.toString(), d.png())).toList());
     }
 }

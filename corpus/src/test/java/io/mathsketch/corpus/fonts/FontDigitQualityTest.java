@@ -1,6 +1,7 @@
 package io.mathsketch.corpus.fonts;
 
 import io.mathsketch.corpus.CommittedModel;
+import io.mathsketch.corpus.snapshot.Snapshots;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,13 @@ class FontDigitQualityTest {
     static final double CANVAS_FLOOR = 0.993;
     /** Measured 99.47% (756/760; mnist-cnn 1.0.0: 99.08%): as the canvas, and one 9 of Because We Learn read 1. */
     static final double PHOTO_FLOOR = 0.993;
+    /**
+     * Measured 99.08% (753/760) with mnist-cnn 1.1.0: the same exports photographed by the second camera
+     * ({@code corpus.snapshot}: notebook paper, a camera model the photo path was not tuned on); the floor lets one
+     * more drawing be lost. The misses are Delphine's four 9s (read 3) and two continental 1s (read 7), and a 2 of
+     * Because We Build read 1.
+     */
+    static final double SNAPSHOT_FLOOR = 0.989;
 
     @BeforeAll
     static void fontsInstalled() {
@@ -54,23 +62,33 @@ class FontDigitQualityTest {
     @Test
     void fontDigitsAreReadAsWellAsTheFloors() throws Exception {
         FontDigits set = new FontDigits(FontDigitConfig.TEST);
-        Tally canvas = new Tally("canvas"), photo = new Tally("photo");
+        Tally canvas = new Tally("canvas"), photo = new Tally("photo"), snapshot = new Tally("snapshot");
         try (CommittedModel model = new CommittedModel()) {
+            List<FontDigit> drawn = new ArrayList<>();
             for (DigitFont font : DigitFont.values()) {
                 for (int digit = 0; digit < 10; digit++) {
                     for (int i = 0; i < set.config().perDigit(); i++) {
                         FontDigit d = set.digit(font, digit, i);
+                        drawn.add(d);
                         canvas.count(d, model.read(d.png()), "");
                         var shot = set.photo(d);
                         photo.count(d, model.read(shot.jpeg()), " " + shot.conditions());
                     }
                 }
             }
+            Snapshots snapshots = set.snapshots(drawn);
+            for (int i = 0; i < drawn.size(); i++) {
+                Snapshots.Snapshot shot = snapshots.snapshot(i);
+                snapshot.count(drawn.get(i), model.read(shot.jpeg()), String.format(" (%dx%d, digit %d px, %s, %s%s)",
+                        shot.width(), shot.height(), shot.digitPixels(), shot.paper(), shot.pen(),
+                        shot.resent() ? ", resent" : ""));
+            }
         }
-        String report = canvas.report() + photo.report();
+        String report = canvas.report() + photo.report() + snapshot.report();
         System.out.println(report);
         assertTrue(canvas.accuracy() >= CANVAS_FLOOR, report);
         assertTrue(photo.accuracy() >= PHOTO_FLOOR, report);
+        assertTrue(snapshot.accuracy() >= SNAPSHOT_FLOOR, report);
     }
 
     /** The tally counts misses: a reader that answers the wrong digit every time falls below both floors. */
@@ -83,7 +101,7 @@ class FontDigitQualityTest {
             FontDigit d = set.digit(DigitFont.BREIP, digit, 0);
             tally.count(d, digit == 3 ? "3" : wrong.apply(d), "");
         }
-        assertTrue(tally.accuracy() < Math.min(CANVAS_FLOOR, PHOTO_FLOOR), tally.report());
+        assertTrue(tally.accuracy() < Math.min(Math.min(CANVAS_FLOOR, PHOTO_FLOOR), SNAPSHOT_FLOOR), tally.report());
         assertFalse(tally.report().isEmpty());
     }
 
