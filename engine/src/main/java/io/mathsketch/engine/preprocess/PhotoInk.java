@@ -492,20 +492,76 @@ final class PhotoInk {
      */
     InkImage digit() {
         Components c = components();
+        int[] box = new int[4];
+        boolean[] keep = kept(c, box);
+        if (keep == null) {
+            return null;
+        }
+        if (edgeMarkBeside(c, box)) {
+            // A digit written up to the desk and found apart from it still lost the part that touches it: joined to
+            // the desk, that part reached the frame's edge and was dropped with it (a 7 read 1 without its bar, a 3
+            // read 2 without its lower curve). Take the dark marks out as for a blank photo, in a plane of their own
+            // (what was found stays when that finds no more); the darkest first, so as little as needed goes.
+            Components d = null;
+            for (float mark = 1 / STRICTER; mark > Math.max(c.level, DARKER_THAN_INK)
+                    && !spent(EDGE_MARK_PASSES); mark /= STRICTER) {
+                d = withoutEdgeMarks(mark, c.level, d);
+                int[] grown = new int[4];
+                boolean[] more = kept(d, grown);
+                if (more != null && holds(grown, box)) {
+                    return d.ink(more, grown);
+                }
+            }
+        }
+        return c.ink(keep, box);
+    }
+
+    /**
+     * The components kept as the digit (by component, null when there is no digit) and their box into {@code box}:
+     * the largest stroke and, largest first, each piece near what is kept so far (a broken 4 or 5, not a far speck).
+     */
+    private static boolean[] kept(Components c, int[] box) {
         int main = c.largest();
         if (main < 0) {
             return null;
         }
         boolean[] keep = new boolean[c.count];
         keep[main] = true;
-        int[] box = {c.minX[main], c.minY[main], c.maxX[main], c.maxY[main]};
-        // Largest first, each piece joins when it is near what is kept so far: a broken 4 or 5, not a far speck.
-        Integer[] order = c.bySize();
+        box[0] = c.minX[main];
+        box[1] = c.minY[main];
+        box[2] = c.maxX[main];
+        box[3] = c.maxY[main];
         // A piece of a stroke is at least about a stroke's width square; specks are smaller than that.
         double side = Math.max(c.maxX[main] - c.minX[main], c.maxY[main] - c.minY[main]) + 1;
         double minPiece = Math.max(SPECK_SHARE * c.strong[main], side * side / 225);
-        keepBeside(c, order, keep, box, k -> c.piece(k, minPiece), false);
-        return c.ink(keep, box);
+        keepBeside(c, c.bySize(), keep, box, k -> c.piece(k, minPiece), false);
+        return keep;
+    }
+
+    /** Whether {@code grown} holds all of {@code box} and more. */
+    private static boolean holds(int[] grown, int[] box) {
+        return grown[0] <= box[0] && grown[1] <= box[1] && grown[2] >= box[2] && grown[3] >= box[3]
+                && (grown[0] < box[0] || grown[1] < box[1] || grown[2] > box[2] || grown[3] > box[3]);
+    }
+
+    /**
+     * Whether a mark at the frame's edge, darker than ink somewhere ({@link #DARKER_THAN_INK}), lies within the reach
+     * a piece of the digit joins from ({@link #keepBeside}) of the kept {@code box}: the desk beside a digit written up
+     * to it. One read of the box's surroundings.
+     */
+    private boolean edgeMarkBeside(Components c, int[] box) {
+        int reach = Math.max(box[2] - box[0], box[3] - box[1]) / 4 + 1;
+        int x0 = Math.max(0, box[0] - reach), x1 = Math.min(width - 1, box[2] + reach);
+        int y0 = Math.max(0, box[1] - reach), y1 = Math.min(height - 1, box[3] + reach);
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0, i = y * width + x0; x <= x1; x++, i++) {
+                int l = c.label[i];
+                if (l >= 0 && c.edge[l] && dark[i] > DARKER_THAN_INK) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
