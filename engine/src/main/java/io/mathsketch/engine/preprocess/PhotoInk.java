@@ -487,8 +487,9 @@ final class PhotoInk {
     }
 
     /**
-     * The digit: the kept components around the largest stroke, mapped to ink, cropped to their box (working
-     * resolution). Null when nothing ink-like is left.
+     * The digit: the kept components around the largest stroke (or, when a dark mark at the frame's edge lies beside
+     * them, around them once the marks are taken out, if the digit grows so), mapped to ink, cropped to their box
+     * (working resolution). Null when nothing ink-like is left.
      */
     InkImage digit() {
         Components c = components();
@@ -497,15 +498,17 @@ final class PhotoInk {
         if (keep == null) {
             return null;
         }
+        InkImage found = c.ink(keep, box);
         if (edgeMarkBeside(c, box)) {
             // A digit written up to the desk and found apart from it still lost the part that touches it: joined to
-            // the desk, that part reached the frame's edge and was dropped with it (a 7 read 1 without its bar, a 3
-            // read 2 without its lower curve). Take the dark marks out as for a blank photo, in a plane of their own
-            // (what was found stays when that finds no more); the darkest first, so as little as needed goes.
-            Components d = null;
-            for (float mark = 1 / STRICTER; mark > Math.max(c.level, DARKER_THAN_INK)
-                    && !spent(EDGE_MARK_PASSES); mark /= STRICTER) {
-                d = withoutEdgeMarks(mark, c.level, d);
+            // the desk, that part reached the frame's edge and was dropped with it (a 3 read 2 from its upper half).
+            // Take the dark marks out as for a blank photo, the darkest first, so as little as needed goes; what was
+            // found (its ink already made, so the label plane is free) stays unless the digit grows around it.
+            Components d = c;
+            float level = c.level;
+            for (float mark = 1 / STRICTER; mark > Math.max(level, DARKER_THAN_INK) && !spent(EDGE_MARK_PASSES);
+                    mark /= STRICTER) {
+                d = withoutEdgeMarks(mark, level, d);
                 int[] grown = new int[4];
                 boolean[] more = kept(d, grown);
                 if (more != null && holds(grown, box)) {
@@ -513,7 +516,7 @@ final class PhotoInk {
                 }
             }
         }
-        return c.ink(keep, box);
+        return found;
     }
 
     /**
