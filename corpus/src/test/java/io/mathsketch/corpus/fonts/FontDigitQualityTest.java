@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,25 +64,31 @@ class FontDigitQualityTest {
     void fontDigitsAreReadAsWellAsTheFloors() throws Exception {
         FontDigits set = new FontDigits(FontDigitConfig.TEST);
         Tally canvas = new Tally("canvas"), photo = new Tally("photo"), snapshot = new Tally("snapshot");
-        try (CommittedModel model = new CommittedModel()) {
-            List<FontDigit> drawn = new ArrayList<>();
-            for (DigitFont font : DigitFont.values()) {
-                for (int digit = 0; digit < 10; digit++) {
-                    for (int i = 0; i < set.config().perDigit(); i++) {
-                        FontDigit d = set.digit(font, digit, i);
-                        drawn.add(d);
-                        canvas.count(d, model.read(d.png()), "");
-                        var shot = set.photo(d);
-                        photo.count(d, model.read(shot.jpeg()), " " + shot.conditions());
-                    }
+        List<FontDigit> drawn = new ArrayList<>();
+        for (DigitFont font : DigitFont.values()) {
+            for (int digit = 0; digit < 10; digit++) {
+                for (int i = 0; i < set.config().perDigit(); i++) {
+                    drawn.add(set.digit(font, digit, i));
                 }
             }
-            Snapshots snapshots = set.snapshots(drawn);
+        }
+        Snapshots snapshots = set.snapshots(drawn);
+        try (CommittedModel model = new CommittedModel()) {
+            // Each drawing's readings are independent and taking its photos is most of the test's time: on every core.
+            List<Readings> readings = IntStream.range(0, drawn.size()).parallel().mapToObj(i -> {
+                FontDigit d = drawn.get(i);
+                var shot = set.photo(d);
+                Snapshots.Snapshot snap = snapshots.snapshot(i);
+                return new Readings(model.read(d.png()), model.read(shot.jpeg()), " " + shot.conditions(),
+                        model.read(snap.jpeg()), String.format(" (%dx%d, digit %d px, %s, %s%s)", snap.width(),
+                                snap.height(), snap.digitPixels(), snap.paper(), snap.pen(),
+                                snap.resent() ? ", resent" : ""));
+            }).toList();
             for (int i = 0; i < drawn.size(); i++) {
-                Snapshots.Snapshot shot = snapshots.snapshot(i);
-                snapshot.count(drawn.get(i), model.read(shot.jpeg()), String.format(" (%dx%d, digit %d px, %s, %s%s)",
-                        shot.width(), shot.height(), shot.digitPixels(), shot.paper(), shot.pen(),
-                        shot.resent() ? ", resent" : ""));
+                Readings r = readings.get(i);
+                canvas.count(drawn.get(i), r.canvas(), "");
+                photo.count(drawn.get(i), r.photo(), r.photoConditions());
+                snapshot.count(drawn.get(i), r.snapshot(), r.snapshotConditions());
             }
         }
         String report = canvas.report() + photo.report() + snapshot.report();
@@ -89,6 +96,11 @@ class FontDigitQualityTest {
         assertTrue(canvas.accuracy() >= CANVAS_FLOOR, report);
         assertTrue(photo.accuracy() >= PHOTO_FLOOR, report);
         assertTrue(snapshot.accuracy() >= SNAPSHOT_FLOOR, report);
+    }
+
+    /** What one drawing reads as the canvas's PNG, as a photo and as a snapshot, with the shots' conditions. */
+    private record Readings(String canvas, String photo, String photoConditions, String snapshot,
+                            String snapshotConditions) {
     }
 
     /** The tally counts misses: a reader that answers the wrong digit every time falls below both floors. */
