@@ -84,9 +84,9 @@ final class PhotoInk {
     /**
      * An expression's line ({@link #expressionLine}) takes its ink's values from the working plane unsmoothed and
      * from this share of the typical stroke's darkness up, not from the plane smoothed once and two noise deviations
-     * up: at 10-20 pixels a symbol, two strokes or symbols a pixel or two apart are one mark on the smoothed plane (its
-     * 3x3 box fills the gap, and the segmenter's least ink is a tenth of a stroke), and a plus or a minus beside a digit
-     * is read with it. On {@code ExpressionPhotoTuning} (150 photos each) 48 -> 56 exact and 52 -> 64 on its second
+     * up: at 10-20 pixels a symbol, two strokes or symbols a pixel or two apart are one mark on the smoothed plane
+     * (its 3x3 box fills the gap, and the segmenter's least ink is a tenth of a stroke), and a plus or a minus beside a
+     * digit is read with it. On {@code ExpressionPhotoTuning} (150 photos each) 48 -> 56 exact and 52 -> 64 on its second
      * set; at 0.3 51 and 61, at 0.5 57 and 62; unsmoothed at the noise floor 33 and 44 (grain and JPEG ringing are
      * marks), smoothed at 0.3 48 and 59.
      */
@@ -820,8 +820,9 @@ final class PhotoInk {
 
     /**
      * The darkness of the luminance smoothed once by the 3x3 box (as {@link #smooth3} smooths the working plane), or
-     * unsmoothed for an expression's line ({@link #SEPARATING_SHARE}), row by row over columns {@code x0..x1}, from three downscaled rows at a time: the ink's values without another plane
-     * of the working image's size (the decode budget counts every byte a request allocates per pixel).
+     * unsmoothed for an expression's line ({@link #SEPARATING_SHARE}), row by row over columns {@code x0..x1}, from
+     * three downscaled rows at a time: the ink's values without another plane of the working image's size (the
+     * decode budget counts every byte a request allocates per pixel).
      */
     private final class InkRows {
         private final int x0, x1, from, to;
