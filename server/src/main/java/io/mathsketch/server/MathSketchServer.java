@@ -52,7 +52,9 @@ import io.mathsketch.server.store.RetentionJob;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -224,19 +226,20 @@ public final class MathSketchServer implements AutoCloseable {
         // In this order: a limited request is still counted (under the route it asked for, which routing never
         // matched), carries the security headers and is limited by the client id it was just given; a wrong token
         // is refused after the limit, which so slows down guessing it.
+        Map<String, Long> pageFiles = PageFiles.sizes(PAGE_FOLDER);
         routing.addFilter(new ClosingConnections());
         routing.addFilter(new BodilessErrors());
         routing.addFilter(new HttpMetricsFilter(registry, served.routes().stream()
                 .map(route -> route.substring(route.indexOf(' ') + 1)).distinct().toList()));
         routing.addFilter(new SecurityHeadersFilter(securityHeaders));
-        routing.addFilter(new PageRequestHeaders(PageFiles.sizes(PAGE_FOLDER)));
+        routing.addFilter(new PageRequestHeaders(pageFiles));
         routing.addFilter(adminRequests);
         routing.addFilter(clientIds);
         routing.addFilter(rateLimit);
         routing.addFilter(presentedToken);
         api(routing, recognitions, stats, models);
         List<String> paths = new ArrayList<>(served.routes());
-        paths.addAll(featureRoutes());
+        paths.addAll(featureRoutes(pageFiles.keySet()));
         MethodNotAllowed.register(routing, paths, cors);
         routing.error(Throwable.class, new ProblemErrorHandler(heap));
     }
@@ -246,8 +249,10 @@ public final class MathSketchServer implements AutoCloseable {
      * the metrics (whose {@code OPTIONS} answers their metadata), the OpenAPI document and the page's files. Any
      * other method on these paths is 405; their other paths (a metric scope, a check by name) are left as Helidon
      * answers them.
+     *
+     * @param pageFiles the page's files as request paths ({@link PageFiles#sizes})
      */
-    static List<String> featureRoutes() {
+    static List<String> featureRoutes(Collection<String> pageFiles) {
         List<String> routes = new ArrayList<>();
         for (String path : FeaturePaths.HEALTH_PATHS) {
             routes.add("GET " + path);
@@ -256,7 +261,7 @@ public final class MathSketchServer implements AutoCloseable {
         routes.add("GET " + FeaturePaths.METRICS);
         routes.add("OPTIONS " + FeaturePaths.METRICS);
         routes.add("GET " + FeaturePaths.OPENAPI);
-        for (String path : PageFiles.list(PAGE_FOLDER)) {
+        for (String path : pageFiles) {
             routes.add("GET " + path);
             routes.add("HEAD " + path);
         }

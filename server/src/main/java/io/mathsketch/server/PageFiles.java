@@ -32,12 +32,10 @@ final class PageFiles {
     private PageFiles() {
     }
 
-    /** {@code /} (the welcome file) and every file under {@code folder}, as request paths. */
-    static List<String> list(String folder) {
-        return List.copyOf(sizes(folder).keySet());
-    }
-
-    /** {@link #list}'s paths, in its order, each with its file's size in bytes. */
+    /**
+     * {@code /} (the welcome file) and every file under {@code folder}, as request paths in that order (the rest
+     * sorted), each with its file's size in bytes.
+     */
     static Map<String, Long> sizes(String folder) {
         URL root = PageFiles.class.getClassLoader().getResource(folder);
         if (root == null) {
