@@ -68,7 +68,14 @@ public final class AttackCorpus {
         everyMode(attacks, "max-size-jpeg", Expect.READ_OR_REFUSED, "image/jpeg", AttackImages.jpegRing(side));
         // Scans of a dozen bytes that each walk every block: 2,000 cost the decoder over a CPU-second.
         everyMode(attacks, "jpeg-scan-bomb", Expect.UNSUPPORTED_IMAGE, "image/jpeg",
-                AttackImages.jpegScanBomb(1024, 2_000));
+                AttackImages.jpegScanBomb(1024, 2_000, 1));
+        // Within the scan count, at the largest size: the JDK's reader makes an output pass over every pixel after
+        // each scan, so 63 scans of a 4096x4096 colour frame (100 KB) cost 4.7 CPU-seconds. Refused when its 64
+        // scans make more passes than the engine allows over an image of limits.max-image-pixels (16).
+        int scanned = side / 8 * 8;
+        everyMode(attacks, "jpeg-scans-at-max-size", 64L * scanned * scanned > 16L * limits.maxImagePixels()
+                ? Expect.UNSUPPORTED_IMAGE : Expect.READ_OR_REFUSED, "image/jpeg",
+                AttackImages.jpegScanBomb(scanned, 63, 3));
         // Empty APP1 segments, each of which the JDK's reader appends to a list by walking it: 30,000 cost 4.6 s.
         byte[] segmented = AttackImages.jpegRing(280);
         everyMode(attacks, "jpeg-app-segment-flood", Expect.UNSUPPORTED_IMAGE, "image/jpeg",

@@ -81,11 +81,12 @@ final class AttackImages {
     }
 
     /**
-     * A greyscale progressive JPEG of {@code side x side} pixels (a multiple of 8) holding {@code scans} AC scans after
-     * its DC scan: each a few bytes (one end-of-band run over all blocks) that make a decoder walk every block again,
-     * so that the file costs CPU by its scan count, not its size or pixels.
+     * A progressive JPEG of {@code side x side} pixels (a multiple of 8) and {@code components} full-size components
+     * (1 grey, 3 colour) holding {@code scans} AC scans after its DC scan, each of one component in turn: each a few
+     * bytes (one end-of-band run over all blocks) that make a decoder walk every block again, and the JDK's reader
+     * make an output pass over every pixel, so that the file costs CPU by its scan count, not its size.
      */
-    static byte[] jpegScanBomb(int side, int scans) {
+    static byte[] jpegScanBomb(int side, int scans, int components) {
         int blocks = (side / 8) * (side / 8);
         int eobBits = Math.min(14, 31 - Integer.numberOfLeadingZeros(blocks));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -94,12 +95,21 @@ final class AttackImages {
         byte[] ones = new byte[65];
         Arrays.fill(ones, 1, 65, (byte) 1);
         segment(out, 0xDB, ones); // quantisation table 0
-        segment(out, 0xC2, new byte[] {8, (byte) (side >> 8), (byte) side, (byte) (side >> 8), (byte) side, 1, 1, 0x11,
-                0}); // progressive frame, one component
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.writeBytes(new byte[] {8, (byte) (side >> 8), (byte) side, (byte) (side >> 8), (byte) side,
+                (byte) components});
+        ByteArrayOutputStream dcScan = new ByteArrayOutputStream();
+        dcScan.write(components);
+        for (int c = 1; c <= components; c++) {
+            frame.writeBytes(new byte[] {(byte) c, 0x11, 0}); // full size, quantisation table 0
+            dcScan.writeBytes(new byte[] {(byte) c, 0}); // Huffman tables 0
+        }
+        dcScan.writeBytes(new byte[] {0, 0, 0});
+        segment(out, 0xC2, frame.toByteArray()); // progressive frame
         segment(out, 0xC4, huffmanTable(0x00, 0)); // DC: the one code '0' means difference category 0
         segment(out, 0xC4, huffmanTable(0x10, eobBits << 4)); // AC: '0' means a run of 2^eobBits empty bands
-        segment(out, 0xDA, new byte[] {1, 1, 0, 0, 0, 0}); // DC first scan
-        out.writeBytes(new byte[blocks / 8]); // one '0' bit per block
+        segment(out, 0xDA, dcScan.toByteArray()); // DC first scan, every component
+        out.writeBytes(new byte[blocks * components / 8]); // one '0' bit per block
         StringBuilder bits = new StringBuilder();
         for (int left = blocks; left > 0; left -= 1 << eobBits) {
             bits.append("0").append("0".repeat(eobBits));
@@ -112,7 +122,7 @@ final class AttackImages {
             run[i] = (byte) Integer.parseInt(bits.substring(8 * i, 8 * i + 8), 2);
         }
         for (int i = 0; i < scans; i++) {
-            segment(out, 0xDA, new byte[] {1, 1, 0, 1, 63, 0}); // AC first scan of bands 1-63
+            segment(out, 0xDA, new byte[] {1, (byte) (1 + i % components), 0, 1, 63, 0}); // AC first scan, bands 1-63
             out.writeBytes(run);
         }
         out.write(0xFF);

@@ -69,6 +69,37 @@ class AttackCorpusTest {
         assertTrue(ink.pointCount() * 12L > body.length * 9L / 10, ink.pointCount() + " points");
     }
 
+    /** 64 scans, the most counted, of a colour frame of the largest size: refused by default, decoded when small. */
+    @Test
+    void theScansAtMaxSizeAreAColourFrameOfTheLargestSize() throws Exception {
+        Attack large = AttackCorpus.forDefaultLimits().stream()
+                .filter(a -> a.name().equals("jpeg-scans-at-max-size-digit")).findFirst().orElseThrow();
+        assertEquals(Attack.Expect.UNSUPPORTED_IMAGE, large.expect());
+        byte[] jpeg = body(large);
+        assertTrue(jpeg.length < 128 * 1024, jpeg.length + " bytes");
+        assertEquals(64, count(jpeg, (byte) 0xDA));
+        javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+        try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            reader.setInput(in);
+            assertEquals(InputLimits.DEFAULT.maxWidth(), reader.getWidth(0));
+            assertEquals(3, reader.getRawImageType(0).getNumComponents());
+        } finally {
+            reader.dispose();
+        }
+        assertEquals(Attack.Expect.READ_OR_REFUSED, corpus.get("jpeg-scans-at-max-size-digit").expect());
+    }
+
+    /** How often {@code 0xFF marker} occurs (scan data has no unstuffed 0xFF here). */
+    private static int count(byte[] jpeg, byte marker) {
+        int found = 0;
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            if (jpeg[i] == (byte) 0xFF && jpeg[i + 1] == marker) {
+                found++;
+            }
+        }
+        return found;
+    }
+
     @Test
     void theSegmentFloodIsAJpegOfTensOfThousandsOfEmptyApp1Segments() {
         byte[] jpeg = body(corpus.get("jpeg-app-segment-flood-number"));

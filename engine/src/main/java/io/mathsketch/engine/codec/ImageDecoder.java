@@ -87,7 +87,8 @@ public final class ImageDecoder {
      * @throws ImageTooLarge when the header declares more pixels than allowed (checked before decoding)
      * @throws RecognitionException.Overloaded when the pixels of the requests decoding now leave too little heap
      * @throws RecognitionException.UnsupportedImage when the bytes are not PNG, JPEG, GIF or BMP, or a JPEG holds more
-     *         than {@code JpegMetadata.MAX_SCANS} scans or {@code JpegMetadata.MAX_APPLICATION_SEGMENTS} APPn
+     *         than {@code JpegMetadata.MAX_SCANS} scans (fewer when large: {@code
+     *         JpegMetadata.MAX_PASSES_OVER_LARGEST_IMAGE}) or {@code JpegMetadata.MAX_APPLICATION_SEGMENTS} APPn
      *         segments, or a GIF's first frame more decoding work than
      *         {@code GifFrameWork} allows its pixels
      * @throws CorruptImage when they claim one of those formats but cannot be decoded
@@ -182,7 +183,7 @@ public final class ImageDecoder {
         };
     }
 
-    private static void checkJpegSegments(byte[] jpeg) throws UnsupportedImage {
+    private void checkJpegSegments(byte[] jpeg) throws UnsupportedImage {
         int segments = JpegMetadata.applicationSegments(jpeg);
         if (segments > JpegMetadata.MAX_APPLICATION_SEGMENTS) {
             throw new UnsupportedImage("a JPEG of " + segments + " APPn segments; at most "
@@ -192,6 +193,13 @@ public final class ImageDecoder {
         if (scans > JpegMetadata.MAX_SCANS) {
             throw new UnsupportedImage("a JPEG of " + scans + " scans; at most " + JpegMetadata.MAX_SCANS
                     + " are decoded");
+        }
+        long pixels = JpegMetadata.framePixels(jpeg);
+        long passes = JpegMetadata.MAX_PASSES_OVER_LARGEST_IMAGE * limits.maxImagePixels();
+        if (scans > 1 && scans * pixels > passes) {
+            throw new UnsupportedImage("a progressive JPEG of " + scans + " scans over " + pixels
+                    + " pixels; at most " + passes / pixels + " scans are decoded at that size (each is a pass over"
+                    + " every pixel)");
         }
     }
 

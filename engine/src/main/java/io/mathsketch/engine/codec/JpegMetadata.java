@@ -13,7 +13,7 @@ import java.util.Optional;
 final class JpegMetadata {
 
     private static final int SOI = 0xD8, EOI = 0xD9, SOS = 0xDA, APP0 = 0xE0, APP2 = 0xE2, APP14 = 0xEE,
-            APP15 = 0xEF, COM = 0xFE;
+            APP15 = 0xEF, COM = 0xFE, SOF0 = 0xC0, DHT = 0xC4, JPG = 0xC8, DAC = 0xCC, SOF15 = 0xCF;
 
     /** Pseudo-marker for the entropy-coded data that follows a scan header. */
     private static final int SCAN_DATA = -1;
@@ -27,6 +27,17 @@ final class JpegMetadata {
      * pixels. The encoders' own progressive scripts use 10 scans for colour images and at most 6 per component.
      */
     static final int MAX_SCANS = 64;
+
+    /**
+     * The most passes over the largest image admitted ({@code limits.max-image-pixels}) a progressive JPEG's scans
+     * may cost: its scans times its pixels may be at most this times that limit. The JDK's reader makes a whole
+     * output pass (inverse DCT, colour conversion, every row copied into the raster) after each progressive scan,
+     * whatever the read parameters ask, so such a JPEG costs CPU by its pixels times its scans, in native code no
+     * request timeout stops: 63 empty scans of a 4096x4096 colour frame (100 KB) took 4.7 CPU-seconds, a baseline
+     * JPEG of that size 0.6 s. Encoders' scripts use 10 scans for colour, so a progressive picture of the largest
+     * size is read; at 4096x4096 more than 16 scans are refused, at 2048x2048 more than {@link #MAX_SCANS}.
+     */
+    static final int MAX_PASSES_OVER_LARGEST_IMAGE = 16;
 
     /**
      * The most APPn segments a JPEG may hold to be read. The JDK's reader keeps them in a list it walks to
@@ -77,6 +88,30 @@ final class JpegMetadata {
             }
         });
         return segments[0];
+    }
+
+    /**
+     * Width times height of the first frame header (SOFn) before EOI, or 0 when there is none; read as
+     * {@link #scans} counts the scans.
+     */
+    static long framePixels(byte[] jpeg) {
+        long[] pixels = new long[1];
+        walk(jpeg, (marker, at, end) -> {
+            if (pixels[0] == 0 && isFrame(marker) && end - at >= 9) {
+                // After the marker and length: precision (1 byte), height and width (2 bytes each).
+                pixels[0] = (long) u16(jpeg, at + 5) * u16(jpeg, at + 7);
+            }
+        });
+        return pixels[0];
+    }
+
+    /** SOF0-SOF15 but DHT, JPG and DAC, which share the range. */
+    private static boolean isFrame(int marker) {
+        return marker >= SOF0 && marker <= SOF15 && marker != DHT && marker != JPG && marker != DAC;
+    }
+
+    private static int u16(byte[] jpeg, int at) {
+        return (jpeg[at] & 0xFF) << 8 | (jpeg[at + 1] & 0xFF);
     }
 
     private interface SegmentVisitor {
