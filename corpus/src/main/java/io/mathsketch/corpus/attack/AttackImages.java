@@ -178,6 +178,38 @@ final class AttackImages {
         return codes.gif(28, 28);
     }
 
+    /**
+     * A GIF of a 28x28 frame after as many 5-byte comment extensions as fill {@code bytes}: the JDK's reader walks
+     * each block before the frame at a cost of its own, 0.4 CPU-seconds for 7 MB, one token.
+     */
+    static byte[] gifCommentFlood(int bytes) {
+        GifCodes codes = new GifCodes(8);
+        codes.add(256, 9); // clear
+        codes.add(0, 9);
+        codes.add(257, 9); // end
+        return codes.gif(28, 28, bytes / 5, 255);
+    }
+
+    /**
+     * A GIF of a frame of pixels 0, each its own 12-bit code once the table is full, in sub-blocks of one byte
+     * (encoders write 255) filling about {@code bytes}: the JDK's reader reads each sub-block at a cost of its own,
+     * 0.5 CPU-seconds for 7 MB of a 1024x1024 frame, one token.
+     */
+    static byte[] gifOneByteSubBlocks(int bytes) {
+        // A pixel is 1.5 bytes of codes, each byte a 2-byte sub-block.
+        int side = (int) Math.sqrt(bytes / 3.0);
+        GifCodes codes = new GifCodes(8);
+        codes.add(256, 9); // clear
+        int size = 9;
+        for (int pixel = 0, entry = 258; pixel < side * side; pixel++, entry++) {
+            codes.add(0, size);
+            if (entry + 1 == 1 << size && size < 12) {
+                size++;
+            }
+        }
+        return codes.gif(side, side, 0, 1);
+    }
+
     /** LZW codes packed least significant bit first, as a GIF frame's data. */
     private static final class GifCodes {
         private final int minimum;
@@ -205,6 +237,11 @@ final class AttackImages {
 
         /** A GIF of one {@code width x height} frame over a global table of 256 greys, holding these codes. */
         byte[] gif(int width, int height) {
+            return gif(width, height, 0, 255);
+        }
+
+        /** The same after {@code comments} one-byte comments, with the codes in sub-blocks of {@code subBlock}. */
+        byte[] gif(int width, int height, int comments, int subBlock) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.writeBytes("GIF89a".getBytes(StandardCharsets.US_ASCII));
             out.writeBytes(new byte[] {(byte) width, (byte) (width >> 8), (byte) height, (byte) (height >> 8),
@@ -212,11 +249,14 @@ final class AttackImages {
             for (int i = 0; i < 256; i++) {
                 out.writeBytes(new byte[] {(byte) i, (byte) i, (byte) i});
             }
+            for (int i = 0; i < comments; i++) {
+                out.writeBytes(new byte[] {0x21, (byte) 0xFE, 1, 'x', 0});
+            }
             out.writeBytes(new byte[] {0x2C, 0, 0, 0, 0, (byte) width, (byte) (width >> 8), (byte) height,
                 (byte) (height >> 8), 0, (byte) minimum});
             byte[] data = packed.toByteArray();
-            for (int at = 0; at < data.length; at += 255) {
-                int n = Math.min(255, data.length - at);
+            for (int at = 0; at < data.length; at += subBlock) {
+                int n = Math.min(subBlock, data.length - at);
                 out.write(n);
                 out.write(data, at, n);
             }

@@ -179,7 +179,9 @@ public final class ImageDecoder {
             // Not read by the JDK's reader, whose header costs their square (decoding refuses them).
             case JPEG -> JpegMetadata.applicationSegments(encoded) > JpegMetadata.MAX_APPLICATION_SEGMENTS
                     ? Optional.empty() : ImageIoDecoder.declaredSize(encoded, format.get());
-            default -> ImageIoDecoder.declaredSize(encoded, format.get());
+            // Nor one whose blocks before its first frame the JDK's reader would walk at length (decoding refuses it).
+            case GIF -> GifFrameWork.first(encoded).filter(GifFrameWork.Frame::tooCostly).isPresent()
+                    ? Optional.empty() : ImageIoDecoder.declaredSize(encoded, format.get());
         };
     }
 
@@ -207,7 +209,7 @@ public final class ImageDecoder {
         Optional<GifFrameWork.Frame> frame = GifFrameWork.first(gif);
         if (frame.isPresent() && frame.get().tooCostly()) {
             GifFrameWork.Frame f = frame.get();
-            throw new UnsupportedImage("a GIF whose first frame's compressed codes write out more than "
+            throw new UnsupportedImage("a GIF whose first frame's compressed codes and blocks cost more than "
                     + f.allowed() + " pixels' worth of work for its " + f.width() + "x" + f.height() + " pixels ("
                     + GifFrameWork.WORK_PER_PIXEL + " per pixel); send it as PNG");
         }
