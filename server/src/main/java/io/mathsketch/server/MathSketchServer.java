@@ -126,7 +126,8 @@ public final class MathSketchServer implements AutoCloseable {
 
             AdminToken adminToken = new AdminToken(settings.admin().token());
             AdminRequests adminRequests = new AdminRequests(adminToken);
-            BodyBudget bodies = new BodyBudget(settings.server().maxBodyBytesInFlight());
+            BodyBudget bodies = new BodyBudget(settings.server().maxBodyBytesInFlight(),
+                    settings.rateLimit().perAddress() == 0 ? 100 : BodyBudget.ADDRESS_SHARE_PERCENT);
             RateLimitFilter rateLimit = new RateLimitFilter(settings.rateLimit());
             // Recognitions reach the engine through the admission that charges an image by its size.
             RecognitionService recognitions = new RecognitionService(

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
 import io.mathsketch.server.config.RateLimitSettings;
 import io.mathsketch.server.observe.FeaturePaths;
 import io.mathsketch.server.problem.ProblemDetails;
@@ -77,6 +78,11 @@ public final class RateLimitFilter implements Filter {
         req.context().register(origin);
         // Helidon routes without making the request's context current; the engine's caller finds it there.
         Contexts.runInContext(req.context(), chain::proceed);
+    }
+
+    /** The address key an admitted {@code /api/*} request is charged to; empty for any other request. */
+    public static Optional<String> addressOf(ServerRequest req) {
+        return req.context().get(Origin.class).map(Origin::address);
     }
 
     /** The metrics and the OpenAPI document, under the address limit only; never a health check. */

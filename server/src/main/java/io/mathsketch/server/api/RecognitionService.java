@@ -20,6 +20,7 @@ import io.mathsketch.engine.preprocess.ImagePreprocessor;
 import io.mathsketch.server.access.AdminToken;
 import io.mathsketch.server.access.Caller;
 import io.mathsketch.server.access.ClientIdFilter;
+import io.mathsketch.server.access.RateLimitFilter;
 import io.mathsketch.server.config.StoreSettings;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemText;
@@ -101,7 +102,7 @@ public final class RecognitionService implements HttpService {
         ResponseFields fields = ResponseFields.fromQuery(req.query());
         RecognitionBody body;
         // The body stays reserved until it is taken apart: a JSON image's copies are as large as the body again.
-        try (BodyBudget.Reservation reservation = bodies.open()) {
+        try (BodyBudget.Reservation reservation = bodies.open(RateLimitFilter.addressOf(req))) {
             byte[] bytes = RequestBody.read(req, limits.maxPayloadBytes(), reservation);
             body = RecognitionBody.parse(req.headers().contentType(), bytes, limits, reservation::holdWhileParsing);
         }

@@ -3,6 +3,7 @@ package io.mathsketch.server.api;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import io.mathsketch.server.access.RateLimitFilter;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemType;
 
@@ -33,7 +34,7 @@ final class RequestBody {
     }
 
     static byte[] read(ServerRequest req, long limit, BodyBudget budget) {
-        try (BodyBudget.Reservation reservation = budget.open()) {
+        try (BodyBudget.Reservation reservation = budget.open(RateLimitFilter.addressOf(req))) {
             return read(req, limit, reservation);
         }
     }
