@@ -226,6 +226,20 @@ public final class ImagePreprocessor {
             }
         }
         int factor = photo.factor();
+        double angle = operators ? LineLevel.angle(out, ow, oh) : 0;
+        if (angle != 0) {
+            // A line turned level is as high as its symbols, no longer as its slope: only then is it known small.
+            LineLevel.Levelled level = LineLevel.level(out, ow, oh, angle, 1);
+            int up = shrink == 1 && level.height() < SMALL_LINE
+                    && (long) level.width() * level.height() * ENLARGE * ENLARGE <= maxPixels ? ENLARGE : 1;
+            if (up > 1) {
+                level = LineLevel.level(out, ow, oh, angle, up);
+            }
+            if ((long) level.width() * level.height() <= maxPixels) {
+                return new InkCrop(new InkImage(level.width(), level.height(), level.ink()), minX * factor,
+                        minY * factor, factor * shrink, true, up, level.turn());
+            }
+        }
         if (operators && shrink == 1 && bh < SMALL_LINE && (long) ow * oh * ENLARGE * ENLARGE <= maxPixels) {
             return new InkCrop(new InkImage(ow * ENLARGE, oh * ENLARGE, enlarge(out, ow, oh)), minX * factor,
                     minY * factor, factor, true, ENLARGE);
