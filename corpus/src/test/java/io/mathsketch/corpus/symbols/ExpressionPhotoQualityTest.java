@@ -51,9 +51,12 @@ class ExpressionPhotoQualityTest {
      * 20 -> 0); the floor is one expression under it (47), which the code before (36) fails. Raised again after an
      * expression's line took its ink unsmoothed and from 0.4 of the typical stroke up, so close symbols stay apart
      * (tuning 48 -> 56, second set 52 -> 64), and the held-out set read once: 56 of 150 (37.3 %; under 20 px 8 -> 14);
-     * the floor is one expression under it (55), which the code before (48) fails.
+     * the floor is one expression under it (55), which the code before (48) fails. Raised again after a turned line
+     * was turned level before it is taken apart (tuning 56 -> 70, second set 64 -> 76), and the held-out set read
+     * once: 75 of 150 (50.0 %; under 20 px 14 -> 25); the floor is one expression under it (74), which the code
+     * before (56) fails.
      */
-    static final double EXACT_FLOOR = 0.365;
+    static final double EXACT_FLOOR = 0.49;
 
     @Test
     void photosOfExpressionsAreReadExactly() throws Exception {

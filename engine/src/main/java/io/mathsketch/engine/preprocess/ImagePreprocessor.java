@@ -169,7 +169,8 @@ public final class ImagePreprocessor {
     /**
      * Like {@link #lineCrop}, but a photo keeps an expression's line ({@link PhotoInk#expressionLine()}: also the
      * small and flat operators within the line's rows), found at up to {@link PhotoInk#MAX_EXPRESSION_SIDE} pixels a
-     * side and with symbols far smaller in the frame than a digit's, and a small line is enlarged
+     * side and with symbols far smaller in the frame than a digit's, a turned line is turned level
+     * ({@link LineLevel}; the crop's boxes map back through its {@link InkCrop#turn()}), and a small line is enlarged
      * ({@link #SMALL_LINE}): what an expression is laid out from. A drawing on a flat background is cropped by the
      * canvas rule.
      *
@@ -193,7 +194,7 @@ public final class ImagePreprocessor {
 
     /**
      * The kept ink of a photo of paper (its written line only when {@code line}, with its operators when
-     * {@code operators}: an expression's, enlarged when small), cropped to its box and shrunk to at most
+     * {@code operators}: an expression's, turned level when turned and enlarged when small), cropped to its box and shrunk to at most
      * {@code maxPixels}; null if none.
      */
     private static InkCrop photoCrop(DecodedImage image, int maxPixels, boolean line, boolean operators) {
