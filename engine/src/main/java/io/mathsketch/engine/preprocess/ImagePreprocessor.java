@@ -230,13 +230,12 @@ public final class ImagePreprocessor {
         double angle = operators ? LineLevel.angle(out, ow, oh) : 0;
         if (angle != 0) {
             // A line turned level is as high as its symbols, no longer as its slope: only then is it known small.
-            LineLevel.Levelled level = LineLevel.level(out, ow, oh, angle, 1);
-            int up = shrink == 1 && level.height() < SMALL_LINE
-                    && (long) level.width() * level.height() * ENLARGE * ENLARGE <= maxPixels ? ENLARGE : 1;
-            if (up > 1) {
-                level = LineLevel.level(out, ow, oh, angle, up);
-            }
-            if ((long) level.width() * level.height() <= maxPixels) {
+            // Sizes are checked before resampling, so a turned box larger than the bound is never filled.
+            LineLevel.TurnedBox box = LineLevel.box(out, ow, oh, angle);
+            int up = shrink == 1 && box.height(1) < SMALL_LINE
+                    && (long) box.width(1) * box.height(1) * ENLARGE * ENLARGE <= maxPixels ? ENLARGE : 1;
+            if ((long) box.width(up) * box.height(up) <= maxPixels) {
+                LineLevel.Levelled level = LineLevel.level(out, ow, oh, box, up);
                 return new InkCrop(new InkImage(level.width(), level.height(), level.ink()), minX * factor,
                         minY * factor, factor * shrink, true, up, level.turn());
             }

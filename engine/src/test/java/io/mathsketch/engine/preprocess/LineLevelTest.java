@@ -46,6 +46,38 @@ class LineLevelTest {
     }
 
     @Test
+    void aLineOfMoreInkThanVotesIsFoundAtItsAngle() {
+        // Symbols as high as the plane allows: far more core pixels than vote, so only a spread sample of them does.
+        int w = 1400, h = 700;
+        double a = Math.toRadians(7), sin = Math.sin(a), cos = Math.cos(a);
+        float[] ink = new float[w * h];
+        int cores = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double u = (x - 60) * cos + (y - 150) * sin, v = -(x - 60) * sin + (y - 150) * cos;
+                boolean inSymbol = u >= 0 && u < 1200 && u % 100 < 60 && v >= 0 && v < 300;
+                ink[y * w + x] = inSymbol ? 1f : 0f;
+                cores += inSymbol ? 1 : 0;
+            }
+        }
+
+        assertTrue(cores > 2 * LineLevel.MAX_VOTES, "core pixels " + cores);
+        assertEquals(7, Math.toDegrees(LineLevel.angle(ink, w, h)), LineLevel.STEP);
+    }
+
+    @Test
+    void theTurnedBoxIsKnownBeforeResampling() {
+        float[] ink = line(8);
+        double angle = LineLevel.angle(ink, W, H);
+        LineLevel.TurnedBox box = LineLevel.box(ink, W, H, angle);
+        LineLevel.Levelled level = LineLevel.level(ink, W, H, angle, 2);
+
+        assertEquals(box.width(2), level.width());
+        assertEquals(box.height(2), level.height());
+        assertEquals(box.turn(), level.turn());
+    }
+
+    @Test
     void aLevelLineIsLeftAsItIs() {
         assertEquals(0, LineLevel.angle(line(0), W, H));
         assertEquals(0, LineLevel.angle(line(LineLevel.LEAST_ANGLE / 2), W, H));
