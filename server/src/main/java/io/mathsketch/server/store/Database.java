@@ -51,6 +51,9 @@ public final class Database implements AutoCloseable {
      * @param statements the {@code db.statements} configuration node (named SQL statements)
      */
     public static Database open(DatabaseSettings settings, Config statements) {
+        if (isEmbeddedFile(settings.url())) {
+            EmbeddedFileFolder.prepare(settings.url());
+        }
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("mathsketch");
         pool.setJdbcUrl(embeddedDefaults(settings.url()));
