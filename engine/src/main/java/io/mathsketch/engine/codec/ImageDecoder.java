@@ -148,10 +148,24 @@ public final class ImageDecoder {
         return ImageFormat.of(encoded).map(ImageFormat::mediaType);
     }
 
-    /** Width and height as an image's header declares them. */
-    public record Size(int width, int height) {
+    /**
+     * Width and height as an image's header declares them, and the passes its decoder makes over every pixel: a JPEG's
+     * scans (the JDK's reader makes a whole output pass after each scan of a progressive or non-interleaved JPEG: a
+     * 10-scan progressive 1024x1024 JPEG took 94 ms of CPU to read here, its baseline twin 12 ms), 1 for the rest.
+     */
+    public record Size(int width, int height, int passes) {
+
+        public Size(int width, int height) {
+            this(width, height, 1);
+        }
+
         public long pixels() {
             return (long) width * height;
+        }
+
+        /** The pixels the decoder walks: {@link #pixels()} once per pass, what decoding costs in CPU. */
+        public long decodedPixels() {
+            return pixels() * Math.max(1, passes);
         }
     }
 
@@ -178,7 +192,8 @@ public final class ImageDecoder {
             case BMP -> ImageIoDecoder.bmpSize(encoded);
             // Not read by the JDK's reader, whose header costs their square (decoding refuses them).
             case JPEG -> JpegMetadata.applicationSegments(encoded) > JpegMetadata.MAX_APPLICATION_SEGMENTS
-                    ? Optional.empty() : ImageIoDecoder.declaredSize(encoded, format.get());
+                    ? Optional.empty() : ImageIoDecoder.declaredSize(encoded, format.get())
+                            .map(size -> new Size(size.width(), size.height(), JpegMetadata.scans(encoded)));
             // Nor one whose blocks before its first frame the JDK's reader would walk at length (decoding refuses it).
             case GIF -> GifFrameWork.first(encoded).filter(GifFrameWork.Frame::tooCostly).isPresent()
                     ? Optional.empty() : ImageIoDecoder.declaredSize(encoded, format.get());

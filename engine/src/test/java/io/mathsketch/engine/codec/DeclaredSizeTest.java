@@ -1,5 +1,6 @@
 package io.mathsketch.engine.codec;
 
+import io.mathsketch.engine.testing.CanvasRenderer;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -11,7 +12,10 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** {@link ImageDecoder#declaredSize}: every format's header dimensions, without decoding; unknown bytes: empty. */
+/**
+ * {@link ImageDecoder#declaredSize}: every format's header dimensions and a JPEG's scans, without decoding; unknown
+ * bytes: empty.
+ */
 class DeclaredSizeTest {
 
     @Test
@@ -21,6 +25,17 @@ class DeclaredSizeTest {
             assertEquals(Optional.of(new ImageDecoder.Size(123, 45)), ImageDecoder.declaredSize(encoded), format);
             assertEquals(123L * 45, ImageDecoder.declaredSize(encoded).orElseThrow().pixels(), format);
         }
+    }
+
+    @Test
+    void aJpegDeclaresAPassOverItsPixelsForEachScan() {
+        BufferedImage colour = new BufferedImage(123, 45, BufferedImage.TYPE_3BYTE_BGR);
+        ImageDecoder.Size progressive = ImageDecoder.declaredSize(CanvasRenderer.progressiveJpeg(colour)).orElseThrow();
+        ImageDecoder.Size baseline = ImageDecoder.declaredSize(CanvasRenderer.encode(colour, "jpeg")).orElseThrow();
+
+        assertEquals(new ImageDecoder.Size(123, 45, 10), progressive);
+        assertEquals(123L * 45 * 10, progressive.decodedPixels());
+        assertEquals(123L * 45, baseline.decodedPixels());
     }
 
     @Test

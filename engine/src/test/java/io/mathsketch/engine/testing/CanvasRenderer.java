@@ -150,7 +150,16 @@ public final class CanvasRenderer {
 
     /** A PNG written with Adam7 interlacing. */
     public static byte[] interlacedPng(BufferedImage image) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        return progressive(image, "png");
+    }
+
+    /** A progressive JPEG, in libjpeg's own script: 10 scans for a colour image, 6 for a grey one. */
+    public static byte[] progressiveJpeg(BufferedImage image) {
+        return progressive(image, "jpeg");
+    }
+
+    private static byte[] progressive(BufferedImage image, String format) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
              ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);

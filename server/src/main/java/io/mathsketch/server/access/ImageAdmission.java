@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * Charges an image to whoever sent it by its size, once its header is read and before a pixel is decoded: decoding
- * costs CPU and heap in proportion to the pixels an image declares, however small its file. It takes
- * {@code rate-limit.pixels-per-token} tokens more from the request's client and address buckets
+ * costs CPU and heap in proportion to the pixels an image declares, however small its file (CPU times the passes its
+ * decoder makes over them: {@link ImageDecoder.Size#decodedPixels()}). It takes one token per
+ * {@code rate-limit.pixels-per-token} more from the request's client and address buckets
  * ({@link RateLimitFilter}), answering 429 {@code rate-limited} when they are short, and holds the image's decoded
  * bytes against its address's share of the decode budget ({@code rate-limit.address-decode-share}), answering 503
  * {@code overloaded} when the address's other images leave too little. A request outside the rate-limited routes
@@ -63,13 +64,16 @@ public final class ImageAdmission implements Recognizer {
                     "what one address may decode at once (rate-limit.address-decode-share of"
                             + " limits.max-decoded-bytes-in-flight)");
         }
-        double cost = buckets.settings().extraTokens(size.get().pixels());
+        // By the pixels decoding walks: a progressive JPEG's each scan is a pass over all of them, so 64 scans of a
+        // 1024x1024 picture (a few KB) cost 0.4 CPU-seconds, and priced by its pixels alone it took one token.
+        double cost = buckets.settings().extraTokens(size.get().decodedPixels());
         if (cost > 0) {
             // Priced with the request's own token, which the filter took.
             long wait = buckets.take(origin.get(), cost, 1);
             if (wait > 0) {
                 long seconds = RateLimitFilter.retryAfterSeconds(wait);
-                throw ProblemException.rateLimited("an image of " + size.get().pixels() + " pixels costs "
+                throw ProblemException.rateLimited("an image of " + size.get().pixels() + " pixels"
+                        + (size.get().passes() > 1 ? " in " + size.get().passes() + " scans" : "") + " costs "
                         + (long) (cost + 1) + " tokens (rate-limit.pixels-per-token), more than this client or"
                         + " address has now; retry after " + seconds + " s", seconds);
             }

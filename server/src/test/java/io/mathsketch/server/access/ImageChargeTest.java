@@ -7,6 +7,8 @@ import io.mathsketch.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.awt.image.BufferedImage;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +54,29 @@ class ImageChargeTest {
         assertEquals(429, next.status(), "the client is 1 token in debt, then needs 1: " + next);
         int retryAfter = Integer.parseInt(next.header("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 2 && retryAfter <= 3, "2 tokens at 1/s: " + retryAfter);
+    }
+
+    @Test
+    void aProgressiveJpegIsPricedByItsScansTooWhileItsBaselineTwinTakesOneToken() {
+        // 1024x1024 is within the free pixels; libjpeg's 10 scans are ten passes over them: 1 + 95 tokens, above the
+        // client's burst, so admitted from its full bucket and then paid for by waiting.
+        BufferedImage picture = new BufferedImage(1024, 1024, BufferedImage.TYPE_3BYTE_BGR);
+        Http progressive = SERVER.http().withHeader("X-Forwarded-For", "203.0.113.23")
+                .asClient("progressive-client-0123456789");
+        Http baseline = SERVER.http().withHeader("X-Forwarded-For", "203.0.113.24")
+                .asClient("baseline-client-0123456789");
+
+        Http.Response first = progressive.post("/api/v1/recognitions?store=false", "image/jpeg",
+                CanvasRenderer.progressiveJpeg(picture));
+        Http.Response twin = baseline.post("/api/v1/recognitions?store=false", "image/jpeg",
+                CanvasRenderer.encode(picture, "jpeg"));
+
+        assertNotEquals(429, first.status(), "a full bucket admits it: " + first);
+        assertNotEquals(429, twin.status(), twin::toString);
+        Http.Response afterProgressive = progressive.post("/api/v1/recognitions?store=false", "image/png", CANVAS);
+        assertEquals(429, afterProgressive.status(), "56 tokens in debt: " + afterProgressive);
+        Http.Response afterBaseline = baseline.post("/api/v1/recognitions?store=false", "image/png", CANVAS);
+        assertNotEquals(429, afterBaseline.status(), "the baseline JPEG took one token: " + afterBaseline);
     }
 
     @Test
