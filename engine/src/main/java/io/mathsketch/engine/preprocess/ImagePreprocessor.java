@@ -21,7 +21,8 @@ import java.util.Optional;
  * of a number, cropped and shrunk to a bounded size for segmentation. Decoding, and its limits, belong to the {@link ImageDecoder}; this
  * class decides where the ink is and centres it: by the canvas rule ({@code InkExtractor}) when the background is
  * flat, as drawings exported from a canvas have it, and otherwise as a photo of paper ({@link PhotoInk}: light
- * normalised, ink thresholded, specks and edge marks dropped) for a digit, an expression (its written line with
+ * normalised, ink thresholded, specks and edge marks dropped) for a digit (and, in digit mode, for a scanned page whatever its
+ * background: {@link PhotoInk#scannedPage}), an expression (its written line with
  * its operators, {@link #expressionCrop}) and a number (its written line, {@link #lineCrop}). Thread-safe.
  */
 public final class ImagePreprocessor {
@@ -87,14 +88,17 @@ public final class ImagePreprocessor {
     public DigitRegion digitInImage(DecodedImage image) throws BlankImage {
         Box whole = new Box(0, 0, image.width(), image.height());
         InkExtractor extractor = new InkExtractor(image);
-        if (extractor.flatBackground()) {
+        // A scanned page is read as a photo of paper even when its background is flat (a 1-bit scan): the canvas
+        // rule's box would hold every mark on the page, the bed beyond it, its holes and its printed lines.
+        boolean page = PhotoInk.scannedPage(image);
+        if (!page && extractor.flatBackground()) {
             DigitImage digit = extractor.centredDigit(centering);
             if (digit == null) {
                 throw new BlankImage();
             }
             return new DigitRegion(whole, digit);
         }
-        InkImage digit = new PhotoInk(image).digit();
+        InkImage digit = (page ? PhotoInk.forPage(image) : new PhotoInk(image)).digit();
         if (digit == null) {
             throw new BlankImage();
         }

@@ -28,6 +28,10 @@ import java.util.function.IntPredicate;
  *       kept components and a one-pixel fringe (for an expression's line the darkness unsmoothed, and from
  *       {@link #SEPARATING_SHARE} of a typical stroke up), then the MNIST recipe as for any picture.</li>
  * </ol>
+ * A scanned page ({@link #forPage}: a frame larger than any photo's, {@link #scannedPage}) is read the same way with a
+ * digit down to {@link #MIN_PAGE_SHARE_INVERSE} of the frame, and the page's own marks kept out of the digit: a
+ * filled blob (a filing hole the bed shows through) is never the digit, and a printed box's sides are taken out
+ * before the digit is chosen, a bounded number of the largest marks looked at ({@link #PRINTED_CHECKS}).
  * Ink is taken to be darker than the paper: a light-on-dark picture is read by the canvas rule only when its
  * background is flat (a shadow makes most of a photo darker than its lit part, so no global statistic can tell the
  * polarity of a photo reliably). Memory: a few planes of the working size (floats for darkness and the paper, ints for
@@ -76,6 +80,46 @@ final class PhotoInk {
      * working size), a forty-eighth and a sixty-fourth none (at {@link #MAX_EXPRESSION_SIDE}).
      */
     private static final int MIN_SYMBOL_SHARE_INVERSE = 48;
+    /**
+     * Both sides of a frame at least this many pixels make it a scanned page ({@link #scannedPage}): an A4 page at
+     * 150 dpi is 1240x1754, while every photo and snapshot set's frame is at most 1280x960 and a canvas export is 280
+     * pixels high.
+     */
+    static final int PAGE_MIN_SIDE = 1200;
+    /**
+     * The least span of a page's digit ({@link #forPage}): a digit written on a page is a thirty-fifth to a
+     * seventeenth of its shorter side, and at a sixteenth a scan was answered blank.
+     */
+    private static final int MIN_PAGE_SHARE_INVERSE = 48;
+    /**
+     * A page's mark whose ink fills at least this share of its box, nearly square and solid ({@link #BLOB_CORE}), is
+     * a blob (a filing hole).
+     */
+    private static final double BLOB_SHARE = 0.6;
+    /** How far from square such a blob may be (longer over shorter side). */
+    private static final double BLOB_ASPECT = 1.3;
+    /**
+     * A blob's core: its farthest pixel from its outline at least this share of its shorter side away (a disk's is
+     * half; a digit's stroke, smoothed and with its loops filled in, a fifth or less).
+     */
+    private static final double BLOB_CORE = 0.35;
+    /** A printed box's ink runs along at least this share of each side ({@link Components#box}). */
+    private static final double BOX_SIDE_SHARE = 0.85;
+    /**
+     * Partial rows (columns) on either side of a box's line taken out with it: a line skewed by up to 1.5 degrees
+     * across a box some 20-60 working pixels wide drifts a pixel or two: the partial rows at its two ends.
+     */
+    private static final int SKEW_ROWS = 1;
+    /**
+     * How many of a page's largest marks are looked at as a box or a blob, each at most a
+     * {@link #MARK_SHARE_INVERSE}-th of the frame each way (a form's box or a filing hole is a few times a digit's
+     * share, a sixth of the frame at most): together less than one pass over the working plane, however many marks a
+     * crafted page holds.
+     */
+    private static final int PRINTED_CHECKS = 4;
+    private static final int MARK_SHARE_INVERSE = 4;
+    /** {@link Components#largest} not yet found. */
+    private static final int UNKNOWN = -2;
     /**
      * The threshold tried when Otsu's finds no digit: pencil on paper is about 0.25-0.45 darker than the paper, its
      * texture and JPEG ringing under 0.1.
@@ -137,6 +181,8 @@ final class PhotoInk {
      * {@link #MIN_SYMBOL_SHARE_INVERSE} for an expression).
      */
     private final int minShareInverse;
+    /** Whether this is a scanned page ({@link #forPage}): printed marks are left out of the digit. */
+    private final boolean page;
     /** Working pixels per source pixel along each axis (1 = source resolution). */
     private final int factor;
     /**
@@ -197,8 +243,29 @@ final class PhotoInk {
         return new PhotoInk(image, MIN_SYMBOL_SHARE_INVERSE, MAX_EXPRESSION_SIDE);
     }
 
+    /**
+     * A scanned page ({@link #scannedPage}), whose digit is a small mark among the page's printed ones: found down to
+     * {@link #MIN_PAGE_SHARE_INVERSE} of the frame, at the expression's working size.
+     */
+    static PhotoInk forPage(DecodedImage image) {
+        return new PhotoInk(image, MIN_PAGE_SHARE_INVERSE, MAX_EXPRESSION_SIDE, true);
+    }
+
+    /**
+     * Whether a picture is a scanned page, read by {@link #forPage} whatever its background (a 1-bit scan's is
+     * flat, and the canvas rule's box would hold every mark on the page): both sides at least {@link #PAGE_MIN_SIDE}.
+     */
+    static boolean scannedPage(DecodedImage image) {
+        return Math.min(image.width(), image.height()) >= PAGE_MIN_SIDE;
+    }
+
     private PhotoInk(DecodedImage image, int minShareInverse, int maxSide) {
+        this(image, minShareInverse, maxSide, false);
+    }
+
+    private PhotoInk(DecodedImage image, int minShareInverse, int maxSide, boolean page) {
         this.minShareInverse = minShareInverse;
+        this.page = page;
         int longer = Math.max(image.width(), image.height());
         this.image = image;
         this.factor = (longer + maxSide - 1) / maxSide;
@@ -493,6 +560,9 @@ final class PhotoInk {
      */
     InkImage digit() {
         Components c = components();
+        if (page && !spent(1) && takeOutBoxes(c)) {
+            c = new Components(c.level, c);
+        }
         int[] box = new int[4];
         boolean[] keep = kept(c, box);
         if (keep == null) {
@@ -520,6 +590,34 @@ final class PhotoInk {
     }
 
     /**
+     * Takes out the sides of each printed box among the {@link #PRINTED_CHECKS} largest candidates at least a digit's
+     * span each way and at most a {@link #MARK_SHARE_INVERSE}-th of the frame ({@link Components#box}; a straight 1 is
+     * a thin box), so that the work stays within a pass: a form's box around
+     * the digit is the page's largest mark, read as 0 with the digit inside it, and joins the digit where the ink
+     * touches it. Only the box's own pixels within its sides' lines go, so a digit touching it loses only what lies
+     * on the line. Whether any did; the labels are then stale.
+     */
+    private boolean takeOutBoxes(Components c) {
+        int span = Math.min(width, height) / minShareInverse, most = Math.min(width, height) / MARK_SHARE_INVERSE;
+        boolean any = false;
+        int checks = 0;
+        for (int k : c.bySize()) {
+            int w = c.maxX[k] - c.minX[k], h = c.maxY[k] - c.minY[k];
+            if (checks == PRINTED_CHECKS || c.strong[k] == 0) {
+                break;
+            }
+            if (c.candidate(k) && w >= span && h >= span && w <= most && h <= most) {
+                checks++;
+                if (c.box(k)) {
+                    c.takeOutSides(k);
+                    any = true;
+                }
+            }
+        }
+        return any;
+    }
+
+    /**
      * The components kept as the digit (by component, null when there is no digit) and their box into {@code box}:
      * the largest stroke and, largest first, each piece near what is kept so far (a broken 4 or 5, not a far speck).
      */
@@ -537,7 +635,7 @@ final class PhotoInk {
         // A piece of a stroke is at least about a stroke's width square; specks are smaller than that.
         double side = Math.max(c.maxX[main] - c.minX[main], c.maxY[main] - c.minY[main]) + 1;
         double minPiece = Math.max(SPECK_SHARE * c.strong[main], side * side / 225);
-        keepBeside(c, c.bySize(), keep, box, k -> c.piece(k, minPiece), false);
+        keepBeside(c, c.bySize(), keep, box, k -> c.piece(k, minPiece) && !c.printed(k), false);
         return keep;
     }
 
@@ -939,6 +1037,10 @@ final class PhotoInk {
         int[] area, strong, minX, minY, maxX, maxY;
         /** Reaching the frame's edge; lying wholly in an edge mark's {@link #fringe}; reaching into it. */
         boolean[] edge, inFringe, touchesFringe;
+        /** {@link #largest}, once found ({@link #UNKNOWN} before). */
+        private int largest = UNKNOWN;
+        /** Per component, whether it is {@link #printed} (1), not (-1) or not yet looked at (0); null until asked. */
+        private byte[] printed;
 
         Components(float level) {
             this(level, null);
@@ -1099,21 +1201,179 @@ final class PhotoInk {
                     || !touchesFringe[k] && area[k] >= Math.max(minPiece, 2 * extent(k)));
         }
 
+        /**
+         * On a page ({@link #forPage}), whether a mark is not handwriting: a filled round or square blob (a filing
+         * hole the black bed shows through, most of its box dark), never a stroke.
+         */
+        boolean printed(int k) {
+            if (!page) {
+                return false;
+            }
+            int w = maxX[k] - minX[k] + 1, h = maxY[k] - minY[k] + 1;
+            if (area[k] < BLOB_SHARE * w * h || Math.max(w, h) >= BLOB_ASPECT * Math.min(w, h)
+                    || Math.max(w, h) > Math.min(width, height) / MARK_SHARE_INVERSE) {
+                return false;
+            }
+            if (printed == null) {
+                printed = new byte[count];
+            }
+            if (printed[k] == 0) {
+                printed[k] = (byte) (solid(k, w, h) ? 1 : -1);
+            }
+            return printed[k] > 0;
+        }
+
+        /**
+         * Whether component {@code k} ({@code w x h}) is solid to the middle. One distance transform of its box, at
+         * most a {@link #MARK_SHARE_INVERSE}-th of the frame each way, once per component.
+         */
+        private boolean solid(int k, int w, int h) {
+            // Solid to the middle: a disk's core lies half its width from its outline, a stroke's (however blurred,
+            // a digit's loops filled in) a few pixels.
+            int[] d = new int[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    boolean inside = x > 0 && y > 0 && x < w - 1 && y < h - 1
+                            && label[(minY[k] + y) * width + minX[k] + x] == k;
+                    d[y * w + x] = inside ? Integer.MAX_VALUE / 2 : 0;
+                }
+            }
+            chessboardDistance(d, w, h);
+            int core = 0;
+            for (int v : d) {
+                core = Math.max(core, v);
+            }
+            return core >= BLOB_CORE * Math.min(w, h);
+        }
+
+        /**
+         * Whether a component is a printed box: its ink runs along at least {@link #BOX_SIDE_SHARE} of each of its
+         * box's four sides, within an eighth of its shorter side of it. A handwritten 0 does not (a circle's chord an
+         * eighth in is two thirds of it), nor any other digit. One read of the component's box.
+         */
+        boolean box(int k) {
+            int w = maxX[k] - minX[k] + 1, h = maxY[k] - minY[k] + 1;
+            int band = Math.max(2, Math.min(w, h) / 8);
+            boolean[] top = new boolean[w], bottom = new boolean[w], left = new boolean[h], right = new boolean[h];
+            for (int y = minY[k]; y <= maxY[k]; y++) {
+                for (int x = minX[k], i = y * width + x; x <= maxX[k]; x++, i++) {
+                    if (label[i] != k) {
+                        continue;
+                    }
+                    top[x - minX[k]] |= y - minY[k] < band;
+                    bottom[x - minX[k]] |= maxY[k] - y < band;
+                    left[y - minY[k]] |= x - minX[k] < band;
+                    right[y - minY[k]] |= maxX[k] - x < band;
+                }
+            }
+            return covered(top) && covered(bottom) && covered(left) && covered(right);
+        }
+
+        private static boolean covered(boolean[] side) {
+            int n = 0;
+            for (boolean b : side) {
+                n += b ? 1 : 0;
+            }
+            return n >= BOX_SIDE_SHARE * side.length;
+        }
+
+        /**
+         * Takes a box's sides out of the darkness plane: the component's pixels in the rows (columns) from each side
+         * inwards while a row (column) holds the component along nearly all the box (the printed line, however it is
+         * skewed).
+         */
+        void takeOutSides(int k) {
+            int w = maxX[k] - minX[k] + 1, h = maxY[k] - minY[k] + 1;
+            int[] rows = new int[h], columns = new int[w];
+            for (int y = minY[k]; y <= maxY[k]; y++) {
+                for (int x = minX[k], i = y * width + x; x <= maxX[k]; x++, i++) {
+                    if (label[i] == k) {
+                        rows[y - minY[k]]++;
+                    }
+                }
+            }
+            int top = line(rows, w, false), bottom = line(rows, w, true);
+            // Columns between the top and bottom lines only: those lines would fill every column a few pixels.
+            for (int y = minY[k] + top; y <= maxY[k] - bottom; y++) {
+                for (int x = minX[k], i = y * width + x; x <= maxX[k]; x++, i++) {
+                    if (label[i] == k) {
+                        columns[x - minX[k]]++;
+                    }
+                }
+            }
+            int inner = Math.max(1, h - top - bottom);
+            int left = line(columns, inner, false), right = line(columns, inner, true);
+            for (int y = minY[k]; y <= maxY[k]; y++) {
+                for (int x = minX[k], i = y * width + x; x <= maxX[k]; x++, i++) {
+                    if (label[i] == k && (y - minY[k] < top || maxY[k] - y < bottom || x - minX[k] < left
+                            || maxX[k] - x < right)) {
+                        dark[i] = TAKEN_OUT;
+                    }
+                }
+            }
+        }
+
+        /**
+         * How many rows (columns) from one end of {@code counts} are a side's line: up to {@link #SKEW_ROWS} partial
+         * rows where a skewed line begins, the rows that hold at least {@link #BOX_SIDE_SHARE} of {@code length} (a
+         * digit joined to the box, with the two sides, rarely does), and as many partial rows after them as where it
+         * ends. 0 when there is no such line.
+         */
+        private static int line(int[] counts, int length, boolean fromEnd) {
+            int n = 0, full = 0;
+            while (n < counts.length && n < SKEW_ROWS && counts[at(counts, n, fromEnd)] < BOX_SIDE_SHARE * length) {
+                n++;
+            }
+            while (n < counts.length && counts[at(counts, n, fromEnd)] >= BOX_SIDE_SHARE * length) {
+                n++;
+                full++;
+            }
+            return full == 0 ? 0 : Math.min(counts.length, n + SKEW_ROWS);
+        }
+
+        private static int at(int[] counts, int n, boolean fromEnd) {
+            return fromEnd ? counts.length - 1 - n : n;
+        }
+
         private int extent(int k) {
             return Math.max(maxX[k] - minX[k], maxY[k] - minY[k]) + 1;
         }
 
         /** The stroke no smaller than a digit with the most pixels beyond the threshold, or -1. */
         int largest() {
-            int best = -1;
-            int span = Math.min(width, height) / minShareInverse;
-            for (int k = 0; k < count; k++) {
-                if (stroke(k) && extent(k) >= span && (best < 0 || strong[k] > strong[best])) {
-                    best = k;
-                }
+            if (largest == UNKNOWN) {
+                largest = findLargest();
             }
-            int side = Math.min(width, height) / 100;
-            return best < 0 || strong[best] < Math.max(MIN_STROKE_PIXELS, side * side) ? -1 : best;
+            return largest;
+        }
+
+        /**
+         * {@link #largest}: on a page, the largest stroke that is not a blob ({@link #printed}), looked at among the
+         * {@link #PRINTED_CHECKS} largest (a page's filing holes and a blob of dust or two); none when all are.
+         */
+        private int findLargest() {
+            int span = Math.min(width, height) / minShareInverse;
+            boolean[] blob = page ? new boolean[count] : null;
+            for (int checks = 0; ; checks++) {
+                int best = -1;
+                for (int k = 0; k < count; k++) {
+                    if (stroke(k) && extent(k) >= span && (best < 0 || strong[k] > strong[best])
+                            && (blob == null || !blob[k])) {
+                        best = k;
+                    }
+                }
+                int side = Math.min(width, height) / 100;
+                if (best < 0 || strong[best] < Math.max(MIN_STROKE_PIXELS, side * side)) {
+                    return -1;
+                }
+                if (!printed(best)) {
+                    return best;
+                }
+                if (checks + 1 == PRINTED_CHECKS) {
+                    return -1;
+                }
+                blob[best] = true;
+            }
         }
 
         /**

@@ -200,6 +200,54 @@ class PhotoInkTest {
         return large;
     }
 
+    /**
+     * A scanned A4 page at 150 dpi with the seven (some 60 pixels high, a twentieth of the page) written on it, the
+     * black bed along its left edge and a filing hole the bed shows through; with a printed form's box around the
+     * digit when {@code box}; in black and white only (a scanner's 1-bit mode, a flat background) when {@code bilevel}.
+     */
+    private byte[] scannedPage(boolean box, boolean bilevel) {
+        int w = 1240, h = 1754, x = 600, y = 800;
+        BufferedImage page = CanvasRenderer.white(w, h).image(List.of(CanvasRenderer.place(seven, x, y, 1.0)));
+        BufferedImage out = new BufferedImage(w, h,
+                bilevel ? BufferedImage.TYPE_BYTE_BINARY : BufferedImage.TYPE_BYTE_GRAY);
+        var g = out.createGraphics();
+        g.drawImage(page, 0, 0, null);
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, 40, h);
+        g.fillOval(80, 560, 36, 36);
+        if (box) {
+            g.setStroke(new java.awt.BasicStroke(3));
+            g.drawRect(x - 12, y - 12, seven.width() + 24, seven.height() + 24);
+        }
+        g.dispose();
+        return CanvasRenderer.encode(out, "png");
+    }
+
+    @Test
+    void aScannedPageIsReadAsAPageEvenWithAFlatBackground() {
+        // A 1-bit scan's background is flat, and the canvas rule's box would hold the bed and the hole with the
+        // digit; a frame this large is a page, read by the photo path without the marks at its edge and the hole.
+        DigitImage canvas = digit(CanvasRenderer.white(W, H).png(List.of(CanvasRenderer.place(seven, 300, 200, 1.0))));
+        double r = alike(canvas, digit(scannedPage(false, true)));
+        assertTrue(r > 0.9, "likeness to the clean canvas " + r);
+    }
+
+    @Test
+    void aFormsBoxAroundTheDigitOnAPageIsTakenOut() {
+        DigitImage canvas = digit(CanvasRenderer.white(W, H).png(List.of(CanvasRenderer.place(seven, 300, 200, 1.0))));
+        for (boolean bilevel : new boolean[] {false, true}) {
+            double r = alike(canvas, digit(scannedPage(true, bilevel)));
+            assertTrue(r > 0.9, (bilevel ? "1-bit" : "grey") + ": likeness to the clean canvas " + r);
+        }
+    }
+
+    @Test
+    void onlyAFrameAsLargeAsAPageIsAScannedPage() {
+        // Every photo set's frame is at most 1280x960 and a canvas export is 280 pixels high.
+        assertTrue(PhotoInk.scannedPage(decode(scannedPage(false, false))));
+        assertFalse(PhotoInk.scannedPage(decode(CanvasRenderer.encode(enlargedPhoto(2), "jpeg"))));
+    }
+
     @Test
     void anExpressionsPhotoIsWorkedOnAtAPhonesFrameSize() {
         DecodedImage decoded = decode(CanvasRenderer.encode(enlargedPhoto(2), "jpeg"));
