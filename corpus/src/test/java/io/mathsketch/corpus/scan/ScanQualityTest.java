@@ -29,14 +29,14 @@ class ScanQualityTest {
     /** The held-out drawings' seed here (not the photo test's drawings). */
     static final long HAND_SEED = 0x5CA4_0111L;
     /**
-     * Measured 14.50% (29/200) with mnist-cnn 1.1.0: the image path was not designed for a digit some 3-6% of a page's
-     * shorter side (docs/recognition-quality.md, "Scanned pages"). A grey scan is read as a photo of paper, whose
-     * digit must span at least a sixteenth of the shorter side, so 92 of the 143 grey and palette scans are blank; a
-     * 1-bit scan has a flat background and is read by the canvas rule, whose box holds every mark on the page (the
-     * page's edge, the bed, filing holes, dust, a form's box), so 42 of 57 read 1 or 0. The floor is what is
-     * measured, so that losing one scan fails; it is no target.
+     * Measured 82.00% (164/200) with mnist-cnn 1.1.0 once digit mode read a scanned page as one (PhotoInk.forPage:
+     * a frame at least 1200 px each way goes to the photo path whatever its background, with a digit down to a
+     * forty-eighth of the frame, filing holes never the digit, a form's box taken out); 14.50% (29/200) before
+     * (docs/recognition-quality.md, "Scanned pages"). Most misses are 1-bit scans of pencil or blue ballpoint whose
+     * digit the scanner's threshold left out. The floor is what is measured, so that losing one scan fails; it is no
+     * target.
      */
-    static final double FLOOR = 0.145;
+    static final double FLOOR = 0.82;
 
     @Test
     void scannedPagesAreReadAsWellAsTheFloor() throws Exception {
