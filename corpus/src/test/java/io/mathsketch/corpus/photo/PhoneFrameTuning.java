@@ -34,8 +34,9 @@ final class PhoneFrameTuning {
                         perDigit) ? 1 : 0;
                 drawn += PhotoQualityTest.readsItsLabel(model, set.hand(i), misses, perDigit) ? 1 : 0;
             }
-            System.out.printf("phone-frame photos: %.2f%% (MNIST test digits %d/%d, held-out handwriting %d/%d)%n  %s%n",
-                    100.0 * (mnist + drawn) / (2 * count), mnist, count, drawn, count, String.join("\n  ", misses));
+            System.out.printf("phone-frame photos: %.2f%% (MNIST test digits %d/%d, held-out handwriting %d/%d)"
+                    + "%n  %s%n", 100.0 * (mnist + drawn) / (2 * count), mnist, count, drawn, count,
+                    String.join("\n  ", misses));
         }
     }
 }

@@ -18,12 +18,12 @@ import java.util.Optional;
 /**
  * Turns what a client sends into what a model reads: encoded PNG, JPEG, GIF or BMP bytes into an {@link InkImage}
  * (ink = 1, whatever the colours, polarity or transparency), a single MNIST-centred {@link DigitImage}, or the ink
- * of a number, cropped and shrunk to a bounded size for segmentation. Decoding, and its limits, belong to the {@link ImageDecoder}; this
- * class decides where the ink is and centres it: by the canvas rule ({@code InkExtractor}) when the background is
- * flat, as drawings exported from a canvas have it, and otherwise as a photo of paper ({@link PhotoInk}: light
- * normalised, ink thresholded, specks and edge marks dropped) for a digit (and, in digit mode, for a scanned page whatever its
- * background: {@link PhotoInk#scannedPage}), an expression (its written line with
- * its operators, {@link #expressionCrop}) and a number (its written line, {@link #lineCrop}). Thread-safe.
+ * of a number, cropped and shrunk to a bounded size for segmentation. Decoding, and its limits, belong to the
+ * {@link ImageDecoder}; this class decides where the ink is and centres it: by the canvas rule ({@code InkExtractor})
+ * when the background is flat, as drawings exported from a canvas have it, and otherwise as a photo of paper
+ * ({@link PhotoInk}: light normalised, ink thresholded, specks and edge marks dropped) for a digit (and, in digit mode,
+ * for a scanned page whatever its background: {@link PhotoInk#scannedPage}), an expression (its written line with its
+ * operators, {@link #expressionCrop}) and a number (its written line, {@link #lineCrop}). Thread-safe.
  */
 public final class ImagePreprocessor {
 
