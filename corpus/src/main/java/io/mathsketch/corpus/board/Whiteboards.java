@@ -185,7 +185,8 @@ public final class Whiteboards {
             for (int x = 0; x < w; x++) {
                 camera.board(x + 0.5, y + 0.5, board);
                 double bx = board[0], by = board[1];
-                double light = white * (1 - 0.18 * (Math.pow((bx / w - lightX), 2) + Math.pow(by / h - lightY, 2)));
+                double lx = bx / w - lightX, ly = by / h - lightY;
+                double light = white * (1 - 0.18 * (lx * lx + ly * ly));
                 double r = light * (1 + tint), g = light, b = light * (1 - tint);
                 double beyond = edge == Edge.NONE ? -1 : along(edgeSide, bx, by) - edgeLimit;
                 if (beyond > 0) { // the frame, then the wall
@@ -215,8 +216,8 @@ public final class Whiteboards {
                     }
                     double glare = 0; // the gloss reflects the room's lights over board and ink alike
                     for (double[] spot : spots) {
-                        glare += spot[3] * Math.exp(-(Math.pow(x - w / 2.0 - spot[0], 2) + Math.pow(y - h / 2.0
-                                - spot[1], 2)) / (2 * spot[2] * spot[2]));
+                        double sx = x - w / 2.0 - spot[0], sy = y - h / 2.0 - spot[1];
+                        glare += spot[3] * Math.exp(-(sx * sx + sy * sy) / (2 * spot[2] * spot[2]));
                     }
                     if (band) {
                         double d = Math.cos(bandAngle) * (x - w / 2.0) + Math.sin(bandAngle) * (y - h / 2.0)
@@ -235,8 +236,8 @@ public final class Whiteboards {
         double motion = between(random, 0, 0.006) * Math.max(w, h), motionAngle = random.nextDouble() * Math.PI;
         double focus = between(random, 0.4, 1.2);
         double noiseLevel = between(random, 0.005, 0.02);
+        motionBlur(List.of(red, green, blue), w, h, motion, motionAngle);
         for (float[] plane : List.of(red, green, blue)) {
-            motionBlur(plane, w, h, motion, motionAngle);
             gaussian(plane, w, h, focus);
         }
         BufferedImage working = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -266,13 +267,25 @@ public final class Whiteboards {
     }
 
     /** Maps frame pixels to the board's plane: a homography of a phone held to the side of the board. */
-    private record Camera(int w, int h, double yaw, double pitch, double roll) {
+    private static final class Camera {
+        private final int w, h;
+        private final double yaw, pitch, cos, sin; // the roll's, once: per pixel they were most of a photo's time
+
+        Camera(int w, int h, double yaw, double pitch, double roll) {
+            this.w = w;
+            this.h = h;
+            this.yaw = yaw;
+            this.pitch = pitch;
+            this.cos = Math.cos(roll);
+            this.sin = Math.sin(roll);
+        }
+
         void board(double x, double y, double[] out) {
             double xn = (x - w / 2.0) / w, yn = (y - h / 2.0) / h;
             double k = 1 + yaw * xn + pitch * yn; // the far side shrinks
             double px = xn / k * w, py = yn / k * h;
-            out[0] = Math.cos(roll) * px - Math.sin(roll) * py;
-            out[1] = Math.sin(roll) * px + Math.cos(roll) * py;
+            out[0] = cos * px - sin * py;
+            out[1] = sin * px + cos * py;
         }
     }
 
@@ -421,24 +434,34 @@ public final class Whiteboards {
         return (sum / 65536.0 - 2) * Math.sqrt(3);
     }
 
-    /** The mean of samples along a line {@code length} pixels long: the phone moving while it takes the photo. */
-    private static void motionBlur(float[] plane, int w, int h, double length, double angle) {
+    /**
+     * The mean of samples along a line {@code length} pixels long: the phone moving while it takes the photo. The
+     * planes share each sample's place, found once for all of them.
+     */
+    private static void motionBlur(List<float[]> planes, int w, int h, double length, double angle) {
         int n = (int) Math.round(length);
         if (n < 1) {
             return;
         }
-        float[] copy = plane.clone();
+        List<float[]> copies = planes.stream().map(float[]::clone).toList();
         double dx = Math.cos(angle), dy = Math.sin(angle);
+        int[] at = new int[n + 1];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                float sum = 0;
                 for (int k = 0; k <= n; k++) {
                     double t = k - n / 2.0;
                     int sx = Math.max(0, Math.min(w - 1, (int) Math.round(x + t * dx)));
                     int sy = Math.max(0, Math.min(h - 1, (int) Math.round(y + t * dy)));
-                    sum += copy[sy * w + sx];
+                    at[k] = sy * w + sx;
                 }
-                plane[y * w + x] = sum / (n + 1);
+                for (int p = 0; p < planes.size(); p++) {
+                    float[] copy = copies.get(p);
+                    float sum = 0;
+                    for (int k = 0; k <= n; k++) {
+                        sum += copy[at[k]];
+                    }
+                    planes.get(p)[y * w + x] = sum / (n + 1);
+                }
             }
         }
     }
@@ -459,17 +482,19 @@ public final class Whiteboards {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 float sum = 0;
+                boolean inside = x >= r && x < w - r; // clamped at the edges only: most of a frame is inside
                 for (int i = -r; i <= r; i++) {
-                    sum += k[i + r] * plane[y * w + Math.max(0, Math.min(w - 1, x + i))];
+                    sum += k[i + r] * plane[y * w + (inside ? x + i : Math.max(0, Math.min(w - 1, x + i)))];
                 }
                 tmp[y * w + x] = sum;
             }
         }
         for (int y = 0; y < h; y++) {
+            boolean inside = y >= r && y < h - r;
             for (int x = 0; x < w; x++) {
                 float sum = 0;
                 for (int i = -r; i <= r; i++) {
-                    sum += k[i + r] * tmp[Math.max(0, Math.min(h - 1, y + i)) * w + x];
+                    sum += k[i + r] * tmp[(inside ? y + i : Math.max(0, Math.min(h - 1, y + i))) * w + x];
                 }
                 plane[y * w + x] = sum;
             }
