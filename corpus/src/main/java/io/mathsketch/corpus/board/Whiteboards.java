@@ -1,11 +1,8 @@
 package io.mathsketch.corpus.board;
 
-import io.mathsketch.corpus.hand.HandConfig;
-import io.mathsketch.corpus.hand.HandwritingGenerator;
 import io.mathsketch.corpus.photo.Encoding;
 import io.mathsketch.corpus.photo.InkCoverage;
-import io.mathsketch.engine.mnist.MnistImages;
-import io.mathsketch.engine.mnist.MnistLabels;
+import io.mathsketch.corpus.photo.InkSource;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -13,10 +10,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.QuadCurve2D;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.IntFunction;
 
 /**
  * Phone photos of a whiteboard with one digit written on it in dry-erase marker: a chain written apart from
@@ -48,10 +43,6 @@ public final class Whiteboards {
 
     private static final int[][] FRAMES = {{1280, 960}, {1600, 1200}, {2048, 1536}, {3264, 2448}, {4032, 3024}};
     private static final int WORKING = 1600;
-
-    /** What is written: its label, a name for reports, and its ink at a given height in pixels. */
-    public record Source(int label, String name, IntFunction<InkCoverage> ink) {
-    }
 
     /** Marker colours, as linear RGB of a full stroke. */
     public enum Marker {
@@ -86,32 +77,11 @@ public final class Whiteboards {
     }
 
     private final long seed;
-    private final List<Source> sources;
+    private final List<InkSource> sources;
 
-    public Whiteboards(long seed, List<Source> sources) {
+    public Whiteboards(long seed, List<InkSource> sources) {
         this.seed = seed;
         this.sources = List.copyOf(sources);
-    }
-
-    /** MNIST digits {@code indices} on a board. */
-    public static List<Source> mnist(MnistImages images, MnistLabels labels, int... indices) {
-        List<Source> out = new ArrayList<>(indices.length);
-        for (int i : indices) {
-            out.add(new Source(labels.label(i), "MNIST test #" + i, h -> InkCoverage.mnist(images, i, h)));
-        }
-        return out;
-    }
-
-    /** The first {@code count} drawings of a hand on a board. */
-    public static List<Source> hand(HandConfig hand, int count) {
-        HandwritingGenerator generator = new HandwritingGenerator(hand);
-        List<Source> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            var drawing = generator.sample(i);
-            out.add(new Source(drawing.digit(), "hand " + hand.name() + " #" + i + " " + drawing.style(),
-                    h -> InkCoverage.strokes(drawing.pageInk(), h)));
-        }
-        return out;
     }
 
     public int size() {
@@ -120,7 +90,7 @@ public final class Whiteboards {
 
     /** The photo of source {@code index}. */
     public Photo photo(int index) {
-        Source source = sources.get(index);
+        InkSource source = sources.get(index);
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
         // Half at the photo sets' largest frame, half at the sizes digit mode reads as a page.
         int[] frame = random.nextBoolean() ? FRAMES[0] : FRAMES[1 + random.nextInt(FRAMES.length - 1)];

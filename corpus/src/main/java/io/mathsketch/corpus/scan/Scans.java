@@ -1,18 +1,13 @@
 package io.mathsketch.corpus.scan;
 
-import io.mathsketch.corpus.hand.HandConfig;
-import io.mathsketch.corpus.hand.HandwritingGenerator;
 import io.mathsketch.corpus.photo.Encoding;
 import io.mathsketch.corpus.photo.InkCoverage;
-import io.mathsketch.engine.mnist.MnistImages;
-import io.mathsketch.engine.mnist.MnistLabels;
+import io.mathsketch.corpus.photo.InkSource;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.IntFunction;
 
 /**
  * Scans of an A4 page with one handwritten digit on it, as a flatbed scanner or a phone's scanner app sends them: a
@@ -43,10 +38,6 @@ public final class Scans {
     private static final double PAGE_W = 210, PAGE_H = 297, GLASS_W = 216, GLASS_H = 297;
     private static final int[] DPI = {150, 200, 300};
     private static final int GAMMA_STEPS = 4096;
-
-    /** What is written: its label, a name for reports, and its ink at a given height in pixels. */
-    public record Source(int label, String name, IntFunction<InkCoverage> ink) {
-    }
 
     /** How the page's surroundings show. */
     public enum Bed {
@@ -85,32 +76,11 @@ public final class Scans {
     }
 
     private final long seed;
-    private final List<Source> sources;
+    private final List<InkSource> sources;
 
-    public Scans(long seed, List<Source> sources) {
+    public Scans(long seed, List<InkSource> sources) {
         this.seed = seed;
         this.sources = List.copyOf(sources);
-    }
-
-    /** MNIST digits {@code indices} scanned. */
-    public static List<Source> mnist(MnistImages images, MnistLabels labels, int... indices) {
-        List<Source> out = new ArrayList<>(indices.length);
-        for (int i : indices) {
-            out.add(new Source(labels.label(i), "MNIST test #" + i, h -> InkCoverage.mnist(images, i, h)));
-        }
-        return out;
-    }
-
-    /** The first {@code count} drawings of a hand scanned. */
-    public static List<Source> hand(HandConfig hand, int count) {
-        HandwritingGenerator generator = new HandwritingGenerator(hand);
-        List<Source> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            var drawing = generator.sample(i);
-            out.add(new Source(drawing.digit(), "hand " + hand.name() + " #" + i + " " + drawing.style(),
-                    h -> InkCoverage.strokes(drawing.pageInk(), h)));
-        }
-        return out;
     }
 
     public int size() {
@@ -119,7 +89,7 @@ public final class Scans {
 
     /** The scan of source {@code index}. */
     public Scan scan(int index) {
-        Source source = sources.get(index);
+        InkSource source = sources.get(index);
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
         int dpi = DPI[random.nextInt(DPI.length)];
         double px = dpi / MM_PER_INCH; // pixels per mm

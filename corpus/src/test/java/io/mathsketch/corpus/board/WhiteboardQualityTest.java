@@ -3,6 +3,7 @@ package io.mathsketch.corpus.board;
 import io.mathsketch.corpus.CommittedModel;
 import io.mathsketch.corpus.hand.DigitStyle;
 import io.mathsketch.corpus.hand.HandConfig;
+import io.mathsketch.corpus.photo.InkSource;
 import io.mathsketch.engine.mnist.MnistSubset;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class WhiteboardQualityTest {
     /** A tally that counts misses: a reader answering the wrong digit for every photo scores 0. */
     @Test
     void aReaderThatMissesFallsBelowTheFloor() {
-        Whiteboards set = new Whiteboards(Whiteboards.TEST_SEED, Whiteboards.hand(hand(HAND_SEED), 3));
+        Whiteboards set = new Whiteboards(Whiteboards.TEST_SEED, InkSource.hand(hand(HAND_SEED), 3));
         Score score = score(set, photo -> "x");
         assertTrue(score.accuracy() < FLOOR, score.report());
     }
@@ -63,9 +64,9 @@ class WhiteboardQualityTest {
     /** {@code perSource} MNIST digits {@code first}, {@code first + 13}, ... and as many drawings of a hand. */
     static Whiteboards set(long seed, MnistSubset subset, int first, long handSeed, int perSource) {
         int[] indices = IntStream.range(0, perSource).map(i -> first + 13 * i).toArray();
-        List<Whiteboards.Source> sources = new ArrayList<>(Whiteboards.mnist(subset.images(), subset.labels(),
+        List<InkSource> sources = new ArrayList<>(InkSource.mnist(subset.images(), subset.labels(),
                 indices));
-        sources.addAll(Whiteboards.hand(hand(handSeed), perSource));
+        sources.addAll(InkSource.hand(hand(handSeed), perSource));
         return new Whiteboards(seed, sources);
     }
 

@@ -3,6 +3,7 @@ package io.mathsketch.corpus.scan;
 import io.mathsketch.corpus.CommittedModel;
 import io.mathsketch.corpus.hand.DigitStyle;
 import io.mathsketch.corpus.hand.HandConfig;
+import io.mathsketch.corpus.photo.InkSource;
 import io.mathsketch.engine.mnist.MnistSubset;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class ScanQualityTest {
     /** A tally that counts misses: a reader answering the wrong digit for every scan scores 0. */
     @Test
     void aReaderThatMissesFallsBelowTheFloor() {
-        Scans set = new Scans(Scans.TEST_SEED, Scans.hand(hand(HAND_SEED), 3));
+        Scans set = new Scans(Scans.TEST_SEED, InkSource.hand(hand(HAND_SEED), 3));
         Score score = score(set, scan -> "x");
         assertTrue(score.accuracy() < FLOOR, score.report());
     }
@@ -66,8 +67,8 @@ class ScanQualityTest {
     /** {@code perSource} MNIST digits {@code first}, {@code first + 13}, ... and as many drawings of a hand. */
     static Scans set(long seed, MnistSubset subset, int first, long handSeed, int perSource) {
         int[] indices = IntStream.range(0, perSource).map(i -> first + 13 * i).toArray();
-        List<Scans.Source> sources = new ArrayList<>(Scans.mnist(subset.images(), subset.labels(), indices));
-        sources.addAll(Scans.hand(hand(handSeed), perSource));
+        List<InkSource> sources = new ArrayList<>(InkSource.mnist(subset.images(), subset.labels(), indices));
+        sources.addAll(InkSource.hand(hand(handSeed), perSource));
         return new Scans(seed, sources);
     }
 
