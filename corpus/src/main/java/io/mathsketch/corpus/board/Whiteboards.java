@@ -1,6 +1,7 @@
 package io.mathsketch.corpus.board;
 
 import io.mathsketch.corpus.photo.Encoding;
+import io.mathsketch.corpus.photo.GaussianBlur;
 import io.mathsketch.corpus.photo.InkCoverage;
 import io.mathsketch.corpus.photo.InkSource;
 
@@ -208,7 +209,7 @@ public final class Whiteboards {
         double noiseLevel = between(random, 0.005, 0.02);
         motionBlur(List.of(red, green, blue), w, h, motion, motionAngle);
         for (float[] plane : List.of(red, green, blue)) {
-            gaussian(plane, w, h, focus);
+            GaussianBlur.inPlace(plane, w, h, focus);
         }
         BufferedImage working = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         int[] row = new int[w];
@@ -338,7 +339,7 @@ public final class Whiteboards {
         for (int i = 0; i < out.length; i++) {
             out[i] = (data[i] & 0xFF) / 255f;
         }
-        gaussian(out, w, h, Math.max(1, digitPixels * 0.01)); // a wipe smears as much as it removes
+        GaussianBlur.inPlace(out, w, h, Math.max(1, digitPixels * 0.01)); // a wipe smears as much as it removes
         return out;
     }
 
@@ -436,40 +437,6 @@ public final class Whiteboards {
         }
     }
 
-    /** Separable Gaussian blur in place. */
-    private static void gaussian(float[] plane, int w, int h, double sigma) {
-        int r = (int) Math.ceil(3 * sigma);
-        float[] k = new float[2 * r + 1];
-        float total = 0;
-        for (int i = -r; i <= r; i++) {
-            k[i + r] = (float) Math.exp(-i * i / (2 * sigma * sigma));
-            total += k[i + r];
-        }
-        for (int i = 0; i < k.length; i++) {
-            k[i] /= total;
-        }
-        float[] tmp = new float[plane.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float sum = 0;
-                boolean inside = x >= r && x < w - r; // clamped at the edges only: most of a frame is inside
-                for (int i = -r; i <= r; i++) {
-                    sum += k[i + r] * plane[y * w + (inside ? x + i : Math.max(0, Math.min(w - 1, x + i)))];
-                }
-                tmp[y * w + x] = sum;
-            }
-        }
-        for (int y = 0; y < h; y++) {
-            boolean inside = y >= r && y < h - r;
-            for (int x = 0; x < w; x++) {
-                float sum = 0;
-                for (int i = -r; i <= r; i++) {
-                    sum += k[i + r] * tmp[(inside ? y + i : Math.max(0, Math.min(h - 1, y + i))) * w + x];
-                }
-                plane[y * w + x] = sum;
-            }
-        }
-    }
 
     private static double between(SplittableRandom random, double min, double max) {
         return min + random.nextDouble() * (max - min);

@@ -1,6 +1,7 @@
 package io.mathsketch.corpus.scan;
 
 import io.mathsketch.corpus.photo.Encoding;
+import io.mathsketch.corpus.photo.GaussianBlur;
 import io.mathsketch.corpus.photo.InkCoverage;
 import io.mathsketch.corpus.photo.InkSource;
 
@@ -185,7 +186,7 @@ public final class Scans {
                 }
             }
         }
-        gaussian(plane, w, h, blur);
+        GaussianBlur.inPlace(plane, w, h, blur);
         byte[] gamma = new byte[GAMMA_STEPS + 1]; // a table: a power per pixel is most of a large page's time
         for (int k = 0; k <= GAMMA_STEPS; k++) {
             gamma[k] = (byte) Math.round(255 * Math.pow((double) k / GAMMA_STEPS, 1 / 2.2));
@@ -286,40 +287,6 @@ public final class Scans {
         return image;
     }
 
-    /** Separable Gaussian blur in place. */
-    private static void gaussian(float[] plane, int w, int h, double sigma) {
-        int r = (int) Math.ceil(3 * sigma);
-        float[] k = new float[2 * r + 1];
-        float total = 0;
-        for (int i = -r; i <= r; i++) {
-            k[i + r] = (float) Math.exp(-i * i / (2 * sigma * sigma));
-            total += k[i + r];
-        }
-        for (int i = 0; i < k.length; i++) {
-            k[i] /= total;
-        }
-        float[] tmp = new float[plane.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float sum = 0;
-                boolean inside = x >= r && x < w - r; // clamped at the edges only: most of a page is inside
-                for (int i = -r; i <= r; i++) {
-                    sum += k[i + r] * plane[y * w + (inside ? x + i : Math.max(0, Math.min(w - 1, x + i)))];
-                }
-                tmp[y * w + x] = sum;
-            }
-        }
-        for (int y = 0; y < h; y++) {
-            boolean inside = y >= r && y < h - r;
-            for (int x = 0; x < w; x++) {
-                float sum = 0;
-                for (int i = -r; i <= r; i++) {
-                    sum += k[i + r] * tmp[(inside ? y + i : Math.max(0, Math.min(h - 1, y + i))) * w + x];
-                }
-                plane[y * w + x] = sum;
-            }
-        }
-    }
 
     private static double between(SplittableRandom random, double min, double max) {
         return min + random.nextDouble() * (max - min);

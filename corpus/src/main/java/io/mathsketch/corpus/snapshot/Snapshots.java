@@ -5,6 +5,7 @@ import io.mathsketch.corpus.hand.HandConfig;
 import io.mathsketch.corpus.hand.HandwritingGenerator;
 import io.mathsketch.corpus.hand.HandwrittenDigit;
 import io.mathsketch.corpus.photo.Encoding;
+import io.mathsketch.corpus.photo.GaussianBlur;
 import io.mathsketch.corpus.render.CanvasDigits;
 
 import javax.imageio.ImageIO;
@@ -172,7 +173,9 @@ public final class Snapshots {
         if (random.nextBoolean()) {
             double sigma = between(random, 0, 1.4);
             for (float[] plane : rgb) {
-                gaussian(plane, w, h, sigma);
+                if (sigma >= 0.2) { // a lens this sharp leaves the picture as it is
+                    GaussianBlur.inPlace(plane, w, h, sigma);
+                }
             }
         } else {
             int length = 1 + random.nextInt(5);
@@ -279,41 +282,6 @@ public final class Snapshots {
         return sum;
     }
 
-    /** Separable Gaussian blur in place. */
-    private static void gaussian(float[] plane, int w, int h, double sigma) {
-        if (sigma < 0.2) {
-            return;
-        }
-        int r = (int) Math.ceil(3 * sigma);
-        float[] k = new float[2 * r + 1];
-        float total = 0;
-        for (int i = -r; i <= r; i++) {
-            k[i + r] = (float) Math.exp(-i * i / (2 * sigma * sigma));
-            total += k[i + r];
-        }
-        for (int i = 0; i < k.length; i++) {
-            k[i] /= total;
-        }
-        float[] tmp = new float[plane.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float s = 0;
-                for (int i = -r; i <= r; i++) {
-                    s += k[i + r] * plane[y * w + Math.max(0, Math.min(w - 1, x + i))];
-                }
-                tmp[y * w + x] = s;
-            }
-        }
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float s = 0;
-                for (int i = -r; i <= r; i++) {
-                    s += k[i + r] * tmp[Math.max(0, Math.min(h - 1, y + i)) * w + x];
-                }
-                plane[y * w + x] = s;
-            }
-        }
-    }
 
     /** A hand's shake: the mean of the picture shifted along a line {@code length} px long. */
     private static float[] motion(float[] plane, int w, int h, int length, double direction) {
