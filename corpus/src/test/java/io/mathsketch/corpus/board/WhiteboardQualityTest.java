@@ -1,18 +1,14 @@
 package io.mathsketch.corpus.board;
 
 import io.mathsketch.corpus.CommittedModel;
-import io.mathsketch.corpus.hand.DigitStyle;
-import io.mathsketch.corpus.hand.HandConfig;
+import io.mathsketch.corpus.ConditionScore;
+import io.mathsketch.corpus.HeldOutDigits;
 import io.mathsketch.corpus.photo.InkSource;
 import io.mathsketch.engine.mnist.MnistSubset;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +35,7 @@ class WhiteboardQualityTest {
     @Test
     void whiteboardPhotosAreReadAsWellAsTheFloor() throws Exception {
         MnistSubset subset = MnistSubset.load();
-        Score score;
+        ConditionScore score;
         try (CommittedModel model = new CommittedModel()) {
             score = score(model, set(Whiteboards.TEST_SEED, subset, 11, HAND_SEED, PER_SOURCE));
         }
@@ -50,70 +46,30 @@ class WhiteboardQualityTest {
     /** A tally that counts misses: a reader answering the wrong digit for every photo scores 0. */
     @Test
     void aReaderThatMissesFallsBelowTheFloor() {
-        Whiteboards set = new Whiteboards(Whiteboards.TEST_SEED, InkSource.hand(hand(HAND_SEED), 3));
-        Score score = score(set, photo -> "x");
+        Whiteboards set = new Whiteboards(Whiteboards.TEST_SEED, InkSource.hand(HeldOutDigits.hand(HAND_SEED), 3));
+        ConditionScore score = score(set, photo -> "x");
         assertTrue(score.accuracy() < FLOOR, score.report());
-    }
-
-    /** The held-out hands in the styles MNIST has, re-seeded. */
-    static HandConfig hand(long seed) {
-        return HandConfig.HELD_OUT.withStyles(List.of(DigitStyle.values()).stream().filter(s -> !s.mnistLacks())
-                .toList()).withSeed(seed);
     }
 
     /** {@code perSource} MNIST digits {@code first}, {@code first + 13}, ... and as many drawings of a hand. */
     static Whiteboards set(long seed, MnistSubset subset, int first, long handSeed, int perSource) {
-        int[] indices = IntStream.range(0, perSource).map(i -> first + 13 * i).toArray();
-        List<InkSource> sources = new ArrayList<>(InkSource.mnist(subset.images(), subset.labels(),
-                indices));
-        sources.addAll(InkSource.hand(hand(handSeed), perSource));
-        return new Whiteboards(seed, sources);
+        return new Whiteboards(seed, HeldOutDigits.sources(subset, first, handSeed, perSource));
     }
 
-    /** What a set of photos reads: the share right, and a report per condition with every miss. */
-    record Score(double accuracy, String report) {
-    }
-
-    static Score score(CommittedModel model, Whiteboards set) {
+    static ConditionScore score(CommittedModel model, Whiteboards set) {
         return score(set, photo -> model.read(photo.bytes()));
     }
 
-    /** What one photo read: the reading, and the photo without its bytes. */
-    private record Reading(String read, Whiteboards.Photo photo) {
-    }
-
-    /** Scores {@code reader}'s readings of every photo; photos are made and read on every core. */
-    static Score score(Whiteboards set, Function<Whiteboards.Photo, String> reader) {
-        List<Reading> readings = IntStream.range(0, set.size()).parallel().mapToObj(i -> {
-            Whiteboards.Photo photo = set.photo(i);
-            return new Reading(reader.apply(photo), photo.withoutBytes());
-        }).toList();
-        Map<String, int[]> tally = new TreeMap<>();
-        List<String> misses = new ArrayList<>();
-        int correct = 0;
-        for (Reading reading : readings) {
-            Whiteboards.Photo photo = reading.photo();
-            boolean right = reading.read().equals(Integer.toString(photo.label()));
-            correct += right ? 1 : 0;
-            int share = 10 * (int) (10.0 * photo.digitPixels() / Math.min(photo.width(), photo.height()));
-            for (String condition : List.of(photo.pageSized() ? "read as a page" : "read as a photo",
-                    "frame " + Math.max(photo.width(), photo.height()), "digit " + share + "% of the side",
-                    "marker " + photo.marker(), "edge " + photo.edge(),
-                    "glare " + (photo.glareSpots() > 0 || photo.band() ? "yes" : "no"),
-                    "source " + photo.source().split(" ")[0])) {
-                int[] n = tally.computeIfAbsent(condition, c -> new int[2]);
-                n[0] += right ? 1 : 0;
-                n[1]++;
-            }
-            if (!right) {
-                misses.add("read " + reading.read() + ": " + photo);
-            }
-        }
-        double accuracy = (double) correct / set.size();
-        StringBuilder report = new StringBuilder(String.format("whiteboards: %.2f%% (%d/%d)", 100 * accuracy,
-                correct, set.size()));
-        tally.forEach((condition, n) -> report.append(String.format("%n  %-24s %3d/%d", condition, n[0], n[1])));
-        report.append(String.format("%n  misses (%d):%n    ", misses.size())).append(String.join("\n    ", misses));
-        return new Score(accuracy, report.toString());
+    /** Scores {@code reader}'s readings of every photo per regime, frame, digit size, marker, edge, glare and source. */
+    static ConditionScore score(Whiteboards set, Function<Whiteboards.Photo, String> reader) {
+        return ConditionScore.read(set.size(), set::photo, reader, new ConditionScore.Tally<>("whiteboards",
+                Whiteboards.Photo::label, photo -> {
+                    int share = 10 * (int) (10.0 * photo.digitPixels() / Math.min(photo.width(), photo.height()));
+                    return List.of(photo.pageSized() ? "read as a page" : "read as a photo",
+                            "frame " + Math.max(photo.width(), photo.height()), "digit " + share + "% of the side",
+                            "marker " + photo.marker(), "edge " + photo.edge(),
+                            "glare " + (photo.glareSpots() > 0 || photo.band() ? "yes" : "no"),
+                            "source " + photo.source().split(" ")[0]);
+                }, Whiteboards.Photo::withoutBytes));
     }
 }

@@ -1,11 +1,10 @@
 package io.mathsketch.corpus.board;
 
 import io.mathsketch.corpus.CommittedModel;
+import io.mathsketch.corpus.ConditionScore;
+import io.mathsketch.corpus.MissedPictures;
 import io.mathsketch.engine.mnist.MnistSubset;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -21,28 +20,14 @@ public final class WhiteboardTuning {
     private WhiteboardTuning() {
     }
 
-    private static void write(Path file, byte[] bytes) {
-        try {
-            Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         int perSource = args.length > 0 ? Integer.parseInt(args[0]) : 75;
         Whiteboards set = WhiteboardQualityTest.set(Whiteboards.TUNING_SEED, MnistSubset.load(), 9, HAND_SEED,
                 perSource);
         try (CommittedModel model = new CommittedModel()) {
-            Path dir = args.length > 1 ? Files.createDirectories(Path.of(args[1])) : null;
-            WhiteboardQualityTest.Score score = WhiteboardQualityTest.score(set, photo -> {
-                String read = model.read(photo.bytes());
-                if (dir != null && !read.equals(Integer.toString(photo.label()))) {
-                    write(dir.resolve(photo.label() + "-read-" + read + "-" + photo.source().replace(' ', '_')
-                            .replace('#', 'n') + ".jpg"), photo.bytes());
-                }
-                return read;
-            });
+            MissedPictures reader = new MissedPictures(model, args.length > 1 ? Path.of(args[1]) : null);
+            ConditionScore score = WhiteboardQualityTest.score(set,
+                    photo -> reader.read(photo.bytes(), photo.label(), photo.source(), ".jpg"));
             System.out.println("whiteboard tuning: " + score.report());
         }
     }

@@ -1,21 +1,17 @@
 package io.mathsketch.corpus.chalk;
 
 import io.mathsketch.corpus.CommittedModel;
-import io.mathsketch.corpus.hand.DigitStyle;
-import io.mathsketch.corpus.hand.HandConfig;
+import io.mathsketch.corpus.ConditionScore;
+import io.mathsketch.corpus.HeldOutDigits;
 import io.mathsketch.corpus.photo.InkCoverage;
 import io.mathsketch.corpus.photo.InkSource;
 import io.mathsketch.engine.mnist.MnistSubset;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,9 +45,9 @@ class ChalkboardQualityTest {
         MnistSubset subset = MnistSubset.load();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long start = System.nanoTime(), cpu = os.getProcessCpuTime();
-        Score score;
+        ConditionScore score;
         try (CommittedModel model = new CommittedModel()) {
-            score = score(model, new Chalkboards(Chalkboards.TEST_SEED, sources(subset, TEST_FIRST, HAND_SEED,
+            score = score(model, new Chalkboards(Chalkboards.TEST_SEED, HeldOutDigits.sources(subset, TEST_FIRST, HAND_SEED,
                     PER_SOURCE)));
         }
         // CPU seconds as well as wall time: on a shared machine only the first says what a quiet one would take.
@@ -63,8 +59,8 @@ class ChalkboardQualityTest {
     /** A tally that counts misses: a reader answering the wrong digit for every photo scores 0. */
     @Test
     void aReaderThatMissesFallsBelowTheFloor() {
-        Chalkboards set = new Chalkboards(Chalkboards.TEST_SEED, InkSource.hand(hand(HAND_SEED), 3));
-        Score score = score(set, photo -> "x");
+        Chalkboards set = new Chalkboards(Chalkboards.TEST_SEED, InkSource.hand(HeldOutDigits.hand(HAND_SEED), 3));
+        ConditionScore score = score(set, photo -> "x");
         assertTrue(score.accuracy() < FLOOR, score.report());
     }
 
@@ -72,8 +68,8 @@ class ChalkboardQualityTest {
     @Test
     void theTuningTwinSharesNoDigitWithTheHeldOutSet() {
         MnistSubset subset = MnistSubset.load();
-        List<InkSource> test = sources(subset, TEST_FIRST, HAND_SEED, PER_SOURCE);
-        List<InkSource> tuning = sources(subset, TUNING_FIRST, TUNING_HAND_SEED, PER_SOURCE);
+        List<InkSource> test = HeldOutDigits.sources(subset, TEST_FIRST, HAND_SEED, PER_SOURCE);
+        List<InkSource> tuning = HeldOutDigits.sources(subset, TUNING_FIRST, TUNING_HAND_SEED, PER_SOURCE);
         List<String> mnist = test.stream().map(InkSource::name).filter(n -> n.startsWith("MNIST")).toList();
         for (InkSource s : tuning) {
             assertTrue(!mnist.contains(s.name()), s.name() + " is in both sets");
@@ -88,68 +84,24 @@ class ChalkboardQualityTest {
         }
     }
 
-    /** The held-out hands in the styles MNIST has, re-seeded. */
-    static HandConfig hand(long seed) {
-        return HandConfig.HELD_OUT.withStyles(List.of(DigitStyle.values()).stream().filter(s -> !s.mnistLacks())
-                .toList()).withSeed(seed);
-    }
-
-    /** {@code perSource} MNIST test digits {@code first}, {@code first + 13}, ... and as many drawings of a hand. */
-    static List<InkSource> sources(MnistSubset subset, int first, long handSeed, int perSource) {
-        int[] indices = IntStream.range(0, perSource).map(i -> first + 13 * i).toArray();
-        List<InkSource> sources = new ArrayList<>(InkSource.mnist(subset.images(), subset.labels(), indices));
-        sources.addAll(InkSource.hand(hand(handSeed), perSource));
-        return sources;
-    }
-
-    /** What a set of photos reads: the share right, and a report per condition with every miss. */
-    record Score(double accuracy, String report) {
-    }
-
-    static Score score(CommittedModel model, Chalkboards set) {
+    static ConditionScore score(CommittedModel model, Chalkboards set) {
         return score(set, photo -> model.read(photo.bytes()));
     }
 
-    /** What one photo read: the reading, and the photo without its bytes. */
-    private record Reading(String read, Chalkboards.Photo photo) {
-    }
-
-    /** Scores {@code reader}'s readings of every photo; photos are made and read on every core. */
-    static Score score(Chalkboards set, Function<Chalkboards.Photo, String> reader) {
-        List<Reading> readings = IntStream.range(0, set.size()).parallel().mapToObj(i -> {
-            Chalkboards.Photo photo = set.photo(i);
-            return new Reading(reader.apply(photo), photo.withoutBytes());
-        }).toList();
-        Map<String, int[]> tally = new TreeMap<>();
-        List<String> misses = new ArrayList<>();
-        int correct = 0, blank = 0;
-        for (Reading reading : readings) {
-            Chalkboards.Photo photo = reading.photo();
-            boolean right = reading.read().equals(Integer.toString(photo.label()));
-            boolean digit = reading.read().matches("[0-9]");
-            correct += right ? 1 : 0;
-            blank += digit ? 0 : 1;
-            int share = 10 * (int) (10.0 * photo.digitPixels() / Math.min(photo.width(), photo.height()));
-            String haze = photo.haze() == 0 ? "none" : photo.haze() < 0.05 ? "light" : "heavy";
-            for (String condition : List.of(photo.pageSized() ? "read as a page" : "read as a photo",
-                    "frame " + Math.max(photo.width(), photo.height()), "digit " + share + "% of the side",
-                    "ground " + photo.surface(), "chalk " + photo.chalk(), "edge " + photo.edge(),
-                    "reflection " + (photo.reflection() ? "yes" : "no"), "haze " + haze,
-                    "source " + photo.source().split(" ")[0])) {
-                int[] n = tally.computeIfAbsent(condition, c -> new int[2]);
-                n[0] += right ? 1 : 0;
-                n[1]++;
-            }
-            if (!right) {
-                misses.add("read " + reading.read() + ": " + photo);
-            }
-        }
-        double accuracy = (double) correct / set.size();
-        StringBuilder report = new StringBuilder(String.format(
-                "chalkboards: %.2f%% (%d/%d); misses answered blank or refused: %d, another digit: %d",
-                100 * accuracy, correct, set.size(), blank, set.size() - correct - blank));
-        tally.forEach((condition, n) -> report.append(String.format("%n  %-24s %3d/%d", condition, n[0], n[1])));
-        report.append(String.format("%n  misses (%d):%n    ", misses.size())).append(String.join("\n    ", misses));
-        return new Score(accuracy, report.toString());
+    /**
+     * Scores {@code reader}'s readings of every photo per regime, frame, digit size, ground, chalk, edge, reflection,
+     * haze and source.
+     */
+    static ConditionScore score(Chalkboards set, Function<Chalkboards.Photo, String> reader) {
+        return ConditionScore.read(set.size(), set::photo, reader, new ConditionScore.Tally<>("chalkboards",
+                Chalkboards.Photo::label, photo -> {
+                    int share = 10 * (int) (10.0 * photo.digitPixels() / Math.min(photo.width(), photo.height()));
+                    String haze = photo.haze() == 0 ? "none" : photo.haze() < 0.05 ? "light" : "heavy";
+                    return List.of(photo.pageSized() ? "read as a page" : "read as a photo",
+                            "frame " + Math.max(photo.width(), photo.height()), "digit " + share + "% of the side",
+                            "ground " + photo.surface(), "chalk " + photo.chalk(), "edge " + photo.edge(),
+                            "reflection " + (photo.reflection() ? "yes" : "no"), "haze " + haze,
+                            "source " + photo.source().split(" ")[0]);
+                }, Chalkboards.Photo::withoutBytes));
     }
 }

@@ -1,5 +1,6 @@
 package io.mathsketch.corpus.chalk;
 
+import io.mathsketch.corpus.HeldOutDigits;
 import io.mathsketch.corpus.photo.Encoding;
 import io.mathsketch.engine.mnist.MnistSubset;
 
@@ -25,7 +26,7 @@ final class ChalkboardSamples {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createDirectories(Path.of(args[0]));
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 12;
-        Chalkboards set = new Chalkboards(Chalkboards.TUNING_SEED, ChalkboardQualityTest.sources(MnistSubset.load(),
+        Chalkboards set = new Chalkboards(Chalkboards.TUNING_SEED, HeldOutDigits.sources(MnistSubset.load(),
                 ChalkboardQualityTest.TUNING_FIRST, ChalkboardQualityTest.TUNING_HAND_SEED, count));
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         int cell = 400, across = 4;

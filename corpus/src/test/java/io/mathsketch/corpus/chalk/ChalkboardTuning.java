@@ -1,11 +1,11 @@
 package io.mathsketch.corpus.chalk;
 
 import io.mathsketch.corpus.CommittedModel;
+import io.mathsketch.corpus.ConditionScore;
+import io.mathsketch.corpus.HeldOutDigits;
+import io.mathsketch.corpus.MissedPictures;
 import io.mathsketch.engine.mnist.MnistSubset;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -20,28 +20,14 @@ public final class ChalkboardTuning {
     private ChalkboardTuning() {
     }
 
-    private static void write(Path file, byte[] bytes) {
-        try {
-            Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         int perSource = args.length > 0 ? Integer.parseInt(args[0]) : ChalkboardQualityTest.PER_SOURCE;
-        Chalkboards set = new Chalkboards(Chalkboards.TUNING_SEED, ChalkboardQualityTest.sources(MnistSubset.load(),
+        Chalkboards set = new Chalkboards(Chalkboards.TUNING_SEED, HeldOutDigits.sources(MnistSubset.load(),
                 ChalkboardQualityTest.TUNING_FIRST, ChalkboardQualityTest.TUNING_HAND_SEED, perSource));
         try (CommittedModel model = new CommittedModel()) {
-            Path dir = args.length > 1 ? Files.createDirectories(Path.of(args[1])) : null;
-            ChalkboardQualityTest.Score score = ChalkboardQualityTest.score(set, photo -> {
-                String read = model.read(photo.bytes());
-                if (dir != null && !read.equals(Integer.toString(photo.label()))) {
-                    write(dir.resolve(photo.label() + "-read-" + read + "-" + photo.source().replace(' ', '_')
-                            .replace('#', 'n') + ".jpg"), photo.bytes());
-                }
-                return read;
-            });
+            MissedPictures reader = new MissedPictures(model, args.length > 1 ? Path.of(args[1]) : null);
+            ConditionScore score = ChalkboardQualityTest.score(set,
+                    photo -> reader.read(photo.bytes(), photo.label(), photo.source(), ".jpg"));
             System.out.println("chalkboard tuning: " + score.report());
         }
     }

@@ -1,18 +1,14 @@
 package io.mathsketch.corpus.scan;
 
 import io.mathsketch.corpus.CommittedModel;
-import io.mathsketch.corpus.hand.DigitStyle;
-import io.mathsketch.corpus.hand.HandConfig;
+import io.mathsketch.corpus.ConditionScore;
+import io.mathsketch.corpus.HeldOutDigits;
 import io.mathsketch.corpus.photo.InkSource;
 import io.mathsketch.engine.mnist.MnistSubset;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +38,7 @@ class ScanQualityTest {
     @Test
     void scannedPagesAreReadAsWellAsTheFloor() throws Exception {
         MnistSubset subset = MnistSubset.load();
-        Score score;
+        ConditionScore score;
         try (CommittedModel model = new CommittedModel()) {
             score = score(model, set(Scans.TEST_SEED, subset, 7, HAND_SEED, PER_SOURCE));
         }
@@ -53,65 +49,25 @@ class ScanQualityTest {
     /** A tally that counts misses: a reader answering the wrong digit for every scan scores 0. */
     @Test
     void aReaderThatMissesFallsBelowTheFloor() {
-        Scans set = new Scans(Scans.TEST_SEED, InkSource.hand(hand(HAND_SEED), 3));
-        Score score = score(set, scan -> "x");
+        Scans set = new Scans(Scans.TEST_SEED, InkSource.hand(HeldOutDigits.hand(HAND_SEED), 3));
+        ConditionScore score = score(set, scan -> "x");
         assertTrue(score.accuracy() < FLOOR, score.report());
-    }
-
-    /** The held-out hands in the styles MNIST has, re-seeded. */
-    static HandConfig hand(long seed) {
-        return HandConfig.HELD_OUT.withStyles(List.of(DigitStyle.values()).stream().filter(s -> !s.mnistLacks())
-                .toList()).withSeed(seed);
     }
 
     /** {@code perSource} MNIST digits {@code first}, {@code first + 13}, ... and as many drawings of a hand. */
     static Scans set(long seed, MnistSubset subset, int first, long handSeed, int perSource) {
-        int[] indices = IntStream.range(0, perSource).map(i -> first + 13 * i).toArray();
-        List<InkSource> sources = new ArrayList<>(InkSource.mnist(subset.images(), subset.labels(), indices));
-        sources.addAll(InkSource.hand(hand(handSeed), perSource));
-        return new Scans(seed, sources);
+        return new Scans(seed, HeldOutDigits.sources(subset, first, handSeed, perSource));
     }
 
-    /** What a set of scans reads: the share right, and a report per condition with every miss. */
-    record Score(double accuracy, String report) {
-    }
-
-    static Score score(CommittedModel model, Scans set) {
+    static ConditionScore score(CommittedModel model, Scans set) {
         return score(set, scan -> model.read(scan.bytes()));
     }
 
-    /** What one scan read: the reading, and the scan without its bytes. */
-    private record Reading(String read, Scans.Scan scan) {
-    }
-
-    /** Scores {@code reader}'s readings of every scan; scans are made and read on every core. */
-    static Score score(Scans set, Function<Scans.Scan, String> reader) {
-        List<Reading> readings = IntStream.range(0, set.size()).parallel().mapToObj(i -> {
-            Scans.Scan scan = set.scan(i);
-            return new Reading(reader.apply(scan), scan.withoutBytes());
-        }).toList();
-        Map<String, int[]> tally = new TreeMap<>();
-        List<String> misses = new ArrayList<>();
-        int correct = 0;
-        for (Reading reading : readings) {
-            Scans.Scan scan = reading.scan();
-            boolean right = reading.read().equals(Integer.toString(scan.label()));
-            correct += right ? 1 : 0;
-            for (String condition : List.of("dpi " + scan.dpi(), "bed " + scan.bed(), "page " + scan.layout(),
-                    "pen " + scan.pen(), "file " + scan.format(), "source " + scan.source().split(" ")[0])) {
-                int[] n = tally.computeIfAbsent(condition, c -> new int[2]);
-                n[0] += right ? 1 : 0;
-                n[1]++;
-            }
-            if (!right) {
-                misses.add("read " + reading.read() + ": " + scan);
-            }
-        }
-        double accuracy = (double) correct / set.size();
-        StringBuilder report = new StringBuilder(String.format("scans: %.2f%% (%d/%d)", 100 * accuracy, correct,
-                set.size()));
-        tally.forEach((condition, n) -> report.append(String.format("%n  %-24s %3d/%d", condition, n[0], n[1])));
-        report.append(String.format("%n  misses (%d):%n    ", misses.size())).append(String.join("\n    ", misses));
-        return new Score(accuracy, report.toString());
+    /** Scores {@code reader}'s readings of every scan per resolution, bed, page, pen, file and source. */
+    static ConditionScore score(Scans set, Function<Scans.Scan, String> reader) {
+        return ConditionScore.read(set.size(), set::scan, reader, new ConditionScore.Tally<>("scans",
+                Scans.Scan::label, scan -> List.of("dpi " + scan.dpi(), "bed " + scan.bed(), "page " + scan.layout(),
+                        "pen " + scan.pen(), "file " + scan.format(), "source " + scan.source().split(" ")[0]),
+                Scans.Scan::withoutBytes));
     }
 }

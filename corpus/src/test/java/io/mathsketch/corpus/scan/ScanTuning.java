@@ -1,11 +1,10 @@
 package io.mathsketch.corpus.scan;
 
 import io.mathsketch.corpus.CommittedModel;
+import io.mathsketch.corpus.ConditionScore;
+import io.mathsketch.corpus.MissedPictures;
 import io.mathsketch.engine.mnist.MnistSubset;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -21,28 +20,13 @@ public final class ScanTuning {
     private ScanTuning() {
     }
 
-    private static void write(Path file, byte[] bytes) {
-        try {
-            Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         int perSource = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         Scans set = ScanQualityTest.set(Scans.TUNING_SEED, MnistSubset.load(), 5, HAND_SEED, perSource);
         try (CommittedModel model = new CommittedModel()) {
-            Path dir = args.length > 1 ? Files.createDirectories(Path.of(args[1])) : null;
-            ScanQualityTest.Score score = ScanQualityTest.score(set, scan -> {
-                String read = model.read(scan.bytes());
-                if (dir != null && !read.equals(Integer.toString(scan.label()))) {
-                    String ext = scan.format() == Scans.Format.GREY_JPEG ? ".jpg" : ".png";
-                    write(dir.resolve(scan.label() + "-read-" + read + "-" + scan.source().replace(' ', '_')
-                            .replace('#', 'n') + ext), scan.bytes());
-                }
-                return read;
-            });
+            MissedPictures reader = new MissedPictures(model, args.length > 1 ? Path.of(args[1]) : null);
+            ConditionScore score = ScanQualityTest.score(set, scan -> reader.read(scan.bytes(), scan.label(),
+                    scan.source(), scan.format() == Scans.Format.GREY_JPEG ? ".jpg" : ".png"));
             System.out.println("scan tuning: " + score.report());
         }
     }
