@@ -27,6 +27,7 @@ import io.mathsketch.server.access.ClientIdFilter;
 import io.mathsketch.server.access.ClosingConnections;
 import io.mathsketch.server.access.ImageAdmission;
 import io.mathsketch.server.access.RateLimitFilter;
+import io.mathsketch.server.access.WorkCharge;
 import io.mathsketch.server.api.BodyBudget;
 import io.mathsketch.server.api.MethodNotAllowed;
 import io.mathsketch.server.api.ModelService;
@@ -132,7 +133,7 @@ public final class MathSketchServer implements AutoCloseable {
             // Recognitions reach the engine through the admission that charges an image by its size.
             RecognitionService recognitions = new RecognitionService(
                     new ImageAdmission(recognizer, rateLimit, settings.engine().limits()), writer, store, status,
-                    settings.store(), settings.engine().limits(), adminToken, bodies);
+                    settings.store(), settings.engine().limits(), adminToken, bodies, new WorkCharge(rateLimit));
             StatsService stats = new StatsService(store, status, settings.stats().maxAge());
             ModelService models = new ModelService(recognizer, adminToken);
 

@@ -124,7 +124,7 @@ class OpenApiDocumentTest {
 
     private static RouteRecorder apiRoutes() {
         RouteRecorder recorder = new RouteRecorder();
-        MathSketchServer.api(recorder, new RecognitionService(null, null, null, null, null, null, null, null),
+        MathSketchServer.api(recorder, new RecognitionService(null, null, null, null, null, null, null, null, null),
                 new StatsService(null, null, Duration.ZERO), new ModelService(null, new AdminToken(Optional.empty())));
         return recorder;
     }

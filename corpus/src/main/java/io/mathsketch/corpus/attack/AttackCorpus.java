@@ -127,6 +127,9 @@ public final class AttackCorpus {
                     : Expect.READ_OR_REFUSED, "POST", RECOGNITIONS + "?mode=" + mode + "&store=false",
                     "application/json", inkBody(hugePen));
         }
+        // Within the work limit wherever drawn, so read; stored, each picture of it is charged by its drawing work.
+        everyMode(attacks, "ink-costly-picture", Expect.READ_OR_REFUSED, "application/json",
+                inkBody(AttackInks.costlyPicture()));
         everyMode(attacks, "ink-long-random-segments", Expect.INK_TOO_LARGE, "application/json",
                 inkBody(AttackInks.longRandomSegments(limits)));
         everyMode(attacks, "ink-pen-wider-than-surface", Expect.INK_TOO_LARGE, "application/json",

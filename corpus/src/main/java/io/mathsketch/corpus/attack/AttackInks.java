@@ -27,6 +27,18 @@ public final class AttackInks {
         return ink(random(1, 80, SURFACE, SURFACE, 1), side, side, side);
     }
 
+    /**
+     * Twelve strokes corner to corner under a pen as wide as the page's widest surface (840 units, drawn a pixel a
+     * unit): within {@code limits.max-ink-work} wherever it is drawn (7.7 million units on the stored picture), so
+     * read in every mode, and its stored picture drawn: 112-120 ms of the server's CPU for each {@code GET} of it, the
+     * recognition's JSON 10 ms.
+     */
+    public static String costlyPicture() {
+        String strokes = String.join(",", Collections.nCopies(6,
+                "{\"points\":[[0,0],[840,840]]},{\"points\":[[840,0],[0,840]]}"));
+        return ink("[" + strokes + "]", "840", "840", "840");
+    }
+
     /** A pen wider than the surface: refused whatever it draws. */
     public static String penWiderThanSurface() {
         return ink(random(1, 3, 280, 280, 2), "280", "280", "281");

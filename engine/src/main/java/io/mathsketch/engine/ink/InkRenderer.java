@@ -166,6 +166,21 @@ public final class InkRenderer {
     }
 
     /**
+     * The work {@link #raster} spends drawing the ink at {@code width} x {@code height}, counted a row of pixels at a
+     * time without drawing (a small part of the drawing's cost) and spent from {@code work}: what a caller charges
+     * before it draws.
+     *
+     * @throws InkTooLarge when the count passes what is left of {@code work} (counting stops there)
+     */
+    public long rasterWork(Ink ink, int width, int height, InkWork work) throws InkTooLarge {
+        double sx = width / ink.width(), sy = height / ink.height();
+        Field count = new Field(width, height, sx, sy, ink.penWidth() / 2, work);
+        trace(ink.strokes(), 0, 0, sx, sy, count);
+        work.spend(count.counted);
+        return count.counted;
+    }
+
+    /**
      * The ink drawn on its writing surface, dark on white like the page's canvas, scaled so that its longer side is
      * at most {@code maxSide} pixels (never up): what the image paths read (expression mode's segmentation) when
      * they are given ink. Memory is bounded by {@code maxSide} whatever units the ink came in, work by {@code work}.

@@ -21,6 +21,7 @@ import io.mathsketch.server.access.AdminToken;
 import io.mathsketch.server.access.Caller;
 import io.mathsketch.server.access.ClientIdFilter;
 import io.mathsketch.server.access.RateLimitFilter;
+import io.mathsketch.server.access.WorkCharge;
 import io.mathsketch.server.config.StoreSettings;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemText;
@@ -70,12 +71,13 @@ public final class RecognitionService implements HttpService {
     private final InputLimits limits;
     private final AdminToken adminToken;
     private final BodyBudget bodies;
+    private final WorkCharge charge;
     private final RecognitionIds ids = new RecognitionIds();
     private final OriginalImages originals = new OriginalImages();
 
     public RecognitionService(Recognizer recognizer, RecognitionWriter writer, RecognitionStore store,
                               DatabaseStatus databaseStatus, StoreSettings storeSettings, InputLimits limits,
-                              AdminToken adminToken, BodyBudget bodies) {
+                              AdminToken adminToken, BodyBudget bodies, WorkCharge charge) {
         this.adminToken = adminToken;
         this.recognizer = recognizer;
         this.writer = writer;
@@ -84,6 +86,7 @@ public final class RecognitionService implements HttpService {
         this.storeSettings = storeSettings;
         this.limits = limits;
         this.bodies = bodies;
+        this.charge = charge;
     }
 
     @Override
@@ -201,8 +204,10 @@ public final class RecognitionService implements HttpService {
             // The stored original is served with the type its bytes have, never an echo of the client's header.
             send(accepted, res, keptType.get(), record::original);
         } else if (ink) {
-            // Drawn on demand: ink is kept as strokes, and a picture of them costs nothing until someone looks.
-            send(accepted, res, "image/png", () -> StoredInk.png(record.original().get(), limits)
+            // Drawn on demand: ink is kept as strokes, and a picture of them costs nothing until someone looks; the
+            // one who looks pays for its drawing, as for an image's decoding.
+            send(accepted, res, "image/png", () -> StoredInk.png(record.original().get(), limits,
+                            units -> charge.charge(req, units, "drawing this recognition's ink"))
                     .or(() -> Optional.of(InputImages.png(record.inputPixels()))));
         } else {
             // No original kept (pixels, over store.max-original-bytes, or not strippable): the 28x28 input.
@@ -221,8 +226,10 @@ public final class RecognitionService implements HttpService {
             throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "this recognition's image is available as "
                     + type + " only, which the request's Accept does not admit");
         }
+        // Made before the type is set: making it may be refused (429) with a problem document.
+        byte[] bytes = body.get().orElseThrow();
         res.header(HeaderNames.CONTENT_TYPE, type);
-        res.send(body.get().orElseThrow());
+        res.send(bytes);
     }
 
     private void feedback(ServerRequest req, ServerResponse res) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,12 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Stored ink is drawn within today's limits, and ink stored under larger ones is not an error. */
 class StoredInkTest {
 
+    private static final LongConsumer FREE = units -> {
+    };
+
     private final byte[] stored = CanvasFixtures.load().stream().findFirst().map(CanvasFixture::inkJson)
             .orElseThrow().getBytes(StandardCharsets.UTF_8);
 
     @Test
     void storedInkIsDrawnAsPng() throws IOException {
-        byte[] png = StoredInk.png(stored, InputLimits.DEFAULT).orElseThrow();
+        byte[] png = StoredInk.png(stored, InputLimits.DEFAULT, FREE).orElseThrow();
         assertEquals(280, ImageIO.read(new ByteArrayInputStream(png)).getWidth());
     }
 
@@ -50,7 +54,7 @@ class StoredInkTest {
                 + "{\"points\": [[120, 60], [120, 220]]}, {\"points\": [[700, 60], [760, 220]]}]}")
                 .getBytes(StandardCharsets.UTF_8);
 
-        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(StoredInk.png(ink, InputLimits.DEFAULT)
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(StoredInk.png(ink, InputLimits.DEFAULT, FREE)
                 .orElseThrow()));
         assertEquals(width, picture.getWidth());
         assertEquals(height, picture.getHeight());
@@ -61,7 +65,8 @@ class StoredInkTest {
         // Read in digit mode at 28x28 it costs little; drawn at 560 x 560 it once took 3.6 s per request.
         byte[] hugePen = AttackInks.hugePen().getBytes(StandardCharsets.UTF_8);
 
-        assertTrue(StoredInk.png(hugePen, InputLimits.DEFAULT).isEmpty(), "the caller serves the 28x28 input instead");
+        assertTrue(StoredInk.png(hugePen, InputLimits.DEFAULT, FREE).isEmpty(),
+                "the caller serves the 28x28 input instead");
     }
 
     @Test
@@ -69,7 +74,7 @@ class StoredInkTest {
         // Every stroke of the page's drawings has more than one point.
         InputLimits lowered = InputLimits.builder().maxInkStrokePoints(1).build();
 
-        assertTrue(StoredInk.png(stored, lowered).isEmpty(), "the caller serves the 28x28 input instead");
+        assertTrue(StoredInk.png(stored, lowered, FREE).isEmpty(), "the caller serves the 28x28 input instead");
     }
 
     private static String page(String script) throws IOException {

@@ -1,0 +1,46 @@
+package io.mathsketch.server.access;
+
+import io.mathsketch.server.access.RateLimitFilter.Origin;
+import io.mathsketch.server.config.RateLimitSettings;
+import io.mathsketch.server.problem.ProblemException;
+import io.helidon.webserver.http.ServerRequest;
+
+import java.util.Optional;
+
+/**
+ * Charges an admitted request for work it is about to do beyond what its one token pays for, at an image's price
+ * ({@link RateLimitSettings#extraTokens}: one more token per {@code rate-limit.pixels-per-token} units beyond
+ * {@link RateLimitSettings#FREE_PIXELS}), where a unit is a pixel the work visits: a stored ink's picture, drawn on
+ * demand, costs up to a tenth of a CPU-second, where its request's token pays for a few milliseconds. Taken from the
+ * request's client and address buckets before the work is done, as {@link ImageAdmission} takes an image's.
+ */
+public final class WorkCharge {
+
+    private final RateLimitFilter buckets;
+
+    public WorkCharge(RateLimitFilter buckets) {
+        this.buckets = buckets;
+    }
+
+    /**
+     * Takes what {@code units} of work cost beyond the request's own token, or answers 429 {@code rate-limited} with
+     * {@code Retry-After} when its client or address is short of them (nothing is taken then). A request outside the
+     * rate-limited routes, or with the limits off, pays nothing more.
+     *
+     * @param what the work, for the refusal's detail ("drawing this recognition's ink")
+     */
+    public void charge(ServerRequest req, long units, String what) {
+        Optional<Origin> origin = req.context().get(Origin.class);
+        double cost = buckets.settings().extraTokens(units);
+        if (origin.isEmpty() || cost == 0) {
+            return;
+        }
+        long wait = buckets.take(origin.get(), cost, 1);
+        if (wait > 0) {
+            long seconds = RateLimitFilter.retryAfterSeconds(wait);
+            throw ProblemException.rateLimited(what + " visits " + units + " pixels and costs " + (long) (cost + 1)
+                    + " tokens (rate-limit.pixels-per-token), more than this client or address has now; retry after "
+                    + seconds + " s", seconds);
+        }
+    }
+}
