@@ -5,6 +5,8 @@ import io.mathsketch.engine.image.Box;
 import ai.djl.engine.Engine;
 import io.mathsketch.engine.DigitReading;
 import io.mathsketch.engine.config.EngineConfig;
+import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.ModelInfo;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.Recognition;
@@ -71,6 +73,23 @@ public final class DjlRecognizer implements Recognizer {
     private static final int EXPRESSION_SIDE = 1120;
 
     private final InkRenderer inkRenderer = new InkRenderer();
+
+    /**
+     * The drawing work reading {@code ink} in {@code mode} takes at least, counted without drawing (a row of pixels
+     * at a time, a small part of drawing): the ink drawn on expression mode's surface, or as one digit at the
+     * model's size in digit and number mode (number mode draws parts of it, each at least as large, and groups its
+     * strokes, within {@code limits.max-ink-work} all together). For a caller that prices a request before it is read.
+     *
+     * @throws RecognitionException.InkTooLarge when that alone is over {@code limits.max-ink-work}, as reading it
+     *                                          would be refused
+     */
+    public static long inkWork(Ink ink, RecognitionRequest.Mode mode, InputLimits limits)
+            throws RecognitionException.InkTooLarge {
+        InkRenderer renderer = new InkRenderer();
+        InkWork work = new InkWork(limits.maxInkWork());
+        return mode == RecognitionRequest.Mode.EXPRESSION ? renderer.surfaceWork(ink, EXPRESSION_SIDE, work)
+                : renderer.checkDigit(ink, work);
+    }
     /** Folder name to the pool serving it; insertion order is the configuration's, the default first. */
     private final Map<String, AtomicReference<ModelPool>> pools;
     /** Number mode's line reader when {@code engine.models} lists one (it is no pool: see {@link #open}); or null. */

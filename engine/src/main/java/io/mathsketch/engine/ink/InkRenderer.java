@@ -121,18 +121,20 @@ public final class InkRenderer {
      * least as large, which costs at least as much, so ink that fails this would fail (up to the rounding to whole
      * pixels) however it is cut into digits: number mode asks before it groups the strokes.
      *
+     * @return the work {@link #digit(Ink, InkWork)} spends (none of it is spent here)
      * @throws InkTooLarge when {@link #digit(Ink, InkWork)} would
      */
-    public void checkDigit(Ink ink, InkWork work) throws InkTooLarge {
+    public long checkDigit(Ink ink, InkWork work) throws InkTooLarge {
         Patch p = patch(ink.strokes(), ink.penWidth());
         if (p == null) {
-            return;
+            return 0;
         }
         Field count = new Field(p.tw(), p.th(), p.sx(), p.sy(), ink.penWidth() / 2, work);
         trace(ink.strokes(), p.x0(), p.y0(), p.sx(), p.sy(), count);
         if (work.over(count.counted)) {
             throw work.tooLarge();
         }
+        return count.counted;
     }
 
     /**
@@ -188,9 +190,8 @@ public final class InkRenderer {
      * @throws InkTooLarge when drawing it would spend more than is left of {@code work}
      */
     public DecodedImage surface(Ink ink, int maxSide, InkWork work) throws InkTooLarge {
-        double scale = Math.min(1, maxSide / Math.max(ink.width(), ink.height()));
-        int width = Math.max(1, (int) Math.round(ink.width() * scale));
-        int height = Math.max(1, (int) Math.round(ink.height() * scale));
+        int[] size = surfaceSize(ink, maxSide);
+        int width = size[0], height = size[1];
         float[] coverage = raster(ink, width, height, work).ink();
         DecodedImage image = new DecodedImage(width, height, false);
         byte[] lum = image.lum();
@@ -205,6 +206,23 @@ public final class InkRenderer {
             image.rowDone(y, min, max, 255);
         }
         return image;
+    }
+
+    /**
+     * The work {@link #surface} spends, counted without drawing ({@link #rasterWork}) and spent from {@code work}.
+     *
+     * @throws InkTooLarge when the count passes what is left of {@code work}
+     */
+    public long surfaceWork(Ink ink, int maxSide, InkWork work) throws InkTooLarge {
+        int[] size = surfaceSize(ink, maxSide);
+        return rasterWork(ink, size[0], size[1], work);
+    }
+
+    /** {width, height} of the ink's surface scaled so that its longer side is at most {@code maxSide} (never up). */
+    private static int[] surfaceSize(Ink ink, int maxSide) {
+        double scale = Math.min(1, maxSide / Math.max(ink.width(), ink.height()));
+        return new int[] {Math.max(1, (int) Math.round(ink.width() * scale)),
+                Math.max(1, (int) Math.round(ink.height() * scale))};
     }
 
     private static boolean anyInk(float[] coverage) {

@@ -10,6 +10,8 @@ import io.mathsketch.engine.Recognizer;
 import io.mathsketch.engine.codec.DecodeBudget;
 import io.mathsketch.engine.codec.ImageDecoder;
 import io.mathsketch.engine.config.InputLimits;
+import io.mathsketch.engine.image.Ink;
+import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.server.access.RateLimitFilter.Origin;
 import io.mathsketch.server.problem.ProblemException;
 import io.mathsketch.server.problem.ProblemType;
@@ -24,8 +26,9 @@ import java.util.Optional;
  * {@code rate-limit.pixels-per-token} more from the request's client and address buckets
  * ({@link RateLimitFilter}), answering 429 {@code rate-limited} when they are short, and holds the image's decoded
  * bytes against its address's share of the decode budget ({@code rate-limit.address-decode-share}), answering 503
- * {@code overloaded} when the address's other images leave too little. A request outside the rate-limited routes
- * (no {@link Origin}), and every input but an encoded image, passes straight to the engine.
+ * {@code overloaded} when the address's other images leave too little. Digital ink is charged alike by the pixels
+ * its drawing visits ({@link WorkCharge}). A request outside the rate-limited routes (no {@link Origin}), and pixel
+ * arrays, pass straight to the engine.
  */
 public final class ImageAdmission implements Recognizer {
 
@@ -33,20 +36,24 @@ public final class ImageAdmission implements Recognizer {
     private final RateLimitFilter buckets;
     private final InputLimits limits;
     private final DecodeShares shares;
+    private final WorkCharge inkCharge;
 
     public ImageAdmission(Recognizer engine, RateLimitFilter buckets, InputLimits limits) {
         this.engine = engine;
         this.buckets = buckets;
         this.limits = limits;
+        this.inkCharge = new WorkCharge(buckets);
         this.shares = new DecodeShares(limits.maxDecodedBytesInFlight() / 100
                 * buckets.settings().addressDecodeShare());
     }
 
     @Override
     public Recognition recognize(RecognitionRequest request) throws RecognitionException {
-        Optional<Origin> origin = request.input() instanceof RecognitionRequest.Input.EncodedImage
-                ? Contexts.context().flatMap(c -> c.get(Origin.class)) : Optional.empty();
-        if (origin.isEmpty()) {
+        Optional<Origin> origin = Contexts.context().flatMap(c -> c.get(Origin.class));
+        if (origin.isPresent() && request.input() instanceof RecognitionRequest.Input.DigitalInk ink) {
+            chargeInk(ink.ink(), request.mode(), origin.get());
+        }
+        if (origin.isEmpty() || !(request.input() instanceof RecognitionRequest.Input.EncodedImage)) {
             return engine.recognize(request);
         }
         byte[] bytes = ((RecognitionRequest.Input.EncodedImage) request.input()).bytes();
@@ -90,6 +97,22 @@ public final class ImageAdmission implements Recognizer {
         } finally {
             reservation.get().close();
         }
+    }
+
+    /**
+     * Charges ink by the drawing its reading does, counted before it is drawn, at an image's price per pixel
+     * ({@code rate-limit.pixels-per-token}): under a pen as wide as its surface, a few kilobytes of ink drew 7.7
+     * million pixels in expression mode, 105 ms of CPU for one token. Ink over {@code limits.max-ink-work} is left to
+     * the engine, which refuses it from the same count.
+     */
+    private void chargeInk(Ink ink, RecognitionRequest.Mode mode, Origin origin) {
+        long units;
+        try {
+            units = DjlRecognizer.inkWork(ink, mode, limits);
+        } catch (RecognitionException.InkTooLarge e) {
+            return;
+        }
+        inkCharge.charge(origin, units, "drawing this ink");
     }
 
     /** Bytes the images of this address key hold now (tests). */

@@ -31,11 +31,18 @@ public final class WorkCharge {
      */
     public void charge(ServerRequest req, long units, String what) {
         Optional<Origin> origin = req.context().get(Origin.class);
+        if (origin.isPresent()) {
+            charge(origin.get(), units, what);
+        }
+    }
+
+    /** {@link #charge(ServerRequest, long, String)}, for a request charged to {@code origin}. */
+    void charge(Origin origin, long units, String what) {
         double cost = buckets.settings().extraTokens(units);
-        if (origin.isEmpty() || cost == 0) {
+        if (cost == 0) {
             return;
         }
-        long wait = buckets.take(origin.get(), cost, 1);
+        long wait = buckets.take(origin, cost, 1);
         if (wait > 0) {
             long seconds = RateLimitFilter.retryAfterSeconds(wait);
             throw ProblemException.rateLimited(what + " visits " + units + " pixels and costs " + (long) (cost + 1)

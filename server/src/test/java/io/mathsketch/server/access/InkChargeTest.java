@@ -13,17 +13,20 @@ import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A stored ink's picture, drawn on demand, is charged by the pixels its making visits as an image is by its pixels
- * (rate-limit.pixels-per-token beyond the first 1,048,576): the attack corpus's costly picture (7.7 million units of
- * drawing work and 705,600 pixels) costs 1 + 75 tokens, where it took one for a tenth of a CPU-second each time it
- * was asked for; a normal drawing's picture still costs one. Slow refill (1/s) so the test does not race the clock.
+ * Ink is charged by the pixels its drawing visits as an image is by its pixels (rate-limit.pixels-per-token beyond
+ * the first 1,048,576), when it is read and when its stored picture is drawn on demand: the attack corpus's costly
+ * picture (7.7 million units of drawing work on an 840x840 surface) costs 1 + 67 tokens read in expression mode and
+ * 1 + 75 a picture (its 705,600 pixels too), where each took one for a tenth of a CPU-second; a drawing from the page
+ * still costs one. Slow refill (1/s) so the test does not race the clock.
  */
-class InkPictureChargeTest {
+class InkChargeTest {
 
     @RegisterExtension
     // Bursts of 40 tokens a client and 100 an address.
@@ -56,6 +59,37 @@ class InkPictureChargeTest {
             Http.Response picture = client.get(image);
             assertEquals(200, picture.status(), i + ": " + picture);
             assertEquals("image/png", picture.header("Content-Type").orElseThrow());
+        }
+    }
+
+    @Test
+    void costlyInkIsPaidForByItsDrawingWhenRead() {
+        Http client = SERVER.http().withHeader("X-Forwarded-For", "203.0.113.32").asClient("costly-ink-0123456789");
+        byte[] costly = ("{\"ink\":" + AttackInks.costlyPicture() + "}").getBytes(StandardCharsets.UTF_8);
+
+        Http.Response first = client.post("/api/v1/recognitions?mode=expression&store=false", "application/json",
+                costly);
+        assertNotEquals(429, first.status(), "a full bucket admits it, above the burst: " + first);
+        Http.Response again = client.post("/api/v1/recognitions?mode=expression&store=false", "application/json",
+                costly);
+        assertEquals(429, again.status(), "the client is in debt for the first: " + again);
+        assertEquals("rate-limited", again.problem());
+        int retryAfter = Integer.parseInt(again.header("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 24 && retryAfter <= 32, "~28 tokens short at 1/s: " + retryAfter);
+    }
+
+    @Test
+    void aDrawingCostsOneTokenInEveryMode() {
+        Http client = SERVER.http().withHeader("X-Forwarded-For", "203.0.113.33").asClient("drawn-ink-0123456789");
+        byte[] drawing = ("{\"ink\":" + CanvasFixtures.load().stream().findFirst().map(CanvasFixture::inkJson)
+                .orElseThrow() + "}").getBytes(StandardCharsets.UTF_8);
+
+        // 36 requests within the burst of 40.
+        for (int i = 0; i < 36; i++) {
+            String mode = List.of("digit", "number", "expression").get(i % 3);
+            Http.Response read = client.post("/api/v1/recognitions?store=false&mode=" + mode, "application/json",
+                    drawing);
+            assertNotEquals(429, read.status(), i + " " + mode + ": " + read);
         }
     }
 
