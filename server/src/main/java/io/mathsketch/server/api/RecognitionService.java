@@ -234,7 +234,7 @@ public final class RecognitionService implements HttpService {
 
     private void feedback(ServerRequest req, ServerResponse res) {
         RequestMediaType.requireJson(req.headers().contentType());
-        String given = FeedbackLabel.read(RequestBody.read(req, limits.maxPayloadBytes(), bodies));
+        String given = FeedbackLabel.read(RequestBody.read(req, FeedbackLabel.MAX_BODY_BYTES, bodies));
         // Only the owner (or the admin) reaches the update: nobody overwrites another client's correction.
         RecognitionRecord record = find(req, res);
         // An expression's correction is its symbols as written, in their own characters ("x" becomes "×").
