@@ -32,10 +32,13 @@ import java.util.function.IntPredicate;
  * digit down to {@link #MIN_PAGE_SHARE_INVERSE} of the frame, and the page's own marks kept out of the digit: a
  * filled blob (a filing hole the bed shows through) is never the digit, and a printed box's sides are taken out
  * before the digit is chosen, a bounded number of the largest marks looked at ({@link #PRINTED_CHECKS}).
- * Ink is taken to be darker than the paper: a light-on-dark picture is read by the canvas rule only when its
- * background is flat (a shadow makes most of a photo darker than its lit part, so no global statistic can tell the
- * polarity of a photo reliably). Memory: a few planes of the working size (floats for darkness and the paper, ints for
- * labels, a bit per pixel for a fringe); no per-pixel objects.
+ * Ink is taken to be darker than the paper, unless {@link InkPolarity} finds the marks lighter than a dark ground
+ * (chalk on a board, a white gel pen on black paper; a light-on-dark picture with a flat background is the canvas
+ * rule's): then the luminance is read turned over (255 minus it) by the same steps, decided once on the first working
+ * copy and counted as a pass. No global statistic tells a photo's polarity (a shadow makes most of a photo darker than
+ * its lit part): the rule weighs the thin outliers on each side of a local ground. Memory: a few planes of the
+ * working size (floats for darkness and the paper, ints for labels, a bit per pixel for a fringe); no per-pixel
+ * objects.
  */
 final class PhotoInk {
 
@@ -167,9 +170,10 @@ final class PhotoInk {
      * read at the first level takes 5 passes, every photo of the quality sets at most 6; the hard photo tuning set's
      * take up to 38 (a pencil digit beside a deep shadow's border or the desk is found only by the narrower closing,
      * after 20, or above the paper's own darkness, after 37): at 17, 29 of its 1,200 were blank. A step is begun only
-     * when the most it may take fits.
+     * when the most it may take fits. One more for the polarity ({@link InkPolarity#PASSES}), so that the search is
+     * as before.
      */
-    static final int MAX_PASSES = 40;
+    static final int MAX_PASSES = 40 + InkPolarity.PASSES;
     /** Passes one measurement of the photo costs: downscale, two smoothings, the paper, four statistics, darkness. */
     private static final int MEASURE_PASSES = 4;
     /** Passes taking edge marks out costs at most: their labelling, the distance to them, two labellings after. */
@@ -217,6 +221,8 @@ final class PhotoInk {
     private boolean paperFloor;
     /** Whether the photo was last measured with the narrower closing ({@link #NARROWER}). */
     private boolean narrow;
+    /** Whether the marks are lighter than the ground ({@link InkPolarity}): luminance is read inverted. */
+    private boolean lightInk;
     /**
      * Working pixels within {@link #MARK_FRINGE} of an edge mark taken out (a bit per pixel), or null when none was.
      */
@@ -283,9 +289,20 @@ final class PhotoInk {
      */
     private float measure(int closingRadius) {
         narrow = closingRadius < CLOSING_RADIUS;
+        boolean first = passes == 0;
         passes += MEASURE_PASSES;
         float[] lum = dark; // luminance first, turned into darkness in place
         downscale(image, lum);
+        if (first) {
+            // Decided once, on the first copy: chalk on a board is read as ink on paper, by the same steps.
+            passes += InkPolarity.PASSES;
+            lightInk = InkPolarity.lightInk(lum, width, height);
+        }
+        if (lightInk) {
+            for (int i = 0; i < lum.length; i++) {
+                lum[i] = 255f - lum[i];
+            }
+        }
         smooth3(lum, width, height);
         paper(lum, closingRadius, paper);
         inkSigma = noiseSigma(lum, paper);
@@ -405,7 +422,7 @@ final class PhotoInk {
                     count++;
                 }
             }
-            out[x - x0] = (float) sum / count;
+            out[x - x0] = lightInk ? 255f - (float) sum / count : (float) sum / count;
         }
     }
 

@@ -370,6 +370,54 @@ class PhotoInkTest {
         assertTrue(r > 0.8, "likeness to the clean canvas " + r);
     }
 
+    /**
+     * Chalk on a board: a dark ground lit unevenly (brighter to the left, a lit band), a broad smear where writing was
+     * wiped, grain, and the chalk light, broken by the board's texture. The photo path reads the luminance turned
+     * over ({@link InkPolarity}); before, it looked for marks darker than the board and read the smear's rim.
+     */
+    @Test
+    void chalkOnAnUnevenSmearedBoardIsRead() {
+        float[] ink = CanvasRenderer.white(W, H).inkField(scene);
+        Random texture = new Random(14);
+        BufferedImage board = greyPhoto(13, 5, (x, y) -> chalkboard(x, y)
+                + 150 * ink[y * W + x] * (0.55 + 0.45 * texture.nextDouble()));
+        DecodedImage decoded = decode(CanvasRenderer.encode(board, "jpeg"));
+        assertFalse(new InkExtractor(decoded).flatBackground());
+        DigitImage read = digit(CanvasRenderer.encode(board, "jpeg"));
+        double r = alike(clean, read);
+        assertTrue(r > 0.85, "likeness to the clean canvas " + r);
+    }
+
+    /** A blackboard's ground: 40-70 levels, lighter to the left and in a band, with a wiped smear (no chalk). */
+    private static double chalkboard(int x, int y) {
+        double dx = (x - 180) / 150.0, dy = (y - 330) / 70.0;
+        return 45 + 25.0 * (W - x) / W + 12 * Math.exp(-Math.pow((y - 120) / 60.0, 2))
+                + 30 * Math.exp(-dx * dx - dy * dy);
+    }
+
+    /**
+     * Photos of paper keep their polarity whatever darkens them (a shadow, the desk, specks, dark grey paper), and a
+     * chalkboard's, its blank ground smeared, is not turned over by its smear alone.
+     */
+    @Test
+    void onlyLightMarksOnADarkGroundTurnThePhotoOver() {
+        float[] ink = CanvasRenderer.white(W, H).inkField(scene);
+        assertFalse(lightInk(photo(scene, UNEVEN, 4, 40, true, 3)));
+        assertFalse(lightInk(photo(List.of(), UNEVEN, 5, 30, true, 5)));
+        assertFalse(lightInk(greyPhoto(12, 12, (x, y) -> 70 * (1 - 0.2 * ink[y * W + x]))));
+        assertFalse(lightInk(greyPhoto(13, 5, PhotoInkTest::chalkboard)));
+        assertTrue(lightInk(greyPhoto(13, 5, (x, y) -> chalkboard(x, y) + 150 * ink[y * W + x])));
+    }
+
+    private static boolean lightInk(BufferedImage photo) {
+        DecodedImage image = decode(CanvasRenderer.encode(photo, "jpeg"));
+        float[] lum = new float[image.width() * image.height()];
+        for (int i = 0; i < lum.length; i++) {
+            lum[i] = image.lum()[i] & 0xFF;
+        }
+        return InkPolarity.lightInk(lum, image.width(), image.height());
+    }
+
     @Test
     void aPhotoOfBlankPaperIsBlank() {
         byte[] blank = CanvasRenderer.encode(photo(List.of(), UNEVEN, 5, 0, false, 5), "jpeg");
@@ -391,7 +439,8 @@ class PhotoInkTest {
      * The review's crafted pictures, a few kilobytes of PNG each (a checkerboard, a grid of dots, bars, noise): photos
      * without a digit, which would try every level, closing and floor. Their work, in passes over the working plane,
      * stays within {@link PhotoInk#MAX_PASSES}, a small multiple of what a photo of a digit takes (without the
-     * bound, the bars take 56; the hardest tuning photos need 38, so the bound is 8 times a plain photo's 5).
+     * bound, the bars take 56; the hardest tuning photos need 38 and the polarity one more, so the bound is 41, some 7
+     * times a plain photo's 6). Light marks on a dark ground are read turned over, by the same steps and bound.
      */
     @Test
     void craftedPicturesTakeBoundedWork() {
@@ -403,6 +452,9 @@ class PhotoInkTest {
                 (x, y) -> x % 8 < 3 && y % 8 < 3 ? 0 : 255,
                 (x, y) -> x % 8 < 2 ? 0 : 255,
                 (x, y) -> x % 16 < 4 ? 0 : 255,
+                // Light marks on a dark ground, read turned over: bars, dots.
+                (x, y) -> x % 8 < 2 ? 255 : 0,
+                (x, y) -> x % 8 < 3 && y % 8 < 3 ? 255 : 20,
                 (x, y) -> random.nextInt(256));
         for (int k = 0; k < crafted.size(); k++) {
             BufferedImage image = new BufferedImage(1024, 1024, BufferedImage.TYPE_BYTE_GRAY);
