@@ -14,8 +14,10 @@ import java.util.Arrays;
  * next to a cell, are followed), and the pixels beyond {@link #NOISE_SIGMAS} robust deviations of luminance around
  * it are weighed on each side by how far beyond they lie. Strokes lie on one side, far beyond; grain and texture on
  * both, near; a sharp shadow's or the desk's border on both alike. The marks are light only when the light side
- * outweighs the dark one {@link #DOMINANCE} times and the ground itself is dark ({@link #DARK_GROUND}): a photo of
- * paper, however shadowed, is never turned over by a few bright specks or a glare spot.
+ * outweighs the dark one {@link #DOMINANCE} times, weighs enough to be a digit ({@link #MIN_LIGHT}) and the ground is
+ * darker than paper ({@link #DARK_GROUND}): a photo of paper, however shadowed, is not turned over by a few bright
+ * specks or a glare spot (on the photo, hard photo and whiteboard tuning sets the light side weighs at most 1.2 times
+ * the dark where it weighs enough).
  *
  * <p>Cost: one read of the working plane for the cell means and one of a quarter of it (every other pixel of every
  * other row) for the outliers, counted as one pass ({@link #PASSES}); a grid of a few thousand cells.
@@ -31,9 +33,18 @@ final class InkPolarity {
     /** Robust deviations of luminance around the ground within which a pixel is grain or texture, not a mark. */
     private static final double NOISE_SIGMAS = 4;
     /** How many times the light outliers must outweigh the dark ones. */
-    private static final double DOMINANCE = 3;
-    /** The ground's median luminance (of 255) below which light marks are looked for at all. */
-    private static final double DARK_GROUND = 128;
+    private static final double DOMINANCE = 1.5;
+    /**
+     * The least light outliers' weight, in levels beyond the noise per pixel looked at, for the marks to be light: a
+     * chalk digit 10% of the frame high weighs some 0.4 and more; a pencil 1 on dark grey paper in a deep shadow,
+     * read so little darker than the paper that its few bright specks outweigh it, 0.07.
+     */
+    private static final double MIN_LIGHT = 0.2;
+    /**
+     * The ground's median luminance (of 255) below which light marks are looked for at all: a phone exposing for a
+     * dark board lifts it to 50-155; paper and whiteboards lie above, but for dark grey paper in a shadow.
+     */
+    private static final double DARK_GROUND = 160;
     /** Quarter-level bins of luminance minus ground, from -255 to 255. */
     private static final int BINS = 4 * 511;
 
@@ -70,7 +81,7 @@ final class InkPolarity {
             light += histogram[b] * Math.max(0, r - beyond);
             dark += histogram[b] * Math.max(0, -r - beyond);
         }
-        return light > 0 && light > DOMINANCE * dark;
+        return light >= MIN_LIGHT * total && light > DOMINANCE * dark;
     }
 
     /** The mean luminance of each {@code cell x cell} cell, {@code gw x gh} of them. */
