@@ -36,13 +36,13 @@ public final class ImageAdmission implements Recognizer {
     private final RateLimitFilter buckets;
     private final InputLimits limits;
     private final DecodeShares shares;
-    private final WorkCharge inkCharge;
+    private final WorkCharge workCharge;
 
     public ImageAdmission(Recognizer engine, RateLimitFilter buckets, InputLimits limits) {
         this.engine = engine;
         this.buckets = buckets;
         this.limits = limits;
-        this.inkCharge = new WorkCharge(buckets);
+        this.workCharge = new WorkCharge(buckets);
         this.shares = new DecodeShares(limits.maxDecodedBytesInFlight() / 100
                 * buckets.settings().addressDecodeShare());
     }
@@ -73,18 +73,9 @@ public final class ImageAdmission implements Recognizer {
         }
         // By the pixels decoding walks: a progressive JPEG's each scan is a pass over all of them, so 64 scans of a
         // 1024x1024 picture (a few KB) cost 0.4 CPU-seconds, and priced by its pixels alone it took one token.
-        double cost = buckets.settings().extraTokens(size.get().decodedPixels());
-        if (cost > 0) {
-            // Priced with the request's own token, which the filter took.
-            long wait = buckets.take(origin.get(), cost, 1);
-            if (wait > 0) {
-                long seconds = RateLimitFilter.retryAfterSeconds(wait);
-                throw ProblemException.rateLimited("an image of " + size.get().pixels() + " pixels"
-                        + (size.get().passes() > 1 ? " in " + size.get().passes() + " scans" : "") + " costs "
-                        + (long) (cost + 1) + " tokens (rate-limit.pixels-per-token), more than this client or"
-                        + " address has now; retry after " + seconds + " s", seconds);
-            }
-        }
+        double cost = workCharge.charge(origin.get(), size.get().decodedPixels(), "decoding an image of "
+                + size.get().pixels() + " pixels" + (size.get().passes() > 1 ? " in " + size.get().passes()
+                + " scans" : ""));
         Optional<DecodeShares.Reservation> reservation = shares.reserve(origin.get().address(), decodedBytes);
         if (reservation.isEmpty()) {
             buckets.refund(origin.get(), cost);
@@ -112,7 +103,7 @@ public final class ImageAdmission implements Recognizer {
         } catch (RecognitionException.InkTooLarge e) {
             return;
         }
-        inkCharge.charge(origin, units, "drawing this ink");
+        workCharge.charge(origin, units, "drawing this ink");
     }
 
     /** Bytes the images of this address key hold now (tests). */

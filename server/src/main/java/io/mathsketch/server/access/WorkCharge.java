@@ -10,9 +10,10 @@ import java.util.Optional;
 /**
  * Charges an admitted request for work it is about to do beyond what its one token pays for, at an image's price
  * ({@link RateLimitSettings#extraTokens}: one more token per {@code rate-limit.pixels-per-token} units beyond
- * {@link RateLimitSettings#FREE_PIXELS}), where a unit is a pixel the work visits: a stored ink's picture, drawn on
- * demand, costs up to a tenth of a CPU-second, where its request's token pays for a few milliseconds. Taken from the
- * request's client and address buckets before the work is done, as {@link ImageAdmission} takes an image's.
+ * {@link RateLimitSettings#FREE_PIXELS}), where a unit is a pixel the work visits: an image's decoding (each pass
+ * of a progressive JPEG), ink's drawing, a stored ink's picture drawn on demand (up to a tenth of a CPU-second, where
+ * its request's token pays for a few milliseconds). Taken from the request's client and address buckets before the
+ * work is done; the one place the price is applied.
  */
 public final class WorkCharge {
 
@@ -36,11 +37,15 @@ public final class WorkCharge {
         }
     }
 
-    /** {@link #charge(ServerRequest, long, String)}, for a request charged to {@code origin}. */
-    void charge(Origin origin, long units, String what) {
+    /**
+     * {@link #charge(ServerRequest, long, String)}, for a request charged to {@code origin}.
+     *
+     * @return the tokens taken beyond the request's own, to {@link RateLimitFilter#refund} if the work is not done
+     */
+    double charge(Origin origin, long units, String what) {
         double cost = buckets.settings().extraTokens(units);
         if (cost == 0) {
-            return;
+            return 0;
         }
         long wait = buckets.take(origin, cost, 1);
         if (wait > 0) {
@@ -49,5 +54,6 @@ public final class WorkCharge {
                     + " tokens (rate-limit.pixels-per-token), more than this client or address has now; retry after "
                     + seconds + " s", seconds);
         }
+        return cost;
     }
 }
