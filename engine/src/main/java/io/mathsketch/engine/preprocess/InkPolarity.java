@@ -74,7 +74,7 @@ final class InkPolarity {
         for (int b = 0; b < BINS; b++) {
             deviations[Math.min(BINS / 2, Math.abs(b - BINS / 2))] += histogram[b];
         }
-        double sigma = Math.max(1, 1.4826 * quantile(deviations, total, 0.5) / 4);
+        double sigma = Math.max(1, 1.4826 * Histogram.quantile(deviations, total, 0.5) / 4);
         double beyond = NOISE_SIGMAS * sigma, light = 0, dark = 0;
         for (int b = 0; b < BINS; b++) {
             double r = (b - BINS / 2) / 4.0;
@@ -129,17 +129,5 @@ final class InkPolarity {
         float top = ground[y0 * gw + x0] * (1 - ax) + ground[y0 * gw + x1] * ax;
         float bottom = ground[y1 * gw + x0] * (1 - ax) + ground[y1 * gw + x1] * ax;
         return top * (1 - ay) + bottom * ay;
-    }
-
-    private static int quantile(int[] h, int total, double q) {
-        long target = (long) Math.ceil(q * total);
-        long seen = 0;
-        for (int v = 0; v < h.length; v++) {
-            seen += h[v];
-            if (seen >= target && seen > 0) {
-                return v;
-            }
-        }
-        return h.length - 1;
     }
 }

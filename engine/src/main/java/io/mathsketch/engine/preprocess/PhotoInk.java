@@ -318,7 +318,7 @@ final class PhotoInk {
             histogram[Math.min(255, (int) (d * 255f))]++;
             papers[Math.max(0, Math.min(255, (int) paper[i]))]++;
         }
-        typicalPaper = quantile(papers, dark.length, 0.5);
+        typicalPaper = Histogram.quantile(papers, dark.length, 0.5);
         return otsu(histogram, dark.length) / 255f;
     }
 
@@ -374,7 +374,7 @@ final class PhotoInk {
             int bin = Math.round(Math.abs(paper[i] - lum[i]) * 4);
             histogram[Math.min(bins - 1, bin)]++;
         }
-        return Math.max(0.5f, 1.4826f * quantile(histogram, lum.length, 0.5) / 4f);
+        return Math.max(0.5f, 1.4826f * Histogram.quantile(histogram, lum.length, 0.5) / 4f);
     }
 
     /**
@@ -387,7 +387,7 @@ final class PhotoInk {
         for (int i = 0; i < lum.length; i++) {
             histogram[Math.max(0, Math.min(bins - 1, Math.round((paper[i] - lum[i]) * 4) + zero))]++;
         }
-        return (quantile(histogram, lum.length, 0.5) - zero) / 4f;
+        return (Histogram.quantile(histogram, lum.length, 0.5) - zero) / 4f;
     }
 
     /**
@@ -400,7 +400,7 @@ final class PhotoInk {
         for (int i = 0; i < lum.length; i++) {
             histogram[Math.min(bins - 1, Math.round(Math.abs(paper[i] - lum[i] - offset) * 4))]++;
         }
-        return Math.max(0.5f, 1.4826f * quantile(histogram, lum.length, 0.5) / 4f);
+        return Math.max(0.5f, 1.4826f * Histogram.quantile(histogram, lum.length, 0.5) / 4f);
     }
 
     int factor() {
@@ -477,18 +477,6 @@ final class PhotoInk {
             above = current;
             current = swap;
         }
-    }
-
-    private static int quantile(int[] h, int total, double q) {
-        long target = (long) Math.ceil(q * total);
-        long seen = 0;
-        for (int v = 0; v < h.length; v++) {
-            seen += h[v];
-            if (seen >= target && seen > 0) {
-                return v;
-            }
-        }
-        return h.length - 1;
     }
 
     /**
@@ -918,12 +906,12 @@ final class PhotoInk {
             if (counts[d] == 0) {
                 return null;
             }
-            int median = quantile(histograms[d], counts[d], 0.5);
+            int median = Histogram.quantile(histograms[d], counts[d], 0.5);
             int[] deviations = new int[bins];
             for (int v = 0; v < bins; v++) {
                 deviations[Math.abs(v - median)] += histograms[d][v];
             }
-            float deviation = 1.4826f * quantile(deviations, counts[d], 0.5) / (bins - 1);
+            float deviation = 1.4826f * Histogram.quantile(deviations, counts[d], 0.5) / (bins - 1);
             if (deviation > BORDER_NOISE * sigma / Math.max(1f, typicalPaper)) {
                 return null;
             }
@@ -1448,7 +1436,7 @@ final class PhotoInk {
                     }
                 }
             }
-            float full = quantile(strokeHistogram, kept, 0.75) / 255f;
+            float full = Histogram.quantile(strokeHistogram, kept, 0.75) / 255f;
             float[] ink = new float[w * h];
             for (int y = y0; y <= y1; y++) {
                 float[] row = rows.darkness(y);
