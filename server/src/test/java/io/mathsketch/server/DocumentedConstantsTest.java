@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Where the docs give an engine or server constant's value beside its name ({@code `PhotoInk.MAX_PASSES` (40)},
+ * Where the docs give an engine or server constant's value beside its name ({@code `PhotoInk.MAX_PASSES` (41)},
  * {@code 1,048,576 (`RateLimitSettings.FREE_PIXELS`)}), the value is the code's: the constant is the fact's one home,
  * and the docs (README, docs/, the modules' READMEs, the model cards) may not drift from it. Constants of other modules (corpus, training) are not on this class path and
  * are skipped.
