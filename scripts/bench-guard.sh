@@ -15,6 +15,11 @@
 #                                       prove the guard: every guarded workload of this build takes 1.5x its CPU;
 #                                       exit 1 when all were flagged, 4 when one slipped through ("PROOF FAILED")
 #   MATHSKETCH_BENCH_SLOWDOWN=preprocess.mnist28:2 ...   one workload, another factor
+#   MATHSKETCH_BENCH_PROOF=all:1.5 scripts/bench-guard.sh
+#                                       both in one run (CI): this build as it is AND a copy of it slowed 1.5x, in the
+#                                       same rounds against the same baseline slices; exit 1 on a regression of the
+#                                       clean build, else 4 when a slowed workload slipped through, else 0. About half
+#                                       as much again as a check alone, instead of twice as much for a second run
 #
 # Needs: a JDK >= 21 (found by scripts/select-jdk.sh), git history holding the baseline commit (a shallow clone does
 # not: fetch it), benchmarks/target/benchmarks.jar from ./mvnw -B -ntp install -DskipTests, Maven dependencies for
@@ -70,6 +75,10 @@ jvm=(-Djava.awt.headless=true -XX:+UseSerialGC -Xms768m -Xmx768m --enable-native
 if [ -n "${MATHSKETCH_BENCH_SLOWDOWN:-}" ]; then
   echo "DELIBERATE SLOWDOWN of $MATHSKETCH_BENCH_SLOWDOWN (this build's benchmark code only): the guard must fail"
   jvm+=("-Dmathsketch.bench.slowdown=$MATHSKETCH_BENCH_SLOWDOWN")
+fi
+if [ -n "${MATHSKETCH_BENCH_PROOF:-}" ]; then
+  echo "PROOF in the same run: a copy of this build slowed down by $MATHSKETCH_BENCH_PROOF must be flagged"
+  jvm+=("-Dmathsketch.bench.proof=$MATHSKETCH_BENCH_PROOF")
 fi
 echo "load before the guard run: $(cut -d' ' -f1-3 /proc/loadavg)"
 status=0

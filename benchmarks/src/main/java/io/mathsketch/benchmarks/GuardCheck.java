@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -22,14 +23,18 @@ import java.util.function.Supplier;
  * </pre>
  *
  * This build's models are {@code models/} of the working directory (or {@code -Dmathsketch.models}). With a
- * deliberate slowdown ({@value Slowdown#PROPERTY}, this build only) the check also proves the guard: it exits 1 when
- * every slowed workload was flagged, and {@value #MISSED} when one was not (the guard would have let a regression
- * through).
+ * deliberate slowdown ({@value Slowdown#PROPERTY}, this build only) the check proves the guard instead: it exits 1
+ * when every slowed workload was flagged, and {@value #MISSED} when one was not (the guard would have let a regression
+ * through). With {@value #PROOF_PROPERTY} (CI) it does both in one run: this build is measured as it is and, in the
+ * same rounds against the same baseline slices, a copy of it slowed down by that {@link Slowdown}; it exits 1 on a
+ * regression of the clean build, else {@value #MISSED} when a slowed workload was not flagged, else 0.
  */
 public final class GuardCheck {
 
     /** Exit status of a proof run in which a slowed-down workload passed. */
     static final int MISSED = 4;
+    /** A slowdown ({@link Slowdown} syntax) for a copy of this build measured beside the clean one: the proof. */
+    static final String PROOF_PROPERTY = "mathsketch.bench.proof";
     static final double TOLERANCE = 0.25;
     static final int ROUNDS = 15;
     static final long WARM_UP_MS = 1_200;
@@ -101,26 +106,36 @@ public final class GuardCheck {
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : ROUNDS;
         long warmUp = args.length > 4 ? Long.parseLong(args[4]) : WARM_UP_MS;
         Slowdown slowdown = Slowdown.fromSystemProperty();
+        Slowdown proof = new Slowdown(System.getProperty(PROOF_PROPERTY, ""));
+        if (proof.factor() > 1 && slowdown.factor() > 1) {
+            System.err.println(Slowdown.PROPERTY + " slows this build itself; " + PROOF_PROPERTY
+                    + " slows a copy beside it: give one of them");
+            System.exit(2);
+        }
 
-        Map<String, GuardRun.Measurement> measured;
+        GuardRun.Result measured;
         List<String> baselineOnly, currentOnly;
         try (GuardWorkloads current = GuardWorkloads.open(BenchmarkModel.modelsDirectory(), slowdown.spec());
+             GuardWorkloads slowedCopy = proof.factor() > 1
+                     ? GuardWorkloads.open(BenchmarkModel.modelsDirectory(), proof.spec()) : null;
              BaselineClassLoader loader = new BaselineClassLoader(baselineJar, GuardCheck.class.getClassLoader());
              AutoCloseable baseline = openBaseline(loader, baselineModels)) {
             Map<String, Callable<Object>> mine = current.get();
             Map<String, Callable<Object>> theirs = workloads(baseline);
+            Map<String, Callable<Object>> slowed = slowedCopy == null ? Map.of() : slowedCopy.get();
             List<GuardRun.Pair> pairs = mine.keySet().stream().filter(theirs::containsKey)
-                    .map(name -> new GuardRun.Pair(name, mine.get(name), theirs.get(name))).toList();
+                    .map(name -> new GuardRun.Pair(name, mine.get(name), theirs.get(name),
+                            proof.applies(name) ? Optional.of(slowed.get(name)) : Optional.empty())).toList();
             baselineOnly = theirs.keySet().stream().filter(name -> !mine.containsKey(name)).toList();
             currentOnly = mine.keySet().stream().filter(name -> !theirs.containsKey(name)).toList();
             measured = new GuardRun(pairs).measure(warmUp, rounds);
         }
-        Report report = judge(measured, baselineOnly, currentOnly, TOLERANCE);
+        Report report = judge(measured.current(), baselineOnly, currentOnly, TOLERANCE);
         System.out.println("CPU time per operation, this build against " + args[2] + " side by side; median of "
                 + rounds + " rounds; slowed down: " + slowdown);
         System.out.print(report.format());
-        GuardRun.Measurement control = measured.get(GuardWorkloads.CONTROL);
-        GuardRun.Measurement inflated = measured.get(GuardWorkloads.INFLATED);
+        GuardRun.Measurement control = measured.current().get(GuardWorkloads.CONTROL);
+        GuardRun.Measurement inflated = measured.current().get(GuardWorkloads.INFLATED);
         if (control != null && inflated != null) {
             System.out.printf(Locale.ROOT, "%s / %s, this build: %.2fx (the PNG pipeline against a bare inflate of the"
                     + " same PNGs' data)%n", GuardWorkloads.INFLATED, GuardWorkloads.CONTROL,
@@ -128,17 +143,29 @@ public final class GuardCheck {
         }
         System.out.println(report.passed() ? "GUARD PASSED" : "GUARD FAILED: a workload is more than "
                 + Math.round(TOLERANCE * 100) + "% slower than in the baseline build, or missing");
-        List<String> slowed = measured.keySet().stream().filter(slowdown::applies).toList();
+        boolean missed = false;
+        List<String> slowed = measured.current().keySet().stream().filter(slowdown::applies).toList();
         if (!slowed.isEmpty()) {
-            List<String> missed = report.missed(slowed);
-            System.out.println(missed.isEmpty()
-                    ? "PROOF PASSED: all " + slowed.size() + " deliberately slowed workloads were flagged"
-                    : "PROOF FAILED: slowed down but not flagged: " + missed);
-            if (!missed.isEmpty()) {
-                System.exit(MISSED);
-            }
+            missed = !proved(report, slowed);
         }
-        System.exit(report.passed() ? 0 : 1);
+        if (!measured.slowed().isEmpty()) {
+            Report proofReport = judge(measured.slowed(), List.of(), List.of(), TOLERANCE);
+            System.out.println("Proof: a copy of this build slowed down (" + proof + ") in the same rounds, against"
+                    + " the same baseline slices; every slowed workload must be flagged");
+            System.out.print(proofReport.format());
+            missed = !proved(proofReport, List.copyOf(measured.slowed().keySet()));
+            System.exit(!report.passed() ? 1 : missed ? MISSED : 0);
+        }
+        System.exit(missed ? MISSED : report.passed() ? 0 : 1);
+    }
+
+    /** Prints whether {@code report} flagged every workload of {@code slowed}; true when it did. */
+    private static boolean proved(Report report, List<String> slowed) {
+        List<String> missed = report.missed(slowed);
+        System.out.println(missed.isEmpty()
+                ? "PROOF PASSED: all " + slowed.size() + " deliberately slowed workloads were flagged"
+                : "PROOF FAILED: slowed down but not flagged: " + missed);
+        return missed.isEmpty();
     }
 
     /** The baseline build's {@link GuardWorkloads}, never slowed down, through the JDK types it exposes. */

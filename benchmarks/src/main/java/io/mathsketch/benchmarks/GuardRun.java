@@ -3,18 +3,23 @@ package io.mathsketch.benchmarks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 /**
  * The regression guard's measurement: each guarded workload as this build does it and as the baseline commit's build
  * does it, measured <em>side by side</em> in one JVM, round after round. In every round the workloads come in a fresh
  * random order and each one's two builds run back to back (in a random order too), one slice of about
  * {@value #SLICE_MS} ms of CPU each; the round's slowdown of a workload is this build's CPU time per operation divided
- * by the baseline's, measured within the same ~60 ms.
+ * by the baseline's, measured within the same ~60 ms. A workload may bring a third build, this one deliberately
+ * slowed down (the guard's proof): it runs in the same rounds, in the random order with the other two, and is judged
+ * against the same baseline slices, so one run both guards and proves the guard.
  *
  * <p>Why this shape: on a shared 2-core machine the speed of the cores (other processes' cache and memory traffic, a
  * busy hyper-thread sibling, frequency) changes from one minute to the next, and from one machine to the next much
@@ -28,8 +33,28 @@ final class GuardRun {
 
     static final long SLICE_MS = 30;
 
-    /** One workload in both builds. */
-    record Pair(String name, Callable<Object> current, Callable<Object> baseline) {
+    /** One workload in both builds, and optionally in this build deliberately slowed down (the proof). */
+    record Pair(String name, Callable<Object> current, Callable<Object> baseline, Optional<Callable<Object>> slowed) {
+
+        Pair(String name, Callable<Object> current, Callable<Object> baseline) {
+            this(name, current, baseline, Optional.empty());
+        }
+
+        /** Every build measured in a round: this build, the baseline, then the slowed copy when there is one. */
+        List<Callable<Object>> builds() {
+            List<Callable<Object>> builds = new ArrayList<>(List.of(current, baseline));
+            slowed.ifPresent(builds::add);
+            return builds;
+        }
+    }
+
+    /**
+     * What a run measured.
+     *
+     * @param current this build against the baseline, per workload
+     * @param slowed  the slowed copy of this build against the same baseline slices, per workload that has one
+     */
+    record Result(Map<String, Measurement> current, Map<String, Measurement> slowed) {
     }
 
     /**
@@ -51,43 +76,43 @@ final class GuardRun {
         this.pairs = List.copyOf(pairs);
     }
 
-    /** Warms every workload of both builds up for {@code warmUpMs} of CPU, then measures {@code rounds} rounds. */
-    Map<String, Measurement> measure(long warmUpMs, int rounds) throws Exception {
+    /** Warms every workload of every build up for {@code warmUpMs} of CPU, then measures {@code rounds} rounds. */
+    Result measure(long warmUpMs, int rounds) throws Exception {
         Map<Callable<Object>, Integer> opsPerSlice = new LinkedHashMap<>();
         for (int pass = 0; pass < 2; pass++) {
             // Two passes, so that code every workload shares is compiled in the mix that measuring will see.
             for (Pair p : pairs) {
-                for (Callable<Object> build : List.of(p.current(), p.baseline())) {
+                for (Callable<Object> build : p.builds()) {
                     double nanosPerOp = slice(build, warmUpMs * 1_000_000 / 4);
                     opsPerSlice.put(build, (int) Math.max(1, Math.round(SLICE_MS * 1e6 / nanosPerOp)));
                 }
             }
         }
-        Map<String, double[]> current = new LinkedHashMap<>(), baseline = new LinkedHashMap<>();
-        pairs.forEach(p -> {
-            current.put(p.name(), new double[rounds]);
-            baseline.put(p.name(), new double[rounds]);
-        });
+        // Per pair, per build (its index in builds()): a pipeline may be paired with several references.
+        Map<Pair, double[][]> nanosPerOp = new IdentityHashMap<>();
+        pairs.forEach(p -> nanosPerOp.put(p, new double[p.builds().size()][rounds]));
         List<Pair> order = new ArrayList<>(pairs);
         Random shuffle = new Random(42);
         for (int r = 0; r < rounds; r++) {
             Collections.shuffle(order, shuffle);
             for (Pair p : order) {
-                boolean baselineFirst = shuffle.nextBoolean();
-                if (baselineFirst) {
-                    baseline.get(p.name())[r] = fixedSlice(p.baseline(), opsPerSlice.get(p.baseline()));
-                }
-                current.get(p.name())[r] = fixedSlice(p.current(), opsPerSlice.get(p.current()));
-                if (!baselineFirst) {
-                    baseline.get(p.name())[r] = fixedSlice(p.baseline(), opsPerSlice.get(p.baseline()));
+                List<Callable<Object>> builds = p.builds();
+                List<Integer> turns = new ArrayList<>(IntStream.range(0, builds.size()).boxed().toList());
+                Collections.shuffle(turns, shuffle);
+                for (int b : turns) {
+                    nanosPerOp.get(p)[b][r] = fixedSlice(builds.get(b), opsPerSlice.get(builds.get(b)));
                 }
             }
         }
-        Map<String, Measurement> out = new LinkedHashMap<>();
+        Map<String, Measurement> current = new LinkedHashMap<>(), slowed = new LinkedHashMap<>();
         for (Pair p : pairs) {
-            out.put(p.name(), summarise(current.get(p.name()), baseline.get(p.name())));
+            double[][] times = nanosPerOp.get(p);
+            current.put(p.name(), summarise(times[0], times[1]));
+            if (p.slowed().isPresent()) {
+                slowed.put(p.name(), summarise(times[2], times[1]));
+            }
         }
-        return out;
+        return new Result(current, slowed);
     }
 
     /** The median slowdown over rounds and its spread, from per-round CPU nanoseconds per operation of both builds. */

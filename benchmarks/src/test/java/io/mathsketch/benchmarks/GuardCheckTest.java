@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,6 +102,19 @@ class GuardCheckTest {
             assertSame(ai.djl.Model.class, loader.loadClass("ai.djl.Model"));
             assertSame(Runnable.class, loader.loadClass("java.lang.Runnable"));
         }
+    }
+
+    @Test
+    void aSlowedCopyIsMeasuredInTheSameRunAndJudgedOnlyWhereThereIsOne() throws Exception {
+        Callable<Object> op = () -> Math.sqrt(2);
+        GuardRun run = new GuardRun(List.of(
+                new GuardRun.Pair("proved", () -> op.call(), () -> op.call(), Optional.of(() -> op.call())),
+                new GuardRun.Pair("plain", () -> op.call(), () -> op.call())));
+
+        GuardRun.Result result = run.measure(1, 3);
+
+        assertEquals(List.of("proved", "plain"), List.copyOf(result.current().keySet()));
+        assertEquals(List.of("proved"), List.copyOf(result.slowed().keySet()));
     }
 
     @Test
