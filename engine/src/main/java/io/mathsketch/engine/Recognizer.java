@@ -11,6 +11,14 @@ public interface Recognizer extends AutoCloseable {
     /** Recognises one input; blocks the calling (virtual) thread until its answer is ready. */
     Recognition recognize(RecognitionRequest request) throws RecognitionException;
 
+    /**
+     * Like {@link #recognize(RecognitionRequest)}, telling {@code work} what the preprocessing did beyond decoding
+     * ({@link WorkMeter}), whether it then answers or fails. One that does no such work tells it nothing.
+     */
+    default Recognition recognize(RecognitionRequest request, WorkMeter work) throws RecognitionException {
+        return recognize(request);
+    }
+
     /** Loaded models, the default first. */
     List<ModelInfo> models();
 

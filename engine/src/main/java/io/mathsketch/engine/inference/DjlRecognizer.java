@@ -11,6 +11,7 @@ import io.mathsketch.engine.ModelInfo;
 import io.mathsketch.engine.ModelLoadException;
 import io.mathsketch.engine.Recognition;
 import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.WorkMeter;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.Recognizer;
 import io.mathsketch.engine.model.DeviceSelector;
@@ -179,6 +180,11 @@ public final class DjlRecognizer implements Recognizer {
 
     @Override
     public Recognition recognize(RecognitionRequest request) throws RecognitionException {
+        return recognize(request, WorkMeter.NONE);
+    }
+
+    @Override
+    public Recognition recognize(RecognitionRequest request, WorkMeter work) throws RecognitionException {
         ModelReference reference = request.model().isPresent()
                 ? ModelReference.parse(request.model().get())
                 : new ModelReference(request.mode() == RecognitionRequest.Mode.EXPRESSION ? symbolModel() : defaultModel,
@@ -197,7 +203,7 @@ public final class DjlRecognizer implements Recognizer {
         try (BatchCollector.Arrival arrival = slot.get().announce()) {
             boolean digitReader = slot.get().manifest().labels().equals(DIGIT_LABELS);
             expression = prepare(request, digits, boxes, scored,
-                    candidates -> score(slot, reference, candidates, pass), digitReader);
+                    candidates -> score(slot, reference, candidates, pass), digitReader, work);
             preprocessNanos = System.nanoTime() - start;
             arrival.close();
             while (scored.isEmpty()) {
@@ -353,8 +359,8 @@ public final class DjlRecognizer implements Recognizer {
      * the digits were read with; in expression mode also returns the line's layout, else null.
      */
     private ExpressionLayout.Laid prepare(RecognitionRequest request, List<DigitImage> digits, List<Box> boxes,
-                                          List<float[]> scored, DigitScorer scorer, boolean digitReader)
-            throws RecognitionException {
+                                          List<float[]> scored, DigitScorer scorer, boolean digitReader,
+                                          WorkMeter work) throws RecognitionException {
         switch (request.input()) {
             case RecognitionRequest.Input.Pixels pixels -> {
                 if (request.mode() != RecognitionRequest.Mode.DIGIT) {
@@ -383,7 +389,7 @@ public final class DjlRecognizer implements Recognizer {
             }
             case RecognitionRequest.Input.EncodedImage image
                     when request.mode() == RecognitionRequest.Mode.EXPRESSION -> {
-                ExpressionLayout.Laid laid = expressions.layout(image.bytes());
+                ExpressionLayout.Laid laid = expressions.layout(image.bytes(), work);
                 digits.addAll(laid.images());
                 return laid;
             }
@@ -393,11 +399,11 @@ public final class DjlRecognizer implements Recognizer {
                 // The pair reader reads two touching digits where the digit model reads one (digit models only).
                 DigitScorer pairReader = digitReader ? helper(modelWithLabels(DigitPairs.LABELS)) : null;
                 // The line reader rescores the search's best readings of the digits the digit model reads.
-                addNumber(numbers.read(image.bytes(), scorer, verifier, pairReader, digitReader ? lineReader : null),
-                        digits, boxes, scored);
+                addNumber(numbers.read(image.bytes(), scorer, verifier, pairReader, digitReader ? lineReader : null,
+                        work), digits, boxes, scored);
             }
             case RecognitionRequest.Input.EncodedImage image -> {
-                DigitRegion digit = preprocessor.digitInImage(image.bytes());
+                DigitRegion digit = preprocessor.digitInImage(image.bytes(), work);
                 digits.add(digit.digit());
                 boxes.add(digit.box());
             }

@@ -2,6 +2,7 @@ package io.mathsketch.engine.number;
 
 import io.mathsketch.engine.DigitReading;
 import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.WorkMeter;
 import io.mathsketch.engine.RecognitionException.BlankImage;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DigitImage;
@@ -147,7 +148,16 @@ public final class NumberReader {
      */
     public List<ScoredRegion> read(byte[] encoded, DigitScorer scorer, DigitScorer verifier, DigitScorer pairReader,
                                    LineScorer lineReader) throws RecognitionException {
-        InkCrop crop = preprocessor.lineCrop(encoded, WORKING_PIXELS);
+        return read(encoded, scorer, verifier, pairReader, lineReader, WorkMeter.NONE);
+    }
+
+    /**
+     * {@link #read(byte[], DigitScorer, DigitScorer, DigitScorer, LineScorer)}, telling {@code work} what a photo's
+     * search for its line did.
+     */
+    public List<ScoredRegion> read(byte[] encoded, DigitScorer scorer, DigitScorer verifier, DigitScorer pairReader,
+                                   LineScorer lineReader, WorkMeter work) throws RecognitionException {
+        InkCrop crop = preprocessor.lineCrop(encoded, WORKING_PIXELS, work);
         Candidates proposed = candidates.propose(crop.ink(), maxDigits);
         List<Candidate> all = proposed.candidates();
         List<DigitImage> images = new ArrayList<>(all.size());

@@ -2,6 +2,7 @@ package io.mathsketch.engine.preprocess;
 
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.WorkMeter;
 import io.mathsketch.engine.RecognitionException.BlankImage;
 import io.mathsketch.engine.RecognitionException.ImageTooLarge;
 import io.mathsketch.engine.RecognitionException.InvalidPixels;
@@ -76,7 +77,12 @@ public final class ImagePreprocessor {
      * ink's bounding box is ever mapped to ink, never the whole canvas.
      */
     public DigitRegion digitInImage(byte[] encoded) throws RecognitionException {
-        return decoder.decode(encoded, this::digitInImage);
+        return digitInImage(encoded, WorkMeter.NONE);
+    }
+
+    /** {@link #digitInImage(byte[])}, telling {@code work} what a photo's or a page's search for its digit did. */
+    public DigitRegion digitInImage(byte[] encoded, WorkMeter work) throws RecognitionException {
+        return decoder.decode(encoded, image -> digitInImage(image, work));
     }
 
     /**
@@ -86,6 +92,10 @@ public final class ImagePreprocessor {
      * @throws BlankImage when the image holds no ink
      */
     public DigitRegion digitInImage(DecodedImage image) throws BlankImage {
+        return digitInImage(image, WorkMeter.NONE);
+    }
+
+    private DigitRegion digitInImage(DecodedImage image, WorkMeter work) throws BlankImage {
         Box whole = new Box(0, 0, image.width(), image.height());
         InkExtractor extractor = new InkExtractor(image);
         // A scanned page is read as a photo of paper even when its background is flat (a 1-bit scan): the canvas
@@ -98,7 +108,9 @@ public final class ImagePreprocessor {
             }
             return new DigitRegion(whole, digit);
         }
-        InkImage digit = (page ? PhotoInk.forPage(image) : new PhotoInk(image)).digit();
+        PhotoInk photo = page ? PhotoInk.forPage(image) : new PhotoInk(image);
+        InkImage digit = photo.digit();
+        work.add(photo.work());
         if (digit == null) {
             throw new BlankImage();
         }
@@ -151,7 +163,7 @@ public final class ImagePreprocessor {
     public InkCrop pageCrop(DecodedImage image, int maxPixels) throws BlankImage {
         InkExtractor extractor = new InkExtractor(image);
         InkCrop crop = extractor.flatBackground() ? extractor.inkCrop(maxPixels)
-                : photoCrop(image, maxPixels, false, false);
+                : photoCrop(image, maxPixels, false, false, WorkMeter.NONE);
         if (crop == null) {
             throw new BlankImage();
         }
@@ -167,7 +179,12 @@ public final class ImagePreprocessor {
      * @throws BlankImage when the image holds no ink
      */
     public InkCrop lineCrop(byte[] encoded, int maxPixels) throws RecognitionException {
-        return lineCrop(encoded, maxPixels, false);
+        return lineCrop(encoded, maxPixels, WorkMeter.NONE);
+    }
+
+    /** {@link #lineCrop(byte[], int)}, telling {@code work} what a photo's search for its line did. */
+    public InkCrop lineCrop(byte[] encoded, int maxPixels, WorkMeter work) throws RecognitionException {
+        return lineCrop(encoded, maxPixels, false, work);
     }
 
     /**
@@ -181,14 +198,20 @@ public final class ImagePreprocessor {
      * @throws BlankImage when the image holds no ink
      */
     public InkCrop expressionCrop(byte[] encoded, int maxPixels) throws RecognitionException {
-        return lineCrop(encoded, maxPixels, true);
+        return expressionCrop(encoded, maxPixels, WorkMeter.NONE);
     }
 
-    private InkCrop lineCrop(byte[] encoded, int maxPixels, boolean operators) throws RecognitionException {
+    /** {@link #expressionCrop(byte[], int)}, telling {@code work} what a photo's search for its line did. */
+    public InkCrop expressionCrop(byte[] encoded, int maxPixels, WorkMeter work) throws RecognitionException {
+        return lineCrop(encoded, maxPixels, true, work);
+    }
+
+    private InkCrop lineCrop(byte[] encoded, int maxPixels, boolean operators, WorkMeter work)
+            throws RecognitionException {
         return decoder.decode(encoded, image -> {
             InkExtractor extractor = new InkExtractor(image);
             InkCrop crop = extractor.flatBackground() ? extractor.inkCrop(maxPixels)
-                    : photoCrop(image, maxPixels, true, operators);
+                    : photoCrop(image, maxPixels, true, operators, work);
             if (crop == null) {
                 throw new BlankImage();
             }
@@ -201,9 +224,11 @@ public final class ImagePreprocessor {
      * {@code operators}: an expression's, turned level when turned and enlarged when small), cropped to its box and shrunk to at most
      * {@code maxPixels}; null if none.
      */
-    private static InkCrop photoCrop(DecodedImage image, int maxPixels, boolean line, boolean operators) {
+    private static InkCrop photoCrop(DecodedImage image, int maxPixels, boolean line, boolean operators,
+                                     WorkMeter work) {
         PhotoInk photo = operators ? PhotoInk.forExpression(image) : new PhotoInk(image);
         InkImage page = !line ? photo.page() : operators ? photo.expressionLine() : photo.line();
+        work.add(photo.work());
         int w = page.width(), h = page.height();
         float[] ink = page.ink();
         int minX = w, minY = h, maxX = -1, maxY = -1;

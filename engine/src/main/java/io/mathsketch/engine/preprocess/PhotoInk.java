@@ -359,6 +359,14 @@ final class PhotoInk {
         return passes;
     }
 
+    /**
+     * The work done so far in pixel visits ({@link io.mathsketch.engine.WorkMeter}): every pass over the working
+     * plane visits each of its pixels once.
+     */
+    long work() {
+        return (long) passes * width * height;
+    }
+
     private boolean inFringe(int i) {
         return fringe != null && (fringe[i >>> 6] & (1L << i)) != 0;
     }

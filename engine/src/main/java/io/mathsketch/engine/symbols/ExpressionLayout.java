@@ -1,6 +1,7 @@
 package io.mathsketch.engine.symbols;
 
 import io.mathsketch.engine.RecognitionException;
+import io.mathsketch.engine.WorkMeter;
 import io.mathsketch.engine.RecognitionException.BlankImage;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.DecodedImage;
@@ -159,7 +160,12 @@ public final class ExpressionLayout {
      * @throws RecognitionException for every decoding failure {@link ImagePreprocessor#expressionCrop} reports
      */
     public Laid layout(byte[] encoded) throws RecognitionException {
-        return layout(preprocessor.expressionCrop(encoded, WORKING_PIXELS));
+        return layout(encoded, WorkMeter.NONE);
+    }
+
+    /** {@link #layout(byte[])}, telling {@code work} what a photo's search for its line did. */
+    public Laid layout(byte[] encoded, WorkMeter work) throws RecognitionException {
+        return layout(preprocessor.expressionCrop(encoded, WORKING_PIXELS, work));
     }
 
     /**

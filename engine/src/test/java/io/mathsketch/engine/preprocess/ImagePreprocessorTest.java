@@ -27,6 +27,7 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -361,5 +362,40 @@ class ImagePreprocessorTest {
                 .getMessage().contains("255"));
         assertThrows(InvalidPixels.class, () -> ImagePreprocessor.fromPixels(negative));
         assertThrows(InvalidPixels.class, () -> ImagePreprocessor.fromPixels(null));
+    }
+
+    @Test
+    void aPagesSearchForItsDigitIsToldToTheMeterEvenWhenItFindsNone() {
+        LongAdder searched = new LongAdder();
+        assertThrows(BlankImage.class, () -> preprocessor.digitInImage(CanvasRenderer.white(1200, 1200).png(),
+                searched::add));
+        // Every pass the search may take over the page's working plane, at its size (1200x1200 is within 1280).
+        assertTrue(searched.sum() >= 20L * 1200 * 1200 && searched.sum() <= (long) PhotoInk.MAX_PASSES * 1200 * 1200,
+                "pixels searched: " + searched.sum());
+    }
+
+    @Test
+    void aCanvasReadByTheCanvasRuleIsNoSearch() throws RecognitionException {
+        LongAdder searched = new LongAdder();
+        preprocessor.digitInImage(CanvasRenderer.white(280, 280).png(scene), searched::add);
+        assertEquals(0, searched.sum());
+    }
+
+    @Test
+    void aPhotosSearchForItsLineIsToldToTheMeterInNumberAndExpressionMode() throws RecognitionException {
+        // Paper lit from one side (no flat background: read as a photo) with a dark bar on it.
+        BufferedImage photo = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 480; y++) {
+            for (int x = 0; x < 640; x++) {
+                int level = 150 + x / 8 + (x > 300 && x < 320 && y > 150 && y < 330 ? -120 : 0);
+                photo.setRGB(x, y, new Color(level, level, level).getRGB());
+            }
+        }
+        byte[] png = CanvasRenderer.encode(photo, "png");
+        LongAdder line = new LongAdder(), expression = new LongAdder();
+        preprocessor.lineCrop(png, 1 << 20, line::add);
+        preprocessor.expressionCrop(png, 1 << 20, expression::add);
+        assertTrue(line.sum() >= 5L * 640 * 480, "a line's search: " + line.sum());
+        assertTrue(expression.sum() >= 5L * 640 * 480, "an expression's search: " + expression.sum());
     }
 }

@@ -121,6 +121,12 @@ public final class RateLimitFilter implements Filter {
         return wait;
     }
 
+    /** Takes {@code cost} tokens from both the origin's buckets for work already done, into debt if need be. */
+    void owe(Origin origin, double cost) {
+        byAddress.ifPresent(b -> b.owe(origin.address(), cost));
+        byClient.ifPresent(b -> b.owe(origin.client(), cost));
+    }
+
     /** Gives back tokens taken for a request that did no work after all. */
     void refund(Origin origin, double cost) {
         byAddress.ifPresent(b -> b.refund(origin.address(), cost));

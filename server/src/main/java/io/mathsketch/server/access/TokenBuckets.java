@@ -65,6 +65,20 @@ final class TokenBuckets {
         }
     }
 
+    /**
+     * Takes {@code cost} tokens for work already done, however few the bucket holds: below zero the key is in debt,
+     * and its next requests wait until the refill has paid it off. A key forgotten meanwhile starts from a full
+     * bucket, as in {@link #take}.
+     */
+    void owe(String key, double cost) {
+        long now = nanoClock.getAsLong();
+        synchronized (buckets) {
+            Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
+            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updated) * perSecond / 1e9) - cost;
+            bucket.updated = now;
+        }
+    }
+
     /** Gives back tokens taken for a request another limit then refused (up to the burst). */
     void refund(String key, double cost) {
         synchronized (buckets) {

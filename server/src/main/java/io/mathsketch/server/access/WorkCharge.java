@@ -12,8 +12,9 @@ import java.util.Optional;
  * ({@link RateLimitSettings#extraTokens}: one more token per {@code rate-limit.pixels-per-token} units beyond
  * {@link RateLimitSettings#FREE_PIXELS}), where a unit is a pixel the work visits: an image's decoding (each pass
  * of a progressive JPEG), ink's drawing, a stored ink's picture drawn on demand (up to a tenth of a CPU-second, where
- * its request's token pays for a few milliseconds). Taken from the request's client and address buckets before the
- * work is done; the one place the price is applied.
+ * its request's token pays for a few milliseconds), a photo's or a scanned page's search for its ink (every pass over
+ * its working plane). Taken from the request's client and address buckets before the work is done, or, where only
+ * doing it tells how much it is, after ({@link #chargeDone}); the one place the price is applied.
  */
 public final class WorkCharge {
 
@@ -55,5 +56,23 @@ public final class WorkCharge {
                     + seconds + " s", seconds);
         }
         return cost;
+    }
+
+    /**
+     * Charges {@code units} of work already done for a request that paid for {@code paidUnits} before it (through
+     * {@link #charge(Origin, long, String)}): the price of them all less what was paid, taken whatever the buckets hold.
+     * Work is priced afterwards when only doing it tells how much it is (a photo's search for its digit stops where it
+     * finds one): the request is answered, and its client and address wait for their next ones until the refill has
+     * paid the debt (429 {@code rate-limited} with {@code Retry-After} meanwhile).
+     *
+     * @return the tokens taken
+     */
+    double chargeDone(Origin origin, long paidUnits, long units) {
+        RateLimitSettings settings = buckets.settings();
+        double cost = settings.extraTokens(paidUnits + units) - settings.extraTokens(paidUnits);
+        if (cost > 0) {
+            buckets.owe(origin, cost);
+        }
+        return Math.max(0, cost);
     }
 }

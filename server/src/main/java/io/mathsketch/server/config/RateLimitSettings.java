@@ -18,8 +18,9 @@ import io.mathsketch.engine.config.Key;
  *                      client's address is read that many entries from its end; 0 uses the connection's address
  * @param pixelsPerToken what an image costs beyond its request's token: one more token per this many pixels it
  *                       declares beyond {@link #FREE_PIXELS}, taken from both buckets once its header is read and
- *                       before it is decoded (decoding costs CPU in proportion to the pixels); 0: one token whatever
- *                       the size
+ *                       before it is decoded (decoding costs CPU in proportion to the pixels), and at the same price
+ *                       once it is read, the pixels a photo's or a scanned page's search for its ink visited (into
+ *                       debt if need be: {@code WorkCharge#chargeDone}); 0: one token whatever the size
  * @param addressDecodeShare percent of {@code limits.max-decoded-bytes-in-flight} the images of one address may hold
  *                           at once, so that one address cannot take the whole decode budget from the others
  */

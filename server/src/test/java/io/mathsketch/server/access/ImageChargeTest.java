@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * An image is charged by the pixels it declares (rate-limit.pixels-per-token, default 100,000 beyond the first
  * 1,048,576): a 2000x2000 image costs 1 + 30 tokens, a canvas-sized one 1, so a few large images exhaust a bucket
- * that would have taken dozens of drawings. Slow refill (1/s) so the test does not race the clock.
+ * that would have taken dozens of drawings. Slow refill (1/s) so the test does not race the clock. The large images
+ * are read in number mode, where a blank one is found blank by the canvas rule: in digit mode a picture this large is
+ * a scanned page, whose search is charged too ({@link SearchChargeTest}).
  */
 class ImageChargeTest {
 
@@ -30,10 +32,10 @@ class ImageChargeTest {
     @Test
     void aClientsLargeImagesCostTokensByTheirPixelsWhileItsCanvasImagesStillPass() {
         Http client = SERVER.http().withHeader("X-Forwarded-For", "203.0.113.20").asClient("large-images-0123456789");
-        Http.Response first = client.post("/api/v1/recognitions?store=false", "image/png", FOUR_MEGAPIXELS);
+        Http.Response first = client.post("/api/v1/recognitions?mode=number&store=false", "image/png", FOUR_MEGAPIXELS);
         assertNotEquals(429, first.status(), "the first fits its bucket (40 tokens): " + first);
         // 40 - 31 = 9 tokens left: the next 2000x2000 image (31) is refused, from its header, before decoding.
-        Http.Response second = client.post("/api/v1/recognitions?store=false", "image/png", FOUR_MEGAPIXELS);
+        Http.Response second = client.post("/api/v1/recognitions?mode=number&store=false", "image/png", FOUR_MEGAPIXELS);
         assertEquals(429, second.status(), second::toString);
         assertEquals("rate-limited", second.problem());
         int retryAfter = Integer.parseInt(second.header("Retry-After").orElseThrow());
@@ -48,7 +50,7 @@ class ImageChargeTest {
         // 2236x2236 = 4,999,696 pixels: 1 + 40 tokens, above the client's burst of 40 (a phone photo's case).
         byte[] fiveMegapixels = CanvasRenderer.white(2236, 2236).png();
         Http client = SERVER.http().withHeader("X-Forwarded-For", "203.0.113.22").asClient("photo-client-0123456789");
-        Http.Response first = client.post("/api/v1/recognitions?store=false", "image/png", fiveMegapixels);
+        Http.Response first = client.post("/api/v1/recognitions?mode=number&store=false", "image/png", fiveMegapixels);
         assertNotEquals(429, first.status(), "a full bucket admits it: " + first);
         Http.Response next = client.post("/api/v1/recognitions?store=false", "image/png", CANVAS);
         assertEquals(429, next.status(), "the client is 1 token in debt, then needs 1: " + next);
@@ -86,7 +88,7 @@ class ImageChargeTest {
         int admitted = 0;
         for (int i = 0; i < 10; i++) {
             Http.Response response = SERVER.http().asBrowser().withHeader("X-Forwarded-For", "203.0.113.21")
-                    .post("/api/v1/recognitions?store=false", "image/png", FOUR_MEGAPIXELS);
+                    .post("/api/v1/recognitions?mode=number&store=false", "image/png", FOUR_MEGAPIXELS);
             if (response.status() == 429) {
                 break;
             }

@@ -70,4 +70,45 @@ class TokenBucketsTest {
         assertEquals(50, buckets.tracked());
         assertTrue(buckets.take("client-9999") > 0, "recently seen keys are remembered");
     }
+
+    @Test
+    void workOwedAfterItIsDoneTakesTheBucketBelowZeroAndTheNextRequestWaitsForTheDebtToBePaid() {
+        TokenBuckets buckets = new TokenBuckets(10, 20, 100, now::get);
+        assertEquals(0, buckets.take("a", 5));
+        buckets.owe("a", 300);
+        long wait = buckets.take("a");
+        assertTrue(wait > 28_500_000_000L && wait <= 28_600_000_000L, "285 of debt, then one, at 10/s: " + wait);
+
+        now.addAndGet(28_000_000_000L);
+        assertTrue(buckets.take("a") > 0, "280 tokens back: still 5 short");
+        now.addAndGet(600_000_000L);
+        assertEquals(0, buckets.take("a"), "paid off");
+        assertEquals(0, buckets.take("b"), "another key owes nothing");
+    }
+
+    @Test
+    void aDebtIsOwedFromWhatTheBucketHoldsNowAndARefundAfterItNeverExceedsTheBurst() {
+        TokenBuckets buckets = new TokenBuckets(10, 20, 100, now::get);
+        assertEquals(0, buckets.take("a", 20));
+        now.addAndGet(60_000_000_000L);
+        buckets.owe("a", 25);
+        long wait = buckets.take("a");
+        assertTrue(wait > 500_000_000L && wait <= 600_000_000L, "refilled to 20 (not 600), owed 25: " + wait);
+
+        buckets.refund("a", 1_000);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(0, buckets.take("a"), "refunded up to the burst " + i);
+        }
+        assertTrue(buckets.take("a") > 0, "and no further");
+    }
+
+    @Test
+    void aKeyNeverSeenOwesFromAFullBucket() {
+        TokenBuckets buckets = new TokenBuckets(10, 20, 100, now::get);
+        buckets.owe("a", 15);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(0, buckets.take("a"), "5 of 20 left " + i);
+        }
+        assertTrue(buckets.take("a") > 0);
+    }
 }
