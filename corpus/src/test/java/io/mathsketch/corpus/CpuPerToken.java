@@ -1,5 +1,7 @@
 package io.mathsketch.corpus;
 
+import io.mathsketch.corpus.fixtures.CanvasFixture;
+import io.mathsketch.corpus.fixtures.CanvasFixtures;
 import io.mathsketch.corpus.hand.HandwritingGenerator;
 import io.mathsketch.corpus.hand.HandwrittenDigit;
 import io.mathsketch.corpus.photo.PhotoConfig;
@@ -7,6 +9,7 @@ import io.mathsketch.corpus.photo.PhotoSet;
 import io.mathsketch.corpus.render.CanvasExport;
 import io.mathsketch.corpus.render.CanvasRasterizer;
 import io.mathsketch.corpus.scan.Scans;
+import io.mathsketch.corpus.snapshot.Snapshots;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
@@ -96,7 +99,19 @@ public final class CpuPerToken {
         cases.add(new Case("canvas PNG 280x280", Mode.DIGIT, new Input.EncodedImage(canvas(drawing,
                 280, 280))));
         cases.add(new Case("ink (the same drawing)", Mode.DIGIT, new Input.DigitalInk(drawing.pageInk())));
+        // Inputs not made by this module's generators: the drawing page's own export and ink, recorded in Chromium.
+        CanvasFixture fixture = CanvasFixtures.load().get(0);
+        cases.add(new Case("Chromium canvas PNG " + fixture.name(), Mode.DIGIT,
+                new Input.EncodedImage(fixture.pngBytes())));
+        cases.add(new Case("Chromium ink " + fixture.name(), Mode.DIGIT, new Input.DigitalInk(fixture.ink())));
         MnistSubset subset = MnistSubset.load();
+        // Photos by the camera model written apart from corpus.photo's (its tuning seed, never a test set).
+        Snapshots snapshots = Snapshots.ofFixtures(Snapshots.TUNING_SEED, CanvasFixtures.load().subList(0, 2));
+        for (int i = 0; i < snapshots.size(); i++) {
+            Snapshots.Snapshot snapshot = snapshots.snapshot(i);
+            cases.add(new Case("snapshot JPEG " + snapshot.width() + "x" + snapshot.height(), Mode.DIGIT,
+                    new Input.EncodedImage(snapshot.jpeg())));
+        }
         for (int[] frame : List.of(new int[] {640, 480}, new int[] {1280, 960})) {
             PhotoSet photos = new PhotoSet(PhotoConfig.TEST.withFrames(List.of(frame)), subset.images(),
                     subset.labels(), HeldOutDigits.hand(0x5CA4_0121L));
