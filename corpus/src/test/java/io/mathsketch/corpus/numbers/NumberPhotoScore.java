@@ -1,6 +1,7 @@
 package io.mathsketch.corpus.numbers;
 
 import io.mathsketch.corpus.CommittedModel;
+import io.mathsketch.corpus.CompleteMnistTest;
 import io.mathsketch.corpus.numbers.NumberPhotos.NumberPhoto;
 
 import java.io.IOException;
@@ -22,7 +23,7 @@ record NumberPhotoScore(int correct, int total, Map<String, int[]> byCondition, 
     /** Reads photos {@code 0..count-1} of {@code config}; each miss's JPEG written to {@code missDir} when given. */
     static NumberPhotoScore of(CommittedModel model, NumberPhotos.Config config, int count, Path missDir)
             throws IOException {
-        NumberPhotos photos = new NumberPhotos(config, NumberScore.MnistTest.IMAGES, NumberScore.MnistTest.LABELS);
+        NumberPhotos photos = new NumberPhotos(config, CompleteMnistTest.IMAGES, CompleteMnistTest.LABELS);
         Map<String, int[]> byCondition = new TreeMap<>();
         List<String> misses = new ArrayList<>();
         int correct = 0;

@@ -1,6 +1,7 @@
 package io.mathsketch.corpus.numbers;
 
 import io.mathsketch.corpus.CommittedModel;
+import io.mathsketch.corpus.CompleteMnistTest;
 
 import java.nio.file.Path;
 
@@ -24,8 +25,8 @@ final class NumberPhotoTuning {
             System.out.println(score.report("number photos (" + NumberPhotos.TUNING.name() + ")"));
             System.out.printf("%.1f ms per photo (made and read)%n", (System.nanoTime() - start) / 1e6 / count);
             if (Boolean.getBoolean("canvas")) {
-                NumberWriter writer = new NumberWriter(NumberPhotos.TUNING.numbers(), NumberScore.MnistTest.IMAGES,
-                        NumberScore.MnistTest.LABELS);
+                NumberWriter writer = new NumberWriter(NumberPhotos.TUNING.numbers(), CompleteMnistTest.IMAGES,
+                        CompleteMnistTest.LABELS);
                 int canvas = 0;
                 StringBuilder photoOnly = new StringBuilder();
                 for (int i = 0; i < count; i++) {

@@ -1,14 +1,8 @@
 package io.mathsketch.corpus.numbers;
 
 import io.mathsketch.corpus.CommittedModel;
-import io.mathsketch.engine.mnist.IdxFile;
-import io.mathsketch.engine.mnist.MnistImages;
-import io.mathsketch.engine.mnist.MnistLabels;
-import io.mathsketch.engine.mnist.MnistSubset;
+import io.mathsketch.corpus.CompleteMnistTest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,7 +17,7 @@ record NumberScore(int correct, int total, Map<NumberKind, int[]> byKind, Map<Nu
                    List<String> misses) {
 
     static NumberScore of(CommittedModel model, NumberConfig config, int count) {
-        NumberWriter writer = new NumberWriter(config, MnistTest.IMAGES, MnistTest.LABELS);
+        NumberWriter writer = new NumberWriter(config, CompleteMnistTest.IMAGES, CompleteMnistTest.LABELS);
         Map<NumberKind, int[]> byKind = new EnumMap<>(NumberKind.class);
         Map<NumberSource, int[]> bySource = new EnumMap<>(NumberSource.class);
         List<String> misses = new ArrayList<>();
@@ -71,25 +65,6 @@ record NumberScore(int correct, int total, Map<NumberKind, int[]> byKind, Map<Nu
             NumberScore score = of(model, NumberConfig.TUNING, count);
             System.out.println(score.report("tuning"));
             System.out.printf("%.1f ms per number%n", (System.nanoTime() - start) / 1e6 / count);
-        }
-    }
-
-    /** The committed complete MNIST test set ({@code data/mnist-test}, beside the committed subset). */
-    static final class MnistTest {
-        static final MnistImages IMAGES;
-        static final MnistLabels LABELS;
-
-        static {
-            Path folder = MnistSubset.folder().resolveSibling("mnist-test");
-            try {
-                IMAGES = IdxFile.readImages(folder.resolve("t10k-images-idx3-ubyte.gz"));
-                LABELS = IdxFile.readLabels(folder.resolve("t10k-labels-idx1-ubyte.gz"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private MnistTest() {
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.mathsketch.corpus.numbers;
 
+import io.mathsketch.corpus.CompleteMnistTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
@@ -13,13 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The number generator: deterministic, every kind and source, broken digits really in pieces, held-out set apart. */
 class NumberWriterTest {
 
-    private final NumberWriter writer = new NumberWriter(NumberConfig.TEST, NumberScore.MnistTest.IMAGES,
-            NumberScore.MnistTest.LABELS);
+    private final NumberWriter writer = new NumberWriter(NumberConfig.TEST, CompleteMnistTest.IMAGES,
+            CompleteMnistTest.LABELS);
 
     @Test
     void theSameNumberIsWrittenTheSameWay() {
-        WrittenNumber a = writer.number(17), b = new NumberWriter(NumberConfig.TEST, NumberScore.MnistTest.IMAGES,
-                NumberScore.MnistTest.LABELS).number(17);
+        WrittenNumber a = writer.number(17), b = new NumberWriter(NumberConfig.TEST, CompleteMnistTest.IMAGES,
+                CompleteMnistTest.LABELS).number(17);
         assertEquals(a.text(), b.text());
         assertArrayEquals(a.png(), b.png());
     }

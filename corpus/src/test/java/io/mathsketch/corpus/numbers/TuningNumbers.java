@@ -1,5 +1,7 @@
 package io.mathsketch.corpus.numbers;
 
+import io.mathsketch.corpus.CompleteMnistTest;
+
 /**
  * The numbers a tuning aid of number mode reads, from its arguments {@code [count [first]]}: {@code count} numbers
  * of {@link NumberConfig#TUNING} (400 by default) from number {@code first} (0 by default).
@@ -18,6 +20,6 @@ record TuningNumbers(int count, int first) {
 
     /** Writes the tuning numbers from the committed MNIST test set, the same ones each time. */
     static NumberWriter writer() {
-        return new NumberWriter(NumberConfig.TUNING, NumberScore.MnistTest.IMAGES, NumberScore.MnistTest.LABELS);
+        return new NumberWriter(NumberConfig.TUNING, CompleteMnistTest.IMAGES, CompleteMnistTest.LABELS);
     }
 }
