@@ -1,15 +1,15 @@
 package io.mathsketch.corpus.photo;
 
 import io.mathsketch.corpus.CommittedModel;
-import io.mathsketch.corpus.hand.DigitStyle;
+import io.mathsketch.corpus.CompleteMnistTest;
 import io.mathsketch.corpus.hand.HandConfig;
+import io.mathsketch.corpus.render.CanvasQualityTest;
 import io.mathsketch.engine.mnist.MnistSubset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,20 +22,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PhotoQualityTest {
 
-    /** Photos per source: MNIST test digits 0, 13, 26, ... and held-out handwriting drawings 0, 1, 2, ... */
+    /**
+     * Photos per source in the set first read: MNIST test digits 0, 13, 26, ..., 1937 and held-out handwriting
+     * drawings 0-149. The tuning sets mirror it (150 per source each).
+     */
     static final int PER_SOURCE = 150;
     /**
-     * Issue 11 asks 98.5%. Measured 98.33% (295/300) with mnist-cnn 1.1.0 and the shadow's noise floor capped at
-     * the typical paper's (294 without the cap): the floor is what is measured, so that losing one photo fails; the
-     * target is not met.
+     * Photos per source added on 2026-12-05 and read once: MNIST test digits {@link #ADDED_FIRST_MNIST},
+     * {@code + 11}, ..., 9,939 (no photo tuning set draws from 2,000 on) and held-out drawings
+     * {@link #ADDED_FIRST_DRAWING}-1,049 (after the canvas set's 0-599). One photo was 0.33% of the 300 first read,
+     * as much as the distance between its figure and issue 11's 98.5%.
      */
-    static final double PHOTO_FLOOR = 0.983;
+    static final int ADDED_PER_SOURCE = 450;
+    static final int ADDED_FIRST_MNIST = 5_000;
+    static final int ADDED_FIRST_DRAWING = 600;
+    /**
+     * Issue 11 asks 98.5%, asserted on all 1,200 photos. The 300 first read measure 98.33% (295/300) with mnist-cnn
+     * 1.1.0; they are reported apart.
+     */
+    static final double PHOTO_FLOOR = 0.985;
     /** Photos turned through all eight orientations, in JPEG and PNG. */
     static final int ORIENTED = 24;
 
-    /** The held-out hands in the styles MNIST has; the styles it lacks are the styles set's business. */
-    static final HandConfig HAND = HandConfig.HELD_OUT.withStyles(
-            Arrays.stream(DigitStyle.values()).filter(s -> !s.mnistLacks()).toList());
+    /** The canvas set's hand: the photo set's drawings are that hand's, photographed. */
+    static final HandConfig HAND = CanvasQualityTest.HAND;
 
     private static CommittedModel model;
     private static MnistSubset subset;
@@ -53,18 +63,24 @@ class PhotoQualityTest {
 
     @Test
     void photosOfDigitsOnPaperAreReadAsWellAsTheFloor() {
-        PhotoSet set = new PhotoSet(PhotoConfig.TEST, subset.images(), subset.labels(), HAND);
+        PhotoSet set = new PhotoSet(PhotoConfig.TEST, CompleteMnistTest.IMAGES, CompleteMnistTest.LABELS, HAND);
         List<String> misses = new ArrayList<>();
         int[][] perDigit = new int[2][10];
-        int mnist = 0, hand = 0;
+        int[] first = new int[2], added = new int[2];
         for (int i = 0; i < PER_SOURCE; i++) {
-            mnist += readsItsLabel(model, set.mnist(i * 13), misses, perDigit) ? 1 : 0;
-            hand += readsItsLabel(model, set.hand(i), misses, perDigit) ? 1 : 0;
+            first[0] += readsItsLabel(model, set.mnist(i * 13), misses, perDigit) ? 1 : 0;
+            first[1] += readsItsLabel(model, set.hand(i), misses, perDigit) ? 1 : 0;
         }
-        double accuracy = (mnist + hand) / (2.0 * PER_SOURCE);
-        String report = String.format("photos: %.2f%% (MNIST test digits %d/%d, held-out handwriting %d/%d)%n"
-                + "  per digit:%s%n  %s", 100 * accuracy, mnist, PER_SOURCE, hand, PER_SOURCE, perDigit(perDigit),
-                String.join("\n  ", misses));
+        for (int i = 0; i < ADDED_PER_SOURCE; i++) {
+            added[0] += readsItsLabel(model, set.mnist(ADDED_FIRST_MNIST + 11 * i), misses, perDigit) ? 1 : 0;
+            added[1] += readsItsLabel(model, set.hand(ADDED_FIRST_DRAWING + i), misses, perDigit) ? 1 : 0;
+        }
+        int photos = 2 * (PER_SOURCE + ADDED_PER_SOURCE);
+        double accuracy = (first[0] + first[1] + added[0] + added[1]) / (double) photos;
+        String report = String.format("photos: %.2f%% of %d (first read: MNIST test digits %d/%d, held-out handwriting"
+                + " %d/%d; added: MNIST test digits %d/%d, held-out handwriting %d/%d)%n  per digit:%s%n  %s",
+                100 * accuracy, photos, first[0], PER_SOURCE, first[1], PER_SOURCE, added[0], ADDED_PER_SOURCE,
+                added[1], ADDED_PER_SOURCE, perDigit(perDigit), String.join("\n  ", misses));
         System.out.println(report);
         assertTrue(accuracy >= PHOTO_FLOOR, report);
     }

@@ -1,6 +1,8 @@
 package io.mathsketch.corpus.photo;
 
+import io.mathsketch.corpus.CompleteMnistTest;
 import io.mathsketch.corpus.hand.HandConfig;
+import io.mathsketch.corpus.render.CanvasQualityTest;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.codec.ImageDecoder;
 import io.mathsketch.engine.codec.Orientation;
@@ -72,6 +74,11 @@ class PhotoSetTest {
             assertNotEquals(set.hand(0).conditions(), tuning.hand(0).conditions());
         }
         assertEquals(PhotoConfig.TUNING.seed(), PhotoTuning.config(0).seed(), "set 0 is the documented tuning set");
+        // The photos added to the test set draw beyond every tuning set's digits and beyond the canvas set's drawings.
+        assertTrue(PhotoQualityTest.ADDED_FIRST_MNIST >= SUBSET.labels().count());
+        assertTrue(PhotoQualityTest.ADDED_FIRST_MNIST + 11 * (PhotoQualityTest.ADDED_PER_SOURCE - 1)
+                < CompleteMnistTest.LABELS.count());
+        assertTrue(PhotoQualityTest.ADDED_FIRST_DRAWING >= CanvasQualityTest.DRAWINGS);
     }
 
     /** The hard tuning set: never a test digit, and seeds no other photo set (test or tuning) draws with. */
