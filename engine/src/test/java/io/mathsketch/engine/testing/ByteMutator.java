@@ -19,9 +19,12 @@ import java.util.zip.Inflater;
  */
 public final class ByteMutator {
 
-    /** The values an integer field is set to: the edges a decoder must check, and a few just inside them. */
+    /**
+     * The values an integer field is set to: the edges a decoder must check, a few just inside them, and the
+     * engine's default largest width and height (4096) either side.
+     */
     private static final long[] EXTREMES = {0, 1, 2, 0x7F, 0x80, 0xFF, 0x100, 0x7FFF, 0x8000, 0xFFFF, 0x10000,
-            0x7FFFFFFFL, 0x80000000L, 0xFFFFFFFFL, 0xFFFFFFFEL, 16, 17, 65500};
+            0x7FFFFFFFL, 0x80000000L, 0xFFFFFFFFL, 0xFFFFFFFEL, 16, 17, 65500, 4095, 4096, 4097, 2048};
 
     private final SplittableRandom random;
 

@@ -1,6 +1,14 @@
 package io.mathsketch.engine.testing;
 
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +26,10 @@ public final class FuzzSeeds {
     private FuzzSeeds() {
     }
 
-    /** Encoded images by name: PNG in each colour type and depth, interlaced, with eXIf; JPEGs; GIF; BMP. */
+    /**
+     * Encoded images by name: PNG in each colour type and depth, interlaced, with eXIf, with a colour key; baseline,
+     * progressive (both with an APP1 Exif orientation) and grey JPEG; GIF; BMP, plain and run-length encoded.
+     */
     public static Map<String, byte[]> images() {
         BufferedImage canvas = CanvasRenderer.white(WIDTH, HEIGHT).image(List.of(
                 CanvasRenderer.place(SyntheticDigits.draw("4", 28, 0.1), 4, 2, 1),
@@ -51,6 +62,10 @@ public final class FuzzSeeds {
                 ExifBytes.tiff(3, false, 3)));
         seeds.put("gif", CanvasRenderer.encode(canvas, "gif"));
         seeds.put("bmp", CanvasRenderer.encode(canvas, "bmp"));
+        seeds.put("bmp-rle8", bmpRle8(canvas));
+        seeds.put("jpeg-grey", CanvasRenderer.encode(greyCopy(canvas), "jpeg"));
+        seeds.put("png-rgb-colour-key", PngBytes.encode(WIDTH, HEIGHT, PngBytes.RGB, 8, map(grey, 3, v -> v), 0,
+                null, new byte[] {0, (byte) 255, 0, (byte) 255, 0, (byte) 255}));
         return seeds;
     }
 
@@ -66,6 +81,34 @@ public final class FuzzSeeds {
                 + "{\"points\":[[35,5],[55,5],[40,40]]},{\"points\":[[65,15],[85,15]]},{\"points\":[[65,25],"
                 + "[85,25]]}],\"width\":100,\"height\":1e2,\"penWidth\":3E0}");
         return seeds;
+    }
+
+    private static BufferedImage greyCopy(BufferedImage image) {
+        BufferedImage grey = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        grey.getGraphics().drawImage(image, 0, 0, null);
+        return grey;
+    }
+
+    /** An 8-bit palette BMP with run-length encoded rows (BI_RLE8), which the JDK's reader expands itself. */
+    private static byte[] bmpRle8(BufferedImage image) {
+        BufferedImage indexed = new BufferedImage(image.getWidth(), image.getHeight(),
+                BufferedImage.TYPE_BYTE_INDEXED);
+        indexed.getGraphics().drawImage(image, 0, 0, null);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("bmp").next();
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+             ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType("BI_RLE8");
+            writer.write(null, new IIOImage(indexed, null, null), param);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
     }
 
     private static int[] map(int[] grey, int channels, IntUnaryOperator f) {
