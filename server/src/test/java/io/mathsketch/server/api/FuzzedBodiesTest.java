@@ -5,6 +5,7 @@ import io.mathsketch.engine.testing.FuzzSeeds;
 import io.mathsketch.engine.testing.JsonMutator;
 import io.mathsketch.server.testing.Digits;
 import io.mathsketch.server.testing.Http;
+import io.mathsketch.server.testing.MultipartBodies;
 import io.mathsketch.server.testing.ServerFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Mutation fuzzing over HTTP, with the packaged configuration and every committed model: mutants of valid images
- * (posted raw under their own or another content type, or as a JSON {@code image} data URL whose JSON is mutated too)
- * and of valid ink documents, in digit, number and expression mode. Every answer is a 2xx, or a 4xx with an
+ * (posted raw under their own or another content type, as a JSON {@code image} data URL whose JSON is mutated too,
+ * or as the file of a {@code multipart/form-data} form whose framing is mutated too) and of valid ink documents, in
+ * digit, number and expression mode. Every answer is a 2xx, or a 4xx with an
  * {@code application/problem+json} body, never a 5xx; the server still reads a valid digit afterwards. The engine's
  * fuzz tests ({@code DecoderFuzzTest}, {@code InkFuzzTest}) send many more mutants without HTTP.
  *
@@ -37,6 +39,7 @@ class FuzzedBodiesTest {
 
     private static final int REQUESTS = Integer.getInteger("fuzz.requests", DEFAULT_REQUESTS);
     private static final long SEED = Long.getLong("fuzz.seed", 20261205L);
+    private static final String BOUNDARY = "fuzz-boundary-7MA4YWxkTrZu0gW";
     private static final String[] MODES = {"", "mode=number", "mode=expression"};
     private static final String[] OTHER_TYPES = {"application/octet-stream", "image/png", "image/jpeg",
             "image/webp", "text/plain", "application/json"};
@@ -52,13 +55,13 @@ class FuzzedBodiesTest {
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> violations = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
-            String path = "/api/v1/recognitions?" + MODES[i / 3 % MODES.length];
+            String path = "/api/v1/recognitions?" + MODES[i / 4 % MODES.length];
             String name = imageNames.get(i % imageNames.size());
             String type;
             byte[] body;
-            switch (i % 3) {
+            switch (i % 4) {
                 case 0 -> {
-                    type = i % 4 == 0 ? OTHER_TYPES[i / 4 % OTHER_TYPES.length] : mediaType(name);
+                    type = i % 3 == 0 ? OTHER_TYPES[i / 3 % OTHER_TYPES.length] : mediaType(name);
                     body = bytes.mutate(images.get(name));
                 }
                 case 1 -> {
@@ -67,10 +70,15 @@ class FuzzedBodiesTest {
                     String document = "{\"image\":\"data:" + mediaType(name) + ";base64," + image + "\"}";
                     body = (i % 2 == 0 ? json.mutate(document) : document).getBytes(StandardCharsets.UTF_8);
                 }
-                default -> {
+                case 2 -> {
                     type = "application/json";
                     body = ("{\"ink\":" + json.mutate(inks.get(i % inks.size())) + "}")
                             .getBytes(StandardCharsets.UTF_8);
+                }
+                default -> {
+                    type = "multipart/form-data; boundary=" + BOUNDARY;
+                    byte[] form = MultipartBodies.form(BOUNDARY, bytes.mutate(images.get(name)));
+                    body = i % 8 == 3 ? bytes.mutate(form) : form;
                 }
             }
             Http.Response response = http.post(path, type, body);
