@@ -20,14 +20,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Test helper for mutation fuzzing: runs one input under a hang guard and sorts what happened into an answer, a
  * refusal the server turns into a 4xx (or 503) problem, or a bug: any other exception or error (an NPE, an index out
- * of bounds, an OutOfMemoryError, a StackOverflowError), an {@link RecognitionException.InferenceFailed} (a 500), or
- * no answer within {@link #HANG}. A bug's input is written to {@code target/fuzz-failures} to replay it.
+ * of bounds, an OutOfMemoryError, a StackOverflowError), a refusal caused by one thrown in this project's own code
+ * (which a safety net turned into a typed error), an {@link RecognitionException.InferenceFailed} (a 500), or no
+ * answer within {@link #HANG}. A bug's input is written to {@code target/fuzz-failures} to replay it.
  */
 public final class FuzzOutcomes {
 
     /** A hang guard, not a speed target: a decode of these small inputs takes milliseconds. */
     public static final Duration HANG = Duration.ofSeconds(10);
 
+    private static final String OWN_CODE = "io.mathsketch.";
     private static final Path FAILURES = Path.of("target", "fuzz-failures");
 
     private final String what;
@@ -64,7 +66,17 @@ public final class FuzzOutcomes {
                 } catch (RecognitionException.InferenceFailed e) {
                     return bug(label, bytes, e);
                 } catch (RecognitionException e) {
-                    return e.getClass().getSimpleName();
+                    Throwable unforeseen = unforeseen(e);
+                    if (unforeseen == null) {
+                        return e.getClass().getSimpleName();
+                    }
+                    StackTraceElement[] at = unforeseen.getStackTrace();
+                    if (at.length > 0 && at[0].getClassName().startsWith(OWN_CODE)) {
+                        // A safety net caught it (ImageDecoder's for the PNG decoder): still a bug of our own code.
+                        return bug(label, bytes, unforeseen);
+                    }
+                    // The JDK's ImageIO readers throw such exceptions on malformed input; ours wraps them.
+                    return e.getClass().getSimpleName() + " <- " + unforeseen.getClass().getSimpleName();
                 } catch (Throwable e) {
                     if (parserRefusals.stream().anyMatch(type -> type.isInstance(e))) {
                         return e.getClass().getSimpleName();
@@ -95,6 +107,16 @@ public final class FuzzOutcomes {
             fail(bugs.size() + " " + what + " inputs failed outside the error contract (inputs in " + FAILURES
                     + "):\n" + String.join("\n", bugs.subList(0, Math.min(20, bugs.size()))));
         }
+    }
+
+    /** The first unchecked exception or error among the causes of a refusal, or null. */
+    private static Throwable unforeseen(RecognitionException refusal) {
+        for (Throwable cause = refusal.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RuntimeException || cause instanceof Error) {
+                return cause;
+            }
+        }
+        return null;
     }
 
     private String bug(String label, byte[] bytes, Throwable e) {
