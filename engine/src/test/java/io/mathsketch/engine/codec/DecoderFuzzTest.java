@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 4xx or 503 ({@link FuzzOutcomes}). A subset also goes through the whole {@link DjlRecognizer} in digit, number and
  * expression mode. Deterministic: the same seed gives the same mutants, so a failure names the mutant to replay.
  *
- * <p>{@value #DEFAULT_ITERATIONS} mutants per run (about 15 s of CPU here); {@code -Dfuzz.iterations=N} and
- * {@code -Dfuzz.seed=S} for a longer or different run (docs/security.md).
+ * <p>{@value #DEFAULT_ITERATIONS} mutants per run (about 10 s of CPU here); {@code -Dfuzz.iterations=N} and
+ * {@code -Dfuzz.seed=S} for a longer or different run (docs/deployment.md, "Mutation fuzzing of the parsers").
  */
 class DecoderFuzzTest {
 

@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Mutation fuzzing over HTTP, with the packaged configuration and every committed model: mutants of valid images
  * (posted raw under their own or another content type, as a JSON {@code image} data URL whose JSON is mutated too,
- * or as the file of a {@code multipart/form-data} form whose framing is mutated too) and of valid ink documents, in
- * digit, number and expression mode. Every answer is a 2xx, or a 4xx with an
+ * or as the file of a {@code multipart/form-data} form whose framing is mutated too), of valid ink documents and of
+ * 28x28 {@code pixels} arrays, in digit, number and expression mode. Every answer is a 2xx, or a 4xx with an
  * {@code application/problem+json} body, never a 5xx; the server still reads a valid digit afterwards. The engine's
  * fuzz tests ({@code DecoderFuzzTest}, {@code InkFuzzTest}) send many more mutants without HTTP.
  *
@@ -72,8 +72,9 @@ class FuzzedBodiesTest {
                 }
                 case 2 -> {
                     type = "application/json";
-                    body = ("{\"ink\":" + json.mutate(inks.get(i % inks.size())) + "}")
-                            .getBytes(StandardCharsets.UTF_8);
+                    String document = i % 8 == 6 ? "{\"pixels\":" + Digits.pixelsJson(i) + "}"
+                            : "{\"ink\":" + inks.get(i % inks.size()) + "}";
+                    body = json.mutate(document).getBytes(StandardCharsets.UTF_8);
                 }
                 default -> {
                     type = "multipart/form-data; boundary=" + BOUNDARY;
