@@ -72,7 +72,7 @@ class FuzzedBodiesTest {
                 }
                 case 2 -> {
                     type = "application/json";
-                    String document = i % 8 == 6 ? "{\"pixels\":" + Digits.pixelsJson(i) + "}"
+                    String document = i % 8 == 6 ? "{\"pixels\":" + Digits.pixelsJson(i % 50) + "}"
                             : "{\"ink\":" + inks.get(i % inks.size()) + "}";
                     body = json.mutate(document).getBytes(StandardCharsets.UTF_8);
                 }
