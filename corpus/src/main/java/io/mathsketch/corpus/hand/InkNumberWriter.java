@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Numbers of 2-5 digits written in digital ink by a generated hand, as the drawing page's number surface ({@link
- * PageSurface}, wider when the digits need it) sends them: each digit drawn by {@link HandwritingGenerator} into its
+ * Numbers of 2-5 digits (or of up to 32, {@link #number(long, int)}) written in digital ink by a generated hand, as
+ * the drawing page's number surface ({@link PageSurface}, wider when the digits need it) sends them: each digit drawn by {@link HandwritingGenerator} into its
  * own em square (one writing height per number, each digit's baseline a little off), then set after the previous one so
  * that the gap between the two digits' points is the one drawn for the number's {@link Spacing}, and written after it
  * in time. Unlike the canvas fixtures' numbers, the hands slant, the digits may touch and their boxes may overlap (a
@@ -21,6 +21,11 @@ public final class InkNumberWriter {
 
     /** Digits per number. */
     public static final int MIN_DIGITS = 2, MAX_DIGITS = 5;
+    /**
+     * Drawings set aside per number of {@link #number(long, int)}: digit {@code k} of long number {@code i} is drawing
+     * {@code i * this + k}. The engine's default digit limit ({@code limits.max-digits}, 32).
+     */
+    public static final int MAX_LONG_DIGITS = 32;
 
     /** How far apart a number's neighbouring digits stand. */
     public enum Spacing {
@@ -65,6 +70,23 @@ public final class InkNumberWriter {
         public static final Config HELD_OUT = new Config("ink-numbers-held-out", 0x1A7_0002L,
                 HandConfig.HELD_OUT.withSeed(0x1A7_0202L), Range.of(90, 170), Range.of(0.15, 0.6),
                 Range.of(0.02, 0.15), Range.of(-0.5, 0.8), Range.of(-0.14, -0.03));
+
+        /**
+         * What number mode's handling of long numbers is tuned on: {@link #TUNING}'s hands and gaps with seeds of
+         * their own, written as small as {@link #LONG_HELD_OUT}.
+         */
+        public static final Config LONG_TUNING = new Config("ink-long-numbers-tuning", 0x1A7_0004L,
+                HandConfig.TRAINING.withSeed(0x1A7_0404L), Range.of(50, 90), TUNING.spaced, TUNING.close,
+                TUNING.touching, TUNING.overhang);
+
+        /**
+         * Long numbers (a phone's, a card's, an account's), held out like {@link #HELD_OUT}: its gaps, touching and
+         * overlap, the held-out hands with a seed of their own, and writing a third to a half that size, as a long
+         * number is written smaller to fit the line: 32 spaced digits stay within the engine's 4,096-pixel width.
+         */
+        public static final Config LONG_HELD_OUT = new Config("ink-long-numbers-held-out", 0x1A7_0003L,
+                HandConfig.HELD_OUT.withSeed(0x1A7_0303L), Range.of(50, 90), HELD_OUT.spaced, HELD_OUT.close,
+                HELD_OUT.touching, HELD_OUT.overhang);
     }
 
     /** A written number: the digits it shows, how they are spaced, and the ink. */
@@ -85,9 +107,25 @@ public final class InkNumberWriter {
 
     /** Number {@code i} of this configuration's set. */
     public Written number(long i) {
+        SplittableRandom random = random(i);
+        return write(i, MIN_DIGITS + random.nextInt(MAX_DIGITS - MIN_DIGITS + 1), MAX_DIGITS, random);
+    }
+
+    /** Number {@code i} of this configuration's set with {@code digits} digits, up to {@link #MAX_LONG_DIGITS}. */
+    public Written number(long i, int digits) {
+        if (digits < MIN_DIGITS || digits > MAX_LONG_DIGITS) {
+            throw new IllegalArgumentException("digits " + digits + " outside " + MIN_DIGITS + "-" + MAX_LONG_DIGITS);
+        }
+        return write(i, digits, MAX_LONG_DIGITS, random(i));
+    }
+
+    private SplittableRandom random(long i) {
+        return new SplittableRandom(config.seed() ^ Long.rotateLeft(i * 0xBF58476D1CE4E5B9L, 29));
+    }
+
+    /** Number {@code i} of {@code n} digits, digit {@code k} drawn as drawing {@code i * stride + k}. */
+    private Written write(long i, int n, int stride, SplittableRandom random) {
         Spacing spacing = Spacing.values()[(int) Math.floorMod(i, Spacing.values().length)];
-        SplittableRandom random = new SplittableRandom(config.seed() ^ Long.rotateLeft(i * 0xBF58476D1CE4E5B9L, 29));
-        int n = MIN_DIGITS + random.nextInt(MAX_DIGITS - MIN_DIGITS + 1);
         double em = config.digitHeight().draw(random);
         int special = random.nextInt(n - 1);
         StringBuilder text = new StringBuilder();
@@ -98,7 +136,7 @@ public final class InkNumberWriter {
             List<DigitStyle> styles = config.hand().styles().stream().filter(s -> s.digit() == digit).toList();
             DigitStyle style = styles.get(random.nextInt(styles.size()));
             double top = (PageSurface.HEIGHT - em) / 2 + (random.nextDouble() * 2 - 1) * 0.05 * em;
-            HandwrittenDigit d = hand.draw(style, i * MAX_DIGITS + k, new Box(0, (int) Math.round(top),
+            HandwrittenDigit d = hand.draw(style, i * stride + k, new Box(0, (int) Math.round(top),
                     (int) Math.round(em), (int) Math.round(em)));
             if (k == 0) {
                 pen = d.penWidth();

@@ -42,24 +42,33 @@ public final class StrokeGroupings {
      * @param shortFrom  a digit less high than this costs {@code shortCost} per line height below it (a bar or flag
      *                   taken apart from its digit)
      * @param shortCost  see {@code shortFrom}
+     * @param lineDigits the most digits of a geometric grouping that number mode's line reader is asked about
      */
     public record Weights(double margin, double digitCost, double changeCost, double wideFrom, double wideCost,
-                          double shortFrom, double shortCost) {
+                          double shortFrom, double shortCost, int lineDigits) {
 
         /** Geometry alone: no alternative is proposed. */
-        public static final Weights GEOMETRIC = new Weights(0, 0, 0, 0, 0, 0, 0);
+        public static final Weights GEOMETRIC = new Weights(0, 0, 0, 0, 0, 0, 0, 0);
         /**
          * Tuned on the training hand's ink numbers ({@code corpus} {@code InkNumberTuning},
          * {@code InkNumberWriter.Config.TUNING}), never on the canvas fixtures' numbers that {@code InkNumberTest}
-         * measures nor on the held-out hand's.
+         * measures nor on the held-out hand's. The line reader (2-6 digits learnt) is asked about ink grouped into at
+         * most 8 digits, chosen on {@code InkNumberWriter.Config.LONG_TUNING} (40 numbers each of 8-32 digits): 247,
+         * 242 and 241 of 280 exact up to 8, 12 and 16 digits, 214 asking it always (10 and 12 digits: 39 and 38 of 40
+         * up to 8, 36 and 36 up to 16).
          */
-        public static final Weights DEFAULT = new Weights(0.1, 0.5, 1, 0.7, 8, 0.7, 4);
+        public static final Weights DEFAULT = new Weights(0.1, 0.5, 1, 0.7, 8, 0.7, 4, 8);
 
         /** These weights with the {@code index}-th component (in declaration order) set to {@code value}. */
         public Weights with(int index, double value) {
-            double[] v = {margin, digitCost, changeCost, wideFrom, wideCost, shortFrom, shortCost};
+            double[] v = {margin, digitCost, changeCost, wideFrom, wideCost, shortFrom, shortCost, lineDigits};
             v[index] = value;
-            return new Weights(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+            return new Weights(v[0], v[1], v[2], v[3], v[4], v[5], v[6], (int) v[7]);
+        }
+
+        /** Whether the line reader is asked about ink grouped into {@code digits} digits. */
+        public boolean readsLine(int digits) {
+            return digits <= lineDigits;
         }
     }
 

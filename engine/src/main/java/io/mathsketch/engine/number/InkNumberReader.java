@@ -81,7 +81,8 @@ public final class InkNumberReader {
      * InkRenderer#line}, from the same work budget), once by the reader; among the grouping's
      * {@link ReadingSearch.Weights#lineReadings()} best readings ({@link StrokeGroupings#readings}) the one whose score
      * plus {@link ReadingSearch.Weights#lineWeight()} times the reader's CTC log-probability of its digits is largest
-     * is chosen. Ink whose grouping is clear is read as without the reader. The reader's own reading is never
+     * is chosen. Ink whose grouping is clear, or whose geometric grouping is longer than the reader learnt
+     * ({@link StrokeGroupings.Weights#readsLine}), is read as without the reader. The reader's own reading is never
      * answered for ink: on {@code InkNumberTuning} answering it by the image path's margin changed no number's
      * exactness (docs/digital-ink.md).
      *
@@ -106,7 +107,7 @@ public final class InkNumberReader {
         float[] confidence = new float[groupings.candidates()];
         Arrays.fill(confidence, Float.NaN);
         int[] geometric = groupings.geometric();
-        if (lineReader != null && !groupings.clear()) {
+        if (lineReader != null && !groupings.clear() && weights.readsLine(geometric.length)) {
             return withLine(ink, groupings, lineReader, scorer, regions, probabilities, confidence, work);
         }
         read(ink, groupings, geometric, scorer, regions, probabilities, confidence, work);

@@ -142,7 +142,8 @@ public final class NumberReader {
      * reader's own most probable digits ({@link CtcDecoder}) are more than {@link ReadingSearch.Weights#lineMargin()}
      * likelier (in log-probability) than the chosen reading's, they are answered instead, each in the box of the ink
      * at the steps it is read at and with the reader's probabilities ({@link CtcRegions}). The digit limit holds the
-     * reading answered: a chosen reading over it is no refusal when the reader's own is answered.
+     * reading answered: a chosen reading over it is no refusal when the reader's own is answered. A line whose best
+     * reading is longer than the reader learnt ({@link ReadingSearch.Weights#readsLine}) is not read by it.
      *
      * @param lineReader the line reader, or null for none
      */
@@ -188,10 +189,14 @@ public final class NumberReader {
             return regionsOf(crop, proposed, search.choose(proposed, confidence, whole, pair), images, answered,
                     paired);
         }
+        List<ReadingSearch.Reading> readings = search.readings(proposed, confidence, whole, pair,
+                search.weights().lineReadings());
+        if (!search.weights().readsLine(readings.getFirst().digits())) {
+            return regionsOf(crop, proposed, readings.getFirst().choices(), images, answered, paired);
+        }
         FittedLine line = lineCentering.fit(crop.ink());
         float[][] steps = CtcScore.logSoftmax(lineReader.logits(line.field()));
-        Rescored chosen = rescored(search.readings(proposed, confidence, whole, pair,
-                search.weights().lineReadings()), steps, answered, paired);
+        Rescored chosen = rescored(readings, steps, answered, paired);
         // Not on a photo: trained on clean lines, the reader is sure of digits a camera's paper, grid and pen make it
         // misread (a browser's 0 read 9 on squared paper), where the digit model, reading each digit centred, is not.
         List<ScoredRegion> outright = crop.photo() ? null : outright(crop, line, steps, chosen);
@@ -215,7 +220,7 @@ public final class NumberReader {
                                          List<DigitImage> images, float[][] answered, float[][] paired)
             throws RecognitionException.TooManyDigits {
         List<Candidate> all = proposed.candidates();
-        int digits = reading.stream().mapToInt(c -> c.pair() ? 2 : 1).sum();
+        int digits = ReadingSearch.Reading.digits(reading);
         if (digits > maxDigits) {
             throw new RecognitionException.TooManyDigits(digits, maxDigits);
         }

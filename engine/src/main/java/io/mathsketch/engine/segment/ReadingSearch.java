@@ -41,12 +41,13 @@ public final class ReadingSearch {
      * With a line reader, number mode chooses among the {@code lineReadings} best readings by their score plus
      * {@code lineWeight} times the line reader's CTC log-probability of their digits, and answers instead the line
      * reader's own most probable digits when their log-probability is more than {@code lineMargin} above the chosen
-     * reading's (infinity: never).
+     * reading's (infinity: never). The line reader is asked only about a line whose best reading has at most
+     * {@code lineDigits} digits ({@link #readsLine}).
      */
     public record Weights(double wideFrom, double wideCost, double shortFrom, double shortCost, double gapFrom,
                           double gapCost, double strokeFrom, double strokeCost, double wholeWeight,
                           double pairWeight, double pairCost, double lineWeight, int lineReadings,
-                          double lineMargin) {
+                          double lineMargin, int lineDigits) {
 
         /**
          * Tuned on the corpus's {@code NumberConfig.TUNING} numbers 0-1,199 and checked on 1,200-1,999 (never on the
@@ -64,17 +65,27 @@ public final class ReadingSearch {
          * within one number of 8). The line reader's own reading ({@code number.CtcDecoder}) answered when it is more
          * than 6 likelier in log-probability than the chosen reading's ({@code LineSearchTuning -Dmargins}): 1,136 of
          * 0-1,199 and 761 of 1,200-1,999 against 1,130 and 748 (margins 4, 5, 8, 10: 1,127, 1,135, 1,136, 1,136 and
-         * 758, 760, 758, 753).
+         * 758, 760, 758, 753). The line reader learnt numbers of 2-6 digits; a longer line, fitted into its field,
+         * is read as a shorter number with confidence, so it is asked about readings of up to 16 digits, chosen on
+         * {@code InkNumberWriter.Config.LONG_TUNING} (40 numbers each of 8, 10, 12, 16, 20, 24 and 32 digits, as the
+         * page's PNG): 207, 211 and 215 of 280 exact up to 8, 12 and 16 digits, 168 asking it always (20 digits: 22
+         * exact of 40 with it, 28 without; 24: 4 and 23; 32: 2 and 24). Ink has its own bound
+         * ({@code StrokeGroupings.Weights#lineDigits}).
          */
-        public static final Weights DEFAULT = new Weights(1.1, 2, 0.65, 10, 0.04, 24, 0.6, 5, 1, 3, 0, 0.5, 8, 6);
+        public static final Weights DEFAULT = new Weights(1.1, 2, 0.65, 10, 0.04, 24, 0.6, 5, 1, 3, 0, 0.5, 8, 6, 16);
+
+        /** Whether the line reader is asked about a line whose best reading has {@code digits} digits. */
+        public boolean readsLine(int digits) {
+            return digits <= lineDigits;
+        }
 
         /** These weights with the {@code index}-th component (in declaration order) set to {@code value}. */
         public Weights with(int index, double value) {
             double[] v = {wideFrom, wideCost, shortFrom, shortCost, gapFrom, gapCost, strokeFrom, strokeCost,
-                wholeWeight, pairWeight, pairCost, lineWeight, lineReadings, lineMargin};
+                wholeWeight, pairWeight, pairCost, lineWeight, lineReadings, lineMargin, lineDigits};
             v[index] = value;
             return new Weights(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11],
-                    (int) v[12], v[13]);
+                    (int) v[12], v[13], (int) v[14]);
         }
     }
 
@@ -182,6 +193,16 @@ public final class ReadingSearch {
 
     /** A whole reading: its choices left to right and its total score. */
     public record Reading(List<Choice> choices, double score) {
+
+        /** The digits the reading answers: a choice read as a pair is two. */
+        public int digits() {
+            return digits(choices);
+        }
+
+        /** The digits {@code choices} answer: a choice read as a pair is two. */
+        public static int digits(List<Choice> choices) {
+            return choices.stream().mapToInt(c -> c.pair() ? 2 : 1).sum();
+        }
     }
 
     /** A chosen candidate ({@code candidate}: its index), read as one digit or ({@code pair}) as two. */

@@ -9,7 +9,9 @@ import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.config.InputLimits;
 import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.image.Stroke;
+import io.mathsketch.engine.ink.StrokeGroupings;
 import io.mathsketch.engine.preprocess.LineCentering;
+import io.mathsketch.engine.segment.ReadingSearch;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -150,6 +152,28 @@ class InkNumberReaderTest {
         assertTrue(read.get(0).region().box().x() <= 32 && read.get(1).region().box().x() >= 109,
                 read.get(0).region().box() + " " + read.get(1).region().box());
         assertEquals("2", text(reader.read(ink, ONE_OR_TWO, sureOf("2"))));
+    }
+
+    @Test
+    void inkGroupedIntoMoreDigitsThanTheLineReaderLearntIsReadWithoutIt() throws RecognitionException {
+        // "21" narrowly one digit by geometry (so the grouping is not clear), then 1s far apart: one digit over the
+        // line reader's bound in all.
+        int bound = StrokeGroupings.Weights.DEFAULT.lineDigits();
+        List<Stroke> strokes = new ArrayList<>(List.of(TWO, ONE));
+        for (int k = 0; k < bound; k++) {
+            double x = 200 + 60 * k;
+            strokes.add(Stroke.of(new double[] {x, x}, new double[] {40, 240}));
+        }
+        Ink ink = new Ink(strokes, 200 + 60 * bound + 40, 280, 16);
+        LineScorer asked = line -> {
+            throw new AssertionError("asked about a line longer than it learnt");
+        };
+
+        assertEquals("2" + "1".repeat(bound), text(new InkNumberReader(InputLimits.DEFAULT).read(ink, ONE_OR_TWO,
+                asked)));
+        InkNumberReader askingLonger = new InkNumberReader(InputLimits.DEFAULT,
+                StrokeGroupings.Weights.DEFAULT.with(7, bound + 1), ReadingSearch.Weights.DEFAULT);
+        assertThrows(AssertionError.class, () -> askingLonger.read(ink, ONE_OR_TWO, asked));
     }
 
     @Test

@@ -249,6 +249,20 @@ class NumberReaderTest {
         assertThrows(TooManyDigits.class, () -> never.read(png, UNSURE_THREE, null, null, readsAtInk("4")));
     }
 
+    @Test
+    void aLineLongerThanTheLineReaderLearntIsReadByTheSearchAlone() throws RecognitionException {
+        int digits = ReadingSearch.Weights.DEFAULT.lineDigits() + 1;
+        InkImage[] ones = new InkImage[digits];
+        java.util.Arrays.fill(ones, SyntheticDigits.draw("1", 60, 0.08));
+        byte[] png = row(ones);
+
+        // A line reader sure of "17", far likelier than the search's threes: answered whenever it is asked.
+        assertEquals("3".repeat(digits), text(reader.read(png, UNSURE_THREE, null, null, readsAtInk("17"))));
+        NumberReader asked = new NumberReader(new ImagePreprocessor(InputLimits.DEFAULT), InputLimits.DEFAULT,
+                ReadingSearch.Weights.DEFAULT.with(14, digits));
+        assertEquals("17", text(asked.read(png, UNSURE_THREE, null, null, readsAtInk("17"))));
+    }
+
     /** The digit model unsure of everything: a 3 at 0.12. */
     private static final DigitScorer UNSURE_THREE = digits -> digits.stream().map(d -> {
         float[] p = new float[10];
