@@ -2,6 +2,7 @@ package io.mathsketch.corpus;
 
 import io.mathsketch.corpus.fixtures.CanvasFixture;
 import io.mathsketch.corpus.fixtures.CanvasFixtures;
+import io.mathsketch.corpus.hand.HandConfig;
 import io.mathsketch.corpus.hand.HandwritingGenerator;
 import io.mathsketch.corpus.hand.HandwrittenDigit;
 import io.mathsketch.corpus.photo.PhotoConfig;
@@ -10,14 +11,18 @@ import io.mathsketch.corpus.render.CanvasExport;
 import io.mathsketch.corpus.render.CanvasRasterizer;
 import io.mathsketch.corpus.scan.Scans;
 import io.mathsketch.corpus.snapshot.Snapshots;
+import io.mathsketch.corpus.symbols.ExpressionWriter;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
 import io.mathsketch.engine.RecognitionRequest.Mode;
 import io.mathsketch.engine.codec.ImageDecoder;
 import io.mathsketch.engine.config.EngineConfig;
+import io.mathsketch.engine.expression.Symbol;
+import io.mathsketch.engine.image.Ink;
 import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.engine.mnist.MnistSubset;
+import io.mathsketch.engine.symbols.ExpressionLayout;
 import io.mathsketch.engine.testing.CanvasRenderer;
 import io.mathsketch.engine.testing.Checkout;
 
@@ -55,8 +60,9 @@ public final class CpuPerToken {
     public static void main(String[] args) throws Exception {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<Case> cases = cases();
+        // Every model the server loads by default: number mode reads with the verifier, the pair and the line reader.
         try (DjlRecognizer recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(Checkout.models())
-                .models(List.of("mnist-cnn", "mathsketch-symbols")).workers(1).build())) {
+                .models(EngineConfig.MODELS.defaultValue()).workers(1).build())) {
             System.out.println("| input | mode | CPU ms | decoded pixels | searched pixels | answer |");
             System.out.println("|---|---|---:|---:|---:|---|");
             for (Case c : cases) {
@@ -104,6 +110,26 @@ public final class CpuPerToken {
         cases.add(new Case("Chromium canvas PNG " + fixture.name(), Mode.DIGIT,
                 new Input.EncodedImage(fixture.pngBytes())));
         cases.add(new Case("Chromium ink " + fixture.name(), Mode.DIGIT, new Input.DigitalInk(fixture.ink())));
+        // Written lines in number and expression mode, as ink and as the page's PNG of it: a typical number, the
+        // longest number limits.max-digits (32) lets through, and an expression of ExpressionLayout.MAX_SYMBOLS (64).
+        ExpressionWriter lines = new ExpressionWriter(HandConfig.TRAINING);
+        SplittableRandom random = new SplittableRandom(0x4E55);
+        for (int digits : new int[] {6, 32}) {
+            List<Symbol> number = new ArrayList<>();
+            for (int k = 0; k < digits; k++) {
+                number.add(Symbol.values()[(k == 0 ? 1 : 0) + random.nextInt(k == 0 ? 9 : 10)]);
+            }
+            addLine(cases, digits + "-digit number", Mode.NUMBER, lines.draw(number, digits).ink());
+        }
+        List<Symbol> expression = new ArrayList<>();
+        Symbol[] operators = {Symbol.PLUS, Symbol.MINUS, Symbol.TIMES, Symbol.DIVIDE};
+        while (expression.size() < ExpressionLayout.MAX_SYMBOLS - 2) {
+            expression.add(Symbol.values()[1 + random.nextInt(9)]);
+            expression.add(Symbol.values()[random.nextInt(10)]);
+            expression.add(operators[random.nextInt(operators.length)]);
+        }
+        expression.add(Symbol.values()[1 + random.nextInt(9)]);
+        addLine(cases, expression.size() + "-symbol expression", Mode.EXPRESSION, lines.draw(expression, 64).ink());
         MnistSubset subset = MnistSubset.load();
         // Photos by the camera model written apart from corpus.photo's (its tuning seed, never a test set).
         Snapshots snapshots = Snapshots.ofFixtures(Snapshots.TUNING_SEED, CanvasFixtures.load().subList(0, 2));
@@ -134,6 +160,13 @@ public final class CpuPerToken {
                     new Input.EncodedImage(scan.bytes())));
         }
         return cases;
+    }
+
+    /** A written line read as its ink and as the page's PNG export of it. */
+    private static void addLine(List<Case> cases, String name, Mode mode, Ink ink) {
+        cases.add(new Case(name + " ink", mode, new Input.DigitalInk(ink)));
+        cases.add(new Case(name + " canvas PNG " + (int) Math.ceil(ink.width()) + "x" + (int) Math.ceil(ink.height()),
+                mode, new Input.EncodedImage(new CanvasRasterizer().png(ink))));
     }
 
     /** A white page strewn with 2,000 dark specks of 1-3 pixels: none a digit, every one a component to weigh. */
