@@ -41,6 +41,9 @@ public final class BodilessErrors implements Filter {
             if (known != null && !res.headers().contains(HeaderNames.CONTENT_TYPE)) {
                 byte[] document = new ProblemDetails(known.type(), known.detail(), path).toJsonBytes();
                 res.header(HeaderNames.CONTENT_TYPE, ProblemDetails.MEDIA_TYPE);
+                // Framed: without a length the body of a keep-alive answer ends only when the connection closes, and
+                // a client waits for that (the JDK's HttpClient two minutes, until Helidon's idle sweep).
+                res.header(HeaderNames.CONTENT_LENGTH, String.valueOf(document.length));
                 // Helidon reads the stream filter after these callbacks, so the send goes through it.
                 res.streamFilter(out -> new Replaced(out, document));
             }

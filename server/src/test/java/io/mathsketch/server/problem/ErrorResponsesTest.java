@@ -267,16 +267,19 @@ class ErrorResponsesTest {
         for (String query : List.of("?scope=nonexistent", "?scope=application&name=nonexistent")) {
             Http.Response unknown = http().get("/observe/metrics" + query);
             assertProblem(404, "not-found", unknown);
+            assertFramed(unknown);
             assertEquals(Optional.of("application/problem+json"), unknown.header("Content-Type"));
             assertEquals("/observe/metrics", unknown.json().getString("instance"));
         }
         Http.Response xml = http().send(http().request("/observe/metrics").header("Accept", "application/xml")
                 .GET().build());
         assertProblem(406, "not-acceptable", xml);
+        assertFramed(xml);
         assertEquals(Optional.of("application/problem+json"), xml.header("Content-Type"));
         Http.Response options = http().send(http().request("/observe/metrics").header("Accept", "application/xml")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
         assertProblem(405, "method-not-allowed", options);
+        assertFramed(options);
         assertEquals(Optional.of("GET"), options.header("Allow"));
         Http.Response metrics = http().get("/observe/metrics");
         assertEquals(200, metrics.status());
@@ -288,6 +291,15 @@ class ErrorResponsesTest {
         assertEquals(status, response.status(), response::toString);
         assertEquals(status, response.json().getInt("status"));
         assertTrue(response.json().containsKey("detail") && response.json().containsKey("instance"));
+    }
+
+    /**
+     * The document's length is sent: on a keep-alive connection an unframed body ends only when the connection is
+     * closed, and a client waits for that (here two minutes, until Helidon's idle sweep).
+     */
+    private static void assertFramed(Http.Response response) {
+        assertEquals(Optional.of(String.valueOf(response.body().length)), response.header("Content-Length"),
+                response::toString);
     }
 
     private static byte[] bytes(String text) {
