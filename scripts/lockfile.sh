@@ -45,10 +45,11 @@ normalise() {
 
 generate() { # $1 = lockfile name relative to each module
   for m in "${modules[@]}"; do mkdir -p "$(dirname "$m/$1")"; done
-  # Packaging first lets the reactor resolve our own modules on a fresh machine (nothing installed in ~/.m2).
+  # Compiling first (tests too, for the test jars) lets the reactor resolve our own modules from their target/ folders
+  # on a fresh machine (nothing installed in ~/.m2), without packaging again what CI's verify just packaged.
   local log=target/lockfile-maven.log
   mkdir -p target
-  if ! ./mvnw -B -ntp -DskipTests package "$plugin:generate" -DincludeEnvironment=false -DgetConfigFromFile=false \
+  if ! ./mvnw -B -ntp -DskipTests test-compile "$plugin:generate" -DincludeEnvironment=false -DgetConfigFromFile=false \
       -DlockfileName="$1" >"$log" 2>&1; then
     echo "ERROR: generating the lockfiles failed; last lines of $log:" >&2
     grep -E '^\[ERROR\]' "$log" | head -20 >&2
