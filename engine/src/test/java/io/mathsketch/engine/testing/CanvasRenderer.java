@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Renders digits the way clients send them: enlarged (bilinear, so strokes stay smooth), anywhere on a canvas of any
@@ -159,12 +160,17 @@ public final class CanvasRenderer {
     }
 
     private static byte[] progressive(BufferedImage image, String format) {
+        return encode(image, format, param -> param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT));
+    }
+
+    /** {@code image} encoded by the JDK's first writer of {@code format}, its write parameters set by {@code setUp}. */
+    public static byte[] encode(BufferedImage image, String format, Consumer<ImageWriteParam> setUp) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
              ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            setUp.accept(param);
             writer.write(null, new IIOImage(image, null, null), param);
             out.flush();
             return bytes.toByteArray();

@@ -1,14 +1,8 @@
 package io.mathsketch.engine.testing;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,21 +88,10 @@ public final class FuzzSeeds {
         BufferedImage indexed = new BufferedImage(image.getWidth(), image.getHeight(),
                 BufferedImage.TYPE_BYTE_INDEXED);
         indexed.getGraphics().drawImage(image, 0, 0, null);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("bmp").next();
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-             ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
+        return CanvasRenderer.encode(indexed, "bmp", param -> {
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionType("BI_RLE8");
-            writer.write(null, new IIOImage(indexed, null, null), param);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
+        });
     }
 
     private static int[] map(int[] grey, int channels, IntUnaryOperator f) {
