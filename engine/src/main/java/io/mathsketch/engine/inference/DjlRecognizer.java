@@ -24,6 +24,7 @@ import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.number.CtcScore;
 import io.mathsketch.engine.number.DigitPairs;
 import io.mathsketch.engine.number.DigitScorer;
+import io.mathsketch.engine.number.LineScorer;
 import io.mathsketch.engine.number.DigitVerifier;
 import io.mathsketch.engine.number.InkNumberReader;
 import io.mathsketch.engine.number.NumberReader;
@@ -203,8 +204,11 @@ public final class DjlRecognizer implements Recognizer {
         try (BatchCollector.Arrival arrival = slot.get().announce()) {
             boolean digitReader = slot.get().manifest().labels().equals(DIGIT_LABELS);
             expression = prepare(request, digits, boxes, scored,
-                    candidates -> score(slot, reference, candidates, pass), digitReader, work);
+                    metered(candidates -> score(slot, reference, candidates, pass), work), digitReader, work);
             preprocessNanos = System.nanoTime() - start;
+            if (scored.isEmpty()) {
+                work.add((long) digits.size() * WorkMeter.MODEL_INPUT);
+            }
             arrival.close();
             while (scored.isEmpty()) {
                 pool = slot.get();
@@ -372,8 +376,8 @@ public final class DjlRecognizer implements Recognizer {
             }
             case RecognitionRequest.Input.DigitalInk ink when request.mode() == RecognitionRequest.Mode.NUMBER ->
                     // The line reader rescores the grouping's best readings of the digits the digit model reads.
-                    addNumber(inkNumbers.read(ink.ink(), scorer, digitReader ? lineReader : null), digits, boxes,
-                            scored);
+                    addNumber(inkNumbers.read(ink.ink(), scorer, digitReader ? meteredLine(lineReader, work) : null),
+                            digits, boxes, scored);
             case RecognitionRequest.Input.DigitalInk ink when request.mode() == RecognitionRequest.Mode.EXPRESSION -> {
                 // Symbols are taken apart from the picture (an operator's strokes need not overlap, "=" is two):
                 // the ink drawn on its surface, at most EXPRESSION_SIDE pixels a side, as the image path reads it.
@@ -395,11 +399,12 @@ public final class DjlRecognizer implements Recognizer {
             }
             case RecognitionRequest.Input.EncodedImage image when request.mode() == RecognitionRequest.Mode.NUMBER -> {
                 // The verifier checks digits read by a digit model (labels 0-9), the default for number mode.
-                DigitScorer verifier = digitReader ? helper(verifierModel()) : null;
+                DigitScorer verifier = digitReader ? helper(verifierModel(), work) : null;
                 // The pair reader reads two touching digits where the digit model reads one (digit models only).
-                DigitScorer pairReader = digitReader ? helper(modelWithLabels(DigitPairs.LABELS)) : null;
+                DigitScorer pairReader = digitReader ? helper(modelWithLabels(DigitPairs.LABELS), work) : null;
                 // The line reader rescores the search's best readings of the digits the digit model reads.
-                addNumber(numbers.read(image.bytes(), scorer, verifier, pairReader, digitReader ? lineReader : null,
+                addNumber(numbers.read(image.bytes(), scorer, verifier, pairReader,
+                        digitReader ? meteredLine(lineReader, work) : null,
                         work), digits, boxes, scored);
             }
             case RecognitionRequest.Input.EncodedImage image -> {
@@ -411,10 +416,29 @@ public final class DjlRecognizer implements Recognizer {
         return null;
     }
 
-    /** Candidates read by the loaded helper model of that name (the verifier, the pair reader); null without one. */
-    private DigitScorer helper(Optional<String> model) {
-        return model.<DigitScorer>map(name -> candidates -> score(pools.get(name),
-                new ModelReference(name, Optional.empty()), candidates, new ScoringPass())).orElse(null);
+    /**
+     * Candidates read by the loaded helper model of that name (the verifier, the pair reader), counted on {@code work};
+     * null without one.
+     */
+    private DigitScorer helper(Optional<String> model, WorkMeter work) {
+        return model.<DigitScorer>map(name -> metered(candidates -> score(pools.get(name),
+                new ModelReference(name, Optional.empty()), candidates, new ScoringPass()), work)).orElse(null);
+    }
+
+    /** {@code scorer}, each input it reads counted on {@code work} as {@link WorkMeter#MODEL_INPUT}. */
+    private static DigitScorer metered(DigitScorer scorer, WorkMeter work) {
+        return inputs -> {
+            work.add((long) inputs.size() * WorkMeter.MODEL_INPUT);
+            return scorer.probabilities(inputs);
+        };
+    }
+
+    /** {@code reader}, each line counted on {@code work} as the 28x28 inputs its field's pixels would fill. */
+    private static LineScorer meteredLine(LineScorer reader, WorkMeter work) {
+        return reader == null ? null : line -> {
+            work.add(WorkMeter.MODEL_INPUT * Math.ceilDiv(line.length, DigitImage.SIZE));
+            return reader.logits(line);
+        };
     }
 
     /** A number's digits as read, with their boxes and probabilities; a blank image when it holds none. */

@@ -29,9 +29,11 @@ import java.util.concurrent.atomic.LongAdder;
  * ({@link RateLimitFilter}), answering 429 {@code rate-limited} when they are short, and holds the image's decoded
  * bytes against its address's share of the decode budget ({@code rate-limit.address-decode-share}), answering 503
  * {@code overloaded} when the address's other images leave too little. Once read, an image is charged at the same
- * price for the pixels its search for ink visited, if it was a photo or a scanned page ({@link WorkMeter},
- * {@link WorkCharge#chargeDone}): into debt, which the client's and the address's next requests wait for. Digital ink
- * is charged alike by the pixels its drawing visits ({@link WorkCharge}). A request outside the rate-limited routes
+ * price for the pixels its search for ink visited, if it was a photo or a scanned page, and for the inputs its models
+ * read ({@link WorkMeter}, {@link WorkMeter#MODEL_INPUT} each: number mode reads every candidate digit, with up to
+ * three models), {@link WorkCharge#chargeDone}: into debt, which the client's and the address's next requests wait
+ * for. Digital ink is charged alike by the pixels its drawing visits ({@link WorkCharge}), then by the inputs its
+ * models read. A request outside the rate-limited routes
  * (no {@link Origin}), and pixel arrays, pass straight to the engine.
  */
 public final class ImageAdmission implements Recognizer {
@@ -55,7 +57,14 @@ public final class ImageAdmission implements Recognizer {
     public Recognition recognize(RecognitionRequest request) throws RecognitionException {
         Optional<Origin> origin = Contexts.context().flatMap(c -> c.get(Origin.class));
         if (origin.isPresent() && request.input() instanceof RecognitionRequest.Input.DigitalInk ink) {
-            chargeInk(ink.ink(), request.mode(), origin.get());
+            long drawn = chargeInk(ink.ink(), request.mode(), origin.get());
+            // Number and expression mode's models read many inputs per line: charged once known, like a search.
+            LongAdder scored = new LongAdder();
+            try {
+                return engine.recognize(request, scored::add);
+            } finally {
+                workCharge.chargeDone(origin.get(), drawn, scored.sum());
+            }
         }
         if (origin.isEmpty() || !(request.input() instanceof RecognitionRequest.Input.EncodedImage)) {
             return engine.recognize(request);
@@ -88,8 +97,8 @@ public final class ImageAdmission implements Recognizer {
                     + " hold; retry later");
         }
         // A photo's or a page's search for its digit costs up to tens of times its decoding (a blank 1200x1200 page
-        // in digit mode: 141 ms of CPU, 5 tokens up front; a canvas 2 ms for 1): charged by the pixels it visited
-        // once it is done, when its size is known.
+        // in digit mode: 141 ms of CPU, 5 tokens up front; a canvas 2 ms for 1), and number mode's models read every
+        // candidate: charged by the pixels visited and the inputs read once it is done, when its size is known.
         LongAdder searched = new LongAdder();
         try {
             return engine.recognize(request, searched::add);
@@ -104,15 +113,18 @@ public final class ImageAdmission implements Recognizer {
      * ({@code rate-limit.pixels-per-token}): under a pen as wide as its surface, a few kilobytes of ink drew 7.7
      * million pixels in expression mode, 105 ms of CPU for one token. Ink over {@code limits.max-ink-work} is left to
      * the engine, which refuses it from the same count.
+     *
+     * @return the units charged (0 for ink the engine refuses)
      */
-    private void chargeInk(Ink ink, RecognitionRequest.Mode mode, Origin origin) {
+    private long chargeInk(Ink ink, RecognitionRequest.Mode mode, Origin origin) {
         long units;
         try {
             units = DjlRecognizer.inkWork(ink, mode, limits);
         } catch (RecognitionException.InkTooLarge e) {
-            return;
+            return 0;
         }
         workCharge.charge(origin, units, "drawing this ink");
+        return units;
     }
 
     /** Bytes the images of this address key hold now (tests). */

@@ -47,15 +47,16 @@ class ImageChargeTest {
 
     @Test
     void anImagePricedAboveTheClientsBurstIsAdmittedFromAFullBucketThenPaidForByWaiting() {
-        // 2236x2236 = 4,999,696 pixels: 1 + 40 tokens, above the client's burst of 40 (a phone photo's case).
-        byte[] fiveMegapixels = CanvasRenderer.white(2236, 2236).png();
+        // 2400x2400 = 5,760,000 pixels: 1 + 48 tokens, above the client's burst of 40 (a phone photo's case), so
+        // 9 tokens of debt: more than the refill pays while the first is read on a loaded machine (up to 8 s seen).
+        byte[] sixMegapixels = CanvasRenderer.white(2400, 2400).png();
         Http client = SERVER.http().withHeader("X-Forwarded-For", "203.0.113.22").asClient("photo-client-0123456789");
-        Http.Response first = client.post("/api/v1/recognitions?mode=number&store=false", "image/png", fiveMegapixels);
+        Http.Response first = client.post("/api/v1/recognitions?mode=number&store=false", "image/png", sixMegapixels);
         assertNotEquals(429, first.status(), "a full bucket admits it: " + first);
         Http.Response next = client.post("/api/v1/recognitions?store=false", "image/png", CANVAS);
-        assertEquals(429, next.status(), "the client is 1 token in debt, then needs 1: " + next);
+        assertEquals(429, next.status(), "the client is in debt, then needs 1: " + next);
         int retryAfter = Integer.parseInt(next.header("Retry-After").orElseThrow());
-        assertTrue(retryAfter >= 2 && retryAfter <= 3, "2 tokens at 1/s: " + retryAfter);
+        assertTrue(retryAfter >= 1 && retryAfter <= 10, "at most 10 tokens at 1/s: " + retryAfter);
     }
 
     @Test
