@@ -14,8 +14,6 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Recognition-quality floors on digits in other people's handwriting (README, "Recognition quality"): the digits of
@@ -47,17 +45,7 @@ class FontDigitQualityTest {
 
     @BeforeAll
     static void fontsInstalled() {
-        List<DigitFont> missing = DigitFont.missing();
-        if (missing.isEmpty()) {
-            return;
-        }
-        String message = "Font digit test: " + DigitFont.missingMessage(missing);
-        if ("1".equals(System.getenv("MATHSKETCH_REQUIRE_FONTS"))) {
-            fail(message + " (MATHSKETCH_REQUIRE_FONTS=1)");
-        }
-        System.out.println("[WARNING] SKIPPED " + message);
-        System.err.println("[WARNING] SKIPPED " + message);
-        assumeTrue(false, message);
+        InstalledFonts.require("Font digit test");
     }
 
     @Test

@@ -59,10 +59,8 @@ class SymbolLatticeTuning {
             Range.of(-16, 26), Range.of(-10, 10), Range.of(0.35, 0.92), Range.of(0.75, 1.3), Range.of(8, 36),
             HandConfig.TRAINING.tremor(), HandConfig.TRAINING.tremorModel(), Range.of(0, 0.045), 1.2, 0.5, 0.5,
             Range.of(1.5, 8), Range.of(0.3, 2.0));
-    /** Slash rules compared: the model alone, and the rule fitted by SymbolFeatureTuning with other constants. */
-    static final SlashOdds[] SLASH_VARIANTS = {SlashOdds.MODEL, new SlashOdds(0.6, 4.6, 0, 60, 0, -1.2),
-        new SlashOdds(0.6, 4.6, 0, 60, 0, -1.7), new SlashOdds(0.6, 4.6, 0, 60, 0, -2.2),
-        new SlashOdds(0.6, 4.6, 0, 60, 0, -2.7), new SlashOdds(0.6, 4.6, 0, 60, 0, -3.2)};
+    /** Slash rules compared: the font lines' ({@link FontSlashTuning#VARIANTS}), on this hand's lines. */
+    static final SlashOdds[] SLASH_VARIANTS = FontSlashTuning.VARIANTS;
 
     @Test
     void printTheExactShareForEachSetOfCostsAndTheErrorsOfTheDefault() throws Exception {

@@ -13,12 +13,16 @@ import io.mathsketch.engine.expression.Symbol;
  * @param height per line height of the stroke's height
  * @param top   per line height of its top below the line's top
  * @param bottom per line height of its bottom below the baseline
+ * @param above per line height its top reaches above the line's top (none when it starts lower): with {@code top},
+ *              a stroke starting above the line is not read as more of a 1 the higher it starts
+ * @param below per line height its bottom reaches below the baseline (none when it ends higher)
  * @param bias  the constant
  */
-public record SlashOdds(double model, double lean, double height, double top, double bottom, double bias) {
+public record SlashOdds(double model, double lean, double height, double top, double bottom, double above,
+                        double below, double bias) {
 
     /** The model's odds unchanged. */
-    public static final SlashOdds MODEL = new SlashOdds(1, 0, 0, 0, 0, 0);
+    public static final SlashOdds MODEL = new SlashOdds(1, 0, 0, 0, 0, 0, 0, 0);
 
     /** A stroke this share of the line high, or higher, may be a slash; a shorter one is left as the model reads it. */
     static final double TALL = 0.6;
@@ -29,7 +33,7 @@ public record SlashOdds(double model, double lean, double height, double top, do
         double p1 = Math.max(ExpressionLayout.MIN_PROBABILITY, probabilities[one]);
         double pd = Math.max(ExpressionLayout.MIN_PROBABILITY, probabilities[divide]);
         double odds = model * Math.log(pd / p1) + lean * f.lean() + height * f.height() + top * f.top()
-                + bottom * f.bottom() + bias;
+                + bottom * f.bottom() + above * Math.max(0, -f.top()) + below * Math.max(0, f.bottom()) + bias;
         double mass = probabilities[one] + probabilities[divide];
         double slash = 1 / (1 + Math.exp(-odds));
         float[] out = probabilities.clone();

@@ -37,6 +37,22 @@ class SlashOddsTest {
     }
 
     @Test
+    void aSlashReachingAboveTheDigitsAndBelowTheirBaselineIsTheSlashAsFontsWriteIt() {
+        // DejaVu Sans' slash in "9/3": from the digits' top to 0.1 of the line below the baseline, leaning 0.31.
+        float[] fontSlash = ExpressionLayout.SLASH_ODDS.apply(undecided(),
+                new SymbolGeometry.Features(0.31, 1.1, 0.45, 0.0, 0.1), CHOICE);
+        // Liberation Mono's: from 0.08 of the line above the digits' top down to the baseline.
+        float[] tallSlash = ExpressionLayout.SLASH_ODDS.apply(undecided(),
+                new SymbolGeometry.Features(0.54, 1.08, 0.7, -0.08, 0.0), CHOICE);
+        assertTrue(fontSlash[Symbol.DIVIDE.ordinal()] > 0.6, Arrays.toString(fontSlash));
+        assertTrue(tallSlash[Symbol.DIVIDE.ordinal()] > 0.6, Arrays.toString(tallSlash));
+        // An upright 1 a little taller than the digits beside it stays more likely a 1.
+        float[] tallOne = ExpressionLayout.SLASH_ODDS.apply(undecided(),
+                new SymbolGeometry.Features(-0.05, 1.05, 0.3, -0.03, 0.02), CHOICE);
+        assertTrue(tallOne[Symbol.ONE.ordinal()] > tallOne[Symbol.DIVIDE.ordinal()], Arrays.toString(tallOne));
+    }
+
+    @Test
     void theModelsOwnOddsAreUnchangedByTheNeutralRule() {
         float[] p = undecided();
         p[Symbol.ONE.ordinal()] = 0.6f;
