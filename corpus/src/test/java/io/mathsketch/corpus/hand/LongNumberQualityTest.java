@@ -23,11 +23,12 @@ class LongNumberQualityTest {
     static final int[] LENGTHS = {8, 10, 12, 16, 20, 24, 32};
     static final int PER_LENGTH = 40;
     /**
-     * Measured 82.86% (232/280) from ink and 65.00% (182/280) from the PNG, with the line reader asked only about
-     * lines no longer than it learnt to read (main before it: 200 and 137); the floors are the figures, so that one
+     * Measured 82.86% (232/280) from ink, with the line reader asked only about lines no longer than it learnt to read
+     * (main before it: 200), and 66.43% (186/280) from the PNG with the reading search's pitch prior on lines of 8
+     * digits or more (before it: 182; before the line reader's bound: 137); the floors are the figures, so that one
      * number fewer fails.
      */
-    static final double INK_FLOOR = 0.828, PNG_FLOOR = 0.65;
+    static final double INK_FLOOR = 0.828, PNG_FLOOR = 0.664;
 
     @Test
     void longNumbersAreReadFromTheirInkAndTheirPng() throws Exception {

@@ -42,12 +42,16 @@ public final class ReadingSearch {
      * {@code lineWeight} times the line reader's CTC log-probability of their digits, and answers instead the line
      * reader's own most probable digits when their log-probability is more than {@code lineMargin} above the chosen
      * reading's (infinity: never). The line reader is asked only about a line whose best reading has at most
-     * {@code lineDigits} digits ({@link #readsLine}).
+     * {@code lineDigits} digits ({@link #readsLine}). A line whose best reading has at least {@code pitchDigits}
+     * digits is searched again with a pitch prior measured from that reading's own digits ({@link #pitch}: the median
+     * width per digit): a candidate read as a pair whose width per digit exceeds {@code pitchFrom} pitches costs
+     * {@code pitchCost} per pitch beyond, so that three narrow digits (a 1 and its neighbours) are not read as two.
      */
     public record Weights(double wideFrom, double wideCost, double shortFrom, double shortCost, double gapFrom,
                           double gapCost, double strokeFrom, double strokeCost, double wholeWeight,
                           double pairWeight, double pairCost, double lineWeight, int lineReadings,
-                          double lineMargin, int lineDigits) {
+                          double lineMargin, int lineDigits, int pitchDigits, double pitchFrom,
+                          double pitchCost) {
 
         /**
          * Tuned on the corpus's {@code NumberConfig.TUNING} numbers 0-1,199 and checked on 1,200-1,999 (never on the
@@ -70,9 +74,14 @@ public final class ReadingSearch {
          * {@code InkNumberWriter.Config.LONG_TUNING} (40 numbers each of 8, 10, 12, 16, 20, 24 and 32 digits, as the
          * page's PNG): 207, 211 and 215 of 280 exact up to 8, 12 and 16 digits, 168 asking it always (20 digits: 22
          * exact of 40 with it, 28 without; 24: 4 and 23; 32: 2 and 24). Ink has its own bound
-         * ({@code StrokeGroupings.Weights#lineDigits}).
+         * ({@code StrokeGroupings.Weights#lineDigits}). The pitch prior ({@code LongNumberTuning}, the same set, 2026-12-05):
+         * 215 of 280 exact without it, 224 with a pair's width per digit beyond 1 pitch costing 16 per pitch (costs 4,
+         * 8, 32 and 64: 222, 222, 222, 219; from 0.9, 0.95 and 1.05 at cost 16: 216, 219, 223; from 1.2 at cost 4:
+         * 215). It is measured only on lines of 8 digits or more (a median of a few digits is no measure), so numbers
+         * of 2-6 digits are read as before.
          */
-        public static final Weights DEFAULT = new Weights(1.1, 2, 0.65, 10, 0.04, 24, 0.6, 5, 1, 3, 0, 0.5, 8, 6, 16);
+        public static final Weights DEFAULT = new Weights(1.1, 2, 0.65, 10, 0.04, 24, 0.6, 5, 1, 3, 0, 0.5, 8, 6, 16,
+                8, 1, 16);
 
         /** Whether the line reader is asked about a line whose best reading has {@code digits} digits. */
         public boolean readsLine(int digits) {
@@ -82,10 +91,11 @@ public final class ReadingSearch {
         /** These weights with the {@code index}-th component (in declaration order) set to {@code value}. */
         public Weights with(int index, double value) {
             double[] v = {wideFrom, wideCost, shortFrom, shortCost, gapFrom, gapCost, strokeFrom, strokeCost,
-                wholeWeight, pairWeight, pairCost, lineWeight, lineReadings, lineMargin, lineDigits};
+                wholeWeight, pairWeight, pairCost, lineWeight, lineReadings, lineMargin, lineDigits, pitchDigits,
+                pitchFrom, pitchCost};
             v[index] = value;
             return new Weights(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11],
-                    (int) v[12], v[13], (int) v[14]);
+                    (int) v[12], v[13], (int) v[14], (int) v[15], v[16], v[17]);
         }
     }
 
@@ -138,6 +148,35 @@ public final class ReadingSearch {
      */
     public List<Reading> readings(Candidates candidates, float[] confidence, float[] whole, float[] pair,
                                   int count) {
+        List<Reading> first = readings(candidates, confidence, whole, pair, count, 0);
+        if (first.getFirst().digits() < weights.pitchDigits()) {
+            return first;
+        }
+        return readings(candidates, confidence, whole, pair, count, pitch(candidates, first.getFirst()));
+    }
+
+    /**
+     * The line's pitch: the median width per digit (line heights) of a reading's choices, a pair's width counted
+     * half for each of its digits.
+     */
+    static double pitch(Candidates candidates, Reading reading) {
+        double[] widths = reading.choices().stream().mapToDouble(c -> candidates.candidates().get(c.candidate())
+                .width() / (c.pair() ? 2 : 1)).sorted().toArray();
+        return widths[widths.length / 2];
+    }
+
+    /**
+     * The pitch prior of a candidate {@code width} line heights wide read as a pair (natural log, at most 0): its
+     * width per digit, in pitches of the line, beyond {@code pitchFrom} costs {@code pitchCost} per pitch; none
+     * without a pitch.
+     */
+    double pitchPrior(double width, double pitch) {
+        return pitch <= 0 ? 0 : -weights.pitchCost() * Math.max(0, width / 2 / pitch - weights.pitchFrom());
+    }
+
+    /** {@link #readings(Candidates, float[], float[], float[], int)} with the pitch prior at {@code pitch} (0: none). */
+    private List<Reading> readings(Candidates candidates, float[] confidence, float[] whole, float[] pair,
+                                   int count, double pitch) {
         List<Candidate> all = candidates.candidates();
         int atoms = candidates.atoms();
         List<List<Partial>> at = new ArrayList<>(atoms + 1);
@@ -154,7 +193,8 @@ public final class ReadingSearch {
             }
             boolean readsTwo = pair != null && pair[k] > 0;
             double two = readsTwo
-                    ? weights.pairWeight() * Math.log(Math.max(MIN_CONFIDENCE, pair[k])) - weights.pairCost() : 0;
+                    ? weights.pairWeight() * Math.log(Math.max(MIN_CONFIDENCE, pair[k])) - weights.pairCost()
+                    + pitchPrior(c.width(), pitch) : 0;
             for (Partial before : at.get(c.from())) {
                 keep(at.get(c.to()), new Partial(before.score + one, k, false, before), count);
                 if (readsTwo) {

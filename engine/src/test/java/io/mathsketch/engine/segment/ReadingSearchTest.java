@@ -131,6 +131,23 @@ class ReadingSearchTest {
     }
 
     @Test
+    void aPairWiderPerDigitThanTheLinesPitchCostsItsExcessAndTheLinesPitchIsItsMedianDigit()
+            throws RecognitionException {
+        // Default weights: beyond 1 pitch per digit, 16 per pitch.
+        assertEquals(0, search.pitchPrior(1.0, 0.5), 1e-9, "two digits of the line's pitch cost nothing");
+        assertEquals(-8, search.pitchPrior(1.5, 0.5), 1e-9, "0.75 per digit is half a pitch beyond");
+        assertEquals(0, search.pitchPrior(3, 0), 1e-9, "no pitch, no prior");
+
+        Candidates candidates = candidates();
+        float[] confidence = confidence(candidates, c -> whole(c, 0) || whole(c, 1) || whole(c, 2));
+        ReadingSearch.Reading reading = search.readings(candidates, confidence, null, null, 1).getFirst();
+        double[] widths = reading.choices().stream().mapToDouble(c -> candidates.candidates().get(c.candidate())
+                .width()).sorted().toArray();
+        assertEquals(3, widths.length);
+        assertEquals(widths[1], ReadingSearch.pitch(candidates, reading), 1e-9, "the median of the 1, 4 and 7");
+    }
+
+    @Test
     void theBestReadingsComeBestFirstEachCoveringEveryAtomTheFirstBeingTheChosenOne() throws RecognitionException {
         Candidates candidates = candidates();
         float[] confidence = confidence(candidates, c -> whole(c, 0) || whole(c, 1) || whole(c, 2));
