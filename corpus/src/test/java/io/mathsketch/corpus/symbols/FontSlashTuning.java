@@ -19,7 +19,8 @@ import java.util.Locale;
  * little, read in expression mode by the committed models with each slash rule of {@link #VARIANTS}. The expression
  * writer's slashes all start a little below the digits' tops and end near the baseline; a font's often run from
  * above the digits to below them. The fonts are split: {@link #TUNING} chooses a rule, the others are held out.
- * Not part of the build (outside Surefire's patterns); {@code -Dtuning.fonts=held-out} reads the held-out fonts:
+ * Not part of the build (outside Surefire's patterns); {@code -Dtuning.fonts=held-out} reads the held-out fonts,
+ * {@code -Dtuning.lines=6x7,4·5} other lines ({@code x} and {@code ·} are read as ×):
  * {@code ./mvnw -pl corpus verify -Dtest=FontSlashTuning -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class FontSlashTuning {
@@ -44,6 +45,12 @@ class FontSlashTuning {
         new SlashOdds(0.6, 4.6, 0, 60, 0, 90, 30, -2.2), new SlashOdds(1, 4.6, 0, 60, 0, 90, 30, -2.7),
         new SlashOdds(0.6, 4.6, 0, 60, 0, 60, 30, -2.7), new SlashOdds(0.6, 4.6, 0, 60, 0, 120, 30, -2.7)};
 
+    /** {@link #LINES}, or the comma-separated lines of {@code -Dtuning.lines}. */
+    static List<String> lines() {
+        String lines = System.getProperty("tuning.lines", "");
+        return lines.isBlank() ? LINES : List.of(lines.split(","));
+    }
+
     @Test
     void printTheExactShareOfEachSlashRule() throws Exception {
         boolean heldOut = "held-out".equals(System.getProperty("tuning.fonts"));
@@ -60,11 +67,11 @@ class FontSlashTuning {
             for (DigitFont font : fonts) {
                 int[] fontExact = new int[VARIANTS.length];
                 int fontLines = 0;
-                for (String line : LINES) {
+                for (String line : lines()) {
                     if (!TypedExpressions.typeable(font.font(12), line)) {
                         continue;
                     }
-                    String truth = line.replace('/', '÷').replace('-', '−');
+                    String truth = line.replace('/', '÷').replace('-', '−').replace('x', '×').replace('·', '×');
                     for (float size : SIZES) {
                         for (double shear : SHEARS) {
                             for (double turn : TURNS) {
