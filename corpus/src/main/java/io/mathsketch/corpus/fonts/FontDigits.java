@@ -2,27 +2,19 @@ package io.mathsketch.corpus.fonts;
 
 import io.mathsketch.corpus.photo.InkCoverage;
 import io.mathsketch.corpus.photo.PaperCamera;
-import io.mathsketch.corpus.render.CanvasExport;
 import io.mathsketch.corpus.render.PageSurface;
 import io.mathsketch.corpus.snapshot.Snapshots;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.font.FontRenderContext;
 import java.awt.geom.AffineTransform;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Digits set in installed fonts ({@link DigitFont}) as the drawing page would send them: each glyph's outline,
- * turned, sheared, sized and placed on the page's 280x280 canvas, filled (and stroked around for weight) in black,
- * anti-aliased, on opaque white, exported as the page's PNG ({@link CanvasExport}); and that export photographed on
+ * turned, sheared, sized and placed on the page's 280x280 canvas ({@link GlyphCanvas}); and that export photographed on
  * paper by {@code corpus.photo}'s camera ({@link PaperCamera}), as a written number's export is, and by
  * {@code corpus.snapshot}'s camera ({@link #snapshots}). Drawing {@code i}
  * of a font's digit depends only on the configuration's seed, the font's family name, the digit and {@code i} (and
@@ -30,7 +22,6 @@ import java.util.SplittableRandom;
  */
 public final class FontDigits {
 
-    private static final int MARGIN = PageSurface.HEIGHT / 25;
     private static final FontRenderContext CONTEXT = new FontRenderContext(null, true, true);
 
     private final FontDigitConfig config;
@@ -56,41 +47,15 @@ public final class FontDigits {
         double share = config.height().draw(random), weight = config.weight().draw(random);
         Font face = font.font(100);
         Shape glyph = face.createGlyphVector(CONTEXT, Integer.toString(digit)).getOutline();
-        AffineTransform turn = AffineTransform.getRotateInstance(Math.toRadians(rotation));
-        turn.concatenate(AffineTransform.getShearInstance(-shear, 0));
-        Rectangle2D box = turn.createTransformedShape(glyph).getBounds2D();
-        int side = PageSurface.HEIGHT, room = side - 2 * MARGIN;
-        // The stroke around the glyph widens the ink by its width; the whole ink, stroke included, fits the canvas.
-        double stroke = weight * share * side;
-        double scale = Math.min(share * side / box.getHeight(),
-                (room - stroke) / Math.max(box.getWidth(), box.getHeight()));
-        double w = box.getWidth() * scale + stroke, h = box.getHeight() * scale + stroke;
-        double x = MARGIN + random.nextDouble() * Math.max(0, room - w) + stroke / 2;
-        double y = MARGIN + random.nextDouble() * Math.max(0, room - h) + stroke / 2;
-        AffineTransform place = AffineTransform.getTranslateInstance(x, y);
-        place.scale(scale, scale);
-        place.translate(-box.getX(), -box.getY());
-        place.concatenate(turn);
-        Shape ink = place.createTransformedShape(glyph);
-        BufferedImage canvas = new BufferedImage(PageSurface.DIGIT_WIDTH, side, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = canvas.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, canvas.getWidth(), side);
-            g.setColor(Color.BLACK);
-            g.fill(ink);
-            if (stroke > 0) {
-                g.setStroke(new BasicStroke((float) stroke, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-                g.draw(ink);
-            }
-        } finally {
-            g.dispose();
-        }
+        AffineTransform turn = GlyphCanvas.turn(rotation, shear);
+        double height = turn.createTransformedShape(glyph).getBounds2D().getHeight();
+        double side = PageSurface.HEIGHT;
+        GlyphCanvas.Drawn drawn = GlyphCanvas.draw(glyph, turn, share * side / height, weight * share * side,
+                PageSurface.DIGIT_WIDTH, random);
+        double h = drawn.height(), stroke = drawn.stroke();
         String variation = String.format("height %.0f px, turn %.1f°, shear %.2f, outline %.1f px", h, rotation,
                 shear, stroke);
-        return new FontDigit(font, digit, i, variation, CanvasExport.png(canvas));
+        return new FontDigit(font, digit, i, variation, drawn.png());
     }
 
     /**

@@ -66,6 +66,15 @@ public record PhotoConfig(String name, long seed, List<int[]> frames, Range digi
      */
     public static final PhotoConfig FONT_TEST = TEST.renamed("font-photo-test", 0x9407_3011L);
 
+    /**
+     * The camera of the held-out font numbers ({@code corpus.fonts}, {@code FontNumberQualityTest}): the test
+     * conditions with a seed of their own, a font number's line in place of the digit.
+     */
+    public static final PhotoConfig FONT_NUMBER_TEST = TEST.renamed("font-number-photo-test", 0x9407_3021L);
+
+    /** The camera of the font numbers to tune on: the test conditions with yet another seed. */
+    public static final PhotoConfig FONT_NUMBER_TUNING = TEST.renamed("font-number-photo-tuning", 0x9407_3031L);
+
     /** The camera of the number photos to tune on: the test conditions with yet another seed. */
     public static final PhotoConfig NUMBER_TUNING = TEST.renamed("number-photo-tuning", 0x9407_2021L);
 
