@@ -14,11 +14,11 @@ import java.util.SplittableRandom;
 
 /**
  * Digits set in installed fonts ({@link DigitFont}) as the drawing page would send them: each glyph's outline,
- * turned, sheared, sized and placed on the page's 280x280 canvas ({@link GlyphCanvas}); and that export photographed on
- * paper by {@code corpus.photo}'s camera ({@link PaperCamera}), as a written number's export is, and by
- * {@code corpus.snapshot}'s camera ({@link #snapshots}). Drawing {@code i}
- * of a font's digit depends only on the configuration's seed, the font's family name, the digit and {@code i} (and
- * on the installed font files). Thread-safe.
+ * turned, sheared, sized and placed on the page's 280x280 canvas ({@link GlyphCanvas}); and that export photographed
+ * on paper by {@code corpus.photo}'s camera ({@link PaperCamera}), as a written number's export is, and by
+ * {@code corpus.snapshot}'s camera ({@link #snapshots}). Drawing {@code i} of a font's digit depends only on the
+ * configuration's seed, the font's family name, the digit and {@code i} (and on the installed font files).
+ * Thread-safe.
  */
 public final class FontDigits {
 

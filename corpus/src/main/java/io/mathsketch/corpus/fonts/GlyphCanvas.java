@@ -45,8 +45,9 @@ final class GlyphCanvas {
 
     /**
      * {@code outline}, turned by {@code turn}, on a canvas {@code width} by the page's height: scaled by {@code scale}
-     * canvas pixels per outline unit unless the ink, with a stroke of {@code stroke} pixels around it, would not fit inside the margin (then
-     * as large as fits), and placed at a random spot where it fits (two draws of {@code random}).
+     * canvas pixels per outline unit unless the ink, with a stroke of {@code stroke} pixels around it, would not fit
+     * inside the margin (then as large as fits), and placed at a random spot where it fits (two draws of
+     * {@code random}).
      */
     static Drawn draw(Shape outline, AffineTransform turn, double scale, double stroke, int width,
                       SplittableRandom random) {
