@@ -1,9 +1,7 @@
 package io.mathsketch.corpus.hand;
 
 import ai.djl.Device;
-import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.TranslateException;
 import io.mathsketch.engine.RecognitionException;
 import io.mathsketch.engine.RecognitionRequest;
 import io.mathsketch.engine.RecognitionRequest.Input;
@@ -106,21 +104,7 @@ class InkNumberTuning {
              ZooModel<float[][], float[][][]> lines = loader.loadLines(ModelFolder.open(
                      Checkout.models().resolve("mathsketch-line-reader"), "OnnxRuntime"))) {
             CachedScorer scorer = new CachedScorer(recognizer);
-            Map<ByteBuffer, float[][]> memo = new HashMap<>();
-            LineScorer line = field -> {
-                ByteBuffer key = ByteBuffer.allocate(field.length * 4);
-                key.asFloatBuffer().put(field);
-                float[][] logits = memo.get(key);
-                if (logits == null) {
-                    try (Predictor<float[][], float[][][]> p = lines.newPredictor()) {
-                        logits = p.predict(new float[][] {field})[0];
-                    } catch (TranslateException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    memo.put(key, logits);
-                }
-                return logits;
-            };
+            LineScorer line = MemoizedLineScorer.of(lines);
             report("no line reader", numbers, new InkNumberReader(InputLimits.DEFAULT), scorer, null, false);
             ReadingSearch.Weights base = ReadingSearch.Weights.DEFAULT;
             for (double readings : values("lineReadings", "8")) {

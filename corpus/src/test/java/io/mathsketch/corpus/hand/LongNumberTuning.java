@@ -1,9 +1,7 @@
 package io.mathsketch.corpus.hand;
 
 import ai.djl.Device;
-import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.TranslateException;
 import io.mathsketch.corpus.render.CanvasRasterizer;
 import io.mathsketch.engine.DigitReading;
 import io.mathsketch.engine.RecognitionException;
@@ -80,21 +78,7 @@ class LongNumberTuning {
             for (String model : DIGIT_MODELS) {
                 scorers.put(model, new CachedScorer(recognizer, model));
             }
-            Map<ByteBuffer, float[][]> memo = new HashMap<>();
-            LineScorer line = field -> {
-                ByteBuffer key = ByteBuffer.allocate(field.length * 4);
-                key.asFloatBuffer().put(field);
-                float[][] logits = memo.get(key);
-                if (logits == null) {
-                    try (Predictor<float[][], float[][][]> p = lines.newPredictor()) {
-                        logits = p.predict(new float[][] {field})[0];
-                    } catch (TranslateException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    memo.put(key, logits);
-                }
-                return logits;
-            };
+            LineScorer line = MemoizedLineScorer.of(lines);
             report("default", numbers, pngs, per, Weights.DEFAULT, scorers, line, Boolean.getBoolean("misses"));
             for (String set : System.getProperty("weights", "").split(";")) {
                 if (set.isBlank()) {
