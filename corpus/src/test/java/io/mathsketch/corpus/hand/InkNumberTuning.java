@@ -3,12 +3,9 @@ package io.mathsketch.corpus.hand;
 import ai.djl.Device;
 import ai.djl.repository.zoo.ZooModel;
 import io.mathsketch.engine.RecognitionException;
-import io.mathsketch.engine.RecognitionRequest;
-import io.mathsketch.engine.RecognitionRequest.Input;
 import io.mathsketch.engine.config.Batching;
 import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.config.InputLimits;
-import io.mathsketch.engine.image.DigitImage;
 import io.mathsketch.engine.inference.DjlRecognizer;
 import io.mathsketch.engine.ink.StrokeGroupings.Weights;
 import io.mathsketch.engine.model.ModelFolder;
@@ -20,11 +17,9 @@ import io.mathsketch.engine.number.NumberReader.ScoredRegion;
 import io.mathsketch.engine.segment.ReadingSearch;
 import io.mathsketch.engine.testing.Checkout;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +45,7 @@ class InkNumberTuning {
         List<InkNumberWriter.Written> numbers = tuningNumbers();
         try (DjlRecognizer recognizer = DjlRecognizer.open(EngineConfig.builder().modelsDirectory(Checkout.models())
                 .model("mnist-cnn").workers(1).batching(Batching.builder().queueCapacity(64).build()).build())) {
-            CachedScorer scorer = new CachedScorer(recognizer);
+            CachedDigitScorer scorer = new CachedDigitScorer(recognizer, "mnist-cnn");
             report("geometric", numbers, Weights.GEOMETRIC, scorer, Boolean.getBoolean("geometricMisses"));
             // Coordinate descent from the defaults over a few values of each weight, twice round.
             double[][] values = {{0.05, 0.1, 0.15, 0.2, 0.3}, {0, 0.25, 0.5, 1, 2}, {0, 0.5, 1, 2, 3},
@@ -103,7 +98,7 @@ class InkNumberTuning {
                 .model("mnist-cnn").workers(1).batching(Batching.builder().queueCapacity(64).build()).build());
              ZooModel<float[][], float[][][]> lines = loader.loadLines(ModelFolder.open(
                      Checkout.models().resolve("mathsketch-line-reader"), "OnnxRuntime"))) {
-            CachedScorer scorer = new CachedScorer(recognizer);
+            CachedDigitScorer scorer = new CachedDigitScorer(recognizer, "mnist-cnn");
             LineScorer line = MemoizedLineScorer.of(lines);
             report("no line reader", numbers, new InkNumberReader(InputLimits.DEFAULT), scorer, null, false);
             ReadingSearch.Weights base = ReadingSearch.Weights.DEFAULT;
@@ -159,33 +154,5 @@ class InkNumberTuning {
             missed.forEach(m -> System.out.println("  " + m));
         }
         return right;
-    }
-
-    /** The digit model read one candidate at a time, each drawing's scores kept. */
-    private static final class CachedScorer implements DigitScorer {
-        private final DjlRecognizer recognizer;
-        private final Map<ByteBuffer, float[]> cache = new HashMap<>();
-
-        CachedScorer(DjlRecognizer recognizer) {
-            this.recognizer = recognizer;
-        }
-
-        @Override
-        public float[][] probabilities(List<DigitImage> digits) throws RecognitionException {
-            float[][] out = new float[digits.size()][];
-            for (int i = 0; i < out.length; i++) {
-                float[] pixels = digits.get(i).pixels();
-                ByteBuffer key = ByteBuffer.allocate(pixels.length * 4);
-                key.asFloatBuffer().put(pixels);
-                float[] p = cache.get(key);
-                if (p == null) {
-                    p = recognizer.recognize(RecognitionRequest.digit(new Input.Pixels(pixels))).digits().getFirst()
-                            .probabilities();
-                    cache.put(key, p);
-                }
-                out[i] = p;
-            }
-            return out;
-        }
     }
 }

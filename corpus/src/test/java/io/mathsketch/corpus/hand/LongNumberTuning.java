@@ -5,8 +5,6 @@ import ai.djl.repository.zoo.ZooModel;
 import io.mathsketch.corpus.render.CanvasRasterizer;
 import io.mathsketch.engine.DigitReading;
 import io.mathsketch.engine.RecognitionException;
-import io.mathsketch.engine.RecognitionRequest;
-import io.mathsketch.engine.RecognitionRequest.Input;
 import io.mathsketch.engine.config.Batching;
 import io.mathsketch.engine.config.EngineConfig;
 import io.mathsketch.engine.config.InputLimits;
@@ -32,14 +30,12 @@ import io.mathsketch.engine.segment.ReadingSearch.Weights;
 import io.mathsketch.engine.testing.Checkout;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Tuning aid for number mode's image path on long numbers, never run by the build ({@code ./mvnw -pl corpus verify
@@ -76,7 +72,7 @@ class LongNumberTuning {
                      Checkout.models().resolve("mathsketch-line-reader"), "OnnxRuntime"))) {
             Map<String, DigitScorer> scorers = new HashMap<>();
             for (String model : DIGIT_MODELS) {
-                scorers.put(model, new CachedScorer(recognizer, model));
+                scorers.put(model, new CachedDigitScorer(recognizer, model));
             }
             LineScorer line = MemoizedLineScorer.of(lines);
             report("default", numbers, pngs, per, Weights.DEFAULT, scorers, line, Boolean.getBoolean("misses"));
@@ -234,40 +230,5 @@ class LongNumberTuning {
                     how[atoms][len], best[atoms][len + 1], how[atoms][len + 1]));
         }
         return reachable;
-    }
-
-    /** One model's probabilities, each candidate read once. */
-    private static final class CachedScorer implements DigitScorer {
-        private final DjlRecognizer recognizer;
-        private final String model;
-        private final Map<ByteBuffer, float[]> cache = new HashMap<>();
-
-        CachedScorer(DjlRecognizer recognizer, String model) {
-            this.recognizer = recognizer;
-            this.model = model;
-        }
-
-        @Override
-        public float[][] probabilities(List<DigitImage> digits) throws RecognitionException {
-            float[][] out = new float[digits.size()][];
-            for (int i = 0; i < out.length; i++) {
-                float[] pixels = digits.get(i).pixels();
-                ByteBuffer key = ByteBuffer.allocate(pixels.length * 4);
-                key.asFloatBuffer().put(pixels);
-                float[] p = cache.get(key);
-                if (p == null) {
-                    try {
-                        p = recognizer.recognize(new RecognitionRequest(new Input.Pixels(pixels), Optional.of(model),
-                                RecognitionRequest.Mode.DIGIT)).digits().getFirst().probabilities();
-                    } catch (RecognitionException.BlankImage e) {
-                        p = new float[recognizer.models().stream().filter(m -> m.name().equals(model)).findFirst()
-                                .orElseThrow().labels().size()];
-                    }
-                    cache.put(key, p);
-                }
-                out[i] = p;
-            }
-            return out;
-        }
     }
 }
